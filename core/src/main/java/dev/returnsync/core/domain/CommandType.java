@@ -1,0 +1,23 @@
+package dev.returnsync.core.domain;
+
+/** The types of {@link Command}, as named in the transition table. */
+public enum CommandType {
+    SUBMIT_RETURN,
+    OPEN_NEGOTIATION,
+    AGREE_RETURN,
+    DECLINE_RETURN,
+    APPLY_FOR_RETURN,
+    ISSUE_SUPPLIER_NUMBER,
+    REPLACE_SUPPLIER_NUMBER,
+    SHARE_NUMBER_WITH_CUSTOMER,
+    REPORT_SHIPMENT,
+    CONFIRM_RECEIPT,
+    REPORT_RESULT,
+    SHIP_REPLACEMENT,
+    REPORT_RESULT_TO_CUSTOMER,
+    CONFIRM_RESULT,
+    DISPUTE_RESULT,
+    CANCEL_RETURN,
+    CLOSE_LEG,
+    FIRE_DEADLINE
+}

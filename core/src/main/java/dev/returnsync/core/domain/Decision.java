@@ -1,0 +1,39 @@
+package dev.returnsync.core.domain;
+
+import dev.returnsync.spi.ReturnEvent;
+
+import java.util.List;
+import java.util.Objects;
+
+/** What {@link ReturnWorkflow#decide} answers: the events a command yields, or why it was refused. */
+public sealed interface Decision {
+    /** True for {@link Accepted}. */
+    default boolean accepted() {
+        return this instanceof Accepted;
+    }
+
+    /**
+     * The command is accepted and yields these events (in practice exactly one).
+     *
+     * @param events the events, in order
+     */
+    record Accepted(List<ReturnEvent> events) implements Decision {
+        public Accepted {
+            events = List.copyOf(events);
+            if (events.isEmpty()) {
+                throw new IllegalArgumentException("an accepted command yields at least one event");
+            }
+        }
+    }
+
+    /**
+     * The command is refused and changes nothing.
+     *
+     * @param refusal why
+     */
+    record Refused(Refusal refusal) implements Decision {
+        public Refused {
+            Objects.requireNonNull(refusal, "refusal");
+        }
+    }
+}

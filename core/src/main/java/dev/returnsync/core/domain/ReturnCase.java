@@ -1,0 +1,171 @@
+package dev.returnsync.core.domain;
+
+import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.CaseStatus;
+import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.LegState;
+import dev.returnsync.spi.NumberLink;
+import dev.returnsync.spi.OrderId;
+import dev.returnsync.spi.OutcomeType;
+import dev.returnsync.spi.Reason;
+import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.SupplierId;
+import dev.returnsync.spi.TenantId;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A return case (退货申请): one customer request against one storefront order, split into one leg per
+ * supplier. Immutable; built by folding its events with {@link ReturnWorkflow#evolve}. The version is the
+ * number of events folded, so it grows by one with every accepted command and has no gaps.
+ *
+ * <p>The number linkage is part of the case: {@link #links()} lists every number of every kind, and
+ * {@link #resolve(ReturnNumber)} finds where one leads.
+ *
+ * @param id the case id
+ * @param tenant the reseller that owns the case
+ * @param customer the customer who asked
+ * @param order the storefront order
+ * @param customerNumber the customer-side number
+ * @param resellerNumber the reseller return number
+ * @param reason why the customer asked
+ * @param wanted the outcome the customer wants
+ * @param deliveredAt when the order was delivered
+ * @param createdAt when the case was opened
+ * @param legs the legs, one per supplier, in the order of the request's lines
+ * @param version the number of events folded into this case
+ */
+public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderId order, ReturnNumber customerNumber,
+                         ReturnNumber resellerNumber, Reason reason, OutcomeType wanted, Instant deliveredAt,
+                         Instant createdAt, List<Leg> legs, long version) {
+
+    /** Copies the legs. */
+    public ReturnCase {
+        legs = List.copyOf(legs);
+        if (legs.isEmpty()) {
+            throw new IllegalArgumentException("a case has at least one leg");
+        }
+        if (version < 1) {
+            throw new IllegalArgumentException("a case version starts at 1, was " + version);
+        }
+    }
+
+    /** The leg of a supplier, if the case has one. */
+    public Optional<Leg> leg(SupplierId supplier) {
+        for (Leg leg : legs) {
+            if (leg.supplier().equals(supplier)) {
+                return Optional.of(leg);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The overall status, derived from the legs' states. */
+    public CaseStatus status() {
+        int completed = 0;
+        LegState uniform = null;
+        boolean mixed = false;
+        for (Leg leg : legs) {
+            LegState state = leg.state();
+            if (!state.isTerminal()) {
+                return CaseStatus.IN_PROGRESS;
+            }
+            if (state == LegState.COMPLETED) {
+                completed++;
+            }
+            if (uniform == null) {
+                uniform = state;
+            } else if (uniform != state) {
+                mixed = true;
+            }
+        }
+        if (completed == legs.size()) {
+            return CaseStatus.COMPLETED;
+        }
+        if (completed > 0) {
+            return CaseStatus.PARTIALLY_COMPLETED;
+        }
+        if (mixed) {
+            return CaseStatus.CLOSED;
+        }
+        return switch (uniform) {
+            case DECLINED -> CaseStatus.DECLINED;
+            case CANCELLED -> CaseStatus.CANCELLED;
+            case EXPIRED -> CaseStatus.EXPIRED;
+            default -> CaseStatus.CLOSED;
+        };
+    }
+
+    /** True when a leg was escalated or is disputed, so the reseller has to look at the case. */
+    public boolean needsAttention() {
+        for (Leg leg : legs) {
+            if (leg.state() == LegState.DISPUTED || (leg.escalatedIn() != null && leg.escalatedIn() == leg.state())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every number linked to the case, case-level numbers first, then each leg's in order. */
+    public List<NumberLink> links() {
+        List<NumberLink> links = new ArrayList<>(2 + legs.size() * 3);
+        links.add(new NumberLink(customerNumber, tenant, id, null, false));
+        links.add(new NumberLink(resellerNumber, tenant, id, null, false));
+        for (Leg leg : legs) {
+            for (ReturnNumber old : leg.supersededNumbers()) {
+                links.add(new NumberLink(old, tenant, id, leg.supplier(), true));
+            }
+            if (leg.supplierNumber() != null) {
+                links.add(new NumberLink(leg.supplierNumber(), tenant, id, leg.supplier(), false));
+            }
+            if (leg.returnTracking() != null) {
+                links.add(new NumberLink(leg.returnTracking(), tenant, id, leg.supplier(), false));
+            }
+            if (leg.replacementTracking() != null) {
+                links.add(new NumberLink(leg.replacementTracking(), tenant, id, leg.supplier(), false));
+            }
+        }
+        return links;
+    }
+
+    /**
+     * Where a number leads within this case. Numbers are compared by {@link ReturnNumber#uniquenessKey()}, so a
+     * return tracking number also finds the same parcel given as a replacement tracking number.
+     */
+    public Optional<NumberLink> resolve(ReturnNumber number) {
+        String key = number.uniquenessKey();
+        for (NumberLink link : links()) {
+            if (link.number().uniquenessKey().equals(key)) {
+                return Optional.of(link);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The earliest due time of any leg's deadline under a policy, or empty when none is pending. */
+    public Optional<Instant> nextDueAt(DeadlinePolicy policy) {
+        Instant earliest = null;
+        for (Leg leg : legs) {
+            Instant due = leg.dueAt(policy).orElse(null);
+            if (due != null && (earliest == null || due.isBefore(earliest))) {
+                earliest = due;
+            }
+        }
+        return Optional.ofNullable(earliest);
+    }
+
+    ReturnCase withLeg(Leg changed) {
+        List<Leg> next = new ArrayList<>(legs);
+        for (int i = 0; i < next.size(); i++) {
+            if (next.get(i).supplier().equals(changed.supplier())) {
+                next.set(i, changed);
+                return new ReturnCase(id, tenant, customer, order, customerNumber, resellerNumber, reason, wanted,
+                        deliveredAt, createdAt, next, version + 1);
+            }
+        }
+        throw new IllegalStateException("case " + id + " has no leg of supplier " + changed.supplier());
+    }
+}

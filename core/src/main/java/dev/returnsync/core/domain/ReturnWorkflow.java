@@ -1,0 +1,578 @@
+package dev.returnsync.core.domain;
+
+import dev.returnsync.core.domain.Command.LegCommand;
+import dev.returnsync.core.domain.Refusal.Code;
+import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.LegState;
+import dev.returnsync.spi.LineQuantity;
+import dev.returnsync.spi.NumberKind;
+import dev.returnsync.spi.NumberLink;
+import dev.returnsync.spi.ReturnEvent;
+import dev.returnsync.spi.ReturnEvent.LegEvent;
+import dev.returnsync.spi.ReturnLine;
+import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.Role;
+import dev.returnsync.spi.Sku;
+import dev.returnsync.spi.SupplierId;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The return workflow as a pure decider: {@link #decide} turns a command into events or a refusal,
+ * {@link #evolve} folds an event into the case, {@link #react} asks the policies for automatic commands.
+ * Immutable and thread-safe; holds the deadline policy, the custom guards and policies.
+ *
+ * <pre>{@code
+ * ReturnWorkflow workflow = ReturnWorkflow.builder().guard(myGuard).build();
+ * Decision decision = workflow.decide(current, command, RuleContext.at(now));
+ * if (decision instanceof Decision.Accepted accepted) {
+ *     ReturnCase next = ReturnWorkflow.evolve(current, accepted.events());
+ * }
+ * }</pre>
+ */
+public final class ReturnWorkflow {
+    private static final ReturnWorkflow DEFAULTS = builder().build();
+
+    private final DeadlinePolicy deadlines;
+    private final WorkflowDefinition definition;
+    private final List<Guard> guards;
+    private final List<Policy> policies;
+
+    private ReturnWorkflow(Builder builder) {
+        this.deadlines = builder.deadlines;
+        this.definition = WorkflowDefinition.of(deadlines);
+        this.guards = List.copyOf(builder.guards);
+        this.policies = List.copyOf(builder.policies);
+    }
+
+    /** The workflow with the default deadlines and no custom rules. */
+    public static ReturnWorkflow ofDefaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder that starts from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The deadline policy. */
+    public DeadlinePolicy deadlines() {
+        return deadlines;
+    }
+
+    /** The transition table. */
+    public WorkflowDefinition definition() {
+        return definition;
+    }
+
+    /** The custom guards, in order. */
+    public List<Guard> guards() {
+        return guards;
+    }
+
+    /** The custom policies, in order. */
+    public List<Policy> policies() {
+        return policies;
+    }
+
+    // ------------------------------------------------------------------------------------------ evolve
+
+    /**
+     * Folds one event into a case.
+     *
+     * @param current the case, or {@code null} before its first event
+     * @param event an event of this case, as {@link #decide} produced it
+     * @return the new case, with the version one higher
+     * @throws IllegalStateException if the event does not fit the case (a corrupt history)
+     */
+    public static ReturnCase evolve(ReturnCase current, ReturnEvent event) {
+        Objects.requireNonNull(event, "event");
+        if (event instanceof ReturnEvent.ReturnRequested requested) {
+            if (current != null) {
+                throw new IllegalStateException("case " + current.id() + " is already open");
+            }
+            return open(requested);
+        }
+        if (current == null) {
+            throw new IllegalStateException("a case starts with ReturnRequested, not " + event.type());
+        }
+        LegEvent legEvent = (LegEvent) event;
+        Leg leg = current.leg(legEvent.leg()).orElseThrow(() -> new IllegalStateException(
+                "case " + current.id() + " has no leg of supplier " + legEvent.leg()));
+        return current.withLeg(applyToLeg(leg, legEvent));
+    }
+
+    /** Folds events in order into a case ({@code null} before the first). */
+    public static ReturnCase evolve(ReturnCase current, List<? extends ReturnEvent> events) {
+        ReturnCase state = current;
+        for (ReturnEvent event : events) {
+            state = evolve(state, event);
+        }
+        return state;
+    }
+
+    private static ReturnCase open(ReturnEvent.ReturnRequested e) {
+        Map<SupplierId, List<LineState>> bySupplier = new LinkedHashMap<>();
+        for (ReturnLine line : e.lines()) {
+            bySupplier.computeIfAbsent(line.supplier(), s -> new ArrayList<>()).add(new LineState(line.sku(),
+                    line.unitPrice(), line.delivered(), line.requested(), 0, 0, 0, 0));
+        }
+        List<Leg> legs = new ArrayList<>(bySupplier.size());
+        bySupplier.forEach((supplier, lines) -> legs.add(Leg.requested(supplier, e.at(), lines)));
+        return new ReturnCase(e.caseId(), e.actor().tenant(), e.customer(), e.order(), e.customerNumber(),
+                e.resellerNumber(), e.reason(), e.wanted(), e.deliveredAt(), e.at(), legs, 1);
+    }
+
+    private static Leg applyToLeg(Leg leg, LegEvent event) {
+        Instant at = event.at();
+        if (event instanceof ReturnEvent.NegotiationOpened) {
+            return leg.movedTo(LegState.NEGOTIATING, at);
+        } else if (event instanceof ReturnEvent.SupplierAgreed e) {
+            Map<Sku, Integer> authorized = quantities(e.authorized());
+            return leg.withOutcome(e.outcome())
+                    .withLines(line -> line.withAuthorized(authorized.getOrDefault(line.sku(), 0)))
+                    .movedTo(LegState.AGREED, at);
+        } else if (event instanceof ReturnEvent.SupplierDeclined) {
+            return leg.movedTo(LegState.DECLINED, at);
+        } else if (event instanceof ReturnEvent.ReturnApplied) {
+            return leg.movedTo(LegState.NUMBER_REQUESTED, at);
+        } else if (event instanceof ReturnEvent.SupplierNumberIssued e) {
+            return leg.withSupplierNumber(e.number()).movedTo(LegState.NUMBER_ISSUED, at);
+        } else if (event instanceof ReturnEvent.SupplierNumberReplaced e) {
+            return leg.withSupplierNumber(e.number());
+        } else if (event instanceof ReturnEvent.NumberSharedWithCustomer) {
+            return leg.withNumberShared()
+                    .movedTo(leg.shipsGoodsBack() ? LegState.AWAITING_SHIPMENT : LegState.AWAITING_RESULT, at);
+        } else if (event instanceof ReturnEvent.ReturnShipped e) {
+            return leg.withReturnTracking(e.tracking()).movedTo(LegState.SHIPPED, at);
+        } else if (event instanceof ReturnEvent.ReturnReceived e) {
+            Map<Sku, Integer> received = quantities(e.received());
+            return leg.withLines(line -> line.withReceived(received.getOrDefault(line.sku(), 0)))
+                    .movedTo(LegState.RECEIVED, at);
+        } else if (event instanceof ReturnEvent.ResultReported e) {
+            Map<Sku, Integer> accepted = quantities(e.accepted());
+            Map<Sku, Integer> rejected = quantities(e.rejected());
+            return leg.withLines(line -> line.withInspection(accepted.getOrDefault(line.sku(), 0),
+                    rejected.getOrDefault(line.sku(), 0))).movedTo(LegState.RESULT_REPORTED, at);
+        } else if (event instanceof ReturnEvent.ReplacementShipped e) {
+            return leg.withReplacementTracking(e.tracking()).movedTo(LegState.REPLACEMENT_SHIPPED, at);
+        } else if (event instanceof ReturnEvent.ResultReportedToCustomer e) {
+            return leg.withRefund(e.refund()).movedTo(LegState.RESULT_NOTIFIED, at);
+        } else if (event instanceof ReturnEvent.ResultConfirmed) {
+            return leg.movedTo(LegState.COMPLETED, at);
+        } else if (event instanceof ReturnEvent.ResultDisputed) {
+            return leg.movedTo(LegState.DISPUTED, at);
+        } else if (event instanceof ReturnEvent.ReturnCancelled) {
+            return leg.movedTo(LegState.CANCELLED, at);
+        } else if (event instanceof ReturnEvent.LegEscalated e) {
+            return leg.withEscalation(e.waitingIn());
+        } else if (event instanceof ReturnEvent.LegExpired) {
+            return leg.movedTo(LegState.EXPIRED, at);
+        } else if (event instanceof ReturnEvent.LegClosed) {
+            return leg.movedTo(LegState.CLOSED, at);
+        }
+        throw new IllegalStateException("unknown event type " + event.type());
+    }
+
+    private static Map<Sku, Integer> quantities(List<LineQuantity> list) {
+        Map<Sku, Integer> map = new java.util.HashMap<>();
+        for (LineQuantity q : list) {
+            map.merge(q.sku(), q.quantity(), Integer::sum);
+        }
+        return map;
+    }
+
+    // ------------------------------------------------------------------------------------------ decide
+
+    /**
+     * Decides a command against a case. Pure: the same inputs always give the same decision.
+     *
+     * <p>Checks, in order: the case exists in the actor's tenant (or, for a submission, does not exist yet);
+     * the expected version; the actor's role may fire the command at all; the actor is a party of the case
+     * (the customer their own case, a supplier its own leg); the leg exists; the table has a row for the
+     * command from the leg's state, for the role, whose condition holds; the payload fits the case; the
+     * custom guards. The first failing check is the refusal.
+     *
+     * @param current the case, or {@code null} when none exists yet
+     * @param command the command, already validated for nulls and ranges (the engine does that)
+     * @param context the time of the decision and the host's settings
+     * @return the events, or the refusal
+     */
+    public Decision decide(ReturnCase current, Command command, RuleContext context) {
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(context, "context");
+        Refusal refusal = command instanceof Command.SubmitReturn submit
+                ? checkSubmission(current, submit, context)
+                : checkLegCommand(current, (LegCommand) command);
+        if (refusal != null) {
+            return new Decision.Refused(refusal);
+        }
+        Decided decided = command instanceof Command.SubmitReturn submit
+                ? submissionEvent(submit, context)
+                : legEvent(current, (LegCommand) command, context);
+        if (decided.refusal != null) {
+            return new Decision.Refused(decided.refusal);
+        }
+        Optional<ReturnCase> before = Optional.ofNullable(current);
+        for (Guard guard : guards) {
+            Verdict verdict = guard.check(command, before, context);
+            if (!verdict.allowed()) {
+                return new Decision.Refused(new Refusal(Code.RULE, command.caseId(), stateOf(current, command),
+                        command.type(), verdict.reason(), verdict.rule()));
+            }
+        }
+        return new Decision.Accepted(List.of(decided.event));
+    }
+
+    /**
+     * Asks every policy which commands to run after an event. The commands still go through
+     * {@link #decide} like any other.
+     */
+    public List<Command> react(ReturnCase after, ReturnEvent event, RuleContext context) {
+        if (policies.isEmpty()) {
+            return List.of();
+        }
+        List<Command> commands = new ArrayList<>();
+        for (Policy policy : policies) {
+            commands.addAll(policy.react(after, event, context));
+        }
+        return commands;
+    }
+
+    private static LegState stateOf(ReturnCase current, Command command) {
+        if (current == null || !(command instanceof LegCommand legCommand)) {
+            return null;
+        }
+        return current.leg(legCommand.leg()).map(Leg::state).orElse(null);
+    }
+
+    private Refusal checkSubmission(ReturnCase current, Command.SubmitReturn submit, RuleContext context) {
+        Actor actor = submit.actor();
+        if (current != null) {
+            return refuse(Code.CASE_EXISTS, submit, null, "a case with this id already exists");
+        }
+        if (submit.expectedVersion() != null && submit.expectedVersion() != 0L) {
+            return refuse(Code.VERSION_MISMATCH, submit, null,
+                    "expected version " + submit.expectedVersion() + " but the case does not exist yet (version 0)");
+        }
+        Set<Role> allowed = definition.roles(CommandType.SUBMIT_RETURN);
+        if (!allowed.contains(actor.role())) {
+            return refuse(Code.ROLE_NOT_ALLOWED, submit, null, "a " + actor.role() + " may not submit a return; allowed: " + allowed);
+        }
+        if (actor.role() == Role.CUSTOMER && !actor.is(submit.customer())) {
+            return refuse(Code.NOT_A_PARTY, submit, null, "a customer may only submit returns of their own");
+        }
+        if (context.now().isBefore(submit.deliveredAt())) {
+            return refuse(Code.INVALID_PAYLOAD, submit, null, "deliveredAt " + submit.deliveredAt()
+                    + " lies after the time of the request " + context.now());
+        }
+        Refusal numbers = firstNonNull(
+                checkNumber(submit, null, "customerNumber", submit.customerNumber(), NumberKind.CUSTOMER_REQUEST,
+                        actor.tenant().value()),
+                checkNumber(submit, null, "resellerNumber", submit.resellerNumber(), NumberKind.RESELLER_RETURN,
+                        actor.tenant().value()));
+        if (numbers != null) {
+            return numbers;
+        }
+        Set<Sku> skus = new HashSet<>();
+        java.util.Currency currency = submit.lines().get(0).unitPrice().currency();
+        for (ReturnLine line : submit.lines()) {
+            if (!skus.add(line.sku())) {
+                return refuse(Code.INVALID_PAYLOAD, submit, null, "lines: SKU " + line.sku() + " is listed twice");
+            }
+            if (!line.unitPrice().currency().equals(currency)) {
+                return refuse(Code.INVALID_PAYLOAD, submit, null, "lines: unit price of " + line.sku() + " is in "
+                        + line.unitPrice().currency() + ", other lines in " + currency);
+            }
+        }
+        return null;
+    }
+
+    private Refusal checkLegCommand(ReturnCase current, LegCommand command) {
+        Actor actor = command.actor();
+        if (current == null || !current.tenant().equals(actor.tenant()) || !current.id().equals(command.caseId())) {
+            return refuse(Code.CASE_NOT_FOUND, command, null, "no case " + command.caseId() + " in this tenant");
+        }
+        if (command.expectedVersion() != null && command.expectedVersion() != current.version()) {
+            return refuse(Code.VERSION_MISMATCH, command, null, "expected version " + command.expectedVersion()
+                    + " but the case is at version " + current.version());
+        }
+        Set<Role> allowed = definition.roles(command.type());
+        if (!allowed.contains(actor.role())) {
+            return refuse(Code.ROLE_NOT_ALLOWED, command, null,
+                    "a " + actor.role() + " may not " + command.type() + "; allowed: " + allowed);
+        }
+        if (actor.role() == Role.CUSTOMER && !actor.is(current.customer())) {
+            return refuse(Code.NOT_A_PARTY, command, null, "a customer may only act on their own case");
+        }
+        if (actor.role() == Role.SUPPLIER && !actor.is(command.leg())) {
+            return refuse(Code.NOT_A_PARTY, command, null, "a supplier may only act on its own leg");
+        }
+        Leg leg = current.leg(command.leg()).orElse(null);
+        if (leg == null) {
+            return refuse(Code.UNKNOWN_LEG, command, null, "the case has no leg of supplier " + command.leg());
+        }
+        List<Transition> rows = definition.rows(command.type(), leg.state());
+        if (rows.isEmpty()) {
+            return refuse(Code.ILLEGAL_TRANSITION, command, leg.state(),
+                    command.type() + " is not possible in state " + leg.state());
+        }
+        Transition chosen = null;
+        boolean roleFits = false;
+        for (Transition row : rows) {
+            if (row.roles().contains(actor.role())) {
+                roleFits = true;
+                if (row.condition().test(leg)) {
+                    chosen = row;
+                    break;
+                }
+            }
+        }
+        if (!roleFits) {
+            return refuse(Code.ROLE_NOT_ALLOWED, command, leg.state(),
+                    "a " + actor.role() + " may not " + command.type() + " in state " + leg.state());
+        }
+        if (chosen == null) {
+            return refuse(Code.CONDITION_NOT_MET, command, leg.state(), command.type() + " in state " + leg.state()
+                    + " needs: " + rows.stream().map(r -> r.condition().label()).toList()
+                    + " (outcome " + leg.outcome() + ")");
+        }
+        return null;
+    }
+
+    private Decided submissionEvent(Command.SubmitReturn s, RuleContext context) {
+        return new Decided(new ReturnEvent.ReturnRequested(context.now(), s.actor(), s.caseId(), s.customer(),
+                s.order(), s.customerNumber(), s.resellerNumber(), s.lines(), s.reason(), s.wanted(), s.deliveredAt()));
+    }
+
+    private Decided legEvent(ReturnCase current, LegCommand command, RuleContext context) {
+        Leg leg = current.leg(command.leg()).orElseThrow();
+        var at = context.now();
+        Actor actor = command.actor();
+        SupplierId supplier = leg.supplier();
+        return switch (command.type()) {
+            case SUBMIT_RETURN -> throw new IllegalArgumentException("not a leg command");
+            case OPEN_NEGOTIATION -> new Decided(new ReturnEvent.NegotiationOpened(at, actor, supplier));
+            case AGREE_RETURN -> {
+                Command.AgreeReturn c = (Command.AgreeReturn) command;
+                List<LineQuantity> authorized = c.authorized().isEmpty()
+                        ? leg.lines().stream().map(l -> new LineQuantity(l.sku(), l.requested())).toList()
+                        : c.authorized();
+                Refusal wrong = checkQuantities(c, leg, "authorized", authorized, LineState::requested, "requested", true);
+                yield wrong != null ? new Decided(wrong)
+                        : new Decided(new ReturnEvent.SupplierAgreed(at, actor, supplier, c.outcome(), authorized));
+            }
+            case DECLINE_RETURN -> new Decided(new ReturnEvent.SupplierDeclined(at, actor, supplier,
+                    ((Command.DeclineReturn) command).reason()));
+            case APPLY_FOR_RETURN -> new Decided(new ReturnEvent.ReturnApplied(at, actor, supplier, current.resellerNumber()));
+            case ISSUE_SUPPLIER_NUMBER -> {
+                Command.IssueSupplierNumber c = (Command.IssueSupplierNumber) command;
+                Refusal wrong = checkNewNumber(current, c, leg, "number", c.number(), NumberKind.SUPPLIER_RETURN,
+                        supplier.value());
+                yield wrong != null ? new Decided(wrong)
+                        : new Decided(new ReturnEvent.SupplierNumberIssued(at, actor, supplier, c.number()));
+            }
+            case REPLACE_SUPPLIER_NUMBER -> {
+                Command.ReplaceSupplierNumber c = (Command.ReplaceSupplierNumber) command;
+                Refusal wrong = checkNewNumber(current, c, leg, "number", c.number(), NumberKind.SUPPLIER_RETURN,
+                        supplier.value());
+                yield wrong != null ? new Decided(wrong) : new Decided(new ReturnEvent.SupplierNumberReplaced(at, actor,
+                        supplier, leg.supplierNumber(), c.number()));
+            }
+            case SHARE_NUMBER_WITH_CUSTOMER -> new Decided(new ReturnEvent.NumberSharedWithCustomer(at, actor, supplier, leg.supplierNumber()));
+            case REPORT_SHIPMENT -> {
+                Command.ReportShipment c = (Command.ReportShipment) command;
+                Refusal wrong = checkNewNumber(current, c, leg, "tracking", c.tracking(), NumberKind.RETURN_TRACKING, null);
+                yield wrong != null ? new Decided(wrong)
+                        : new Decided(new ReturnEvent.ReturnShipped(at, actor, supplier, c.tracking()));
+            }
+            case CONFIRM_RECEIPT -> {
+                Command.ConfirmReceipt c = (Command.ConfirmReceipt) command;
+                Refusal wrong = checkQuantities(c, leg, "received", c.received(), LineState::authorized, "authorized", true);
+                yield wrong != null ? new Decided(wrong)
+                        : new Decided(new ReturnEvent.ReturnReceived(at, actor, supplier, c.received()));
+            }
+            case REPORT_RESULT -> {
+                Command.ReportResult c = (Command.ReportResult) command;
+                Refusal wrong = checkInspection(c, leg);
+                yield wrong != null ? new Decided(wrong) : new Decided(new ReturnEvent.ResultReported(at, actor,
+                        supplier, c.accepted(), c.rejected(), c.note()));
+            }
+            case SHIP_REPLACEMENT -> {
+                Command.ShipReplacement c = (Command.ShipReplacement) command;
+                Refusal wrong = checkNewNumber(current, c, leg, "tracking", c.tracking(), NumberKind.REPLACEMENT_TRACKING,
+                        null);
+                yield wrong != null ? new Decided(wrong)
+                        : new Decided(new ReturnEvent.ReplacementShipped(at, actor, supplier, c.tracking()));
+            }
+            case REPORT_RESULT_TO_CUSTOMER -> new Decided(new ReturnEvent.ResultReportedToCustomer(at, actor,
+                    supplier, leg.refundDue(),
+                    ((Command.ReportResultToCustomer) command).note()));
+            case CONFIRM_RESULT -> new Decided(new ReturnEvent.ResultConfirmed(at, actor, supplier, false));
+            case DISPUTE_RESULT -> new Decided(new ReturnEvent.ResultDisputed(at, actor, supplier,
+                    ((Command.DisputeResult) command).reason()));
+            case CANCEL_RETURN -> new Decided(new ReturnEvent.ReturnCancelled(at, actor, supplier));
+            case CLOSE_LEG -> new Decided(new ReturnEvent.LegClosed(at, actor, supplier,
+                    ((Command.CloseLeg) command).reason()));
+            case FIRE_DEADLINE -> fireDeadline((Command.FireDeadline) command, leg, context);
+        };
+    }
+
+    private Decided fireDeadline(Command.FireDeadline c, Leg leg, RuleContext context) {
+        Optional<java.time.Instant> due = leg.dueAt(deadlines);
+        if (due.isEmpty()) {
+            return new Decided(refuse(Code.NOT_DUE, c, leg.state(), "the leg has no pending deadline in state " + leg.state()));
+        }
+        if (context.now().isBefore(due.get())) {
+            return new Decided(refuse(Code.NOT_DUE, c, leg.state(), "the deadline of state " + leg.state()
+                    + " falls due at " + due.get() + ", not yet at " + context.now()));
+        }
+        var at = context.now();
+        return new Decided(switch (deadlines.deadline(leg.state()).orElseThrow().action()) {
+            case ESCALATE -> new ReturnEvent.LegEscalated(at, c.actor(), leg.supplier(), leg.state());
+            case EXPIRE -> new ReturnEvent.LegExpired(at, c.actor(), leg.supplier(), leg.state());
+            case AUTO_CONFIRM -> new ReturnEvent.ResultConfirmed(at, c.actor(), leg.supplier(), true);
+        });
+    }
+
+    private static Refusal checkNumber(Command command, LegState state, String field, ReturnNumber number,
+                                       NumberKind kind, String scope) {
+        if (number.kind() != kind) {
+            return refuse(Code.INVALID_PAYLOAD, command, state,
+                    field + " must be a " + kind.label() + ", was a " + number.kind().label());
+        }
+        if (scope != null && !number.scope().equals(scope)) {
+            return refuse(Code.INVALID_PAYLOAD, command, state,
+                    field + " must be scoped to " + scope + ", was scoped to " + number.scope());
+        }
+        return null;
+    }
+
+    private static Refusal checkNewNumber(ReturnCase current, LegCommand command, Leg leg, String field,
+                                          ReturnNumber number, NumberKind kind, String scope) {
+        Refusal wrong = checkNumber(command, leg.state(), field, number, kind, scope);
+        if (wrong != null) {
+            return wrong;
+        }
+        Optional<NumberLink> linked = current.resolve(number);
+        if (linked.isPresent()) {
+            return refuse(Code.NUMBER_TAKEN, command, leg.state(), field + " " + number + " is already linked to "
+                    + (Objects.equals(linked.get().leg(), leg.supplier()) ? "this leg" : "another leg of this case")
+                    + (linked.get().superseded() ? " (superseded)" : ""));
+        }
+        return null;
+    }
+
+    private static Refusal checkQuantities(LegCommand command, Leg leg, String field, List<LineQuantity> quantities,
+                                           java.util.function.ToIntFunction<LineState> limit, String limitName,
+                                           boolean needsSome) {
+        Set<Sku> seen = new HashSet<>();
+        int total = 0;
+        for (LineQuantity q : quantities) {
+            Optional<LineState> line = leg.line(q.sku());
+            if (line.isEmpty()) {
+                return refuse(Code.INVALID_PAYLOAD, command, leg.state(),
+                        field + ": SKU " + q.sku() + " is not a line of this leg");
+            }
+            if (!seen.add(q.sku())) {
+                return refuse(Code.INVALID_PAYLOAD, command, leg.state(), field + ": SKU " + q.sku() + " is listed twice");
+            }
+            int max = limit.applyAsInt(line.get());
+            if (q.quantity() > max) {
+                return refuse(Code.INVALID_PAYLOAD, command, leg.state(), field + ": quantity of " + q.sku() + " ("
+                        + q.quantity() + ") is above the " + limitName + " quantity (" + max + ")");
+            }
+            total += q.quantity();
+        }
+        if (needsSome && total == 0) {
+            return refuse(Code.INVALID_PAYLOAD, command, leg.state(), field + ": at least one unit is needed");
+        }
+        return null;
+    }
+
+    private static Refusal checkInspection(Command.ReportResult c, Leg leg) {
+        if (!leg.shipsGoodsBack()) {
+            if (c.accepted().stream().anyMatch(q -> q.quantity() > 0) || c.rejected().stream().anyMatch(q -> q.quantity() > 0)) {
+                return refuse(Code.INVALID_PAYLOAD, c, leg.state(),
+                        "accepted/rejected: a refund-only leg has nothing to inspect; report both lists empty");
+            }
+            return null;
+        }
+        Refusal wrong = firstNonNull(
+                checkQuantities(c, leg, "accepted", c.accepted(), LineState::received, "received", false),
+                checkQuantities(c, leg, "rejected", c.rejected(), LineState::received, "received", false));
+        if (wrong != null) {
+            return wrong;
+        }
+        Map<Sku, Integer> accepted = quantities(c.accepted());
+        Map<Sku, Integer> rejected = quantities(c.rejected());
+        for (LineState line : leg.lines()) {
+            int a = accepted.getOrDefault(line.sku(), 0);
+            int r = rejected.getOrDefault(line.sku(), 0);
+            if (a + r != line.received()) {
+                return refuse(Code.INVALID_PAYLOAD, c, leg.state(), "accepted + rejected of " + line.sku() + " (" + a
+                        + " + " + r + ") must equal the received quantity (" + line.received() + ")");
+            }
+        }
+        return null;
+    }
+
+    private static Refusal refuse(Code code, Command command, LegState state, String reason) {
+        return new Refusal(code, command.caseId(), state, command.type(), reason, null);
+    }
+
+    private static Refusal firstNonNull(Refusal a, Refusal b) {
+        return a != null ? a : b;
+    }
+
+    private record Decided(ReturnEvent event, Refusal refusal) {
+        Decided(ReturnEvent event) {
+            this(event, null);
+        }
+
+        Decided(Refusal refusal) {
+            this(null, refusal);
+        }
+    }
+
+    /** Builds a {@link ReturnWorkflow}; each setter validates its argument. */
+    public static final class Builder {
+        private DeadlinePolicy deadlines = DeadlinePolicy.ofDefaults();
+        private final List<Guard> guards = new ArrayList<>();
+        private final List<Policy> policies = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The deadline policy; {@link DeadlinePolicy#ofDefaults()} unless set. */
+        public Builder deadlines(DeadlinePolicy policy) {
+            this.deadlines = Objects.requireNonNull(policy, "deadline policy must not be null");
+            return this;
+        }
+
+        /** Adds a guard; guards run in the order added. */
+        public Builder guard(Guard guard) {
+            guards.add(Objects.requireNonNull(guard, "guard must not be null"));
+            return this;
+        }
+
+        /** Adds a policy; policies react in the order added. */
+        public Builder policy(Policy policy) {
+            policies.add(Objects.requireNonNull(policy, "policy must not be null"));
+            return this;
+        }
+
+        /** The workflow. */
+        public ReturnWorkflow build() {
+            return new ReturnWorkflow(this);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.returnsync.core.domain;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a rule may look at beside the case and the command: the time of the decision and the host's
+ * settings. Rules never read a clock.
+ *
+ * @param now the time the command is decided at
+ * @param settings free-form settings of the host (e.g. per-tenant switches), never null
+ */
+public record RuleContext(Instant now, Map<String, String> settings) {
+    /** Validates the context and copies the settings. */
+    public RuleContext {
+        Objects.requireNonNull(now, "now must not be null");
+        settings = Map.copyOf(settings);
+    }
+
+    /** A context with a time and no settings. */
+    public static RuleContext at(Instant now) {
+        return new RuleContext(now, Map.of());
+    }
+
+    /** A setting, or the fallback when it is not set. */
+    public String setting(String name, String fallback) {
+        return settings.getOrDefault(name, fallback);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.returnsync.core.domain;
+
+import dev.returnsync.core.domain.Transition.Condition;
+import dev.returnsync.spi.LegState;
+import dev.returnsync.spi.Role;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.returnsync.spi.LegState.*;
+import static dev.returnsync.spi.Role.*;
+
+/**
+ * The workflow of one leg as data: the transition table. The deadline rows ({@link CommandType#FIRE_DEADLINE})
+ * follow the deadline policy; every other row is fixed. The table prints itself as a Mermaid state diagram
+ * or as Graphviz DOT.
+ */
+public final class WorkflowDefinition {
+    private static final EnumSet<LegState> BEFORE_SHIPPING =
+            EnumSet.of(REQUESTED, NEGOTIATING, AGREED, NUMBER_REQUESTED, NUMBER_ISSUED, AWAITING_SHIPMENT, AWAITING_RESULT);
+    private static final EnumSet<LegState> NUMBER_REPLACEABLE =
+            EnumSet.of(NUMBER_ISSUED, AWAITING_SHIPMENT, AWAITING_RESULT, SHIPPED);
+
+    private final List<Transition> transitions;
+    private final Map<CommandType, Map<LegState, List<Transition>>> index;
+    private final Map<CommandType, Set<Role>> roles;
+
+    private WorkflowDefinition(List<Transition> transitions) {
+        this.transitions = List.copyOf(transitions);
+        this.index = new EnumMap<>(CommandType.class);
+        this.roles = new EnumMap<>(CommandType.class);
+        for (Transition row : this.transitions) {
+            index.computeIfAbsent(row.command(), c -> new java.util.HashMap<>())
+                    .computeIfAbsent(row.from(), s -> new ArrayList<>()).add(row);
+            roles.computeIfAbsent(row.command(), c -> EnumSet.noneOf(Role.class)).addAll(row.roles());
+        }
+    }
+
+    /** The table for a deadline policy. */
+    public static WorkflowDefinition of(DeadlinePolicy deadlines) {
+        List<Transition> rows = new ArrayList<>();
+        rows.add(row(CommandType.SUBMIT_RETURN, null, REQUESTED, Set.of(CUSTOMER, RESELLER), "ReturnRequested"));
+        rows.add(row(CommandType.OPEN_NEGOTIATION, REQUESTED, NEGOTIATING, Set.of(RESELLER, SYSTEM), "NegotiationOpened"));
+        rows.add(row(CommandType.AGREE_RETURN, NEGOTIATING, AGREED, Set.of(SUPPLIER, RESELLER, SYSTEM), "SupplierAgreed"));
+        rows.add(row(CommandType.DECLINE_RETURN, NEGOTIATING, DECLINED, Set.of(SUPPLIER, RESELLER), "SupplierDeclined"));
+        rows.add(row(CommandType.APPLY_FOR_RETURN, AGREED, NUMBER_REQUESTED, Set.of(RESELLER, SYSTEM), "ReturnApplied"));
+        rows.add(row(CommandType.ISSUE_SUPPLIER_NUMBER, NUMBER_REQUESTED, NUMBER_ISSUED, Set.of(SUPPLIER),
+                "SupplierNumberIssued"));
+        for (LegState state : NUMBER_REPLACEABLE) {
+            rows.add(row(CommandType.REPLACE_SUPPLIER_NUMBER, state, state, Set.of(SUPPLIER), "SupplierNumberReplaced"));
+        }
+        rows.add(new Transition(CommandType.SHARE_NUMBER_WITH_CUSTOMER, NUMBER_ISSUED, AWAITING_SHIPMENT,
+                Set.of(RESELLER, SYSTEM), Condition.SHIPS_GOODS, "NumberSharedWithCustomer"));
+        rows.add(new Transition(CommandType.SHARE_NUMBER_WITH_CUSTOMER, NUMBER_ISSUED, AWAITING_RESULT,
+                Set.of(RESELLER, SYSTEM), Condition.REFUND_ONLY, "NumberSharedWithCustomer"));
+        rows.add(row(CommandType.REPORT_SHIPMENT, AWAITING_SHIPMENT, SHIPPED, Set.of(CUSTOMER, RESELLER), "ReturnShipped"));
+        rows.add(row(CommandType.CONFIRM_RECEIPT, SHIPPED, RECEIVED, Set.of(SUPPLIER), "ReturnReceived"));
+        rows.add(row(CommandType.REPORT_RESULT, RECEIVED, RESULT_REPORTED, Set.of(SUPPLIER), "ResultReported"));
+        rows.add(row(CommandType.REPORT_RESULT, AWAITING_RESULT, RESULT_REPORTED, Set.of(SUPPLIER), "ResultReported"));
+        rows.add(new Transition(CommandType.SHIP_REPLACEMENT, RESULT_REPORTED, REPLACEMENT_SHIPPED, Set.of(SUPPLIER),
+                Condition.REPLACEMENT_DUE, "ReplacementShipped"));
+        rows.add(new Transition(CommandType.REPORT_RESULT_TO_CUSTOMER, RESULT_REPORTED, RESULT_NOTIFIED,
+                Set.of(RESELLER, SYSTEM), Condition.NO_REPLACEMENT_DUE, "ResultReportedToCustomer"));
+        rows.add(row(CommandType.REPORT_RESULT_TO_CUSTOMER, REPLACEMENT_SHIPPED, RESULT_NOTIFIED, Set.of(RESELLER, SYSTEM),
+                "ResultReportedToCustomer"));
+        rows.add(row(CommandType.REPORT_RESULT_TO_CUSTOMER, DISPUTED, RESULT_NOTIFIED, Set.of(RESELLER),
+                "ResultReportedToCustomer"));
+        rows.add(row(CommandType.CONFIRM_RESULT, RESULT_NOTIFIED, COMPLETED, Set.of(CUSTOMER), "ResultConfirmed"));
+        rows.add(row(CommandType.DISPUTE_RESULT, RESULT_NOTIFIED, DISPUTED, Set.of(CUSTOMER), "ResultDisputed"));
+        for (LegState state : BEFORE_SHIPPING) {
+            rows.add(row(CommandType.CANCEL_RETURN, state, CANCELLED, Set.of(CUSTOMER, RESELLER), "ReturnCancelled"));
+        }
+        for (LegState state : LegState.values()) {
+            if (!state.isTerminal()) {
+                rows.add(row(CommandType.CLOSE_LEG, state, CLOSED, Set.of(RESELLER), "LegClosed"));
+            }
+        }
+        deadlines.deadlines().forEach((state, deadline) -> rows.add(switch (deadline.action()) {
+            case ESCALATE -> row(CommandType.FIRE_DEADLINE, state, state, Set.of(SYSTEM), "LegEscalated");
+            case EXPIRE -> row(CommandType.FIRE_DEADLINE, state, EXPIRED, Set.of(SYSTEM), "LegExpired");
+            case AUTO_CONFIRM -> row(CommandType.FIRE_DEADLINE, state, COMPLETED, Set.of(SYSTEM), "ResultConfirmed");
+        }));
+        return new WorkflowDefinition(rows);
+    }
+
+    private static Transition row(CommandType command, LegState from, LegState to, Set<Role> roles, String event) {
+        return new Transition(command, from, to, roles, Condition.ALWAYS, event);
+    }
+
+    /** Every row, in table order. */
+    public List<Transition> transitions() {
+        return transitions;
+    }
+
+    /** The rows of a command type from a state ({@code null} for the submission); empty when there is none. */
+    public List<Transition> rows(CommandType command, LegState from) {
+        Map<LegState, List<Transition>> byState = index.get(command);
+        if (byState == null) {
+            return List.of();
+        }
+        return Collections.unmodifiableList(byState.getOrDefault(from, List.of()));
+    }
+
+    /** The roles that may fire a command type from some state. */
+    public Set<Role> roles(CommandType command) {
+        return Collections.unmodifiableSet(roles.getOrDefault(command, EnumSet.noneOf(Role.class)));
+    }
+
+    /** The table as a Mermaid state diagram ({@code stateDiagram-v2}); rows with the same ends share one arrow. */
+    public String toMermaid() {
+        StringBuilder out = new StringBuilder("stateDiagram-v2\n");
+        for (Map.Entry<String, List<String>> edge : edges().entrySet()) {
+            String[] ends = edge.getKey().split(" ");
+            out.append("    ").append(ends[0].equals("START") ? "[*]" : ends[0]).append(" --> ").append(ends[1])
+                    .append(" : ").append(String.join(" / ", edge.getValue())).append('\n');
+        }
+        for (LegState state : LegState.values()) {
+            if (state.isTerminal()) {
+                out.append("    ").append(state).append(" --> [*]\n");
+            }
+        }
+        return out.toString();
+    }
+
+    /** The table as a Graphviz DOT digraph; rows with the same ends share one edge. */
+    public String toDot() {
+        StringBuilder out = new StringBuilder("digraph leg {\n    rankdir=TB;\n    START [shape=point];\n");
+        for (LegState state : LegState.values()) {
+            out.append("    ").append(state).append(state.isTerminal() ? " [shape=doublecircle];\n" : " [shape=box];\n");
+        }
+        for (Map.Entry<String, List<String>> edge : edges().entrySet()) {
+            String[] ends = edge.getKey().split(" ");
+            out.append("    ").append(ends[0]).append(" -> ").append(ends[1]).append(" [label=\"")
+                    .append(String.join("\\n", edge.getValue())).append("\"];\n");
+        }
+        return out.append("}\n").toString();
+    }
+
+    private Map<String, List<String>> edges() {
+        Map<String, List<String>> edges = new java.util.LinkedHashMap<>();
+        for (Transition row : transitions) {
+            String key = (row.from() == null ? "START" : row.from().name()) + " " + row.to().name();
+            String label = row.command().name()
+                    + (row.condition() == Condition.ALWAYS ? "" : " [" + row.condition().label() + "]");
+            List<String> labels = edges.computeIfAbsent(key, k -> new ArrayList<>());
+            if (!labels.contains(label)) {
+                labels.add(label);
+            }
+        }
+        return edges;
+    }
+}

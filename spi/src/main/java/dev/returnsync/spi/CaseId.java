@@ -1,0 +1,30 @@
+package dev.returnsync.spi;
+
+import dev.returnsync.spi.internal.Checks;
+
+/**
+ * Identifies one return case (退货申请) across all parties.
+ *
+ * @param value the identifier: not blank, no surrounding whitespace, no control characters, at most 64 characters
+ */
+public record CaseId(String value) implements Comparable<CaseId> {
+    /** Validates the identifier. */
+    public CaseId {
+        Checks.id("case id", value);
+    }
+
+    /** Returns the identifier with this value. */
+    public static CaseId of(String value) {
+        return new CaseId(value);
+    }
+
+    @Override
+    public int compareTo(CaseId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.returnsync.spi;
+
+import dev.returnsync.spi.internal.Checks;
+
+/**
+ * The end buyer who asks for the return.
+ *
+ * @param value the identifier: not blank, no surrounding whitespace, no control characters, at most 64 characters
+ */
+public record CustomerId(String value) implements Comparable<CustomerId> {
+    /** Validates the identifier. */
+    public CustomerId {
+        Checks.id("customer id", value);
+    }
+
+    /** Returns the identifier with this value. */
+    public static CustomerId of(String value) {
+        return new CustomerId(value);
+    }
+
+    @Override
+    public int compareTo(CustomerId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

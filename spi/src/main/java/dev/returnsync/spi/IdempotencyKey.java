@@ -1,0 +1,30 @@
+package dev.returnsync.spi;
+
+import dev.returnsync.spi.internal.Checks;
+
+/**
+ * Identifies one intent of a caller; the same key again returns the first outcome.
+ *
+ * @param value the identifier: not blank, no surrounding whitespace, no control characters, at most 64 characters
+ */
+public record IdempotencyKey(String value) implements Comparable<IdempotencyKey> {
+    /** Validates the identifier. */
+    public IdempotencyKey {
+        Checks.id("idempotency key", value);
+    }
+
+    /** Returns the identifier with this value. */
+    public static IdempotencyKey of(String value) {
+        return new IdempotencyKey(value);
+    }
+
+    @Override
+    public int compareTo(IdempotencyKey other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.returnsync.spi;
+
+import dev.returnsync.spi.internal.Checks;
+
+/**
+ * The storefront order that the return is asked against.
+ *
+ * @param value the identifier: not blank, no surrounding whitespace, no control characters, at most 64 characters
+ */
+public record OrderId(String value) implements Comparable<OrderId> {
+    /** Validates the identifier. */
+    public OrderId {
+        Checks.id("order id", value);
+    }
+
+    /** Returns the identifier with this value. */
+    public static OrderId of(String value) {
+        return new OrderId(value);
+    }
+
+    @Override
+    public int compareTo(OrderId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,215 @@
+package dev.returnsync.spi;
+
+import dev.returnsync.spi.internal.Checks;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What happened to a return case: one event per named step of the workflow. The full list of a case's
+ * events is its audit trail: who did what, when, with which numbers.
+ *
+ * <p>Every event records when it happened ({@link #at()}) and who caused it ({@link #actor()}). Events
+ * about one supplier's part of the case implement {@link LegEvent}.
+ */
+public sealed interface ReturnEvent {
+    /** When the step happened; the time the command was decided at. */
+    Instant at();
+
+    /** Who caused the step. */
+    Actor actor();
+
+    /** A short, stable name of the event type, e.g. {@code "SupplierNumberIssued"}. */
+    default String type() {
+        return getClass().getSimpleName();
+    }
+
+    /** An event about one leg, the part of a case that one supplier handles. */
+    sealed interface LegEvent extends ReturnEvent {
+        /** The supplier whose leg this event is about. */
+        SupplierId leg();
+    }
+
+    /**
+     * 客户提交退货申请: the customer's request, which opens the case with one leg per supplier.
+     *
+     * @param at when
+     * @param actor who
+     * @param caseId the new case
+     * @param customer the customer who asks
+     * @param order the storefront order
+     * @param customerNumber the customer-side number (marketplace after-sale id)
+     * @param resellerNumber the reseller return number issued for the case
+     * @param lines the lines asked back, at least one, distinct SKUs
+     * @param reason why
+     * @param wanted the outcome the customer wants
+     * @param deliveredAt when the order was delivered (for return windows)
+     */
+    record ReturnRequested(Instant at, Actor actor, CaseId caseId, CustomerId customer, OrderId order,
+                           ReturnNumber customerNumber, ReturnNumber resellerNumber, List<ReturnLine> lines,
+                           Reason reason, OutcomeType wanted, Instant deliveredAt) implements ReturnEvent {
+        public ReturnRequested {
+            Checks.notNull("at", at);
+            Checks.notNull("actor", actor);
+            Checks.notNull("case id", caseId);
+            Checks.notNull("customer", customer);
+            Checks.notNull("order", order);
+            Checks.notNull("customer request number", customerNumber);
+            Checks.notNull("reseller return number", resellerNumber);
+            lines = List.copyOf(Checks.notNull("lines", lines));
+            Checks.notNull("reason", reason);
+            Checks.notNull("wanted outcome", wanted);
+            Checks.notNull("delivered at", deliveredAt);
+        }
+    }
+
+    /** 代发商与供应商协商: the reseller opened the negotiation with the leg's supplier. */
+    record NegotiationOpened(Instant at, Actor actor, SupplierId leg) implements LegEvent {
+        public NegotiationOpened {
+            Checks.leg(at, actor, leg);
+        }
+    }
+
+    /**
+     * The supplier agreed, with the outcome type and the quantity it authorizes per line.
+     *
+     * @param outcome the agreed outcome
+     * @param authorized the authorized quantity of every line of the leg
+     */
+    record SupplierAgreed(Instant at, Actor actor, SupplierId leg, OutcomeType outcome,
+                          List<LineQuantity> authorized) implements LegEvent {
+        public SupplierAgreed {
+            Checks.leg(at, actor, leg);
+            authorized = List.copyOf(authorized);
+        }
+    }
+
+    /** The supplier declined the return, with a reason. */
+    record SupplierDeclined(Instant at, Actor actor, SupplierId leg, Reason reason) implements LegEvent {
+        public SupplierDeclined {
+            Checks.leg(at, actor, leg);
+        }
+    }
+
+    /**
+     * 代发商向供应商申请退货 / 申请退货单号: the reseller applied to the supplier for the return, with the
+     * customer's return data and the reseller return number, and asked for a supplier return number.
+     */
+    record ReturnApplied(Instant at, Actor actor, SupplierId leg, ReturnNumber resellerNumber) implements LegEvent {
+        public ReturnApplied {
+            Checks.leg(at, actor, leg);
+        }
+    }
+
+    /** 供应商提供退货单号: the supplier issued its return number, now linked to the leg. */
+    record SupplierNumberIssued(Instant at, Actor actor, SupplierId leg, ReturnNumber number) implements LegEvent {
+        public SupplierNumberIssued {
+            Checks.leg(at, actor, leg);
+        }
+    }
+
+    /** The supplier replaced its return number; the previous one stays resolvable, marked superseded. */
+    record SupplierNumberReplaced(Instant at, Actor actor, SupplierId leg, ReturnNumber previous,
+                                  ReturnNumber number) implements LegEvent {
+        public SupplierNumberReplaced {
+            Checks.leg(at, actor, leg);
+        }
+    }
+
+    /** 代发商将退货单号告知客户: the reseller told the customer the supplier return number. */
+    record NumberSharedWithCustomer(Instant at, Actor actor, SupplierId leg, ReturnNumber number) implements LegEvent {
+        public NumberSharedWithCustomer {
+            Checks.leg(at, actor, leg);
+        }
+    }
+
+    /** The customer sent the parcel back; its tracking number is linked to the leg. */
+    record ReturnShipped(Instant at, Actor actor, SupplierId leg, ReturnNumber tracking) implements LegEvent {
+        public ReturnShipped {
+            Checks.leg(at, actor, leg);
+        }
+    }
+
+    /** 供应商确认退货并处理: the supplier located the return by its number and received these quantities. */
+    record ReturnReceived(Instant at, Actor actor, SupplierId leg, List<LineQuantity> received) implements LegEvent {
+        public ReturnReceived {
+            Checks.leg(at, actor, leg);
+            received = List.copyOf(received);
+        }
+    }
+
+    /**
+     * 供应商向代发商确认退货处理结果: the supplier inspected and reports, per line, how many it accepts and
+     * how many it rejects. Refund-only legs report with empty lists.
+     */
+    record ResultReported(Instant at, Actor actor, SupplierId leg, List<LineQuantity> accepted,
+                          List<LineQuantity> rejected, String note) implements LegEvent {
+        public ResultReported {
+            Checks.leg(at, actor, leg);
+            accepted = List.copyOf(accepted);
+            rejected = List.copyOf(rejected);
+        }
+    }
+
+    /** The supplier sent the replacement parcel of an exchange; its tracking number is linked to the leg. */
+    record ReplacementShipped(Instant at, Actor actor, SupplierId leg, ReturnNumber tracking) implements LegEvent {
+        public ReplacementShipped {
+            Checks.leg(at, actor, leg);
+        }
+    }
+
+    /**
+     * 代发商向客户确认退货处理结果: the reseller told the customer the result.
+     *
+     * @param refund the amount refunded for this leg (zero for exchanges and fully rejected returns)
+     * @param note what the reseller wrote to the customer
+     */
+    record ResultReportedToCustomer(Instant at, Actor actor, SupplierId leg, Money refund, String note)
+            implements LegEvent {
+        public ResultReportedToCustomer {
+            Checks.leg(at, actor, leg);
+        }
+    }
+
+    /** 客户确认退货处理结果: the customer confirmed, or the deadline confirmed automatically. */
+    record ResultConfirmed(Instant at, Actor actor, SupplierId leg, boolean automatic) implements LegEvent {
+        public ResultConfirmed {
+            Checks.leg(at, actor, leg);
+        }
+    }
+
+    /** The customer disputes the result; the leg goes back to the reseller. */
+    record ResultDisputed(Instant at, Actor actor, SupplierId leg, Reason reason) implements LegEvent {
+        public ResultDisputed {
+            Checks.leg(at, actor, leg);
+        }
+    }
+
+    /** The customer (or the reseller for them) cancelled the leg before anything was shipped. */
+    record ReturnCancelled(Instant at, Actor actor, SupplierId leg) implements LegEvent {
+        public ReturnCancelled {
+            Checks.leg(at, actor, leg);
+        }
+    }
+
+    /** A party did not answer in time; the leg is flagged for the reseller and waits on. */
+    record LegEscalated(Instant at, Actor actor, SupplierId leg, LegState waitingIn) implements LegEvent {
+        public LegEscalated {
+            Checks.leg(at, actor, leg);
+        }
+    }
+
+    /** A deadline passed and the leg expired. */
+    record LegExpired(Instant at, Actor actor, SupplierId leg, LegState expiredIn) implements LegEvent {
+        public LegExpired {
+            Checks.leg(at, actor, leg);
+        }
+    }
+
+    /** The reseller closed the leg by hand, with a reason. */
+    record LegClosed(Instant at, Actor actor, SupplierId leg, Reason reason) implements LegEvent {
+        public LegClosed {
+            Checks.leg(at, actor, leg);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.returnsync.spi;
+
+import dev.returnsync.spi.internal.Checks;
+
+/**
+ * A stock-keeping unit as the storefront knows it.
+ *
+ * @param value the identifier: not blank, no surrounding whitespace, no control characters, at most 64 characters
+ */
+public record Sku(String value) implements Comparable<Sku> {
+    /** Validates the identifier. */
+    public Sku {
+        Checks.id("sku", value);
+    }
+
+    /** Returns the identifier with this value. */
+    public static Sku of(String value) {
+        return new Sku(value);
+    }
+
+    @Override
+    public int compareTo(Sku other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

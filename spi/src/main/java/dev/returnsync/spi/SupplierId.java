@@ -1,0 +1,30 @@
+package dev.returnsync.spi;
+
+import dev.returnsync.spi.internal.Checks;
+
+/**
+ * A supplier (供应商); each supplier owns one leg of a case.
+ *
+ * @param value the identifier: not blank, no surrounding whitespace, no control characters, at most 64 characters
+ */
+public record SupplierId(String value) implements Comparable<SupplierId> {
+    /** Validates the identifier. */
+    public SupplierId {
+        Checks.id("supplier id", value);
+    }
+
+    /** Returns the identifier with this value. */
+    public static SupplierId of(String value) {
+        return new SupplierId(value);
+    }
+
+    @Override
+    public int compareTo(SupplierId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

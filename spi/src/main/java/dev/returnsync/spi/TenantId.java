@@ -1,0 +1,30 @@
+package dev.returnsync.spi;
+
+import dev.returnsync.spi.internal.Checks;
+
+/**
+ * The reseller that owns the storefront; every case belongs to exactly one tenant.
+ *
+ * @param value the identifier: not blank, no surrounding whitespace, no control characters, at most 64 characters
+ */
+public record TenantId(String value) implements Comparable<TenantId> {
+    /** Validates the identifier. */
+    public TenantId {
+        Checks.id("tenant id", value);
+    }
+
+    /** Returns the identifier with this value. */
+    public static TenantId of(String value) {
+        return new TenantId(value);
+    }
+
+    @Override
+    public int compareTo(TenantId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
