@@ -1,0 +1,61 @@
+package dev.returnsync.spi.store;
+
+import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.NumberLink;
+import dev.returnsync.spi.ReturnEvent;
+import dev.returnsync.spi.TenantId;
+import dev.returnsync.spi.internal.Checks;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything one accepted command writes, to be stored atomically by {@link CaseStore#append}.
+ *
+ * @param tenant the tenant of the case
+ * @param caseId the case
+ * @param expectedVersion the version the case must have now (0 for a new case); the events get versions
+ *     {@code expectedVersion + 1} onward
+ * @param events the new events, at least one
+ * @param links every number linked to the case after these events (see {@link CaseStore#append})
+ * @param nextDueAt the case's earliest pending deadline after these events, or {@code null} for none
+ * @param outbox the work these events cause, possibly none
+ * @param idempotency the record of the command's key, or {@code null} for commands without one to remember
+ */
+public record AppendBatch(TenantId tenant, CaseId caseId, long expectedVersion, List<ReturnEvent> events,
+                          List<NumberLink> links, Instant nextDueAt, List<OutboxEntry> outbox,
+                          IdempotencyRecord idempotency) {
+    /** Validates the batch and copies its lists. */
+    public AppendBatch {
+        Checks.notNull("tenant", tenant);
+        Checks.notNull("case id", caseId);
+        if (expectedVersion < 0) {
+            throw new IllegalArgumentException("expected version must be zero or more, was " + expectedVersion);
+        }
+        events = List.copyOf(Checks.notNull("events", events));
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("an append needs at least one event");
+        }
+        links = List.copyOf(Checks.notNull("links", links));
+        Set<String> keys = new HashSet<>();
+        for (NumberLink link : links) {
+            if (!link.caseId().equals(caseId) || !link.tenant().equals(tenant)) {
+                throw new IllegalArgumentException("link of " + link.number() + " points to another case");
+            }
+            if (!keys.add(link.number().uniquenessKey())) {
+                throw new IllegalArgumentException("number " + link.number() + " is linked twice in one batch");
+            }
+        }
+        outbox = List.copyOf(Checks.notNull("outbox", outbox));
+        if (idempotency != null && (!idempotency.caseId().equals(caseId) || !idempotency.tenant().equals(tenant))) {
+            throw new IllegalArgumentException("idempotency record belongs to another case");
+        }
+    }
+
+    /** The version of the case after the batch. */
+    public long newVersion() {
+        return expectedVersion + events.size();
+    }
+}
