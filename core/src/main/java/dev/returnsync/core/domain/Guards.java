@@ -1,0 +1,70 @@
+package dev.returnsync.core.domain;
+
+import dev.returnsync.spi.Money;
+import dev.returnsync.spi.OutcomeType;
+import dev.returnsync.spi.ReasonCode;
+import dev.returnsync.spi.ReturnLine;
+import dev.returnsync.spi.SupplierId;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** Ready-made guards for rules that many shops have. Each is named; compose them with {@link Guard#and}. */
+public final class Guards {
+    private Guards() {
+    }
+
+    /**
+     * 七天无理由退货: a return without a reason must be asked within {@code window} of delivery. The window
+     * is inclusive: a request at exactly {@code deliveredAt + window} is still allowed.
+     */
+    public static Guard noReasonWindow(Duration window) {
+        Objects.requireNonNull(window, "window");
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("window must be positive, was " + window);
+        }
+        return Guard.on(Command.SubmitReturn.class, "no-reason-window", (submit, current, context) ->
+                submit.reason().code() == ReasonCode.NO_REASON
+                        && context.now().isAfter(submit.deliveredAt().plus(window))
+                        ? Optional.of("returns without a reason close " + window.toDays() + " days after delivery ("
+                        + submit.deliveredAt().plus(window) + ")")
+                        : Optional.empty());
+    }
+
+    /** Quality complaints (faulty, damaged, wrong or not as described) need at least one evidence reference. */
+    public static Guard evidenceForQualityComplaints() {
+        return Guard.on(Command.SubmitReturn.class, "evidence-for-quality-complaints", (submit, current, context) ->
+                submit.reason().code().isQualityComplaint() && submit.reason().evidence().isEmpty()
+                        ? Optional.of("a " + submit.reason().code() + " complaint needs at least one evidence reference")
+                        : Optional.empty());
+    }
+
+    /** These suppliers accept no exchanges: agreeing to an exchange on their legs is refused. */
+    public static Guard noExchangesFrom(Set<SupplierId> suppliers) {
+        Set<SupplierId> refusing = Set.copyOf(suppliers);
+        return Guard.on(Command.AgreeReturn.class, "no-exchanges", (agree, current, context) ->
+                agree.outcome() == OutcomeType.EXCHANGE && refusing.contains(agree.leg())
+                        ? Optional.of("supplier " + agree.leg() + " accepts no exchanges")
+                        : Optional.empty());
+    }
+
+    /** A return may ask back at most {@code limit} in value (sum of requested quantity times unit price). */
+    public static Guard maximumValue(Money limit) {
+        Objects.requireNonNull(limit, "limit");
+        return Guard.on(Command.SubmitReturn.class, "maximum-value", (submit, current, context) -> {
+            Money total = new Money(limit.currency(), 0);
+            for (ReturnLine line : submit.lines()) {
+                if (!line.unitPrice().currency().equals(limit.currency())) {
+                    return Optional.of("line " + line.sku() + " is priced in " + line.unitPrice().currency()
+                            + ", the limit in " + limit.currency());
+                }
+                total = total.plus(line.unitPrice().times(line.requested()));
+            }
+            return total.minor() > limit.minor()
+                    ? Optional.of("the return is worth " + total + ", above the limit of " + limit)
+                    : Optional.empty();
+        });
+    }
+}

@@ -1,0 +1,202 @@
+package dev.returnsync.core.domain;
+
+import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.spi.LegState;
+import dev.returnsync.spi.LineQuantity;
+import dev.returnsync.spi.Money;
+import dev.returnsync.spi.OrderId;
+import dev.returnsync.spi.OutcomeType;
+import dev.returnsync.spi.Reason;
+import dev.returnsync.spi.ReasonCode;
+import dev.returnsync.spi.ReturnEvent;
+import dev.returnsync.spi.ReturnLine;
+import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.Sku;
+import dev.returnsync.spi.SupplierId;
+import dev.returnsync.spi.TenantId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Shared test data and a small driver that walks a case through commands. */
+final class Fixtures {
+    static final TenantId TENANT = TenantId.of("shop-1");
+    static final TenantId OTHER_TENANT = TenantId.of("shop-2");
+    static final CustomerId CUSTOMER = CustomerId.of("c-1");
+    static final CustomerId OTHER_CUSTOMER = CustomerId.of("c-2");
+    static final SupplierId S1 = SupplierId.of("sup-1");
+    static final SupplierId S2 = SupplierId.of("sup-2");
+    static final SupplierId S3 = SupplierId.of("sup-3");
+    static final SupplierId STRANGER = SupplierId.of("sup-x");
+    static final CaseId CASE = CaseId.of("case-1");
+    static final Instant DELIVERED = Instant.parse("2026-11-01T08:00:00Z");
+    static final Instant T0 = Instant.parse("2026-11-03T08:00:00Z");
+
+    private Fixtures() {
+    }
+
+    static Actor customer() {
+        return Actor.customer(TENANT, CUSTOMER);
+    }
+
+    static Actor reseller() {
+        return Actor.reseller(TENANT, "staff-1");
+    }
+
+    static Actor supplier(SupplierId supplier) {
+        return Actor.supplier(TENANT, supplier);
+    }
+
+    static Actor system() {
+        return Actor.system(TENANT, "deadline-runner");
+    }
+
+    static ReturnLine line(String sku, SupplierId supplier, int requested, int delivered, String price) {
+        return new ReturnLine(Sku.of(sku), supplier, requested, delivered, Money.of("CNY", price));
+    }
+
+    static Command.SubmitReturn submit(IdempotencyKey key, Actor actor, List<ReturnLine> lines, OutcomeType wanted) {
+        return new Command.SubmitReturn(key, actor, null, CASE, CUSTOMER, OrderId.of("order-9"),
+                ReturnNumber.customerRequest(TENANT, "AS20261103001"), ReturnNumber.resellerReturn(TENANT, "RS-0001"),
+                lines, Reason.of(ReasonCode.SIZE_OR_FIT, "too small"), wanted, DELIVERED);
+    }
+
+    /** Walks one case through commands, asserting that each is accepted. */
+    static class Walk {
+        final ReturnWorkflow workflow;
+        ReturnCase current;
+        Instant now = T0;
+        final List<ReturnEvent> events = new ArrayList<>();
+        private int keys;
+
+        Walk(ReturnWorkflow workflow) {
+            this.workflow = workflow;
+        }
+
+        Walk() {
+            this(ReturnWorkflow.ofDefaults());
+        }
+
+        IdempotencyKey key() {
+            return IdempotencyKey.of("k-" + (++keys));
+        }
+
+        Walk advance(Duration duration) {
+            now = now.plus(duration);
+            return this;
+        }
+
+        ReturnEvent accept(Command command) {
+            Decision decision = workflow.decide(current, command, RuleContext.at(now));
+            if (decision instanceof Decision.Refused refused) {
+                fail("expected " + command.type() + " to be accepted, was refused: " + refused.refusal());
+            }
+            List<ReturnEvent> produced = ((Decision.Accepted) decision).events();
+            long before = current == null ? 0 : current.version();
+            current = ReturnWorkflow.evolve(current, produced);
+            assertEquals(before + produced.size(), current.version(), "version grows by one per event");
+            events.addAll(produced);
+            return produced.get(produced.size() - 1);
+        }
+
+        Refusal refuse(Command command) {
+            Decision decision = workflow.decide(current, command, RuleContext.at(now));
+            if (decision instanceof Decision.Refused refused) {
+                return refused.refusal();
+            }
+            return fail("expected " + command.type() + " to be refused, was accepted: " + decision);
+        }
+
+        Leg leg(SupplierId supplier) {
+            return current.leg(supplier).orElseThrow();
+        }
+
+        LegState state(SupplierId supplier) {
+            return leg(supplier).state();
+        }
+
+        // ------------------------------------------------------------- commands with default actors
+
+        ReturnEvent submit(List<ReturnLine> lines, OutcomeType wanted) {
+            return accept(Fixtures.submit(key(), customer(), lines, wanted));
+        }
+
+        ReturnEvent open(SupplierId leg) {
+            return accept(new Command.OpenNegotiation(key(), reseller(), null, CASE, leg));
+        }
+
+        ReturnEvent agree(SupplierId leg, OutcomeType outcome, LineQuantity... authorized) {
+            return accept(new Command.AgreeReturn(key(), supplier(leg), null, CASE, leg, outcome, List.of(authorized)));
+        }
+
+        ReturnEvent decline(SupplierId leg) {
+            return accept(new Command.DeclineReturn(key(), supplier(leg), null, CASE, leg,
+                    Reason.of(ReasonCode.OTHER, "used goods are not taken back")));
+        }
+
+        ReturnEvent apply(SupplierId leg) {
+            return accept(new Command.ApplyForReturn(key(), reseller(), null, CASE, leg));
+        }
+
+        ReturnEvent issue(SupplierId leg, String number) {
+            return accept(new Command.IssueSupplierNumber(key(), supplier(leg), null, CASE, leg,
+                    ReturnNumber.supplierReturn(leg, number)));
+        }
+
+        ReturnEvent share(SupplierId leg) {
+            return accept(new Command.ShareNumberWithCustomer(key(), reseller(), null, CASE, leg));
+        }
+
+        ReturnEvent ship(SupplierId leg, String carrier, String tracking) {
+            return accept(new Command.ReportShipment(key(), customer(), null, CASE, leg,
+                    ReturnNumber.returnTracking(carrier, tracking)));
+        }
+
+        ReturnEvent receive(SupplierId leg, LineQuantity... received) {
+            return accept(new Command.ConfirmReceipt(key(), supplier(leg), null, CASE, leg, List.of(received)));
+        }
+
+        ReturnEvent inspect(SupplierId leg, List<LineQuantity> accepted, List<LineQuantity> rejected) {
+            return accept(new Command.ReportResult(key(), supplier(leg), null, CASE, leg, accepted, rejected, "inspected"));
+        }
+
+        ReturnEvent shipReplacement(SupplierId leg, String carrier, String tracking) {
+            return accept(new Command.ShipReplacement(key(), supplier(leg), null, CASE, leg,
+                    ReturnNumber.replacementTracking(carrier, tracking)));
+        }
+
+        ReturnEvent tellCustomer(SupplierId leg) {
+            return accept(new Command.ReportResultToCustomer(key(), reseller(), null, CASE, leg, "done"));
+        }
+
+        ReturnEvent confirm(SupplierId leg) {
+            return accept(new Command.ConfirmResult(key(), customer(), null, CASE, leg));
+        }
+
+        ReturnEvent dispute(SupplierId leg) {
+            return accept(new Command.DisputeResult(key(), customer(), null, CASE, leg,
+                    Reason.of(ReasonCode.OTHER, "one unit is missing")));
+        }
+
+        ReturnEvent cancel(SupplierId leg) {
+            return accept(new Command.CancelReturn(key(), customer(), null, CASE, leg));
+        }
+
+        ReturnEvent close(SupplierId leg) {
+            return accept(new Command.CloseLeg(key(), reseller(), null, CASE, leg,
+                    Reason.of(ReasonCode.OTHER, "settled by phone")));
+        }
+
+        ReturnEvent fire(SupplierId leg) {
+            return accept(new Command.FireDeadline(key(), system(), null, CASE, leg));
+        }
+    }
+}
