@@ -29,4 +29,19 @@ class DocumentationExampleTest {
         checker.random(42).scenarios(300).steps(25).check();
     }
     // --8<-- [end:example]
+
+    @Test
+    void theGuideShowsThisExampleVerbatim() throws java.io.IOException {
+        java.nio.file.Path guide = java.nio.file.Path.of("..", "docs", "testing-rules.md");
+        java.nio.file.Path self = java.nio.file.Path.of("src", "test", "java", "dev", "returnsync", "testkit",
+                "DocumentationExampleTest.java");
+        String source = java.nio.file.Files.readString(self);
+        String example = source.substring(source.indexOf("[start:example]") + "[start:example]".length() + 1,
+                source.indexOf("    // --8<-- [end:example]"));
+        String unindented = example.lines().map(l -> l.startsWith("    ") ? l.substring(4) : l)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        org.junit.jupiter.api.Assertions.assertTrue(java.nio.file.Files.readString(guide).contains(unindented),
+                "docs/testing-rules.md must show the example of this test verbatim");
+        org.junit.jupiter.api.Assertions.assertTrue(unindented.lines().count() <= 20, "the example stays short");
+    }
 }
