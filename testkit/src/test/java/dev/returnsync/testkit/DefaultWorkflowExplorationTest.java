@@ -1,8 +1,10 @@
 package dev.returnsync.testkit;
 
-import dev.returnsync.core.domain.CommandType;
 import dev.returnsync.core.domain.ReturnWorkflow;
+import dev.returnsync.spi.OutcomeType;
 import org.junit.jupiter.api.Test;
+
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,5 +20,15 @@ class DefaultWorkflowExplorationTest {
         assertTrue(report.complete(), report.summary());
         assertEquals(8, report.depth());
         assertTrue(report.states() > 10_000, report.summary());
+    }
+
+    @Test
+    void oneLegExploredToDepth12AcceptsEveryCommandTypeAndKeepsEveryInvariant() {
+        CheckReport report = RuleChecker.forWorkflow(ReturnWorkflow.ofDefaults())
+                .submissions(Submission.singleLeg(OutcomeType.RETURN_AND_REFUND))
+                .exhaustive(12)
+                .check();
+        System.out.println("[rule-checker] single leg: " + report.summary());
+        assertEquals(Set.of(), report.neverAccepted(), "every step of the workflow is reached: " + report.summary());
     }
 }
