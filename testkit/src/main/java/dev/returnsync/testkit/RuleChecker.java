@@ -83,7 +83,8 @@ public final class RuleChecker {
     }
 
     /**
-     * The initial submissions the exhaustive exploration starts from; {@link Submission#defaults()} unless set.
+     * The initial submissions the exhaustive exploration starts from, and half of the submissions of the random
+     * check (the other half is generated); {@link Submission#defaults()} unless set.
      *
      * @throws IllegalArgumentException if none is given
      */
@@ -91,7 +92,7 @@ public final class RuleChecker {
         return submissions(List.of(starts));
     }
 
-    /** The initial submissions the exhaustive exploration starts from. */
+    /** The initial submissions; see {@link #submissions(Submission...)}. */
     public RuleChecker submissions(List<Submission> starts) {
         if (starts.isEmpty()) {
             throw new IllegalArgumentException("at least one submission is needed");
@@ -288,7 +289,7 @@ public final class RuleChecker {
 
         /** Runs the scenarios and reports, without throwing on a broken invariant. */
         public CheckReport run() {
-            return new RandomRunner(simulator(), RuleChecker.this::simulator, parties, start, boundaries(), seed,
+            return new RandomRunner(simulator(), RuleChecker.this::simulator, parties, submissions, start, boundaries(), seed,
                     scenarios, steps, shrinkBudget).run();
         }
 

@@ -81,16 +81,16 @@ public final class Explorer {
                         break;
                     }
                     for (Simulator.Node node : expansion.successors()) {
+                        if (visited.size() >= maxStates) {
+                            complete = false;
+                            break;
+                        }
                         if (visited.add(node.state())) {
                             next.add(node);
                         }
                     }
                 }
-                if (found != null) {
-                    break;
-                }
-                if (visited.size() >= maxStates) {
-                    complete = depth >= maxDepth || next.isEmpty();
+                if (found != null || !complete) {
                     break;
                 }
                 level = next;

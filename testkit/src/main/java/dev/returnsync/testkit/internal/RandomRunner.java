@@ -5,6 +5,8 @@ import dev.returnsync.testkit.CheckReport;
 import dev.returnsync.testkit.Counterexample;
 import dev.returnsync.testkit.Generators;
 import dev.returnsync.testkit.Parties;
+import dev.returnsync.testkit.Submission;
+import dev.returnsync.spi.IdempotencyKey;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,13 +21,16 @@ import java.util.function.Supplier;
 /**
  * Seeded random scenarios: scenario {@code i} of seed {@code s} is generated from its own
  * {@link SplittableRandom} seeded with {@link #scenarioSeed(long, int)}, step by step from the state reached,
- * so the same seed always gives the same scenarios. A failing scenario is shrunk (fewer actions, then smaller
+ * so the same seed always gives the same scenarios. Half of the submissions are the configured ones, half are
+ * generated. A failing scenario is shrunk (fewer actions, then smaller
  * values) by replaying candidates from scratch. Not API.
  */
 public final class RandomRunner {
+    private static final IdempotencyKey KEY = IdempotencyKey.of("random");
     private final Simulator simulator;
     private final Supplier<Simulator> replayer;
     private final Parties parties;
+    private final List<Submission> submissions;
     private final Instant start;
     private final List<Duration> boundaries;
     private final long seed;
@@ -39,6 +44,7 @@ public final class RandomRunner {
      * @param simulator runs the generated scenarios (its counters make the statistics)
      * @param replayer makes a simulator for replays while shrinking
      * @param parties the cast
+     * @param submissions the configured submissions, used for half of the submissions (the others are generated)
      * @param start the delivery instant and the clock at the start
      * @param boundaries durations the generated waits lean towards
      * @param seed the seed
@@ -46,11 +52,13 @@ public final class RandomRunner {
      * @param steps the most actions per scenario
      * @param shrinkBudget the most replays while shrinking
      */
-    public RandomRunner(Simulator simulator, Supplier<Simulator> replayer, Parties parties, Instant start,
+    public RandomRunner(Simulator simulator, Supplier<Simulator> replayer, Parties parties,
+                        List<Submission> submissions, Instant start,
                         List<Duration> boundaries, long seed, int scenarios, int steps, int shrinkBudget) {
         this.simulator = simulator;
         this.replayer = replayer;
         this.parties = parties;
+        this.submissions = List.copyOf(submissions);
         this.start = start;
         this.boundaries = List.copyOf(boundaries);
         this.seed = seed;
@@ -78,8 +86,14 @@ public final class RandomRunner {
         List<Action> actions = new ArrayList<>();
         Simulator.Result result = new Simulator.Moved(node);
         for (int i = 0; i < steps; i++) {
-            Action action = Generators.action(random, node.state().current(), runner.workflow(), parties, start,
-                    boundaries);
+            Action action;
+            if (node.state().current() == null && !submissions.isEmpty() && Generators.chance(random, 0.5)) {
+                action = new Action.Execute(Generators.oneOf(random, submissions).command(parties,
+                        parties.ownCustomer(), start, KEY));
+            } else {
+                action = Generators.action(random, node.state().current(), runner.workflow(), parties, start,
+                        boundaries);
+            }
             actions.add(action);
             result = runner.apply(node, action);
             if (seen != null) {
