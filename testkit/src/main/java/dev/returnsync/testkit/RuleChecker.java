@@ -43,6 +43,7 @@ public final class RuleChecker {
     private final ReturnWorkflow workflow;
     private final List<Invariant> invariants = new ArrayList<>();
     private boolean builtIns = true;
+    private final Set<String> skipped = new LinkedHashSet<>();
     private List<Submission> submissions = Submission.defaults();
     private final Set<Duration> windows = new LinkedHashSet<>();
     private final Set<Duration> advances = new LinkedHashSet<>();
@@ -79,6 +80,22 @@ public final class RuleChecker {
     /** Checks only the invariants given here, not the built-in {@link Invariants#all()}. */
     public RuleChecker withoutBuiltInInvariants() {
         builtIns = false;
+        return this;
+    }
+
+    /**
+     * Leaves out one built-in invariant, named as in {@link Invariants} (e.g. when a policy of yours may
+     * legitimately act for the supplier, {@code "a result is settled only after the supplier itself reported it"}).
+     *
+     * @throws IllegalArgumentException if no built-in invariant has that name
+     */
+    public RuleChecker skipBuiltIn(String name) {
+        Objects.requireNonNull(name, "name");
+        if (Invariants.all().stream().noneMatch(invariant -> invariant.name().equals(name))) {
+            throw new IllegalArgumentException("no built-in invariant is named '" + name + "'; the names are "
+                    + Invariants.all().stream().map(Invariant::name).toList());
+        }
+        skipped.add(name);
         return this;
     }
 
@@ -158,7 +175,7 @@ public final class RuleChecker {
     private List<Invariant> allInvariants() {
         List<Invariant> all = new ArrayList<>(invariants);
         if (builtIns) {
-            all.addAll(Invariants.all());
+            Invariants.all().stream().filter(invariant -> !skipped.contains(invariant.name())).forEach(all::add);
         }
         return all;
     }

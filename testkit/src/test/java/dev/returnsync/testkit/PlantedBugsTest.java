@@ -147,6 +147,15 @@ class PlantedBugsTest {
         }
 
         @Test
+        void skippingTheInvariantThatCatchesItLetsItThrough() {
+            CheckReport report = refundChecker(false)
+                    .skipBuiltIn("a result is settled only after the supplier itself reported it")
+                    .submissions(Submission.singleLeg(OutcomeType.REFUND_ONLY)).exhaustive(7).check();
+            assertFalse(report.neverAccepted().contains(CommandType.CONFIRM_RESULT), "the policy confirmed for the customer");
+            assertThrows(IllegalArgumentException.class, () -> refundChecker(false).skipBuiltIn("no such invariant"));
+        }
+
+        @Test
         void thePolicyThatWaitsForTheSupplierPasses() {
             CheckReport report = refundChecker(true).submissions(Submission.singleLeg(OutcomeType.REFUND_ONLY))
                     .exhaustive(8).check();
