@@ -1,0 +1,91 @@
+package dev.returnsync.testkit;
+
+import dev.returnsync.core.domain.Command;
+import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.spi.Money;
+import dev.returnsync.spi.OutcomeType;
+import dev.returnsync.spi.Reason;
+import dev.returnsync.spi.ReasonCode;
+import dev.returnsync.spi.ReturnLine;
+import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.Sku;
+import dev.returnsync.spi.SupplierId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An initial return request the checker starts exploring from: the lines (which decide the legs), the reason
+ * and the outcome the customer wants. The parties, ids and numbers come from {@link Parties}; the order counts
+ * as delivered at the checker's start instant.
+ *
+ * @param name a short name, shown in traces
+ * @param lines the lines asked back, at least one
+ * @param reason why the customer asks
+ * @param wanted the outcome the customer wants
+ */
+public record Submission(String name, List<ReturnLine> lines, Reason reason, OutcomeType wanted) {
+    private static final Money PRICE = Money.of("CNY", "59.90");
+    private static final Money OTHER_PRICE = Money.of("CNY", "12.50");
+
+    /** Validates the submission and copies the lines. */
+    public Submission {
+        Objects.requireNonNull(name, "name");
+        lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("a submission needs at least one line");
+        }
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(wanted, "wanted");
+    }
+
+    /**
+     * One leg (supplier {@code S1}), one line {@code SKU-1}: 2 asked back of 3 delivered, so the quantity domain
+     * 0 / 1 / max has three distinct values. Reason: no-reason return.
+     */
+    public static Submission singleLeg(OutcomeType wanted) {
+        return new Submission("single-leg " + wanted,
+                List.of(new ReturnLine(Sku.of("SKU-1"), SupplierId.of("S1"), 2, 3, PRICE)),
+                Reason.of(ReasonCode.NO_REASON, "changed my mind"), wanted);
+    }
+
+    /**
+     * Two legs: {@code SKU-1} from {@code S1} (1 of 1) and {@code SKU-2} from {@code S2} (1 of 2). Reason: quality
+     * issue with one piece of evidence.
+     */
+    public static Submission multiSupplier(OutcomeType wanted) {
+        return new Submission("multi-supplier " + wanted,
+                List.of(new ReturnLine(Sku.of("SKU-1"), SupplierId.of("S1"), 1, 1, PRICE),
+                        new ReturnLine(Sku.of("SKU-2"), SupplierId.of("S2"), 1, 2, OTHER_PRICE)),
+                new Reason(ReasonCode.QUALITY_ISSUE, "torn seam", List.of("photo-1")), wanted);
+    }
+
+    /** A single leg for each outcome type, and a two-supplier case: the checker's default starting points. */
+    public static List<Submission> defaults() {
+        return List.of(singleLeg(OutcomeType.RETURN_AND_REFUND), singleLeg(OutcomeType.EXCHANGE),
+                singleLeg(OutcomeType.REFUND_ONLY), multiSupplier(OutcomeType.RETURN_AND_REFUND));
+    }
+
+    /** This submission with another reason. */
+    public Submission withReason(Reason other) {
+        return new Submission(name, lines, other, wanted);
+    }
+
+    /**
+     * The command that submits this request.
+     *
+     * @param parties the cast (tenant, customer, case id)
+     * @param actor who submits (normally {@link Parties#ownCustomer()})
+     * @param deliveredAt when the order was delivered
+     * @param key the idempotency key
+     * @return the command
+     */
+    public Command.SubmitReturn command(Parties parties, Actor actor, Instant deliveredAt, IdempotencyKey key) {
+        return new Command.SubmitReturn(key, actor, null, parties.caseId(), parties.customer(), parties.order(),
+                ReturnNumber.customerRequest(parties.tenant(), "AS-" + parties.caseId().value()),
+                ReturnNumber.resellerReturn(parties.tenant(), "R-" + parties.caseId().value()),
+                lines, reason, wanted, deliveredAt);
+    }
+}

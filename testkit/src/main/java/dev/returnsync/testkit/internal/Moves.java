@@ -1,0 +1,325 @@
+package dev.returnsync.testkit.internal;
+
+import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.domain.CommandType;
+import dev.returnsync.core.domain.Leg;
+import dev.returnsync.core.domain.LineState;
+import dev.returnsync.core.domain.ReturnCase;
+import dev.returnsync.core.domain.ReturnWorkflow;
+import dev.returnsync.core.domain.Transition;
+import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.spi.LineQuantity;
+import dev.returnsync.spi.OutcomeType;
+import dev.returnsync.spi.Reason;
+import dev.returnsync.spi.ReasonCode;
+import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.Role;
+import dev.returnsync.spi.Sku;
+import dev.returnsync.spi.SupplierId;
+import dev.returnsync.testkit.Action;
+import dev.returnsync.testkit.Parties;
+import dev.returnsync.testkit.Submission;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+
+/**
+ * The finite domain of the exhaustive exploration: from a state, every action worth trying. Commands whose
+ * leg state has a row in the transition table are tried with every boundary payload by their rightful
+ * actors, and with one payload by every other actor and with a stale version; commands without a row are
+ * tried once. The clock moves to just before, at and just after each pending deadline and each return
+ * window, and by the configured durations. Not API.
+ */
+public final class Moves {
+    private static final IdempotencyKey KEY = IdempotencyKey.of("rule-checker");
+    private static final Duration TICK = Duration.ofSeconds(1);
+    private static final Sku UNKNOWN_SKU = Sku.of("SKU-NOT-IN-CASE");
+    private static final Reason REASON = Reason.of(ReasonCode.OTHER, "checker");
+
+    private final ReturnWorkflow workflow;
+    private final Parties parties;
+    private final List<Submission> submissions;
+    private final List<Duration> windows;
+    private final List<Duration> advances;
+    private final Instant deliveredAt;
+
+    /**
+     * Creates the domain.
+     *
+     * @param workflow the workflow (its table and deadlines)
+     * @param parties the cast
+     * @param submissions the initial submissions
+     * @param windows return windows, counted from the delivery
+     * @param advances extra clock moves
+     * @param deliveredAt when the order was delivered
+     */
+    public Moves(ReturnWorkflow workflow, Parties parties, List<Submission> submissions, List<Duration> windows,
+                 List<Duration> advances, Instant deliveredAt) {
+        this.workflow = workflow;
+        this.parties = parties;
+        this.submissions = List.copyOf(submissions);
+        this.windows = List.copyOf(windows);
+        this.advances = List.copyOf(advances);
+        this.deliveredAt = deliveredAt;
+    }
+
+    /** Builds a command for an actor and an expected version. */
+    @FunctionalInterface
+    interface Variant {
+        Command make(Actor actor, Long expectedVersion);
+    }
+
+    /** Every action to try from a state. */
+    public List<Action> from(Simulator.State state) {
+        List<Action> actions = new ArrayList<>();
+        ReturnCase current = state.current();
+        if (current == null) {
+            for (Submission submission : submissions) {
+                SupplierId firstSupplier = submission.lines().get(0).supplier();
+                for (Actor actor : List.of(parties.ownCustomer(), parties.reseller(), parties.foreignCustomer(),
+                        parties.supplier(firstSupplier), parties.system())) {
+                    actions.add(new Action.Execute(submission.command(parties, actor, deliveredAt, KEY)));
+                }
+                actions.add(new Action.Execute(withVersion(submission.command(parties, parties.ownCustomer(),
+                        deliveredAt, KEY), 1L)));
+            }
+            actions.addAll(clockMoves(state, null));
+            return actions;
+        }
+        List<Leg> legs = current.legs();
+        for (int i = 0; i < legs.size(); i++) {
+            addLegCommands(actions, current, legs.get(i), i);
+        }
+        actions.add(new Action.Execute(submissions.get(0).command(parties, parties.ownCustomer(), deliveredAt, KEY)));
+        actions.add(new Action.Execute(new Command.OpenNegotiation(KEY, parties.reseller(), null, current.id(),
+                parties.strangerSupplier())));
+        if (!current.status().isFinished()) {
+            actions.addAll(clockMoves(state, current));
+        }
+        return actions;
+    }
+
+    private List<Action> clockMoves(Simulator.State state, ReturnCase current) {
+        Map<Instant, String> targets = new LinkedHashMap<>();
+        if (current != null) {
+            for (Leg leg : current.legs()) {
+                leg.dueAt(workflow.deadlines()).ifPresent(due -> {
+                    String what = "deadline of " + leg.supplier() + " in " + leg.state();
+                    targets.putIfAbsent(due.minus(TICK), what + " - 1s");
+                    targets.putIfAbsent(due, what);
+                    targets.putIfAbsent(due.plus(TICK), what + " + 1s");
+                });
+            }
+        }
+        for (Duration window : windows) {
+            Instant end = deliveredAt.plus(window);
+            String what = Describe.duration(window) + " after delivery";
+            targets.putIfAbsent(end.minus(TICK), what + " - 1s");
+            targets.putIfAbsent(end, what);
+            targets.putIfAbsent(end.plus(TICK), what + " + 1s");
+        }
+        for (Duration advance : advances) {
+            targets.putIfAbsent(state.now().plus(advance), "+" + Describe.duration(advance));
+        }
+        List<Action> moves = new ArrayList<>();
+        targets.forEach((instant, label) -> {
+            if (instant.isAfter(state.now())) {
+                moves.add(new Action.AdvanceTo(instant, label));
+            }
+        });
+        return moves;
+    }
+
+    private void addLegCommands(List<Action> actions, ReturnCase current, Leg leg, int index) {
+        for (CommandType type : CommandType.values()) {
+            if (type == CommandType.SUBMIT_RETURN) {
+                continue;
+            }
+            List<Transition> rows = workflow.definition().rows(type, leg.state());
+            List<Variant> variants = variants(type, current, leg, index);
+            if (rows.isEmpty()) {
+                Set<Role> roles = workflow.definition().roles(type);
+                Role role = roles.contains(Role.RESELLER) ? Role.RESELLER : roles.iterator().next();
+                actions.add(new Action.Execute(variants.get(0).make(actor(role, leg), null)));
+                continue;
+            }
+            EnumSet<Role> rowRoles = EnumSet.noneOf(Role.class);
+            rows.forEach(row -> rowRoles.addAll(row.roles()));
+            List<Actor> own = new ArrayList<>();
+            for (Role role : rowRoles) {
+                own.add(actor(role, leg));
+            }
+            for (Variant variant : variants) {
+                for (Actor actor : own) {
+                    actions.add(new Action.Execute(variant.make(actor, null)));
+                }
+            }
+            Variant canonical = variants.get(0);
+            for (Actor actor : parties.everyone(current)) {
+                if (!own.contains(actor)) {
+                    actions.add(new Action.Execute(canonical.make(actor, null)));
+                }
+            }
+            actions.add(new Action.Execute(canonical.make(own.get(0), current.version() - 1)));
+        }
+    }
+
+    private Actor actor(Role role, Leg leg) {
+        return switch (role) {
+            case CUSTOMER -> parties.ownCustomer();
+            case RESELLER -> parties.reseller();
+            case SUPPLIER -> parties.supplier(leg.supplier());
+            case SYSTEM -> parties.system();
+        };
+    }
+
+    private List<Variant> variants(CommandType type, ReturnCase c, Leg leg, int index) {
+        SupplierId s = leg.supplier();
+        List<Variant> list = new ArrayList<>();
+        switch (type) {
+            case OPEN_NEGOTIATION -> list.add((a, v) -> new Command.OpenNegotiation(KEY, a, v, c.id(), s));
+            case AGREE_RETURN -> {
+                List<List<LineQuantity>> accepted = new ArrayList<>();
+                accepted.add(List.of());
+                addIfNew(accepted, each(leg, l -> Math.min(1, l.requested())), each(leg, LineState::requested));
+                if (leg.lines().size() > 1) {
+                    addIfNew(accepted, first(leg, LineState::requested, 0), each(leg, LineState::requested));
+                }
+                for (OutcomeType outcome : OutcomeType.values()) {
+                    for (List<LineQuantity> authorized : accepted) {
+                        list.add((a, v) -> new Command.AgreeReturn(KEY, a, v, c.id(), s, outcome, authorized));
+                    }
+                }
+                for (List<LineQuantity> wrong : List.of(each(leg, l -> 0), first(leg, l -> l.requested() + 1, -1),
+                        List.of(new LineQuantity(UNKNOWN_SKU, 1)))) {
+                    list.add((a, v) -> new Command.AgreeReturn(KEY, a, v, c.id(), s, c.wanted(), wrong));
+                }
+            }
+            case DECLINE_RETURN -> list.add((a, v) -> new Command.DeclineReturn(KEY, a, v, c.id(), s, REASON));
+            case APPLY_FOR_RETURN -> list.add((a, v) -> new Command.ApplyForReturn(KEY, a, v, c.id(), s));
+            case ISSUE_SUPPLIER_NUMBER -> {
+                for (ReturnNumber number : List.of(supplierNumber(s, index, 1), wrongScope(index), c.resellerNumber())) {
+                    list.add((a, v) -> new Command.IssueSupplierNumber(KEY, a, v, c.id(), s, number));
+                }
+            }
+            case REPLACE_SUPPLIER_NUMBER -> {
+                for (ReturnNumber number : List.of(supplierNumber(s, index, 2), supplierNumber(s, index, 1),
+                        wrongScope(index))) {
+                    list.add((a, v) -> new Command.ReplaceSupplierNumber(KEY, a, v, c.id(), s, number));
+                }
+            }
+            case SHARE_NUMBER_WITH_CUSTOMER ->
+                    list.add((a, v) -> new Command.ShareNumberWithCustomer(KEY, a, v, c.id(), s));
+            case REPORT_SHIPMENT -> {
+                List<ReturnNumber> numbers = new ArrayList<>();
+                numbers.add(ReturnNumber.returnTracking("SF", "SF100000" + (index + 1)));
+                for (Leg other : c.legs()) {
+                    if (other != leg && other.returnTracking() != null) {
+                        numbers.add(other.returnTracking());
+                    }
+                }
+                numbers.add(ReturnNumber.replacementTracking("SF", "SF900000" + (index + 1)));
+                for (ReturnNumber number : numbers) {
+                    list.add((a, v) -> new Command.ReportShipment(KEY, a, v, c.id(), s, number));
+                }
+            }
+            case CONFIRM_RECEIPT -> {
+                List<List<LineQuantity>> received = new ArrayList<>();
+                received.add(each(leg, LineState::authorized));
+                addIfNew(received, each(leg, l -> Math.min(1, l.authorized())), received.get(0));
+                received.add(each(leg, l -> 0));
+                received.add(first(leg, l -> l.authorized() + 1, -1));
+                received.add(List.of(new LineQuantity(UNKNOWN_SKU, 1)));
+                for (List<LineQuantity> quantities : received) {
+                    list.add((a, v) -> new Command.ConfirmReceipt(KEY, a, v, c.id(), s, quantities));
+                }
+            }
+            case REPORT_RESULT -> {
+                List<List<List<LineQuantity>>> splits = new ArrayList<>();
+                if (leg.shipsGoodsBack()) {
+                    splits.add(List.of(each(leg, LineState::received), each(leg, l -> 0)));
+                    splits.add(List.of(each(leg, l -> 0), each(leg, LineState::received)));
+                    List<LineQuantity> one = each(leg, l -> Math.min(1, l.received()));
+                    List<LineQuantity> rest = each(leg, l -> l.received() - Math.min(1, l.received()));
+                    if (!one.equals(each(leg, LineState::received)) && !one.equals(each(leg, l -> 0))) {
+                        splits.add(List.of(one, rest));
+                    }
+                    splits.add(List.of(each(leg, l -> l.received() > 0 ? 0 : 1), each(leg, l -> 0)));
+                } else {
+                    splits.add(List.of(List.of(), List.of()));
+                    splits.add(List.of(first(leg, l -> 1, 0), List.of()));
+                }
+                for (List<List<LineQuantity>> split : splits) {
+                    list.add((a, v) -> new Command.ReportResult(KEY, a, v, c.id(), s, split.get(0), split.get(1),
+                            "inspected"));
+                }
+            }
+            case SHIP_REPLACEMENT -> {
+                List<ReturnNumber> numbers = new ArrayList<>();
+                numbers.add(ReturnNumber.replacementTracking("YT", "YT200000" + (index + 1)));
+                if (leg.returnTracking() != null) {
+                    numbers.add(ReturnNumber.replacementTracking(leg.returnTracking().scope(),
+                            leg.returnTracking().value()));
+                }
+                numbers.add(ReturnNumber.returnTracking("YT", "YT300000" + (index + 1)));
+                for (ReturnNumber number : numbers) {
+                    list.add((a, v) -> new Command.ShipReplacement(KEY, a, v, c.id(), s, number));
+                }
+            }
+            case REPORT_RESULT_TO_CUSTOMER ->
+                    list.add((a, v) -> new Command.ReportResultToCustomer(KEY, a, v, c.id(), s, "result"));
+            case CONFIRM_RESULT -> list.add((a, v) -> new Command.ConfirmResult(KEY, a, v, c.id(), s));
+            case DISPUTE_RESULT -> list.add((a, v) -> new Command.DisputeResult(KEY, a, v, c.id(), s, REASON));
+            case CANCEL_RETURN -> list.add((a, v) -> new Command.CancelReturn(KEY, a, v, c.id(), s));
+            case CLOSE_LEG -> list.add((a, v) -> new Command.CloseLeg(KEY, a, v, c.id(), s, REASON));
+            case FIRE_DEADLINE -> list.add((a, v) -> new Command.FireDeadline(KEY, a, v, c.id(), s));
+            case SUBMIT_RETURN -> throw new IllegalArgumentException("not a leg command");
+        }
+        return list;
+    }
+
+    private static void addIfNew(List<List<LineQuantity>> list, List<LineQuantity> candidate, List<LineQuantity> same) {
+        if (!candidate.equals(same) && !list.contains(candidate)) {
+            list.add(candidate);
+        }
+    }
+
+    private static List<LineQuantity> each(Leg leg, ToIntFunction<LineState> quantity) {
+        return leg.lines().stream().map(l -> new LineQuantity(l.sku(), Math.max(0, quantity.applyAsInt(l)))).toList();
+    }
+
+    /** The first line gets {@code quantity}; the others {@code others}, or are left out when it is negative. */
+    private static List<LineQuantity> first(Leg leg, ToIntFunction<LineState> quantity, int others) {
+        List<LineQuantity> list = new ArrayList<>();
+        for (int i = 0; i < leg.lines().size(); i++) {
+            LineState line = leg.lines().get(i);
+            if (i == 0) {
+                list.add(new LineQuantity(line.sku(), quantity.applyAsInt(line)));
+            } else if (others >= 0) {
+                list.add(new LineQuantity(line.sku(), others));
+            }
+        }
+        return list;
+    }
+
+    private static ReturnNumber supplierNumber(SupplierId supplier, int index, int serial) {
+        return ReturnNumber.supplierReturn(supplier, "RMA-" + (index + 1) + "-" + serial);
+    }
+
+    private ReturnNumber wrongScope(int index) {
+        return ReturnNumber.supplierReturn(parties.strangerSupplier(), "RMA-" + (index + 1) + "-1");
+    }
+
+    static Command.SubmitReturn withVersion(Command.SubmitReturn s, Long version) {
+        return new Command.SubmitReturn(s.key(), s.actor(), version, s.caseId(), s.customer(), s.order(),
+                s.customerNumber(), s.resellerNumber(), s.lines(), s.reason(), s.wanted(), s.deliveredAt());
+    }
+}

@@ -1,0 +1,177 @@
+package dev.returnsync.testkit;
+
+import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.domain.Decision;
+import dev.returnsync.core.domain.Leg;
+import dev.returnsync.core.domain.ReturnCase;
+import dev.returnsync.core.domain.ReturnWorkflow;
+import dev.returnsync.core.domain.RuleContext;
+import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.spi.LegState;
+import dev.returnsync.spi.OutcomeType;
+import dev.returnsync.spi.ReturnEvent;
+import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.SupplierId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each built-in invariant holds on real steps and breaks on a crafted wrong one. */
+class InvariantsTest {
+    private static final ReturnWorkflow WORKFLOW = ReturnWorkflow.ofDefaults();
+    private static final Parties P = Parties.ofDefaults();
+    private static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
+    private static final IdempotencyKey KEY = IdempotencyKey.of("k");
+    private static final SupplierId S1 = SupplierId.of("S1");
+    private static final SupplierId S2 = SupplierId.of("S2");
+
+    private final List<RecordedEvent> history = new ArrayList<>();
+    private ReturnCase current;
+
+    private Step run(Command command) {
+        RuleContext context = RuleContext.at(T0);
+        Decision decision = WORKFLOW.decide(current, command, context);
+        ReturnCase before = current;
+        if (decision instanceof Decision.Accepted accepted) {
+            current = ReturnWorkflow.evolve(current, accepted.events());
+            accepted.events().forEach(e -> history.add(new RecordedEvent(e, null)));
+        }
+        return new Step(WORKFLOW, command, null, context, before, decision, current, history);
+    }
+
+    private Step submitted() {
+        return run(Submission.multiSupplier(OutcomeType.RETURN_AND_REFUND).command(P, P.ownCustomer(), T0, KEY));
+    }
+
+    private static Step withAfter(Step step, ReturnCase after) {
+        return new Step(step.workflow(), step.command(), step.policy(), step.context(), step.before(), step.decision(),
+                after, step.history());
+    }
+
+    private static ReturnCase withLegs(ReturnCase c, List<Leg> legs, long version) {
+        return new ReturnCase(c.id(), c.tenant(), c.customer(), c.order(), c.customerNumber(), c.resellerNumber(),
+                c.reason(), c.wanted(), c.deliveredAt(), c.createdAt(), legs, version);
+    }
+
+    private static Leg moved(Leg l, LegState state, Instant since) {
+        return new Leg(l.supplier(), state, since, l.outcome(), l.lines(), l.supplierNumber(), l.supersededNumbers(),
+                l.returnTracking(), l.replacementTracking(), l.numberShared(), l.escalatedIn(), l.refund());
+    }
+
+    private static Leg tracked(Leg l, ReturnNumber tracking) {
+        return new Leg(l.supplier(), l.state(), l.since(), l.outcome(), l.lines(), l.supplierNumber(),
+                l.supersededNumbers(), tracking, l.replacementTracking(), l.numberShared(), l.escalatedIn(), l.refund());
+    }
+
+    private static void holds(Invariant invariant, Step step) {
+        assertEquals(Optional.empty(), invariant.check(step), invariant.name());
+    }
+
+    private static void breaks(Invariant invariant, Step step) {
+        Optional<String> violation = invariant.check(step);
+        assertTrue(violation.isPresent(), invariant.name() + " should break");
+    }
+
+    @Test
+    void everyBuiltInHoldsOnARealStep() {
+        submitted();
+        Step open = run(new Command.OpenNegotiation(KEY, P.reseller(), null, P.caseId(), S1));
+        Step refused = run(new Command.ConfirmResult(KEY, P.ownCustomer(), null, P.caseId(), S1));
+        for (Invariant invariant : Invariants.all()) {
+            holds(invariant, open);
+            if (!invariant.stateOnly()) {
+                holds(invariant, refused);
+            }
+        }
+    }
+
+    @Test
+    void versionsWithAGapBreak() {
+        Step step = submitted();
+        breaks(Invariants.versionsHaveNoGaps(), withAfter(step, withLegs(step.after(), step.after().legs(), 2)));
+    }
+
+    @Test
+    void aTerminalLegThatMovesBreaks() {
+        submitted();
+        Step cancel = run(new Command.CancelReturn(KEY, P.ownCustomer(), null, P.caseId(), S1));
+        Step next = run(new Command.OpenNegotiation(KEY, P.reseller(), null, P.caseId(), S2));
+        List<Leg> legs = new ArrayList<>(next.after().legs());
+        legs.set(0, moved(legs.get(0), LegState.NEGOTIATING, T0));
+        holds(Invariants.terminalStatesAbsorb(), next);
+        breaks(Invariants.terminalStatesAbsorb(), withAfter(next, withLegs(next.after(), legs, next.after().version())));
+        assertEquals(LegState.CANCELLED, cancel.after().legs().get(0).state());
+    }
+
+    @Test
+    void aRefusalThatChangesTheCaseBreaks() {
+        Step submit = submitted();
+        Step refused = run(new Command.ConfirmResult(KEY, P.ownCustomer(), null, P.caseId(), S1));
+        breaks(Invariants.refusalChangesNothing(), withAfter(refused,
+                withLegs(submit.after(), List.of(moved(submit.after().legs().get(0), LegState.AGREED, T0),
+                        submit.after().legs().get(1)), 1)));
+    }
+
+    @Test
+    void aMoveTheTableDoesNotHaveBreaks() {
+        submitted();
+        Step open = run(new Command.OpenNegotiation(KEY, P.reseller(), null, P.caseId(), S1));
+        List<Leg> legs = new ArrayList<>(open.after().legs());
+        legs.set(0, moved(legs.get(0), LegState.AGREED, T0));
+        breaks(Invariants.evolveFollowsTable(), withAfter(open, withLegs(open.after(), legs, open.after().version())));
+    }
+
+    @Test
+    void aLegEnteringItsStateInTheFutureBreaks() {
+        submitted();
+        Step open = run(new Command.OpenNegotiation(KEY, P.reseller(), null, P.caseId(), S1));
+        List<Leg> legs = new ArrayList<>(open.after().legs());
+        legs.set(0, moved(legs.get(0), LegState.NEGOTIATING, T0.plus(Duration.ofDays(1))));
+        breaks(Invariants.deadlinesNotBeforeTheirEvent(),
+                withAfter(open, withLegs(open.after(), legs, open.after().version())));
+    }
+
+    @Test
+    void oneTrackingNumberOnTwoLegsBreaks() {
+        Step step = submitted();
+        ReturnNumber parcel = ReturnNumber.returnTracking("SF", "SF1000001");
+        List<Leg> legs = step.after().legs().stream().map(l -> tracked(l, parcel)).toList();
+        breaks(Invariants.numbersResolveToOneLeg(), withAfter(step, withLegs(step.after(), legs, 1)));
+    }
+
+    @Test
+    void sharingAnotherLegsNumberBreaks() {
+        submitted();
+        Step open = run(new Command.OpenNegotiation(KEY, P.reseller(), null, P.caseId(), S1));
+        ReturnEvent.NumberSharedWithCustomer wrong = new ReturnEvent.NumberSharedWithCustomer(T0, P.reseller(), S1,
+                ReturnNumber.supplierReturn(S2, "RMA-2-1"));
+        Step crafted = new Step(WORKFLOW, open.command(), null, open.context(), open.before(),
+                new Decision.Accepted(List.of(wrong)), open.after(), open.history());
+        breaks(Invariants.customerSeesOnlyOwnLegNumbers(), crafted);
+    }
+
+    @Test
+    void aResultReportedByAPolicyBreaks() {
+        submitted();
+        Step open = run(new Command.OpenNegotiation(KEY, P.reseller(), null, P.caseId(), S1));
+        List<Leg> legs = new ArrayList<>(open.after().legs());
+        legs.set(0, moved(legs.get(0), LegState.RESULT_REPORTED, T0));
+        ReturnEvent.ResultReported reported = new ReturnEvent.ResultReported(T0, P.supplier(S1), S1, List.of(),
+                List.of(), "auto");
+        List<RecordedEvent> history = new ArrayList<>(open.history());
+        history.add(new RecordedEvent(reported, "sneaky"));
+        Step byPolicy = new Step(WORKFLOW, open.command(), "sneaky", open.context(), open.before(),
+                new Decision.Accepted(List.of(reported)), withLegs(open.after(), legs, open.after().version() + 1), history);
+        breaks(Invariants.resultReportedBySupplierItself(), byPolicy);
+        history.set(history.size() - 1, new RecordedEvent(reported, null));
+        holds(Invariants.resultReportedBySupplierItself(), new Step(WORKFLOW, open.command(), null, open.context(),
+                open.before(), new Decision.Accepted(List.of(reported)), byPolicy.after(), history));
+    }
+}
