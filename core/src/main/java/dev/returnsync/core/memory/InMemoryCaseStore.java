@@ -48,20 +48,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * so whoever finds a record or an entry of the batch also finds its events.
  */
 public final class InMemoryCaseStore implements CaseStore {
-    private static final Comparator<DueKey> DUE_ORDER =
-            Comparator.comparing(DueKey::dueAt).thenComparing(DueKey::caseId);
-    private static final Comparator<ReadyKey> READY_ORDER =
-            Comparator.comparing(ReadyKey::nextAttemptAt).thenComparing(ReadyKey::id);
-
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ConcurrentHashMap<CaseId, StoredCase> cases = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, NumberLink> numbers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<TenantKey, IdempotencyRecord> idempotency = new ConcurrentHashMap<>();
-    private final ConcurrentSkipListSet<DueKey> due = new ConcurrentSkipListSet<>(DUE_ORDER);
+    private final ConcurrentSkipListSet<DueKey> due = new ConcurrentSkipListSet<>();
     // guarded by writeLock
     private final Map<String, OutboxEntry> outbox = new java.util.HashMap<>();
     private final Map<CaseId, Set<String>> outboxByCase = new java.util.HashMap<>();
-    private final NavigableSet<ReadyKey> ready = new TreeSet<>(READY_ORDER);
+    private final NavigableSet<ReadyKey> ready = new TreeSet<>();
 
     /** An empty store. */
     public InMemoryCaseStore() {
@@ -81,10 +76,20 @@ public final class InMemoryCaseStore implements CaseStore {
     private record TenantKey(TenantId tenant, IdempotencyKey key) {
     }
 
-    private record DueKey(Instant dueAt, CaseId caseId) {
+    private record DueKey(Instant dueAt, CaseId caseId) implements Comparable<DueKey> {
+        @Override
+        public int compareTo(DueKey other) {
+            int byTime = dueAt.compareTo(other.dueAt);
+            return byTime != 0 ? byTime : caseId.compareTo(other.caseId);
+        }
     }
 
-    private record ReadyKey(Instant nextAttemptAt, String id) {
+    private record ReadyKey(Instant nextAttemptAt, String id) implements Comparable<ReadyKey> {
+        @Override
+        public int compareTo(ReadyKey other) {
+            int byTime = nextAttemptAt.compareTo(other.nextAttemptAt);
+            return byTime != 0 ? byTime : id.compareTo(other.id);
+        }
     }
 
     @Override
