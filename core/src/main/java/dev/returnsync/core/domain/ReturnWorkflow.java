@@ -282,6 +282,9 @@ public final class ReturnWorkflow {
         if (numbers != null) {
             return numbers;
         }
+        if (submit.lines().isEmpty()) {
+            return refuse(Code.INVALID_PAYLOAD, submit, null, "lines: at least one line is needed");
+        }
         Set<Sku> skus = new HashSet<>();
         java.util.Currency currency = submit.lines().get(0).unitPrice().currency();
         for (ReturnLine line : submit.lines()) {

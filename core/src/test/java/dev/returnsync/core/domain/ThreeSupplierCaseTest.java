@@ -1,0 +1,133 @@
+package dev.returnsync.core.domain;
+
+import dev.returnsync.spi.CaseStatus;
+import dev.returnsync.spi.LegState;
+import dev.returnsync.spi.LineQuantity;
+import dev.returnsync.spi.Money;
+import dev.returnsync.spi.OutcomeType;
+import dev.returnsync.spi.ReturnEvent;
+import dev.returnsync.spi.Sku;
+import dev.returnsync.spi.SupplierId;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.returnsync.core.domain.Fixtures.S1;
+import static dev.returnsync.core.domain.Fixtures.S2;
+import static dev.returnsync.core.domain.Fixtures.S3;
+import static dev.returnsync.core.domain.Fixtures.line;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One request against three suppliers: the first leg is refunded (with a partial acceptance), the second
+ * exchanged, the third declined. The case status and every quantity axis are checked after every step.
+ */
+class ThreeSupplierCaseTest {
+
+    @Test
+    void refundedExchangedAndDeclinedLegs() {
+        Fixtures.Walk walk = new Fixtures.Walk();
+        walk.submit(List.of(
+                line("SHIRT-M", S1, 3, 3, "49.00"),
+                line("SOCKS", S1, 2, 5, "9.50"),
+                line("SHOE-42", S2, 1, 1, "299.00"),
+                line("CAP", S3, 1, 2, "35.00")), OutcomeType.RETURN_AND_REFUND);
+        assertEquals(3, walk.current.legs().size(), "one leg per supplier");
+        assertEquals(List.of(S1, S2, S3), walk.current.legs().stream().map(Leg::supplier).toList());
+        expect(walk, CaseStatus.IN_PROGRESS, LegState.REQUESTED, LegState.REQUESTED, LegState.REQUESTED);
+        axes(walk, S1, "SHIRT-M", 3, 3, 0, 0, 0, 0);
+        axes(walk, S1, "SOCKS", 5, 2, 0, 0, 0, 0);
+
+        walk.open(S1);
+        walk.open(S2);
+        walk.open(S3);
+        expect(walk, CaseStatus.IN_PROGRESS, LegState.NEGOTIATING, LegState.NEGOTIATING, LegState.NEGOTIATING);
+
+        walk.agree(S1, OutcomeType.RETURN_AND_REFUND, LineQuantity.of("SHIRT-M", 3), LineQuantity.of("SOCKS", 1));
+        axes(walk, S1, "SHIRT-M", 3, 3, 3, 0, 0, 0);
+        axes(walk, S1, "SOCKS", 5, 2, 1, 0, 0, 0);
+        walk.agree(S2, OutcomeType.EXCHANGE);
+        axes(walk, S2, "SHOE-42", 1, 1, 1, 0, 0, 0);
+        walk.decline(S3);
+        axes(walk, S3, "CAP", 2, 1, 0, 0, 0, 0);
+        expect(walk, CaseStatus.IN_PROGRESS, LegState.AGREED, LegState.AGREED, LegState.DECLINED);
+
+        for (SupplierId leg : List.of(S1, S2)) {
+            walk.apply(leg);
+        }
+        walk.issue(S1, "A-100");
+        walk.issue(S2, "B-200");
+        walk.share(S1);
+        walk.share(S2);
+        expect(walk, CaseStatus.IN_PROGRESS, LegState.AWAITING_SHIPMENT, LegState.AWAITING_SHIPMENT, LegState.DECLINED);
+
+        walk.ship(S1, "SF", "SF1000000001");
+        walk.ship(S2, "JD", "JD2000000002");
+        walk.receive(S1, LineQuantity.of("SHIRT-M", 3), LineQuantity.of("SOCKS", 1));
+        axes(walk, S1, "SHIRT-M", 3, 3, 3, 3, 0, 0);
+        axes(walk, S1, "SOCKS", 5, 2, 1, 1, 0, 0);
+        walk.receive(S2, LineQuantity.of("SHOE-42", 1));
+        expect(walk, CaseStatus.IN_PROGRESS, LegState.RECEIVED, LegState.RECEIVED, LegState.DECLINED);
+
+        // partial acceptance: one shirt is stained and rejected
+        walk.inspect(S1, List.of(LineQuantity.of("SHIRT-M", 2), LineQuantity.of("SOCKS", 1)),
+                List.of(LineQuantity.of("SHIRT-M", 1)));
+        axes(walk, S1, "SHIRT-M", 3, 3, 3, 3, 2, 1);
+        axes(walk, S1, "SOCKS", 5, 2, 1, 1, 1, 0);
+        walk.inspect(S2, List.of(LineQuantity.of("SHOE-42", 1)), List.of());
+        axes(walk, S2, "SHOE-42", 1, 1, 1, 1, 1, 0);
+        assertTrue(walk.leg(S2).replacementDue());
+        assertFalse(walk.leg(S1).replacementDue());
+
+        ReturnEvent refund = walk.tellCustomer(S1);
+        assertEquals(Money.of("CNY", "107.50"), ((ReturnEvent.ResultReportedToCustomer) refund).refund(),
+                "2 x 49.00 + 1 x 9.50: rejected units are not refunded");
+        walk.shipReplacement(S2, "JD", "JD3000000003");
+        expect(walk, CaseStatus.IN_PROGRESS, LegState.RESULT_NOTIFIED, LegState.REPLACEMENT_SHIPPED, LegState.DECLINED);
+        walk.tellCustomer(S2);
+        walk.confirm(S1);
+        expect(walk, CaseStatus.IN_PROGRESS, LegState.COMPLETED, LegState.RESULT_NOTIFIED, LegState.DECLINED);
+        walk.confirm(S2);
+        expect(walk, CaseStatus.PARTIALLY_COMPLETED, LegState.COMPLETED, LegState.COMPLETED, LegState.DECLINED);
+        assertEquals(Money.of("CNY", "107.50"), walk.leg(S1).refund());
+        assertEquals(Money.of("CNY", "0"), walk.leg(S2).refund());
+        assertEquals(walk.events.size(), walk.current.version());
+    }
+
+    @Test
+    void statusIsDerivedFromTheLegs() {
+        Fixtures.Walk cancelled = new Fixtures.Walk();
+        cancelled.submit(List.of(line("A", S1, 1, 1, "1.00"), line("B", S2, 1, 1, "1.00")), OutcomeType.REFUND_ONLY);
+        cancelled.cancel(S1);
+        assertEquals(CaseStatus.IN_PROGRESS, cancelled.current.status());
+        cancelled.cancel(S2);
+        assertEquals(CaseStatus.CANCELLED, cancelled.current.status());
+
+        Fixtures.Walk mixed = new Fixtures.Walk();
+        mixed.submit(List.of(line("A", S1, 1, 1, "1.00"), line("B", S2, 1, 1, "1.00")), OutcomeType.REFUND_ONLY);
+        mixed.cancel(S1);
+        mixed.close(S2);
+        assertEquals(CaseStatus.CLOSED, mixed.current.status());
+
+        Fixtures.Walk declined = new Fixtures.Walk();
+        declined.submit(List.of(line("A", S1, 1, 1, "1.00")), OutcomeType.REFUND_ONLY);
+        declined.open(S1);
+        declined.decline(S1);
+        assertEquals(CaseStatus.DECLINED, declined.current.status());
+    }
+
+    private static void expect(Fixtures.Walk walk, CaseStatus status, LegState s1, LegState s2, LegState s3) {
+        assertEquals(List.of(s1, s2, s3), walk.current.legs().stream().map(Leg::state).toList());
+        assertEquals(status, walk.current.status());
+    }
+
+    private static void axes(Fixtures.Walk walk, SupplierId leg, String sku, int delivered, int requested,
+                             int authorized, int received, int accepted, int rejected) {
+        LineState line = walk.leg(leg).line(Sku.of(sku)).orElseThrow();
+        assertEquals(List.of(delivered, requested, authorized, received, accepted, rejected),
+                List.of(line.delivered(), line.requested(), line.authorized(), line.received(), line.accepted(),
+                        line.rejected()), sku + " delivered/requested/authorized/received/accepted/rejected");
+    }
+}
