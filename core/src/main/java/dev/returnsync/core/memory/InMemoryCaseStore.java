@@ -23,11 +23,11 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.locks.ReentrantLock;
@@ -56,7 +56,8 @@ public final class InMemoryCaseStore implements CaseStore {
     // guarded by writeLock
     private final Map<String, OutboxEntry> outbox = new java.util.HashMap<>();
     private final Map<CaseId, Set<String>> outboxByCase = new java.util.HashMap<>();
-    private final NavigableSet<ReadyKey> ready = new TreeSet<>();
+    /** Claimable (unparked) entry ids by next attempt time; within one time, in the order they were added. */
+    private final NavigableMap<Instant, LinkedHashSet<String>> ready = new TreeMap<>();
 
     /** An empty store. */
     public InMemoryCaseStore() {
@@ -84,13 +85,7 @@ public final class InMemoryCaseStore implements CaseStore {
         }
     }
 
-    private record ReadyKey(Instant nextAttemptAt, String id) implements Comparable<ReadyKey> {
-        @Override
-        public int compareTo(ReadyKey other) {
-            int byTime = nextAttemptAt.compareTo(other.nextAttemptAt);
-            return byTime != 0 ? byTime : id.compareTo(other.id);
-        }
-    }
+
 
     @Override
     public Optional<CaseHistory> load(CaseId caseId) {
@@ -212,19 +207,22 @@ public final class InMemoryCaseStore implements CaseStore {
         writeLock.lock();
         try {
             List<OutboxEntry> claimed = new ArrayList<>(Math.min(limit, 64));
-            for (ReadyKey key : ready) {
-                if (claimed.size() >= limit || key.nextAttemptAt().isAfter(now)) {
-                    break;
+            scan:
+            for (Map.Entry<Instant, LinkedHashSet<String>> bucket : ready.headMap(now, true).entrySet()) {
+                for (String id : bucket.getValue()) {
+                    if (claimed.size() >= limit) {
+                        break scan;
+                    }
+                    OutboxEntry entry = outbox.get(id);
+                    if (entry.leaseUntil() != null && entry.leaseUntil().isAfter(now)) {
+                        continue;
+                    }
+                    OutboxEntry leased = new OutboxEntry(entry.id(), entry.tenant(), entry.caseId(), entry.version(),
+                            entry.effect(), entry.target(), entry.attempts(), entry.nextAttemptAt(), entry.lastError(),
+                            false, owner, until);
+                    outbox.put(id, leased);
+                    claimed.add(leased);
                 }
-                OutboxEntry entry = outbox.get(key.id());
-                if (entry.leaseUntil() != null && entry.leaseUntil().isAfter(now)) {
-                    continue;
-                }
-                OutboxEntry leased = new OutboxEntry(entry.id(), entry.tenant(), entry.caseId(), entry.version(),
-                        entry.effect(), entry.target(), entry.attempts(), entry.nextAttemptAt(), entry.lastError(),
-                        false, owner, until);
-                outbox.put(entry.id(), leased);
-                claimed.add(leased);
             }
             return claimed;
         } finally {
@@ -327,7 +325,7 @@ public final class InMemoryCaseStore implements CaseStore {
         outbox.put(entry.id(), entry);
         outboxByCase.computeIfAbsent(entry.caseId(), c -> new LinkedHashSet<>()).add(entry.id());
         if (!entry.parked()) {
-            ready.add(new ReadyKey(entry.nextAttemptAt(), entry.id()));
+            ready.computeIfAbsent(entry.nextAttemptAt(), t -> new LinkedHashSet<>()).add(entry.id());
         }
     }
 
@@ -341,7 +339,10 @@ public final class InMemoryCaseStore implements CaseStore {
                 outboxByCase.remove(entry.caseId());
             }
         }
-        ready.remove(new ReadyKey(entry.nextAttemptAt(), entry.id()));
+        LinkedHashSet<String> bucket = ready.get(entry.nextAttemptAt());
+        if (bucket != null && bucket.remove(entry.id()) && bucket.isEmpty()) {
+            ready.remove(entry.nextAttemptAt());
+        }
     }
 
     private static void requireLimit(int limit) {
