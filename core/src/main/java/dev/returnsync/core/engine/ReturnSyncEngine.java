@@ -200,7 +200,11 @@ public final class ReturnSyncEngine implements AutoCloseable {
                 }
                 continue;
             } catch (IdempotencyKeyTakenException e) {
-                continue; // a twin with the same key won: the next round replays it or reports the conflict
+                // a twin with the same key won: the next round replays it or reports the conflict
+                if (attempt > config.maxConflictRetries()) {
+                    throw new ContentionException(effective.caseId(), attempt);
+                }
+                continue;
             } catch (NumberAlreadyLinkedException e) {
                 if (generated && e.number().equals(((Command.SubmitReturn) effective).resellerNumber())
                         && generatorAttempts < GENERATOR_ATTEMPTS) {
