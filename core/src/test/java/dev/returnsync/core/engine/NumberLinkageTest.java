@@ -166,6 +166,35 @@ class NumberLinkageTest {
         generating.close();
     }
 
+    @Test
+    void aSupplierCallbackTouchesOnlyItsOwnLeg() {
+        CaseId c = CaseId.of("case-callback");
+        toNumberRequested(c, "AS-CB");
+        String resellerNumber = engine.caseView(reseller(), c).state().resellerNumber().value();
+        long version = store.load(c).orElseThrow().version();
+
+        CommandRefusedException stranger = assertThrows(CommandRefusedException.class, () -> engine.supplierCallbacks()
+                .numberIssued(TENANT, S2, resellerNumber, "S2-1", IdempotencyKey.of("evt-1")));
+        assertEquals(dev.returnsync.core.domain.Refusal.Code.UNKNOWN_LEG, stranger.code());
+        CommandRefusedException intruder = assertThrows(CommandRefusedException.class, () -> engine.execute(
+                new Command.IssueSupplierNumber(key(), supplier(S2), null, c, S1, ReturnNumber.supplierReturn(S1, "X-1"))));
+        assertEquals(dev.returnsync.core.domain.Refusal.Code.NOT_A_PARTY, intruder.code());
+        assertThrows(CaseNotFoundException.class, () -> engine.supplierCallbacks()
+                .numberIssued(OTHER_TENANT, S1, resellerNumber, "S1-1", IdempotencyKey.of("evt-2")),
+                "the reseller number of another tenant is unknown");
+        assertEquals(version, store.load(c).orElseThrow().version());
+
+        CommandResult issued = engine.supplierCallbacks().numberIssued(TENANT, S1, resellerNumber.toLowerCase(),
+                "s1-1", IdempotencyKey.of("evt-3"));
+        assertEquals("S1-1", issued.state().leg(S1).orElseThrow().supplierNumber().value());
+        assertEquals(supplier(S1), issued.events().get(0).actor());
+        CommandResult again = engine.supplierCallbacks().numberIssued(TENANT, S1, resellerNumber, "S1-1",
+                IdempotencyKey.of("evt-4"));
+        assertTrue(again.replayed() && again.events().isEmpty(), "the same number again is no error");
+        assertThrows(CommandRefusedException.class, () -> engine.supplierCallbacks().numberIssued(TENANT, S1,
+                resellerNumber, "S1-2", IdempotencyKey.of("evt-5")), "another number is not silently dropped");
+    }
+
     private static List<CaseId> ids(List<NumberLink> links) {
         return links.stream().map(NumberLink::caseId).toList();
     }
