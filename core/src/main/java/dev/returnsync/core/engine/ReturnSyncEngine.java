@@ -187,7 +187,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
             ReturnCase after = ReturnWorkflow.evolve(current, events);
             long expected = current == null ? 0 : current.version();
             AppendBatch batch = new AppendBatch(tenant, effective.caseId(), expected, events, after.links(),
-                    after.nextDueAt(workflow.deadlines()).orElse(null), planner.plan(current, events, now),
+                    after.nextDueAt(workflow.deadlines()).orElse(null), planner.plan(current, after, events, now),
                     new IdempotencyRecord(tenant, effective.key(), fingerprint, effective.caseId(), expected + 1,
                             after.version()));
             try {

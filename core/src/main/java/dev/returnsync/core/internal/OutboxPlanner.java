@@ -68,7 +68,21 @@ public final class OutboxPlanner {
      * @param now when they were decided; entries are first due then
      */
     public List<OutboxEntry> plan(ReturnCase before, List<ReturnEvent> events, Instant now) {
+        return plan(before, null, events, now);
+    }
+
+    /**
+     * The entries caused by events appended after {@code before}, when the case after them is known already (saves
+     * folding a single event twice).
+     *
+     * @param after the case after all the events, or {@code null} to fold it here
+     */
+    public List<OutboxEntry> plan(ReturnCase before, ReturnCase after, List<ReturnEvent> events, Instant now) {
         List<OutboxEntry> entries = new ArrayList<>(events.size() * 3);
+        if (after != null && events.size() == 1) {
+            plan(before, after, events.get(0), now, entries);
+            return entries;
+        }
         ReturnCase state = before;
         for (ReturnEvent event : events) {
             ReturnCase prior = state;

@@ -49,9 +49,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class InMemoryCaseStore implements CaseStore {
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final ConcurrentHashMap<CaseId, StoredCase> cases = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, NumberLink> numbers = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<TenantKey, IdempotencyRecord> idempotency = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<CaseId, StoredCase> cases;
+    private final ConcurrentHashMap<String, NumberLink> numbers;
+    private final ConcurrentHashMap<TenantKey, IdempotencyRecord> idempotency;
     private final ConcurrentSkipListSet<DueKey> due = new ConcurrentSkipListSet<>();
     // guarded by writeLock
     private final Map<String, OutboxEntry> outbox = new java.util.HashMap<>();
@@ -61,12 +61,29 @@ public final class InMemoryCaseStore implements CaseStore {
 
     /** An empty store. */
     public InMemoryCaseStore() {
+        this(16);
+    }
+
+    /**
+     * An empty store sized for about {@code expectedCases} cases, so that its indexes do not grow step by step.
+     *
+     * @throws IllegalArgumentException if {@code expectedCases} is negative
+     */
+    public InMemoryCaseStore(int expectedCases) {
+        if (expectedCases < 0) {
+            throw new IllegalArgumentException("expected cases must be zero or more, was " + expectedCases);
+        }
+        this.cases = new ConcurrentHashMap<>(expectedCases);
+        this.numbers = new ConcurrentHashMap<>(expectedCases * 4);
+        this.idempotency = new ConcurrentHashMap<>(expectedCases * 8);
     }
 
     private static final class StoredCase {
         final TenantId tenant;
         volatile List<ReturnEvent> events;
         volatile Instant dueAt;
+        // guarded by writeLock: the links last stored for this case, to skip the unchanged ones
+        List<NumberLink> links = List.of();
 
         StoredCase(TenantId tenant, List<ReturnEvent> events) {
             this.tenant = tenant;
@@ -119,11 +136,20 @@ public final class InMemoryCaseStore implements CaseStore {
                 // the case id is taken by another tenant: to this tenant it is a case that moved on
                 throw new VersionConflictException(batch.caseId(), batch.expectedVersion(), version);
             }
+            List<NumberLink> known = stored == null ? List.of() : stored.links;
+            List<NumberLink> fresh = null; // links that are new to this case or changed (e.g. superseded)
             for (NumberLink link : batch.links()) {
+                if (known.contains(link)) {
+                    continue; // stored by an earlier batch of this case, unchanged
+                }
                 NumberLink existing = numbers.get(link.number().uniquenessKey());
                 if (existing != null && !existing.caseId().equals(batch.caseId())) {
                     throw new NumberAlreadyLinkedException(link.number());
                 }
+                if (fresh == null) {
+                    fresh = new ArrayList<>(4);
+                }
+                fresh.add(link);
             }
             // all checks passed: publish, events first
             if (stored == null) {
@@ -135,8 +161,22 @@ public final class InMemoryCaseStore implements CaseStore {
                 events.addAll(batch.events());
                 stored.events = List.copyOf(events);
             }
-            for (NumberLink link : batch.links()) {
-                numbers.put(link.number().uniquenessKey(), link);
+            if (fresh != null) {
+                List<NumberLink> merged = new ArrayList<>(known.size() + fresh.size());
+                for (NumberLink old : known) {
+                    boolean replaced = false;
+                    for (NumberLink link : fresh) {
+                        replaced |= link.number().uniquenessKey().equals(old.number().uniquenessKey());
+                    }
+                    if (!replaced) {
+                        merged.add(old);
+                    }
+                }
+                for (NumberLink link : fresh) {
+                    numbers.put(link.number().uniquenessKey(), link);
+                    merged.add(link);
+                }
+                stored.links = List.copyOf(merged);
             }
             Instant oldDue = stored.dueAt;
             if (!Objects.equals(oldDue, batch.nextDueAt())) {
