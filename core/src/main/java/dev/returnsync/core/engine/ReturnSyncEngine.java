@@ -445,7 +445,8 @@ public final class ReturnSyncEngine implements AutoCloseable {
     }
 
     /**
-     * The case's events, oldest first: its audit trail (who did what, when, with which numbers).
+     * The case's events, oldest first: its audit trail (who did what, when, with which numbers). A supplier sees the
+     * events of the whole case and of its own leg, not those of other suppliers' legs.
      *
      * @throws CaseNotFoundException if the case does not exist in the asker's tenant or the asker is not a party
      */
@@ -454,7 +455,13 @@ public final class ReturnSyncEngine implements AutoCloseable {
         Objects.requireNonNull(caseId, "case id must not be null");
         CaseHistory history = store.load(caseId).orElseThrow(() -> notFound(caseId));
         checkParty(asker, history, cache.fold(history));
-        return history.events();
+        if (asker.role() != Role.SUPPLIER) {
+            return history.events();
+        }
+        SupplierId own = SupplierId.of(asker.id());
+        return history.events().stream()
+                .filter(e -> !(e instanceof ReturnEvent.LegEvent leg) || leg.leg().equals(own))
+                .toList();
     }
 
     /**

@@ -170,6 +170,9 @@ class SeedFlowEngineTest {
             }
         }
         assertEquals(0, notifier.repeats(), "no notification was delivered twice in a crash-free run");
+        List<ReturnEvent> seenBySupplier = engine.history(supplier(S2), c);
+        assertTrue(seenBySupplier.size() < history.size() && seenBySupplier.stream().allMatch(e ->
+                !(e instanceof ReturnEvent.LegEvent leg) || leg.leg().equals(S2)), "a supplier sees its own leg only");
         int notifyEvents = (int) history.stream().filter(e -> !(e instanceof ReturnEvent.ReturnApplied)).count();
         assertTrue(notifier.delivered().size() >= notifyEvents, "at least one notification per event");
     }
