@@ -54,6 +54,8 @@ class InvalidCommandTest {
         InvalidCommandException e = refusedAsInvalid(
                 new Command.AgreeReturn(null, supplier(S1), -1L, c, null, null, null));
         assertEquals(List.of("authorized", "expectedVersion", "key", "leg", "outcome"), e.paths());
+        assertEquals(5, e.violations().size(), "one violation per field: " + e.violations());
+        assertTrue(e.getMessage().startsWith("invalid AGREE_RETURN command: authorized must not be null; "), e.getMessage());
         assertEquals(dev.returnsync.core.domain.CommandType.AGREE_RETURN, e.command());
         assertTrue(e.violations().stream().anyMatch(v -> v.path().equals("expectedVersion")
                 && v.message().contains("greater than or equal to 0")), e.violations().toString());
