@@ -48,6 +48,8 @@ public final class WorkflowDefinition {
         rows.add(row(CommandType.OPEN_NEGOTIATION, REQUESTED, NEGOTIATING, Set.of(RESELLER, SYSTEM), "NegotiationOpened"));
         rows.add(row(CommandType.AGREE_RETURN, NEGOTIATING, AGREED, Set.of(SUPPLIER, RESELLER, SYSTEM), "SupplierAgreed"));
         rows.add(row(CommandType.DECLINE_RETURN, NEGOTIATING, DECLINED, Set.of(SUPPLIER, RESELLER), "SupplierDeclined"));
+        // the supplier may still decline when the reseller applies (its adapter answers the application with a refusal)
+        rows.add(row(CommandType.DECLINE_RETURN, NUMBER_REQUESTED, DECLINED, Set.of(SUPPLIER, RESELLER), "SupplierDeclined"));
         rows.add(row(CommandType.APPLY_FOR_RETURN, AGREED, NUMBER_REQUESTED, Set.of(RESELLER, SYSTEM), "ReturnApplied"));
         rows.add(row(CommandType.ISSUE_SUPPLIER_NUMBER, NUMBER_REQUESTED, NUMBER_ISSUED, Set.of(SUPPLIER),
                 "SupplierNumberIssued"));

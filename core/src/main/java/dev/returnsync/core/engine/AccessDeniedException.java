@@ -1,0 +1,29 @@
+package dev.returnsync.core.engine;
+
+import dev.returnsync.spi.ReturnSyncException;
+import dev.returnsync.spi.Role;
+
+/** The asker's role may not use an operation of the engine outside the workflow (e.g. retrying parked work). */
+public final class AccessDeniedException extends ReturnSyncException {
+    private static final long serialVersionUID = 1L;
+
+    private final Role role;
+    private final String operation;
+
+    /** Creates the exception. */
+    public AccessDeniedException(Role role, String operation) {
+        super("a " + role + " may not " + operation);
+        this.role = role;
+        this.operation = operation;
+    }
+
+    /** The asker's role. */
+    public Role role() {
+        return role;
+    }
+
+    /** What was asked. */
+    public String operation() {
+        return operation;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.returnsync.core.engine;
+
+import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.ReturnSyncException;
+
+/**
+ * A command lost the race for a case more often than the configured number of retries: other commands kept
+ * changing the case between load and append. Nothing was changed; the caller may try again.
+ */
+public final class ContentionException extends ReturnSyncException {
+    private static final long serialVersionUID = 1L;
+
+    private final CaseId caseId;
+    private final int attempts;
+
+    /** Creates the exception. */
+    public ContentionException(CaseId caseId, int attempts) {
+        super("case " + caseId + " changed under the command " + attempts + " times in a row; nothing was changed");
+        this.caseId = caseId;
+        this.attempts = attempts;
+    }
+
+    /** The case. */
+    public CaseId caseId() {
+        return caseId;
+    }
+
+    /** How many times the command was decided and lost the race. */
+    public int attempts() {
+        return attempts;
+    }
+}

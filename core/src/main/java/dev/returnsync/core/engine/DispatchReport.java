@@ -1,0 +1,16 @@
+package dev.returnsync.core.engine;
+
+/**
+ * What one {@link ReturnSyncEngine#dispatchPending} call did.
+ *
+ * @param done entries whose work is done (completed)
+ * @param retried entries that failed and wait for another attempt (polls without news included)
+ * @param parked entries that were parked by this call
+ * @param lost entries whose lease was taken over by another dispatcher before they were finished
+ */
+public record DispatchReport(int done, int retried, int parked, int lost) {
+    /** Everything the call handled. */
+    public int handled() {
+        return done + retried + parked + lost;
+    }
+}

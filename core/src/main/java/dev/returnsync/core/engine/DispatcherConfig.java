@@ -1,0 +1,255 @@
+package dev.returnsync.core.engine;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the outbox dispatcher retries: exponential backoff with jitter, a cap of attempts after which the work is
+ * parked, leases, and the polling of pull-only suppliers. Immutable; {@link #ofDefaults()} or {@link #custom()},
+ * whose setters validate their arguments.
+ *
+ * <p>The delay after the {@code n}-th failed attempt ({@code n >= 1}) is
+ * {@code d = min(maxBackoff, initialBackoff * multiplier^(n-1))}, then jittered to a value in
+ * {@code [d * (1 - jitter), d]}.
+ */
+public final class DispatcherConfig {
+    private static final DispatcherConfig DEFAULTS = custom().build();
+
+    private final String owner;
+    private final int batchSize;
+    private final Duration lease;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final double multiplier;
+    private final double jitter;
+    private final int maxAttempts;
+    private final Duration pollInterval;
+    private final int maxPolls;
+    private final int maxRounds;
+
+    private DispatcherConfig(Builder b) {
+        this.owner = b.owner;
+        this.batchSize = b.batchSize;
+        this.lease = b.lease;
+        this.initialBackoff = b.initialBackoff;
+        this.maxBackoff = b.maxBackoff;
+        this.multiplier = b.multiplier;
+        this.jitter = b.jitter;
+        this.maxAttempts = b.maxAttempts;
+        this.pollInterval = b.pollInterval;
+        this.maxPolls = b.maxPolls;
+        this.maxRounds = b.maxRounds;
+    }
+
+    /**
+     * Batches of 100, 2-minute leases, backoff from 5 s doubling up to 1 h with 50 % jitter, parked after 10
+     * attempts; pull-only suppliers polled every 15 min, at most 700 times (about a week); at most 50 rounds per
+     * {@code dispatchPending}. The owner name is random per engine unless set.
+     */
+    public static DispatcherConfig ofDefaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder that starts from the defaults. */
+    public static Builder custom() {
+        return new Builder();
+    }
+
+    /** The lease owner name of this dispatcher, or {@code null} for a random one per engine. */
+    public String owner() {
+        return owner;
+    }
+
+    /** How many entries one claim takes. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** How long a claimed entry is held before another dispatcher may take it. */
+    public Duration lease() {
+        return lease;
+    }
+
+    /** The delay after the first failure. */
+    public Duration initialBackoff() {
+        return initialBackoff;
+    }
+
+    /** The longest delay. */
+    public Duration maxBackoff() {
+        return maxBackoff;
+    }
+
+    /** The growth of the delay per failure. */
+    public double multiplier() {
+        return multiplier;
+    }
+
+    /** The share of the delay that is random, 0 to 1. */
+    public double jitter() {
+        return jitter;
+    }
+
+    /** How many failed attempts park an entry. */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /** How often a pull-only supplier is polled about a pending leg. */
+    public Duration pollInterval() {
+        return pollInterval;
+    }
+
+    /** How many polls without news park the polling. */
+    public int maxPolls() {
+        return maxPolls;
+    }
+
+    /** How many claim rounds one {@code dispatchPending} call runs at most. */
+    public int maxRounds() {
+        return maxRounds;
+    }
+
+    /**
+     * The delay before the next attempt after {@code failures} failed attempts, jittered with a random draw.
+     *
+     * @param failures failed attempts so far, at least 1
+     * @param draw a random value in {@code [0, 1)}
+     */
+    public Duration backoff(int failures, double draw) {
+        if (failures < 1) {
+            throw new IllegalArgumentException("failures must be at least 1, was " + failures);
+        }
+        double millis = initialBackoff.toMillis() * Math.pow(multiplier, failures - 1);
+        double capped = Math.min(millis, maxBackoff.toMillis());
+        double jittered = capped * (1.0 - jitter * draw);
+        return Duration.ofMillis(Math.max(1L, Math.round(jittered)));
+    }
+
+    /** Builds a {@link DispatcherConfig}; each setter validates its argument. */
+    public static final class Builder {
+        private String owner;
+        private int batchSize = 100;
+        private Duration lease = Duration.ofMinutes(2);
+        private Duration initialBackoff = Duration.ofSeconds(5);
+        private Duration maxBackoff = Duration.ofHours(1);
+        private double multiplier = 2.0;
+        private double jitter = 0.5;
+        private int maxAttempts = 10;
+        private Duration pollInterval = Duration.ofMinutes(15);
+        private int maxPolls = 700;
+        private int maxRounds = 50;
+
+        private Builder() {
+        }
+
+        /** The lease owner name; unique per running engine. */
+        public Builder owner(String owner) {
+            Objects.requireNonNull(owner, "owner must not be null");
+            if (owner.isBlank() || owner.length() > 128) {
+                throw new IllegalArgumentException("owner must be 1 to 128 characters and not blank");
+            }
+            this.owner = owner;
+            return this;
+        }
+
+        /** Entries per claim, 1 to 10,000. */
+        public Builder batchSize(int size) {
+            if (size < 1 || size > 10_000) {
+                throw new IllegalArgumentException("batchSize must be 1 to 10000, was " + size);
+            }
+            this.batchSize = size;
+            return this;
+        }
+
+        /** Lease length, positive. */
+        public Builder lease(Duration lease) {
+            this.lease = positive("lease", lease);
+            return this;
+        }
+
+        /** First delay, positive. */
+        public Builder initialBackoff(Duration delay) {
+            this.initialBackoff = positive("initialBackoff", delay);
+            return this;
+        }
+
+        /** Longest delay, positive. */
+        public Builder maxBackoff(Duration delay) {
+            this.maxBackoff = positive("maxBackoff", delay);
+            return this;
+        }
+
+        /** Growth per failure, 1.0 to 10.0. */
+        public Builder multiplier(double multiplier) {
+            if (!(multiplier >= 1.0 && multiplier <= 10.0)) {
+                throw new IllegalArgumentException("multiplier must be 1.0 to 10.0, was " + multiplier);
+            }
+            this.multiplier = multiplier;
+            return this;
+        }
+
+        /** Random share of the delay, 0.0 to 1.0. */
+        public Builder jitter(double jitter) {
+            if (!(jitter >= 0.0 && jitter <= 1.0)) {
+                throw new IllegalArgumentException("jitter must be 0.0 to 1.0, was " + jitter);
+            }
+            this.jitter = jitter;
+            return this;
+        }
+
+        /** Failed attempts before parking, 1 to 1,000. */
+        public Builder maxAttempts(int attempts) {
+            if (attempts < 1 || attempts > 1_000) {
+                throw new IllegalArgumentException("maxAttempts must be 1 to 1000, was " + attempts);
+            }
+            this.maxAttempts = attempts;
+            return this;
+        }
+
+        /** Polling interval for pull-only suppliers, positive. */
+        public Builder pollInterval(Duration interval) {
+            this.pollInterval = positive("pollInterval", interval);
+            return this;
+        }
+
+        /** Polls without news before the polling is parked, 1 to 100,000. */
+        public Builder maxPolls(int polls) {
+            if (polls < 1 || polls > 100_000) {
+                throw new IllegalArgumentException("maxPolls must be 1 to 100000, was " + polls);
+            }
+            this.maxPolls = polls;
+            return this;
+        }
+
+        /** Claim rounds per dispatch call, 1 to 100,000. */
+        public Builder maxRounds(int rounds) {
+            if (rounds < 1 || rounds > 100_000) {
+                throw new IllegalArgumentException("maxRounds must be 1 to 100000, was " + rounds);
+            }
+            this.maxRounds = rounds;
+            return this;
+        }
+
+        /**
+         * The configuration.
+         *
+         * @throws IllegalArgumentException if the initial backoff is longer than the longest
+         */
+        public DispatcherConfig build() {
+            if (initialBackoff.compareTo(maxBackoff) > 0) {
+                throw new IllegalArgumentException("initialBackoff " + initialBackoff + " is longer than maxBackoff "
+                        + maxBackoff);
+            }
+            return new DispatcherConfig(this);
+        }
+
+        private static Duration positive(String name, Duration value) {
+            Objects.requireNonNull(value, name + " must not be null");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.returnsync.core.engine;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How the command pipeline behaves. Immutable; {@link #ofDefaults()} or {@link #custom()}, whose setters validate
+ * their arguments.
+ */
+public final class EngineConfig {
+    private static final EngineConfig DEFAULTS = custom().build();
+
+    private final int maxConflictRetries;
+    private final int foldCacheSize;
+    private final Map<String, String> settings;
+    private final int deadlineBatchSize;
+
+    private EngineConfig(Builder builder) {
+        this.maxConflictRetries = builder.maxConflictRetries;
+        this.foldCacheSize = builder.foldCacheSize;
+        this.settings = Map.copyOf(builder.settings);
+        this.deadlineBatchSize = builder.deadlineBatchSize;
+    }
+
+    /** 16 conflict retries, a fold cache of 10,000 cases, deadlines in batches of 100, no settings. */
+    public static EngineConfig ofDefaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder that starts from the defaults. */
+    public static Builder custom() {
+        return new Builder();
+    }
+
+    /** How often a command is re-decided after losing the race for its case before {@link ContentionException}. */
+    public int maxConflictRetries() {
+        return maxConflictRetries;
+    }
+
+    /** How many folded cases the engine keeps to avoid re-folding histories; 0 disables the cache. */
+    public int foldCacheSize() {
+        return foldCacheSize;
+    }
+
+    /** The host's settings, handed to rules in their {@code RuleContext}. */
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    /** How many due cases the deadline runner loads per round. */
+    public int deadlineBatchSize() {
+        return deadlineBatchSize;
+    }
+
+    /** Builds an {@link EngineConfig}; each setter validates its argument. */
+    public static final class Builder {
+        private int maxConflictRetries = 16;
+        private int foldCacheSize = 10_000;
+        private Map<String, String> settings = Map.of();
+        private int deadlineBatchSize = 100;
+
+        private Builder() {
+        }
+
+        /** Conflict retries, 0 to 1,000. */
+        public Builder maxConflictRetries(int retries) {
+            if (retries < 0 || retries > 1_000) {
+                throw new IllegalArgumentException("maxConflictRetries must be 0 to 1000, was " + retries);
+            }
+            this.maxConflictRetries = retries;
+            return this;
+        }
+
+        /** Size of the fold cache, 0 (off) to 10,000,000. */
+        public Builder foldCacheSize(int size) {
+            if (size < 0 || size > 10_000_000) {
+                throw new IllegalArgumentException("foldCacheSize must be 0 to 10000000, was " + size);
+            }
+            this.foldCacheSize = size;
+            return this;
+        }
+
+        /** The host's settings for rules; copied. */
+        public Builder settings(Map<String, String> settings) {
+            this.settings = Map.copyOf(Objects.requireNonNull(settings, "settings must not be null"));
+            return this;
+        }
+
+        /** Due cases per round of the deadline runner, 1 to 10,000. */
+        public Builder deadlineBatchSize(int size) {
+            if (size < 1 || size > 10_000) {
+                throw new IllegalArgumentException("deadlineBatchSize must be 1 to 10000, was " + size);
+            }
+            this.deadlineBatchSize = size;
+            return this;
+        }
+
+        /** The configuration. */
+        public EngineConfig build() {
+            return new EngineConfig(this);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.returnsync.core.engine;
+
+import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.spi.ReturnSyncException;
+import dev.returnsync.spi.TenantId;
+
+/**
+ * An idempotency key came again with another payload than the first time. Nothing was changed; the first
+ * command's outcome stands. The exception says nothing about the first command.
+ */
+public final class IdempotencyConflictException extends ReturnSyncException {
+    private static final long serialVersionUID = 1L;
+
+    private final TenantId tenant;
+    private final IdempotencyKey key;
+
+    /** Creates the exception. */
+    public IdempotencyConflictException(TenantId tenant, IdempotencyKey key) {
+        super("idempotency key " + key + " was used before with another payload");
+        this.tenant = tenant;
+        this.key = key;
+    }
+
+    /** The tenant the key belongs to. */
+    public TenantId tenant() {
+        return tenant;
+    }
+
+    /** The key. */
+    public IdempotencyKey key() {
+        return key;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.returnsync.core.engine;
+
+import dev.returnsync.core.domain.CommandType;
+import dev.returnsync.spi.ReturnSyncException;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A command broke its constraints (a null or out-of-range field). Nothing was changed. Each violation names the
+ * field path, e.g. {@code lines[0].requested} or {@code actor}; the message never repeats the bad value.
+ */
+public final class InvalidCommandException extends ReturnSyncException {
+    private static final long serialVersionUID = 1L;
+
+    private final CommandType command;
+    private final List<Violation> violations;
+
+    /**
+     * One broken constraint.
+     *
+     * @param path the field path within the command, e.g. {@code expectedVersion}
+     * @param message what is wrong, e.g. {@code must not be null}
+     */
+    public record Violation(String path, String message) {
+        /** Validates the violation. */
+        public Violation {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public String toString() {
+            return path + " " + message;
+        }
+    }
+
+    /**
+     * Creates the exception.
+     *
+     * @param command the type of the command
+     * @param violations the broken constraints, at least one, sorted by path
+     */
+    public InvalidCommandException(CommandType command, List<Violation> violations) {
+        super("invalid " + command + " command: " + violations.stream().map(Violation::toString)
+                .collect(Collectors.joining("; ")));
+        this.command = command;
+        this.violations = List.copyOf(violations);
+    }
+
+    /** The type of the command. */
+    public CommandType command() {
+        return command;
+    }
+
+    /** The broken constraints, sorted by path. */
+    public List<Violation> violations() {
+        return violations;
+    }
+
+    /** The paths of the bad fields, sorted. */
+    public List<String> paths() {
+        return violations.stream().map(Violation::path).distinct().toList();
+    }
+}

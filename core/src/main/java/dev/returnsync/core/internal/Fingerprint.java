@@ -1,0 +1,225 @@
+package dev.returnsync.core.internal;
+
+import dev.returnsync.core.domain.Command;
+import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.LineQuantity;
+import dev.returnsync.spi.Money;
+import dev.returnsync.spi.Reason;
+import dev.returnsync.spi.ReturnLine;
+import dev.returnsync.spi.ReturnNumber;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A digest of a command's payload, to tell "the same command again" from "another command with the same key".
+ * Every component of the command is fed, in declaration order and tagged with its type, into two independent
+ * 64-bit hashes (FNV-1a and a multiplicative mix): no strings are built, the result is stable across processes
+ * and JVM versions (it depends on values only: texts, enum names, numbers, epoch times), and collisions are
+ * negligible for this use. Not API.
+ */
+public final class Fingerprint {
+    private long fnv = 0xcbf29ce484222325L;
+    private long mix = 0x9E3779B97F4A7C15L;
+    private long length;
+
+    private Fingerprint() {
+    }
+
+    /** The fingerprint of a command: 32 hex digits. */
+    public static String of(Command command) {
+        Fingerprint f = new Fingerprint();
+        f.text(command.type().name());
+        f.text(command.key() == null ? null : command.key().value());
+        f.actor(command.actor());
+        f.number(command.expectedVersion());
+        f.text(command.caseId() == null ? null : command.caseId().value());
+        if (command instanceof Command.LegCommand leg) {
+            f.text(leg.leg() == null ? null : leg.leg().value());
+        }
+        if (command instanceof Command.SubmitReturn c) {
+            f.text(c.customer() == null ? null : c.customer().value());
+            f.text(c.order() == null ? null : c.order().value());
+            f.number(c.customerNumber());
+            f.number(c.resellerNumber());
+            if (f.list(c.lines())) {
+                for (ReturnLine line : c.lines()) {
+                    f.line(line);
+                }
+            }
+            f.reason(c.reason());
+            f.text(c.wanted() == null ? null : c.wanted().name());
+            f.instant(c.deliveredAt());
+        } else if (command instanceof Command.AgreeReturn c) {
+            f.text(c.outcome() == null ? null : c.outcome().name());
+            f.quantities(c.authorized());
+        } else if (command instanceof Command.DeclineReturn c) {
+            f.reason(c.reason());
+        } else if (command instanceof Command.IssueSupplierNumber c) {
+            f.number(c.number());
+        } else if (command instanceof Command.ReplaceSupplierNumber c) {
+            f.number(c.number());
+        } else if (command instanceof Command.ReportShipment c) {
+            f.number(c.tracking());
+        } else if (command instanceof Command.ConfirmReceipt c) {
+            f.quantities(c.received());
+        } else if (command instanceof Command.ReportResult c) {
+            f.quantities(c.accepted());
+            f.quantities(c.rejected());
+            f.text(c.note());
+        } else if (command instanceof Command.ShipReplacement c) {
+            f.number(c.tracking());
+        } else if (command instanceof Command.ReportResultToCustomer c) {
+            f.text(c.note());
+        } else if (command instanceof Command.DisputeResult c) {
+            f.reason(c.reason());
+        } else if (command instanceof Command.CloseLeg c) {
+            f.reason(c.reason());
+        }
+        return f.digest();
+    }
+
+    private void actor(Actor actor) {
+        if (actor == null) {
+            tag('0');
+            return;
+        }
+        tag('A');
+        text(actor.role().name());
+        text(actor.id());
+        text(actor.tenant().value());
+    }
+
+    private void number(ReturnNumber number) {
+        if (number == null) {
+            tag('0');
+            return;
+        }
+        tag('N');
+        text(number.kind().name());
+        text(number.scope());
+        text(number.value());
+    }
+
+    private void line(ReturnLine line) {
+        if (line == null) {
+            tag('0');
+            return;
+        }
+        tag('L');
+        text(line.sku().value());
+        text(line.supplier().value());
+        number(line.requested());
+        number(line.delivered());
+        money(line.unitPrice());
+    }
+
+    private void money(Money money) {
+        tag('M');
+        text(money.currency().getCurrencyCode());
+        number(money.minor());
+    }
+
+    private void reason(Reason reason) {
+        if (reason == null) {
+            tag('0');
+            return;
+        }
+        tag('R');
+        text(reason.code().name());
+        text(reason.text());
+        list(reason.evidence());
+        for (String evidence : reason.evidence()) {
+            text(evidence);
+        }
+    }
+
+    private void quantities(List<LineQuantity> quantities) {
+        if (list(quantities)) {
+            for (LineQuantity q : quantities) {
+                if (q == null) {
+                    tag('0');
+                } else {
+                    text(q.sku().value());
+                    number(q.quantity());
+                }
+            }
+        }
+    }
+
+    private boolean list(List<?> list) {
+        if (list == null) {
+            tag('0');
+            return false;
+        }
+        tag('[');
+        number(list.size());
+        return true;
+    }
+
+    private void instant(Instant instant) {
+        if (instant == null) {
+            tag('0');
+            return;
+        }
+        tag('I');
+        number(instant.getEpochSecond());
+        number(instant.getNano());
+    }
+
+    private void number(Long value) {
+        if (value == null) {
+            tag('0');
+        } else {
+            number(value.longValue());
+        }
+    }
+
+    private void number(long value) {
+        tag('#');
+        for (int shift = 0; shift < 64; shift += 16) {
+            feed((char) (value >>> shift));
+        }
+    }
+
+    private void text(String text) {
+        if (text == null) {
+            tag('0');
+            return;
+        }
+        tag('"');
+        number(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            feed(text.charAt(i));
+        }
+    }
+
+    private void tag(char c) {
+        feed(c);
+    }
+
+    private void feed(char c) {
+        fnv ^= c;
+        fnv *= 0x100000001b3L;
+        mix = (mix ^ c) * 0xff51afd7ed558ccdL;
+        mix ^= mix >>> 29;
+        length++;
+    }
+
+    private String digest() {
+        long m = mix ^ length;
+        m *= 0xc4ceb9fe1a85ec53L;
+        m ^= m >>> 33;
+        return hex(fnv) + hex(m);
+    }
+
+    private static String hex(long value) {
+        char[] out = new char[16];
+        for (int i = 15; i >= 0; i--) {
+            int d = (int) (value & 0xF);
+            out[i] = (char) (d < 10 ? '0' + d : 'a' + d - 10);
+            value >>>= 4;
+        }
+        return new String(out);
+    }
+}

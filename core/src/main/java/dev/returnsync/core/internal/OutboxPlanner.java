@@ -1,0 +1,190 @@
+package dev.returnsync.core.internal;
+
+import dev.returnsync.core.domain.Leg;
+import dev.returnsync.core.domain.ReturnCase;
+import dev.returnsync.core.domain.ReturnWorkflow;
+import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.LegState;
+import dev.returnsync.spi.ReturnEvent;
+import dev.returnsync.spi.Role;
+import dev.returnsync.spi.SupplierId;
+import dev.returnsync.spi.store.Effect;
+import dev.returnsync.spi.store.OutboxEntry;
+import dev.returnsync.spi.supplier.SupplierAdapter;
+import dev.returnsync.spi.supplier.SupplierCapabilities;
+import dev.returnsync.spi.supplier.SupplierRegistry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides which outbox entries the events of one accepted command cause, appended atomically with them. Every
+ * entry id is derived from the case, the event's version, the effect and the target, so the same work always
+ * has the same id. Not API.
+ *
+ * <ul>
+ *   <li>{@link Effect#NOTIFY}: one per party concerned by the event, except the party that caused it; the target
+ *       is the recipient's role ({@code CUSTOMER}, {@code RESELLER}, {@code SUPPLIER}), its id is looked up from the
+ *       case when the notification is built.</li>
+ *   <li>{@link Effect#REQUEST_RETURN} on {@code ReturnApplied}, {@link Effect#SHARE_TRACKING} on
+ *       {@code ReturnShipped}, {@link Effect#CANCEL_AT_SUPPLIER} on {@code ReturnCancelled} after the supplier was
+ *       asked (the leg had passed {@code NUMBER_REQUESTED}) and when it takes cancellations, and
+ *       {@link Effect#POLL_SUPPLIER} on {@code ReturnApplied} and {@code ReturnShipped} for pull-only suppliers,
+ *       first due one poll interval later: only for suppliers that have an adapter.</li>
+ *   <li>{@link Effect#REACT} on every event, when the workflow has policies.</li>
+ * </ul>
+ */
+public final class OutboxPlanner {
+    /** The states in which the supplier has been asked for the return, so a cancellation must reach it. */
+    static final Set<LegState> ASKED = EnumSet.of(LegState.NUMBER_REQUESTED, LegState.NUMBER_ISSUED,
+            LegState.AWAITING_SHIPMENT, LegState.AWAITING_RESULT);
+
+    private final SupplierRegistry suppliers;
+    private final boolean react;
+    private final Duration pollInterval;
+
+    /** A planner for a registry, whether the workflow has policies, and the polling interval. */
+    public OutboxPlanner(SupplierRegistry suppliers, boolean react, Duration pollInterval) {
+        this.suppliers = suppliers;
+        this.react = react;
+        this.pollInterval = pollInterval;
+    }
+
+    /** The stable id of a piece of work. */
+    public static String entryId(String caseId, long version, Effect effect, String target) {
+        return caseId + "/" + version + "/" + effect.name() + "/" + target;
+    }
+
+    /**
+     * The entries caused by events appended after {@code before}.
+     *
+     * @param before the case before the events, or {@code null} for a new case
+     * @param events the events, with versions {@code before.version() + 1} onward
+     * @param now when they were decided; entries are first due then
+     */
+    public List<OutboxEntry> plan(ReturnCase before, List<ReturnEvent> events, Instant now) {
+        return plan(before, null, events, now);
+    }
+
+    /**
+     * The entries caused by events appended after {@code before}, when the case after them is known already (saves
+     * folding a single event twice).
+     *
+     * @param after the case after all the events, or {@code null} to fold it here
+     */
+    public List<OutboxEntry> plan(ReturnCase before, ReturnCase after, List<ReturnEvent> events, Instant now) {
+        List<OutboxEntry> entries = new ArrayList<>(events.size() * 3);
+        if (after != null && events.size() == 1) {
+            plan(before, after, events.get(0), now, entries);
+            return entries;
+        }
+        ReturnCase state = before;
+        for (ReturnEvent event : events) {
+            ReturnCase prior = state;
+            state = ReturnWorkflow.evolve(state, event);
+            plan(prior, state, event, now, entries);
+        }
+        return entries;
+    }
+
+    private void plan(ReturnCase prior, ReturnCase after, ReturnEvent event, Instant now, List<OutboxEntry> out) {
+        long version = after.version();
+        for (Role role : recipients(event)) {
+            if (!causedBy(event.actor(), role, after, event)) {
+                out.add(entry(after, version, Effect.NOTIFY, role.name(), now));
+            }
+        }
+        if (event instanceof ReturnEvent.LegEvent legEvent) {
+            SupplierId supplier = legEvent.leg();
+            Optional<SupplierAdapter> adapter = suppliers.find(supplier);
+            if (adapter.isPresent()) {
+                SupplierCapabilities can = adapter.get().capabilities();
+                String target = supplier.value();
+                if (event instanceof ReturnEvent.ReturnApplied) {
+                    out.add(entry(after, version, Effect.REQUEST_RETURN, target, now));
+                    if (can.isPullOnly()) {
+                        out.add(entry(after, version, Effect.POLL_SUPPLIER, target, now.plus(pollInterval)));
+                    }
+                } else if (event instanceof ReturnEvent.ReturnShipped) {
+                    out.add(entry(after, version, Effect.SHARE_TRACKING, target, now));
+                    if (can.isPullOnly()) {
+                        out.add(entry(after, version, Effect.POLL_SUPPLIER, target, now.plus(pollInterval)));
+                    }
+                } else if (event instanceof ReturnEvent.ReturnCancelled && can.cancellation()) {
+                    Leg was = prior == null ? null : prior.leg(supplier).orElse(null);
+                    if (was != null && ASKED.contains(was.state())) {
+                        out.add(entry(after, version, Effect.CANCEL_AT_SUPPLIER, target, now));
+                    }
+                }
+            }
+        }
+        if (react) {
+            out.add(entry(after, version, Effect.REACT, "policies", now));
+        }
+    }
+
+    private static OutboxEntry entry(ReturnCase c, long version, Effect effect, String target, Instant due) {
+        return OutboxEntry.pending(entryId(c.id().value(), version, effect, target), c.tenant(), c.id(), version,
+                effect, target, due);
+    }
+
+    /** True when the party of a role is the one that caused the event: it already knows. */
+    private static boolean causedBy(Actor actor, Role role, ReturnCase c, ReturnEvent event) {
+        if (actor.role() != role) {
+            return false;
+        }
+        return switch (role) {
+            case CUSTOMER -> actor.is(c.customer());
+            case SUPPLIER -> event instanceof ReturnEvent.LegEvent leg && actor.is(leg.leg());
+            case RESELLER -> true;
+            case SYSTEM -> true;
+        };
+    }
+
+    /** The parties concerned by an event. */
+    static List<Role> recipients(ReturnEvent event) {
+        if (event instanceof ReturnEvent.ReturnRequested) {
+            return List.of(Role.RESELLER, Role.CUSTOMER);
+        } else if (event instanceof ReturnEvent.NegotiationOpened) {
+            return List.of(Role.SUPPLIER);
+        } else if (event instanceof ReturnEvent.SupplierAgreed || event instanceof ReturnEvent.SupplierDeclined) {
+            return List.of(Role.RESELLER, Role.CUSTOMER);
+        } else if (event instanceof ReturnEvent.ReturnApplied) {
+            return List.of(Role.SUPPLIER);
+        } else if (event instanceof ReturnEvent.SupplierNumberIssued) {
+            return List.of(Role.RESELLER);
+        } else if (event instanceof ReturnEvent.SupplierNumberReplaced) {
+            return List.of(Role.RESELLER, Role.CUSTOMER);
+        } else if (event instanceof ReturnEvent.NumberSharedWithCustomer) {
+            return List.of(Role.CUSTOMER);
+        } else if (event instanceof ReturnEvent.ReturnShipped) {
+            return List.of(Role.RESELLER, Role.SUPPLIER);
+        } else if (event instanceof ReturnEvent.ReturnReceived) {
+            return List.of(Role.RESELLER, Role.CUSTOMER);
+        } else if (event instanceof ReturnEvent.ResultReported) {
+            return List.of(Role.RESELLER);
+        } else if (event instanceof ReturnEvent.ReplacementShipped) {
+            return List.of(Role.RESELLER, Role.CUSTOMER);
+        } else if (event instanceof ReturnEvent.ResultReportedToCustomer) {
+            return List.of(Role.CUSTOMER);
+        } else if (event instanceof ReturnEvent.ResultConfirmed) {
+            return List.of(Role.RESELLER, Role.SUPPLIER);
+        } else if (event instanceof ReturnEvent.ResultDisputed) {
+            return List.of(Role.RESELLER);
+        } else if (event instanceof ReturnEvent.ReturnCancelled) {
+            return List.of(Role.RESELLER, Role.SUPPLIER, Role.CUSTOMER);
+        } else if (event instanceof ReturnEvent.LegEscalated) {
+            return List.of(Role.RESELLER);
+        } else if (event instanceof ReturnEvent.LegExpired) {
+            return List.of(Role.RESELLER, Role.CUSTOMER, Role.SUPPLIER);
+        } else if (event instanceof ReturnEvent.LegClosed) {
+            return List.of(Role.CUSTOMER, Role.SUPPLIER);
+        }
+        return List.of();
+    }
+}

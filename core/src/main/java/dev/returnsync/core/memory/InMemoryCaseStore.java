@@ -1,0 +1,398 @@
+package dev.returnsync.core.memory;
+
+import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.spi.NumberLink;
+import dev.returnsync.spi.ReturnEvent;
+import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.TenantId;
+import dev.returnsync.spi.store.AppendBatch;
+import dev.returnsync.spi.store.CaseHistory;
+import dev.returnsync.spi.store.CaseStore;
+import dev.returnsync.spi.store.DueCase;
+import dev.returnsync.spi.store.IdempotencyKeyTakenException;
+import dev.returnsync.spi.store.IdempotencyRecord;
+import dev.returnsync.spi.store.NumberAlreadyLinkedException;
+import dev.returnsync.spi.store.OutboxEntry;
+import dev.returnsync.spi.store.VersionConflictException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The embedded {@link CaseStore}: everything in memory, nothing survives the process. Thread-safe, and gives every
+ * guarantee of the {@code CaseStore} contract:
+ * <ul>
+ *   <li>writes ({@link #append}, the outbox operations) run under one lock, so a batch is all-or-nothing and
+ *       versions, number uniqueness and leases are decided in one place;</li>
+ *   <li>reads of one case's events are lock-free: a case's event list is an immutable list replaced by one
+ *       volatile write, so a reader sees all of a batch's events or none of them;</li>
+ *   <li>numbers are found through a hash index on {@link ReturnNumber#uniquenessKey()}, due cases through a sorted
+ *       index on the due time, claimable outbox entries through a sorted index on the next attempt time: no
+ *       look-up scans every case.</li>
+ * </ul>
+ * Within a batch the events are published first, then links, due time, outbox entries and the idempotency record,
+ * so whoever finds a record or an entry of the batch also finds its events.
+ */
+public final class InMemoryCaseStore implements CaseStore {
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ConcurrentHashMap<CaseId, StoredCase> cases;
+    private final ConcurrentHashMap<String, NumberLink> numbers;
+    private final ConcurrentHashMap<TenantKey, IdempotencyRecord> idempotency;
+    private final ConcurrentSkipListSet<DueKey> due = new ConcurrentSkipListSet<>();
+    // guarded by writeLock
+    private final Map<String, OutboxEntry> outbox = new java.util.HashMap<>();
+    private final Map<CaseId, Set<String>> outboxByCase = new java.util.HashMap<>();
+    /** Claimable (unparked) entry ids by next attempt time; within one time, in the order they were added. */
+    private final NavigableMap<Instant, LinkedHashSet<String>> ready = new TreeMap<>();
+
+    /** An empty store. */
+    public InMemoryCaseStore() {
+        this(16);
+    }
+
+    /**
+     * An empty store sized for about {@code expectedCases} cases, so that its indexes do not grow step by step.
+     *
+     * @throws IllegalArgumentException if {@code expectedCases} is negative
+     */
+    public InMemoryCaseStore(int expectedCases) {
+        if (expectedCases < 0) {
+            throw new IllegalArgumentException("expected cases must be zero or more, was " + expectedCases);
+        }
+        this.cases = new ConcurrentHashMap<>(expectedCases);
+        this.numbers = new ConcurrentHashMap<>(expectedCases * 4);
+        this.idempotency = new ConcurrentHashMap<>(expectedCases * 8);
+    }
+
+    private static final class StoredCase {
+        final TenantId tenant;
+        volatile List<ReturnEvent> events;
+        volatile Instant dueAt;
+        // guarded by writeLock: the links last stored for this case, to skip the unchanged ones
+        List<NumberLink> links = List.of();
+
+        StoredCase(TenantId tenant, List<ReturnEvent> events) {
+            this.tenant = tenant;
+            this.events = events;
+        }
+    }
+
+    private record TenantKey(TenantId tenant, IdempotencyKey key) {
+    }
+
+    private record DueKey(Instant dueAt, CaseId caseId) implements Comparable<DueKey> {
+        @Override
+        public int compareTo(DueKey other) {
+            int byTime = dueAt.compareTo(other.dueAt);
+            return byTime != 0 ? byTime : caseId.compareTo(other.caseId);
+        }
+    }
+
+
+
+    @Override
+    public Optional<CaseHistory> load(CaseId caseId) {
+        Objects.requireNonNull(caseId, "case id must not be null");
+        StoredCase stored = cases.get(caseId);
+        if (stored == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new CaseHistory(stored.tenant, caseId, stored.events));
+    }
+
+    @Override
+    public void append(AppendBatch batch) {
+        Objects.requireNonNull(batch, "batch must not be null");
+        writeLock.lock();
+        try {
+            IdempotencyRecord record = batch.idempotency();
+            TenantKey recordKey = null;
+            if (record != null) {
+                recordKey = new TenantKey(record.tenant(), record.key());
+                if (idempotency.containsKey(recordKey)) {
+                    throw new IdempotencyKeyTakenException(record.tenant(), record.key());
+                }
+            }
+            StoredCase stored = cases.get(batch.caseId());
+            long version = stored == null ? 0 : stored.events.size();
+            if (version != batch.expectedVersion()) {
+                throw new VersionConflictException(batch.caseId(), batch.expectedVersion(), version);
+            }
+            if (stored != null && !stored.tenant.equals(batch.tenant())) {
+                // the case id is taken by another tenant: to this tenant it is a case that moved on
+                throw new VersionConflictException(batch.caseId(), batch.expectedVersion(), version);
+            }
+            List<NumberLink> known = stored == null ? List.of() : stored.links;
+            List<NumberLink> fresh = null; // links that are new to this case or changed (e.g. superseded)
+            for (NumberLink link : batch.links()) {
+                if (known.contains(link)) {
+                    continue; // stored by an earlier batch of this case, unchanged
+                }
+                NumberLink existing = numbers.get(link.number().uniquenessKey());
+                if (existing != null && !existing.caseId().equals(batch.caseId())) {
+                    throw new NumberAlreadyLinkedException(link.number());
+                }
+                if (fresh == null) {
+                    fresh = new ArrayList<>(4);
+                }
+                fresh.add(link);
+            }
+            // all checks passed: publish, events first
+            if (stored == null) {
+                stored = new StoredCase(batch.tenant(), List.copyOf(batch.events()));
+                cases.put(batch.caseId(), stored);
+            } else {
+                List<ReturnEvent> events = new ArrayList<>(stored.events.size() + batch.events().size());
+                events.addAll(stored.events);
+                events.addAll(batch.events());
+                stored.events = List.copyOf(events);
+            }
+            if (fresh != null) {
+                List<NumberLink> merged = new ArrayList<>(known.size() + fresh.size());
+                for (NumberLink old : known) {
+                    boolean replaced = false;
+                    for (NumberLink link : fresh) {
+                        replaced |= link.number().uniquenessKey().equals(old.number().uniquenessKey());
+                    }
+                    if (!replaced) {
+                        merged.add(old);
+                    }
+                }
+                for (NumberLink link : fresh) {
+                    numbers.put(link.number().uniquenessKey(), link);
+                    merged.add(link);
+                }
+                stored.links = List.copyOf(merged);
+            }
+            Instant oldDue = stored.dueAt;
+            if (!Objects.equals(oldDue, batch.nextDueAt())) {
+                if (oldDue != null) {
+                    due.remove(new DueKey(oldDue, batch.caseId()));
+                }
+                if (batch.nextDueAt() != null) {
+                    due.add(new DueKey(batch.nextDueAt(), batch.caseId()));
+                }
+                stored.dueAt = batch.nextDueAt();
+            }
+            for (OutboxEntry entry : batch.outbox()) {
+                if (!outbox.containsKey(entry.id())) {
+                    put(entry);
+                }
+            }
+            if (recordKey != null) {
+                idempotency.put(recordKey, record);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<NumberLink> findByNumber(ReturnNumber number) {
+        Objects.requireNonNull(number, "number must not be null");
+        return Optional.ofNullable(numbers.get(number.uniquenessKey()));
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> findIdempotency(TenantId tenant, IdempotencyKey key) {
+        Objects.requireNonNull(tenant, "tenant must not be null");
+        Objects.requireNonNull(key, "key must not be null");
+        return Optional.ofNullable(idempotency.get(new TenantKey(tenant, key)));
+    }
+
+    @Override
+    public List<DueCase> findDue(Instant dueAtOrBefore, int limit) {
+        Objects.requireNonNull(dueAtOrBefore, "time must not be null");
+        requireLimit(limit);
+        List<DueCase> result = new ArrayList<>(Math.min(limit, 64));
+        for (DueKey key : due) {
+            if (result.size() >= limit || key.dueAt().isAfter(dueAtOrBefore)) {
+                break;
+            }
+            StoredCase stored = cases.get(key.caseId());
+            if (stored != null && key.dueAt().equals(stored.dueAt)) {
+                result.add(new DueCase(stored.tenant, key.caseId(), key.dueAt()));
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public List<OutboxEntry> claimOutbox(String owner, Instant now, Duration lease, int limit) {
+        Objects.requireNonNull(owner, "owner must not be null");
+        if (owner.isBlank()) {
+            throw new IllegalArgumentException("owner must not be blank");
+        }
+        Objects.requireNonNull(now, "now must not be null");
+        Objects.requireNonNull(lease, "lease must not be null");
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease must be positive, was " + lease);
+        }
+        requireLimit(limit);
+        Instant until = now.plus(lease);
+        writeLock.lock();
+        try {
+            List<OutboxEntry> claimed = new ArrayList<>(Math.min(limit, 64));
+            scan:
+            for (Map.Entry<Instant, LinkedHashSet<String>> bucket : ready.headMap(now, true).entrySet()) {
+                for (String id : bucket.getValue()) {
+                    if (claimed.size() >= limit) {
+                        break scan;
+                    }
+                    OutboxEntry entry = outbox.get(id);
+                    if (entry.leaseUntil() != null && entry.leaseUntil().isAfter(now)) {
+                        continue;
+                    }
+                    OutboxEntry leased = new OutboxEntry(entry.id(), entry.tenant(), entry.caseId(), entry.version(),
+                            entry.effect(), entry.target(), entry.attempts(), entry.nextAttemptAt(), entry.lastError(),
+                            false, owner, until);
+                    outbox.put(id, leased);
+                    claimed.add(leased);
+                }
+            }
+            return claimed;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public boolean completeOutbox(String entryId, String owner) {
+        Objects.requireNonNull(entryId, "entry id must not be null");
+        Objects.requireNonNull(owner, "owner must not be null");
+        writeLock.lock();
+        try {
+            OutboxEntry entry = outbox.get(entryId);
+            if (entry == null || !owner.equals(entry.leaseOwner())) {
+                return false;
+            }
+            remove(entry);
+            return true;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public boolean failOutbox(String entryId, String owner, String error, Instant nextAttemptAt, boolean park) {
+        Objects.requireNonNull(entryId, "entry id must not be null");
+        Objects.requireNonNull(owner, "owner must not be null");
+        Objects.requireNonNull(nextAttemptAt, "next attempt must not be null");
+        writeLock.lock();
+        try {
+            OutboxEntry entry = outbox.get(entryId);
+            if (entry == null || !owner.equals(entry.leaseOwner())) {
+                return false;
+            }
+            remove(entry);
+            put(new OutboxEntry(entry.id(), entry.tenant(), entry.caseId(), entry.version(), entry.effect(),
+                    entry.target(), entry.attempts() + 1, nextAttemptAt, error, park, null, null));
+            return true;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public List<OutboxEntry> outboxOf(CaseId caseId) {
+        Objects.requireNonNull(caseId, "case id must not be null");
+        writeLock.lock();
+        try {
+            Set<String> ids = outboxByCase.get(caseId);
+            if (ids == null) {
+                return List.of();
+            }
+            List<OutboxEntry> entries = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                entries.add(outbox.get(id));
+            }
+            entries.sort(Comparator.comparingLong(OutboxEntry::version).thenComparing(OutboxEntry::id));
+            return List.copyOf(entries);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public int retryParked(CaseId caseId, Instant now) {
+        Objects.requireNonNull(caseId, "case id must not be null");
+        Objects.requireNonNull(now, "now must not be null");
+        writeLock.lock();
+        try {
+            Set<String> ids = outboxByCase.get(caseId);
+            if (ids == null) {
+                return 0;
+            }
+            List<OutboxEntry> parked = new ArrayList<>();
+            for (String id : ids) {
+                OutboxEntry entry = outbox.get(id);
+                if (entry.parked()) {
+                    parked.add(entry);
+                }
+            }
+            for (OutboxEntry entry : parked) {
+                remove(entry);
+                put(new OutboxEntry(entry.id(), entry.tenant(), entry.caseId(), entry.version(), entry.effect(),
+                        entry.target(), 0, now, entry.lastError(), false, null, null));
+            }
+            return parked.size();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** How many cases the store holds. */
+    public int size() {
+        return cases.size();
+    }
+
+    // guarded by writeLock
+    private void put(OutboxEntry entry) {
+        outbox.put(entry.id(), entry);
+        outboxByCase.computeIfAbsent(entry.caseId(), c -> new LinkedHashSet<>()).add(entry.id());
+        if (!entry.parked()) {
+            ready.computeIfAbsent(entry.nextAttemptAt(), t -> new LinkedHashSet<>()).add(entry.id());
+        }
+    }
+
+    // guarded by writeLock
+    private void remove(OutboxEntry entry) {
+        outbox.remove(entry.id());
+        Set<String> ids = outboxByCase.get(entry.caseId());
+        if (ids != null) {
+            ids.remove(entry.id());
+            if (ids.isEmpty()) {
+                outboxByCase.remove(entry.caseId());
+            }
+        }
+        LinkedHashSet<String> bucket = ready.get(entry.nextAttemptAt());
+        if (bucket != null && bucket.remove(entry.id()) && bucket.isEmpty()) {
+            ready.remove(entry.nextAttemptAt());
+        }
+    }
+
+    private static void requireLimit(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "InMemoryCaseStore[" + cases.size() + " cases]";
+    }
+}

@@ -1,0 +1,52 @@
+package dev.returnsync.spi.supplier;
+
+import dev.returnsync.spi.SupplierId;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Finds the {@link SupplierAdapter} of a supplier. A supplier without an adapter is handled by hand: the engine
+ * makes no calls for its legs (the reseller and the supplier act through the host's screens) but still
+ * notifies it.
+ *
+ * <p>Implementations must be safe for concurrent use and answer quickly (the engine asks once per planned piece
+ * of work); {@link #of} gives an immutable map-backed registry.
+ */
+@FunctionalInterface
+public interface SupplierRegistry {
+    /** The adapter of a supplier, or empty when the supplier is handled by hand. */
+    Optional<SupplierAdapter> find(SupplierId supplier);
+
+    /** A registry without any adapter: every supplier is handled by hand. */
+    static SupplierRegistry none() {
+        return supplier -> Optional.empty();
+    }
+
+    /**
+     * An immutable registry of the given adapters.
+     *
+     * @throws IllegalArgumentException if two adapters are for the same supplier
+     */
+    static SupplierRegistry of(Collection<? extends SupplierAdapter> adapters) {
+        Map<SupplierId, SupplierAdapter> map = new LinkedHashMap<>();
+        for (SupplierAdapter adapter : adapters) {
+            Objects.requireNonNull(adapter, "adapter must not be null");
+            SupplierId id = Objects.requireNonNull(adapter.supplier(), "adapter supplier must not be null");
+            if (map.putIfAbsent(id, adapter) != null) {
+                throw new IllegalArgumentException("two adapters for supplier " + id);
+            }
+        }
+        Map<SupplierId, SupplierAdapter> frozen = Map.copyOf(map);
+        return supplier -> Optional.ofNullable(frozen.get(supplier));
+    }
+
+    /** An immutable registry of the given adapters. */
+    static SupplierRegistry of(SupplierAdapter... adapters) {
+        return of(List.of(adapters));
+    }
+}
