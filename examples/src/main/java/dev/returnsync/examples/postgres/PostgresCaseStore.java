@@ -79,7 +79,7 @@ public final class PostgresCaseStore implements CaseStore {
 
     private final DataSource dataSource;
     private final String schema;
-    private final Sql sql;
+    final Sql sql;
 
     private PostgresCaseStore(Builder builder) {
         this.dataSource = builder.dataSource;
@@ -580,7 +580,7 @@ public final class PostgresCaseStore implements CaseStore {
     }
 
     /** The statements, with the schema name filled in. */
-    private static final class Sql {
+    static final class Sql {
         final String loadEvents;
         final String currentVersion;
         final String insertEvent;
