@@ -343,6 +343,17 @@ public abstract class CaseStoreContract {
     }
 
     @Test
+    @DisplayName("the idempotency check comes before the number check")
+    void idempotencyCheckedBeforeNumbers() {
+        openCase(TENANT, "case-1");
+        store.append(Batch.of(TENANT, caseId("case-2"), 0).event(requested(TENANT, caseId("case-2"), "C2", "R2"))
+                .idempotency("key-2").build());
+        AppendBatch batch = Batch.of(TENANT, caseId("case-2"), 1).event(negotiationOpened(TENANT, "u", 1))
+                .link(ContractFixtures.customerNumber(TENANT, "case-1-C"), null, false).idempotency("key-2").build();
+        assertUnchanged(batch, IdempotencyKeyTakenException.class);
+    }
+
+    @Test
     @DisplayName("the version check comes before the number check")
     void versionCheckedBeforeNumbers() {
         openCase(TENANT, "case-1");
