@@ -157,7 +157,7 @@ public final class PostgresCaseStore implements CaseStore {
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollback(connection, e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -303,7 +303,7 @@ public final class PostgresCaseStore implements CaseStore {
                 connection.commit();
                 return;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollback(connection, e);
                 if (!(e instanceof SQLException sqlError) || !isUniqueViolation(sqlError)) {
                     throw e;
                 }
@@ -551,6 +551,15 @@ public final class PostgresCaseStore implements CaseStore {
     /** One write statement, auto-committed: its own transaction. */
     private <T> T write(String operation, Work<T> work) {
         return read(operation, work);
+    }
+
+    /** Rolls back after a failure; a failing rollback is added to the failure instead of hiding it. */
+    private static void rollback(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
     }
 
     private static OffsetDateTime timestamp(Instant instant) {
