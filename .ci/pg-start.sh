@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Starts a throwaway PostgreSQL cluster for the returnsync tests and prints, on stdout, the
+# shell lines that point the tests at it:
+#
+#   eval "$(bash .ci/pg-start.sh)"     # exports RETURNSYNC_PG_URL, _USER, _PASSWORD, _HOME
+#   ...run tests...
+#   bash .ci/pg-stop.sh                # stops the cluster and deletes it
+#
+# The cluster lives in a fresh temp dir, listens on 127.0.0.1 only, on the first free port from
+# RETURNSYNC_PG_PORT (default 55432), and has a database "returnsync" owned by the password user
+# "returnsync". As root it runs as the unprivileged user "pgtest" (created when missing), because
+# PostgreSQL refuses to run as root. Installs PostgreSQL with apt-get only when no server is found.
+# Diagnostics go to stderr.
+set -euo pipefail
+
+log() { echo "pg-start: $*" >&2; }
+
+find_bin() {
+    local dir
+    for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+        if [[ -x "$dir/initdb" && -x "$dir/pg_ctl" ]]; then
+            echo "$dir"
+            return 0
+        fi
+    done
+    if command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; then
+        dirname "$(command -v initdb)"
+        return 0
+    fi
+    return 1
+}
+
+PG_BIN="$(find_bin || true)"
+if [[ -z "$PG_BIN" ]]; then
+    if [[ "$(id -u)" -ne 0 ]]; then
+        log "no PostgreSQL server binaries found (looked in /usr/lib/postgresql/*/bin and PATH); install postgresql"
+        exit 1
+    fi
+    log "no PostgreSQL server found; installing it with apt-get"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q >&2
+    apt-get install -y -q postgresql >&2
+    PG_BIN="$(find_bin)"
+fi
+log "using $PG_BIN"
+
+# PostgreSQL refuses to run as root: run it as an unprivileged user.
+if [[ "$(id -u)" -eq 0 ]]; then
+    PG_OS_USER="${RETURNSYNC_PG_OS_USER:-pgtest}"
+    if ! id "$PG_OS_USER" >/dev/null 2>&1; then
+        log "creating system user $PG_OS_USER"
+        useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$PG_OS_USER"
+    fi
+    as_pg() { runuser -u "$PG_OS_USER" -- "$@"; }
+else
+    PG_OS_USER="$(id -un)"
+    as_pg() { "$@"; }
+fi
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+PORT="${RETURNSYNC_PG_PORT:-55432}"
+for _ in $(seq 1 50); do
+    port_in_use "$PORT" || break
+    PORT=$((PORT + 1))
+done
+if port_in_use "$PORT"; then
+    log "no free port found from ${RETURNSYNC_PG_PORT:-55432}"
+    exit 1
+fi
+
+HOME_DIR="$(mktemp -d "${TMPDIR:-/tmp}/returnsync-pg.XXXXXX")"
+touch "$HOME_DIR/.returnsync-pg"          # marker: pg-stop.sh deletes only directories that carry it
+chown "$PG_OS_USER" "$HOME_DIR"
+chmod 700 "$HOME_DIR"
+PASSWORD="$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')"
+
+cleanup_on_failure() {
+    local status=$?
+    if [[ $status -ne 0 ]]; then
+        log "start failed; server log follows" 
+        cat "$HOME_DIR/server.log" >&2 2>/dev/null || true
+        as_pg "$PG_BIN/pg_ctl" -D "$HOME_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+        rm -rf "$HOME_DIR"
+    fi
+}
+trap cleanup_on_failure EXIT
+
+# The superuser authenticates through the private socket only (trust); TCP needs a password.
+as_pg "$PG_BIN/initdb" -D "$HOME_DIR/data" -U postgres -E UTF8 --locale=C.UTF-8 \
+    --auth-local=trust --auth-host=scram-sha-256 >"$HOME_DIR/initdb.log" 2>&1 \
+    || { cat "$HOME_DIR/initdb.log" >&2; exit 1; }
+
+as_pg "$PG_BIN/pg_ctl" -D "$HOME_DIR/data" -l "$HOME_DIR/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $PORT -c unix_socket_directories=$HOME_DIR -c max_connections=100 -c fsync=off" \
+    start >&2
+
+for _ in $(seq 1 60); do
+    if as_pg "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT"; then
+        break
+    fi
+    sleep 1
+done
+as_pg "$PG_BIN/pg_isready" -h 127.0.0.1 -p "$PORT" >&2
+
+as_pg "$PG_BIN/psql" -q -v ON_ERROR_STOP=1 -h "$HOME_DIR" -p "$PORT" -U postgres -d postgres >&2 <<SQL
+CREATE ROLE returnsync LOGIN PASSWORD '$PASSWORD';
+CREATE DATABASE returnsync OWNER returnsync ENCODING 'UTF8';
+SQL
+
+trap - EXIT
+URL="jdbc:postgresql://127.0.0.1:$PORT/returnsync"
+cat >"$HOME_DIR/env" <<ENV
+export RETURNSYNC_PG_URL='$URL'
+export RETURNSYNC_PG_USER='returnsync'
+export RETURNSYNC_PG_PASSWORD='$PASSWORD'
+export RETURNSYNC_PG_HOME='$HOME_DIR'
+ENV
+log "PostgreSQL is ready at $URL (cluster in $HOME_DIR)"
+cat "$HOME_DIR/env"

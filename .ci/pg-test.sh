@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The one command for developers: runs the PostgreSQL tests (and what they depend on) against a
+# throwaway local server, then removes it.
+#   bash .ci/pg-test.sh               # mvn -B -pl examples -am verify
+#   bash .ci/pg-test.sh -o -q         # extra Maven arguments are passed on
+set -euo pipefail
+cd "$(dirname "$0")/.."
+eval "$(bash .ci/pg-start.sh)"
+trap 'bash .ci/pg-stop.sh "$RETURNSYNC_PG_HOME"' EXIT
+mvn -B -pl examples -am verify "$@"

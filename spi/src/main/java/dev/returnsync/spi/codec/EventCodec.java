@@ -1,0 +1,638 @@
+package dev.returnsync.spi.codec;
+
+import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.InvalidReturnNumberException;
+import dev.returnsync.spi.LegState;
+import dev.returnsync.spi.LineQuantity;
+import dev.returnsync.spi.Money;
+import dev.returnsync.spi.NumberKind;
+import dev.returnsync.spi.OrderId;
+import dev.returnsync.spi.OutcomeType;
+import dev.returnsync.spi.Reason;
+import dev.returnsync.spi.ReasonCode;
+import dev.returnsync.spi.ReturnEvent;
+import dev.returnsync.spi.ReturnEvent.LegClosed;
+import dev.returnsync.spi.ReturnEvent.LegEscalated;
+import dev.returnsync.spi.ReturnEvent.LegExpired;
+import dev.returnsync.spi.ReturnEvent.NegotiationOpened;
+import dev.returnsync.spi.ReturnEvent.NumberSharedWithCustomer;
+import dev.returnsync.spi.ReturnEvent.ReplacementShipped;
+import dev.returnsync.spi.ReturnEvent.ResultConfirmed;
+import dev.returnsync.spi.ReturnEvent.ResultDisputed;
+import dev.returnsync.spi.ReturnEvent.ResultReported;
+import dev.returnsync.spi.ReturnEvent.ResultReportedToCustomer;
+import dev.returnsync.spi.ReturnEvent.ReturnApplied;
+import dev.returnsync.spi.ReturnEvent.ReturnCancelled;
+import dev.returnsync.spi.ReturnEvent.ReturnReceived;
+import dev.returnsync.spi.ReturnEvent.ReturnRequested;
+import dev.returnsync.spi.ReturnEvent.ReturnShipped;
+import dev.returnsync.spi.ReturnEvent.SupplierAgreed;
+import dev.returnsync.spi.ReturnEvent.SupplierDeclined;
+import dev.returnsync.spi.ReturnEvent.SupplierNumberIssued;
+import dev.returnsync.spi.ReturnEvent.SupplierNumberReplaced;
+import dev.returnsync.spi.ReturnLine;
+import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.Role;
+import dev.returnsync.spi.Sku;
+import dev.returnsync.spi.SupplierId;
+import dev.returnsync.spi.TenantId;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * A dependency-free JSON encoding of every {@link ReturnEvent}, for stores that keep events as text (the PostgreSQL
+ * reference store does; so can a host's own store).
+ *
+ * <p>The format: one JSON object per event, with
+ * <ul>
+ *   <li>{@code "format"}: the format version, {@value #FORMAT_VERSION}; a decoder refuses versions it does not know;</li>
+ *   <li>{@code "type"}: the event type, the record's simple name ({@link ReturnEvent#type()}), e.g.
+ *       {@code "SupplierNumberIssued"};</li>
+ *   <li>one field per record component, named like the component: instants as ISO-8601 strings in UTC
+ *       ({@link Instant#toString()}), ids as strings, enums by name, numbers as
+ *       {@code {"kind","scope","value"}}, money as {@code {"currency","minor"}} (ISO 4217 code, whole minor
+ *       units), actors as {@code {"role","id","tenant"}}, reasons as {@code {"code","text","evidence":[...]}},
+ *       line quantities as {@code {"sku","quantity"}}, return lines as
+ *       {@code {"sku","supplier","requested","delivered","unitPrice"}}; an absent optional value is
+ *       {@code null}.</li>
+ * </ul>
+ * Strings are escaped as JSON requires; other text (Chinese included) is written as is, so the output is meant
+ * to be stored as UTF-8. Control characters, U+2028/U+2029 and unpaired surrogates are written as {@code \}{@code u}
+ * escapes.
+ *
+ * <p>Decoding is strict: malformed JSON, an unknown type or format version, a missing, unknown, duplicate or
+ * ill-typed field, or a value that the event's own validation refuses all throw {@link EventCodecException},
+ * naming the path and the problem. Thread-safe; all methods are static.
+ *
+ * <pre>{@code
+ * String json = EventCodec.encode(event);
+ * ReturnEvent same = EventCodec.decode(json);   // same.equals(event)
+ * }</pre>
+ */
+public final class EventCodec {
+    /** The version of the format this codec writes and the only one it reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final Set<String> TYPES = Set.of("ReturnRequested", "NegotiationOpened", "SupplierAgreed",
+            "SupplierDeclined", "ReturnApplied", "SupplierNumberIssued", "SupplierNumberReplaced",
+            "NumberSharedWithCustomer", "ReturnShipped", "ReturnReceived", "ResultReported", "ReplacementShipped",
+            "ResultReportedToCustomer", "ResultConfirmed", "ResultDisputed", "ReturnCancelled", "LegEscalated",
+            "LegExpired", "LegClosed");
+
+    private EventCodec() {
+    }
+
+    /** The event types this codec knows, by {@link ReturnEvent#type()}. */
+    public static Set<String> knownTypes() {
+        return TYPES;
+    }
+
+    // -------------------------------------------------------------------------------------------------- encode
+
+    /**
+     * Encodes an event as one line of JSON.
+     *
+     * @throws NullPointerException if the event is null
+     * @throws EventCodecException if the event is of a type this codec does not know
+     */
+    public static String encode(ReturnEvent event) {
+        Objects.requireNonNull(event, "event must not be null");
+        Out out = new Out();
+        out.number("format", FORMAT_VERSION);
+        out.string("type", event.type());
+        out.instant("at", event.at());
+        out.object("actor", event.actor(), EventCodec::actor);
+        if (event instanceof ReturnRequested e) {
+            out.string("caseId", text(e.caseId(), CaseId::value));
+            out.string("customer", text(e.customer(), CustomerId::value));
+            out.string("order", text(e.order(), OrderId::value));
+            out.object("customerNumber", e.customerNumber(), EventCodec::number);
+            out.object("resellerNumber", e.resellerNumber(), EventCodec::number);
+            out.list("lines", e.lines(), EventCodec::line);
+            out.object("reason", e.reason(), EventCodec::reason);
+            out.string("wanted", text(e.wanted(), Enum::name));
+            out.instant("deliveredAt", e.deliveredAt());
+        } else if (event instanceof ReturnEvent.LegEvent legEvent) {
+            out.string("leg", text(legEvent.leg(), SupplierId::value));
+            encodeLegEvent(out, legEvent);
+        } else {
+            throw new EventCodecException("$.type", "event type " + event.type() + " is not supported by this codec");
+        }
+        return out.close();
+    }
+
+    private static void encodeLegEvent(Out out, ReturnEvent.LegEvent event) {
+        if (event instanceof NegotiationOpened || event instanceof ReturnCancelled) {
+            return;
+        } else if (event instanceof SupplierAgreed e) {
+            out.string("outcome", text(e.outcome(), Enum::name));
+            out.list("authorized", e.authorized(), EventCodec::quantity);
+        } else if (event instanceof SupplierDeclined e) {
+            out.object("reason", e.reason(), EventCodec::reason);
+        } else if (event instanceof ReturnApplied e) {
+            out.object("resellerNumber", e.resellerNumber(), EventCodec::number);
+        } else if (event instanceof SupplierNumberIssued e) {
+            out.object("number", e.number(), EventCodec::number);
+        } else if (event instanceof SupplierNumberReplaced e) {
+            out.object("previous", e.previous(), EventCodec::number);
+            out.object("number", e.number(), EventCodec::number);
+        } else if (event instanceof NumberSharedWithCustomer e) {
+            out.object("number", e.number(), EventCodec::number);
+        } else if (event instanceof ReturnShipped e) {
+            out.object("tracking", e.tracking(), EventCodec::number);
+        } else if (event instanceof ReturnReceived e) {
+            out.list("received", e.received(), EventCodec::quantity);
+        } else if (event instanceof ResultReported e) {
+            out.list("accepted", e.accepted(), EventCodec::quantity);
+            out.list("rejected", e.rejected(), EventCodec::quantity);
+            out.string("note", e.note());
+        } else if (event instanceof ReplacementShipped e) {
+            out.object("tracking", e.tracking(), EventCodec::number);
+        } else if (event instanceof ResultReportedToCustomer e) {
+            out.object("refund", e.refund(), EventCodec::money);
+            out.string("note", e.note());
+        } else if (event instanceof ResultConfirmed e) {
+            out.bool("automatic", e.automatic());
+        } else if (event instanceof ResultDisputed e) {
+            out.object("reason", e.reason(), EventCodec::reason);
+        } else if (event instanceof LegEscalated e) {
+            out.string("waitingIn", text(e.waitingIn(), Enum::name));
+        } else if (event instanceof LegExpired e) {
+            out.string("expiredIn", text(e.expiredIn(), Enum::name));
+        } else if (event instanceof LegClosed e) {
+            out.object("reason", e.reason(), EventCodec::reason);
+        } else {
+            throw new EventCodecException("$.type", "event type " + event.type() + " is not supported by this codec");
+        }
+    }
+
+    private static <T> String text(T value, Function<T, String> text) {
+        return value == null ? null : text.apply(value);
+    }
+
+    private static void actor(Out out, Actor actor) {
+        out.string("role", actor.role().name());
+        out.string("id", actor.id());
+        out.string("tenant", actor.tenant().value());
+    }
+
+    private static void number(Out out, ReturnNumber number) {
+        out.string("kind", number.kind().name());
+        out.string("scope", number.scope());
+        out.string("value", number.value());
+    }
+
+    private static void money(Out out, Money money) {
+        out.string("currency", money.currency().getCurrencyCode());
+        out.number("minor", money.minor());
+    }
+
+    private static void reason(Out out, Reason reason) {
+        out.string("code", reason.code().name());
+        out.string("text", reason.text());
+        out.list("evidence", reason.evidence(), null);
+    }
+
+    private static void quantity(Out out, LineQuantity quantity) {
+        out.string("sku", quantity.sku().value());
+        out.number("quantity", quantity.quantity());
+    }
+
+    private static void line(Out out, ReturnLine line) {
+        out.string("sku", line.sku().value());
+        out.string("supplier", line.supplier().value());
+        out.number("requested", line.requested());
+        out.number("delivered", line.delivered());
+        out.object("unitPrice", line.unitPrice(), EventCodec::money);
+    }
+
+    /** Writes one JSON object, field by field. */
+    private static final class Out {
+        private final StringBuilder text = new StringBuilder(256).append('{');
+        private boolean first = true;
+
+        private void name(String name) {
+            if (!first) {
+                text.append(',');
+            }
+            first = false;
+            Json.writeString(text, name);
+            text.append(':');
+        }
+
+        void string(String name, String value) {
+            name(name);
+            if (value == null) {
+                text.append("null");
+            } else {
+                Json.writeString(text, value);
+            }
+        }
+
+        void number(String name, long value) {
+            name(name);
+            text.append(value);
+        }
+
+        void bool(String name, boolean value) {
+            name(name);
+            text.append(value);
+        }
+
+        void instant(String name, Instant value) {
+            string(name, value == null ? null : value.toString());
+        }
+
+        <T> void object(String name, T value, BiConsumer<Out, T> fields) {
+            name(name);
+            if (value == null) {
+                text.append("null");
+            } else {
+                text.append(nested(value, fields));
+            }
+        }
+
+        /** A list of objects written by {@code fields}, or of strings when {@code fields} is null. */
+        <T> void list(String name, List<T> values, BiConsumer<Out, T> fields) {
+            name(name);
+            if (values == null) {
+                text.append("null");
+                return;
+            }
+            text.append('[');
+            for (int i = 0; i < values.size(); i++) {
+                if (i > 0) {
+                    text.append(',');
+                }
+                T value = values.get(i);
+                if (fields == null) {
+                    Json.writeString(text, (String) value);
+                } else {
+                    text.append(nested(value, fields));
+                }
+            }
+            text.append(']');
+        }
+
+        private static <T> String nested(T value, BiConsumer<Out, T> fields) {
+            Out inner = new Out();
+            fields.accept(inner, value);
+            return inner.close();
+        }
+
+        String close() {
+            return text.append('}').toString();
+        }
+    }
+
+    // -------------------------------------------------------------------------------------------------- decode
+
+    /**
+     * Decodes an event that {@link #encode} wrote.
+     *
+     * @throws NullPointerException if the text is null
+     * @throws EventCodecException if the text is not a valid encoding of a known event type in a known format
+     *     version; the exception names the place and the problem
+     */
+    public static ReturnEvent decode(String json) {
+        Objects.requireNonNull(json, "json must not be null");
+        Object tree = Json.parse(json);
+        In in = In.root(tree);
+        BigInteger format = in.integer("format");
+        if (!BigInteger.valueOf(FORMAT_VERSION).equals(format)) {
+            throw new EventCodecException("$.format",
+                    "unsupported format version " + format + "; this codec reads version " + FORMAT_VERSION);
+        }
+        String type = in.requiredString("type");
+        if (!TYPES.contains(type)) {
+            throw new EventCodecException("$.type", "unknown event type \"" + shorten(type) + "\"; known types are "
+                    + new java.util.TreeSet<>(TYPES));
+        }
+        try {
+            ReturnEvent event = decodeFields(type, in);
+            in.finish();
+            return event;
+        } catch (EventCodecException e) {
+            throw e;
+        } catch (NullPointerException | IllegalArgumentException | InvalidReturnNumberException e) {
+            // the event's or a value's own validation refused what the fields hold
+            throw new EventCodecException("$", type + " refused its fields: " + e.getMessage(), e);
+        }
+    }
+
+    private static ReturnEvent decodeFields(String type, In in) {
+        Instant at = in.instant("at");
+        Actor actor = in.object("actor", EventCodec::readActor);
+        if (type.equals("ReturnRequested")) {
+            return new ReturnRequested(at, actor, in.id("caseId", CaseId::new), in.id("customer", CustomerId::new),
+                    in.id("order", OrderId::new), in.object("customerNumber", EventCodec::readNumber),
+                    in.object("resellerNumber", EventCodec::readNumber), in.list("lines", EventCodec::readLine),
+                    in.object("reason", EventCodec::readReason), in.enumValue("wanted", OutcomeType.class),
+                    in.instant("deliveredAt"));
+        }
+        SupplierId leg = in.id("leg", SupplierId::new);
+        switch (type) {
+            case "NegotiationOpened":
+                return new NegotiationOpened(at, actor, leg);
+            case "SupplierAgreed":
+                return new SupplierAgreed(at, actor, leg, in.enumValue("outcome", OutcomeType.class),
+                        in.list("authorized", EventCodec::readQuantity));
+            case "SupplierDeclined":
+                return new SupplierDeclined(at, actor, leg, in.object("reason", EventCodec::readReason));
+            case "ReturnApplied":
+                return new ReturnApplied(at, actor, leg, in.object("resellerNumber", EventCodec::readNumber));
+            case "SupplierNumberIssued":
+                return new SupplierNumberIssued(at, actor, leg, in.object("number", EventCodec::readNumber));
+            case "SupplierNumberReplaced":
+                return new SupplierNumberReplaced(at, actor, leg, in.object("previous", EventCodec::readNumber),
+                        in.object("number", EventCodec::readNumber));
+            case "NumberSharedWithCustomer":
+                return new NumberSharedWithCustomer(at, actor, leg, in.object("number", EventCodec::readNumber));
+            case "ReturnShipped":
+                return new ReturnShipped(at, actor, leg, in.object("tracking", EventCodec::readNumber));
+            case "ReturnReceived":
+                return new ReturnReceived(at, actor, leg, in.list("received", EventCodec::readQuantity));
+            case "ResultReported":
+                return new ResultReported(at, actor, leg, in.list("accepted", EventCodec::readQuantity),
+                        in.list("rejected", EventCodec::readQuantity), in.optionalString("note"));
+            case "ReplacementShipped":
+                return new ReplacementShipped(at, actor, leg, in.object("tracking", EventCodec::readNumber));
+            case "ResultReportedToCustomer":
+                return new ResultReportedToCustomer(at, actor, leg, in.object("refund", EventCodec::readMoney),
+                        in.optionalString("note"));
+            case "ResultConfirmed":
+                return new ResultConfirmed(at, actor, leg, in.bool("automatic"));
+            case "ResultDisputed":
+                return new ResultDisputed(at, actor, leg, in.object("reason", EventCodec::readReason));
+            case "ReturnCancelled":
+                return new ReturnCancelled(at, actor, leg);
+            case "LegEscalated":
+                return new LegEscalated(at, actor, leg, in.enumValue("waitingIn", LegState.class));
+            case "LegExpired":
+                return new LegExpired(at, actor, leg, in.enumValue("expiredIn", LegState.class));
+            case "LegClosed":
+                return new LegClosed(at, actor, leg, in.object("reason", EventCodec::readReason));
+            default:
+                throw new EventCodecException("$.type", "event type " + type + " has no decoder");
+        }
+    }
+
+    private static Actor readActor(In in) {
+        return new Actor(in.enumValue("role", Role.class), in.requiredString("id"),
+                in.id("tenant", TenantId::new));
+    }
+
+    private static ReturnNumber readNumber(In in) {
+        return new ReturnNumber(in.enumValue("kind", NumberKind.class), in.requiredString("scope"),
+                in.requiredString("value"));
+    }
+
+    private static Money readMoney(In in) {
+        String code = in.requiredString("currency");
+        Currency currency;
+        try {
+            currency = Currency.getInstance(code);
+        } catch (IllegalArgumentException e) {
+            throw new EventCodecException(in.path("currency"), "not an ISO 4217 currency code");
+        }
+        return new Money(currency, in.longValue("minor"));
+    }
+
+    private static Reason readReason(In in) {
+        return new Reason(in.enumValue("code", ReasonCode.class), in.requiredString("text"), in.stringList("evidence"));
+    }
+
+    private static LineQuantity readQuantity(In in) {
+        return new LineQuantity(in.id("sku", Sku::new), in.intValue("quantity"));
+    }
+
+    private static ReturnLine readLine(In in) {
+        return new ReturnLine(in.id("sku", Sku::new), in.id("supplier", SupplierId::new), in.intValue("requested"),
+                in.intValue("delivered"), in.object("unitPrice", EventCodec::readMoney));
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+
+    /** Reads the fields of one JSON object, tracking the path and the fields read. */
+    private static final class In {
+        private final Map<String, Object> fields;
+        private final String path;
+        private final Set<String> read = new HashSet<>();
+
+        private In(Map<String, Object> fields, String path) {
+            this.fields = fields;
+            this.path = path;
+        }
+
+        static In root(Object tree) {
+            if (!(tree instanceof Map)) {
+                throw new EventCodecException("$", "expected an object, found " + Json.typeName(tree));
+            }
+            return new In(cast(tree), "$");
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> cast(Object map) {
+            return (Map<String, Object>) map;
+        }
+
+        String path(String name) {
+            return path + "." + name;
+        }
+
+        private Object raw(String name) {
+            if (!fields.containsKey(name)) {
+                throw new EventCodecException(path(name), "missing field");
+            }
+            read.add(name);
+            return fields.get(name);
+        }
+
+        private EventCodecException wrongType(String name, String expected, Object found) {
+            return new EventCodecException(path(name), "expected " + expected + ", found " + Json.typeName(found));
+        }
+
+        String optionalString(String name) {
+            Object value = raw(name);
+            if (value == null || value instanceof String) {
+                return (String) value;
+            }
+            throw wrongType(name, "a string or null", value);
+        }
+
+        /** A string; null is refused. */
+        String requiredString(String name) {
+            Object value = raw(name);
+            if (value instanceof String s) {
+                return s;
+            }
+            throw wrongType(name, "a string", value);
+        }
+
+        <T> T id(String name, Function<String, T> factory) {
+            String value = optionalString(name);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return factory.apply(value);
+            } catch (IllegalArgumentException e) {
+                throw new EventCodecException(path(name), e.getMessage(), e);
+            }
+        }
+
+        BigInteger integer(String name) {
+            Object value = raw(name);
+            if (value instanceof BigInteger n) {
+                return n;
+            }
+            throw wrongType(name, "a whole number", value);
+        }
+
+        long longValue(String name) {
+            BigInteger n = integer(name);
+            if (n.bitLength() > 63) {
+                throw new EventCodecException(path(name), "number out of range");
+            }
+            return n.longValue();
+        }
+
+        int intValue(String name) {
+            BigInteger n = integer(name);
+            if (n.bitLength() > 31) {
+                throw new EventCodecException(path(name), "number out of range");
+            }
+            return n.intValue();
+        }
+
+        boolean bool(String name) {
+            Object value = raw(name);
+            if (value instanceof Boolean b) {
+                return b;
+            }
+            throw wrongType(name, "true or false", value);
+        }
+
+        Instant instant(String name) {
+            String value = optionalString(name);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new EventCodecException(path(name), "not an ISO-8601 instant such as 2026-01-31T08:00:00Z");
+            }
+        }
+
+        <E extends Enum<E>> E enumValue(String name, Class<E> type) {
+            String value = optionalString(name);
+            if (value == null) {
+                return null;
+            }
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equals(value)) {
+                    return constant;
+                }
+            }
+            throw new EventCodecException(path(name), "unknown " + type.getSimpleName() + " \"" + shorten(value)
+                    + "\"; known are " + Arrays.toString(type.getEnumConstants()));
+        }
+
+        <T> T object(String name, Function<In, T> reader) {
+            Object value = raw(name);
+            if (value == null) {
+                return null;
+            }
+            if (!(value instanceof Map)) {
+                throw wrongType(name, "an object", value);
+            }
+            In inner = new In(cast(value), path(name));
+            T result = inner.construct(reader);
+            inner.finish();
+            return result;
+        }
+
+        <T> List<T> list(String name, Function<In, T> reader) {
+            List<Object> items = items(name);
+            if (items == null) {
+                return null;
+            }
+            List<T> result = new ArrayList<>(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                Object item = items.get(i);
+                String itemPath = path(name) + "[" + i + "]";
+                if (!(item instanceof Map)) {
+                    throw new EventCodecException(itemPath, "expected an object, found " + Json.typeName(item));
+                }
+                In inner = new In(cast(item), itemPath);
+                result.add(inner.construct(reader));
+                inner.finish();
+            }
+            return result;
+        }
+
+        List<String> stringList(String name) {
+            List<Object> items = items(name);
+            if (items == null) {
+                return null;
+            }
+            List<String> result = new ArrayList<>(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                if (!(items.get(i) instanceof String s)) {
+                    throw new EventCodecException(path(name) + "[" + i + "]",
+                            "expected a string, found " + Json.typeName(items.get(i)));
+                }
+                result.add(s);
+            }
+            return result;
+        }
+
+        @SuppressWarnings("unchecked")
+        private List<Object> items(String name) {
+            Object value = raw(name);
+            if (value == null) {
+                return null;
+            }
+            if (!(value instanceof List)) {
+                throw wrongType(name, "an array", value);
+            }
+            return (List<Object>) value;
+        }
+
+        /** Runs a value's constructor, turning its refusal into a codec error at this path. */
+        private <T> T construct(Function<In, T> reader) {
+            try {
+                return reader.apply(this);
+            } catch (EventCodecException e) {
+                throw e;
+            } catch (NullPointerException | IllegalArgumentException | InvalidReturnNumberException e) {
+                throw new EventCodecException(path, e.getMessage(), e);
+            }
+        }
+
+        void finish() {
+            for (String name : fields.keySet()) {
+                if (!read.contains(name)) {
+                    throw new EventCodecException(path(name), "unknown field");
+                }
+            }
+        }
+    }
+}
