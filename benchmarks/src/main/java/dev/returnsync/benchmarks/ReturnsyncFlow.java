@@ -77,7 +77,7 @@ final class ReturnsyncFlow implements ReturnFlow {
         throw new StepRefusedException(step, ((Decision.Refused) decision).refusal().toString());
     }
 
-    private static Command command(ReturnCase current, Scenario s, Step step) {
+    static Command command(ReturnCase current, Scenario s, Step step) {
         Long seen = current == null ? null : current.version();
         var key = s.key(step);
         var actor = s.actor(step);
