@@ -2,6 +2,7 @@ package dev.returnsync.benchmarks;
 
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.Decision;
+import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.domain.RuleContext;
@@ -16,6 +17,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -67,5 +69,54 @@ public class DomainStepBenchmark {
     @Benchmark
     public Optional<?> resolveUnlinkedNumber() {
         return before == null ? Optional.empty() : before.resolve(unlinked);
+    }
+
+    /**
+     * A sketch of the same look-up without building the link list and the key strings: compares namespace,
+     * scope and value of every number of the case in place. Only to measure a proposal for the domain.
+     */
+    @Benchmark
+    public boolean resolveUnlinkedNumberInPlace() {
+        if (before == null) {
+            return false;
+        }
+        if (sameKey(before.customerNumber(), unlinked) || sameKey(before.resellerNumber(), unlinked)) {
+            return true;
+        }
+        for (Leg leg : before.legs()) {
+            if (sameKey(leg.supplierNumber(), unlinked) || sameKey(leg.returnTracking(), unlinked)
+                    || sameKey(leg.replacementTracking(), unlinked)) {
+                return true;
+            }
+            for (ReturnNumber old : leg.supersededNumbers()) {
+                if (sameKey(old, unlinked)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A sketch of the least an immutable evolve allocates for a step that only moves the state: one leg, one
+     * case, one list. Only to measure a proposal for the domain.
+     */
+    @Benchmark
+    public ReturnCase evolveStateOnlyFloor() {
+        if (before == null) {
+            return null;
+        }
+        Leg leg = before.legs().get(0);
+        Leg moved = new Leg(leg.supplier(), step.to().legState(), event.at(), leg.outcome(), leg.lines(),
+                leg.supplierNumber(), leg.supersededNumbers(), leg.returnTracking(), leg.replacementTracking(),
+                leg.numberShared(), null, leg.refund());
+        return new ReturnCase(before.id(), before.tenant(), before.customer(), before.order(),
+                before.customerNumber(), before.resellerNumber(), before.reason(), before.wanted(),
+                before.deliveredAt(), before.createdAt(), List.of(moved), before.version() + 1);
+    }
+
+    private static boolean sameKey(ReturnNumber linked, ReturnNumber wanted) {
+        return linked != null && linked.kind().namespace().equals(wanted.kind().namespace())
+                && linked.scope().equals(wanted.scope()) && linked.value().equals(wanted.value());
     }
 }

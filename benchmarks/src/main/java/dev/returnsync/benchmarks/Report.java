@@ -11,6 +11,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,7 +31,7 @@ import java.util.TreeMap;
  * java -cp benchmarks/target/benchmarks.jar dev.returnsync.benchmarks.Report full    # about 25 minutes
  * </pre>
  *
- * <p>short: 1 fork, 2 × 1 s warm-up, 3 × 1 s measurement, cold start in 3 forks, 5000 cases for memory.
+ * <p>short: 1 fork, 3 × 1 s warm-up, 3 × 1 s measurement, cold start in 3 forks, 5000 cases for memory.
  * full: 3 forks, 5 × 2 s warm-up, 5 × 2 s measurement, cold start in 10 forks, 20000 cases for memory.
  */
 public final class Report {
@@ -50,10 +51,11 @@ public final class Report {
             throw new IllegalArgumentException("usage: Report [short|full], not " + String.join(" ", args));
         }
         int forks = full ? 3 : 1;
-        int warmups = full ? 5 : 2;
+        int warmups = full ? 5 : 3;
         int measurements = full ? 5 : 3;
         TimeValue time = TimeValue.seconds(full ? 2 : 1);
 
+        String loadBefore = loadAverage();
         List<RunResult> results = new ArrayList<>();
         results.addAll(run(base(WholeCaseBenchmark.class).forks(forks).warmupIterations(warmups)
                 .warmupTime(time).measurementIterations(measurements).measurementTime(time)));
@@ -67,8 +69,21 @@ public final class Report {
         System.out.println("## " + (full ? "Full" : "Short") + " suite, " + Runtime.getRuntime().availableProcessors()
                 + " cores, " + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
         System.out.println();
+        System.out.println("Load average (1, 5, 15 min) before: " + loadBefore + "; after: " + loadAverage());
+        System.out.println();
         System.out.println(table(results));
         System.out.println(memory);
+    }
+
+    /** The load average of the machine, which tells how noisy the run was; "n/a" where the OS does not say. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            return load < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", load);
+        }
     }
 
     private static ChainedOptionsBuilder base(Class<?> benchmark) {
