@@ -25,8 +25,8 @@ final class Stateless4jFlow implements ReturnFlow {
                     config.setTriggerParameters(step, CaseSheet.class, Object.class);
             triggers.put(step, trigger);
             config.configure(step.from()).permit(step, step.to());
-            config.configure(step.to()).onEntryFrom(trigger, (sheet, payload) -> sheet.record(step, payload),
-                    CaseSheet.class, Object.class);
+            config.configure(step.to()).onEntryFrom(trigger, (CaseSheet sheet, Object payload) -> sheet.record(step,
+                    payload));
         }
     }
 
