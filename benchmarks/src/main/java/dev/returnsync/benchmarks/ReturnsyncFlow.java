@@ -1,0 +1,121 @@
+package dev.returnsync.benchmarks;
+
+import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.domain.Decision;
+import dev.returnsync.core.domain.Leg;
+import dev.returnsync.core.domain.LineState;
+import dev.returnsync.core.domain.ReturnCase;
+import dev.returnsync.core.domain.ReturnWorkflow;
+import dev.returnsync.core.domain.RuleContext;
+import dev.returnsync.spi.ReturnEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * returnsync's pure domain, used the way the engine uses it: per step a command with an idempotency key,
+ * the actor and the version the caller saw, {@link ReturnWorkflow#decide} (tenant, version, role, party,
+ * transition table with its conditions, payload: quantities and number kind, scope and uniqueness), then
+ * {@link ReturnWorkflow#evolve} into a new immutable case. The workflow definition is built once.
+ */
+final class ReturnsyncFlow implements ReturnFlow {
+    /**
+     * A closed case as a store keeps it: the final case and its events, the audit trail.
+     *
+     * @param state the final case
+     * @param history its events, oldest first
+     */
+    record ClosedCase(ReturnCase state, List<ReturnEvent> history) {
+    }
+
+    private final ReturnWorkflow workflow = ReturnWorkflow.builder().build();
+
+    @Override
+    public Outcome run(Scenario scenario) {
+        ReturnCase current = null;
+        for (Step step : Step.all()) {
+            current = ReturnWorkflow.evolve(current, decide(current, scenario, step));
+        }
+        return outcome(current);
+    }
+
+    @Override
+    public Object snapshot(Scenario scenario, Step next) {
+        ReturnCase current = null;
+        for (Step step : Step.all()) {
+            if (step == next) {
+                break;
+            }
+            current = ReturnWorkflow.evolve(current, decide(current, scenario, step));
+        }
+        return current;
+    }
+
+    @Override
+    public Outcome resume(Object snapshot, Scenario scenario, Step next) {
+        ReturnCase current = (ReturnCase) snapshot;
+        return outcome(ReturnWorkflow.evolve(current, decide(current, scenario, next)));
+    }
+
+    @Override
+    public Object closed(Scenario scenario) {
+        List<ReturnEvent> history = new ArrayList<>(Step.all().size());
+        ReturnCase current = null;
+        for (Step step : Step.all()) {
+            List<ReturnEvent> events = decide(current, scenario, step);
+            history.addAll(events);
+            current = ReturnWorkflow.evolve(current, events);
+        }
+        return new ClosedCase(current, List.copyOf(history));
+    }
+
+    private List<ReturnEvent> decide(ReturnCase current, Scenario s, Step step) {
+        Decision decision = workflow.decide(current, command(current, s, step), RuleContext.at(s.at(step)));
+        if (decision instanceof Decision.Accepted accepted) {
+            return accepted.events();
+        }
+        throw new StepRefusedException(step, ((Decision.Refused) decision).refusal().toString());
+    }
+
+    static Command command(ReturnCase current, Scenario s, Step step) {
+        Long seen = current == null ? null : current.version();
+        var key = s.key(step);
+        var actor = s.actor(step);
+        var id = s.caseId();
+        var leg = s.supplier();
+        return switch (step) {
+            case SUBMIT -> new Command.SubmitReturn(key, actor, seen, id, s.customer(), s.order(),
+                    s.customerNumber(), s.resellerNumber(), s.lines(), s.reason(), s.wanted(), s.deliveredAt());
+            case OPEN_NEGOTIATION -> new Command.OpenNegotiation(key, actor, seen, id, leg);
+            case AGREE -> new Command.AgreeReturn(key, actor, seen, id, leg, s.agreement().outcome(),
+                    s.agreement().authorized());
+            case APPLY -> new Command.ApplyForReturn(key, actor, seen, id, leg);
+            case ISSUE_NUMBER -> new Command.IssueSupplierNumber(key, actor, seen, id, leg, s.supplierNumber());
+            case SHARE_NUMBER -> new Command.ShareNumberWithCustomer(key, actor, seen, id, leg);
+            case SHIP -> new Command.ReportShipment(key, actor, seen, id, leg, s.returnTracking());
+            case CONFIRM_RECEIPT -> new Command.ConfirmReceipt(key, actor, seen, id, leg, s.received());
+            case REPORT_RESULT -> new Command.ReportResult(key, actor, seen, id, leg, s.inspection().accepted(),
+                    s.inspection().rejected(), s.inspection().note());
+            case REPORT_TO_CUSTOMER -> new Command.ReportResultToCustomer(key, actor, seen, id, leg,
+                    s.customerNote());
+            case CONFIRM_RESULT -> new Command.ConfirmResult(key, actor, seen, id, leg);
+        };
+    }
+
+    private static Outcome outcome(ReturnCase c) {
+        Leg leg = c.legs().get(0);
+        int authorized = 0;
+        int received = 0;
+        int accepted = 0;
+        int rejected = 0;
+        for (LineState line : leg.lines()) {
+            authorized += line.authorized();
+            received += line.received();
+            accepted += line.accepted();
+            rejected += line.rejected();
+        }
+        return new Outcome(c.id(), leg.state(), c.version(), c.customerNumber(), c.resellerNumber(),
+                leg.supplierNumber(), leg.returnTracking(), leg.outcome(), authorized, received, accepted, rejected,
+                leg.refund());
+    }
+}
