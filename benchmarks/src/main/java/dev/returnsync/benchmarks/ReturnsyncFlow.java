@@ -78,7 +78,11 @@ final class ReturnsyncFlow implements ReturnFlow {
     }
 
     static Command command(ReturnCase current, Scenario s, Step step) {
-        Long seen = current == null ? null : current.version();
+        return command(current == null ? null : current.version(), s, step);
+    }
+
+    /** The command of a step, sent by a caller that saw the case at version {@code seen} (null: no case yet). */
+    static Command command(Long seen, Scenario s, Step step) {
         var key = s.key(step);
         var actor = s.actor(step);
         var id = s.caseId();
