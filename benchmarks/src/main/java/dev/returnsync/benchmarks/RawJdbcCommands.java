@@ -1,0 +1,340 @@
+package dev.returnsync.benchmarks;
+
+import dev.returnsync.core.engine.EngineConfig;
+import dev.returnsync.core.engine.ReturnSyncEngine;
+import dev.returnsync.core.memory.InMemoryCaseStore;
+import dev.returnsync.core.memory.InMemoryNotifier;
+import dev.returnsync.spi.NumberLink;
+import dev.returnsync.spi.ReturnEvent;
+import dev.returnsync.spi.codec.EventCodec;
+import dev.returnsync.spi.store.AppendBatch;
+import dev.returnsync.spi.store.IdempotencyRecord;
+import dev.returnsync.spi.store.OutboxEntry;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The raw-JDBC baseline of the PostgreSQL benchmark: per command exactly the statements that
+ * {@code ReturnSyncEngine.execute} makes {@code PostgresCaseStore} issue, in the same order, on connections
+ * borrowed the same way, written by hand with plain JDBC and nothing computed while it runs:
+ * <ol>
+ *   <li>the idempotency look-up ({@code SELECT ... FROM idempotency WHERE tenant = ? AND key = ?}), on a connection
+ *       of its own, auto-committed;</li>
+ *   <li>the case's events ({@code SELECT version, tenant, payload FROM events WHERE case_id = ? ORDER BY
+ *       version}), every row read, on a connection of its own;</li>
+ *   <li>one READ COMMITTED transaction: insert the idempotency record, read the current version, insert each
+ *       event, upsert every number link of the case sorted by uniqueness key, upsert or delete the due row, insert
+ *       the outbox entries sorted by id, commit.</li>
+ * </ol>
+ * The bind values ({@link RawCommand}) are what the engine would write: they are taken from the batches a
+ * returnsync engine on an in-memory store appends for the same commands ({@link Source}), with the events
+ * encoded to JSON beforehand. So the baseline leaves the same rows as the engine (a test checks it) and its cost
+ * is the database's and the driver's alone.
+ */
+final class RawJdbcCommands {
+    private final DataSource dataSource;
+    private final String findIdempotency;
+    private final String loadEvents;
+    private final String insertIdempotency;
+    private final String currentVersion;
+    private final String insertEvent;
+    private final String upsertLink;
+    private final String deleteDue;
+    private final String upsertDue;
+    private final String insertOutbox;
+
+    /** The baseline on a data source, for the tables of a schema made by {@code PostgresCaseStore}. */
+    RawJdbcCommands(DataSource dataSource, String s) {
+        this.dataSource = dataSource;
+        findIdempotency = "SELECT fingerprint, case_id, first_version, last_version FROM " + s + ".idempotency"
+                + " WHERE tenant = ? AND key = ?";
+        loadEvents = "SELECT version, tenant, payload FROM " + s + ".events WHERE case_id = ? ORDER BY version";
+        insertIdempotency = "INSERT INTO " + s + ".idempotency"
+                + " (tenant, key, fingerprint, case_id, first_version, last_version) VALUES (?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (tenant, key) DO NOTHING";
+        currentVersion = "SELECT coalesce(max(version), 0) FROM " + s + ".events WHERE case_id = ?";
+        insertEvent = "INSERT INTO " + s + ".events (case_id, version, tenant, type, at, payload)"
+                + " VALUES (?, ?, ?, ?, ?, ?::json)";
+        upsertLink = "INSERT INTO " + s + ".number_links AS l"
+                + " (uniqueness_key, kind, scope, value, tenant, case_id, leg, superseded)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (uniqueness_key) DO UPDATE SET kind = excluded.kind, scope = excluded.scope,"
+                + " value = excluded.value, leg = excluded.leg, superseded = excluded.superseded"
+                + " WHERE l.case_id = excluded.case_id";
+        deleteDue = "DELETE FROM " + s + ".due_cases WHERE case_id = ?";
+        upsertDue = "INSERT INTO " + s + ".due_cases (case_id, tenant, due_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT (case_id) DO UPDATE SET due_at = excluded.due_at";
+        insertOutbox = "INSERT INTO " + s + ".outbox (id, tenant, case_id, version, effect, target, attempts,"
+                + " next_attempt_at, last_error, parked, lease_owner, lease_until)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+    }
+
+    /** One event row. */
+    record EventRow(long version, String type, OffsetDateTime at, String payload) {
+    }
+
+    /** One number link row. */
+    record LinkRow(String uniquenessKey, String kind, String scope, String value, String tenant, String caseId,
+                   String leg, boolean superseded) {
+    }
+
+    /** One outbox row. */
+    record OutboxRow(String id, String tenant, String caseId, long version, String effect, String target,
+                     int attempts, OffsetDateTime nextAttemptAt, String lastError, boolean parked, String leaseOwner,
+                     OffsetDateTime leaseUntil) {
+    }
+
+    /**
+     * Everything one command writes, as bind values, links sorted by uniqueness key and outbox entries by id (the
+     * store's lock order).
+     */
+    record RawCommand(String tenant, String key, String fingerprint, String caseId, long firstVersion,
+                      long lastVersion, long expectedVersion, List<EventRow> events, List<LinkRow> links,
+                      OffsetDateTime dueAt, List<OutboxRow> outbox) {
+        /** The bind values of a batch. */
+        static RawCommand of(AppendBatch batch) {
+            IdempotencyRecord record = batch.idempotency();
+            List<EventRow> events = new ArrayList<>(batch.events().size());
+            long version = batch.expectedVersion();
+            for (ReturnEvent event : batch.events()) {
+                events.add(new EventRow(++version, event.type(), timestamp(event.at()), EventCodec.encode(event)));
+            }
+            List<NumberLink> sortedLinks = new ArrayList<>(batch.links());
+            sortedLinks.sort(Comparator.comparing(link -> link.number().uniquenessKey()));
+            List<LinkRow> links = new ArrayList<>(sortedLinks.size());
+            for (NumberLink link : sortedLinks) {
+                links.add(new LinkRow(link.number().uniquenessKey(), link.number().kind().name(),
+                        link.number().scope(), link.number().value(), link.tenant().value(), link.caseId().value(),
+                        link.leg() == null ? null : link.leg().value(), link.superseded()));
+            }
+            List<OutboxEntry> sortedEntries = new ArrayList<>(batch.outbox());
+            sortedEntries.sort(Comparator.comparing(OutboxEntry::id));
+            List<OutboxRow> outbox = new ArrayList<>(sortedEntries.size());
+            for (OutboxEntry e : sortedEntries) {
+                outbox.add(new OutboxRow(e.id(), e.tenant().value(), e.caseId().value(), e.version(), e.effect().name(),
+                        e.target(), e.attempts(), timestamp(e.nextAttemptAt()), e.lastError(), e.parked(),
+                        e.leaseOwner(), e.leaseUntil() == null ? null : timestamp(e.leaseUntil())));
+            }
+            return new RawCommand(batch.tenant().value(), record.key().value(), record.fingerprint(),
+                    batch.caseId().value(), record.firstVersion(), record.lastVersion(), batch.expectedVersion(),
+                    List.copyOf(events), List.copyOf(links),
+                    batch.nextDueAt() == null ? null : timestamp(batch.nextDueAt()), List.copyOf(outbox));
+        }
+    }
+
+    /**
+     * Runs one command's statements.
+     *
+     * @return the case's version after it
+     * @throws IllegalStateException if the key was seen or the case is not at the expected version (the baseline
+     *                               has no replay and no retry: its commands never race)
+     */
+    long execute(RawCommand command) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (PreparedStatement select = connection.prepareStatement(findIdempotency)) {
+                select.setString(1, command.tenant());
+                select.setString(2, command.key());
+                try (ResultSet rs = select.executeQuery()) {
+                    if (rs.next()) {
+                        throw new IllegalStateException("key " + command.key() + " was used before");
+                    }
+                }
+            }
+        }
+        long loaded = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (PreparedStatement select = connection.prepareStatement(loadEvents)) {
+                select.setString(1, command.caseId());
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        loaded = rs.getLong("version");
+                        rs.getString("tenant");
+                        rs.getString("payload");
+                    }
+                }
+            }
+        }
+        if (loaded != command.expectedVersion()) {
+            throw new IllegalStateException("case " + command.caseId() + " is at version " + loaded + ", not "
+                    + command.expectedVersion());
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try {
+                append(connection, command);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+        return command.lastVersion();
+    }
+
+    private void append(Connection connection, RawCommand command) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(insertIdempotency)) {
+            insert.setString(1, command.tenant());
+            insert.setString(2, command.key());
+            insert.setString(3, command.fingerprint());
+            insert.setString(4, command.caseId());
+            insert.setLong(5, command.firstVersion());
+            insert.setLong(6, command.lastVersion());
+            if (insert.executeUpdate() == 0) {
+                throw new IllegalStateException("key " + command.key() + " was taken");
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(currentVersion)) {
+            select.setString(1, command.caseId());
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) != command.expectedVersion()) {
+                    throw new IllegalStateException("case " + command.caseId() + " moved on");
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(insertEvent)) {
+            for (EventRow event : command.events()) {
+                insert.setString(1, command.caseId());
+                insert.setLong(2, event.version());
+                insert.setString(3, command.tenant());
+                insert.setString(4, event.type());
+                insert.setObject(5, event.at());
+                insert.setString(6, event.payload());
+                insert.executeUpdate();
+            }
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(upsertLink)) {
+            for (LinkRow link : command.links()) {
+                upsert.setString(1, link.uniquenessKey());
+                upsert.setString(2, link.kind());
+                upsert.setString(3, link.scope());
+                upsert.setString(4, link.value());
+                upsert.setString(5, link.tenant());
+                upsert.setString(6, link.caseId());
+                upsert.setString(7, link.leg());
+                upsert.setBoolean(8, link.superseded());
+                if (upsert.executeUpdate() == 0) {
+                    throw new IllegalStateException(link.uniquenessKey() + " is linked to another case");
+                }
+            }
+        }
+        if (command.dueAt() == null) {
+            try (PreparedStatement delete = connection.prepareStatement(deleteDue)) {
+                delete.setString(1, command.caseId());
+                delete.executeUpdate();
+            }
+        } else {
+            try (PreparedStatement upsert = connection.prepareStatement(upsertDue)) {
+                upsert.setString(1, command.caseId());
+                upsert.setString(2, command.tenant());
+                upsert.setObject(3, command.dueAt());
+                upsert.executeUpdate();
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(insertOutbox)) {
+            for (OutboxRow entry : command.outbox()) {
+                insert.setString(1, entry.id());
+                insert.setString(2, entry.tenant());
+                insert.setString(3, entry.caseId());
+                insert.setLong(4, entry.version());
+                insert.setString(5, entry.effect());
+                insert.setString(6, entry.target());
+                insert.setInt(7, entry.attempts());
+                insert.setObject(8, entry.nextAttemptAt());
+                insert.setString(9, entry.lastError());
+                insert.setBoolean(10, entry.parked());
+                insert.setString(11, entry.leaseOwner());
+                insert.setObject(12, entry.leaseUntil());
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /**
+     * The baseline's commands, in the order a {@link CommandStream} makes them: a returnsync engine on an in-memory
+     * store runs each command and the batch it appends becomes a {@link RawCommand}. Made ahead in chunks, so the
+     * baseline computes nothing per operation except, once every {@value #CHUNK} commands, the next chunk (about
+     * 10 µs per command, against about a millisecond of database work).
+     */
+    static final class Source {
+        static final int CHUNK = 10_000;
+
+        private final CommandStream stream;
+        private final RecordingStore store = new RecordingStore(new InMemoryCaseStore(1024));
+        private final ReturnSyncEngine engine;
+        private final ArrayDeque<RawCommand> ready = new ArrayDeque<>();
+
+        /** Commands for a stream, decided at the clock's time. */
+        Source(CommandStream stream, Clock clock) {
+            this.stream = stream;
+            this.engine = ReturnSyncEngine.builder().store(store).notifier(new InMemoryNotifier()).clock(clock)
+                    .config(EngineConfig.custom().foldCacheSize(1_000_000).build()).build();
+        }
+
+        /**
+         * Brings the stream's cases to their steps (see {@link CommandStream#populate}), running each command
+         * with {@code raw}.
+         */
+        void populate(SqlFunction raw) {
+            stream.populate(command -> {
+                engine.execute(command);
+                try {
+                    return raw.apply(RawCommand.of(store.takeLast()));
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+
+        /** The next command. */
+        RawCommand next() {
+            if (ready.isEmpty()) {
+                for (int i = 0; i < CHUNK; i++) {
+                    long version = engine.execute(stream.next()).state().version();
+                    ready.add(RawCommand.of(store.takeLast()));
+                    stream.accepted(version);
+                }
+            }
+            return ready.poll();
+        }
+
+        /** Makes {@code count} commands now. */
+        void prepare(int count) {
+            while (ready.size() < count) {
+                long version = engine.execute(stream.next()).state().version();
+                ready.add(RawCommand.of(store.takeLast()));
+                stream.accepted(version);
+            }
+        }
+
+        /** Closes the engine. */
+        void close() {
+            engine.close();
+        }
+    }
+
+    /** A JDBC step that returns the case's new version. */
+    @FunctionalInterface
+    interface SqlFunction {
+        long apply(RawCommand command) throws SQLException;
+    }
+}
