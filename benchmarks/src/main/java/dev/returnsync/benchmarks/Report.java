@@ -27,12 +27,14 @@ import java.util.TreeMap;
  * operation.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.returnsync.benchmarks.Report short   # about 5 minutes on 2 cores
- * java -cp benchmarks/target/benchmarks.jar dev.returnsync.benchmarks.Report full    # about 25 minutes
+ * java -cp benchmarks/target/benchmarks.jar dev.returnsync.benchmarks.Report short   # about 10 minutes on 2 cores
+ * java -cp benchmarks/target/benchmarks.jar dev.returnsync.benchmarks.Report full    # about 45 minutes
  * </pre>
  *
- * <p>short: 1 fork, 3 × 1 s warm-up, 3 × 1 s measurement, cold start in 3 forks, 5000 cases for memory.
- * full: 3 forks, 5 × 2 s warm-up, 5 × 2 s measurement, cold start in 10 forks, 20000 cases for memory.
+ * <p>short: 1 fork, 3 × 1 s warm-up, 3 × 1 s measurement, cold start in 3 forks, {@code runDue} in 10 + 10 shots,
+ * 5000 cases for memory. full: 3 forks, 5 × 2 s warm-up, 5 × 2 s measurement, cold start in 10 forks,
+ * {@code runDue} in 20 + 20 shots, 20000 cases for memory. Then the engine benchmarks, in a second table; the
+ * PostgreSQL one only when a server is configured ({@link PgSettings}), with a message saying how otherwise.
  */
 public final class Report {
     private static final String ALLOC = "gc.alloc.rate.norm";
@@ -63,6 +65,24 @@ public final class Report {
                 .warmupTime(time).measurementIterations(measurements).measurementTime(time)));
         results.addAll(run(base(ColdStartBenchmark.class).forks(full ? 10 : 3)));
 
+        List<RunResult> engine = new ArrayList<>();
+        for (Class<?> benchmark : List.of(EngineCommandBenchmark.class, LookupBenchmark.class,
+                DueDeadlineBenchmark.class)) {
+            engine.addAll(run(base(benchmark).forks(forks).warmupIterations(warmups).warmupTime(time)
+                    .measurementIterations(measurements).measurementTime(time)));
+        }
+        engine.addAll(run(base(RunDueBenchmark.class).forks(forks).warmupIterations(full ? 20 : 10)
+                .measurementIterations(full ? 20 : 10)));
+        String postgres;
+        if (PgSettings.configured().isPresent()) {
+            postgres = "PostgreSQL: " + PgSettings.configured().get().url();
+            engine.addAll(run(base(PostgresCommandBenchmark.class).forks(forks).warmupIterations(warmups)
+                    .warmupTime(time).measurementIterations(measurements).measurementTime(time)));
+        } else {
+            postgres = PgSettings.HOW_TO_RUN;
+            System.out.println(postgres);
+        }
+
         String memory = retainedMemory(full ? 20_000 : 5_000);
 
         System.out.println();
@@ -73,6 +93,78 @@ public final class Report {
         System.out.println();
         System.out.println(table(results));
         System.out.println(memory);
+        System.out.println("Engine, look-ups, due deadlines and PostgreSQL (" + postgres + ")");
+        System.out.println();
+        System.out.println(engineTable(engine));
+    }
+
+    /**
+     * The engine benchmarks as one Markdown table. Each row's ratio compares it with its reference: the 1-thread
+     * figure for the 2-thread ones (throughput ÷ throughput), the 10k-case figure for look-ups and deadlines
+     * (time ÷ time: flat is 1), raw JDBC for the engine on PostgreSQL (throughput ÷ throughput).
+     */
+    static String engineTable(List<RunResult> results) {
+        Map<String, RunResult> byKey = new LinkedHashMap<>();
+        for (RunResult result : results) {
+            byKey.put(key(result), result);
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("| benchmark | params | score | unit | ratio | ratio is | B/op |\n");
+        out.append("| --- | --- | ---: | --- | ---: | --- | ---: |\n");
+        for (RunResult result : results) {
+            var params = result.getParams();
+            String name = params.getBenchmark().replaceFirst("^.*\\.benchmarks\\.", "");
+            Map<String, String> values = new TreeMap<>();
+            for (String k : params.getParamsKeys()) {
+                values.put(k, params.getParam(k));
+            }
+            String reference = null;
+            String label = "";
+            if (name.endsWith("Benchmark.uncontended2") || name.endsWith("Benchmark.contended2")) {
+                reference = "EngineCommandBenchmark.uncontended1";
+                label = "÷ 1 thread (uncontended1)";
+            } else if (values.containsKey("cases") || values.containsKey("total")) {
+                String param = values.containsKey("cases") ? "cases" : "total";
+                reference = name + " {" + param + "=10000}";
+                label = "× the time at 10k";
+            } else if (name.equals("PostgresCommandBenchmark.engine")) {
+                reference = "PostgresCommandBenchmark.rawJdbc";
+                label = "÷ raw JDBC";
+            }
+            RunResult ref = reference == null ? null : byKey.get(reference);
+            Result<?> primary = result.getPrimaryResult();
+            String ratio = ref == null ? "" : String.format(Locale.ROOT, "%.2f",
+                    primary.getScore() / ref.getPrimaryResult().getScore());
+            Result<?> alloc = result.getSecondaryResults().get(ALLOC);
+            Result<?> twins = result.getSecondaryResults().get("twinRefused");
+            String shownParams = values.isEmpty() ? "" : values.toString();
+            if (twins != null) {
+                shownParams = (shownParams + " twin refused " + number(twins.getScore()) + " " + twins.getScoreUnit())
+                        .trim();
+            }
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", name, shownParams,
+                    number(primary.getScore()) + (Double.isNaN(primary.getScoreError()) ? ""
+                            : " ± " + number(primary.getScoreError())),
+                    primary.getScoreUnit(), ratio, ref == null ? "" : label,
+                    alloc == null ? "" : number(alloc.getScore())));
+        }
+        return out.toString();
+    }
+
+    private static String key(RunResult result) {
+        var params = result.getParams();
+        String name = params.getBenchmark().replaceFirst("^.*\\.benchmarks\\.", "");
+        Map<String, String> values = new TreeMap<>();
+        for (String k : params.getParamsKeys()) {
+            values.put(k, params.getParam(k));
+        }
+        if (values.isEmpty()) {
+            return name;
+        }
+        StringBuilder key = new StringBuilder(name).append(" {");
+        values.forEach((k, v) -> key.append(k).append('=').append(v).append(','));
+        key.setLength(key.length() - 1);
+        return key.append('}').toString();
     }
 
     /** The load average of the machine, which tells how noisy the run was; "n/a" where the OS does not say. */
