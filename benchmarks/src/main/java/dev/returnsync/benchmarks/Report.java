@@ -31,8 +31,8 @@ import java.util.TreeMap;
  * java -cp benchmarks/target/benchmarks.jar dev.returnsync.benchmarks.Report full    # about 45 minutes
  * </pre>
  *
- * <p>short: 1 fork, 3 × 1 s warm-up, 3 × 1 s measurement, cold start in 3 forks, {@code runDue} in 10 + 10 shots,
- * 5000 cases for memory. full: 3 forks, 5 × 2 s warm-up, 5 × 2 s measurement, cold start in 10 forks,
+ * <p>short: 1 fork, 3 × 1 s warm-up (2 × 1 s for the engine benchmarks), 3 × 1 s measurement, cold start in 3
+ * forks, {@code runDue} in 10 + 10 shots, 5000 cases for memory. full: 3 forks, 5 × 2 s warm-up, 5 × 2 s measurement, cold start in 10 forks,
  * {@code runDue} in 20 + 20 shots, 20000 cases for memory. Then the engine benchmarks, in a second table; the
  * PostgreSQL one only when a server is configured ({@link PgSettings}), with a message saying how otherwise.
  */
@@ -68,7 +68,7 @@ public final class Report {
         List<RunResult> engine = new ArrayList<>();
         for (Class<?> benchmark : List.of(EngineCommandBenchmark.class, LookupBenchmark.class,
                 DueDeadlineBenchmark.class)) {
-            engine.addAll(run(base(benchmark).forks(forks).warmupIterations(warmups).warmupTime(time)
+            engine.addAll(run(base(benchmark).forks(forks).warmupIterations(full ? warmups : 2).warmupTime(time)
                     .measurementIterations(measurements).measurementTime(time)));
         }
         engine.addAll(run(base(RunDueBenchmark.class).forks(forks).warmupIterations(full ? 20 : 10)
@@ -76,7 +76,7 @@ public final class Report {
         String postgres;
         if (PgSettings.configured().isPresent()) {
             postgres = "PostgreSQL: " + PgSettings.configured().get().url();
-            engine.addAll(run(base(PostgresCommandBenchmark.class).forks(forks).warmupIterations(warmups)
+            engine.addAll(run(base(PostgresCommandBenchmark.class).forks(forks).warmupIterations(full ? warmups : 2)
                     .warmupTime(time).measurementIterations(measurements).measurementTime(time)));
         } else {
             postgres = PgSettings.HOW_TO_RUN;
