@@ -34,15 +34,35 @@ public final class WorkflowDefinition {
         this.transitions = List.copyOf(transitions);
         this.index = new EnumMap<>(CommandType.class);
         this.roles = new EnumMap<>(CommandType.class);
+        Map<CommandType, Map<LegState, List<Transition>>> rows = new EnumMap<>(CommandType.class);
+        Map<CommandType, Set<Role>> allowed = new EnumMap<>(CommandType.class);
         for (Transition row : this.transitions) {
-            index.computeIfAbsent(row.command(), c -> new java.util.HashMap<>())
+            rows.computeIfAbsent(row.command(), c -> new java.util.HashMap<>())
                     .computeIfAbsent(row.from(), s -> new ArrayList<>()).add(row);
-            roles.computeIfAbsent(row.command(), c -> EnumSet.noneOf(Role.class)).addAll(row.roles());
+            allowed.computeIfAbsent(row.command(), c -> EnumSet.noneOf(Role.class)).addAll(row.roles());
+        }
+        // frozen once, so that look-ups on the hot path hand out the same unmodifiable views
+        rows.forEach((command, byState) -> {
+            Map<LegState, List<Transition>> frozen = new java.util.HashMap<>();
+            byState.forEach((state, list) -> frozen.put(state, List.copyOf(list)));
+            index.put(command, frozen);
+        });
+        for (CommandType command : CommandType.values()) {
+            roles.put(command, Collections.unmodifiableSet(allowed.getOrDefault(command, EnumSet.noneOf(Role.class))));
         }
     }
 
     /** The table for a deadline policy. */
     public static WorkflowDefinition of(DeadlinePolicy deadlines) {
+        return deadlines.equals(DeadlinePolicy.ofDefaults()) ? Defaults.TABLE : build(deadlines);
+    }
+
+    /** The table of the default policy, built once, when first asked for. */
+    private static final class Defaults {
+        static final WorkflowDefinition TABLE = build(DeadlinePolicy.ofDefaults());
+    }
+
+    private static WorkflowDefinition build(DeadlinePolicy deadlines) {
         List<Transition> rows = new ArrayList<>();
         rows.add(row(CommandType.SUBMIT_RETURN, null, REQUESTED, Set.of(CUSTOMER, RESELLER), "ReturnRequested"));
         rows.add(row(CommandType.OPEN_NEGOTIATION, REQUESTED, NEGOTIATING, Set.of(RESELLER, SYSTEM), "NegotiationOpened"));
@@ -105,12 +125,12 @@ public final class WorkflowDefinition {
         if (byState == null) {
             return List.of();
         }
-        return Collections.unmodifiableList(byState.getOrDefault(from, List.of()));
+        return byState.getOrDefault(from, List.of());
     }
 
     /** The roles that may fire a command type from some state. */
     public Set<Role> roles(CommandType command) {
-        return Collections.unmodifiableSet(roles.getOrDefault(command, EnumSet.noneOf(Role.class)));
+        return roles.get(command);
     }
 
     /** The table as a Mermaid state diagram ({@code stateDiagram-v2}); rows with the same ends share one arrow. */
