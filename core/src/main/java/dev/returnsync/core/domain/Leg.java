@@ -98,9 +98,11 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
      * timeout, or empty when the state has none or was already escalated.
      */
     public Optional<Instant> dueAt(DeadlinePolicy policy) {
-        return policy.deadline(state)
-                .filter(deadline -> !(deadline.action() == TimeoutAction.ESCALATE && escalatedIn == state))
-                .map(deadline -> since.plus(deadline.after()));
+        DeadlinePolicy.Deadline deadline = policy.deadline(state).orElse(null);
+        if (deadline == null || (deadline.action() == TimeoutAction.ESCALATE && escalatedIn == state)) {
+            return Optional.empty();
+        }
+        return Optional.of(since.plus(deadline.after()));
     }
 
     /** The linked number of this leg with the same uniqueness key as {@code number}, or null. */

@@ -124,11 +124,17 @@ public final class ReturnWorkflow {
     private static ReturnCase open(ReturnEvent.ReturnRequested e) {
         Map<SupplierId, List<LineState>> bySupplier = new LinkedHashMap<>();
         for (ReturnLine line : e.lines()) {
-            bySupplier.computeIfAbsent(line.supplier(), s -> new ArrayList<>()).add(new LineState(line.sku(),
-                    line.unitPrice(), line.delivered(), line.requested(), 0, 0, 0, 0));
+            List<LineState> lines = bySupplier.get(line.supplier());
+            if (lines == null) {
+                lines = new ArrayList<>();
+                bySupplier.put(line.supplier(), lines);
+            }
+            lines.add(new LineState(line.sku(), line.unitPrice(), line.delivered(), line.requested(), 0, 0, 0, 0));
         }
         List<Leg> legs = new ArrayList<>(bySupplier.size());
-        bySupplier.forEach((supplier, lines) -> legs.add(Leg.requested(supplier, e.at(), lines)));
+        for (Map.Entry<SupplierId, List<LineState>> entry : bySupplier.entrySet()) {
+            legs.add(Leg.requested(entry.getKey(), e.at(), entry.getValue()));
+        }
         return new ReturnCase(e.caseId(), e.actor().tenant(), e.customer(), e.order(), e.customerNumber(),
                 e.resellerNumber(), e.reason(), e.wanted(), e.deliveredAt(), e.at(), legs, 1);
     }
@@ -350,7 +356,7 @@ public final class ReturnWorkflow {
                 List<LineQuantity> authorized = c.authorized().isEmpty()
                         ? everythingRequested(leg)
                         : c.authorized();
-                Refusal wrong = checkQuantities(c, leg, "authorized", authorized, LineState::requested, "requested", true);
+                Refusal wrong = checkQuantities(c, leg, "authorized", authorized, Axis.REQUESTED, "requested", true);
                 yield wrong != null ? new Decided(wrong)
                         : new Decided(new ReturnEvent.SupplierAgreed(at, actor, supplier, c.outcome(), authorized));
             }
@@ -380,7 +386,7 @@ public final class ReturnWorkflow {
             }
             case CONFIRM_RECEIPT -> {
                 Command.ConfirmReceipt c = (Command.ConfirmReceipt) command;
-                Refusal wrong = checkQuantities(c, leg, "received", c.received(), LineState::authorized, "authorized", true);
+                Refusal wrong = checkQuantities(c, leg, "received", c.received(), Axis.AUTHORIZED, "authorized", true);
                 yield wrong != null ? new Decided(wrong)
                         : new Decided(new ReturnEvent.ReturnReceived(at, actor, supplier, c.received()));
             }
@@ -456,7 +462,7 @@ public final class ReturnWorkflow {
     }
 
     private static Refusal checkQuantities(LegCommand command, Leg leg, String field, List<LineQuantity> quantities,
-                                           java.util.function.ToIntFunction<LineState> limit, String limitName,
+                                           Axis limit, String limitName,
                                            boolean needsSome) {
         int total = 0;
         for (int i = 0; i < quantities.size(); i++) {
@@ -472,7 +478,7 @@ public final class ReturnWorkflow {
                             field + ": SKU " + q.sku() + " is listed twice");
                 }
             }
-            int max = limit.applyAsInt(line);
+            int max = limit.of(line);
             if (q.quantity() > max) {
                 return refuse(Code.INVALID_PAYLOAD, command, leg.state(), field + ": quantity of " + q.sku() + " ("
                         + q.quantity() + ") is above the " + limitName + " quantity (" + max + ")");
@@ -493,9 +499,9 @@ public final class ReturnWorkflow {
             }
             return null;
         }
-        Refusal wrong = checkQuantities(c, leg, "accepted", c.accepted(), LineState::received, "received", false);
+        Refusal wrong = checkQuantities(c, leg, "accepted", c.accepted(), Axis.RECEIVED, "received", false);
         if (wrong == null) {
-            wrong = checkQuantities(c, leg, "rejected", c.rejected(), LineState::received, "received", false);
+            wrong = checkQuantities(c, leg, "rejected", c.rejected(), Axis.RECEIVED, "received", false);
         }
         if (wrong != null) {
             return wrong;
@@ -513,6 +519,19 @@ public final class ReturnWorkflow {
 
     private static Refusal refuse(Code code, Command command, LegState state, String reason) {
         return new Refusal(code, command.caseId(), state, command.type(), reason, null);
+    }
+
+    /** The quantity axis a payload is bounded by (an enum rather than method references: no lambda to link). */
+    private enum Axis {
+        REQUESTED, AUTHORIZED, RECEIVED;
+
+        int of(LineState line) {
+            return switch (this) {
+                case REQUESTED -> line.requested();
+                case AUTHORIZED -> line.authorized();
+                case RECEIVED -> line.received();
+            };
+        }
     }
 
     private static List<LineQuantity> everythingRequested(Leg leg) {

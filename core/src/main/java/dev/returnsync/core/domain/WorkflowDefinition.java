@@ -36,17 +36,34 @@ public final class WorkflowDefinition {
         this.roles = new EnumMap<>(CommandType.class);
         Map<CommandType, Map<LegState, List<Transition>>> rows = new EnumMap<>(CommandType.class);
         Map<CommandType, Set<Role>> allowed = new EnumMap<>(CommandType.class);
+        // plain loops, no lambdas: this runs on a cold JVM, where every lambda costs its own linkage
         for (Transition row : this.transitions) {
-            rows.computeIfAbsent(row.command(), c -> new java.util.HashMap<>())
-                    .computeIfAbsent(row.from(), s -> new ArrayList<>()).add(row);
-            allowed.computeIfAbsent(row.command(), c -> EnumSet.noneOf(Role.class)).addAll(row.roles());
+            Map<LegState, List<Transition>> byState = rows.get(row.command());
+            if (byState == null) {
+                byState = new java.util.HashMap<>();
+                rows.put(row.command(), byState);
+            }
+            List<Transition> list = byState.get(row.from());
+            if (list == null) {
+                list = new ArrayList<>();
+                byState.put(row.from(), list);
+            }
+            list.add(row);
+            Set<Role> roles = allowed.get(row.command());
+            if (roles == null) {
+                roles = EnumSet.noneOf(Role.class);
+                allowed.put(row.command(), roles);
+            }
+            roles.addAll(row.roles());
         }
-        // frozen once, so that look-ups on the hot path hand out the same unmodifiable views
-        rows.forEach((command, byState) -> {
+        // frozen once, so that look-ups on the hot path hand out the same unmodifiable lists
+        for (Map.Entry<CommandType, Map<LegState, List<Transition>>> entry : rows.entrySet()) {
             Map<LegState, List<Transition>> frozen = new java.util.HashMap<>();
-            byState.forEach((state, list) -> frozen.put(state, List.copyOf(list)));
-            index.put(command, frozen);
-        });
+            for (Map.Entry<LegState, List<Transition>> byState : entry.getValue().entrySet()) {
+                frozen.put(byState.getKey(), List.copyOf(byState.getValue()));
+            }
+            index.put(entry.getKey(), frozen);
+        }
         for (CommandType command : CommandType.values()) {
             roles.put(command, Collections.unmodifiableSet(allowed.getOrDefault(command, EnumSet.noneOf(Role.class))));
         }
@@ -102,11 +119,14 @@ public final class WorkflowDefinition {
                 rows.add(row(CommandType.CLOSE_LEG, state, CLOSED, Set.of(RESELLER), "LegClosed"));
             }
         }
-        deadlines.deadlines().forEach((state, deadline) -> rows.add(switch (deadline.action()) {
-            case ESCALATE -> row(CommandType.FIRE_DEADLINE, state, state, Set.of(SYSTEM), "LegEscalated");
-            case EXPIRE -> row(CommandType.FIRE_DEADLINE, state, EXPIRED, Set.of(SYSTEM), "LegExpired");
-            case AUTO_CONFIRM -> row(CommandType.FIRE_DEADLINE, state, COMPLETED, Set.of(SYSTEM), "ResultConfirmed");
-        }));
+        for (Map.Entry<LegState, DeadlinePolicy.Deadline> entry : deadlines.deadlines().entrySet()) {
+            LegState state = entry.getKey();
+            rows.add(switch (entry.getValue().action()) {
+                case ESCALATE -> row(CommandType.FIRE_DEADLINE, state, state, Set.of(SYSTEM), "LegEscalated");
+                case EXPIRE -> row(CommandType.FIRE_DEADLINE, state, EXPIRED, Set.of(SYSTEM), "LegExpired");
+                case AUTO_CONFIRM -> row(CommandType.FIRE_DEADLINE, state, COMPLETED, Set.of(SYSTEM), "ResultConfirmed");
+            });
+        }
         return new WorkflowDefinition(rows);
     }
 
