@@ -77,7 +77,7 @@ public abstract class SupplierAdapterFaultContract extends SupplierAdapterContra
     }
 
     private void retryFindsOneReturn(SupplierFault fault) {
-        SupplierRequest.RequestReturn request = requestOf("case-" + fault.name().toLowerCase());
+        SupplierRequest.RequestReturn request = requestOf("case-" + fault.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         failedRequest(fault, request, SupplierReply.RetryableFailure.class);
         SupplierReply.ToRequest retried = requestAccepted(request);
         SupplierReply.ToRequest again = requestAccepted(request);
