@@ -294,7 +294,7 @@ public final class HttpSupplierAdapter implements SupplierAdapter {
             try {
                 ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
                 Duration until = Duration.between(config.clock().instant(), at.toInstant());
-                return until.isNegative() ? Duration.ZERO : until;
+                return until.isNegative() ? Duration.ZERO : until.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1) : until;
             } catch (DateTimeParseException notADate) {
                 return null;
             }
