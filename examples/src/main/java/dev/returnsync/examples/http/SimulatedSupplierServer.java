@@ -275,6 +275,32 @@ public final class SimulatedSupplierServer implements AutoCloseable {
         return Optional.of(sendCallback(r, "RECEIVED", extra));
     }
 
+    /**
+     * The supplier declines a return it holds; for {@link Style#NUMBER_BY_CALLBACK} it tells the reseller by a signed
+     * callback, otherwise a poll finds it.
+     *
+     * @return the callback sent, if any
+     * @throws IllegalStateException if the return is unknown
+     */
+    public Optional<Callback> decline(String tenant, String resellerNumber, Reason reason) {
+        Objects.requireNonNull(reason, "reason must not be null");
+        StoredReturn r;
+        synchronized (this) {
+            r = returns.get(id(tenant, resellerNumber));
+            if (r == null) {
+                throw new IllegalStateException("no return " + resellerNumber + " at " + supplier);
+            }
+            r.status = Wire.DECLINED;
+            r.declined = reason;
+        }
+        if (style != Style.NUMBER_BY_CALLBACK) {
+            return Optional.empty();
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("reason", Wire.reason(reason));
+        return Optional.of(sendCallback(r, "DECLINED", extra));
+    }
+
     private Callback sendCallback(StoredReturn r, String type, Map<String, Object> extra) {
         if (callbackUri == null) {
             throw new IllegalStateException("no callback URI configured for " + supplier);

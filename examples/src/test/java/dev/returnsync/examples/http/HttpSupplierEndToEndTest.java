@@ -138,6 +138,22 @@ class HttpSupplierEndToEndTest {
     }
 
     @Test
+    void aDeclineByCallbackEndsTheLegAsDeclinedByTheSupplier() {
+        connect(SimulatedSupplierServer.Style.NUMBER_BY_CALLBACK, SupplierCapabilities.push());
+        CaseId c = CaseId.of("case-declined");
+        String resellerNumber = toNumberRequested(engine, c, S1);
+        dispatchUntilIdle(c, 3);
+        Optional<SimulatedSupplierServer.Callback> sent = server.decline(TENANT.value(), resellerNumber,
+                dev.returnsync.spi.Reason.of(dev.returnsync.spi.ReasonCode.OTHER, "past our return window"));
+        assertEquals(200, sent.orElseThrow().status());
+        assertEquals(LegState.DECLINED, leg(c).state());
+        List<dev.returnsync.spi.ReturnEvent> history = engine.history(reseller(), c);
+        dev.returnsync.spi.ReturnEvent last = history.get(history.size() - 1);
+        assertTrue(last instanceof dev.returnsync.spi.ReturnEvent.SupplierDeclined, last.toString());
+        assertEquals(supplier(S1), last.actor());
+    }
+
+    @Test
     void numberInReplyAfterA500AndADroppedConnection() {
         connect(SimulatedSupplierServer.Style.NUMBER_IN_REPLY, SupplierCapabilities.replyOnly());
         CaseId c = CaseId.of("case-reply");
