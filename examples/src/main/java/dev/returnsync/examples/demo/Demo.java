@@ -171,9 +171,16 @@ public final class Demo {
         CaseStore store;
         String description;
         if (options.postgres()) {
-            DataSource dataSource = PostgresCaseStore.dataSource(options.url(), options.user(), options.password());
-            dropSchema(dataSource, PG_SCHEMA);
-            store = PostgresCaseStore.builder(dataSource).schema(PG_SCHEMA).build();
+            try {
+                DataSource dataSource = PostgresCaseStore.dataSource(options.url(), options.user(), options.password());
+                dropSchema(dataSource, PG_SCHEMA);
+                store = PostgresCaseStore.builder(dataSource).schema(PG_SCHEMA).build();
+            } catch (RuntimeException e) {
+                System.err.println("demo: PostgreSQL at " + options.url() + " is not usable: " + e.getMessage());
+                System.err.println("demo: start one with: eval \"$(bash .ci/pg-start.sh)\", or run with --in-memory");
+                System.exit(1);
+                return;
+            }
             description = "PostgreSQL " + options.url() + ", schema " + PG_SCHEMA + " (emptied at start, kept after)";
         } else {
             store = new InMemoryCaseStore();
