@@ -62,6 +62,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -367,7 +368,8 @@ class SeveralInstancesTest {
                 try {
                     step.run();
                 } catch (RuntimeException | AssertionError e) {
-                    errors.add(name + ": " + e);
+                    errors.add(name + ": " + e + Arrays.stream(e.getStackTrace()).limit(6)
+                            .map(frame -> "\n    at " + frame).collect(Collectors.joining()));
                     if (errors.size() > 20) {
                         stop = true;
                     }
