@@ -91,9 +91,24 @@ as_pg "$PG_BIN/initdb" -D "$HOME_DIR/data" -U postgres -E UTF8 --locale=C.UTF-8 
     --auth-local=trust --auth-host=scram-sha-256 >"$HOME_DIR/initdb.log" 2>&1 \
     || { cat "$HOME_DIR/initdb.log" >&2; exit 1; }
 
-as_pg "$PG_BIN/pg_ctl" -D "$HOME_DIR/data" -l "$HOME_DIR/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PORT -c unix_socket_directories=$HOME_DIR -c max_connections=100 -c fsync=off" \
-    start >&2
+# Another process may take the port between the check above and the server's bind (parallel builds on one
+# machine): then try the next free ports, a few times.
+for attempt in 1 2 3 4 5; do
+    if as_pg "$PG_BIN/pg_ctl" -D "$HOME_DIR/data" -l "$HOME_DIR/server.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $PORT -c unix_socket_directories=$HOME_DIR -c max_connections=100 -c fsync=off" \
+        start >&2; then
+        break
+    fi
+    if [[ $attempt -eq 5 ]] || ! grep -q "Address already in use" "$HOME_DIR/server.log" 2>/dev/null; then
+        exit 1
+    fi
+    log "port $PORT was taken meanwhile; trying the next free one"
+    : >"$HOME_DIR/server.log"
+    PORT=$((PORT + 1))
+    while port_in_use "$PORT"; do
+        PORT=$((PORT + 1))
+    done
+done
 
 for _ in $(seq 1 60); do
     if as_pg "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT"; then

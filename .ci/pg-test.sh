@@ -5,6 +5,7 @@
 #   bash .ci/pg-test.sh -o -q         # extra Maven arguments are passed on
 set -euo pipefail
 cd "$(dirname "$0")/.."
-eval "$(bash .ci/pg-start.sh)"
+pg_env="$(bash .ci/pg-start.sh)"   # an assignment, so that set -e stops here when PostgreSQL does not start
+eval "$pg_env"
 trap 'bash .ci/pg-stop.sh "$RETURNSYNC_PG_HOME"' EXIT
 mvn -B -pl examples -am verify "$@"

@@ -58,6 +58,15 @@ public record ReturnNumber(NumberKind kind, String scope, String value) {
     }
 
     /**
+     * True when this number and another must be unique together: they have the same
+     * {@link #uniquenessKey()}. Compares in place, without building the keys.
+     */
+    public boolean sameKey(ReturnNumber other) {
+        return value.equals(other.value) && scope.equals(other.scope)
+                && (kind == other.kind || kind.namespace().equals(other.kind.namespace()));
+    }
+
+    /**
      * Normalizes a carrier code: NFKC, no whitespace, upper case, 1 to 16 characters of A-Z, 0-9, '-', '_'.
      *
      * @throws InvalidReturnNumberException if the code is malformed

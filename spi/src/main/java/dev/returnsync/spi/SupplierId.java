@@ -23,6 +23,18 @@ public record SupplierId(String value) implements Comparable<SupplierId> {
         return value.compareTo(other.value);
     }
 
+    // Written out rather than generated: ids are compared and hashed everywhere, and the generated record
+    // methods need an invokedynamic bootstrap per class on a cold JVM.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SupplierId that && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value;

@@ -86,7 +86,7 @@ public final class DeadlinePolicy {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof DeadlinePolicy that && deadlines.equals(that.deadlines);
+        return this == other || other instanceof DeadlinePolicy that && deadlines.equals(that.deadlines);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.returnsync.core.domain;
 
 import dev.returnsync.spi.LegState;
+import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.ReturnNumber;
@@ -10,7 +11,6 @@ import dev.returnsync.spi.SupplierId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * One supplier's part of a return case, with its own workflow state and its own numbers. Immutable:
@@ -45,12 +45,17 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
 
     /** The line of a SKU, if the leg has one. */
     public Optional<LineState> line(Sku sku) {
-        for (LineState line : lines) {
+        return Optional.ofNullable(lineOrNull(sku));
+    }
+
+    LineState lineOrNull(Sku sku) {
+        for (int i = 0; i < lines.size(); i++) {
+            LineState line = lines.get(i);
             if (line.sku().equals(sku)) {
-                return Optional.of(line);
+                return line;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     /** True when the agreed outcome ships goods back (so the leg goes through shipping and receipt). */
@@ -93,10 +98,33 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
      * timeout, or empty when the state has none or was already escalated.
      */
     public Optional<Instant> dueAt(DeadlinePolicy policy) {
-        return policy.deadline(state)
-                .filter(deadline -> !(deadline.action() == TimeoutAction.ESCALATE && escalatedIn == state))
-                .map(deadline -> since.plus(deadline.after()));
+        DeadlinePolicy.Deadline deadline = policy.deadline(state).orElse(null);
+        if (deadline == null || (deadline.action() == TimeoutAction.ESCALATE && escalatedIn == state)) {
+            return Optional.empty();
+        }
+        return Optional.of(since.plus(deadline.after()));
     }
+
+    /** The linked number of this leg with the same uniqueness key as {@code number}, or null. */
+    ReturnNumber numberLike(ReturnNumber number) {
+        if (supplierNumber != null && supplierNumber.sameKey(number)) {
+            return supplierNumber;
+        }
+        for (ReturnNumber old : supersededNumbers) {
+            if (old.sameKey(number)) {
+                return old;
+            }
+        }
+        if (returnTracking != null && returnTracking.sameKey(number)) {
+            return returnTracking;
+        }
+        if (replacementTracking != null && replacementTracking.sameKey(number)) {
+            return replacementTracking;
+        }
+        return null;
+    }
+
+    // Each step below builds exactly one new Leg (and, where quantities change, one new line list).
 
     Leg movedTo(LegState next, Instant at) {
         if (next == state) {
@@ -106,48 +134,87 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
                 replacementTracking, numberShared, null, refund);
     }
 
-    Leg withLines(UnaryOperator<LineState> change) {
-        return new Leg(supplier, state, since, outcome, lines.stream().map(change).toList(), supplierNumber,
-                supersededNumbers, returnTracking, replacementTracking, numberShared, escalatedIn, refund);
-    }
-
-    Leg withOutcome(OutcomeType agreed) {
-        return new Leg(supplier, state, since, agreed, lines, supplierNumber, supersededNumbers, returnTracking,
-                replacementTracking, numberShared, escalatedIn, refund);
-    }
-
-    Leg withSupplierNumber(ReturnNumber number) {
-        List<ReturnNumber> superseded = supersededNumbers;
-        if (supplierNumber != null) {
-            superseded = new java.util.ArrayList<>(supersededNumbers);
-            superseded.add(supplierNumber);
+    Leg agreed(OutcomeType agreed, List<LineQuantity> authorized, Instant at) {
+        LineState[] next = new LineState[lines.size()];
+        for (int i = 0; i < next.length; i++) {
+            LineState line = lines.get(i);
+            next[i] = line.withAuthorized(quantityOf(authorized, line.sku()));
         }
-        return new Leg(supplier, state, since, outcome, lines, number, superseded, returnTracking,
+        return new Leg(supplier, LegState.AGREED, at, agreed, List.of(next), supplierNumber, supersededNumbers,
+                returnTracking, replacementTracking, numberShared, null, refund);
+    }
+
+    Leg received(List<LineQuantity> received, Instant at) {
+        LineState[] next = new LineState[lines.size()];
+        for (int i = 0; i < next.length; i++) {
+            LineState line = lines.get(i);
+            next[i] = line.withReceived(quantityOf(received, line.sku()));
+        }
+        return new Leg(supplier, LegState.RECEIVED, at, outcome, List.of(next), supplierNumber, supersededNumbers,
+                returnTracking, replacementTracking, numberShared, null, refund);
+    }
+
+    Leg inspected(List<LineQuantity> accepted, List<LineQuantity> rejected, Instant at) {
+        List<LineState> next = lines;
+        if (!accepted.isEmpty() || !rejected.isEmpty()) {
+            LineState[] changed = new LineState[lines.size()];
+            for (int i = 0; i < changed.length; i++) {
+                LineState line = lines.get(i);
+                changed[i] = line.withInspection(quantityOf(accepted, line.sku()), quantityOf(rejected, line.sku()));
+            }
+            next = List.of(changed);
+        }
+        return new Leg(supplier, LegState.RESULT_REPORTED, at, outcome, next, supplierNumber, supersededNumbers,
+                returnTracking, replacementTracking, numberShared, null, refund);
+    }
+
+    Leg issued(ReturnNumber number, Instant at) {
+        return new Leg(supplier, LegState.NUMBER_ISSUED, at, outcome, lines, number, supersededNumbers,
+                returnTracking, replacementTracking, numberShared, null, refund);
+    }
+
+    Leg numberReplaced(ReturnNumber number) {
+        ReturnNumber[] superseded = supersededNumbers.toArray(new ReturnNumber[supersededNumbers.size() + 1]);
+        superseded[superseded.length - 1] = supplierNumber;
+        return new Leg(supplier, state, since, outcome, lines, number, List.of(superseded), returnTracking,
                 replacementTracking, numberShared, escalatedIn, refund);
     }
 
-    Leg withNumberShared() {
-        return new Leg(supplier, state, since, outcome, lines, supplierNumber, supersededNumbers, returnTracking,
-                replacementTracking, true, escalatedIn, refund);
+    Leg numberSharedWithCustomer(Instant at) {
+        return new Leg(supplier, shipsGoodsBack() ? LegState.AWAITING_SHIPMENT : LegState.AWAITING_RESULT, at,
+                outcome, lines, supplierNumber, supersededNumbers, returnTracking, replacementTracking, true, null,
+                refund);
     }
 
-    Leg withReturnTracking(ReturnNumber tracking) {
-        return new Leg(supplier, state, since, outcome, lines, supplierNumber, supersededNumbers, tracking,
-                replacementTracking, numberShared, escalatedIn, refund);
+    Leg shipped(ReturnNumber tracking, Instant at) {
+        return new Leg(supplier, LegState.SHIPPED, at, outcome, lines, supplierNumber, supersededNumbers, tracking,
+                replacementTracking, numberShared, null, refund);
     }
 
-    Leg withReplacementTracking(ReturnNumber tracking) {
-        return new Leg(supplier, state, since, outcome, lines, supplierNumber, supersededNumbers, returnTracking,
-                tracking, numberShared, escalatedIn, refund);
+    Leg replacementShipped(ReturnNumber tracking, Instant at) {
+        return new Leg(supplier, LegState.REPLACEMENT_SHIPPED, at, outcome, lines, supplierNumber, supersededNumbers,
+                returnTracking, tracking, numberShared, null, refund);
     }
 
-    Leg withEscalation(LegState waitingIn) {
+    Leg notified(Money amount, Instant at) {
+        return new Leg(supplier, LegState.RESULT_NOTIFIED, at, outcome, lines, supplierNumber, supersededNumbers,
+                returnTracking, replacementTracking, numberShared, null, amount);
+    }
+
+    Leg escalated(LegState waitingIn) {
         return new Leg(supplier, state, since, outcome, lines, supplierNumber, supersededNumbers, returnTracking,
                 replacementTracking, numberShared, waitingIn, refund);
     }
 
-    Leg withRefund(Money amount) {
-        return new Leg(supplier, state, since, outcome, lines, supplierNumber, supersededNumbers, returnTracking,
-                replacementTracking, numberShared, escalatedIn, amount);
+    /** The quantity of a SKU in a list (summed if listed more than once), zero when absent. */
+    static int quantityOf(List<LineQuantity> quantities, Sku sku) {
+        int total = 0;
+        for (int i = 0; i < quantities.size(); i++) {
+            LineQuantity q = quantities.get(i);
+            if (q.sku().equals(sku)) {
+                total += q.quantity();
+            }
+        }
+        return total;
     }
 }

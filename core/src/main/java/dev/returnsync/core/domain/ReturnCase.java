@@ -55,12 +55,16 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
 
     /** The leg of a supplier, if the case has one. */
     public Optional<Leg> leg(SupplierId supplier) {
+        return Optional.ofNullable(legOrNull(supplier));
+    }
+
+    Leg legOrNull(SupplierId supplier) {
         for (Leg leg : legs) {
             if (leg.supplier().equals(supplier)) {
-                return Optional.of(leg);
+                return leg;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     /** The overall status, derived from the legs' states. */
@@ -136,13 +140,33 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
      * return tracking number also finds the same parcel given as a replacement tracking number.
      */
     public Optional<NumberLink> resolve(ReturnNumber number) {
-        String key = number.uniquenessKey();
-        for (NumberLink link : links()) {
-            if (link.number().uniquenessKey().equals(key)) {
-                return Optional.of(link);
+        if (customerNumber.sameKey(number)) {
+            return Optional.of(new NumberLink(customerNumber, tenant, id, null, false));
+        }
+        if (resellerNumber.sameKey(number)) {
+            return Optional.of(new NumberLink(resellerNumber, tenant, id, null, false));
+        }
+        for (Leg leg : legs) {
+            ReturnNumber found = leg.numberLike(number);
+            if (found != null) {
+                boolean superseded = found != leg.supplierNumber() && leg.supersededNumbers().contains(found);
+                return Optional.of(new NumberLink(found, tenant, id, leg.supplier(), superseded));
             }
         }
         return Optional.empty();
+    }
+
+    /** True when a number with the same uniqueness key is linked to this case; allocates nothing. */
+    public boolean isLinked(ReturnNumber number) {
+        if (customerNumber.sameKey(number) || resellerNumber.sameKey(number)) {
+            return true;
+        }
+        for (Leg leg : legs) {
+            if (leg.numberLike(number) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The earliest due time of any leg's deadline under a policy, or empty when none is pending. */
@@ -158,12 +182,13 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
     }
 
     ReturnCase withLeg(Leg changed) {
-        List<Leg> next = new ArrayList<>(legs);
-        for (int i = 0; i < next.size(); i++) {
-            if (next.get(i).supplier().equals(changed.supplier())) {
-                next.set(i, changed);
+        for (int i = 0; i < legs.size(); i++) {
+            if (legs.get(i).supplier().equals(changed.supplier())) {
+                Leg[] next = legs.toArray(new Leg[0]);
+                next[i] = changed;
+                // List.of makes the one copy; the constructor's List.copyOf keeps an immutable list as it is
                 return new ReturnCase(id, tenant, customer, order, customerNumber, resellerNumber, reason, wanted,
-                        deliveredAt, createdAt, next, version + 1);
+                        deliveredAt, createdAt, List.of(next), version + 1);
             }
         }
         throw new IllegalStateException("case " + id + " has no leg of supplier " + changed.supplier());

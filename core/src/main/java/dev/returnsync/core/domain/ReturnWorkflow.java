@@ -105,8 +105,10 @@ public final class ReturnWorkflow {
             throw new IllegalStateException("a case starts with ReturnRequested, not " + event.type());
         }
         LegEvent legEvent = (LegEvent) event;
-        Leg leg = current.leg(legEvent.leg()).orElseThrow(() -> new IllegalStateException(
-                "case " + current.id() + " has no leg of supplier " + legEvent.leg()));
+        Leg leg = current.legOrNull(legEvent.leg());
+        if (leg == null) {
+            throw new IllegalStateException("case " + current.id() + " has no leg of supplier " + legEvent.leg());
+        }
         return current.withLeg(applyToLeg(leg, legEvent));
     }
 
@@ -122,11 +124,17 @@ public final class ReturnWorkflow {
     private static ReturnCase open(ReturnEvent.ReturnRequested e) {
         Map<SupplierId, List<LineState>> bySupplier = new LinkedHashMap<>();
         for (ReturnLine line : e.lines()) {
-            bySupplier.computeIfAbsent(line.supplier(), s -> new ArrayList<>()).add(new LineState(line.sku(),
-                    line.unitPrice(), line.delivered(), line.requested(), 0, 0, 0, 0));
+            List<LineState> lines = bySupplier.get(line.supplier());
+            if (lines == null) {
+                lines = new ArrayList<>();
+                bySupplier.put(line.supplier(), lines);
+            }
+            lines.add(new LineState(line.sku(), line.unitPrice(), line.delivered(), line.requested(), 0, 0, 0, 0));
         }
         List<Leg> legs = new ArrayList<>(bySupplier.size());
-        bySupplier.forEach((supplier, lines) -> legs.add(Leg.requested(supplier, e.at(), lines)));
+        for (Map.Entry<SupplierId, List<LineState>> entry : bySupplier.entrySet()) {
+            legs.add(Leg.requested(entry.getKey(), e.at(), entry.getValue()));
+        }
         return new ReturnCase(e.caseId(), e.actor().tenant(), e.customer(), e.order(), e.customerNumber(),
                 e.resellerNumber(), e.reason(), e.wanted(), e.deliveredAt(), e.at(), legs, 1);
     }
@@ -136,36 +144,27 @@ public final class ReturnWorkflow {
         if (event instanceof ReturnEvent.NegotiationOpened) {
             return leg.movedTo(LegState.NEGOTIATING, at);
         } else if (event instanceof ReturnEvent.SupplierAgreed e) {
-            Map<Sku, Integer> authorized = quantities(e.authorized());
-            return leg.withOutcome(e.outcome())
-                    .withLines(line -> line.withAuthorized(authorized.getOrDefault(line.sku(), 0)))
-                    .movedTo(LegState.AGREED, at);
+            return leg.agreed(e.outcome(), e.authorized(), at);
         } else if (event instanceof ReturnEvent.SupplierDeclined) {
             return leg.movedTo(LegState.DECLINED, at);
         } else if (event instanceof ReturnEvent.ReturnApplied) {
             return leg.movedTo(LegState.NUMBER_REQUESTED, at);
         } else if (event instanceof ReturnEvent.SupplierNumberIssued e) {
-            return leg.withSupplierNumber(e.number()).movedTo(LegState.NUMBER_ISSUED, at);
+            return leg.issued(e.number(), at);
         } else if (event instanceof ReturnEvent.SupplierNumberReplaced e) {
-            return leg.withSupplierNumber(e.number());
+            return leg.numberReplaced(e.number());
         } else if (event instanceof ReturnEvent.NumberSharedWithCustomer) {
-            return leg.withNumberShared()
-                    .movedTo(leg.shipsGoodsBack() ? LegState.AWAITING_SHIPMENT : LegState.AWAITING_RESULT, at);
+            return leg.numberSharedWithCustomer(at);
         } else if (event instanceof ReturnEvent.ReturnShipped e) {
-            return leg.withReturnTracking(e.tracking()).movedTo(LegState.SHIPPED, at);
+            return leg.shipped(e.tracking(), at);
         } else if (event instanceof ReturnEvent.ReturnReceived e) {
-            Map<Sku, Integer> received = quantities(e.received());
-            return leg.withLines(line -> line.withReceived(received.getOrDefault(line.sku(), 0)))
-                    .movedTo(LegState.RECEIVED, at);
+            return leg.received(e.received(), at);
         } else if (event instanceof ReturnEvent.ResultReported e) {
-            Map<Sku, Integer> accepted = quantities(e.accepted());
-            Map<Sku, Integer> rejected = quantities(e.rejected());
-            return leg.withLines(line -> line.withInspection(accepted.getOrDefault(line.sku(), 0),
-                    rejected.getOrDefault(line.sku(), 0))).movedTo(LegState.RESULT_REPORTED, at);
+            return leg.inspected(e.accepted(), e.rejected(), at);
         } else if (event instanceof ReturnEvent.ReplacementShipped e) {
-            return leg.withReplacementTracking(e.tracking()).movedTo(LegState.REPLACEMENT_SHIPPED, at);
+            return leg.replacementShipped(e.tracking(), at);
         } else if (event instanceof ReturnEvent.ResultReportedToCustomer e) {
-            return leg.withRefund(e.refund()).movedTo(LegState.RESULT_NOTIFIED, at);
+            return leg.notified(e.refund(), at);
         } else if (event instanceof ReturnEvent.ResultConfirmed) {
             return leg.movedTo(LegState.COMPLETED, at);
         } else if (event instanceof ReturnEvent.ResultDisputed) {
@@ -173,21 +172,13 @@ public final class ReturnWorkflow {
         } else if (event instanceof ReturnEvent.ReturnCancelled) {
             return leg.movedTo(LegState.CANCELLED, at);
         } else if (event instanceof ReturnEvent.LegEscalated e) {
-            return leg.withEscalation(e.waitingIn());
+            return leg.escalated(e.waitingIn());
         } else if (event instanceof ReturnEvent.LegExpired) {
             return leg.movedTo(LegState.EXPIRED, at);
         } else if (event instanceof ReturnEvent.LegClosed) {
             return leg.movedTo(LegState.CLOSED, at);
         }
         throw new IllegalStateException("unknown event type " + event.type());
-    }
-
-    private static Map<Sku, Integer> quantities(List<LineQuantity> list) {
-        Map<Sku, Integer> map = new java.util.HashMap<>();
-        for (LineQuantity q : list) {
-            map.merge(q.sku(), q.quantity(), Integer::sum);
-        }
-        return map;
     }
 
     // ------------------------------------------------------------------------------------------ decide
@@ -209,24 +200,29 @@ public final class ReturnWorkflow {
     public Decision decide(ReturnCase current, Command command, RuleContext context) {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(context, "context");
-        Refusal refusal = command instanceof Command.SubmitReturn submit
-                ? checkSubmission(current, submit, context)
-                : checkLegCommand(current, (LegCommand) command);
-        if (refusal != null) {
-            return new Decision.Refused(refusal);
+        Decided decided;
+        LegState state = null;
+        if (command instanceof Command.SubmitReturn submit) {
+            Refusal refusal = checkSubmission(current, submit, context);
+            decided = refusal != null ? new Decided(refusal) : submissionEvent(submit, context);
+        } else {
+            LegCommand legCommand = (LegCommand) command;
+            Leg leg = current == null ? null : current.legOrNull(legCommand.leg());
+            state = leg == null ? null : leg.state();
+            Refusal refusal = checkLegCommand(current, legCommand, leg);
+            decided = refusal != null ? new Decided(refusal) : legEvent(current, leg, legCommand, context);
         }
-        Decided decided = command instanceof Command.SubmitReturn submit
-                ? submissionEvent(submit, context)
-                : legEvent(current, (LegCommand) command, context);
         if (decided.refusal != null) {
             return new Decision.Refused(decided.refusal);
         }
-        Optional<ReturnCase> before = Optional.ofNullable(current);
-        for (Guard guard : guards) {
-            Verdict verdict = guard.check(command, before, context);
-            if (!verdict.allowed()) {
-                return new Decision.Refused(new Refusal(Code.RULE, command.caseId(), stateOf(current, command),
-                        command.type(), verdict.reason(), verdict.rule()));
+        if (!guards.isEmpty()) {
+            Optional<ReturnCase> before = Optional.ofNullable(current);
+            for (Guard guard : guards) {
+                Verdict verdict = guard.check(command, before, context);
+                if (!verdict.allowed()) {
+                    return new Decision.Refused(new Refusal(Code.RULE, command.caseId(), state, command.type(),
+                            verdict.reason(), verdict.rule()));
+                }
             }
         }
         return new Decision.Accepted(List.of(decided.event));
@@ -245,13 +241,6 @@ public final class ReturnWorkflow {
             commands.addAll(policy.react(after, event, context));
         }
         return commands;
-    }
-
-    private static LegState stateOf(ReturnCase current, Command command) {
-        if (current == null || !(command instanceof LegCommand legCommand)) {
-            return null;
-        }
-        return current.leg(legCommand.leg()).map(Leg::state).orElse(null);
     }
 
     private Refusal checkSubmission(ReturnCase current, Command.SubmitReturn submit, RuleContext context) {
@@ -299,7 +288,7 @@ public final class ReturnWorkflow {
         return null;
     }
 
-    private Refusal checkLegCommand(ReturnCase current, LegCommand command) {
+    private Refusal checkLegCommand(ReturnCase current, LegCommand command, Leg leg) {
         Actor actor = command.actor();
         if (current == null || !current.tenant().equals(actor.tenant()) || !current.id().equals(command.caseId())) {
             return refuse(Code.CASE_NOT_FOUND, command, null, "no case " + command.caseId() + " in this tenant");
@@ -319,7 +308,6 @@ public final class ReturnWorkflow {
         if (actor.role() == Role.SUPPLIER && !actor.is(command.leg())) {
             return refuse(Code.NOT_A_PARTY, command, null, "a supplier may only act on its own leg");
         }
-        Leg leg = current.leg(command.leg()).orElse(null);
         if (leg == null) {
             return refuse(Code.UNKNOWN_LEG, command, null, "the case has no leg of supplier " + command.leg());
         }
@@ -356,8 +344,7 @@ public final class ReturnWorkflow {
                 s.order(), s.customerNumber(), s.resellerNumber(), s.lines(), s.reason(), s.wanted(), s.deliveredAt()));
     }
 
-    private Decided legEvent(ReturnCase current, LegCommand command, RuleContext context) {
-        Leg leg = current.leg(command.leg()).orElseThrow();
+    private Decided legEvent(ReturnCase current, Leg leg, LegCommand command, RuleContext context) {
         var at = context.now();
         Actor actor = command.actor();
         SupplierId supplier = leg.supplier();
@@ -367,9 +354,9 @@ public final class ReturnWorkflow {
             case AGREE_RETURN -> {
                 Command.AgreeReturn c = (Command.AgreeReturn) command;
                 List<LineQuantity> authorized = c.authorized().isEmpty()
-                        ? leg.lines().stream().map(l -> new LineQuantity(l.sku(), l.requested())).toList()
+                        ? everythingRequested(leg)
                         : c.authorized();
-                Refusal wrong = checkQuantities(c, leg, "authorized", authorized, LineState::requested, "requested", true);
+                Refusal wrong = checkQuantities(c, leg, "authorized", authorized, Axis.REQUESTED, "requested", true);
                 yield wrong != null ? new Decided(wrong)
                         : new Decided(new ReturnEvent.SupplierAgreed(at, actor, supplier, c.outcome(), authorized));
             }
@@ -399,7 +386,7 @@ public final class ReturnWorkflow {
             }
             case CONFIRM_RECEIPT -> {
                 Command.ConfirmReceipt c = (Command.ConfirmReceipt) command;
-                Refusal wrong = checkQuantities(c, leg, "received", c.received(), LineState::authorized, "authorized", true);
+                Refusal wrong = checkQuantities(c, leg, "received", c.received(), Axis.AUTHORIZED, "authorized", true);
                 yield wrong != null ? new Decided(wrong)
                         : new Decided(new ReturnEvent.ReturnReceived(at, actor, supplier, c.received()));
             }
@@ -465,8 +452,8 @@ public final class ReturnWorkflow {
         if (wrong != null) {
             return wrong;
         }
-        Optional<NumberLink> linked = current.resolve(number);
-        if (linked.isPresent()) {
+        if (current.isLinked(number)) {
+            Optional<NumberLink> linked = current.resolve(number);
             return refuse(Code.NUMBER_TAKEN, command, leg.state(), field + " " + number + " is already linked to "
                     + (Objects.equals(linked.get().leg(), leg.supplier()) ? "this leg" : "another leg of this case")
                     + (linked.get().superseded() ? " (superseded)" : ""));
@@ -475,20 +462,23 @@ public final class ReturnWorkflow {
     }
 
     private static Refusal checkQuantities(LegCommand command, Leg leg, String field, List<LineQuantity> quantities,
-                                           java.util.function.ToIntFunction<LineState> limit, String limitName,
+                                           Axis limit, String limitName,
                                            boolean needsSome) {
-        Set<Sku> seen = new HashSet<>();
         int total = 0;
-        for (LineQuantity q : quantities) {
-            Optional<LineState> line = leg.line(q.sku());
-            if (line.isEmpty()) {
+        for (int i = 0; i < quantities.size(); i++) {
+            LineQuantity q = quantities.get(i);
+            LineState line = leg.lineOrNull(q.sku());
+            if (line == null) {
                 return refuse(Code.INVALID_PAYLOAD, command, leg.state(),
                         field + ": SKU " + q.sku() + " is not a line of this leg");
             }
-            if (!seen.add(q.sku())) {
-                return refuse(Code.INVALID_PAYLOAD, command, leg.state(), field + ": SKU " + q.sku() + " is listed twice");
+            for (int j = 0; j < i; j++) {
+                if (quantities.get(j).sku().equals(q.sku())) {
+                    return refuse(Code.INVALID_PAYLOAD, command, leg.state(),
+                            field + ": SKU " + q.sku() + " is listed twice");
+                }
             }
-            int max = limit.applyAsInt(line.get());
+            int max = limit.of(line);
             if (q.quantity() > max) {
                 return refuse(Code.INVALID_PAYLOAD, command, leg.state(), field + ": quantity of " + q.sku() + " ("
                         + q.quantity() + ") is above the " + limitName + " quantity (" + max + ")");
@@ -503,23 +493,22 @@ public final class ReturnWorkflow {
 
     private static Refusal checkInspection(Command.ReportResult c, Leg leg) {
         if (!leg.shipsGoodsBack()) {
-            if (c.accepted().stream().anyMatch(q -> q.quantity() > 0) || c.rejected().stream().anyMatch(q -> q.quantity() > 0)) {
+            if (!c.accepted().isEmpty() || !c.rejected().isEmpty()) {
                 return refuse(Code.INVALID_PAYLOAD, c, leg.state(),
                         "accepted/rejected: a refund-only leg has nothing to inspect; report both lists empty");
             }
             return null;
         }
-        Refusal wrong = firstNonNull(
-                checkQuantities(c, leg, "accepted", c.accepted(), LineState::received, "received", false),
-                checkQuantities(c, leg, "rejected", c.rejected(), LineState::received, "received", false));
+        Refusal wrong = checkQuantities(c, leg, "accepted", c.accepted(), Axis.RECEIVED, "received", false);
+        if (wrong == null) {
+            wrong = checkQuantities(c, leg, "rejected", c.rejected(), Axis.RECEIVED, "received", false);
+        }
         if (wrong != null) {
             return wrong;
         }
-        Map<Sku, Integer> accepted = quantities(c.accepted());
-        Map<Sku, Integer> rejected = quantities(c.rejected());
         for (LineState line : leg.lines()) {
-            int a = accepted.getOrDefault(line.sku(), 0);
-            int r = rejected.getOrDefault(line.sku(), 0);
+            int a = Leg.quantityOf(c.accepted(), line.sku());
+            int r = Leg.quantityOf(c.rejected(), line.sku());
             if (a + r != line.received()) {
                 return refuse(Code.INVALID_PAYLOAD, c, leg.state(), "accepted + rejected of " + line.sku() + " (" + a
                         + " + " + r + ") must equal the received quantity (" + line.received() + ")");
@@ -530,6 +519,28 @@ public final class ReturnWorkflow {
 
     private static Refusal refuse(Code code, Command command, LegState state, String reason) {
         return new Refusal(code, command.caseId(), state, command.type(), reason, null);
+    }
+
+    /** The quantity axis a payload is bounded by (an enum rather than method references: no lambda to link). */
+    private enum Axis {
+        REQUESTED, AUTHORIZED, RECEIVED;
+
+        int of(LineState line) {
+            return switch (this) {
+                case REQUESTED -> line.requested();
+                case AUTHORIZED -> line.authorized();
+                case RECEIVED -> line.received();
+            };
+        }
+    }
+
+    private static List<LineQuantity> everythingRequested(Leg leg) {
+        LineQuantity[] all = new LineQuantity[leg.lines().size()];
+        for (int i = 0; i < all.length; i++) {
+            LineState line = leg.lines().get(i);
+            all[i] = new LineQuantity(line.sku(), line.requested());
+        }
+        return List.of(all);
     }
 
     private static Refusal firstNonNull(Refusal a, Refusal b) {

@@ -34,15 +34,52 @@ public final class WorkflowDefinition {
         this.transitions = List.copyOf(transitions);
         this.index = new EnumMap<>(CommandType.class);
         this.roles = new EnumMap<>(CommandType.class);
+        Map<CommandType, Map<LegState, List<Transition>>> rows = new EnumMap<>(CommandType.class);
+        Map<CommandType, Set<Role>> allowed = new EnumMap<>(CommandType.class);
+        // plain loops, no lambdas: this runs on a cold JVM, where every lambda costs its own linkage
         for (Transition row : this.transitions) {
-            index.computeIfAbsent(row.command(), c -> new java.util.HashMap<>())
-                    .computeIfAbsent(row.from(), s -> new ArrayList<>()).add(row);
-            roles.computeIfAbsent(row.command(), c -> EnumSet.noneOf(Role.class)).addAll(row.roles());
+            Map<LegState, List<Transition>> byState = rows.get(row.command());
+            if (byState == null) {
+                byState = new java.util.HashMap<>();
+                rows.put(row.command(), byState);
+            }
+            List<Transition> list = byState.get(row.from());
+            if (list == null) {
+                list = new ArrayList<>();
+                byState.put(row.from(), list);
+            }
+            list.add(row);
+            Set<Role> roles = allowed.get(row.command());
+            if (roles == null) {
+                roles = EnumSet.noneOf(Role.class);
+                allowed.put(row.command(), roles);
+            }
+            roles.addAll(row.roles());
+        }
+        // frozen once, so that look-ups on the hot path hand out the same unmodifiable lists
+        for (Map.Entry<CommandType, Map<LegState, List<Transition>>> entry : rows.entrySet()) {
+            Map<LegState, List<Transition>> frozen = new java.util.HashMap<>();
+            for (Map.Entry<LegState, List<Transition>> byState : entry.getValue().entrySet()) {
+                frozen.put(byState.getKey(), List.copyOf(byState.getValue()));
+            }
+            index.put(entry.getKey(), frozen);
+        }
+        for (CommandType command : CommandType.values()) {
+            roles.put(command, Collections.unmodifiableSet(allowed.getOrDefault(command, EnumSet.noneOf(Role.class))));
         }
     }
 
     /** The table for a deadline policy. */
     public static WorkflowDefinition of(DeadlinePolicy deadlines) {
+        return deadlines.equals(DeadlinePolicy.ofDefaults()) ? Defaults.TABLE : build(deadlines);
+    }
+
+    /** The table of the default policy, built once, when first asked for. */
+    private static final class Defaults {
+        static final WorkflowDefinition TABLE = build(DeadlinePolicy.ofDefaults());
+    }
+
+    private static WorkflowDefinition build(DeadlinePolicy deadlines) {
         List<Transition> rows = new ArrayList<>();
         rows.add(row(CommandType.SUBMIT_RETURN, null, REQUESTED, Set.of(CUSTOMER, RESELLER), "ReturnRequested"));
         rows.add(row(CommandType.OPEN_NEGOTIATION, REQUESTED, NEGOTIATING, Set.of(RESELLER, SYSTEM), "NegotiationOpened"));
@@ -82,11 +119,14 @@ public final class WorkflowDefinition {
                 rows.add(row(CommandType.CLOSE_LEG, state, CLOSED, Set.of(RESELLER), "LegClosed"));
             }
         }
-        deadlines.deadlines().forEach((state, deadline) -> rows.add(switch (deadline.action()) {
-            case ESCALATE -> row(CommandType.FIRE_DEADLINE, state, state, Set.of(SYSTEM), "LegEscalated");
-            case EXPIRE -> row(CommandType.FIRE_DEADLINE, state, EXPIRED, Set.of(SYSTEM), "LegExpired");
-            case AUTO_CONFIRM -> row(CommandType.FIRE_DEADLINE, state, COMPLETED, Set.of(SYSTEM), "ResultConfirmed");
-        }));
+        for (Map.Entry<LegState, DeadlinePolicy.Deadline> entry : deadlines.deadlines().entrySet()) {
+            LegState state = entry.getKey();
+            rows.add(switch (entry.getValue().action()) {
+                case ESCALATE -> row(CommandType.FIRE_DEADLINE, state, state, Set.of(SYSTEM), "LegEscalated");
+                case EXPIRE -> row(CommandType.FIRE_DEADLINE, state, EXPIRED, Set.of(SYSTEM), "LegExpired");
+                case AUTO_CONFIRM -> row(CommandType.FIRE_DEADLINE, state, COMPLETED, Set.of(SYSTEM), "ResultConfirmed");
+            });
+        }
         return new WorkflowDefinition(rows);
     }
 
@@ -105,12 +145,12 @@ public final class WorkflowDefinition {
         if (byState == null) {
             return List.of();
         }
-        return Collections.unmodifiableList(byState.getOrDefault(from, List.of()));
+        return byState.getOrDefault(from, List.of());
     }
 
     /** The roles that may fire a command type from some state. */
     public Set<Role> roles(CommandType command) {
-        return Collections.unmodifiableSet(roles.getOrDefault(command, EnumSet.noneOf(Role.class)));
+        return roles.get(command);
     }
 
     /** The table as a Mermaid state diagram ({@code stateDiagram-v2}); rows with the same ends share one arrow. */

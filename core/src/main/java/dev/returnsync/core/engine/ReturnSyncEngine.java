@@ -178,7 +178,16 @@ public final class ReturnSyncEngine implements AutoCloseable {
             if (history != null && (history.tenant().equals(tenant) || effective instanceof Command.SubmitReturn)) {
                 current = cache.fold(history);
             }
-            RuleContext context = new RuleContext(now, config.settings());
+            // An instance whose clock lags, or a command re-decided after losing a race, must not date its
+            // event before the case's last one: event times of a case only move forward.
+            Instant decidedAt = now;
+            if (history != null) {
+                Instant last = history.events().get(history.events().size() - 1).at();
+                if (last.isAfter(decidedAt)) {
+                    decidedAt = last;
+                }
+            }
+            RuleContext context = new RuleContext(decidedAt, config.settings());
             Decision decision = workflow.decide(current, effective, context);
             if (decision instanceof Decision.Refused refused) {
                 throw refusal(refused.refusal(), effective);

@@ -65,6 +65,8 @@ public final class SimulatedSupplier implements SupplierAdapter {
     private final List<SupplierRequest> calls = new ArrayList<>();
     private final List<Callback> callbacks = new ArrayList<>();
     private final Map<CaseId, List<LineQuantity>> receipts = new LinkedHashMap<>();
+    private final Map<String, SupplierRequest.ShareTracking> trackingByKey = new LinkedHashMap<>();
+    private final Set<CaseId> cancelled = new LinkedHashSet<>();
 
     private SimulatedSupplier(SupplierId id, Style style, int failFirst, int pollsBeforeNumber) {
         this.id = Objects.requireNonNull(id, "supplier id must not be null");
@@ -136,6 +138,7 @@ public final class SimulatedSupplier implements SupplierAdapter {
     @Override
     public synchronized SupplierReply.ToNotice shareTracking(SupplierRequest.ShareTracking request) {
         calls.add(request);
+        trackingByKey.putIfAbsent(request.idempotencyKey(), request);
         return new SupplierReply.Done();
     }
 
@@ -157,12 +160,32 @@ public final class SimulatedSupplier implements SupplierAdapter {
     @Override
     public synchronized SupplierReply.ToNotice cancel(SupplierRequest.Cancel request) {
         calls.add(request);
+        cancelled.add(request.caseId());
         return new SupplierReply.Done();
     }
 
     /** Tells the supplier it received the parcel of a case, so that a poll reports it. */
     public synchronized void receive(CaseId caseId, List<LineQuantity> quantities) {
         receipts.put(caseId, List.copyOf(quantities));
+    }
+
+    /**
+     * The tracking numbers the supplier recorded for a case, one per distinct idempotency key of the calls that
+     * shared them (a repeated call is recorded once), in the order first received.
+     */
+    public synchronized List<ReturnNumber> tracking(CaseId caseId) {
+        List<ReturnNumber> out = new ArrayList<>();
+        for (SupplierRequest.ShareTracking share : trackingByKey.values()) {
+            if (share.caseId().equals(caseId)) {
+                out.add(share.tracking());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** True if the supplier was told that the return of a case is cancelled. */
+    public synchronized boolean cancelled(CaseId caseId) {
+        return cancelled.contains(caseId);
     }
 
     /** Hands out (and forgets) the callbacks the supplier wants to make. */

@@ -1,7 +1,5 @@
 package dev.returnsync.spi.internal;
 
-import java.util.Objects;
-
 /** Argument checks shared by the value types. Not API: may change without notice. */
 public final class Checks {
     /** The longest identifier accepted anywhere in the published language. */
@@ -18,7 +16,7 @@ public final class Checks {
      * @return the value
      */
     public static String id(String what, String value) {
-        Objects.requireNonNull(value, () -> what + " must not be null");
+        notNull(what, value);
         if (value.isBlank()) {
             throw new IllegalArgumentException(what + " must not be blank");
         }
@@ -55,7 +53,10 @@ public final class Checks {
 
     /** Checks that a reference is not null, naming it in the message. */
     public static <T> T notNull(String what, T value) {
-        return Objects.requireNonNull(value, () -> what + " must not be null");
+        if (value == null) {
+            throw new NullPointerException(what + " must not be null");
+        }
+        return value;
     }
 
     /** Checks the fields that every leg event has. */
