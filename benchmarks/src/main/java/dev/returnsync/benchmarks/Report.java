@@ -27,8 +27,8 @@ import java.util.TreeMap;
  * operation.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.returnsync.benchmarks.Report short   # about 10 minutes on 2 cores
- * java -cp benchmarks/target/benchmarks.jar dev.returnsync.benchmarks.Report full    # about 45 minutes
+ * java -cp benchmarks/target/benchmarks.jar dev.returnsync.benchmarks.Report short   # under 10 minutes on 2 cores (6 in the documented run)
+ * java -cp benchmarks/target/benchmarks.jar dev.returnsync.benchmarks.Report full    # about 50 minutes (estimated)
  * </pre>
  *
  * <p>short: 1 fork, 3 × 1 s warm-up (2 × 1 s for the engine benchmarks), 3 × 1 s measurement, cold start in 3
