@@ -75,6 +75,8 @@ import java.util.random.RandomGenerator;
  * <p>Time comes from the injected {@link Clock}. Logs carry ids, versions and numbers only.
  */
 public final class ReturnSyncEngine implements AutoCloseable {
+    /** How often a replay re-reads a case whose events are not yet visible beside their idempotency record. */
+    private static final int REPLAY_SPINS = 10_000;
     private static final Logger log = LoggerFactory.getLogger(ReturnSyncEngine.class);
     private static final int GENERATOR_ATTEMPTS = 8;
 
@@ -169,11 +171,13 @@ public final class ReturnSyncEngine implements AutoCloseable {
         TenantId tenant = effective.actor().tenant();
         int generatorAttempts = 1;
         for (int attempt = 1; ; attempt++) {
+            // The case first, then the key: a twin of this command whose events this load sees has its key
+            // visible too (stores publish the record no later than the events), so it is replayed, not refused.
+            CaseHistory history = store.load(effective.caseId()).orElse(null);
             Optional<IdempotencyRecord> seen = store.findIdempotency(tenant, effective.key());
             if (seen.isPresent()) {
                 return replay(seen.get(), fingerprint);
             }
-            CaseHistory history = store.load(effective.caseId()).orElse(null);
             ReturnCase current = null;
             if (history != null && (history.tenant().equals(tenant) || effective instanceof Command.SubmitReturn)) {
                 current = cache.fold(history);
@@ -244,8 +248,18 @@ public final class ReturnSyncEngine implements AutoCloseable {
         if (!record.fingerprint().equals(fingerprint)) {
             throw new IdempotencyConflictException(record.tenant(), record.key());
         }
-        CaseHistory history = store.load(record.caseId()).orElseThrow(() -> new IllegalStateException(
-                "idempotency record of key " + record.key() + " points to a missing case " + record.caseId()));
+        CaseHistory history = store.load(record.caseId()).orElse(null);
+        // a store may publish the record a moment before the events it belongs to: wait for them, briefly
+        for (int spins = 0; spins < REPLAY_SPINS && (history == null || history.version() < record.lastVersion());
+             spins++) {
+            Thread.onSpinWait();
+            Thread.yield();
+            history = store.load(record.caseId()).orElse(null);
+        }
+        if (history == null) {
+            throw new IllegalStateException("idempotency record of key " + record.key() + " points to a missing case "
+                    + record.caseId());
+        }
         if (history.version() < record.lastVersion()) {
             throw new IllegalStateException("case " + record.caseId() + " is at version " + history.version()
                     + ", before its idempotency record's " + record.lastVersion());

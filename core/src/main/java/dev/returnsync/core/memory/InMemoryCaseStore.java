@@ -44,8 +44,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *       index on the due time, claimable outbox entries through a sorted index on the next attempt time: no
  *       look-up scans every case.</li>
  * </ul>
- * Within a batch the events are published first, then links, due time, outbox entries and the idempotency record,
- * so whoever finds a record or an entry of the batch also finds its events.
+ * Within a batch the idempotency record is published first, then the events, then links, due time and outbox
+ * entries: whoever sees a batch's events also finds its idempotency record (the engine reads in that order to
+ * replay a twin instead of refusing it), and whoever finds an outbox entry also finds its events.
  */
 public final class InMemoryCaseStore implements CaseStore {
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -151,7 +152,10 @@ public final class InMemoryCaseStore implements CaseStore {
                 }
                 fresh.add(link);
             }
-            // all checks passed: publish, events first
+            // all checks passed: publish, the idempotency record first, then the events
+            if (recordKey != null) {
+                idempotency.put(recordKey, record);
+            }
             if (stored == null) {
                 stored = new StoredCase(batch.tenant(), List.copyOf(batch.events()));
                 cases.put(batch.caseId(), stored);
@@ -192,9 +196,6 @@ public final class InMemoryCaseStore implements CaseStore {
                 if (!outbox.containsKey(entry.id())) {
                     put(entry);
                 }
-            }
-            if (recordKey != null) {
-                idempotency.put(recordKey, record);
             }
         } finally {
             writeLock.unlock();

@@ -100,4 +100,35 @@ class IdempotencyTest {
         assertEquals(Refusal.Code.VERSION_MISMATCH, notYet.code());
         assertTrue(store.load(CaseId.of("case-new")).isEmpty());
     }
+
+    @Test
+    void twinsSentAtOnceAreReplayedNeverRefused() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 200; round++) {
+                CaseId twinCase = CaseId.of("case-twin-" + round);
+                engine.execute(submit(twinCase, "AS-TWIN-" + round, List.of(line("SKU-1", S1, 1, 1, "1.00"))));
+                Command.OpenNegotiation open = open(twinCase, S1);
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<CommandResult>> twins = new java.util.ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    twins.add(pool.submit(() -> {
+                        start.await();
+                        return engine.execute(open);
+                    }));
+                }
+                start.countDown();
+                int fresh = 0;
+                for (java.util.concurrent.Future<CommandResult> twin : twins) {
+                    CommandResult result = twin.get(5, java.util.concurrent.TimeUnit.SECONDS); // a refusal fails here
+                    assertEquals(2, result.version(), "every twin gets the first outcome");
+                    fresh += result.replayed() ? 0 : 1;
+                }
+                assertEquals(1, fresh, "exactly one twin appended");
+                assertEquals(2, store.load(twinCase).orElseThrow().version());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
