@@ -1,14 +1,10 @@
 package dev.returnsync.examples.postgres;
 
-import dev.returnsync.spi.CaseId;
-import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.NumberLink;
 import dev.returnsync.spi.ReturnNumber;
-import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.store.AppendBatch;
-import dev.returnsync.spi.store.CaseHistory;
 import dev.returnsync.spi.store.CaseStore;
-import dev.returnsync.spi.store.DueCase;
+import dev.returnsync.spi.store.ForwardingCaseStore;
 import dev.returnsync.spi.store.IdempotencyKeyTakenException;
 import dev.returnsync.spi.store.IdempotencyRecord;
 import dev.returnsync.spi.store.OutboxEntry;
@@ -152,61 +148,12 @@ class BrokenStoreDetectionTest {
     // --------------------------------------------------------------------------------------- the wrappers
 
     /** Passes everything on; the base of the broken stores. */
-    static class Forwarding implements CaseStore {
+    static class Forwarding extends ForwardingCaseStore {
         final CaseStore delegate;
 
         Forwarding(CaseStore delegate) {
+            super(delegate);
             this.delegate = delegate;
-        }
-
-        @Override
-        public Optional<CaseHistory> load(CaseId caseId) {
-            return delegate.load(caseId);
-        }
-
-        @Override
-        public void append(AppendBatch batch) {
-            delegate.append(batch);
-        }
-
-        @Override
-        public Optional<NumberLink> findByNumber(ReturnNumber number) {
-            return delegate.findByNumber(number);
-        }
-
-        @Override
-        public Optional<IdempotencyRecord> findIdempotency(TenantId tenant, IdempotencyKey key) {
-            return delegate.findIdempotency(tenant, key);
-        }
-
-        @Override
-        public List<DueCase> findDue(Instant dueAtOrBefore, int limit) {
-            return delegate.findDue(dueAtOrBefore, limit);
-        }
-
-        @Override
-        public List<OutboxEntry> claimOutbox(String owner, Instant now, Duration lease, int limit) {
-            return delegate.claimOutbox(owner, now, lease, limit);
-        }
-
-        @Override
-        public boolean completeOutbox(String entryId, String owner) {
-            return delegate.completeOutbox(entryId, owner);
-        }
-
-        @Override
-        public boolean failOutbox(String entryId, String owner, String error, Instant nextAttemptAt, boolean park) {
-            return delegate.failOutbox(entryId, owner, error, nextAttemptAt, park);
-        }
-
-        @Override
-        public List<OutboxEntry> outboxOf(CaseId caseId) {
-            return delegate.outboxOf(caseId);
-        }
-
-        @Override
-        public int retryParked(CaseId caseId, Instant now) {
-            return delegate.retryParked(caseId, now);
         }
     }
 

@@ -40,10 +40,9 @@ import dev.returnsync.spi.notify.Notification;
 import dev.returnsync.spi.store.AppendBatch;
 import dev.returnsync.spi.store.CaseHistory;
 import dev.returnsync.spi.store.CaseStore;
-import dev.returnsync.spi.store.DueCase;
+import dev.returnsync.spi.store.ForwardingCaseStore;
 import dev.returnsync.spi.store.Effect;
 import dev.returnsync.spi.store.IdempotencyKeyTakenException;
-import dev.returnsync.spi.store.IdempotencyRecord;
 import dev.returnsync.spi.store.OutboxEntry;
 import dev.returnsync.spi.store.VersionConflictException;
 import dev.returnsync.spi.supplier.SupplierRegistry;
@@ -194,13 +193,14 @@ class SeveralInstancesTest {
     }
 
     /** Records every batch the real store accepted, and counts the outbox entries this instance completed. */
-    private final class RecordingStore implements CaseStore {
+    private final class RecordingStore extends ForwardingCaseStore {
         final CaseStore delegate;
         final AtomicInteger batches = new AtomicInteger();
         final AtomicInteger conflicts = new AtomicInteger();
         final AtomicInteger completed = new AtomicInteger();
 
         RecordingStore(CaseStore delegate) {
+            super(delegate);
             this.delegate = delegate;
         }
 
@@ -223,46 +223,6 @@ class SeveralInstancesTest {
                 completed.incrementAndGet();
             }
             return held;
-        }
-
-        @Override
-        public Optional<CaseHistory> load(CaseId caseId) {
-            return delegate.load(caseId);
-        }
-
-        @Override
-        public Optional<NumberLink> findByNumber(ReturnNumber number) {
-            return delegate.findByNumber(number);
-        }
-
-        @Override
-        public Optional<IdempotencyRecord> findIdempotency(TenantId tenant, IdempotencyKey key) {
-            return delegate.findIdempotency(tenant, key);
-        }
-
-        @Override
-        public List<DueCase> findDue(Instant dueAtOrBefore, int limit) {
-            return delegate.findDue(dueAtOrBefore, limit);
-        }
-
-        @Override
-        public List<OutboxEntry> claimOutbox(String owner, Instant now, Duration lease, int limit) {
-            return delegate.claimOutbox(owner, now, lease, limit);
-        }
-
-        @Override
-        public boolean failOutbox(String entryId, String owner, String error, Instant nextAttemptAt, boolean park) {
-            return delegate.failOutbox(entryId, owner, error, nextAttemptAt, park);
-        }
-
-        @Override
-        public List<OutboxEntry> outboxOf(CaseId caseId) {
-            return delegate.outboxOf(caseId);
-        }
-
-        @Override
-        public int retryParked(CaseId caseId, Instant now) {
-            return delegate.retryParked(caseId, now);
         }
     }
 

@@ -1,0 +1,82 @@
+package dev.returnsync.spi.store;
+
+import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.spi.NumberLink;
+import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.TenantId;
+import dev.returnsync.spi.internal.Checks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@link CaseStore} that passes every call to another one: the base of decorators that watch, count or meter a
+ * store. Override what the decorator changes; everything else is forwarded as it is, so the decorated store keeps
+ * every guarantee of the wrapped one.
+ */
+public abstract class ForwardingCaseStore implements CaseStore {
+    private final CaseStore delegate;
+
+    /** Forwards to {@code delegate}. */
+    protected ForwardingCaseStore(CaseStore delegate) {
+        this.delegate = Checks.notNull("delegate store", delegate);
+    }
+
+    /** The store calls are forwarded to. */
+    protected CaseStore delegate() {
+        return delegate;
+    }
+
+    @Override
+    public Optional<CaseHistory> load(CaseId caseId) {
+        return delegate.load(caseId);
+    }
+
+    @Override
+    public void append(AppendBatch batch) {
+        delegate.append(batch);
+    }
+
+    @Override
+    public Optional<NumberLink> findByNumber(ReturnNumber number) {
+        return delegate.findByNumber(number);
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> findIdempotency(TenantId tenant, IdempotencyKey key) {
+        return delegate.findIdempotency(tenant, key);
+    }
+
+    @Override
+    public List<DueCase> findDue(Instant dueAtOrBefore, int limit) {
+        return delegate.findDue(dueAtOrBefore, limit);
+    }
+
+    @Override
+    public List<OutboxEntry> claimOutbox(String owner, Instant now, Duration lease, int limit) {
+        return delegate.claimOutbox(owner, now, lease, limit);
+    }
+
+    @Override
+    public boolean completeOutbox(String entryId, String owner) {
+        return delegate.completeOutbox(entryId, owner);
+    }
+
+    @Override
+    public boolean failOutbox(String entryId, String owner, String error, Instant nextAttemptAt, boolean park) {
+        return delegate.failOutbox(entryId, owner, error, nextAttemptAt, park);
+    }
+
+    @Override
+    public List<OutboxEntry> outboxOf(CaseId caseId) {
+        return delegate.outboxOf(caseId);
+    }
+
+    @Override
+    public int retryParked(CaseId caseId, Instant now) {
+        return delegate.retryParked(caseId, now);
+    }
+}
