@@ -19,7 +19,9 @@ import java.util.Optional;
  * {@code CaseStoreContract} suite checks:
  * <ul>
  *   <li><b>Atomic append.</b> {@link #append} stores all of a batch (events, links, due time, outbox entries,
- *       idempotency record) or none of it. A reader never sees part of a batch.</li>
+ *       idempotency record) or none of it. A reader never sees part of a batch; in particular, whoever sees a
+ *       batch's events also finds its idempotency record (the engine reads the case, then the key, to replay a
+ *       twin of a command instead of refusing it).</li>
  *   <li><b>Optimistic versions.</b> An append succeeds only if the stored version equals the batch's expected
  *       version; of two appends expecting the same version, exactly one succeeds. Versions have no gaps.</li>
  *   <li><b>Number uniqueness.</b> A number is unique by {@link ReturnNumber#uniquenessKey()} across the whole
