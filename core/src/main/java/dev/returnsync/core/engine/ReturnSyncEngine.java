@@ -173,23 +173,21 @@ public final class ReturnSyncEngine implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             // The case first, then the key: a twin of this command whose events this load sees has its key
             // visible too (stores publish the record no later than the events), so it is replayed, not refused.
-            CaseHistory history = store.load(effective.caseId()).orElse(null);
+            // A case folded before is brought up to date with only its new events (store.loadAfter).
+            FoldCache.Folded stored = cache.read(store, effective.caseId());
             Optional<IdempotencyRecord> seen = store.findIdempotency(tenant, effective.key());
             if (seen.isPresent()) {
                 return replay(seen.get(), fingerprint);
             }
             ReturnCase current = null;
-            if (history != null && (history.tenant().equals(tenant) || effective instanceof Command.SubmitReturn)) {
-                current = cache.fold(history);
+            if (stored != null && (stored.state().tenant().equals(tenant) || effective instanceof Command.SubmitReturn)) {
+                current = stored.state();
             }
             // An instance whose clock lags, or a command re-decided after losing a race, must not date its
             // event before the case's last one: event times of a case only move forward.
             Instant decidedAt = now;
-            if (history != null) {
-                Instant last = history.events().get(history.events().size() - 1).at();
-                if (last.isAfter(decidedAt)) {
-                    decidedAt = last;
-                }
+            if (stored != null && stored.lastEventAt().isAfter(decidedAt)) {
+                decidedAt = stored.lastEventAt();
             }
             RuleContext context = new RuleContext(decidedAt, config.settings());
             Decision decision = workflow.decide(current, effective, context);
@@ -229,7 +227,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
                         e.number().kind(), e.number());
                 throw e;
             }
-            cache.remember(after);
+            cache.remember(after, events.get(events.size() - 1).at());
             if (log.isDebugEnabled()) {
                 log.debug("command {} by {} on case {} accepted: version {}", effective.type(),
                         effective.actor().role(), effective.caseId(), after.version());

@@ -5,7 +5,9 @@ import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.store.CaseHistory;
+import dev.returnsync.spi.store.CaseStore;
 
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +18,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * only grow, so a cached prefix stays valid. Bounded: when full, some entries are dropped. Thread-safe. Not API.
  */
 public final class FoldCache {
+    /**
+     * A folded case and the time of its last event.
+     *
+     * @param state the case
+     * @param lastEventAt the time of the event at the case's version
+     */
+    public record Folded(ReturnCase state, Instant lastEventAt) {
+    }
+
     private final int capacity;
-    private final ConcurrentHashMap<CaseId, ReturnCase> cases;
+    private final ConcurrentHashMap<CaseId, Folded> cases;
 
     /** A cache of at most about {@code capacity} cases; 0 disables it. */
     public FoldCache(int capacity) {
@@ -25,10 +36,34 @@ public final class FoldCache {
         this.cases = new ConcurrentHashMap<>(Math.min(capacity, 1024));
     }
 
+    /**
+     * The case as the store holds it now, or null when the store has no such case: a cached case is brought up to
+     * date with the events after its version only ({@link CaseStore#loadAfter}); others are loaded whole.
+     */
+    public Folded read(CaseStore store, CaseId caseId) {
+        Folded cached = capacity == 0 ? null : cases.get(caseId);
+        if (cached == null) {
+            CaseHistory history = store.load(caseId).orElse(null);
+            if (history == null) {
+                return null;
+            }
+            ReturnCase state = fold(history);
+            return new Folded(state, history.events().get(history.events().size() - 1).at());
+        }
+        List<ReturnEvent> newer = store.loadAfter(caseId, cached.state().version());
+        if (newer.isEmpty()) {
+            return cached;
+        }
+        Folded folded = new Folded(ReturnWorkflow.evolve(cached.state(), newer), newer.get(newer.size() - 1).at());
+        remember(folded.state(), folded.lastEventAt());
+        return folded;
+    }
+
     /** The case folded from a history, using and refreshing the cache. */
     public ReturnCase fold(CaseHistory history) {
         List<ReturnEvent> events = history.events();
-        ReturnCase cached = capacity == 0 ? null : cases.get(history.caseId());
+        Folded entry = capacity == 0 ? null : cases.get(history.caseId());
+        ReturnCase cached = entry == null ? null : entry.state();
         ReturnCase folded;
         if (cached != null && cached.version() == events.size() && cached.tenant().equals(history.tenant())) {
             return cached;
@@ -37,7 +72,7 @@ public final class FoldCache {
         } else {
             folded = ReturnWorkflow.evolve(null, events);
         }
-        remember(folded);
+        remember(folded, events.get(events.size() - 1).at());
         return folded;
     }
 
@@ -52,15 +87,16 @@ public final class FoldCache {
         return ReturnWorkflow.evolve(null, history.events().subList(0, (int) version));
     }
 
-    /** Remembers a case that was just appended. */
-    public void remember(ReturnCase state) {
+    /** Remembers a case that was just appended or folded, with the time of its last event. */
+    public void remember(ReturnCase state, Instant lastEventAt) {
         if (capacity == 0) {
             return;
         }
         if (cases.size() >= capacity) {
             evictSome();
         }
-        cases.merge(state.id(), state, (old, now) -> old.version() >= now.version() ? old : now);
+        cases.merge(state.id(), new Folded(state, lastEventAt),
+                (old, now) -> old.state().version() >= now.state().version() ? old : now);
     }
 
     private void evictSome() {

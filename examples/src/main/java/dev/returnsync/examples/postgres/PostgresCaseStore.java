@@ -220,6 +220,31 @@ public final class PostgresCaseStore implements CaseStore {
     }
 
     @Override
+    public List<ReturnEvent> loadAfter(CaseId caseId, long afterVersion) {
+        Objects.requireNonNull(caseId, "case id must not be null");
+        if (afterVersion < 0) {
+            throw new IllegalArgumentException("version must be zero or more, was " + afterVersion);
+        }
+        return read("load case " + caseId + " after version " + afterVersion, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql.loadEventsAfter)) {
+                select.setString(1, caseId.value());
+                select.setLong(2, afterVersion);
+                try (ResultSet rs = select.executeQuery()) {
+                    List<ReturnEvent> events = new ArrayList<>();
+                    while (rs.next()) {
+                        long version = rs.getLong("version");
+                        if (version != afterVersion + events.size() + 1) {
+                            throw new PostgresStoreException("case " + caseId + " has a gap before version " + version);
+                        }
+                        events.add(EventCodec.decode(rs.getString("payload")));
+                    }
+                    return List.copyOf(events);
+                }
+            }
+        });
+    }
+
+    @Override
     public Optional<NumberLink> findByNumber(ReturnNumber number) {
         Objects.requireNonNull(number, "number must not be null");
         return read("find a number", connection -> {
@@ -591,6 +616,7 @@ public final class PostgresCaseStore implements CaseStore {
     /** The statements, with the schema name filled in. */
     static final class Sql {
         final String loadEvents;
+        final String loadEventsAfter;
         final String currentVersion;
         final String insertEvent;
         final String findNumber;
@@ -611,6 +637,8 @@ public final class PostgresCaseStore implements CaseStore {
             String outboxColumns = "id, tenant, case_id, version, effect, target, attempts, next_attempt_at, last_error,"
                     + " parked, lease_owner, lease_until";
             loadEvents = "SELECT version, tenant, payload FROM " + s + ".events WHERE case_id = ? ORDER BY version";
+            loadEventsAfter = "SELECT version, payload FROM " + s + ".events WHERE case_id = ? AND version > ?"
+                    + " ORDER BY version";
             currentVersion = "SELECT coalesce(max(version), 0) FROM " + s + ".events WHERE case_id = ?";
             insertEvent = "INSERT INTO " + s + ".events (case_id, version, tenant, type, at, payload)"
                     + " VALUES (?, ?, ?, ?, ?, ?::json)";

@@ -3,6 +3,7 @@ package dev.returnsync.spi.store;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.NumberLink;
+import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.TenantId;
 
@@ -38,6 +39,25 @@ public interface CaseStore {
      * @return the history, or empty when the store has no such case
      */
     Optional<CaseHistory> load(CaseId caseId);
+
+    /**
+     * The events of a case after a version, oldest first: versions {@code afterVersion + 1} onward, with the same
+     * visibility as {@link #load} (never part of a batch). Empty when there are none, or the case is unknown. A
+     * caller that already folded a case up to {@code afterVersion} reads only what is new. The default reads the
+     * whole history; a store whose reads cost per event (decoding, the network) should override it.
+     *
+     * @throws IllegalArgumentException if {@code afterVersion} is negative
+     */
+    default List<ReturnEvent> loadAfter(CaseId caseId, long afterVersion) {
+        if (afterVersion < 0) {
+            throw new IllegalArgumentException("version must be zero or more, was " + afterVersion);
+        }
+        Optional<CaseHistory> history = load(caseId);
+        if (history.isEmpty() || history.get().version() <= afterVersion) {
+            return List.of();
+        }
+        return history.get().events().subList((int) afterVersion, (int) history.get().version());
+    }
 
     /**
      * Stores a batch atomically. The checks run in this order, and the first that fails throws, leaving the

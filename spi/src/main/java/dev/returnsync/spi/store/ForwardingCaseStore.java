@@ -3,6 +3,7 @@ package dev.returnsync.spi.store;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.NumberLink;
+import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.internal.Checks;
@@ -33,6 +34,11 @@ public abstract class ForwardingCaseStore implements CaseStore {
     @Override
     public Optional<CaseHistory> load(CaseId caseId) {
         return delegate.load(caseId);
+    }
+
+    @Override
+    public List<ReturnEvent> loadAfter(CaseId caseId, long afterVersion) {
+        return delegate.loadAfter(caseId, afterVersion);
     }
 
     @Override

@@ -154,6 +154,21 @@ public abstract class CaseStoreContract {
     }
 
     @Test
+    @DisplayName("loadAfter returns exactly the events after a version, and nothing for the current or an unknown case")
+    void loadAfterReturnsTheTail() {
+        List<ReturnEvent> events = ContractFixtures.fullLifecycle(TENANT, caseId("case-1"), "A");
+        store.append(Batch.of(TENANT, caseId("case-1"), 0).events(events.subList(0, 1)).build());
+        store.append(Batch.of(TENANT, caseId("case-1"), 1).events(events.subList(1, events.size())).build());
+
+        assertEquals(events, store.loadAfter(caseId("case-1"), 0));
+        assertEquals(events.subList(3, events.size()), store.loadAfter(caseId("case-1"), 3));
+        assertEquals(List.of(), store.loadAfter(caseId("case-1"), events.size()));
+        assertEquals(List.of(), store.loadAfter(caseId("case-1"), events.size() + 5L));
+        assertEquals(List.of(), store.loadAfter(caseId("unknown"), 0));
+        assertThrows(IllegalArgumentException.class, () -> store.loadAfter(caseId("case-1"), -1));
+    }
+
+    @Test
     @DisplayName("cases do not mix: each load returns only its own events")
     void casesAreIsolated() {
         openCase(TENANT, "case-1");
