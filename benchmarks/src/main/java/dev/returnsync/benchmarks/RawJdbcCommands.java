@@ -30,10 +30,11 @@ import java.util.List;
  * {@code ReturnSyncEngine.execute} makes {@code PostgresCaseStore} issue, in the same order, on connections
  * borrowed the same way, written by hand with plain JDBC and nothing computed while it runs:
  * <ol>
+ *   <li>the case's events, on a connection of its own: for a new case the whole history ({@code SELECT version,
+ *       tenant, payload FROM events WHERE case_id = ? ORDER BY version}), for a case the engine folded before only
+ *       the events after its version ({@code ... AND version > ?}, {@code CaseStore.loadAfter}), every row read;</li>
  *   <li>the idempotency look-up ({@code SELECT ... FROM idempotency WHERE tenant = ? AND key = ?}), on a connection
  *       of its own, auto-committed;</li>
- *   <li>the case's events ({@code SELECT version, tenant, payload FROM events WHERE case_id = ? ORDER BY
- *       version}), every row read, on a connection of its own;</li>
  *   <li>one READ COMMITTED transaction: insert the idempotency record, read the current version, insert each
  *       event, upsert every number link of the case sorted by uniqueness key, upsert or delete the due row, insert
  *       the outbox entries sorted by id, commit.</li>
@@ -47,6 +48,7 @@ final class RawJdbcCommands {
     private final DataSource dataSource;
     private final String findIdempotency;
     private final String loadEvents;
+    private final String loadEventsAfter;
     private final String insertIdempotency;
     private final String currentVersion;
     private final String insertEvent;
@@ -61,6 +63,8 @@ final class RawJdbcCommands {
         findIdempotency = "SELECT fingerprint, case_id, first_version, last_version FROM " + s + ".idempotency"
                 + " WHERE tenant = ? AND key = ?";
         loadEvents = "SELECT version, tenant, payload FROM " + s + ".events WHERE case_id = ? ORDER BY version";
+        loadEventsAfter = "SELECT version, payload FROM " + s + ".events WHERE case_id = ? AND version > ?"
+                + " ORDER BY version";
         insertIdempotency = "INSERT INTO " + s + ".idempotency"
                 + " (tenant, key, fingerprint, case_id, first_version, last_version) VALUES (?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (tenant, key) DO NOTHING";
@@ -142,6 +146,28 @@ final class RawJdbcCommands {
      *                               has no replay and no retry: its commands never race)
      */
     long execute(RawCommand command) throws SQLException {
+        // the engine's case read: a case it folded before (every case but a new one) is read after its version
+        long loaded = command.expectedVersion();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            boolean whole = command.expectedVersion() == 0;
+            try (PreparedStatement select = connection.prepareStatement(whole ? loadEvents : loadEventsAfter)) {
+                select.setString(1, command.caseId());
+                if (!whole) {
+                    select.setLong(2, command.expectedVersion());
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        loaded = rs.getLong("version");
+                        rs.getString("payload");
+                    }
+                }
+            }
+        }
+        if (loaded != command.expectedVersion()) {
+            throw new IllegalStateException("case " + command.caseId() + " is at version " + loaded + ", not "
+                    + command.expectedVersion());
+        }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             try (PreparedStatement select = connection.prepareStatement(findIdempotency)) {
@@ -153,24 +179,6 @@ final class RawJdbcCommands {
                     }
                 }
             }
-        }
-        long loaded = 0;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            try (PreparedStatement select = connection.prepareStatement(loadEvents)) {
-                select.setString(1, command.caseId());
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        loaded = rs.getLong("version");
-                        rs.getString("tenant");
-                        rs.getString("payload");
-                    }
-                }
-            }
-        }
-        if (loaded != command.expectedVersion()) {
-            throw new IllegalStateException("case " + command.caseId() + " is at version " + loaded + ", not "
-                    + command.expectedVersion());
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
