@@ -1,5 +1,6 @@
 package dev.returnsync.benchmarks;
 
+import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.Decision;
 import dev.returnsync.core.domain.ReturnCase;

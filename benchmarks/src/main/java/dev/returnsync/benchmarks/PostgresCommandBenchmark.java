@@ -1,7 +1,7 @@
 package dev.returnsync.benchmarks;
 
 import dev.returnsync.core.engine.CommandResult;
-import dev.returnsync.core.engine.ReturnSyncEngine;
+import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.memory.InMemoryNotifier;
 import dev.returnsync.examples.postgres.PostgresCaseStore;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -2,7 +2,7 @@ package dev.returnsync.benchmarks;
 
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.engine.DeadlineReport;
-import dev.returnsync.core.engine.ReturnSyncEngine;
+import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.memory.InMemoryCaseStore;
 import dev.returnsync.core.memory.InMemoryNotifier;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -4,7 +4,7 @@ import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.engine.CommandResult;
 import dev.returnsync.core.engine.DeadlineReport;
-import dev.returnsync.core.engine.ReturnSyncEngine;
+import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.memory.InMemoryCaseStore;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.NumberLink;

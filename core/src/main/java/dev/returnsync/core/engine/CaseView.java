@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param state the case
  * @param pending outbox work not done yet and not parked (being tried or waiting for its next attempt)
  * @param parked outbox work that gave up after too many attempts or a permanent failure; it waits for
- *     {@link ReturnSyncEngine#retryParked}
+ *     {@link dev.returnsync.core.ReturnSyncEngine#retryParked}
  */
 public record CaseView(ReturnCase state, List<OutboxEntry> pending, List<OutboxEntry> parked) {
     /** Validates the view and copies the lists. */

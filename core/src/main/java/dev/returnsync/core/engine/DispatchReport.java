@@ -1,7 +1,7 @@
 package dev.returnsync.core.engine;
 
 /**
- * What one {@link ReturnSyncEngine#dispatchPending} call did.
+ * What one {@link dev.returnsync.core.ReturnSyncEngine#dispatchPending} call did.
  *
  * @param done entries whose work is done (completed)
  * @param retried entries that failed and wait for another attempt (polls without news included)

@@ -272,6 +272,30 @@ public final class InMemoryCaseStore implements CaseStore {
     }
 
     @Override
+    public boolean renewOutbox(String entryId, String owner, Instant now, Duration lease) {
+        Objects.requireNonNull(entryId, "entry id must not be null");
+        Objects.requireNonNull(owner, "owner must not be null");
+        Objects.requireNonNull(now, "now must not be null");
+        Objects.requireNonNull(lease, "lease must not be null");
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease must be positive, was " + lease);
+        }
+        writeLock.lock();
+        try {
+            OutboxEntry entry = outbox.get(entryId);
+            if (entry == null || !owner.equals(entry.leaseOwner()) || !entry.leaseUntil().isAfter(now)) {
+                return false;
+            }
+            outbox.put(entryId, new OutboxEntry(entry.id(), entry.tenant(), entry.caseId(), entry.version(),
+                    entry.effect(), entry.target(), entry.attempts(), entry.nextAttemptAt(), entry.lastError(),
+                    entry.parked(), owner, now.plus(lease)));
+            return true;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
     public boolean completeOutbox(String entryId, String owner) {
         Objects.requireNonNull(entryId, "entry id must not be null");
         Objects.requireNonNull(owner, "owner must not be null");

@@ -1,5 +1,6 @@
 package dev.returnsync.core.engine;
 
+import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.spi.NumberKind;
 import dev.returnsync.spi.TenantId;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.returnsync.core.engine;
 
+import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.memory.InMemoryCaseStore;
 import dev.returnsync.core.memory.InMemoryNotifier;

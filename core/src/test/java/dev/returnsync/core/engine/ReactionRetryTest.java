@@ -1,5 +1,6 @@
 package dev.returnsync.core.engine;
 
+import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.domain.Policies;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.memory.InMemoryCaseStore;

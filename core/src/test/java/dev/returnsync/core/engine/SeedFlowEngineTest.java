@@ -1,5 +1,6 @@
 package dev.returnsync.core.engine;
 
+import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.Policies;
 import dev.returnsync.core.domain.ReturnCase;

@@ -12,7 +12,7 @@ import dev.returnsync.core.engine.CommandRefusedException;
 import dev.returnsync.core.engine.CommandResult;
 import dev.returnsync.core.engine.DispatcherConfig;
 import dev.returnsync.core.engine.ResellerNumberGenerator;
-import dev.returnsync.core.engine.ReturnSyncEngine;
+import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.memory.InMemoryCaseStore;
 import dev.returnsync.core.memory.SimulatedSupplier;
 import dev.returnsync.examples.postgres.PostgresCaseStore;

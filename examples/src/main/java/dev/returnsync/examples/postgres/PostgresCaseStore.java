@@ -499,6 +499,26 @@ public final class PostgresCaseStore implements CaseStore {
     }
 
     @Override
+    public boolean renewOutbox(String entryId, String owner, Instant now, Duration lease) {
+        Objects.requireNonNull(entryId, "entry id must not be null");
+        requireOwner(owner);
+        Objects.requireNonNull(now, "now must not be null");
+        Objects.requireNonNull(lease, "lease must not be null");
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease must be positive, was " + lease);
+        }
+        return write("renew the lease of outbox entry " + entryId, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(sql.renewOutbox)) {
+                update.setObject(1, timestamp(now.plus(lease)));
+                update.setString(2, entryId);
+                update.setString(3, owner);
+                update.setObject(4, timestamp(now));
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
     public boolean completeOutbox(String entryId, String owner) {
         Objects.requireNonNull(entryId, "entry id must not be null");
         requireOwner(owner);
@@ -629,6 +649,7 @@ public final class PostgresCaseStore implements CaseStore {
         final String insertOutbox;
         final String outboxOf;
         final String claimOutbox;
+        final String renewOutbox;
         final String completeOutbox;
         final String failOutbox;
         final String retryParked;
@@ -669,6 +690,8 @@ public final class PostgresCaseStore implements CaseStore {
                     + " UPDATE " + s + ".outbox o SET lease_owner = ?, lease_until = ? FROM picked"
                     + " WHERE o.id = picked.id RETURNING o.id, o.tenant, o.case_id, o.version, o.effect, o.target,"
                     + " o.attempts, o.next_attempt_at, o.last_error, o.parked, o.lease_owner, o.lease_until";
+            renewOutbox = "UPDATE " + s + ".outbox SET lease_until = ? WHERE id = ? AND lease_owner = ?"
+                    + " AND lease_until > ?";
             completeOutbox = "DELETE FROM " + s + ".outbox WHERE id = ? AND lease_owner = ?";
             failOutbox = "UPDATE " + s + ".outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
                     + " parked = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?";

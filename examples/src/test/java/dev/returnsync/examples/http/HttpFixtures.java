@@ -1,7 +1,7 @@
 package dev.returnsync.examples.http;
 
 import dev.returnsync.core.domain.Command;
-import dev.returnsync.core.engine.ReturnSyncEngine;
+import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;

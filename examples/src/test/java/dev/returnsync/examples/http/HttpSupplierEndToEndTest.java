@@ -5,7 +5,7 @@ import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.Policies;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.engine.DispatcherConfig;
-import dev.returnsync.core.engine.ReturnSyncEngine;
+import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.memory.InMemoryCaseStore;
 import dev.returnsync.core.memory.InMemoryNotifier;
 import dev.returnsync.spi.CaseId;

@@ -1,7 +1,7 @@
 package dev.returnsync.examples.http;
 
 import dev.returnsync.core.domain.Leg;
-import dev.returnsync.core.engine.ReturnSyncEngine;
+import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.memory.InMemoryCaseStore;
 import dev.returnsync.core.memory.InMemoryNotifier;
 import dev.returnsync.spi.CaseId;

@@ -14,7 +14,7 @@ import dev.returnsync.core.engine.CommandResult;
 import dev.returnsync.core.engine.ContentionException;
 import dev.returnsync.core.engine.DispatcherConfig;
 import dev.returnsync.core.engine.ResellerNumberGenerator;
-import dev.returnsync.core.engine.ReturnSyncEngine;
+import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.memory.InMemoryNotifier;
 import dev.returnsync.core.memory.SimulatedSupplier;
 import dev.returnsync.spi.Actor;

@@ -101,6 +101,17 @@ public interface CaseStore {
     List<OutboxEntry> claimOutbox(String owner, Instant now, Duration lease, int limit);
 
     /**
+     * Renews the lease of an entry that {@code owner} holds and whose lease has not ended at {@code now}: the lease
+     * then holds until {@code now + lease}. A dispatcher renews before each piece of work, so it never starts work
+     * whose lease another dispatcher could take over.
+     *
+     * @return false when the owner does not hold the entry at {@code now} (never claimed, claimed by another owner,
+     *     lease ended, done, or failed); the entry is then left as it is
+     * @throws IllegalArgumentException if {@code lease} is not positive
+     */
+    boolean renewOutbox(String entryId, String owner, Instant now, Duration lease);
+
+    /**
      * Removes an entry whose work is done, if {@code owner} still holds its lease.
      *
      * @return false when the owner lost the lease (the entry was left as it is)

@@ -67,6 +67,11 @@ public abstract class ForwardingCaseStore implements CaseStore {
     }
 
     @Override
+    public boolean renewOutbox(String entryId, String owner, Instant now, Duration lease) {
+        return delegate.renewOutbox(entryId, owner, now, lease);
+    }
+
+    @Override
     public boolean completeOutbox(String entryId, String owner) {
         return delegate.completeOutbox(entryId, owner);
     }

@@ -1,5 +1,9 @@
-package dev.returnsync.core.engine;
+package dev.returnsync.core;
 
+import dev.returnsync.core.engine.CaseNotFoundException;
+import dev.returnsync.core.engine.CaseView;
+import dev.returnsync.core.engine.CommandRefusedException;
+import dev.returnsync.core.engine.CommandResult;
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.Refusal;

@@ -1,5 +1,18 @@
-package dev.returnsync.core.engine;
+package dev.returnsync.core;
 
+import dev.returnsync.core.engine.AccessDeniedException;
+import dev.returnsync.core.engine.CaseNotFoundException;
+import dev.returnsync.core.engine.CaseView;
+import dev.returnsync.core.engine.CommandRefusedException;
+import dev.returnsync.core.engine.CommandResult;
+import dev.returnsync.core.engine.ContentionException;
+import dev.returnsync.core.engine.DeadlineReport;
+import dev.returnsync.core.engine.DispatchReport;
+import dev.returnsync.core.engine.DispatcherConfig;
+import dev.returnsync.core.engine.EngineConfig;
+import dev.returnsync.core.engine.IdempotencyConflictException;
+import dev.returnsync.core.engine.InvalidCommandException;
+import dev.returnsync.core.engine.ResellerNumberGenerator;
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.CommandType;
 import dev.returnsync.core.domain.Decision;
