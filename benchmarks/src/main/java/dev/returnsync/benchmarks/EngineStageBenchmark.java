@@ -96,7 +96,7 @@ public class EngineStageBenchmark {
         if (!past.isEmpty()) {
             store.append(new AppendBatch(scenario.tenant(), scenario.caseId(), 0, past, current.links(),
                     current.nextDueAt(workflow.deadlines()).orElse(null), List.of(), null));
-            cache.fold(store.load(scenario.caseId()).orElseThrow());
+            cache.fold(store.load(scenario.tenant(), scenario.caseId()).orElseThrow());
         }
         history = new ArrayList<>();
         for (ReturnEvent event : past) {
@@ -134,7 +134,7 @@ public class EngineStageBenchmark {
         if (seen.isPresent()) {
             throw new IllegalStateException();
         }
-        Optional<CaseHistory> history = store.load(scenario.caseId());
+        Optional<CaseHistory> history = store.load(scenario.tenant(), scenario.caseId());
         return history.isEmpty() ? null : cache.fold(history.get());
     }
 

@@ -103,7 +103,8 @@ public class LookupBenchmark {
     /** The store's hash index. */
     @Benchmark
     public Optional<NumberLink> store() {
-        return store.findByNumber(numbers[query()]);
+        int q = query();
+        return store.findByNumber(resellers[q].tenant(), numbers[q]);
     }
 
     /** The engine, asked by the reseller. */

@@ -31,7 +31,7 @@ import java.util.List;
  * borrowed the same way, written by hand with plain JDBC and nothing computed while it runs:
  * <ol>
  *   <li>the case's events, on a connection of its own: for a new case the whole history ({@code SELECT version,
- *       tenant, payload FROM events WHERE case_id = ? ORDER BY version}), for a case the engine folded before only
+ *       payload FROM events WHERE tenant = ? AND case_id = ? ORDER BY version}), for a case the engine folded before only
  *       the events after its version ({@code ... AND version > ?}, {@code CaseStore.loadAfter}), every row read;</li>
  *   <li>the idempotency look-up ({@code SELECT ... FROM idempotency WHERE tenant = ? AND key = ?}), on a connection
  *       of its own, auto-committed;</li>
@@ -62,24 +62,24 @@ final class RawJdbcCommands {
         this.dataSource = dataSource;
         findIdempotency = "SELECT fingerprint, case_id, first_version, last_version FROM " + s + ".idempotency"
                 + " WHERE tenant = ? AND key = ?";
-        loadEvents = "SELECT version, tenant, payload FROM " + s + ".events WHERE case_id = ? ORDER BY version";
-        loadEventsAfter = "SELECT version, payload FROM " + s + ".events WHERE case_id = ? AND version > ?"
+        loadEvents = "SELECT version, payload FROM " + s + ".events WHERE tenant = ? AND case_id = ? ORDER BY version";
+        loadEventsAfter = "SELECT version, payload FROM " + s + ".events WHERE tenant = ? AND case_id = ? AND version > ?"
                 + " ORDER BY version";
         insertIdempotency = "INSERT INTO " + s + ".idempotency"
                 + " (tenant, key, fingerprint, case_id, first_version, last_version) VALUES (?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (tenant, key) DO NOTHING";
-        currentVersion = "SELECT coalesce(max(version), 0) FROM " + s + ".events WHERE case_id = ?";
-        insertEvent = "INSERT INTO " + s + ".events (case_id, version, tenant, type, at, payload)"
+        currentVersion = "SELECT coalesce(max(version), 0) FROM " + s + ".events WHERE tenant = ? AND case_id = ?";
+        insertEvent = "INSERT INTO " + s + ".events (tenant, case_id, version, type, at, payload)"
                 + " VALUES (?, ?, ?, ?, ?, ?::json)";
         upsertLink = "INSERT INTO " + s + ".number_links AS l"
                 + " (uniqueness_key, kind, scope, value, tenant, case_id, leg, superseded)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (uniqueness_key) DO UPDATE SET kind = excluded.kind, scope = excluded.scope,"
+                + " ON CONFLICT (tenant, uniqueness_key) DO UPDATE SET kind = excluded.kind, scope = excluded.scope,"
                 + " value = excluded.value, leg = excluded.leg, superseded = excluded.superseded"
                 + " WHERE l.case_id = excluded.case_id";
-        deleteDue = "DELETE FROM " + s + ".due_cases WHERE case_id = ?";
-        upsertDue = "INSERT INTO " + s + ".due_cases (case_id, tenant, due_at) VALUES (?, ?, ?)"
-                + " ON CONFLICT (case_id) DO UPDATE SET due_at = excluded.due_at";
+        deleteDue = "DELETE FROM " + s + ".due_cases WHERE tenant = ? AND case_id = ?";
+        upsertDue = "INSERT INTO " + s + ".due_cases (tenant, case_id, due_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT (tenant, case_id) DO UPDATE SET due_at = excluded.due_at";
         insertOutbox = "INSERT INTO " + s + ".outbox (id, tenant, case_id, version, effect, target, attempts,"
                 + " next_attempt_at, last_error, parked, lease_owner, lease_until)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
@@ -152,9 +152,10 @@ final class RawJdbcCommands {
             connection.setAutoCommit(true);
             boolean whole = command.expectedVersion() == 0;
             try (PreparedStatement select = connection.prepareStatement(whole ? loadEvents : loadEventsAfter)) {
-                select.setString(1, command.caseId());
+                select.setString(1, command.tenant());
+                select.setString(2, command.caseId());
                 if (!whole) {
-                    select.setLong(2, command.expectedVersion());
+                    select.setLong(3, command.expectedVersion());
                 }
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
@@ -207,7 +208,8 @@ final class RawJdbcCommands {
             }
         }
         try (PreparedStatement select = connection.prepareStatement(currentVersion)) {
-            select.setString(1, command.caseId());
+            select.setString(1, command.tenant());
+            select.setString(2, command.caseId());
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
                 if (rs.getLong(1) != command.expectedVersion()) {
@@ -217,9 +219,9 @@ final class RawJdbcCommands {
         }
         try (PreparedStatement insert = connection.prepareStatement(insertEvent)) {
             for (EventRow event : command.events()) {
-                insert.setString(1, command.caseId());
-                insert.setLong(2, event.version());
-                insert.setString(3, command.tenant());
+                insert.setString(1, command.tenant());
+                insert.setString(2, command.caseId());
+                insert.setLong(3, event.version());
                 insert.setString(4, event.type());
                 insert.setObject(5, event.at());
                 insert.setString(6, event.payload());
@@ -243,13 +245,14 @@ final class RawJdbcCommands {
         }
         if (command.dueAt() == null) {
             try (PreparedStatement delete = connection.prepareStatement(deleteDue)) {
-                delete.setString(1, command.caseId());
+                delete.setString(1, command.tenant());
+                delete.setString(2, command.caseId());
                 delete.executeUpdate();
             }
         } else {
             try (PreparedStatement upsert = connection.prepareStatement(upsertDue)) {
-                upsert.setString(1, command.caseId());
-                upsert.setString(2, command.tenant());
+                upsert.setString(1, command.tenant());
+                upsert.setString(2, command.caseId());
                 upsert.setObject(3, command.dueAt());
                 upsert.executeUpdate();
             }

@@ -43,10 +43,10 @@ class EngineBenchmarkSetupTest {
         assertEquals(expected, found);
         assertEquals(2000, store.findDue(Population.NOW.plus(Duration.ofDays(1)), 10_000).size());
         Scenario s = Scenario.of(1234);
-        CaseHistory history = store.load(s.caseId()).orElseThrow();
+        CaseHistory history = store.load(s.tenant(), s.caseId()).orElseThrow();
         assertEquals(Population.LAST.ordinal() + 1, history.events().size());
         for (var number : List.of(s.customerNumber(), s.resellerNumber(), s.supplierNumber(), s.returnTracking())) {
-            assertEquals(s.caseId(), store.findByNumber(number).orElseThrow().caseId());
+            assertEquals(s.caseId(), store.findByNumber(s.tenant(), number).orElseThrow().caseId());
         }
     }
 
@@ -58,8 +58,8 @@ class EngineBenchmarkSetupTest {
         assertEquals(1000, due);
         assertEquals(30_000, store.size());
         assertEquals(1000, store.findDue(Population.NOW, 10_000).size());
-        assertTrue(store.load(CaseId.of("case-29999")).isPresent());
-        assertFalse(store.load(CaseId.of("case-30000")).isPresent());
+        assertTrue(store.load(Scenario.of(29999).tenant(), CaseId.of("case-29999")).isPresent());
+        assertFalse(store.load(Scenario.of(30000).tenant(), CaseId.of("case-30000")).isPresent());
     }
 
     @Test
@@ -106,7 +106,7 @@ class EngineBenchmarkSetupTest {
         try {
             assertEquals(1000, bench.store.size());
             for (int q = 0; q < 400; q++) {
-                NumberLink link = bench.store.findByNumber(bench.numbers[q]).orElseThrow();
+                NumberLink link = bench.store.findByNumber(bench.resellers[q].tenant(), bench.numbers[q]).orElseThrow();
                 assertEquals(bench.numbers[q].uniquenessKey(), link.number().uniquenessKey());
                 assertEquals(Optional.of(link), bench.engine.findByNumber(bench.resellers[q], bench.numbers[q]));
                 assertEquals(Optional.of(link), bench.engine.findByNumber(bench.suppliers[q], bench.numbers[q]));
@@ -130,7 +130,7 @@ class EngineBenchmarkSetupTest {
             Set<Long> versions = new TreeSet<>();
             for (int i = 1; i < 22; i++) {
                 if (i % 11 != 0) {
-                    versions.add((long) store.load(CaseId.of("case-" + (1 + 2 * i))).orElseThrow().events().size());
+                    versions.add((long) store.load(Scenario.of(1 + 2 * i).tenant(), CaseId.of("case-" + (1 + 2 * i))).orElseThrow().events().size());
                 }
             }
             assertEquals(Set.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), versions);
@@ -141,7 +141,7 @@ class EngineBenchmarkSetupTest {
             }
             // every slot closed its case about twice and submitted new ones, all with odd indexes
             assertTrue(store.size() > 60);
-            assertFalse(store.load(CaseId.of("case-2")).isPresent());
+            assertFalse(store.load(Scenario.of(2).tenant(), CaseId.of("case-2")).isPresent());
         }
     }
 

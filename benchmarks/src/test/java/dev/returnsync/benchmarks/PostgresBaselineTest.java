@@ -30,10 +30,10 @@ class PostgresBaselineTest {
     private static final String ENGINE_SCHEMA = "bench_test_engine";
     private static final String RAW_SCHEMA = "bench_test_raw";
     private static final Map<String, String> TABLES = Map.of(
-            "events", "case_id, version",
-            "number_links", "uniqueness_key",
+            "events", "tenant, case_id, version",
+            "number_links", "tenant, uniqueness_key",
             "idempotency", "tenant, key",
-            "due_cases", "case_id",
+            "due_cases", "tenant, case_id",
             "outbox", "id");
 
     private static ConnectionPool pool;

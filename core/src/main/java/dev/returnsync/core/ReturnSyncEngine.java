@@ -57,6 +57,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -187,7 +188,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
             // The case first, then the key: a twin of this command whose events this load sees has its key
             // visible too (stores publish the record no later than the events), so it is replayed, not refused.
             // A case folded before is brought up to date with only its new events (store.loadAfter).
-            FoldCache.Folded stored = cache.read(store, effective.caseId());
+            FoldCache.Folded stored = cache.read(store, tenant, effective.caseId());
             Optional<IdempotencyRecord> seen = store.findIdempotency(tenant, effective.key());
             if (seen.isPresent()) {
                 return replay(seen.get(), fingerprint);
@@ -259,13 +260,13 @@ public final class ReturnSyncEngine implements AutoCloseable {
         if (!record.fingerprint().equals(fingerprint)) {
             throw new IdempotencyConflictException(record.tenant(), record.key());
         }
-        CaseHistory history = store.load(record.caseId()).orElse(null);
+        CaseHistory history = store.load(record.tenant(), record.caseId()).orElse(null);
         // a store may publish the record a moment before the events it belongs to: wait for them, briefly
         for (int spins = 0; spins < REPLAY_SPINS && (history == null || history.version() < record.lastVersion());
              spins++) {
             Thread.onSpinWait();
             Thread.yield();
-            history = store.load(record.caseId()).orElse(null);
+            history = store.load(record.tenant(), record.caseId()).orElse(null);
         }
         if (history == null) {
             throw new IllegalStateException("idempotency record of key " + record.key() + " points to a missing case "
@@ -326,7 +327,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
             throw new AccessDeniedException(asker.role(), "retry parked work");
         }
         visibleCase(asker, caseId);
-        int count = store.retryParked(caseId, clock.instant());
+        int count = store.retryParked(asker.tenant(), caseId, clock.instant());
         log.info("case {}: {} parked entries put back by {}", caseId, count, asker.role());
         return count;
     }
@@ -347,16 +348,16 @@ public final class ReturnSyncEngine implements AutoCloseable {
         Objects.requireNonNull(now, "now must not be null");
         int fired = 0;
         int refused = 0;
-        Set<CaseId> seen = new HashSet<>();
+        Set<Map.Entry<TenantId, CaseId>> seen = new HashSet<>(); // a case id is unique in its tenant only
         while (true) {
             List<DueCase> due = store.findDue(now, config.deadlineBatchSize());
             boolean progress = false;
             for (DueCase d : due) {
-                if (!seen.add(d.caseId())) {
+                if (!seen.add(Map.entry(d.tenant(), d.caseId()))) {
                     continue;
                 }
                 progress = true;
-                Optional<CaseHistory> history = store.load(d.caseId());
+                Optional<CaseHistory> history = store.load(d.tenant(), d.caseId());
                 if (history.isEmpty()) {
                     continue;
                 }
@@ -472,7 +473,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
         ReturnCase c = visibleCase(asker, caseId);
         List<OutboxEntry> pending = new ArrayList<>();
         List<OutboxEntry> parked = new ArrayList<>();
-        for (OutboxEntry entry : store.outboxOf(caseId)) {
+        for (OutboxEntry entry : store.outboxOf(asker.tenant(), caseId)) {
             (entry.parked() ? parked : pending).add(entry);
         }
         return new CaseView(c, pending, parked);
@@ -487,7 +488,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
     public List<ReturnEvent> history(Actor asker, CaseId caseId) {
         Objects.requireNonNull(asker, "asker must not be null");
         Objects.requireNonNull(caseId, "case id must not be null");
-        CaseHistory history = store.load(caseId).orElseThrow(() -> notFound(caseId));
+        CaseHistory history = store.load(asker.tenant(), caseId).orElseThrow(() -> notFound(caseId));
         checkParty(asker, history, cache.fold(history));
         if (asker.role() != Role.SUPPLIER) {
             return history.events();
@@ -506,14 +507,14 @@ public final class ReturnSyncEngine implements AutoCloseable {
     public Optional<NumberLink> findByNumber(Actor asker, ReturnNumber number) {
         Objects.requireNonNull(asker, "asker must not be null");
         Objects.requireNonNull(number, "number must not be null");
-        Optional<NumberLink> link = store.findByNumber(number);
+        Optional<NumberLink> link = store.findByNumber(asker.tenant(), number);
         if (link.isEmpty() || !link.get().tenant().equals(asker.tenant())) {
             return Optional.empty();
         }
         if (asker.role() == Role.RESELLER || asker.role() == Role.SYSTEM) {
             return link;
         }
-        Optional<CaseHistory> history = store.load(link.get().caseId());
+        Optional<CaseHistory> history = store.load(asker.tenant(), link.get().caseId());
         if (history.isEmpty()) {
             return Optional.empty();
         }
@@ -575,7 +576,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
     private ReturnCase visibleCase(Actor asker, CaseId caseId) {
         Objects.requireNonNull(asker, "asker must not be null");
         Objects.requireNonNull(caseId, "case id must not be null");
-        CaseHistory history = store.load(caseId).orElseThrow(() -> notFound(caseId));
+        CaseHistory history = store.load(asker.tenant(), caseId).orElseThrow(() -> notFound(caseId));
         ReturnCase c = cache.fold(history);
         checkParty(asker, history, c);
         return c;

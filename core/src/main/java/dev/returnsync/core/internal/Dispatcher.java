@@ -199,7 +199,7 @@ public final class Dispatcher {
     }
 
     private Outcome handle(OutboxEntry entry, Instant now) {
-        Optional<CaseHistory> loaded = store.load(entry.caseId());
+        Optional<CaseHistory> loaded = store.load(entry.tenant(), entry.caseId());
         if (loaded.isEmpty() || loaded.get().version() < entry.version()) {
             return new Park("case " + entry.caseId() + " has no event at version " + entry.version());
         }

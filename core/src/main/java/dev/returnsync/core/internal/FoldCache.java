@@ -4,6 +4,7 @@ import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.ReturnEvent;
+import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.store.CaseHistory;
 import dev.returnsync.spi.store.CaseStore;
 
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Folded cases keyed by case id, each with its version, so a command does not re-fold the whole history: a
+ * Folded cases keyed by tenant and case id, each with its version, so a command does not re-fold the whole history: a
  * cached case at version {@code v} is brought up to date by folding only the events after {@code v}. Histories
  * only grow, so a cached prefix stays valid. Bounded: when full, some entries are dropped. Thread-safe. Not API.
  */
@@ -28,7 +29,11 @@ public final class FoldCache {
     }
 
     private final int capacity;
-    private final ConcurrentHashMap<CaseId, Folded> cases;
+    private final ConcurrentHashMap<Key, Folded> cases;
+
+    /** A case id is unique in its tenant only. */
+    private record Key(TenantId tenant, CaseId caseId) {
+    }
 
     /** A cache of at most about {@code capacity} cases; 0 disables it. */
     public FoldCache(int capacity) {
@@ -40,17 +45,17 @@ public final class FoldCache {
      * The case as the store holds it now, or null when the store has no such case: a cached case is brought up to
      * date with the events after its version only ({@link CaseStore#loadAfter}); others are loaded whole.
      */
-    public Folded read(CaseStore store, CaseId caseId) {
-        Folded cached = capacity == 0 ? null : cases.get(caseId);
+    public Folded read(CaseStore store, TenantId tenant, CaseId caseId) {
+        Folded cached = capacity == 0 ? null : cases.get(new Key(tenant, caseId));
         if (cached == null) {
-            CaseHistory history = store.load(caseId).orElse(null);
+            CaseHistory history = store.load(tenant, caseId).orElse(null);
             if (history == null) {
                 return null;
             }
             ReturnCase state = fold(history);
             return new Folded(state, history.events().get(history.events().size() - 1).at());
         }
-        List<ReturnEvent> newer = store.loadAfter(caseId, cached.state().version());
+        List<ReturnEvent> newer = store.loadAfter(tenant, caseId, cached.state().version());
         if (newer.isEmpty()) {
             return cached;
         }
@@ -62,7 +67,7 @@ public final class FoldCache {
     /** The case folded from a history, using and refreshing the cache. */
     public ReturnCase fold(CaseHistory history) {
         List<ReturnEvent> events = history.events();
-        Folded entry = capacity == 0 ? null : cases.get(history.caseId());
+        Folded entry = capacity == 0 ? null : cases.get(new Key(history.tenant(), history.caseId()));
         ReturnCase cached = entry == null ? null : entry.state();
         ReturnCase folded;
         if (cached != null && cached.version() == events.size() && cached.tenant().equals(history.tenant())) {
@@ -95,13 +100,13 @@ public final class FoldCache {
         if (cases.size() >= capacity) {
             evictSome();
         }
-        cases.merge(state.id(), new Folded(state, lastEventAt),
+        cases.merge(new Key(state.tenant(), state.id()), new Folded(state, lastEventAt),
                 (old, now) -> old.state().version() >= now.state().version() ? old : now);
     }
 
     private void evictSome() {
         int drop = Math.max(1, capacity / 8);
-        Iterator<CaseId> it = cases.keySet().iterator();
+        Iterator<Key> it = cases.keySet().iterator();
         while (drop-- > 0 && it.hasNext()) {
             it.next();
             it.remove();

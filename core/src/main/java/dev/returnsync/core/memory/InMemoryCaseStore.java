@@ -36,13 +36,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * The embedded {@link CaseStore}: everything in memory, nothing survives the process. Thread-safe, and gives every
  * guarantee of the {@code CaseStore} contract:
  * <ul>
+ *   <li>every key includes the tenant: cases by (tenant, case id), numbers by (tenant, uniqueness key), so two tenants
+ *       never share a case or a number;</li>
  *   <li>writes ({@link #append}, the outbox operations) run under one lock, so a batch is all-or-nothing and
  *       versions, number uniqueness and leases are decided in one place;</li>
  *   <li>reads of one case's events are lock-free: a case's event list is an immutable list replaced by one
  *       volatile write, so a reader sees all of a batch's events or none of them;</li>
- *   <li>numbers are found through a hash index on {@link ReturnNumber#uniquenessKey()}, due cases through a sorted
+ *   <li>numbers are found through a hash index on the tenant and {@link ReturnNumber#uniquenessKey()}, due cases through a sorted
  *       index on the due time, claimable outbox entries through a sorted index on the next attempt time: no
- *       look-up scans every case.</li>
+ *       look-up scans every case; an ordered send is checked against the few outbox entries of its own case.</li>
  * </ul>
  * Within a batch the idempotency record is published first, then the events, then links, due time and outbox
  * entries: whoever sees a batch's events also finds its idempotency record (the engine reads in that order to
@@ -50,13 +52,13 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class InMemoryCaseStore implements CaseStore {
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final ConcurrentHashMap<CaseId, StoredCase> cases;
-    private final ConcurrentHashMap<String, NumberLink> numbers;
+    private final ConcurrentHashMap<CaseKey, StoredCase> cases;
+    private final ConcurrentHashMap<NumberKey, NumberLink> numbers;
     private final ConcurrentHashMap<TenantKey, IdempotencyRecord> idempotency;
     private final ConcurrentSkipListSet<DueKey> due = new ConcurrentSkipListSet<>();
     // guarded by writeLock
     private final Map<String, OutboxEntry> outbox = new java.util.HashMap<>();
-    private final Map<CaseId, Set<String>> outboxByCase = new java.util.HashMap<>();
+    private final Map<CaseKey, Set<String>> outboxByCase = new java.util.HashMap<>();
     /** Claimable (unparked) entry ids by next attempt time; within one time, in the order they were added. */
     private final NavigableMap<Instant, LinkedHashSet<String>> ready = new TreeMap<>();
 
@@ -80,39 +82,57 @@ public final class InMemoryCaseStore implements CaseStore {
     }
 
     private static final class StoredCase {
-        final TenantId tenant;
         volatile List<ReturnEvent> events;
         volatile Instant dueAt;
         // guarded by writeLock: the links last stored for this case, to skip the unchanged ones
         List<NumberLink> links = List.of();
 
-        StoredCase(TenantId tenant, List<ReturnEvent> events) {
-            this.tenant = tenant;
+        StoredCase(List<ReturnEvent> events) {
             this.events = events;
+        }
+    }
+
+    /** A case: its tenant and its id. */
+    private record CaseKey(TenantId tenant, CaseId caseId) {
+        static CaseKey of(TenantId tenant, CaseId caseId) {
+            return new CaseKey(Objects.requireNonNull(tenant, "tenant must not be null"),
+                    Objects.requireNonNull(caseId, "case id must not be null"));
+        }
+
+        static CaseKey of(OutboxEntry entry) {
+            return new CaseKey(entry.tenant(), entry.caseId());
+        }
+    }
+
+    /** A number in a tenant: its tenant and its uniqueness key. */
+    private record NumberKey(TenantId tenant, String uniquenessKey) {
+        static NumberKey of(TenantId tenant, ReturnNumber number) {
+            return new NumberKey(tenant, number.uniquenessKey());
         }
     }
 
     private record TenantKey(TenantId tenant, IdempotencyKey key) {
     }
 
-    private record DueKey(Instant dueAt, CaseId caseId) implements Comparable<DueKey> {
+    private record DueKey(Instant dueAt, CaseKey key) implements Comparable<DueKey> {
         @Override
         public int compareTo(DueKey other) {
             int byTime = dueAt.compareTo(other.dueAt);
-            return byTime != 0 ? byTime : caseId.compareTo(other.caseId);
+            if (byTime != 0) {
+                return byTime;
+            }
+            int byTenant = key.tenant().value().compareTo(other.key.tenant().value());
+            return byTenant != 0 ? byTenant : key.caseId().compareTo(other.key.caseId());
         }
     }
 
-
-
     @Override
-    public Optional<CaseHistory> load(CaseId caseId) {
-        Objects.requireNonNull(caseId, "case id must not be null");
-        StoredCase stored = cases.get(caseId);
+    public Optional<CaseHistory> load(TenantId tenant, CaseId caseId) {
+        StoredCase stored = cases.get(CaseKey.of(tenant, caseId));
         if (stored == null) {
             return Optional.empty();
         }
-        return Optional.of(new CaseHistory(stored.tenant, caseId, stored.events));
+        return Optional.of(new CaseHistory(tenant, caseId, stored.events));
     }
 
     @Override
@@ -128,13 +148,10 @@ public final class InMemoryCaseStore implements CaseStore {
                     throw new IdempotencyKeyTakenException(record.tenant(), record.key());
                 }
             }
-            StoredCase stored = cases.get(batch.caseId());
+            CaseKey caseKey = CaseKey.of(batch.tenant(), batch.caseId());
+            StoredCase stored = cases.get(caseKey);
             long version = stored == null ? 0 : stored.events.size();
             if (version != batch.expectedVersion()) {
-                throw new VersionConflictException(batch.caseId(), batch.expectedVersion(), version);
-            }
-            if (stored != null && !stored.tenant.equals(batch.tenant())) {
-                // the case id is taken by another tenant: to this tenant it is a case that moved on
                 throw new VersionConflictException(batch.caseId(), batch.expectedVersion(), version);
             }
             List<NumberLink> known = stored == null ? List.of() : stored.links;
@@ -143,7 +160,7 @@ public final class InMemoryCaseStore implements CaseStore {
                 if (known.contains(link)) {
                     continue; // stored by an earlier batch of this case, unchanged
                 }
-                NumberLink existing = numbers.get(link.number().uniquenessKey());
+                NumberLink existing = numbers.get(NumberKey.of(batch.tenant(), link.number()));
                 if (existing != null && !existing.caseId().equals(batch.caseId())) {
                     throw new NumberAlreadyLinkedException(link.number());
                 }
@@ -157,8 +174,8 @@ public final class InMemoryCaseStore implements CaseStore {
                 idempotency.put(recordKey, record);
             }
             if (stored == null) {
-                stored = new StoredCase(batch.tenant(), List.copyOf(batch.events()));
-                cases.put(batch.caseId(), stored);
+                stored = new StoredCase(List.copyOf(batch.events()));
+                cases.put(caseKey, stored);
             } else {
                 List<ReturnEvent> events = new ArrayList<>(stored.events.size() + batch.events().size());
                 events.addAll(stored.events);
@@ -177,7 +194,7 @@ public final class InMemoryCaseStore implements CaseStore {
                     }
                 }
                 for (NumberLink link : fresh) {
-                    numbers.put(link.number().uniquenessKey(), link);
+                    numbers.put(NumberKey.of(batch.tenant(), link.number()), link);
                     merged.add(link);
                 }
                 stored.links = List.copyOf(merged);
@@ -185,10 +202,10 @@ public final class InMemoryCaseStore implements CaseStore {
             Instant oldDue = stored.dueAt;
             if (!Objects.equals(oldDue, batch.nextDueAt())) {
                 if (oldDue != null) {
-                    due.remove(new DueKey(oldDue, batch.caseId()));
+                    due.remove(new DueKey(oldDue, caseKey));
                 }
                 if (batch.nextDueAt() != null) {
-                    due.add(new DueKey(batch.nextDueAt(), batch.caseId()));
+                    due.add(new DueKey(batch.nextDueAt(), caseKey));
                 }
                 stored.dueAt = batch.nextDueAt();
             }
@@ -203,9 +220,10 @@ public final class InMemoryCaseStore implements CaseStore {
     }
 
     @Override
-    public Optional<NumberLink> findByNumber(ReturnNumber number) {
+    public Optional<NumberLink> findByNumber(TenantId tenant, ReturnNumber number) {
+        Objects.requireNonNull(tenant, "tenant must not be null");
         Objects.requireNonNull(number, "number must not be null");
-        return Optional.ofNullable(numbers.get(number.uniquenessKey()));
+        return Optional.ofNullable(numbers.get(NumberKey.of(tenant, number)));
     }
 
     @Override
@@ -224,9 +242,9 @@ public final class InMemoryCaseStore implements CaseStore {
             if (result.size() >= limit || key.dueAt().isAfter(dueAtOrBefore)) {
                 break;
             }
-            StoredCase stored = cases.get(key.caseId());
+            StoredCase stored = cases.get(key.key());
             if (stored != null && key.dueAt().equals(stored.dueAt)) {
-                result.add(new DueCase(stored.tenant, key.caseId(), key.dueAt()));
+                result.add(new DueCase(key.key().tenant(), key.key().caseId(), key.dueAt()));
             }
         }
         return result;
@@ -255,7 +273,7 @@ public final class InMemoryCaseStore implements CaseStore {
                         break scan;
                     }
                     OutboxEntry entry = outbox.get(id);
-                    if (entry.leaseUntil() != null && entry.leaseUntil().isAfter(now)) {
+                    if (entry.leaseUntil() != null && entry.leaseUntil().isAfter(now) || waitsForEarlierSend(entry)) {
                         continue;
                     }
                     OutboxEntry leased = new OutboxEntry(entry.id(), entry.tenant(), entry.caseId(), entry.version(),
@@ -269,6 +287,24 @@ public final class InMemoryCaseStore implements CaseStore {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * True when the entry is an ordered send and its case has an unfinished, unparked ordered send to the same target
+     * with a lower version (guarded by writeLock).
+     */
+    private boolean waitsForEarlierSend(OutboxEntry entry) {
+        if (!entry.effect().isOrderedSend()) {
+            return false;
+        }
+        for (String id : outboxByCase.get(CaseKey.of(entry))) {
+            OutboxEntry other = outbox.get(id);
+            if (other.effect().isOrderedSend() && !other.parked() && other.version() < entry.version()
+                    && other.target().equals(entry.target())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -333,11 +369,11 @@ public final class InMemoryCaseStore implements CaseStore {
     }
 
     @Override
-    public List<OutboxEntry> outboxOf(CaseId caseId) {
-        Objects.requireNonNull(caseId, "case id must not be null");
+    public List<OutboxEntry> outboxOf(TenantId tenant, CaseId caseId) {
+        CaseKey key = CaseKey.of(tenant, caseId);
         writeLock.lock();
         try {
-            Set<String> ids = outboxByCase.get(caseId);
+            Set<String> ids = outboxByCase.get(key);
             if (ids == null) {
                 return List.of();
             }
@@ -353,12 +389,12 @@ public final class InMemoryCaseStore implements CaseStore {
     }
 
     @Override
-    public int retryParked(CaseId caseId, Instant now) {
-        Objects.requireNonNull(caseId, "case id must not be null");
+    public int retryParked(TenantId tenant, CaseId caseId, Instant now) {
+        CaseKey key = CaseKey.of(tenant, caseId);
         Objects.requireNonNull(now, "now must not be null");
         writeLock.lock();
         try {
-            Set<String> ids = outboxByCase.get(caseId);
+            Set<String> ids = outboxByCase.get(key);
             if (ids == null) {
                 return 0;
             }
@@ -388,7 +424,7 @@ public final class InMemoryCaseStore implements CaseStore {
     // guarded by writeLock
     private void put(OutboxEntry entry) {
         outbox.put(entry.id(), entry);
-        outboxByCase.computeIfAbsent(entry.caseId(), c -> new LinkedHashSet<>()).add(entry.id());
+        outboxByCase.computeIfAbsent(CaseKey.of(entry), c -> new LinkedHashSet<>()).add(entry.id());
         if (!entry.parked()) {
             ready.computeIfAbsent(entry.nextAttemptAt(), t -> new LinkedHashSet<>()).add(entry.id());
         }
@@ -397,11 +433,12 @@ public final class InMemoryCaseStore implements CaseStore {
     // guarded by writeLock
     private void remove(OutboxEntry entry) {
         outbox.remove(entry.id());
-        Set<String> ids = outboxByCase.get(entry.caseId());
+        CaseKey key = CaseKey.of(entry);
+        Set<String> ids = outboxByCase.get(key);
         if (ids != null) {
             ids.remove(entry.id());
             if (ids.isEmpty()) {
-                outboxByCase.remove(entry.caseId());
+                outboxByCase.remove(key);
             }
         }
         LinkedHashSet<String> bucket = ready.get(entry.nextAttemptAt());

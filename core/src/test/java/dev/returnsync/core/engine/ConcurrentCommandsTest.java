@@ -130,7 +130,7 @@ class ConcurrentCommandsTest {
         Map<String, NumberLink> allLinks = new HashMap<>();
         List<DueCase> due = store.findDue(Instant.MAX, 10_000);
         for (CaseId c : cases) {
-            CaseHistory history = store.load(c).orElseThrow();
+            CaseHistory history = store.load(TENANT, c).orElseThrow();
             stored += history.version();
             Set<Long> expected = new TreeSet<>();
             for (long v = 2; v <= history.version(); v++) {
@@ -142,7 +142,7 @@ class ConcurrentCommandsTest {
             assertInvariants(folded);
             for (NumberLink link : folded.links()) {
                 assertNull(allLinks.put(link.number().uniquenessKey(), link), "a number is linked twice");
-                assertEquals(Optional.of(link), store.findByNumber(link.number()), "the store resolves " + link.number());
+                assertEquals(Optional.of(link), store.findByNumber(TENANT, link.number()), "the store resolves " + link.number());
             }
             Optional<Instant> nextDue = folded.nextDueAt(engine.workflow().deadlines());
             assertEquals(nextDue, due.stream().filter(d -> d.caseId().equals(c)).map(DueCase::dueAt).findFirst(),

@@ -73,13 +73,13 @@ class CrashRecoveryTest {
         dying.execute(open(c, S1));
         dying.execute(agree(c, S1));
         dying.execute(apply(c, S1));
-        List<String> planned = ids(store.outboxOf(c));
+        List<String> planned = ids(store.outboxOf(TENANT, c));
         assertTrue(planned.contains(c + "/4/" + Effect.REQUEST_RETURN + "/" + S1), planned.toString());
 
         // the process dies in the middle of its first dispatch: some work done, one notification delivered but not
         // marked done, the rest not even started
         assertThrows(Crash.class, dying::dispatchPending);
-        List<OutboxEntry> left = store.outboxOf(c);
+        List<OutboxEntry> left = store.outboxOf(TENANT, c);
         assertFalse(left.isEmpty());
         assertTrue(left.stream().anyMatch(e -> "engine-dies".equals(e.leaseOwner())), "work stays leased to the dead");
         assertTrue(planned.containsAll(ids(left)), "no work appeared or changed its id");
@@ -107,7 +107,7 @@ class CrashRecoveryTest {
         clock.advance(Duration.ofMinutes(1).plusSeconds(1));
         third.dispatchPending();
 
-        assertTrue(store.outboxOf(c).isEmpty(), "nothing is left: " + store.outboxOf(c));
+        assertTrue(store.outboxOf(TENANT, c).isEmpty(), "nothing is left: " + store.outboxOf(TENANT, c));
         assertEquals(LegState.NUMBER_ISSUED, third.caseView(reseller(), c).state().leg(S1).orElseThrow().state());
         Set<String> notified = new TreeSet<>();
         for (Notification n : sink.delivered()) {

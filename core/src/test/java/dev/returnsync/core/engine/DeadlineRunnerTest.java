@@ -103,11 +103,11 @@ class DeadlineRunnerTest {
         CaseId c = CaseId.of("case-early");
         engine.execute(submit(c, "AS-E", List.of(line("SKU-1", S1, 1, 1, "10.00"))));
         engine.execute(open(c, S1));
-        long version = store.load(c).orElseThrow().version();
+        long version = store.load(TENANT, c).orElseThrow().version();
         CommandRefusedException early = assertThrows(CommandRefusedException.class, () -> engine.execute(
                 new Command.FireDeadline(key(), dev.returnsync.spi.Actor.system(TENANT, "timer"), null, c, S1)));
         assertEquals(dev.returnsync.core.domain.Refusal.Code.NOT_DUE, early.code());
-        assertEquals(version, store.load(c).orElseThrow().version());
+        assertEquals(version, store.load(TENANT, c).orElseThrow().version());
     }
 
     private dev.returnsync.core.domain.Leg leg(CaseId c, SupplierId s) {

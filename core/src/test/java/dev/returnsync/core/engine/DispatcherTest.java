@@ -163,6 +163,6 @@ class DispatcherTest {
     }
 
     private static OutboxEntry entry(InMemoryCaseStore store, CaseId c, String id) {
-        return store.outboxOf(c).stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+        return store.outboxOf(TENANT, c).stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
     }
 }

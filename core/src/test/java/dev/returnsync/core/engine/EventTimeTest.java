@@ -13,6 +13,7 @@ import java.util.List;
 
 import static dev.returnsync.core.engine.EngineFixtures.S1;
 import static dev.returnsync.core.engine.EngineFixtures.T0;
+import static dev.returnsync.core.engine.EngineFixtures.TENANT;
 import static dev.returnsync.core.engine.EngineFixtures.line;
 import static dev.returnsync.core.engine.EngineFixtures.open;
 import static dev.returnsync.core.engine.EngineFixtures.submit;
@@ -34,12 +35,12 @@ class EventTimeTest {
                      .clock(behind).build()) {
             first.execute(submit(c, "AS-TIME", List.of(line("SKU-1", S1, 1, 1, "1.00"))));
             second.execute(open(c, S1));
-            List<ReturnEvent> events = store.load(c).orElseThrow().events();
+            List<ReturnEvent> events = store.load(TENANT, c).orElseThrow().events();
             assertEquals(ahead.instant(), events.get(0).at());
             assertEquals(ahead.instant(), events.get(1).at(), "dated at the case's last event, not 10 minutes earlier");
             behind.set(T0.plus(Duration.ofMinutes(20)));
             first.execute(EngineFixtures.agree(c, S1));
-            assertEquals(T0.plus(Duration.ofMinutes(10)), store.load(c).orElseThrow().events().get(2).at(),
+            assertEquals(T0.plus(Duration.ofMinutes(10)), store.load(TENANT, c).orElseThrow().events().get(2).at(),
                     "a clock that is ahead of the case dates its own events by itself");
         }
     }

@@ -43,7 +43,7 @@ class IdempotencyTest {
         assertTrue(again.replayed());
         assertEquals(first.events(), again.events());
         assertEquals(first.state(), again.state(), "the generated reseller number is not drawn again");
-        assertEquals(1, store.load(c).orElseThrow().version());
+        assertEquals(1, store.load(TENANT, c).orElseThrow().version());
 
         Command.OpenNegotiation open = open(c, S1);
         engine.execute(open);
@@ -51,8 +51,8 @@ class IdempotencyTest {
         CommandResult replayed = engine.execute(open);
         assertTrue(replayed.replayed());
         assertEquals(2, replayed.version(), "the outcome as it was, not the case as it is");
-        assertEquals(3, store.load(c).orElseThrow().version());
-        assertEquals(store.outboxOf(c).size(), store.outboxOf(c).stream().map(e -> e.id()).distinct().count());
+        assertEquals(3, store.load(TENANT, c).orElseThrow().version());
+        assertEquals(store.outboxOf(TENANT, c).size(), store.outboxOf(TENANT, c).stream().map(e -> e.id()).distinct().count());
     }
 
     @Test
@@ -61,13 +61,13 @@ class IdempotencyTest {
         engine.execute(open(c, S1));
         IdempotencyKey key = IdempotencyKey.of("agree-once");
         engine.execute(new Command.AgreeReturn(key, supplier(S1), null, c, S1, OutcomeType.RETURN_AND_REFUND, List.of()));
-        long version = store.load(c).orElseThrow().version();
+        long version = store.load(TENANT, c).orElseThrow().version();
 
         IdempotencyConflictException conflict = assertThrows(IdempotencyConflictException.class, () -> engine.execute(
                 new Command.AgreeReturn(key, supplier(S1), null, c, S1, OutcomeType.EXCHANGE, List.of())));
         assertEquals(key, conflict.key());
         assertEquals(TENANT, conflict.tenant());
-        assertEquals(version, store.load(c).orElseThrow().version());
+        assertEquals(version, store.load(TENANT, c).orElseThrow().version());
 
         // keys are scoped by tenant: another tenant's identical key is its own
         CaseId theirs = CaseId.of("case-other-tenant");
@@ -90,7 +90,7 @@ class IdempotencyTest {
                 new Command.AgreeReturn(key(), supplier(S1), 1L, c, S1, OutcomeType.RETURN_AND_REFUND, List.of())));
         assertEquals(Refusal.Code.VERSION_MISMATCH, stale.code());
         assertEquals(c, stale.caseId());
-        assertEquals(2, store.load(c).orElseThrow().version());
+        assertEquals(2, store.load(TENANT, c).orElseThrow().version());
 
         CommandRefusedException notYet = assertThrows(CommandRefusedException.class, () -> engine.execute(
                 new Command.SubmitReturn(key(), customer(), 3L, CaseId.of("case-new"), CUSTOMER,
@@ -99,7 +99,7 @@ class IdempotencyTest {
                         dev.returnsync.spi.Reason.of(dev.returnsync.spi.ReasonCode.OTHER, ""),
                         OutcomeType.RETURN_AND_REFUND, DELIVERED)));
         assertEquals(Refusal.Code.VERSION_MISMATCH, notYet.code());
-        assertTrue(store.load(CaseId.of("case-new")).isEmpty());
+        assertTrue(store.load(TENANT, CaseId.of("case-new")).isEmpty());
     }
 
     @Test
@@ -126,7 +126,7 @@ class IdempotencyTest {
                     fresh += result.replayed() ? 0 : 1;
                 }
                 assertEquals(1, fresh, "exactly one twin appended");
-                assertEquals(2, store.load(twinCase).orElseThrow().version());
+                assertEquals(2, store.load(TENANT, twinCase).orElseThrow().version());
             }
         } finally {
             pool.shutdownNow();

@@ -41,8 +41,8 @@ class InvalidCommandTest {
     void openCase() {
         engine.execute(submit(c, "AS-I", List.of(line("SKU-1", S1, 2, 3, "10.00"))));
         engine.execute(open(c, S1));
-        version = store.load(c).orElseThrow().version();
-        outbox = store.outboxOf(c);
+        version = store.load(TENANT, c).orElseThrow().version();
+        outbox = store.outboxOf(TENANT, c);
     }
 
     @AfterEach
@@ -74,7 +74,7 @@ class InvalidCommandTest {
                         dev.returnsync.spi.ReturnNumber.customerRequest(TENANT, "AS-X"), null, List.of(), null,
                         OutcomeType.EXCHANGE, null)));
         assertEquals(List.of("deliveredAt", "lines", "order", "reason"), emptyLines.paths());
-        assertTrue(store.load(CaseId.of("case-none")).isEmpty());
+        assertTrue(store.load(TENANT, CaseId.of("case-none")).isEmpty());
         assertUnchanged();
     }
 
@@ -117,7 +117,7 @@ class InvalidCommandTest {
                 List.of(line("SKU-1", S1, 1, 1, "1.00")), Reason.of(ReasonCode.OTHER, ""), OutcomeType.EXCHANGE,
                 T0.plusSeconds(3600)));
         assertTrue(deliveredLater.refusal().reason().startsWith("deliveredAt"));
-        assertTrue(store.load(CaseId.of("case-future")).isEmpty());
+        assertTrue(store.load(TENANT, CaseId.of("case-future")).isEmpty());
         assertUnchanged();
 
         // a refused key leaves no record: the corrected command with the same key goes through
@@ -142,7 +142,7 @@ class InvalidCommandTest {
     }
 
     private void assertUnchanged() {
-        assertEquals(version, store.load(c).orElseThrow().version(), "no event was added");
-        assertEquals(new ArrayList<>(outbox), store.outboxOf(c), "no outbox work was added");
+        assertEquals(version, store.load(TENANT, c).orElseThrow().version(), "no event was added");
+        assertEquals(new ArrayList<>(outbox), store.outboxOf(TENANT, c), "no outbox work was added");
     }
 }

@@ -55,7 +55,7 @@ class NumberLinkageTest {
         toNumberRequested(first, "AS-SECRET-1");
         toNumberRequested(second, "AS-2");
         engine.execute(issue(first, S1, "SR-777"));
-        long before = store.load(second).orElseThrow().version();
+        long before = store.load(TENANT, second).orElseThrow().version();
 
         // the number typed with full-width digits and spaces is the same number after normalization
         Command.IssueSupplierNumber again = issue(second, S1, "sr-７７７ ");
@@ -65,7 +65,7 @@ class NumberLinkageTest {
         for (String secret : List.of(first.value(), "AS-SECRET-1", CUSTOMER.value(), "case-first")) {
             assertFalse(e.getMessage().contains(secret), "message leaks " + secret + ": " + e.getMessage());
         }
-        assertEquals(before, store.load(second).orElseThrow().version(), "the refused command changed nothing");
+        assertEquals(before, store.load(TENANT, second).orElseThrow().version(), "the refused command changed nothing");
         assertTrue(store.findIdempotency(TENANT, again.key()).isEmpty(), "no idempotency record for a refusal");
         assertEquals(first, engine.findByNumber(reseller(), e.number()).orElseThrow().caseId());
     }
@@ -163,7 +163,7 @@ class NumberLinkageTest {
                 ReturnNumber.resellerReturn(TENANT, "RS-2"), List.of(line("SKU-1", S1, 1, 1, "1.00")),
                 Reason.of(ReasonCode.OTHER, ""), OutcomeType.RETURN_AND_REFUND, DELIVERED);
         assertThrows(NumberAlreadyLinkedException.class, () -> generating.execute(given));
-        assertTrue(store.load(CaseId.of("case-c")).isEmpty());
+        assertTrue(store.load(TENANT, CaseId.of("case-c")).isEmpty());
         generating.close();
     }
 
@@ -172,7 +172,7 @@ class NumberLinkageTest {
         CaseId c = CaseId.of("case-callback");
         toNumberRequested(c, "AS-CB");
         String resellerNumber = engine.caseView(reseller(), c).state().resellerNumber().value();
-        long version = store.load(c).orElseThrow().version();
+        long version = store.load(TENANT, c).orElseThrow().version();
 
         CommandRefusedException stranger = assertThrows(CommandRefusedException.class, () -> engine.supplierCallbacks()
                 .numberIssued(TENANT, S2, resellerNumber, "S2-1", IdempotencyKey.of("evt-1")));
@@ -183,7 +183,7 @@ class NumberLinkageTest {
         assertThrows(CaseNotFoundException.class, () -> engine.supplierCallbacks()
                 .numberIssued(OTHER_TENANT, S1, resellerNumber, "S1-1", IdempotencyKey.of("evt-2")),
                 "the reseller number of another tenant is unknown");
-        assertEquals(version, store.load(c).orElseThrow().version());
+        assertEquals(version, store.load(TENANT, c).orElseThrow().version());
 
         CommandResult issued = engine.supplierCallbacks().numberIssued(TENANT, S1, resellerNumber.toLowerCase(),
                 "s1-1", IdempotencyKey.of("evt-3"));

@@ -67,7 +67,7 @@ class ReactionRetryTest {
         List<ReturnEvent> history = second.history(reseller(), c);
         assertEquals(1, history.stream().filter(e -> e instanceof ReturnEvent.NumberSharedWithCustomer).count(),
                 "applied once: " + history);
-        assertTrue(real.outboxOf(c).isEmpty());
+        assertTrue(real.outboxOf(TENANT, c).isEmpty());
         first.close();
         second.close();
     }
@@ -100,7 +100,7 @@ class ReactionRetryTest {
             replayed.add(r.replayed());
         }
         assertEquals(1, replayed.stream().filter(r -> !r).count(), "one twin appended, the others replayed it");
-        assertEquals(2, store.load(c).orElseThrow().version());
+        assertEquals(2, store.load(TENANT, c).orElseThrow().version());
         engine.close();
     }
 }

@@ -95,18 +95,18 @@ class InMemoryCaseStoreTest {
                         "k3")));
         assertEquals(ReturnNumber.replacementTracking("SF", "SF0000001"), taken.number(), "the asker's own number");
         assertFalse(taken.getMessage().contains("case"), taken.getMessage());
-        assertTrue(store.load(b).isEmpty());
+        assertTrue(store.load(T, b).isEmpty());
         assertTrue(store.findIdempotency(T, IdempotencyKey.of("k3")).isEmpty());
-        assertTrue(store.outboxOf(b).isEmpty());
+        assertTrue(store.outboxOf(T, b).isEmpty());
         assertEquals(List.of(new DueCase(T, a, NOW.plusSeconds(60))), store.findDue(Instant.MAX, 10));
 
         // an entry id that exists is ignored; a link of this case is updated, never removed
         store.append(batch(a, 1, List.of(step(1), step(2)), List.of(new NumberLink(shared, T, a, S, false)), null,
                 List.of(OutboxEntry.pending("a/1/NOTIFY/RESELLER", T, a, 1, Effect.NOTIFY, "RESELLER", NOW.plusSeconds(99))),
                 "k4"));
-        assertEquals(3, store.load(a).orElseThrow().version());
-        assertEquals(Optional.of(new NumberLink(shared, T, a, S, false)), store.findByNumber(shared));
-        assertEquals(NOW, store.outboxOf(a).get(0).nextAttemptAt());
+        assertEquals(3, store.load(T, a).orElseThrow().version());
+        assertEquals(Optional.of(new NumberLink(shared, T, a, S, false)), store.findByNumber(T, shared));
+        assertEquals(NOW, store.outboxOf(T, a).get(0).nextAttemptAt());
         assertTrue(store.findDue(Instant.MAX, 10).isEmpty(), "a null due time removes the case from the index");
         assertEquals(new IdempotencyRecord(T, IdempotencyKey.of("k4"), "fp", a, 2, 3),
                 store.findIdempotency(T, IdempotencyKey.of("k4")).orElseThrow());
@@ -143,7 +143,7 @@ class InMemoryCaseStoreTest {
         assertFalse(store.completeOutbox("c/1/NOTIFY/3", "two"), "not the holder");
 
         assertTrue(store.failOutbox("c/1/NOTIFY/3", "one", "boom", NOW.plusSeconds(100), false));
-        OutboxEntry failed = store.outboxOf(c).stream().filter(e -> e.id().equals("c/1/NOTIFY/3")).findFirst().orElseThrow();
+        OutboxEntry failed = store.outboxOf(T, c).stream().filter(e -> e.id().equals("c/1/NOTIFY/3")).findFirst().orElseThrow();
         assertEquals(1, failed.attempts());
         assertEquals("boom", failed.lastError());
         assertNull(failed.leaseOwner());
@@ -158,8 +158,8 @@ class InMemoryCaseStoreTest {
         assertTrue(store.failOutbox("c/1/NOTIFY/1", "two", "gone", NOW.plusSeconds(50), true));
         assertTrue(store.claimOutbox("x", Instant.MAX.minusSeconds(1), Duration.ofSeconds(1), 5).stream()
                 .noneMatch(e -> e.id().equals("c/1/NOTIFY/1")), "parked entries are not claimed");
-        assertEquals(1, store.retryParked(c, NOW.plusSeconds(60)));
-        OutboxEntry retried = store.outboxOf(c).stream().filter(e -> e.id().equals("c/1/NOTIFY/1")).findFirst().orElseThrow();
+        assertEquals(1, store.retryParked(T, c, NOW.plusSeconds(60)));
+        OutboxEntry retried = store.outboxOf(T, c).stream().filter(e -> e.id().equals("c/1/NOTIFY/1")).findFirst().orElseThrow();
         assertEquals(0, retried.attempts());
         assertFalse(retried.parked());
         assertEquals(NOW.plusSeconds(60), retried.nextAttemptAt());
@@ -180,7 +180,7 @@ class InMemoryCaseStoreTest {
             pool.submit(() -> {
                 start.await();
                 for (int i = 0; i < 500; i++) {
-                    long version = store.load(c).orElseThrow().version();
+                    long version = store.load(T, c).orElseThrow().version();
                     try {
                         store.append(batch(c, version, List.of(step(i)), List.of(), null,
                                 List.of(OutboxEntry.pending("hot/" + (version + 1) + "/NOTIFY/R", T, c, version + 1,
@@ -201,7 +201,7 @@ class InMemoryCaseStoreTest {
         start.countDown();
         pool.shutdown();
         assertTrue(pool.awaitTermination(15, TimeUnit.SECONDS));
-        assertEquals(1 + wins.get(), store.load(c).orElseThrow().version(), "one event per successful append");
+        assertEquals(1 + wins.get(), store.load(T, c).orElseThrow().version(), "one event per successful append");
         assertTrue(duplicates.isEmpty(), "an entry went to two owners: " + duplicates);
         claimed.addAll(store.claimOutbox("late", NOW, Duration.ofHours(1), 10_000).stream().map(OutboxEntry::id).toList());
         assertEquals(wins.get(), claimed.size());

@@ -24,7 +24,7 @@ final class WatchedStore extends ForwardingCaseStore {
     @Override
     public void append(AppendBatch batch) {
         if (batch.expectedVersion() > 0 && !timeline.knows(batch.caseId())) {
-            delegate.load(batch.caseId()).ifPresent(timeline::know);
+            delegate.load(batch.tenant(), batch.caseId()).ifPresent(timeline::know);
         }
         delegate.append(batch);
         timeline.appended(batch.caseId(), batch.events());

@@ -38,11 +38,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A {@link CaseStore} on PostgreSQL (12 or later) over plain JDBC: the reference adapter that a host team can copy,
@@ -52,12 +54,21 @@ import java.util.regex.Pattern;
  * is built, recording each in a {@code schema_version} table, in one transaction under a PostgreSQL advisory lock,
  * so several processes starting at once apply each file exactly once. See {@code docs/postgres.md}.
  *
+ * <p><b>Keys.</b> Every key includes the tenant: a case is (tenant, case_id), a number (tenant, uniqueness_key), so
+ * the same case id or number in two tenants are two independent rows, and a batch can only reach its own tenant's
+ * case.
+ *
  * <p><b>Transactions.</b> Every {@link #append} is one transaction at READ COMMITTED. Each contract check is backed
  * by a constraint, so no stronger isolation is needed: the idempotency key by the primary key (tenant, key), the
- * version by the primary key (case_id, version) of {@code events}, numbers by the unique uniqueness key. The checks
+ * version by the primary key (tenant, case_id, version) of {@code events}, numbers by the unique (tenant,
+ * uniqueness_key). The checks
  * run in the contract's order (idempotency, version, numbers) and the first failure rolls everything back. Rows are
  * locked in one global order (idempotency key, events of the case, numbers sorted by key, due row, outbox ids
  * sorted) so concurrent appends do not deadlock each other.
+ *
+ * <p><b>Claims.</b> {@link #claimOutbox} locks the rows it picks with {@code FOR UPDATE SKIP LOCKED}, and skips an
+ * ordered send while an earlier unfinished, unparked ordered send of its case and target exists (a {@code NOT EXISTS}
+ * on the partial index {@code outbox_ordered_sends}).
  *
  * <p><b>Several instances.</b> Any number of engines, in any number of processes, may share one database: every
  * guarantee comes from the database (constraints, row locks, {@code FOR UPDATE SKIP LOCKED}), none from memory of
@@ -73,7 +84,7 @@ import java.util.regex.Pattern;
  */
 public final class PostgresCaseStore implements CaseStore {
     /** The schema files, in order; file {@code i} brings the schema to version {@code i + 1}. */
-    static final List<String> MIGRATIONS = List.of("V1__case_store.sql");
+    static final List<String> MIGRATIONS = List.of("V1__case_store.sql", "V2__tenant_scoped_keys.sql");
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -197,20 +208,20 @@ public final class PostgresCaseStore implements CaseStore {
     // --------------------------------------------------------------------------------------------- reads
 
     @Override
-    public Optional<CaseHistory> load(CaseId caseId) {
+    public Optional<CaseHistory> load(TenantId tenant, CaseId caseId) {
+        Objects.requireNonNull(tenant, "tenant must not be null");
         Objects.requireNonNull(caseId, "case id must not be null");
         return read("load case " + caseId, connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql.loadEvents)) {
-                select.setString(1, caseId.value());
+                select.setString(1, tenant.value());
+                select.setString(2, caseId.value());
                 try (ResultSet rs = select.executeQuery()) {
-                    TenantId tenant = null;
                     List<ReturnEvent> events = new ArrayList<>();
                     while (rs.next()) {
                         long version = rs.getLong("version");
                         if (version != events.size() + 1) {
                             throw new PostgresStoreException("case " + caseId + " has a gap before version " + version);
                         }
-                        tenant = TenantId.of(rs.getString("tenant"));
                         events.add(EventCodec.decode(rs.getString("payload")));
                     }
                     return events.isEmpty() ? Optional.empty() : Optional.of(new CaseHistory(tenant, caseId, events));
@@ -220,15 +231,17 @@ public final class PostgresCaseStore implements CaseStore {
     }
 
     @Override
-    public List<ReturnEvent> loadAfter(CaseId caseId, long afterVersion) {
+    public List<ReturnEvent> loadAfter(TenantId tenant, CaseId caseId, long afterVersion) {
+        Objects.requireNonNull(tenant, "tenant must not be null");
         Objects.requireNonNull(caseId, "case id must not be null");
         if (afterVersion < 0) {
             throw new IllegalArgumentException("version must be zero or more, was " + afterVersion);
         }
         return read("load case " + caseId + " after version " + afterVersion, connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql.loadEventsAfter)) {
-                select.setString(1, caseId.value());
-                select.setLong(2, afterVersion);
+                select.setString(1, tenant.value());
+                select.setString(2, caseId.value());
+                select.setLong(3, afterVersion);
                 try (ResultSet rs = select.executeQuery()) {
                     List<ReturnEvent> events = new ArrayList<>();
                     while (rs.next()) {
@@ -245,11 +258,13 @@ public final class PostgresCaseStore implements CaseStore {
     }
 
     @Override
-    public Optional<NumberLink> findByNumber(ReturnNumber number) {
+    public Optional<NumberLink> findByNumber(TenantId tenant, ReturnNumber number) {
+        Objects.requireNonNull(tenant, "tenant must not be null");
         Objects.requireNonNull(number, "number must not be null");
         return read("find a number", connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql.findNumber)) {
-                select.setString(1, number.uniquenessKey());
+                select.setString(1, tenant.value());
+                select.setString(2, number.uniquenessKey());
                 try (ResultSet rs = select.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
@@ -257,7 +272,7 @@ public final class PostgresCaseStore implements CaseStore {
                     ReturnNumber stored = new ReturnNumber(NumberKind.valueOf(rs.getString("kind")), rs.getString("scope"),
                             rs.getString("value"));
                     String leg = rs.getString("leg");
-                    return Optional.of(new NumberLink(stored, TenantId.of(rs.getString("tenant")),
+                    return Optional.of(new NumberLink(stored, tenant,
                             CaseId.of(rs.getString("case_id")), leg == null ? null : SupplierId.of(leg),
                             rs.getBoolean("superseded")));
                 }
@@ -305,11 +320,13 @@ public final class PostgresCaseStore implements CaseStore {
     }
 
     @Override
-    public List<OutboxEntry> outboxOf(CaseId caseId) {
+    public List<OutboxEntry> outboxOf(TenantId tenant, CaseId caseId) {
+        Objects.requireNonNull(tenant, "tenant must not be null");
         Objects.requireNonNull(caseId, "case id must not be null");
         return read("list the outbox of case " + caseId, connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql.outboxOf)) {
-                select.setString(1, caseId.value());
+                select.setString(1, tenant.value());
+                select.setString(2, caseId.value());
                 return outboxEntries(select);
             }
         });
@@ -357,16 +374,16 @@ public final class PostgresCaseStore implements CaseStore {
             }
         }
         // 2. version: compare, then insert; a concurrent winner makes the insert violate events_pkey
-        long actual = currentVersion(connection, batch.caseId());
+        long actual = currentVersion(connection, batch.tenant(), batch.caseId());
         if (actual != batch.expectedVersion()) {
             throw new VersionConflictException(batch.caseId(), batch.expectedVersion(), actual);
         }
         try (PreparedStatement insert = connection.prepareStatement(sql.insertEvent)) {
             long version = batch.expectedVersion();
             for (ReturnEvent event : batch.events()) {
-                insert.setString(1, batch.caseId().value());
-                insert.setLong(2, ++version);
-                insert.setString(3, batch.tenant().value());
+                insert.setString(1, batch.tenant().value());
+                insert.setString(2, batch.caseId().value());
+                insert.setLong(3, ++version);
                 insert.setString(4, event.type());
                 insert.setObject(5, timestamp(event.at()));
                 insert.setString(6, EventCodec.encode(event));
@@ -395,13 +412,14 @@ public final class PostgresCaseStore implements CaseStore {
         // 4. due time: set, move or remove
         if (batch.nextDueAt() == null) {
             try (PreparedStatement delete = connection.prepareStatement(sql.deleteDue)) {
-                delete.setString(1, batch.caseId().value());
+                delete.setString(1, batch.tenant().value());
+                delete.setString(2, batch.caseId().value());
                 delete.executeUpdate();
             }
         } else {
             try (PreparedStatement upsert = connection.prepareStatement(sql.upsertDue)) {
-                upsert.setString(1, batch.caseId().value());
-                upsert.setString(2, batch.tenant().value());
+                upsert.setString(1, batch.tenant().value());
+                upsert.setString(2, batch.caseId().value());
                 upsert.setObject(3, timestamp(batch.nextDueAt()));
                 upsert.executeUpdate();
             }
@@ -428,9 +446,10 @@ public final class PostgresCaseStore implements CaseStore {
         }
     }
 
-    private long currentVersion(Connection connection, CaseId caseId) throws SQLException {
+    private long currentVersion(Connection connection, TenantId tenant, CaseId caseId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql.currentVersion)) {
-            select.setString(1, caseId.value());
+            select.setString(1, tenant.value());
+            select.setString(2, caseId.value());
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -457,14 +476,14 @@ public final class PostgresCaseStore implements CaseStore {
         if ("events_pkey".equals(constraint)) {
             connection.setAutoCommit(true);
             return new VersionConflictException(batch.caseId(), batch.expectedVersion(),
-                    currentVersion(connection, batch.caseId()));
+                    currentVersion(connection, batch.tenant(), batch.caseId()));
         }
         if ("idempotency_pkey".equals(constraint) && batch.idempotency() != null) {
             return new IdempotencyKeyTakenException(batch.tenant(), batch.idempotency().key());
         }
         if ("number_links_uniqueness_key".equals(constraint)) {
             for (NumberLink link : batch.links()) {
-                Optional<NumberLink> holder = findByNumber(link.number());
+                Optional<NumberLink> holder = findByNumber(batch.tenant(), link.number());
                 if (holder.isPresent() && !holder.get().caseId().equals(batch.caseId())) {
                     return new NumberAlreadyLinkedException(link.number());
                 }
@@ -549,13 +568,15 @@ public final class PostgresCaseStore implements CaseStore {
     }
 
     @Override
-    public int retryParked(CaseId caseId, Instant now) {
+    public int retryParked(TenantId tenant, CaseId caseId, Instant now) {
+        Objects.requireNonNull(tenant, "tenant must not be null");
         Objects.requireNonNull(caseId, "case id must not be null");
         Objects.requireNonNull(now, "now must not be null");
         return write("retry the parked outbox entries of case " + caseId, connection -> {
             try (PreparedStatement update = connection.prepareStatement(sql.retryParked)) {
                 update.setObject(1, timestamp(now));
-                update.setString(2, caseId.value());
+                update.setString(2, tenant.value());
+                update.setString(3, caseId.value());
                 return update.executeUpdate();
             }
         });
@@ -633,6 +654,13 @@ public final class PostgresCaseStore implements CaseStore {
         }
     }
 
+    /**
+     * The effects that are ordered sends, as an SQL list; the partial index {@code outbox_ordered_sends} of
+     * {@code V2__tenant_scoped_keys.sql} has the same list, so the claim's {@code NOT EXISTS} can use it.
+     */
+    static final String ORDERED_SENDS = Arrays.stream(Effect.values()).filter(Effect::isOrderedSend)
+            .map(effect -> "'" + effect.name() + "'").collect(Collectors.joining(", "));
+
     /** The statements, with the schema name filled in. */
     static final class Sql {
         final String loadEvents;
@@ -657,18 +685,18 @@ public final class PostgresCaseStore implements CaseStore {
         Sql(String s) {
             String outboxColumns = "id, tenant, case_id, version, effect, target, attempts, next_attempt_at, last_error,"
                     + " parked, lease_owner, lease_until";
-            loadEvents = "SELECT version, tenant, payload FROM " + s + ".events WHERE case_id = ? ORDER BY version";
-            loadEventsAfter = "SELECT version, payload FROM " + s + ".events WHERE case_id = ? AND version > ?"
-                    + " ORDER BY version";
-            currentVersion = "SELECT coalesce(max(version), 0) FROM " + s + ".events WHERE case_id = ?";
-            insertEvent = "INSERT INTO " + s + ".events (case_id, version, tenant, type, at, payload)"
+            loadEvents = "SELECT version, payload FROM " + s + ".events WHERE tenant = ? AND case_id = ? ORDER BY version";
+            loadEventsAfter = "SELECT version, payload FROM " + s + ".events WHERE tenant = ? AND case_id = ?"
+                    + " AND version > ? ORDER BY version";
+            currentVersion = "SELECT coalesce(max(version), 0) FROM " + s + ".events WHERE tenant = ? AND case_id = ?";
+            insertEvent = "INSERT INTO " + s + ".events (tenant, case_id, version, type, at, payload)"
                     + " VALUES (?, ?, ?, ?, ?, ?::json)";
-            findNumber = "SELECT kind, scope, value, tenant, case_id, leg, superseded FROM " + s + ".number_links"
-                    + " WHERE uniqueness_key = ?";
+            findNumber = "SELECT kind, scope, value, case_id, leg, superseded FROM " + s + ".number_links"
+                    + " WHERE tenant = ? AND uniqueness_key = ?";
             upsertLink = "INSERT INTO " + s + ".number_links AS l"
                     + " (uniqueness_key, kind, scope, value, tenant, case_id, leg, superseded)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (uniqueness_key) DO UPDATE SET kind = excluded.kind, scope = excluded.scope,"
+                    + " ON CONFLICT (tenant, uniqueness_key) DO UPDATE SET kind = excluded.kind, scope = excluded.scope,"
                     + " value = excluded.value, leg = excluded.leg, superseded = excluded.superseded"
                     + " WHERE l.case_id = excluded.case_id";
             insertIdempotency = "INSERT INTO " + s + ".idempotency"
@@ -676,17 +704,22 @@ public final class PostgresCaseStore implements CaseStore {
                     + " ON CONFLICT (tenant, key) DO NOTHING";
             findIdempotency = "SELECT fingerprint, case_id, first_version, last_version FROM " + s + ".idempotency"
                     + " WHERE tenant = ? AND key = ?";
-            deleteDue = "DELETE FROM " + s + ".due_cases WHERE case_id = ?";
-            upsertDue = "INSERT INTO " + s + ".due_cases (case_id, tenant, due_at) VALUES (?, ?, ?)"
-                    + " ON CONFLICT (case_id) DO UPDATE SET due_at = excluded.due_at";
+            deleteDue = "DELETE FROM " + s + ".due_cases WHERE tenant = ? AND case_id = ?";
+            upsertDue = "INSERT INTO " + s + ".due_cases (tenant, case_id, due_at) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (tenant, case_id) DO UPDATE SET due_at = excluded.due_at";
             findDue = "SELECT tenant, case_id, due_at FROM " + s + ".due_cases WHERE due_at <= ?"
-                    + " ORDER BY due_at, case_id LIMIT ?";
+                    + " ORDER BY due_at, tenant, case_id LIMIT ?";
             insertOutbox = "INSERT INTO " + s + ".outbox (" + outboxColumns + ")"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
-            outboxOf = "SELECT " + outboxColumns + " FROM " + s + ".outbox WHERE case_id = ? ORDER BY version, id";
-            claimOutbox = "WITH picked AS (SELECT id FROM " + s + ".outbox"
-                    + " WHERE NOT parked AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)"
-                    + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+            outboxOf = "SELECT " + outboxColumns + " FROM " + s + ".outbox WHERE tenant = ? AND case_id = ?"
+                    + " ORDER BY version, id";
+            String orderedSend = "effect IN (" + ORDERED_SENDS + ")";
+            claimOutbox = "WITH picked AS (SELECT o.id FROM " + s + ".outbox o"
+                    + " WHERE NOT o.parked AND o.next_attempt_at <= ? AND (o.lease_until IS NULL OR o.lease_until <= ?)"
+                    + " AND NOT (o." + orderedSend + " AND EXISTS (SELECT 1 FROM " + s + ".outbox e"
+                    + " WHERE e.tenant = o.tenant AND e.case_id = o.case_id AND e.target = o.target"
+                    + " AND e.version < o.version AND NOT e.parked AND e." + orderedSend + "))"
+                    + " ORDER BY o.next_attempt_at, o.id LIMIT ? FOR UPDATE OF o SKIP LOCKED)"
                     + " UPDATE " + s + ".outbox o SET lease_owner = ?, lease_until = ? FROM picked"
                     + " WHERE o.id = picked.id RETURNING o.id, o.tenant, o.case_id, o.version, o.effect, o.target,"
                     + " o.attempts, o.next_attempt_at, o.last_error, o.parked, o.lease_owner, o.lease_until";
@@ -696,7 +729,7 @@ public final class PostgresCaseStore implements CaseStore {
             failOutbox = "UPDATE " + s + ".outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
                     + " parked = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?";
             retryParked = "UPDATE " + s + ".outbox SET parked = false, attempts = 0, next_attempt_at = ?,"
-                    + " lease_owner = NULL, lease_until = NULL WHERE case_id = ? AND parked";
+                    + " lease_owner = NULL, lease_until = NULL WHERE tenant = ? AND case_id = ? AND parked";
         }
     }
 

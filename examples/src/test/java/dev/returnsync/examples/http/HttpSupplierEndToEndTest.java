@@ -129,10 +129,10 @@ class HttpSupplierEndToEndTest {
         assertEquals(LegState.RECEIVED, leg(c).state());
 
         // a replay of the number callback is refused and changes nothing
-        long version = store.load(c).orElseThrow().version();
+        long version = store.load(TENANT, c).orElseThrow().version();
         SimulatedSupplierServer.Callback again = sent.get(0);
         assertEquals(409, post(webhook.callbackUri(S1), again.timestamp(), again.signature(), again.body()).statusCode());
-        assertEquals(version, store.load(c).orElseThrow().version());
+        assertEquals(version, store.load(TENANT, c).orElseThrow().version());
         assertEquals(1, server.returnsCreated());
         assertTrue(engine.caseView(reseller(), c).parked().isEmpty(), "nothing parked");
     }

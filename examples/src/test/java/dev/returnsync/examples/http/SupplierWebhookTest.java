@@ -50,7 +50,7 @@ class SupplierWebhookTest {
     }
 
     private long version() {
-        return store.load(c).orElseThrow().version();
+        return store.load(TENANT, c).orElseThrow().version();
     }
 
     private Leg leg(SupplierId s) {

@@ -2,6 +2,7 @@ package dev.returnsync.examples.postgres;
 
 import dev.returnsync.spi.NumberLink;
 import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.store.AppendBatch;
 import dev.returnsync.spi.store.CaseStore;
 import dev.returnsync.spi.store.ForwardingCaseStore;
@@ -188,8 +189,8 @@ class BrokenStoreDetectionTest {
         }
 
         @Override
-        public Optional<NumberLink> findByNumber(ReturnNumber number) {
-            return delegate.findByNumber(number).filter(link -> !link.superseded());
+        public Optional<NumberLink> findByNumber(TenantId tenant, ReturnNumber number) {
+            return delegate.findByNumber(tenant, number).filter(link -> !link.superseded());
         }
     }
 

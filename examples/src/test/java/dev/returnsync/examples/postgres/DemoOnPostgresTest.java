@@ -4,6 +4,7 @@ import dev.returnsync.core.memory.InMemoryCaseStore;
 import dev.returnsync.examples.demo.Demo;
 import dev.returnsync.examples.demo.DemoResult;
 import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.TenantId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -35,7 +36,7 @@ class DemoOnPostgresTest {
 
         assertTrue(result.checksPassed(), "the demo's own checks on PostgreSQL: " + result.failures());
         assertEquals(inMemory.toString(StandardCharsets.UTF_8), onPostgres.toString(StandardCharsets.UTF_8));
-        assertEquals(21, store.load(CaseId.of("case-1002")).orElseThrow().version(), "the events are in the database");
+        assertEquals(21, store.load(TenantId.of("shop-hz"), CaseId.of("case-1002")).orElseThrow().version(), "the events are in the database");
         PostgresTestDatabase.dropSchema(dataSource, SCHEMA);
     }
 }

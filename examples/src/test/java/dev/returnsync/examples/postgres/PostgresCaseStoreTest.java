@@ -89,12 +89,15 @@ class PostgresCaseStoreTest {
     void the_store_applies_its_schema_once_and_records_it() throws Exception {
         assertEquals(PostgresCaseStore.MIGRATIONS.size(), store.schemaVersion());
         PostgresCaseStore.builder(dataSource).schema(SCHEMA).build();
-        assertEquals(1, count("SELECT count(*) FROM " + SCHEMA + ".schema_version"));
+        assertEquals(2, count("SELECT count(*) FROM " + SCHEMA + ".schema_version"));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT version, script FROM " + SCHEMA + ".schema_version")) {
+             ResultSet rs = s.executeQuery("SELECT version, script FROM " + SCHEMA + ".schema_version ORDER BY version")) {
             assertTrue(rs.next());
             assertEquals(1, rs.getInt(1));
             assertEquals("V1__case_store.sql", rs.getString(2));
+            assertTrue(rs.next());
+            assertEquals(2, rs.getInt(1));
+            assertEquals("V2__tenant_scoped_keys.sql", rs.getString(2));
         }
     }
 
@@ -108,12 +111,81 @@ class PostgresCaseStoreTest {
                 builds.add(pool.submit(() -> PostgresCaseStore.builder(dataSource).schema(SCHEMA).build()));
             }
             for (Future<PostgresCaseStore> build : builds) {
-                assertEquals(1, build.get(60, TimeUnit.SECONDS).schemaVersion());
+                assertEquals(PostgresCaseStore.MIGRATIONS.size(), build.get(60, TimeUnit.SECONDS).schemaVersion());
             }
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, count("SELECT count(*) FROM " + SCHEMA + ".schema_version"));
+        assertEquals(PostgresCaseStore.MIGRATIONS.size(), count("SELECT count(*) FROM " + SCHEMA + ".schema_version"));
+    }
+
+    /**
+     * A database at schema version 1 (case ids global, one case possibly holding a batch of another tenant) is
+     * carried to version 2: every case, link, due row and outbox entry is kept, under the tenant of the case's first
+     * event, and each tenant may then use any case id and number.
+     */
+    @Test
+    void the_tenant_scoped_keys_migration_carries_existing_data() throws Exception {
+        PostgresTestDatabase.dropSchema(dataSource, SCHEMA);
+        TenantId other = TenantId.of("t-2");
+        ReturnEvent.ReturnRequested first = requested("case-1", "C-1");
+        ReturnEvent foreign = new ReturnEvent.NegotiationOpened(T0.plusSeconds(1), Actor.reseller(other, "u"),
+                SupplierId.of("s-1"));
+        ReturnNumber tracking = ReturnNumber.returnTracking("SF", "SF1001");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("CREATE SCHEMA " + SCHEMA);
+            s.execute("CREATE TABLE " + SCHEMA + ".schema_version (version integer PRIMARY KEY, script text NOT NULL,"
+                    + " applied_at timestamptz NOT NULL DEFAULT now())");
+            try (java.io.InputStream in = PostgresCaseStore.class.getResourceAsStream("schema/V1__case_store.sql")) {
+                s.execute(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("${schema}", SCHEMA));
+            }
+            s.execute("INSERT INTO " + SCHEMA + ".schema_version (version, script) VALUES (1, 'V1__case_store.sql')");
+            try (PreparedStatement event = c.prepareStatement("INSERT INTO " + SCHEMA + ".events"
+                    + " (case_id, version, tenant, type, at, payload) VALUES ('case-1', ?, ?, ?, ?, ?::json)")) {
+                long version = 0;
+                for (ReturnEvent e : List.of(first, foreign)) {
+                    event.setLong(1, ++version);
+                    event.setString(2, e.actor().tenant().value());
+                    event.setString(3, e.type());
+                    event.setObject(4, java.time.OffsetDateTime.ofInstant(e.at(), java.time.ZoneOffset.UTC));
+                    event.setString(5, dev.returnsync.spi.codec.EventCodec.encode(e));
+                    event.executeUpdate();
+                }
+            }
+            s.execute("INSERT INTO " + SCHEMA + ".number_links VALUES ('" + tracking.uniquenessKey() + "',"
+                    + " 'RETURN_TRACKING', 'SF', 'SF1001', 't-2', 'case-1', 's-1', false)");
+            s.execute("INSERT INTO " + SCHEMA + ".due_cases VALUES ('case-1', 't-1', '2026-03-02T08:00:00Z')");
+            s.execute("INSERT INTO " + SCHEMA + ".outbox VALUES ('ob-1', 't-2', 'case-1', 2, 'REQUEST_RETURN', 's-1', 0,"
+                    + " '2026-03-01T08:00:00Z', NULL, false, NULL, NULL)");
+            c.commit();
+        }
+
+        PostgresCaseStore migrated = PostgresCaseStore.builder(dataSource).schema(SCHEMA).build();
+
+        assertEquals(2, migrated.schemaVersion());
+        assertEquals(List.of(first, foreign), migrated.load(TENANT, CaseId.of("case-1")).orElseThrow().events(),
+                "the case stays whole under the tenant of its first event");
+        assertTrue(migrated.load(other, CaseId.of("case-1")).isEmpty());
+        assertEquals(new NumberLink(tracking, TENANT, CaseId.of("case-1"), SupplierId.of("s-1"), false),
+                migrated.findByNumber(TENANT, tracking).orElseThrow());
+        assertEquals(List.of(new dev.returnsync.spi.store.DueCase(TENANT, CaseId.of("case-1"),
+                Instant.parse("2026-03-02T08:00:00Z"))), migrated.findDue(Instant.parse("2026-03-03T00:00:00Z"), 10));
+        assertEquals(List.of("ob-1"), migrated.outboxOf(TENANT, CaseId.of("case-1")).stream().map(OutboxEntry::id)
+                .toList());
+
+        // the other tenant may now use the same case id and the same tracking number
+        ReturnEvent.ReturnRequested theirs = new ReturnEvent.ReturnRequested(T0, Actor.customer(other, CustomerId.of("c")),
+                CaseId.of("case-1"), CustomerId.of("c"), OrderId.of("o-2"), ReturnNumber.customerRequest(other, "C-1"),
+                ReturnNumber.resellerReturn(other, "R-1"),
+                List.of(new ReturnLine(Sku.of("sku-1"), SupplierId.of("s-1"), 1, 1, Money.of("CNY", "9.90"))),
+                Reason.of(ReasonCode.SIZE_OR_FIT, ""), OutcomeType.RETURN_AND_REFUND, T0.minusSeconds(3600));
+        migrated.append(new AppendBatch(other, CaseId.of("case-1"), 0, List.of(theirs),
+                List.of(new NumberLink(tracking, other, CaseId.of("case-1"), SupplierId.of("s-1"), false)), null,
+                List.of(), null));
+        assertEquals(1, migrated.load(other, CaseId.of("case-1")).orElseThrow().version());
+        assertEquals(2, migrated.load(TENANT, CaseId.of("case-1")).orElseThrow().version());
     }
 
     @Test
@@ -160,7 +232,7 @@ class PostgresCaseStoreTest {
     void two_store_instances_on_one_database_see_each_other() {
         PostgresCaseStore other = PostgresCaseStore.builder(dataSource).schema(SCHEMA).build();
         store.append(open("case-1", "C-1"));
-        assertEquals(1, other.load(CaseId.of("case-1")).orElseThrow().version());
+        assertEquals(1, other.load(TENANT, CaseId.of("case-1")).orElseThrow().version());
         assertThrows(NumberAlreadyLinkedException.class, () -> other.append(open("case-2", "C-1")));
     }
 
@@ -172,7 +244,7 @@ class PostgresCaseStoreTest {
                         dev.returnsync.spi.store.Effect.NOTIFY, "CUSTOMER:c-1", T0)), null));
         store.claimOutbox("o", T0, Duration.ofMinutes(1), 1);
         assertTrue(store.failOutbox("ob-1", "o", "bad\u0000byte", T0, false));
-        assertEquals("bad\uFFFDbyte", store.outboxOf(CaseId.of("case-1")).get(0).lastError());
+        assertEquals("bad\uFFFDbyte", store.outboxOf(TENANT, CaseId.of("case-1")).get(0).lastError());
     }
 
     /**
@@ -189,9 +261,9 @@ class PostgresCaseStoreTest {
         try (Connection rival = dataSource.getConnection()) {
             rival.setAutoCommit(false);
             try (PreparedStatement insert = rival.prepareStatement(store.sql.insertEvent)) {
-                insert.setString(1, "case-1");
-                insert.setLong(2, 2);
-                insert.setString(3, TENANT.value());
+                insert.setString(1, TENANT.value());
+                insert.setString(2, "case-1");
+                insert.setLong(3, 2);
                 insert.setString(4, next.type());
                 insert.setObject(5, java.time.OffsetDateTime.parse("2026-03-01T08:00:01Z"));
                 insert.setString(6, dev.returnsync.spi.codec.EventCodec.encode(next));
@@ -210,7 +282,7 @@ class PostgresCaseStoreTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(2, store.load(CaseId.of("case-1")).orElseThrow().version());
+        assertEquals(2, store.load(TENANT, CaseId.of("case-1")).orElseThrow().version());
     }
 
     /** Same for a number: a rival holds an uncommitted link of the number to another case. */
@@ -225,7 +297,7 @@ class PostgresCaseStoreTest {
                 insert.setString(2, number.kind().name());
                 insert.setString(3, number.scope());
                 insert.setString(4, number.value());
-                insert.setString(5, "secret-tenant");
+                insert.setString(5, TENANT.value());
                 insert.setString(6, "secret-case");
                 insert.setString(7, null);
                 insert.setBoolean(8, false);
@@ -243,7 +315,7 @@ class PostgresCaseStoreTest {
         } finally {
             pool.shutdownNow();
         }
-        assertTrue(store.load(CaseId.of("case-1")).isEmpty());
+        assertTrue(store.load(TENANT, CaseId.of("case-1")).isEmpty());
     }
 
     /** Waits until some session of the test database waits for a lock. */
@@ -269,15 +341,20 @@ class PostgresCaseStoreTest {
                     + " 'c' || g, NULL, false FROM generate_series(1, 20000) g");
             s.execute("INSERT INTO " + SCHEMA + ".outbox SELECT 'o' || g, 't', 'c' || g, 1, 'NOTIFY', 'x', 0,"
                     + " now() + g * interval '1 minute', NULL, g % 10 = 0, NULL, NULL FROM generate_series(1, 20000) g");
+            s.execute("INSERT INTO " + SCHEMA + ".outbox SELECT 's' || g, 't', 'c' || (g % 5000), g / 5000 + 1,"
+                    + " 'REQUEST_RETURN', 'x', 0, now() - interval '1 day', NULL, false, NULL, NULL"
+                    + " FROM generate_series(1, 20000) g");
             s.execute("ANALYZE " + SCHEMA + ".due_cases");
             s.execute("ANALYZE " + SCHEMA + ".number_links");
             s.execute("ANALYZE " + SCHEMA + ".outbox");
         }
         String now = "'2026-03-01T08:00:00Z'::timestamptz";
         assertTrue(explain(store.sql.findDue, now, "10").contains("due_cases_due_at"));
-        assertTrue(explain(store.sql.findNumber, "'K|s|77'").contains("number_links_uniqueness_key"));
-        assertTrue(explain(store.sql.claimOutbox, now, now, "10", "'o'", now).contains("outbox_claimable"));
-        assertTrue(explain(store.sql.outboxOf, "'c77'").contains("outbox_case"));
+        assertTrue(explain(store.sql.findNumber, "'t'", "'K|s|77'").contains("number_links_uniqueness_key"));
+        String claim = explain(store.sql.claimOutbox, now, now, "10", "'o'", now);
+        assertTrue(claim.contains("outbox_claimable"), claim);
+        assertTrue(claim.contains("outbox_ordered_sends"), "the wait for an earlier send is indexed: " + claim);
+        assertTrue(explain(store.sql.outboxOf, "'t'", "'c77'").contains("outbox_case"));
     }
 
     private static String explain(String sql, String... literals) throws SQLException {

@@ -651,7 +651,7 @@ class SeveralInstancesTest {
 
         Map<CaseId, CaseHistory> histories = new HashMap<>();
         for (CaseId id : cases) {
-            histories.put(id, instances.get(0).store.load(id).orElseThrow(() -> new AssertionError(id + " is lost")));
+            histories.put(id, instances.get(0).store.load(SHOP, id).orElseThrow(() -> new AssertionError(id + " is lost")));
         }
         checkNoEventLost(histories);
         Map<CaseId, ReturnCase> folded = checkInvariants(histories);
@@ -713,7 +713,7 @@ class SeveralInstancesTest {
                 assertTrue(keys.add(number.number().uniquenessKey()), number + " is linked twice in " + c.id());
                 assertEquals(Optional.of(number), c.resolve(number.number()), "the case resolves " + number);
                 Instance asked = instances.get(link++ % INSTANCES);
-                assertEquals(Optional.of(number), asked.store.findByNumber(number.number()),
+                assertEquals(Optional.of(number), asked.store.findByNumber(SHOP, number.number()),
                         "instance " + asked.index + " finds " + number.number() + " where the case says");
                 assertEquals(Optional.of(number), asked.engine.findByNumber(asked.reseller, number.number()));
             }

@@ -21,7 +21,7 @@ import java.util.Set;
  * @param events the new events, at least one
  * @param links every number linked to the case after these events (see {@link CaseStore#append})
  * @param nextDueAt the case's earliest pending deadline after these events, or {@code null} for none
- * @param outbox the work these events cause, possibly none
+ * @param outbox the work these events cause, possibly none; every entry of the batch's tenant and case
  * @param idempotency the record of the command's key, or {@code null} for commands without one to remember
  */
 public record AppendBatch(TenantId tenant, CaseId caseId, long expectedVersion, List<ReturnEvent> events,
@@ -49,6 +49,11 @@ public record AppendBatch(TenantId tenant, CaseId caseId, long expectedVersion, 
             }
         }
         outbox = List.copyOf(Checks.notNull("outbox", outbox));
+        for (OutboxEntry entry : outbox) {
+            if (!entry.caseId().equals(caseId) || !entry.tenant().equals(tenant)) {
+                throw new IllegalArgumentException("an outbox entry belongs to another case");
+            }
+        }
         if (idempotency != null && (!idempotency.caseId().equals(caseId) || !idempotency.tenant().equals(tenant))) {
             throw new IllegalArgumentException("idempotency record belongs to another case");
         }

@@ -16,6 +16,10 @@ import java.util.Optional;
  * Storage of return cases: their events, number links, idempotency records, deadline index and outbox.
  * The engine is the only caller; several engines (in several processes) may share one store.
  *
+ * <p><b>Every key includes the tenant.</b> A case is identified by its tenant and its {@link CaseId}: the same case
+ * id in two tenants names two independent cases, and nothing one tenant appends, reads or retries can reach another
+ * tenant's case. Numbers, idempotency keys, due entries and outbox entries belong to a tenant's case the same way.
+ *
  * <p>Every implementation must be safe for concurrent use and must give these guarantees, which the testkit's
  * {@code CaseStoreContract} suite checks:
  * <ul>
@@ -25,20 +29,23 @@ import java.util.Optional;
  *       twin of a command instead of refusing it).</li>
  *   <li><b>Optimistic versions.</b> An append succeeds only if the stored version equals the batch's expected
  *       version; of two appends expecting the same version, exactly one succeeds. Versions have no gaps.</li>
- *   <li><b>Number uniqueness.</b> A number is unique by {@link ReturnNumber#uniquenessKey()} across the whole
- *       store: linked to at most one case, whatever the tenant.</li>
+ *   <li><b>Number uniqueness per tenant.</b> A number is unique by its tenant and
+ *       {@link ReturnNumber#uniquenessKey()}: linked to at most one case of the tenant. The same number in two
+ *       tenants (a parcel's tracking number typed by customers of two resellers) links to each tenant's own case.</li>
  *   <li><b>Indexed look-ups.</b> {@link #findByNumber} and {@link #findDue} must not scan every case: their cost
  *       follows what they return, not the size of the store.</li>
  *   <li><b>Leases.</b> An outbox entry is held by at most one owner at a time until its lease ends.</li>
+ *   <li><b>Ordered sends.</b> The {@linkplain Effect#isOrderedSend() ordered sends} of one case to one target are
+ *       claimed one at a time, in version order (see {@link #claimOutbox}).</li>
  * </ul>
  */
 public interface CaseStore {
     /**
      * Loads a case's events.
      *
-     * @return the history, or empty when the store has no such case
+     * @return the history, or empty when the tenant has no such case
      */
-    Optional<CaseHistory> load(CaseId caseId);
+    Optional<CaseHistory> load(TenantId tenant, CaseId caseId);
 
     /**
      * The events of a case after a version, oldest first: versions {@code afterVersion + 1} onward, with the same
@@ -48,11 +55,11 @@ public interface CaseStore {
      *
      * @throws IllegalArgumentException if {@code afterVersion} is negative
      */
-    default List<ReturnEvent> loadAfter(CaseId caseId, long afterVersion) {
+    default List<ReturnEvent> loadAfter(TenantId tenant, CaseId caseId, long afterVersion) {
         if (afterVersion < 0) {
             throw new IllegalArgumentException("version must be zero or more, was " + afterVersion);
         }
-        Optional<CaseHistory> history = load(caseId);
+        Optional<CaseHistory> history = load(tenant, caseId);
         if (history.isEmpty() || history.get().version() <= afterVersion) {
             return List.of();
         }
@@ -65,22 +72,23 @@ public interface CaseStore {
      * <ol>
      *   <li>if the batch has an idempotency record and the tenant already has a record for its key:
      *       {@link IdempotencyKeyTakenException};</li>
-     *   <li>if the stored version (0 for an unknown case) is not {@code expectedVersion}:
-     *       {@link VersionConflictException};</li>
-     *   <li>if a link's number is linked to another case: {@link NumberAlreadyLinkedException}.</li>
+     *   <li>if the stored version of the batch's case (its tenant and case id; 0 for a case the tenant does not have)
+     *       is not {@code expectedVersion}: {@link VersionConflictException};</li>
+     *   <li>if a link's number is linked to another case of the tenant: {@link NumberAlreadyLinkedException}.</li>
      * </ol>
      * Then it appends the events (versions {@code expectedVersion + 1} onward), keeps every link of the batch
      * (a number already linked to this case is updated, e.g. when it becomes superseded; links are never
      * removed), sets the case's due time to {@code nextDueAt} (removing it when null), adds the outbox entries
-     * (an entry whose id exists already is ignored), and keeps the idempotency record.
+     * (an entry whose id exists already is ignored), and keeps the idempotency record. A batch only ever changes its
+     * own tenant's case: another tenant's case of the same id is not touched.
      */
     void append(AppendBatch batch);
 
     /**
-     * Finds where a number leads, by its {@link ReturnNumber#uniquenessKey()}: superseded numbers are found
-     * too, marked so. The caller checks that the link's tenant is the asker's.
+     * Finds where a number leads in a tenant, by its {@link ReturnNumber#uniquenessKey()}: superseded numbers are
+     * found too, marked so. Another tenant's link of the same number is never found.
      */
-    Optional<NumberLink> findByNumber(ReturnNumber number);
+    Optional<NumberLink> findByNumber(TenantId tenant, ReturnNumber number);
 
     /** The remembered outcome of a tenant's idempotency key, if any. */
     Optional<IdempotencyRecord> findIdempotency(TenantId tenant, IdempotencyKey key);
@@ -97,6 +105,14 @@ public interface CaseStore {
      * {@code now}), earliest next attempt first. Each claimed entry is leased to the owner until
      * {@code now + lease}; the returned entries show the lease. Concurrent claimers never get the same entry
      * while its lease holds.
+     *
+     * <p><b>Ordered sends.</b> An entry whose effect is an {@linkplain Effect#isOrderedSend() ordered send} is not
+     * claimed while the same tenant's case has an unfinished ordered send to the same target with a lower version:
+     * one that is pending (due or waiting for its next attempt) or leased, and not parked. So the sends of one case to
+     * one supplier reach it one at a time, in the order of the events that caused them; a cancellation never reaches
+     * a supplier while the request it cancels is pending or in flight. A parked earlier send does not block (it
+     * waits for a person; the later send, e.g. the cancellation, still goes out). Entries of the same version are
+     * not ordered among themselves, and other effects are neither blocked nor blocking.
      */
     List<OutboxEntry> claimOutbox(String owner, Instant now, Duration lease, int limit);
 
@@ -112,27 +128,31 @@ public interface CaseStore {
     boolean renewOutbox(String entryId, String owner, Instant now, Duration lease);
 
     /**
-     * Removes an entry whose work is done, if {@code owner} still holds its lease.
+     * Removes an entry whose work is done, if {@code owner} still holds it: the entry's lease names {@code owner}.
+     * An owner whose lease ended succeeds as long as no other owner has claimed the entry since: the work is done,
+     * and refusing would only make it run again. A claim by another owner replaces the owner, atomically, so a
+     * lapsed owner can never complete (or fail) work that another dispatcher has taken over.
      *
-     * @return false when the owner lost the lease (the entry was left as it is)
+     * @return false when the owner lost the entry to another claim, or never held it (the entry was left as it is)
      */
     boolean completeOutbox(String entryId, String owner);
 
     /**
-     * Records a failed attempt of an entry that {@code owner} holds: one more attempt, the error, the next attempt
-     * time, parked or not; the lease ends.
+     * Records a failed attempt of an entry that {@code owner} holds (its lease names {@code owner}, as for
+     * {@link #completeOutbox}): one more attempt, the error, the next attempt time, parked or not; the lease ends.
      *
-     * @return false when the owner lost the lease (the entry was left as it is)
+     * @return false when the owner lost the entry to another claim, or never held it (the entry was left as it is)
      */
     boolean failOutbox(String entryId, String owner, String error, Instant nextAttemptAt, boolean park);
 
-    /** The outbox entries of a case that are not done yet, parked ones included, oldest version first. */
-    List<OutboxEntry> outboxOf(CaseId caseId);
+    /** The outbox entries of a tenant's case that are not done yet, parked ones included, oldest version first. */
+    List<OutboxEntry> outboxOf(TenantId tenant, CaseId caseId);
 
     /**
-     * Un-parks the parked entries of a case so they are tried again at {@code now}; attempts start again from 0.
+     * Un-parks the parked entries of a tenant's case so they are tried again at {@code now}; attempts start again
+     * from 0.
      *
      * @return how many entries were un-parked
      */
-    int retryParked(CaseId caseId, Instant now);
+    int retryParked(TenantId tenant, CaseId caseId, Instant now);
 }

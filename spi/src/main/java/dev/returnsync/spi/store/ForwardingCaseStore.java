@@ -32,13 +32,13 @@ public abstract class ForwardingCaseStore implements CaseStore {
     }
 
     @Override
-    public Optional<CaseHistory> load(CaseId caseId) {
-        return delegate.load(caseId);
+    public Optional<CaseHistory> load(TenantId tenant, CaseId caseId) {
+        return delegate.load(tenant, caseId);
     }
 
     @Override
-    public List<ReturnEvent> loadAfter(CaseId caseId, long afterVersion) {
-        return delegate.loadAfter(caseId, afterVersion);
+    public List<ReturnEvent> loadAfter(TenantId tenant, CaseId caseId, long afterVersion) {
+        return delegate.loadAfter(tenant, caseId, afterVersion);
     }
 
     @Override
@@ -47,8 +47,8 @@ public abstract class ForwardingCaseStore implements CaseStore {
     }
 
     @Override
-    public Optional<NumberLink> findByNumber(ReturnNumber number) {
-        return delegate.findByNumber(number);
+    public Optional<NumberLink> findByNumber(TenantId tenant, ReturnNumber number) {
+        return delegate.findByNumber(tenant, number);
     }
 
     @Override
@@ -82,12 +82,12 @@ public abstract class ForwardingCaseStore implements CaseStore {
     }
 
     @Override
-    public List<OutboxEntry> outboxOf(CaseId caseId) {
-        return delegate.outboxOf(caseId);
+    public List<OutboxEntry> outboxOf(TenantId tenant, CaseId caseId) {
+        return delegate.outboxOf(tenant, caseId);
     }
 
     @Override
-    public int retryParked(CaseId caseId, Instant now) {
-        return delegate.retryParked(caseId, now);
+    public int retryParked(TenantId tenant, CaseId caseId, Instant now) {
+        return delegate.retryParked(tenant, caseId, now);
     }
 }

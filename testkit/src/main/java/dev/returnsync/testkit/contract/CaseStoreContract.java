@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -74,10 +75,12 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <p>What it checks: load of an unknown case; append and load round trips with versions; optimistic versions
  * (a wrong expected version is refused and changes nothing; of concurrent appends expecting the same version,
  * exactly one wins); atomicity of each failure (idempotency key taken, version conflict, number taken) and the
- * order of the checks; number uniqueness across cases and tenants, supersede updates, the shared namespace of both
- * tracking kinds; {@link CaseStore#findByNumber} for every kind; idempotency records; the due index (set, move,
- * remove, order, limit, the {@code <=} boundary); the outbox (duplicate ids ignored, claims with leases, concurrent
- * claimers, expired leases, completion and failure by the lease owner only, rescheduling, parking, retry).
+ * order of the checks; number uniqueness across the cases of a tenant, supersede updates, the shared namespace of
+ * both tracking kinds; {@link CaseStore#findByNumber} for every kind; tenant scoping (the same case id and the same
+ * number in two tenants are independent; a batch of one tenant never changes another tenant's case); idempotency
+ * records; the due index (set, move, remove, order, limit, the {@code <=} boundary); the outbox (duplicate ids
+ * ignored, claims with leases, concurrent claimers, expired leases, lease renewal, completion and failure by the lease
+ * owner only, rescheduling, parking, retry, ordered supplier sends claimed one at a time in version order).
  *
  * <p>Not checked, because a black-box test cannot see it: that look-ups use an index. Concurrency tests use a few
  * threads and give up after {@link #timeout()}; they stop by themselves.
@@ -133,9 +136,9 @@ public abstract class CaseStoreContract {
     @Test
     @DisplayName("load of an unknown case is empty")
     void loadOfUnknownCaseIsEmpty() {
-        assertEquals(Optional.empty(), store.load(caseId("nobody")));
+        assertEquals(Optional.empty(), store.load(TENANT, caseId("nobody")));
         openCase(TENANT, "case-1");
-        assertEquals(Optional.empty(), store.load(caseId("case-2")));
+        assertEquals(Optional.empty(), store.load(TENANT, caseId("case-2")));
     }
 
     @Test
@@ -146,7 +149,7 @@ public abstract class CaseStoreContract {
         store.append(Batch.of(TENANT, caseId("case-1"), 1).events(events.subList(1, 5)).build());
         store.append(Batch.of(TENANT, caseId("case-1"), 5).events(events.subList(5, events.size())).build());
 
-        CaseHistory history = store.load(caseId("case-1")).orElseThrow(() -> new AssertionError("case-1 not found"));
+        CaseHistory history = store.load(TENANT, caseId("case-1")).orElseThrow(() -> new AssertionError("case-1 not found"));
         assertEquals(TENANT, history.tenant());
         assertEquals(caseId("case-1"), history.caseId());
         assertEquals(events, history.events());
@@ -160,12 +163,12 @@ public abstract class CaseStoreContract {
         store.append(Batch.of(TENANT, caseId("case-1"), 0).events(events.subList(0, 1)).build());
         store.append(Batch.of(TENANT, caseId("case-1"), 1).events(events.subList(1, events.size())).build());
 
-        assertEquals(events, store.loadAfter(caseId("case-1"), 0));
-        assertEquals(events.subList(3, events.size()), store.loadAfter(caseId("case-1"), 3));
-        assertEquals(List.of(), store.loadAfter(caseId("case-1"), events.size()));
-        assertEquals(List.of(), store.loadAfter(caseId("case-1"), events.size() + 5L));
-        assertEquals(List.of(), store.loadAfter(caseId("unknown"), 0));
-        assertThrows(IllegalArgumentException.class, () -> store.loadAfter(caseId("case-1"), -1));
+        assertEquals(events, store.loadAfter(TENANT, caseId("case-1"), 0));
+        assertEquals(events.subList(3, events.size()), store.loadAfter(TENANT, caseId("case-1"), 3));
+        assertEquals(List.of(), store.loadAfter(TENANT, caseId("case-1"), events.size()));
+        assertEquals(List.of(), store.loadAfter(TENANT, caseId("case-1"), events.size() + 5L));
+        assertEquals(List.of(), store.loadAfter(TENANT, caseId("unknown"), 0));
+        assertThrows(IllegalArgumentException.class, () -> store.loadAfter(TENANT, caseId("case-1"), -1));
     }
 
     @Test
@@ -175,8 +178,9 @@ public abstract class CaseStoreContract {
         openCase(OTHER_TENANT, "case-2");
         store.append(Batch.of(TENANT, caseId("case-1"), 1).event(negotiationOpened(TENANT, "u-1", 1)).build());
 
-        assertEquals(2, store.load(caseId("case-1")).orElseThrow().version());
-        CaseHistory other = store.load(caseId("case-2")).orElseThrow();
+        assertEquals(2, store.load(TENANT, caseId("case-1")).orElseThrow().version());
+        CaseHistory other = store.load(OTHER_TENANT, caseId("case-2")).orElseThrow();
+        assertEquals(Optional.empty(), store.load(TENANT, caseId("case-2")), "a case is found in its own tenant only");
         assertEquals(1, other.version());
         assertEquals(OTHER_TENANT, other.tenant());
         assertEquals(caseId("case-2"), ((ReturnEvent.ReturnRequested) other.events().get(0)).caseId());
@@ -208,7 +212,7 @@ public abstract class CaseStoreContract {
         VersionConflictException e = assertUnchanged(batch, VersionConflictException.class);
         assertEquals(1, e.expectedVersion());
         assertEquals(0, e.actualVersion());
-        assertEquals(Optional.empty(), store.load(caseId("case-1")));
+        assertEquals(Optional.empty(), store.load(TENANT, caseId("case-1")));
     }
 
     @Test
@@ -239,7 +243,7 @@ public abstract class CaseStoreContract {
                 }
             }
             assertEquals(1, winners.size(), "round " + round + ": exactly one append wins, won: " + winners);
-            CaseHistory history = store.load(caseId("case-1")).orElseThrow();
+            CaseHistory history = store.load(TENANT, caseId("case-1")).orElseThrow();
             assertEquals(expected + 1, history.version());
             assertEquals(winners.get(0), history.events().get(history.events().size() - 1));
         }
@@ -269,13 +273,13 @@ public abstract class CaseStoreContract {
         }
         assertEquals(1, winners.size(), "exactly one creation wins: " + winners);
         String won = winners.get(0);
-        assertEquals(1, store.load(caseId("case-1")).orElseThrow().version());
+        assertEquals(1, store.load(TENANT, caseId("case-1")).orElseThrow().version());
         for (int t = 0; t < threads(); t++) {
             String suffix = "t" + t;
             boolean winner = suffix.equals(won);
-            assertEquals(winner, store.findByNumber(ContractFixtures.customerNumber(TENANT, "C-" + suffix)).isPresent(),
+            assertEquals(winner, store.findByNumber(TENANT, ContractFixtures.customerNumber(TENANT, "C-" + suffix)).isPresent(),
                     "links of " + suffix);
-            assertEquals(winner, ids(store.outboxOf(caseId("case-1"))).contains("ob-" + suffix), "outbox of " + suffix);
+            assertEquals(winner, ids(store.outboxOf(TENANT, caseId("case-1"))).contains("ob-" + suffix), "outbox of " + suffix);
         }
     }
 
@@ -302,7 +306,7 @@ public abstract class CaseStoreContract {
         Callable<Integer> reader = () -> {
             int reads = 0;
             while (writing.get() || reads == 0) {
-                long version = store.load(caseId("case-1")).orElseThrow().version();
+                long version = store.load(TENANT, caseId("case-1")).orElseThrow().version();
                 if ((version - 1) % 3 != 0) {
                     throw new AssertionError("saw version " + version + ": part of a batch of 3");
                 }
@@ -315,7 +319,7 @@ public abstract class CaseStoreContract {
                 throw new AssertionError(outcome.error);
             }
         }
-        assertEquals(1 + 3L * batches, store.load(caseId("case-1")).orElseThrow().version());
+        assertEquals(1 + 3L * batches, store.load(TENANT, caseId("case-1")).orElseThrow().version());
     }
 
     // ------------------------------------------------------------------------------------------- atomicity
@@ -332,7 +336,7 @@ public abstract class CaseStoreContract {
         IdempotencyKeyTakenException e = assertUnchanged(batch, IdempotencyKeyTakenException.class);
         assertEquals(TENANT, e.tenant());
         assertEquals(IdempotencyKey.of("key-1"), e.key());
-        assertEquals(Optional.empty(), store.load(caseId("case-2")));
+        assertEquals(Optional.empty(), store.load(TENANT, caseId("case-2")));
         assertEquals(caseId("case-1"), store.findIdempotency(TENANT, IdempotencyKey.of("key-1")).orElseThrow().caseId());
     }
 
@@ -344,7 +348,7 @@ public abstract class CaseStoreContract {
         AppendBatch again = Batch.of(TENANT, caseId("case-1"), 1).event(negotiationOpened(TENANT, "u", 1))
                 .due(at(99)).outbox("ob-9", 2, T0).idempotency("key-1").build();
         assertUnchanged(again, IdempotencyKeyTakenException.class);
-        assertEquals(1, store.load(caseId("case-1")).orElseThrow().version());
+        assertEquals(1, store.load(TENANT, caseId("case-1")).orElseThrow().version());
     }
 
     @Test
@@ -383,20 +387,19 @@ public abstract class CaseStoreContract {
     @DisplayName("a number linked to another case throws NumberAlreadyLinkedException, leaves nothing and names no other case")
     void numberTakenLeavesNothing() {
         openCase(TENANT, "case-1");
-        ReturnEvent.ReturnRequested second = requested(OTHER_TENANT, caseId("case-2"), "C2", "R2");
+        ReturnEvent.ReturnRequested second = requested(TENANT, caseId("case-2"), "C2", "R2");
         ReturnNumber taken = ReturnNumber.returnTracking("SF", "SF100200300");
         store.append(Batch.of(TENANT, caseId("case-1"), 1).event(negotiationOpened(TENANT, "u", 1))
                 .link(taken, SUPPLIER, false).build());
 
-        AppendBatch batch = Batch.of(OTHER_TENANT, caseId("case-2"), 0).event(second).links(requestLinks(second))
+        AppendBatch batch = Batch.of(TENANT, caseId("case-2"), 0).event(second).links(requestLinks(second))
                 .link(ReturnNumber.supplierReturn(OTHER_SUPPLIER, "FRESH-1"), OTHER_SUPPLIER, false)
                 .link(taken, OTHER_SUPPLIER, false).due(at(10)).outbox("ob-2", 1, T0).idempotency("key-2").build();
         NumberAlreadyLinkedException e = assertUnchanged(batch, NumberAlreadyLinkedException.class);
         assertEquals(taken, e.number());
         assertFalse(e.getMessage().contains("case-1"), "message must not name the other case: " + e.getMessage());
-        assertFalse(e.getMessage().contains(TENANT.value()), "message must not name the other tenant: " + e.getMessage());
-        assertEquals(Optional.empty(), store.load(caseId("case-2")));
-        assertEquals(caseId("case-1"), store.findByNumber(taken).orElseThrow().caseId());
+        assertEquals(Optional.empty(), store.load(TENANT, caseId("case-2")));
+        assertEquals(caseId("case-1"), store.findByNumber(TENANT, taken).orElseThrow().caseId());
     }
 
     @Test
@@ -412,29 +415,29 @@ public abstract class CaseStoreContract {
         assertUnchanged(batch, NumberAlreadyLinkedException.class);
         assertEquals(List.of(new DueCase(TENANT, caseId("case-2"), at(500))), store.findDue(FAR, 10).stream()
                 .filter(d -> d.caseId().equals(caseId("case-2"))).toList());
-        assertEquals(List.of("ob-old"), ids(store.outboxOf(caseId("case-2"))));
+        assertEquals(List.of("ob-old"), ids(store.outboxOf(TENANT, caseId("case-2"))));
     }
 
     // ------------------------------------------------------------------------------------------- numbers
 
     @Test
-    @DisplayName("a supplier number is unique for its supplier across tenants")
-    void supplierNumberUniqueAcrossTenants() {
+    @DisplayName("a supplier number is unique for its supplier in a tenant")
+    void supplierNumberUniqueInATenant() {
         openCase(TENANT, "case-1");
-        openCase(OTHER_TENANT, "case-2");
+        openCase(TENANT, "case-2");
         ReturnNumber number = ReturnNumber.supplierReturn(SUPPLIER, "RMA-1");
         store.append(Batch.of(TENANT, caseId("case-1"), 1).event(negotiationOpened(TENANT, "u", 1))
                 .link(number, SUPPLIER, false).build());
-        AppendBatch clash = Batch.of(OTHER_TENANT, caseId("case-2"), 1).event(negotiationOpened(OTHER_TENANT, "u", 1))
+        AppendBatch clash = Batch.of(TENANT, caseId("case-2"), 1).event(negotiationOpened(TENANT, "u", 1))
                 .link(ReturnNumber.supplierReturn(SUPPLIER, " rma-1 "), SUPPLIER, false).build();
         assertUnchanged(clash, NumberAlreadyLinkedException.class);
 
         // the same value from another supplier is another number
-        store.append(Batch.of(OTHER_TENANT, caseId("case-2"), 1).event(negotiationOpened(OTHER_TENANT, "u", 1))
+        store.append(Batch.of(TENANT, caseId("case-2"), 1).event(negotiationOpened(TENANT, "u", 1))
                 .link(ReturnNumber.supplierReturn(OTHER_SUPPLIER, "RMA-1"), OTHER_SUPPLIER, false).build());
-        assertEquals(caseId("case-2"), store.findByNumber(ReturnNumber.supplierReturn(OTHER_SUPPLIER, "RMA-1"))
+        assertEquals(caseId("case-2"), store.findByNumber(TENANT, ReturnNumber.supplierReturn(OTHER_SUPPLIER, "RMA-1"))
                 .orElseThrow().caseId());
-        assertEquals(caseId("case-1"), store.findByNumber(number).orElseThrow().caseId());
+        assertEquals(caseId("case-1"), store.findByNumber(TENANT, number).orElseThrow().caseId());
     }
 
     @Test
@@ -444,9 +447,9 @@ public abstract class CaseStoreContract {
         ReturnEvent.ReturnRequested second = requested(OTHER_TENANT, caseId("case-2"), "SAME-C", "SAME-R");
         store.append(Batch.of(TENANT, caseId("case-1"), 0).event(first).links(requestLinks(first)).build());
         store.append(Batch.of(OTHER_TENANT, caseId("case-2"), 0).event(second).links(requestLinks(second)).build());
-        assertEquals(caseId("case-1"), store.findByNumber(first.customerNumber()).orElseThrow().caseId());
-        assertEquals(caseId("case-2"), store.findByNumber(second.customerNumber()).orElseThrow().caseId());
-        assertEquals(caseId("case-2"), store.findByNumber(second.resellerNumber()).orElseThrow().caseId());
+        assertEquals(caseId("case-1"), store.findByNumber(TENANT, first.customerNumber()).orElseThrow().caseId());
+        assertEquals(caseId("case-2"), store.findByNumber(OTHER_TENANT, second.customerNumber()).orElseThrow().caseId());
+        assertEquals(caseId("case-2"), store.findByNumber(OTHER_TENANT, second.resellerNumber()).orElseThrow().caseId());
 
         ReturnEvent.ReturnRequested third = requested(OTHER_TENANT, caseId("case-3"), "SAME-C", "OTHER-R");
         assertUnchanged(Batch.of(OTHER_TENANT, caseId("case-3"), 0).event(third).links(requestLinks(third)).build(),
@@ -457,21 +460,21 @@ public abstract class CaseStoreContract {
     @DisplayName("both tracking kinds share one namespace per carrier")
     void trackingKindsShareANamespace() {
         openCase(TENANT, "case-1");
-        openCase(OTHER_TENANT, "case-2");
+        openCase(TENANT, "case-2");
         ReturnNumber returnTracking = ReturnNumber.returnTracking("SF", "SF123456789");
         store.append(Batch.of(TENANT, caseId("case-1"), 1).event(negotiationOpened(TENANT, "u", 1))
                 .link(returnTracking, SUPPLIER, false).build());
 
         ReturnNumber asReplacement = ReturnNumber.replacementTracking("sf", "sf 1234 56789");
-        assertUnchanged(Batch.of(OTHER_TENANT, caseId("case-2"), 1).event(negotiationOpened(OTHER_TENANT, "u", 1))
+        assertUnchanged(Batch.of(TENANT, caseId("case-2"), 1).event(negotiationOpened(TENANT, "u", 1))
                 .link(asReplacement, SUPPLIER, false).build(), NumberAlreadyLinkedException.class);
-        NumberLink found = store.findByNumber(asReplacement).orElseThrow();
+        NumberLink found = store.findByNumber(TENANT, asReplacement).orElseThrow();
         assertEquals(new NumberLink(returnTracking, TENANT, caseId("case-1"), SUPPLIER, false), found);
 
         // another carrier is another namespace
-        store.append(Batch.of(OTHER_TENANT, caseId("case-2"), 1).event(negotiationOpened(OTHER_TENANT, "u", 1))
+        store.append(Batch.of(TENANT, caseId("case-2"), 1).event(negotiationOpened(TENANT, "u", 1))
                 .link(ReturnNumber.replacementTracking("YTO", "SF123456789"), SUPPLIER, false).build());
-        assertEquals(caseId("case-2"), store.findByNumber(ReturnNumber.returnTracking("YTO", "SF123456789"))
+        assertEquals(caseId("case-2"), store.findByNumber(TENANT, ReturnNumber.returnTracking("YTO", "SF123456789"))
                 .orElseThrow().caseId());
     }
 
@@ -483,18 +486,18 @@ public abstract class CaseStoreContract {
         ReturnNumber second = ReturnNumber.supplierReturn(SUPPLIER, "S-2");
         store.append(Batch.of(TENANT, caseId("case-1"), 1).event(negotiationOpened(TENANT, "u", 1))
                 .link(first, SUPPLIER, false).build());
-        assertFalse(store.findByNumber(first).orElseThrow().superseded());
+        assertFalse(store.findByNumber(TENANT, first).orElseThrow().superseded());
 
         store.append(Batch.of(TENANT, caseId("case-1"), 2).event(negotiationOpened(TENANT, "u", 2))
                 .link(first, SUPPLIER, true).link(second, SUPPLIER, false).build());
-        assertEquals(new NumberLink(first, TENANT, caseId("case-1"), SUPPLIER, true), store.findByNumber(first).orElseThrow());
-        assertEquals(new NumberLink(second, TENANT, caseId("case-1"), SUPPLIER, false), store.findByNumber(second).orElseThrow());
+        assertEquals(new NumberLink(first, TENANT, caseId("case-1"), SUPPLIER, true), store.findByNumber(TENANT, first).orElseThrow());
+        assertEquals(new NumberLink(second, TENANT, caseId("case-1"), SUPPLIER, false), store.findByNumber(TENANT, second).orElseThrow());
 
         // a later batch that repeats no links keeps all of them
         store.append(Batch.of(TENANT, caseId("case-1"), 3).event(negotiationOpened(TENANT, "u", 3)).build());
-        assertTrue(store.findByNumber(first).orElseThrow().superseded());
-        assertTrue(store.findByNumber(second).isPresent());
-        assertTrue(store.findByNumber(ContractFixtures.customerNumber(TENANT, "case-1-C")).isPresent());
+        assertTrue(store.findByNumber(TENANT, first).orElseThrow().superseded());
+        assertTrue(store.findByNumber(TENANT, second).isPresent());
+        assertTrue(store.findByNumber(TENANT, ContractFixtures.customerNumber(TENANT, "case-1-C")).isPresent());
     }
 
     @Test
@@ -506,13 +509,13 @@ public abstract class CaseStoreContract {
 
         Set<String> kinds = new HashSet<>();
         for (NumberLink link : links) {
-            assertEquals(Optional.of(link), store.findByNumber(link.number()), link.number().kind() + " " + link.number());
+            assertEquals(Optional.of(link), store.findByNumber(TENANT, link.number()), link.number().kind() + " " + link.number());
             kinds.add(link.number().kind() + (link.superseded() ? "/superseded" : ""));
         }
         assertEquals(Set.of("CUSTOMER_REQUEST", "RESELLER_RETURN", "SUPPLIER_RETURN", "SUPPLIER_RETURN/superseded",
                 "RETURN_TRACKING", "REPLACEMENT_TRACKING"), kinds, "the fixture covers every kind");
-        assertEquals(Optional.empty(), store.findByNumber(ReturnNumber.supplierReturn(SUPPLIER, "A-S3")));
-        assertEquals(Optional.empty(), store.findByNumber(ReturnNumber.customerRequest(OTHER_TENANT, "A-C")));
+        assertEquals(Optional.empty(), store.findByNumber(TENANT, ReturnNumber.supplierReturn(SUPPLIER, "A-S3")));
+        assertEquals(Optional.empty(), store.findByNumber(TENANT, ReturnNumber.customerRequest(OTHER_TENANT, "A-C")));
     }
 
     @Test
@@ -537,9 +540,9 @@ public abstract class CaseStoreContract {
             }
         }
         assertEquals(1, winners.size(), "exactly one link wins: " + winners);
-        assertEquals(winners.get(0), store.findByNumber(contested).orElseThrow().caseId());
+        assertEquals(winners.get(0), store.findByNumber(TENANT, contested).orElseThrow().caseId());
         for (int t = 0; t < threads(); t++) {
-            assertEquals(winners.get(0).equals(caseId("case-" + t)), store.load(caseId("case-" + t)).isPresent());
+            assertEquals(winners.get(0).equals(caseId("case-" + t)), store.load(TENANT, caseId("case-" + t)).isPresent());
         }
     }
 
@@ -645,12 +648,12 @@ public abstract class CaseStoreContract {
                 .outbox(second).outbox(third).build());
         openCase(TENANT, "case-2");
 
-        List<OutboxEntry> entries = store.outboxOf(caseId("case-1"));
+        List<OutboxEntry> entries = store.outboxOf(TENANT, caseId("case-1"));
         assertEquals(3, entries.size(), entries.toString());
         assertEquals(first, entries.get(0));
         assertEquals(Set.of(second, third), Set.copyOf(entries.subList(1, 3)));
-        assertEquals(List.of(), store.outboxOf(caseId("case-2")));
-        assertEquals(List.of(), store.outboxOf(caseId("nobody")));
+        assertEquals(List.of(), store.outboxOf(TENANT, caseId("case-2")));
+        assertEquals(List.of(), store.outboxOf(TENANT, caseId("nobody")));
     }
 
     @Test
@@ -658,17 +661,17 @@ public abstract class CaseStoreContract {
     void duplicateOutboxIdsAreIgnored() {
         store.append(Batch.of(TENANT, caseId("case-1"), 0).event(requested(TENANT, caseId("case-1"), "C1", "R1"))
                 .outbox("ob-1", 1, at(10)).build());
-        OutboxEntry original = store.outboxOf(caseId("case-1")).get(0);
+        OutboxEntry original = store.outboxOf(TENANT, caseId("case-1")).get(0);
         store.append(Batch.of(TENANT, caseId("case-1"), 1).event(negotiationOpened(TENANT, "u", 1))
                 .outbox(new OutboxEntry("ob-1", TENANT, caseId("case-1"), 2, Effect.SHARE_TRACKING, "other", 0, at(99),
                         null, false, null, null)).build());
         store.append(Batch.of(TENANT, caseId("case-2"), 0).event(requested(TENANT, caseId("case-2"), "C2", "R2"))
                 .outbox("ob-1", 1, at(10)).build());
 
-        assertEquals(List.of(original), store.outboxOf(caseId("case-1")));
-        assertEquals(List.of(), store.outboxOf(caseId("case-2")));
-        assertEquals(2, store.load(caseId("case-1")).orElseThrow().version(), "the events were appended");
-        assertTrue(store.load(caseId("case-2")).isPresent());
+        assertEquals(List.of(original), store.outboxOf(TENANT, caseId("case-1")));
+        assertEquals(List.of(), store.outboxOf(TENANT, caseId("case-2")));
+        assertEquals(2, store.load(TENANT, caseId("case-1")).orElseThrow().version(), "the events were appended");
+        assertTrue(store.load(TENANT, caseId("case-2")).isPresent());
     }
 
     @Test
@@ -692,7 +695,7 @@ public abstract class CaseStoreContract {
         assertEquals(List.of(), store.claimOutbox("owner-3", at(9_999), Duration.ofMinutes(1), 10));
         assertEquals(List.of("ob-future"), ids(store.claimOutbox("owner-3", at(10_000), Duration.ofMinutes(1), 10)));
 
-        OutboxEntry listed = store.outboxOf(caseId("case-1")).stream().filter(e -> e.id().equals("ob-a")).findFirst()
+        OutboxEntry listed = store.outboxOf(TENANT, caseId("case-1")).stream().filter(e -> e.id().equals("ob-a")).findFirst()
                 .orElseThrow();
         assertEquals("owner-1", listed.leaseOwner(), "outboxOf shows the lease");
     }
@@ -711,12 +714,12 @@ public abstract class CaseStoreContract {
 
         assertFalse(store.completeOutbox("ob-1", "owner-1"), "owner-1 lost the lease");
         assertFalse(store.failOutbox("ob-1", "owner-1", "late", at(1), true), "owner-1 lost the lease");
-        OutboxEntry untouched = store.outboxOf(caseId("case-1")).get(0);
+        OutboxEntry untouched = store.outboxOf(TENANT, caseId("case-1")).get(0);
         assertEquals("owner-2", untouched.leaseOwner());
         assertEquals(0, untouched.attempts());
         assertFalse(untouched.parked());
         assertTrue(store.completeOutbox("ob-1", "owner-2"));
-        assertEquals(List.of(), store.outboxOf(caseId("case-1")));
+        assertEquals(List.of(), store.outboxOf(TENANT, caseId("case-1")));
     }
 
     @Test
@@ -728,9 +731,9 @@ public abstract class CaseStoreContract {
         store.claimOutbox("owner-1", T0, Duration.ofMinutes(1), 10);
 
         assertFalse(store.completeOutbox("ob-1", "intruder"));
-        assertEquals(Set.of("ob-1", "ob-2"), Set.copyOf(ids(store.outboxOf(caseId("case-1")))));
+        assertEquals(Set.of("ob-1", "ob-2"), Set.copyOf(ids(store.outboxOf(TENANT, caseId("case-1")))));
         assertTrue(store.completeOutbox("ob-1", "owner-1"));
-        assertEquals(List.of("ob-2"), ids(store.outboxOf(caseId("case-1"))));
+        assertEquals(List.of("ob-2"), ids(store.outboxOf(TENANT, caseId("case-1"))));
         assertFalse(store.completeOutbox("ob-1", "owner-1"), "done already");
         assertFalse(store.completeOutbox("ob-unknown", "owner-1"));
     }
@@ -743,11 +746,11 @@ public abstract class CaseStoreContract {
         assertFalse(store.failOutbox("ob-1", "owner-1", "x", at(1), false), "an unclaimed entry has no owner");
         store.claimOutbox("owner-1", T0, Duration.ofMinutes(1), 10);
         assertFalse(store.failOutbox("ob-1", "intruder", "x", at(1), false));
-        assertNull(store.outboxOf(caseId("case-1")).get(0).lastError(), "the intruder changed nothing");
+        assertNull(store.outboxOf(TENANT, caseId("case-1")).get(0).lastError(), "the intruder changed nothing");
 
         String error = "供应商接口超时 \"HTTP 504\"\nretry later";
         assertTrue(store.failOutbox("ob-1", "owner-1", error, at(5000), false));
-        OutboxEntry failed = store.outboxOf(caseId("case-1")).get(0);
+        OutboxEntry failed = store.outboxOf(TENANT, caseId("case-1")).get(0);
         assertEquals(new OutboxEntry("ob-1", TENANT, caseId("case-1"), 1, Effect.NOTIFY, "CUSTOMER:c-1", 1, at(5000), error,
                 false, null, null), failed);
         assertFalse(store.completeOutbox("ob-1", "owner-1"), "failing ends the lease");
@@ -755,7 +758,7 @@ public abstract class CaseStoreContract {
         assertEquals(List.of(), store.claimOutbox("owner-2", at(4999), Duration.ofMinutes(1), 10), "rescheduled");
         assertEquals(List.of("ob-1"), ids(store.claimOutbox("owner-2", at(5000), Duration.ofMinutes(1), 10)));
         assertTrue(store.failOutbox("ob-1", "owner-2", "again", at(9000), false));
-        assertEquals(2, store.outboxOf(caseId("case-1")).get(0).attempts());
+        assertEquals(2, store.outboxOf(TENANT, caseId("case-1")).get(0).attempts());
     }
 
     @Test
@@ -772,7 +775,7 @@ public abstract class CaseStoreContract {
         assertTrue(store.completeOutbox("ob-3", "owner-1"));
 
         assertEquals(List.of(), store.claimOutbox("owner-2", FAR, Duration.ofMinutes(1), 10), "parked entries wait");
-        List<OutboxEntry> parked = store.outboxOf(caseId("case-1"));
+        List<OutboxEntry> parked = store.outboxOf(TENANT, caseId("case-1"));
         assertEquals(2, parked.size());
         for (OutboxEntry entry : parked) {
             assertTrue(entry.parked());
@@ -782,17 +785,19 @@ public abstract class CaseStoreContract {
         }
 
         Instant now = at(60_000);
-        assertEquals(2, store.retryParked(caseId("case-1"), now));
-        for (OutboxEntry entry : store.outboxOf(caseId("case-1"))) {
+        assertEquals(0, store.retryParked(OTHER_TENANT, caseId("case-1"), now), "another tenant's case of that id");
+        assertTrue(store.outboxOf(TENANT, caseId("case-1")).stream().allMatch(OutboxEntry::parked));
+        assertEquals(2, store.retryParked(TENANT, caseId("case-1"), now));
+        for (OutboxEntry entry : store.outboxOf(TENANT, caseId("case-1"))) {
             assertFalse(entry.parked());
             assertEquals(0, entry.attempts());
             assertEquals(now, entry.nextAttemptAt());
         }
-        assertEquals(0, store.retryParked(caseId("case-1"), now), "nothing parked any more");
+        assertEquals(0, store.retryParked(TENANT, caseId("case-1"), now), "nothing parked any more");
         assertEquals(List.of(), store.claimOutbox("owner-2", at(59_999), Duration.ofMinutes(1), 10));
         assertEquals(Set.of("ob-1", "ob-2"), Set.copyOf(ids(store.claimOutbox("owner-2", now, Duration.ofMinutes(1), 10))));
-        assertTrue(store.outboxOf(caseId("case-2")).get(0).parked(), "the other case's entry stays parked");
-        assertEquals(0, store.retryParked(caseId("nobody"), now));
+        assertTrue(store.outboxOf(TENANT, caseId("case-2")).get(0).parked(), "the other case's entry stays parked");
+        assertEquals(0, store.retryParked(TENANT, caseId("nobody"), now));
     }
 
     @Test
@@ -844,6 +849,308 @@ public abstract class CaseStoreContract {
         assertEquals(List.of(), store.claimOutbox("late", at(1000), Duration.ofMinutes(5), 100));
     }
 
+    // ------------------------------------------------------------------------------------------- lease renewal
+
+    @Test
+    @DisplayName("the holder renews a lease before it ends: it then holds until now + lease, and no one else may claim")
+    void renewByHolderExtendsTheLease() {
+        store.append(Batch.of(TENANT, caseId("case-1"), 0).event(requested(TENANT, caseId("case-1"), "C1", "R1"))
+                .outbox("ob-1", 1, T0).build());
+        store.claimOutbox("owner-1", T0, Duration.ofSeconds(30), 10);
+
+        assertTrue(store.renewOutbox("ob-1", "owner-1", at(20_000), Duration.ofSeconds(30)));
+        OutboxEntry renewed = store.outboxOf(TENANT, caseId("case-1")).get(0);
+        assertEquals("owner-1", renewed.leaseOwner());
+        assertEquals(at(50_000), renewed.leaseUntil());
+        assertEquals(0, renewed.attempts(), "a renewal is no attempt");
+        assertEquals(List.of(), store.claimOutbox("owner-2", at(30_000), Duration.ofSeconds(30), 10),
+                "the old lease end no longer frees the entry");
+        assertEquals(List.of(), store.claimOutbox("owner-2", at(49_999), Duration.ofSeconds(30), 10));
+        assertTrue(store.renewOutbox("ob-1", "owner-1", at(49_999), Duration.ofSeconds(1)), "renewed again, shorter");
+        assertEquals(List.of("ob-1"), ids(store.claimOutbox("owner-2", at(50_999), Duration.ofSeconds(30), 10)),
+                "the lease ends at the last renewal's end");
+    }
+
+    @Test
+    @DisplayName("a renewal after the lease ended, by a stranger, of an unknown, unclaimed, failed or done entry is false and changes nothing")
+    void renewRefusedChangesNothing() {
+        store.append(Batch.of(TENANT, caseId("case-1"), 0).event(requested(TENANT, caseId("case-1"), "C1", "R1"))
+                .outbox("ob-1", 1, T0).outbox("ob-2", 1, T0).outbox("ob-3", 1, T0).outbox("ob-4", 1, at(60_000))
+                .build());
+        assertFalse(store.renewOutbox("ob-4", "owner-1", T0, Duration.ofSeconds(30)), "never claimed");
+        store.claimOutbox("owner-1", T0, Duration.ofSeconds(30), 10);
+        List<OutboxEntry> before = store.outboxOf(TENANT, caseId("case-1"));
+
+        assertFalse(store.renewOutbox("ob-1", "stranger", at(1), Duration.ofSeconds(30)), "a stranger");
+        assertFalse(store.renewOutbox("ob-1", "owner-1", at(30_000), Duration.ofSeconds(30)), "the lease ended at now");
+        assertFalse(store.renewOutbox("ob-1", "owner-1", at(90_000), Duration.ofSeconds(30)), "the lease ended before");
+        assertFalse(store.renewOutbox("ob-unknown", "owner-1", at(1), Duration.ofSeconds(30)), "an unknown entry");
+        assertEquals(before, store.outboxOf(TENANT, caseId("case-1")), "no refused renewal changed anything");
+
+        assertTrue(store.failOutbox("ob-2", "owner-1", "x", at(10), false));
+        assertFalse(store.renewOutbox("ob-2", "owner-1", at(1), Duration.ofSeconds(30)), "failing ended the lease");
+        assertTrue(store.completeOutbox("ob-3", "owner-1"));
+        assertFalse(store.renewOutbox("ob-3", "owner-1", at(1), Duration.ofSeconds(30)), "done");
+        assertEquals(Set.of("ob-1", "ob-2", "ob-4"), Set.copyOf(ids(store.outboxOf(TENANT, caseId("case-1")))));
+        assertNull(store.outboxOf(TENANT, caseId("case-1")).stream().filter(e -> e.id().equals("ob-2")).findFirst()
+                .orElseThrow().leaseOwner(), "the failed entry stays unleased");
+
+        List<OutboxEntry> reclaimed = store.claimOutbox("owner-2", at(30_000), Duration.ofSeconds(30), 10);
+        assertTrue(ids(reclaimed).contains("ob-1"));
+        assertFalse(store.renewOutbox("ob-1", "owner-1", at(30_001), Duration.ofSeconds(30)), "owner-2 holds it now");
+        assertTrue(store.renewOutbox("ob-1", "owner-2", at(30_001), Duration.ofSeconds(30)));
+        assertThrows(IllegalArgumentException.class, () -> store.renewOutbox("ob-1", "owner-2", at(30_002), Duration.ZERO));
+        assertThrows(IllegalArgumentException.class,
+                () -> store.renewOutbox("ob-1", "owner-2", at(30_002), Duration.ofSeconds(-1)));
+    }
+
+    @Test
+    @DisplayName("an owner whose lease ended may still complete or fail the entry while nobody has claimed it again")
+    void lapsedOwnerFinishesWhileNobodyReclaimed() {
+        store.append(Batch.of(TENANT, caseId("case-1"), 0).event(requested(TENANT, caseId("case-1"), "C1", "R1"))
+                .outbox("ob-1", 1, T0).outbox("ob-2", 1, T0).build());
+        store.claimOutbox("owner-1", T0, Duration.ofSeconds(30), 10);
+        // the lease ended at 30 s; no other owner claimed the entries since
+        assertTrue(store.completeOutbox("ob-1", "owner-1"), "the work is done: refusing would only redo it");
+        assertTrue(store.failOutbox("ob-2", "owner-1", "late", at(40_000), false));
+        assertEquals(1, store.outboxOf(TENANT, caseId("case-1")).get(0).attempts());
+    }
+
+    // ------------------------------------------------------------------------------------------- ordered supplier sends
+
+    private static OutboxEntry send(String id, TenantId tenant, String caseId, long version, Effect effect,
+                                    String target, Instant due) {
+        return OutboxEntry.pending(id, tenant, caseId(caseId), version, effect, target, due);
+    }
+
+    /** Opens a case of three events with these outbox entries. */
+    private void openWithOutbox(TenantId tenant, String id, OutboxEntry... entries) {
+        Batch batch = Batch.of(tenant, caseId(id), 0).event(requested(tenant, caseId(id), id + "-C", id + "-R"))
+                .event(negotiationOpened(tenant, "u", 1)).event(negotiationOpened(tenant, "u", 2));
+        for (OutboxEntry entry : entries) {
+            batch.outbox(entry);
+        }
+        store.append(batch.build());
+    }
+
+    @Test
+    @DisplayName("ordered sends to one supplier of one case are claimed one at a time, in version order")
+    void orderedSendsAreClaimedInVersionOrder() {
+        String s1 = SUPPLIER.value();
+        openWithOutbox(TENANT, "case-1",
+                send("ob-cancel", TENANT, "case-1", 3, Effect.CANCEL_AT_SUPPLIER, s1, T0),
+                send("ob-share", TENANT, "case-1", 2, Effect.SHARE_TRACKING, s1, T0),
+                send("ob-request", TENANT, "case-1", 1, Effect.REQUEST_RETURN, s1, T0),
+                send("ob-other-leg", TENANT, "case-1", 2, Effect.CANCEL_AT_SUPPLIER, OTHER_SUPPLIER.value(), T0));
+
+        assertEquals(Set.of("ob-request", "ob-other-leg"),
+                Set.copyOf(ids(store.claimOutbox("owner-1", at(1), Duration.ofMinutes(1), 10))),
+                "only the earliest send of each supplier");
+        assertEquals(List.of(), store.claimOutbox("owner-2", at(1), Duration.ofMinutes(1), 10),
+                "a leased earlier send blocks the later ones");
+        assertEquals(List.of(), store.claimOutbox("owner-2", at(120_000), Duration.ofMinutes(1), 10).stream()
+                .filter(e -> !e.id().equals("ob-request") && !e.id().equals("ob-other-leg")).toList(),
+                "after the lease ended the earlier send is claimable again, the later still not");
+        assertTrue(store.completeOutbox("ob-other-leg", "owner-2"));
+
+        assertTrue(store.completeOutbox("ob-request", "owner-2"));
+        assertEquals(List.of("ob-share"), ids(store.claimOutbox("owner-3", at(120_000), Duration.ofMinutes(1), 10)));
+        assertTrue(store.failOutbox("ob-share", "owner-3", "timeout", at(200_000), false));
+        assertEquals(List.of(), store.claimOutbox("owner-3", at(199_999), Duration.ofMinutes(1), 10),
+                "an earlier send waiting for its retry still blocks");
+        assertEquals(List.of("ob-share"), ids(store.claimOutbox("owner-3", at(200_000), Duration.ofMinutes(1), 10)));
+        assertTrue(store.completeOutbox("ob-share", "owner-3"));
+        assertEquals(List.of("ob-cancel"), ids(store.claimOutbox("owner-3", at(200_000), Duration.ofMinutes(1), 10)));
+    }
+
+    @Test
+    @DisplayName("a parked earlier send does not block a later one: the cancellation still goes out")
+    void parkedEarlierSendDoesNotBlock() {
+        String s1 = SUPPLIER.value();
+        openWithOutbox(TENANT, "case-1",
+                send("ob-request", TENANT, "case-1", 1, Effect.REQUEST_RETURN, s1, T0),
+                send("ob-cancel", TENANT, "case-1", 2, Effect.CANCEL_AT_SUPPLIER, s1, T0));
+        assertEquals(List.of("ob-request"), ids(store.claimOutbox("owner-1", T0, Duration.ofMinutes(1), 10)));
+        assertTrue(store.failOutbox("ob-request", "owner-1", "refused", at(1), true));
+        assertEquals(List.of("ob-cancel"), ids(store.claimOutbox("owner-1", at(1), Duration.ofMinutes(1), 10)));
+    }
+
+    @Test
+    @DisplayName("other effects are never blocked nor block: polls, notifications and reactions")
+    void unorderedEffectsAreNeverBlocked() {
+        String s1 = SUPPLIER.value();
+        openWithOutbox(TENANT, "case-1",
+                send("ob-request", TENANT, "case-1", 1, Effect.REQUEST_RETURN, s1, T0),
+                send("ob-poll-1", TENANT, "case-1", 1, Effect.POLL_SUPPLIER, s1, at(5)),
+                send("ob-poll", TENANT, "case-1", 2, Effect.POLL_SUPPLIER, s1, T0),
+                send("ob-notify", TENANT, "case-1", 2, Effect.NOTIFY, s1, T0),
+                send("ob-react", TENANT, "case-1", 3, Effect.REACT, s1, T0));
+        assertEquals(Set.of("ob-request", "ob-poll", "ob-notify", "ob-react"),
+                Set.copyOf(ids(store.claimOutbox("owner-1", T0, Duration.ofMinutes(1), 10))),
+                "a pending earlier send blocks no other effect");
+
+        openWithOutbox(TENANT, "case-2",
+                send("ob-2-poll", TENANT, "case-2", 1, Effect.POLL_SUPPLIER, s1, T0),
+                send("ob-2-notify", TENANT, "case-2", 1, Effect.NOTIFY, s1, T0),
+                send("ob-2-share", TENANT, "case-2", 2, Effect.SHARE_TRACKING, s1, T0));
+        assertEquals(Set.of("ob-2-poll", "ob-2-notify"),
+                Set.copyOf(ids(store.claimOutbox("owner-1", T0, Duration.ofMinutes(1), 2))));
+        assertEquals(List.of("ob-2-share"), ids(store.claimOutbox("owner-2", T0, Duration.ofMinutes(1), 10)),
+                "leased polls and notifications do not block a send");
+    }
+
+    @Test
+    @DisplayName("the order of sends holds per tenant and case: the same case id in another tenant is not blocked")
+    void orderedSendsArePerTenantAndCase() {
+        String s1 = SUPPLIER.value();
+        openWithOutbox(TENANT, "case-1",
+                send("ob-a-request", TENANT, "case-1", 1, Effect.REQUEST_RETURN, s1, T0),
+                send("ob-a-cancel", TENANT, "case-1", 2, Effect.CANCEL_AT_SUPPLIER, s1, T0));
+        openWithOutbox(OTHER_TENANT, "case-1",
+                send("ob-b-cancel", OTHER_TENANT, "case-1", 2, Effect.CANCEL_AT_SUPPLIER, s1, T0));
+        openWithOutbox(TENANT, "case-2",
+                send("ob-c-cancel", TENANT, "case-2", 2, Effect.CANCEL_AT_SUPPLIER, s1, T0));
+        assertEquals(Set.of("ob-a-request", "ob-b-cancel", "ob-c-cancel"),
+                Set.copyOf(ids(store.claimOutbox("owner-1", T0, Duration.ofMinutes(1), 10))));
+    }
+
+    @Test
+    @DisplayName("concurrent claimers deliver the sends of each supplier in version order, never two at once")
+    void concurrentClaimersKeepSendsInOrder() throws Exception {
+        Effect[] chain = {Effect.REQUEST_RETURN, Effect.SHARE_TRACKING, Effect.CANCEL_AT_SUPPLIER};
+        int cases = 6;
+        for (int c = 0; c < cases; c++) {
+            String id = "case-" + c;
+            List<OutboxEntry> entries = new ArrayList<>();
+            for (int v = 0; v < chain.length; v++) {
+                entries.add(send("ob-" + c + "-a-" + v, TENANT, id, v + 1, chain[v], SUPPLIER.value(), T0));
+                entries.add(send("ob-" + c + "-b-" + v, TENANT, id, v + 1, chain[v], OTHER_SUPPLIER.value(), T0));
+            }
+            openWithOutbox(TENANT, id, entries.toArray(OutboxEntry[]::new));
+        }
+        int total = cases * 2 * chain.length;
+        Map<String, Long> lastDone = new ConcurrentHashMap<>();
+        Set<String> inFlight = ConcurrentHashMap.newKeySet();
+        List<String> violations = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int t = 0; t < threads(); t++) {
+            String owner = "owner-" + t;
+            tasks.add(() -> {
+                int mine = 0;
+                for (int round = 0; round < total * 4 && done.get() < total; round++) {
+                    List<OutboxEntry> claimed = store.claimOutbox(owner, at(1), Duration.ofMinutes(5), 4);
+                    for (OutboxEntry entry : claimed) {
+                        String leg = entry.caseId().value() + "/" + entry.target();
+                        if (!inFlight.add(leg)) {
+                            violations.add("two sends of " + leg + " at once");
+                        }
+                        long previous = lastDone.getOrDefault(leg, 0L);
+                        if (entry.version() != previous + 1) {
+                            violations.add(leg + " got version " + entry.version() + " after " + previous);
+                        }
+                    }
+                    for (OutboxEntry entry : claimed) {
+                        String leg = entry.caseId().value() + "/" + entry.target();
+                        lastDone.put(leg, entry.version());
+                        inFlight.remove(leg);
+                        if (!store.completeOutbox(entry.id(), owner)) {
+                            violations.add("lost the lease of " + entry.id());
+                        }
+                        done.incrementAndGet();
+                        mine++;
+                    }
+                }
+                return mine;
+            });
+        }
+        for (Outcome<Integer> outcome : runTogether(tasks)) {
+            if (outcome.error != null) {
+                throw new AssertionError(outcome.error);
+            }
+        }
+        assertEquals(List.of(), violations);
+        assertEquals(total, done.get(), "every send was delivered");
+    }
+
+    // ------------------------------------------------------------------------------------------- tenant scoping
+
+    @Test
+    @DisplayName("the same case id in two tenants is two independent cases")
+    void sameCaseIdInTwoTenantsIsTwoCases() {
+        openCase(TENANT, "case-1");
+        openCase(OTHER_TENANT, "case-1");
+        store.append(Batch.of(OTHER_TENANT, caseId("case-1"), 1).event(negotiationOpened(OTHER_TENANT, "u", 1))
+                .due(at(7)).outbox("ob-b", 2, T0).idempotency("key-b").build());
+
+        CaseHistory mine = store.load(TENANT, caseId("case-1")).orElseThrow();
+        assertEquals(TENANT, mine.tenant());
+        assertEquals(1, mine.version());
+        assertEquals(TENANT, ((ReturnEvent.ReturnRequested) mine.events().get(0)).actor().tenant());
+        CaseHistory theirs = store.load(OTHER_TENANT, caseId("case-1")).orElseThrow();
+        assertEquals(OTHER_TENANT, theirs.tenant());
+        assertEquals(2, theirs.version());
+        assertEquals(OTHER_TENANT, theirs.events().get(1).actor().tenant());
+        assertEquals(List.of(), store.loadAfter(TENANT, caseId("case-1"), 1));
+        assertEquals(theirs.events().subList(1, 2), store.loadAfter(OTHER_TENANT, caseId("case-1"), 1));
+        assertEquals(List.of(), store.outboxOf(TENANT, caseId("case-1")));
+        assertEquals(List.of("ob-b"), ids(store.outboxOf(OTHER_TENANT, caseId("case-1"))));
+        assertEquals(caseId("case-1"), store.findIdempotency(OTHER_TENANT, IdempotencyKey.of("key-b")).orElseThrow().caseId());
+        assertEquals(List.of(new DueCase(OTHER_TENANT, caseId("case-1"), at(7))), store.findDue(FAR, 10));
+    }
+
+    @Test
+    @DisplayName("a batch of one tenant never changes another tenant's case of the same id")
+    void batchOfAnotherTenantNeverChangesTheCase() {
+        openCase(TENANT, "case-1");
+        store.append(Batch.of(TENANT, caseId("case-1"), 1).event(negotiationOpened(TENANT, "u", 1)).due(at(50))
+                .outbox("ob-a", 2, at(10)).build());
+        CaseHistory before = store.load(TENANT, caseId("case-1")).orElseThrow();
+
+        // to the other tenant the case id is unknown: version 0, so expecting version 2 is a conflict
+        AppendBatch intruder = Batch.of(OTHER_TENANT, caseId("case-1"), 2).event(negotiationOpened(OTHER_TENANT, "x", 9))
+                .due(at(1)).outbox("ob-x", 3, T0).build();
+        VersionConflictException e = assertThrows(VersionConflictException.class, () -> store.append(intruder));
+        assertEquals(0, e.actualVersion(), "the other tenant has no such case");
+        assertEquals(before, store.load(TENANT, caseId("case-1")).orElseThrow());
+        assertEquals(List.of("ob-a"), ids(store.outboxOf(TENANT, caseId("case-1"))));
+        assertEquals(List.of(new DueCase(TENANT, caseId("case-1"), at(50))), store.findDue(FAR, 10));
+        assertEquals(Optional.empty(), store.load(OTHER_TENANT, caseId("case-1")));
+        assertEquals(List.of(), store.loadAfter(OTHER_TENANT, caseId("case-1"), 0));
+        assertEquals(List.of(), store.outboxOf(OTHER_TENANT, caseId("case-1")));
+
+        // the other tenant opens its own case of that id: the first tenant's case stays as it was
+        openCase(OTHER_TENANT, "case-1");
+        assertEquals(before, store.load(TENANT, caseId("case-1")).orElseThrow());
+        assertEquals(1, store.load(OTHER_TENANT, caseId("case-1")).orElseThrow().version());
+    }
+
+    @Test
+    @DisplayName("the same tracking or supplier number in two tenants links to each tenant's own case")
+    void sameNumberInTwoTenantsLinksEachTenantsCase() {
+        openCase(TENANT, "case-1");
+        openCase(OTHER_TENANT, "case-2");
+        ReturnNumber tracking = ReturnNumber.returnTracking("SF", "SF100200300");
+        ReturnNumber supplierNumber = ReturnNumber.supplierReturn(SUPPLIER, "RMA-1");
+        // the other tenant's customer types the parcel number first
+        store.append(Batch.of(OTHER_TENANT, caseId("case-2"), 1).event(negotiationOpened(OTHER_TENANT, "u", 1))
+                .link(tracking, SUPPLIER, false).link(supplierNumber, SUPPLIER, false).build());
+        store.append(Batch.of(TENANT, caseId("case-1"), 1).event(negotiationOpened(TENANT, "u", 1))
+                .link(tracking, SUPPLIER, false).link(supplierNumber, SUPPLIER, false).build());
+
+        assertEquals(new NumberLink(tracking, TENANT, caseId("case-1"), SUPPLIER, false),
+                store.findByNumber(TENANT, tracking).orElseThrow());
+        assertEquals(new NumberLink(tracking, OTHER_TENANT, caseId("case-2"), SUPPLIER, false),
+                store.findByNumber(OTHER_TENANT, tracking).orElseThrow());
+        assertEquals(caseId("case-1"), store.findByNumber(TENANT, supplierNumber).orElseThrow().caseId());
+        assertEquals(caseId("case-2"), store.findByNumber(OTHER_TENANT, supplierNumber).orElseThrow().caseId());
+
+        // within one tenant a number still leads to one case
+        openCase(TENANT, "case-3");
+        assertUnchanged(Batch.of(TENANT, caseId("case-3"), 1).event(negotiationOpened(TENANT, "u", 1))
+                .link(tracking, SUPPLIER, false).build(), NumberAlreadyLinkedException.class);
+    }
+
     // ------------------------------------------------------------------------------------------- helpers
 
     /** What the store shows about the case and the numbers, keys, due times and outbox entries of a batch. */
@@ -854,17 +1161,12 @@ public abstract class CaseStoreContract {
     private Snapshot snapshot(AppendBatch batch) {
         List<Optional<NumberLink>> links = new ArrayList<>();
         for (NumberLink link : batch.links()) {
-            links.add(store.findByNumber(link.number()));
+            links.add(store.findByNumber(batch.tenant(), link.number()));
         }
         Optional<IdempotencyRecord> idempotency = batch.idempotency() == null ? Optional.empty()
                 : store.findIdempotency(batch.tenant(), batch.idempotency().key());
-        List<OutboxEntry> outbox = new ArrayList<>(store.outboxOf(batch.caseId()));
-        for (OutboxEntry entry : batch.outbox()) {
-            if (!entry.caseId().equals(batch.caseId())) {
-                outbox.addAll(store.outboxOf(entry.caseId()));
-            }
-        }
-        return new Snapshot(store.load(batch.caseId()), links, store.findDue(FAR, 10_000), outbox, idempotency);
+        return new Snapshot(store.load(batch.tenant(), batch.caseId()), links, store.findDue(FAR, 10_000),
+                store.outboxOf(batch.tenant(), batch.caseId()), idempotency);
     }
 
     /** Asserts that appending the batch throws the exception and leaves the store as it was. */
