@@ -139,4 +139,14 @@ class LeaseTest {
         first.close();
         second.close();
     }
+
+    @Test
+    void theLongestCallMustBeShorterThanTheLease() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DispatcherConfig.custom()
+                .lease(Duration.ofSeconds(30)).maxCallDuration(Duration.ofSeconds(30)).build());
+        assertEquals("maxCallDuration PT30S must be shorter than lease PT30S", e.getMessage());
+        assertEquals(Duration.ofSeconds(15), DispatcherConfig.custom().lease(Duration.ofSeconds(30)).build()
+                .maxCallDuration(), "half the lease unless set");
+        assertEquals(Duration.ofMinutes(1), DispatcherConfig.ofDefaults().maxCallDuration());
+    }
 }
