@@ -219,6 +219,28 @@ class DispatcherTest {
     }
 
     @Test
+    void aRequestForALegCancelledBeforeItsTurnIsSupersededAndTheCancellationStillReachesTheSupplier() {
+        SimulatedSupplier supplier = SimulatedSupplier.of(S1, SimulatedSupplier.Style.NUMBER_IN_REPLY);
+        ReturnSyncEngine engine = ReturnSyncEngine.builder().store(new InMemoryCaseStore())
+                .notifier(new InMemoryNotifier()).clock(new TestClock(T0)).suppliers(SupplierRegistry.of(supplier))
+                .build();
+        CaseId c = CaseId.of("case-cancelled-first");
+        engine.execute(submit(c, "AS-CF", List.of(line("SKU-1", S1, 1, 1, "1.00"))));
+        engine.execute(open(c, S1));
+        engine.execute(agree(c, S1));
+        engine.execute(apply(c, S1));
+        engine.execute(new dev.returnsync.core.domain.Command.CancelReturn(key(), customer(), null, c, S1));
+
+        engine.dispatchPending();
+        assertTrue(supplier.calls().stream().noneMatch(r -> r instanceof SupplierRequest.RequestReturn),
+                "the request was superseded by the cancellation: " + supplier.calls());
+        assertEquals(0, supplier.returnsCreated());
+        assertTrue(supplier.cancelled(c), "the cancellation is always sent");
+        assertTrue(engine.caseView(reseller(), c).pending().isEmpty());
+        engine.close();
+    }
+
+    @Test
     void theBackgroundLoopOutlivesAnErrorFromHostCode() throws Exception {
         InMemoryNotifier sink = new InMemoryNotifier();
         java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean(true);

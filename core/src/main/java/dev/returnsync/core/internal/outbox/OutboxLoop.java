@@ -79,7 +79,7 @@ public final class OutboxLoop {
             }
             for (OutboxEntry entry : claimed) {
                 Instant at = time.now();
-                if (!at.isBefore(entry.leaseUntil())) {
+                if (entry.leaseUntil() != null && !at.isBefore(entry.leaseUntil())) {
                     log.debug("claim of {} entries ran out of lease; claiming again", claimed.size());
                     break;
                 }
