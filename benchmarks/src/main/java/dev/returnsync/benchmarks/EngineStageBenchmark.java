@@ -9,7 +9,7 @@ import dev.returnsync.core.domain.RuleContext;
 import dev.returnsync.core.internal.CommandValidator;
 import dev.returnsync.core.internal.Fingerprint;
 import dev.returnsync.core.internal.FoldCache;
-import dev.returnsync.core.internal.OutboxPlanner;
+import dev.returnsync.core.internal.outbox.OutboxPlanner;
 import dev.returnsync.core.memory.InMemoryCaseStore;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.codec.EventCodec;

@@ -16,16 +16,18 @@ import dev.returnsync.core.engine.ResellerNumberGenerator;
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.CommandType;
 import dev.returnsync.core.domain.Decision;
-import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.Refusal;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.domain.RuleContext;
 import dev.returnsync.core.internal.CommandValidator;
-import dev.returnsync.core.internal.Dispatcher;
 import dev.returnsync.core.internal.Fingerprint;
 import dev.returnsync.core.internal.FoldCache;
-import dev.returnsync.core.internal.OutboxPlanner;
+import dev.returnsync.core.internal.RunClock;
+import dev.returnsync.core.internal.deadline.DeadlineRunner;
+import dev.returnsync.core.internal.loop.BackgroundLoop;
+import dev.returnsync.core.internal.outbox.OutboxLoop;
+import dev.returnsync.core.internal.outbox.OutboxPlanner;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.InvalidReturnNumberException;
@@ -40,7 +42,6 @@ import dev.returnsync.spi.notify.Notifier;
 import dev.returnsync.spi.store.AppendBatch;
 import dev.returnsync.spi.store.CaseHistory;
 import dev.returnsync.spi.store.CaseStore;
-import dev.returnsync.spi.store.DueCase;
 import dev.returnsync.spi.store.IdempotencyKeyTakenException;
 import dev.returnsync.spi.store.IdempotencyRecord;
 import dev.returnsync.spi.store.NumberAlreadyLinkedException;
@@ -50,21 +51,15 @@ import dev.returnsync.spi.supplier.SupplierRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
 /**
@@ -103,10 +98,10 @@ public final class ReturnSyncEngine implements AutoCloseable {
     private final CommandValidator validator = new CommandValidator();
     private final FoldCache cache;
     private final OutboxPlanner planner;
-    private final Dispatcher dispatcher;
+    private final OutboxLoop dispatcher;
+    private final DeadlineRunner deadlineRunner;
+    private final BackgroundLoop background;
     private final SupplierCallbacks callbacks;
-    private final Object schedulerLock = new Object();
-    private ScheduledExecutorService scheduler;
 
     private ReturnSyncEngine(Builder b) {
         this.store = b.store;
@@ -118,8 +113,11 @@ public final class ReturnSyncEngine implements AutoCloseable {
         this.cache = new FoldCache(config.foldCacheSize());
         this.planner = new OutboxPlanner(b.suppliers, !workflow.policies().isEmpty(), dispatcherConfig.pollInterval());
         String owner = dispatcherConfig.owner() != null ? dispatcherConfig.owner() : "engine-" + UUID.randomUUID();
-        this.dispatcher = new Dispatcher(store, b.notifier, b.suppliers, workflow, cache, dispatcherConfig, b.random,
-                owner, this::execute, config.settings());
+        this.dispatcher = new OutboxLoop(store, b.notifier, b.suppliers, workflow, cache, dispatcherConfig, b.random,
+                owner, this::execute, config.settings(), clock);
+        this.deadlineRunner = new DeadlineRunner(store, cache, workflow.deadlines(), this::execute,
+                config.deadlineBatchSize());
+        this.background = new BackgroundLoop("returnsync-" + owner, () -> runOnce(clock.instant()));
         this.callbacks = new SupplierCallbacks(this);
     }
 
@@ -300,9 +298,11 @@ public final class ReturnSyncEngine implements AutoCloseable {
 
     /**
      * Claims and does the outbox work due at {@code now}, round after round until none is left (or the configured
-     * round cap): notifications, supplier calls, policy reactions. Failed work is retried later with exponential
-     * backoff and jitter, and parked after the configured number of attempts; a crash leaves the work leased, and
-     * any engine takes it over when the lease ends, with the same ids.
+     * round cap): notifications, supplier calls, policy reactions. The call starts at {@code now} and moves forward
+     * with the clock: each round claims at the call's current time, and each entry's lease is renewed right before
+     * its work (work whose lease was taken over is skipped). Failed work is retried later with exponential backoff
+     * and jitter, and parked after the configured number of attempts; only a refusal of a command the work makes is
+     * final. A crash leaves the work leased, and any engine takes it over when the lease ends, with the same ids.
      */
     public DispatchReport dispatchPending(Instant now) {
         Objects.requireNonNull(now, "now must not be null");
@@ -342,117 +342,51 @@ public final class ReturnSyncEngine implements AutoCloseable {
     /**
      * Fires every deadline due at or before {@code now}, as the SYSTEM actor {@code deadline-runner}, with a
      * {@link Command.FireDeadline} per due leg whose key is derived from the case, the leg, its state and since when
-     * it waits (so two runners, or a retry, fire it once). Due cases come from the store's due index, in pages.
+     * it waits (so two runners, or a retry, fire it once). Due cases come from the store's due index, in pages. A
+     * case that fails (e.g. the store failed for a moment) is counted in {@link DeadlineReport#failed()} and stays
+     * due for the next run; the other cases go on.
      */
     public DeadlineReport runDue(Instant now) {
         Objects.requireNonNull(now, "now must not be null");
-        int fired = 0;
-        int refused = 0;
-        Set<Map.Entry<TenantId, CaseId>> seen = new HashSet<>(); // a case id is unique in its tenant only
-        while (true) {
-            List<DueCase> due = store.findDue(now, config.deadlineBatchSize());
-            boolean progress = false;
-            for (DueCase d : due) {
-                if (!seen.add(Map.entry(d.tenant(), d.caseId()))) {
-                    continue;
-                }
-                progress = true;
-                Optional<CaseHistory> history = store.load(d.tenant(), d.caseId());
-                if (history.isEmpty()) {
-                    continue;
-                }
-                ReturnCase c = cache.fold(history.get());
-                for (Leg leg : c.legs()) {
-                    Optional<Instant> legDue = leg.dueAt(workflow.deadlines());
-                    if (legDue.isEmpty() || legDue.get().isAfter(now)) {
-                        continue;
-                    }
-                    String seed = c.id() + "|" + leg.supplier() + "|" + leg.state() + "|" + leg.since();
-                    Command.FireDeadline fire = new Command.FireDeadline(
-                            dev.returnsync.spi.IdempotencyKey.of("deadline-"
-                                    + UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8))),
-                            Actor.system(c.tenant(), "deadline-runner"), null, c.id(), leg.supplier());
-                    try {
-                        CommandResult result = execute(fire, now);
-                        if (!result.replayed()) {
-                            fired++;
-                        }
-                        log.debug("deadline of case {} leg {} in {} fired", c.id(), leg.supplier(), leg.state());
-                    } catch (CommandRefusedException | ContentionException e) {
-                        refused++;
-                        log.info("deadline of case {} leg {} not fired: {}", c.id(), leg.supplier(),
-                                e.getClass().getSimpleName());
-                    }
-                }
-            }
-            if (!progress || due.size() < config.deadlineBatchSize()) {
-                break;
-            }
+        DeadlineReport report = deadlineRunner.runDue(now);
+        if (report.failed() > 0) {
+            log.warn("deadlines: {}", report);
         }
-        return new DeadlineReport(fired, refused);
+        return report;
     }
 
-    /** Fires due deadlines, then does due outbox work, both at {@code now}. */
+    /**
+     * Fires due deadlines at {@code now}, then does due outbox work from the time that has passed since on the
+     * clock.
+     */
     public void runOnce(Instant now) {
+        Objects.requireNonNull(now, "now must not be null");
+        RunClock time = RunClock.startingAt(now, clock);
         runDue(now);
-        dispatchPending(now);
+        dispatchPending(time.now());
     }
 
     // ------------------------------------------------------------------------------------------ scheduler
 
     /**
-     * Starts a background thread that calls {@link #runOnce} at the clock's time every {@code every}. Failures are
-     * logged and the loop goes on. Does nothing if already started.
+     * Starts a background thread that calls {@link #runOnce} at the clock's time, then again {@code every} after each
+     * run ends. Whatever a run throws ({@link Error}s from host code included) is logged, by type only, and the loop
+     * goes on. Does nothing if already started.
+     *
+     * @throws IllegalArgumentException if {@code every} is not positive
      */
     public void start(Duration every) {
-        Objects.requireNonNull(every, "interval must not be null");
-        if (every.isNegative() || every.isZero()) {
-            throw new IllegalArgumentException("interval must be positive, was " + every);
-        }
-        synchronized (schedulerLock) {
-            if (scheduler != null) {
-                return;
-            }
-            scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "returnsync-" + owner());
-                t.setDaemon(true);
-                return t;
-            });
-            scheduler.scheduleWithFixedDelay(() -> {
-                try {
-                    runOnce(clock.instant());
-                } catch (RuntimeException e) {
-                    log.warn("background run failed with {}", e.getClass().getName());
-                }
-            }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        background.start(every);
     }
 
     /** Stops the background thread, waiting up to 10 seconds for a run in progress. */
     public void stop() {
-        ScheduledExecutorService running;
-        synchronized (schedulerLock) {
-            running = scheduler;
-            scheduler = null;
-        }
-        if (running != null) {
-            running.shutdown();
-            try {
-                if (!running.awaitTermination(10, TimeUnit.SECONDS)) {
-                    running.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                running.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
+        background.stop();
     }
 
     /** True while the background thread runs. */
     public boolean isRunning() {
-        synchronized (schedulerLock) {
-            return scheduler != null;
-        }
+        return background.isRunning();
     }
 
     /** Stops the background thread and releases the validator. */

@@ -5,6 +5,8 @@ package dev.returnsync.core.engine;
  *
  * @param fired deadlines that fired (each appended one event)
  * @param refused deadlines that the workflow refused to fire (e.g. a custom rule, or a race with another runner)
+ * @param failed deadlines that could not be fired because of a failure (e.g. the store was unreachable); their
+ *     cases stay due, so the next run tries them again
  */
-public record DeadlineReport(int fired, int refused) {
+public record DeadlineReport(int fired, int refused, int failed) {
 }

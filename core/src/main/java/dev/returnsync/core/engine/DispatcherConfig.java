@@ -11,6 +11,13 @@ import java.util.Objects;
  * <p>The delay after the {@code n}-th failed attempt ({@code n >= 1}) is
  * {@code d = min(maxBackoff, initialBackoff * multiplier^(n-1))}, then jittered to a value in
  * {@code [d * (1 - jitter), d]}.
+ *
+ * <p><b>Leases.</b> The dispatcher renews an entry's lease right before its work, so the lease must be longer than
+ * the longest single notifier or supplier call (set the adapters' timeouts below it): a call that outlives the lease
+ * may be taken over and made a second time, at once, by another engine. {@link #maxCallDuration()} states that
+ * bound; it must be shorter than the lease, and a call that takes longer is logged at WARN. A claimed batch whose
+ * lease runs out before its last entries is claimed again, so a batch need not fit in one lease, but
+ * {@code batchSize} times the usual call time should, or entries wait in a claim they cannot be worked in.
  */
 public final class DispatcherConfig {
     private static final DispatcherConfig DEFAULTS = custom().build();
@@ -26,6 +33,7 @@ public final class DispatcherConfig {
     private final Duration pollInterval;
     private final int maxPolls;
     private final int maxRounds;
+    private final Duration maxCallDuration;
 
     private DispatcherConfig(Builder b) {
         this.owner = b.owner;
@@ -39,12 +47,14 @@ public final class DispatcherConfig {
         this.pollInterval = b.pollInterval;
         this.maxPolls = b.maxPolls;
         this.maxRounds = b.maxRounds;
+        this.maxCallDuration = b.maxCallDuration != null ? b.maxCallDuration : b.lease.dividedBy(2);
     }
 
     /**
      * Batches of 100, 2-minute leases, backoff from 5 s doubling up to 1 h with 50 % jitter, parked after 10
      * attempts; pull-only suppliers polled every 15 min, at most 700 times (about a week); at most 50 rounds per
-     * {@code dispatchPending}. The owner name is random per engine unless set.
+     * {@code dispatchPending}; calls expected to take at most half the lease. The owner name is random per engine
+     * unless set.
      */
     public static DispatcherConfig ofDefaults() {
         return DEFAULTS;
@@ -65,7 +75,10 @@ public final class DispatcherConfig {
         return batchSize;
     }
 
-    /** How long a claimed entry is held before another dispatcher may take it. */
+    /**
+     * How long a claimed entry is held before another dispatcher may take it; renewed from now before the entry's
+     * work. Longer than any single notifier or supplier call must take.
+     */
     public Duration lease() {
         return lease;
     }
@@ -111,6 +124,14 @@ public final class DispatcherConfig {
     }
 
     /**
+     * The longest a single notifier or supplier call is expected to take (the adapters' timeouts), shorter than the
+     * lease; half the lease unless set. Work that takes longer is logged at WARN.
+     */
+    public Duration maxCallDuration() {
+        return maxCallDuration;
+    }
+
+    /**
      * The delay before the next attempt after {@code failures} failed attempts, jittered with a random draw.
      *
      * @param failures failed attempts so far, at least 1
@@ -139,6 +160,7 @@ public final class DispatcherConfig {
         private Duration pollInterval = Duration.ofMinutes(15);
         private int maxPolls = 700;
         private int maxRounds = 50;
+        private Duration maxCallDuration;
 
         private Builder() {
         }
@@ -162,7 +184,7 @@ public final class DispatcherConfig {
             return this;
         }
 
-        /** Lease length, positive. */
+        /** Lease length, positive; longer than the longest single notifier or supplier call. */
         public Builder lease(Duration lease) {
             this.lease = positive("lease", lease);
             return this;
@@ -231,12 +253,23 @@ public final class DispatcherConfig {
             return this;
         }
 
+        /** The longest a single notifier or supplier call may take, positive and shorter than the lease. */
+        public Builder maxCallDuration(Duration duration) {
+            this.maxCallDuration = positive("maxCallDuration", duration);
+            return this;
+        }
+
         /**
          * The configuration.
          *
-         * @throws IllegalArgumentException if the initial backoff is longer than the longest
+         * @throws IllegalArgumentException if the initial backoff is longer than the longest, or the longest call is
+         *     not shorter than the lease
          */
         public DispatcherConfig build() {
+            if (maxCallDuration != null && maxCallDuration.compareTo(lease) >= 0) {
+                throw new IllegalArgumentException("maxCallDuration " + maxCallDuration + " must be shorter than lease "
+                        + lease);
+            }
             if (initialBackoff.compareTo(maxBackoff) > 0) {
                 throw new IllegalArgumentException("initialBackoff " + initialBackoff + " is longer than maxBackoff "
                         + maxBackoff);

@@ -46,19 +46,19 @@ class DeadlineRunnerTest {
 
         // negotiation: the supplier must answer within 48 h, else the leg is escalated to the reseller
         clock.set(opened.plus(Duration.ofHours(48)).minusSeconds(1));
-        assertEquals(new DeadlineReport(0, 0), engine.runDue());
+        assertEquals(new DeadlineReport(0, 0, 0), engine.runDue());
         assertEquals(LegState.NEGOTIATING, leg(c, S1).state());
         assertNull(leg(c, S1).escalatedIn());
 
         clock.set(opened.plus(Duration.ofHours(48)));
-        assertEquals(new DeadlineReport(1, 0), engine.runDue());
+        assertEquals(new DeadlineReport(1, 0, 0), engine.runDue());
         assertEquals(LegState.NEGOTIATING, leg(c, S1).escalatedIn());
         ReturnEvent last = lastEvent(c);
         assertInstanceOf(ReturnEvent.LegEscalated.class, last);
         assertEquals(Role.SYSTEM, last.actor().role());
         assertEquals(clock.instant(), last.at());
         assertTrue(engine.caseView(reseller(), c).needsAttention());
-        assertEquals(new DeadlineReport(0, 0), engine.runDue(), "an escalation fires once");
+        assertEquals(new DeadlineReport(0, 0, 0), engine.runDue(), "an escalation fires once");
 
         // the customer must ship within 7 days of getting the number, else the leg expires
         engine.execute(agree(c, S1));
@@ -108,6 +108,33 @@ class DeadlineRunnerTest {
                 new Command.FireDeadline(key(), dev.returnsync.spi.Actor.system(TENANT, "timer"), null, c, S1)));
         assertEquals(dev.returnsync.core.domain.Refusal.Code.NOT_DUE, early.code());
         assertEquals(version, store.load(TENANT, c).orElseThrow().version());
+    }
+
+    @Test
+    void aTransientFailureOnOneCaseDoesNotStopTheOthersAndIsRetriedNextRun() {
+        ReactionRetryTest.FlakyStore flaky = new ReactionRetryTest.FlakyStore(new InMemoryCaseStore(),
+                ReturnEvent.LegEscalated.class);
+        ReturnSyncEngine runner = ReturnSyncEngine.builder().store(flaky).notifier(new InMemoryNotifier())
+                .clock(clock).build();
+        List<CaseId> cases = List.of(CaseId.of("case-due-1"), CaseId.of("case-due-2"), CaseId.of("case-due-3"));
+        for (CaseId c : cases) {
+            runner.execute(submit(c, "AS-" + c, List.of(line("SKU-1", S1, 1, 1, "10.00"))));
+            runner.execute(open(c, S1));
+        }
+        clock.advance(Duration.ofHours(48));
+
+        DeadlineReport first = assertDoesNotThrow(() -> runner.runDue());
+        assertEquals(1, flaky.failures.get());
+        assertEquals(new DeadlineReport(2, 0, 1), first);
+        long escalated = cases.stream().filter(c -> runner.caseView(reseller(), c).state().leg(S1).orElseThrow()
+                .escalatedIn() != null).count();
+        assertEquals(2, escalated, "the other cases' deadlines fired");
+
+        assertEquals(new DeadlineReport(1, 0, 0), runner.runDue(), "the failed one fires on the next run");
+        for (CaseId c : cases) {
+            assertEquals(LegState.NEGOTIATING, runner.caseView(reseller(), c).state().leg(S1).orElseThrow().escalatedIn());
+        }
+        runner.close();
     }
 
     private dev.returnsync.core.domain.Leg leg(CaseId c, SupplierId s) {

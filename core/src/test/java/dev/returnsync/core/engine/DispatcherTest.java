@@ -1,6 +1,7 @@
 package dev.returnsync.core.engine;
 
 import dev.returnsync.core.ReturnSyncEngine;
+import dev.returnsync.core.internal.outbox.OutboxPlanner;
 import dev.returnsync.core.memory.InMemoryCaseStore;
 import dev.returnsync.core.memory.InMemoryNotifier;
 import dev.returnsync.core.memory.SimulatedSupplier;
@@ -51,7 +52,7 @@ class DispatcherTest {
         engine.execute(open(c, S1));
         engine.execute(agree(c, S1));
         engine.execute(apply(c, S1));
-        String id = c + "/4/" + Effect.REQUEST_RETURN + "/" + S1;
+        String id = OutboxPlanner.entryId(TENANT, c, 4, Effect.REQUEST_RETURN, S1.value());
 
         // delays: 10 s, 20 s, 40 s, 60 s (capped), each jittered by 0.5 * 0.5 = 25 % down
         List<Duration> delays = new ArrayList<>();
@@ -159,6 +160,113 @@ class DispatcherTest {
         engine.stop();
         assertFalse(engine.isRunning());
         assertEquals(1, notifier.delivered().size(), "the reseller heard of the request");
+        engine.close();
+    }
+
+    @Test
+    void aTransientStoreFailureApplyingASupplierReplyIsRetriedNotParked() {
+        TestClock clock = new TestClock(T0);
+        InMemoryCaseStore real = new InMemoryCaseStore();
+        ReactionRetryTest.FlakyStore flaky = new ReactionRetryTest.FlakyStore(real,
+                dev.returnsync.spi.ReturnEvent.SupplierNumberIssued.class);
+        SimulatedSupplier supplier = SimulatedSupplier.of(S1, SimulatedSupplier.Style.NUMBER_IN_REPLY);
+        ReturnSyncEngine engine = ReturnSyncEngine.builder().store(flaky).notifier(new InMemoryNotifier())
+                .clock(clock).suppliers(SupplierRegistry.of(supplier)).build();
+        CaseId c = CaseId.of("case-reply-flaky");
+        engine.execute(submit(c, "AS-RPF", List.of(line("SKU-1", S1, 1, 1, "1.00"))));
+        engine.execute(open(c, S1));
+        engine.execute(agree(c, S1));
+        engine.execute(apply(c, S1));
+
+        engine.dispatchPending();
+        assertEquals(1, flaky.failures.get(), "recording the supplier's number failed once");
+        CaseView view = engine.caseView(reseller(), c);
+        assertTrue(view.parked().isEmpty(), "a transient failure parks nothing: " + view.parked());
+        OutboxEntry request = view.pending().stream().filter(e -> e.effect() == Effect.REQUEST_RETURN).findFirst()
+                .orElseThrow(() -> new AssertionError("the request was dropped"));
+        assertEquals(1, request.attempts());
+
+        clock.set(request.nextAttemptAt());
+        engine.dispatchPending();
+        assertEquals(LegState.NUMBER_ISSUED, engine.caseView(reseller(), c).state().leg(S1).orElseThrow().state());
+        assertEquals(1, supplier.returnsCreated(), "the repeated call carried the same key");
+        engine.close();
+    }
+
+    @Test
+    void aShipmentOfALegClosedBeforeItsTurnIsNotSentToTheSupplier() {
+        TestClock clock = new TestClock(T0);
+        SimulatedSupplier supplier = SimulatedSupplier.of(S1, SimulatedSupplier.Style.NUMBER_IN_REPLY);
+        ReturnSyncEngine engine = ReturnSyncEngine.builder().store(new InMemoryCaseStore())
+                .notifier(new InMemoryNotifier()).clock(clock).suppliers(SupplierRegistry.of(supplier)).build();
+        CaseId c = CaseId.of("case-superseded");
+        engine.execute(submit(c, "AS-SUP", List.of(line("SKU-1", S1, 1, 1, "1.00"))));
+        engine.execute(open(c, S1));
+        engine.execute(agree(c, S1));
+        engine.execute(apply(c, S1));
+        engine.dispatchPending();
+        engine.execute(share(c, S1));
+        engine.execute(ship(c, S1, "SF", "SF123456789"));
+        engine.execute(new dev.returnsync.core.domain.Command.CloseLeg(key(), reseller(), null, c, S1,
+                dev.returnsync.spi.Reason.of(dev.returnsync.spi.ReasonCode.OTHER, "settled by phone")));
+
+        DispatchReport report = engine.dispatchPending();
+        assertEquals(0, report.parked() + report.retried(), report.toString());
+        assertTrue(supplier.calls().stream().noneMatch(r -> r instanceof SupplierRequest.ShareTracking),
+                "a closed leg's tracking is superseded: " + supplier.calls());
+        assertTrue(engine.caseView(reseller(), c).pending().isEmpty());
+        engine.close();
+    }
+
+    @Test
+    void aRequestForALegCancelledBeforeItsTurnIsSupersededAndTheCancellationStillReachesTheSupplier() {
+        SimulatedSupplier supplier = SimulatedSupplier.of(S1, SimulatedSupplier.Style.NUMBER_IN_REPLY);
+        ReturnSyncEngine engine = ReturnSyncEngine.builder().store(new InMemoryCaseStore())
+                .notifier(new InMemoryNotifier()).clock(new TestClock(T0)).suppliers(SupplierRegistry.of(supplier))
+                .build();
+        CaseId c = CaseId.of("case-cancelled-first");
+        engine.execute(submit(c, "AS-CF", List.of(line("SKU-1", S1, 1, 1, "1.00"))));
+        engine.execute(open(c, S1));
+        engine.execute(agree(c, S1));
+        engine.execute(apply(c, S1));
+        engine.execute(new dev.returnsync.core.domain.Command.CancelReturn(key(), customer(), null, c, S1));
+
+        engine.dispatchPending();
+        assertTrue(supplier.calls().stream().noneMatch(r -> r instanceof SupplierRequest.RequestReturn),
+                "the request was superseded by the cancellation: " + supplier.calls());
+        assertEquals(0, supplier.returnsCreated());
+        assertTrue(supplier.cancelled(c), "the cancellation is always sent");
+        assertTrue(engine.caseView(reseller(), c).pending().isEmpty());
+        engine.close();
+    }
+
+    @Test
+    void theBackgroundLoopOutlivesAnErrorFromHostCode() throws Exception {
+        InMemoryNotifier sink = new InMemoryNotifier();
+        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean(true);
+        dev.returnsync.spi.notify.Notifier breaksOnce = notification -> {
+            if (armed.getAndSet(false)) {
+                throw new AssertionError("host code broke");
+            }
+            sink.deliver(notification);
+        };
+        ReturnSyncEngine engine = ReturnSyncEngine.builder().store(new InMemoryCaseStore()).notifier(breaksOnce)
+                .build();
+        engine.execute(submit(CaseId.of("case-error-1"), "AS-ERR-1", List.of(line("SKU-1", S1, 1, 1, "1.00"))));
+        engine.start(Duration.ofMillis(10));
+        Instant until = Instant.now().plusSeconds(5);
+        while (armed.get() && Instant.now().isBefore(until)) {
+            Thread.sleep(5);
+        }
+        assertFalse(armed.get(), "the first run met the error");
+        engine.execute(submit(CaseId.of("case-error-2"), "AS-ERR-2", List.of(line("SKU-1", S1, 1, 1, "1.00"))));
+        while (sink.delivered().isEmpty() && Instant.now().isBefore(until)) {
+            Thread.sleep(5);
+        }
+        assertTrue(engine.isRunning());
+        engine.stop();
+        assertEquals(1, sink.delivered().size(), "a later run delivered the second case's notification");
+        assertEquals(CaseId.of("case-error-2"), sink.delivered().get(0).caseId());
         engine.close();
     }
 

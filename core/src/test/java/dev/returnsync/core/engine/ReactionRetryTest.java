@@ -8,7 +8,14 @@ import dev.returnsync.core.memory.InMemoryNotifier;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.ReturnEvent;
+import dev.returnsync.spi.ReturnSyncException;
+import dev.returnsync.spi.Role;
+import dev.returnsync.spi.notify.NotificationType;
+import dev.returnsync.spi.store.AppendBatch;
 import dev.returnsync.spi.store.CaseStore;
+import dev.returnsync.spi.store.Effect;
+import dev.returnsync.spi.store.ForwardingCaseStore;
+import dev.returnsync.spi.store.OutboxEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mockito.AdditionalAnswers;
@@ -24,12 +31,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.returnsync.core.engine.EngineFixtures.*;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.ArgumentMatchers.anyString;
 
-/** Policy reactions go through the pipeline with stable keys: a crash and a retry apply them once. */
+/**
+ * Policy reactions go through the pipeline with stable keys: a crash and a retry apply them once, and a transient
+ * failure is retried, never dropped.
+ */
 @Timeout(20)
 class ReactionRetryTest {
     @Test
@@ -70,6 +81,68 @@ class ReactionRetryTest {
         assertTrue(real.outboxOf(TENANT, c).isEmpty());
         first.close();
         second.close();
+    }
+
+    @Test
+    void aTransientStoreFailureDuringTheReactionIsRetriedAndTheCustomerHearsTheNumber() {
+        TestClock clock = new TestClock(T0);
+        InMemoryCaseStore real = new InMemoryCaseStore();
+        FlakyStore flaky = new FlakyStore(real, ReturnEvent.NumberSharedWithCustomer.class);
+        InMemoryNotifier notifier = new InMemoryNotifier();
+        ReturnWorkflow workflow = ReturnWorkflow.builder().policy(Policies.autoShareSupplierNumber()).build();
+        ReturnSyncEngine engine = ReturnSyncEngine.builder().store(flaky).notifier(notifier).clock(clock)
+                .workflow(workflow).build();
+        CaseId c = CaseId.of("case-react-flaky");
+        engine.execute(submit(c, "AS-RF", List.of(line("SKU-1", S1, 1, 1, "1.00"))));
+        engine.execute(open(c, S1));
+        engine.execute(agree(c, S1));
+        engine.execute(apply(c, S1));
+        engine.execute(issue(c, S1, "SR-RF"));               // version 5: the policy shares the number
+
+        DispatchReport first = engine.dispatchPending();
+        assertEquals(1, flaky.failures.get(), "the reaction's append failed once");
+        assertEquals(1, first.retried(), "the reaction waits for another attempt: " + first);
+        OutboxEntry react = real.outboxOf(TENANT, c).stream().filter(e -> e.effect() == Effect.REACT).findFirst()
+                .orElseThrow(() -> new AssertionError("the REACT entry was dropped"));
+        assertEquals(1, react.attempts());
+        assertFalse(react.parked());
+        assertEquals(LegState.NUMBER_ISSUED, engine.caseView(reseller(), c).state().leg(S1).orElseThrow().state());
+
+        clock.set(react.nextAttemptAt());
+        engine.dispatchPending();
+        assertEquals(LegState.AWAITING_SHIPMENT, engine.caseView(reseller(), c).state().leg(S1).orElseThrow().state());
+        assertTrue(notifier.delivered().stream().anyMatch(n -> n.type() == NotificationType.NUMBER_SHARED_WITH_CUSTOMER
+                && n.recipient().role() == Role.CUSTOMER), "the customer was told the supplier's number");
+        assertTrue(real.outboxOf(TENANT, c).isEmpty(), "nothing left: " + real.outboxOf(TENANT, c));
+        engine.close();
+    }
+
+    /** A store whose connection resets once, on the first append of a batch holding an event of a given type. */
+    static final class FlakyStore extends ForwardingCaseStore {
+        final Class<? extends ReturnEvent> failOn;
+        final AtomicInteger failures = new AtomicInteger();
+
+        FlakyStore(CaseStore delegate, Class<? extends ReturnEvent> failOn) {
+            super(delegate);
+            this.failOn = failOn;
+        }
+
+        @Override
+        public void append(AppendBatch batch) {
+            if (batch.events().stream().anyMatch(failOn::isInstance) && failures.compareAndSet(0, 1)) {
+                throw new ConnectionReset();
+            }
+            super.append(batch);
+        }
+    }
+
+    /** What a store's driver throws when the connection drops: transient, safe to retry. */
+    static final class ConnectionReset extends ReturnSyncException {
+        private static final long serialVersionUID = 1L;
+
+        ConnectionReset() {
+            super("connection reset");
+        }
     }
 
     @Test

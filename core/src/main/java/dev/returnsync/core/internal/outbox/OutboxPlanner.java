@@ -1,13 +1,15 @@
-package dev.returnsync.core.internal;
+package dev.returnsync.core.internal.outbox;
 
 import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.Role;
 import dev.returnsync.spi.SupplierId;
+import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.store.Effect;
 import dev.returnsync.spi.store.OutboxEntry;
 import dev.returnsync.spi.supplier.SupplierAdapter;
@@ -24,8 +26,8 @@ import java.util.Set;
 
 /**
  * Decides which outbox entries the events of one accepted command cause, appended atomically with them. Every
- * entry id is derived from the case, the event's version, the effect and the target, so the same work always
- * has the same id. Not API.
+ * entry id is derived from the tenant, the case, the event's version, the effect and the target
+ * ({@link #entryId}), so the same work always has the same id, and no two pieces of work share one. Not API.
  *
  * <ul>
  *   <li>{@link Effect#NOTIFY}: one per party concerned by the event, except the party that caused it; the target
@@ -55,9 +57,16 @@ public final class OutboxPlanner {
         this.pollInterval = pollInterval;
     }
 
-    /** The stable id of a piece of work. */
-    public static String entryId(String caseId, long version, Effect effect, String target) {
-        return caseId + "/" + version + "/" + effect.name() + "/" + target;
+    /**
+     * The stable id of a piece of work: {@code <tenant>/<case>/<version>/<effect>/<target>}, where the tenant and
+     * the case id are each preceded by their length and a colon (e.g. {@code 6:shop-1/6:case-9/4/REQUEST_RETURN/acme}).
+     * Ids may contain slashes; the lengths keep two different (tenant, case) pairs from ever giving the same id. At
+     * most 239 characters for ids of at most 64, within {@link OutboxEntry#MAX_ID_LENGTH}.
+     */
+    public static String entryId(TenantId tenant, CaseId caseId, long version, Effect effect, String target) {
+        String t = tenant.value();
+        String c = caseId.value();
+        return t.length() + ":" + t + "/" + c.length() + ":" + c + "/" + version + "/" + effect.name() + "/" + target;
     }
 
     /**
@@ -129,7 +138,7 @@ public final class OutboxPlanner {
     }
 
     private static OutboxEntry entry(ReturnCase c, long version, Effect effect, String target, Instant due) {
-        return OutboxEntry.pending(entryId(c.id().value(), version, effect, target), c.tenant(), c.id(), version,
+        return OutboxEntry.pending(entryId(c.tenant(), c.id(), version, effect, target), c.tenant(), c.id(), version,
                 effect, target, due);
     }
 

@@ -1,0 +1,107 @@
+package dev.returnsync.core.internal.outbox;
+
+import dev.returnsync.core.domain.ReturnWorkflow;
+import dev.returnsync.core.engine.DispatchReport;
+import dev.returnsync.core.engine.DispatcherConfig;
+import dev.returnsync.core.internal.CommandRunner;
+import dev.returnsync.core.internal.FoldCache;
+import dev.returnsync.core.internal.RunClock;
+import dev.returnsync.spi.notify.Notifier;
+import dev.returnsync.spi.store.CaseStore;
+import dev.returnsync.spi.store.OutboxEntry;
+import dev.returnsync.spi.supplier.SupplierRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * The outbox loop: claims due entries under a lease, round after round, and works each one while it holds it.
+ * Not API.
+ *
+ * <ul>
+ *   <li>Each round claims at the run's current time (the time the call was given, plus what the engine's clock
+ *       says has elapsed since), never at a time that has passed: a claim's lease always starts now.</li>
+ *   <li>Before each entry the loop checks that the claim's lease still holds and renews it from now
+ *       ({@link CaseStore#renewOutbox}); an entry whose claim ran out is left to the next claim (by this or
+ *       another dispatcher), and one whose renewal fails was taken over and is skipped (counted lost). So no work
+ *       starts without a full lease ahead of it.</li>
+ *   <li>At least once: an entry is completed only after its work returned normally; a crash leaves it leased,
+ *       and any dispatcher takes it over when the lease ends, with the same id.</li>
+ * </ul>
+ */
+public final class OutboxLoop {
+    private static final Logger log = LoggerFactory.getLogger(OutboxLoop.class);
+
+    private final CaseStore store;
+    private final DispatcherConfig config;
+    private final Clock clock;
+    private final String owner;
+    private final EntryWorker worker;
+    private final OutcomeRecorder recorder;
+
+    /**
+     * Wires the loop; {@code random} (the backoff jitter) may be null for
+     * {@link java.util.concurrent.ThreadLocalRandom}.
+     */
+    public OutboxLoop(CaseStore store, Notifier notifier, SupplierRegistry suppliers, ReturnWorkflow workflow,
+                      FoldCache cache, DispatcherConfig config, RandomGenerator random, String owner,
+                      CommandRunner runner, Map<String, String> settings, Clock clock) {
+        this.store = store;
+        this.config = config;
+        this.clock = clock;
+        this.owner = owner;
+        this.worker = new EntryWorker(store, notifier, suppliers, workflow, cache, runner, settings);
+        this.recorder = new OutcomeRecorder(store, config, random, owner);
+    }
+
+    /** The lease owner name of this loop. */
+    public String owner() {
+        return owner;
+    }
+
+    /**
+     * Claims and works due entries, round after round, until a claim finds none (or the round cap). The run starts
+     * at {@code now} and moves forward with the engine's clock.
+     */
+    public DispatchReport dispatchPending(Instant now) {
+        RunClock time = RunClock.startingAt(now, clock);
+        OutcomeRecorder.Tally tally = new OutcomeRecorder.Tally();
+        for (int round = 0; round < config.maxRounds(); round++) {
+            List<OutboxEntry> claimed = store.claimOutbox(owner, time.now(), config.lease(), config.batchSize());
+            if (claimed.isEmpty()) {
+                break;
+            }
+            for (OutboxEntry entry : claimed) {
+                Instant at = time.now();
+                if (entry.leaseUntil() != null && !at.isBefore(entry.leaseUntil())) {
+                    log.debug("claim of {} entries ran out of lease; claiming again", claimed.size());
+                    break;
+                }
+                if (!store.renewOutbox(entry.id(), owner, at, config.lease())) {
+                    tally.lost();
+                    log.info("outbox entry {}: lease lost to another dispatcher before its work", entry.id());
+                    continue;
+                }
+                Outcome outcome = worker.work(entry, at);
+                Instant end = time.now();
+                warnIfSlow(entry, Duration.between(at, end));
+                recorder.record(entry, outcome, end, tally);
+            }
+        }
+        return tally.report();
+    }
+
+    private void warnIfSlow(OutboxEntry entry, Duration took) {
+        if (took.compareTo(config.maxCallDuration()) > 0) {
+            log.warn("outbox entry {} ({}) took {} ms, longer than maxCallDuration {} ms; a call that outlives the "
+                            + "lease {} ms may run twice at once", entry.id(), entry.effect(), took.toMillis(),
+                    config.maxCallDuration().toMillis(), config.lease().toMillis());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.returnsync.core.internal.outbox;
+
+import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.domain.Leg;
+import dev.returnsync.core.domain.Refusal;
+import dev.returnsync.core.domain.ReturnCase;
+import dev.returnsync.core.engine.CommandRefusedException;
+import dev.returnsync.core.engine.CommandResult;
+import dev.returnsync.core.internal.CommandRunner;
+import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.spi.InvalidReturnNumberException;
+import dev.returnsync.spi.LineQuantity;
+import dev.returnsync.spi.Reason;
+import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.SupplierId;
+import dev.returnsync.spi.store.NumberAlreadyLinkedException;
+import dev.returnsync.spi.supplier.SupplierReply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns what a supplier answered to a call or a poll into commands of that supplier, run through the pipeline.
+ * Their keys derive from the entry id and the answer, so an answer received again is applied once.
+ *
+ * <p>Only a refusal is final: the leg moved on (e.g. the same number came by callback first), and the entry is
+ * done. A number linked to another return parks it. Anything else (a store that failed for a moment, contention)
+ * propagates, and the entry is tried again later.
+ */
+final class SupplierReplies {
+    private static final Logger log = LoggerFactory.getLogger(SupplierReplies.class);
+
+    private final CommandRunner runner;
+
+    SupplierReplies(CommandRunner runner) {
+        this.runner = runner;
+    }
+
+    /** The supplier issued its return number, raw. */
+    Outcome issued(Work work, ReturnCase c, SupplierId supplier, String raw) {
+        ReturnNumber number;
+        try {
+            number = ReturnNumber.supplierReturn(supplier, raw);
+        } catch (InvalidReturnNumberException e) {
+            return Outcome.park("supplier issued an invalid number: " + e.problem());
+        }
+        Leg leg = c.leg(supplier).orElse(null);
+        if (leg != null && number.equals(leg.supplierNumber())) {
+            log.debug("outbox entry {}: number {} is already linked to the leg", work.entry().id(), number);
+            return Outcome.DONE;
+        }
+        return apply(work, new Command.IssueSupplierNumber(key(work, "issued|" + number.value()),
+                Actor.supplier(c.tenant(), supplier), null, c.id(), supplier, number));
+    }
+
+    /** The supplier declined the return. */
+    Outcome declined(Work work, ReturnCase c, SupplierId supplier, Reason reason) {
+        return apply(work, new Command.DeclineReturn(key(work, "declined"), Actor.supplier(c.tenant(), supplier), null,
+                c.id(), supplier, reason));
+    }
+
+    /** The supplier received the parcel, with these quantities. */
+    Outcome received(Work work, ReturnCase c, SupplierId supplier, List<LineQuantity> quantities) {
+        return apply(work, new Command.ConfirmReceipt(key(work, "received|" + quantities),
+                Actor.supplier(c.tenant(), supplier), null, c.id(), supplier, quantities));
+    }
+
+    /** A failure reply: retried when the supplier says so, parked when it says it is permanent. */
+    static Outcome failure(SupplierReply reply) {
+        if (reply instanceof SupplierReply.RetryableFailure retryable) {
+            return Outcome.retry(retryable.error(), retryable.retryAfter());
+        } else if (reply instanceof SupplierReply.PermanentFailure permanent) {
+            return Outcome.park(permanent.error());
+        }
+        return Outcome.park("unexpected supplier reply " + (reply == null ? "null" : reply.getClass().getSimpleName()));
+    }
+
+    private Outcome apply(Work work, Command command) {
+        String id = work.entry().id();
+        try {
+            CommandResult result = runner.run(command, work.now());
+            log.debug("outbox entry {}: {} applied at version {}", id, command.type(), result.version());
+            return Outcome.DONE;
+        } catch (CommandRefusedException e) {
+            if (e.code() == Refusal.Code.NUMBER_TAKEN) {
+                return Outcome.park("the supplier issued a number that is linked to another return");
+            }
+            log.info("outbox entry {}: supplier reply {} refused ({}); the leg moved on", id, command.type(), e.code());
+            return Outcome.DONE;
+        } catch (NumberAlreadyLinkedException e) {
+            return Outcome.park("the supplier issued " + e.number() + ", which is linked to another return");
+        }
+    }
+
+    private static IdempotencyKey key(Work work, String what) {
+        String seed = work.entry().id() + "|" + what;
+        return IdempotencyKey.of("sup-" + UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)));
+    }
+}
