@@ -166,6 +166,7 @@ final class CallbackHttpServer implements AutoCloseable {
         private int lastFour;
         private ByteBuffer output;
         private boolean answering;
+        private boolean draining;
 
         Connection(SocketChannel channel, long deadline) {
             this.channel = channel;
@@ -180,7 +181,7 @@ final class CallbackHttpServer implements AutoCloseable {
                 if (k.isValid() && k.isWritable()) {
                     write();
                 }
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 close();
             }
         }
@@ -193,6 +194,9 @@ final class CallbackHttpServer implements AutoCloseable {
                 return;
             }
             input.flip();
+            if (draining) {
+                return; // what a refused client still sends is read and dropped, so closing does not reset the answer
+            }
             while (input.hasRemaining() && !answering) {
                 if (request == null) {
                     readHead();
@@ -270,6 +274,7 @@ final class CallbackHttpServer implements AutoCloseable {
 
         private void dispatch() {
             answering = true;
+            output = null; // a pending "100 Continue" is moot: the whole body is here
             key.interestOps(0);
             Request complete = request;
             workers.execute(() -> {
@@ -324,20 +329,26 @@ final class CallbackHttpServer implements AutoCloseable {
             output = null;
             if (answering) {
                 channel.shutdownOutput();
-                close();
+                if (request != null && bodyRead == body.length) {
+                    close();
+                } else {
+                    draining = true;
+                    deadline = System.nanoTime() + Math.min(timeoutNanos, TimeUnit.SECONDS.toNanos(1));
+                    key.interestOps(SelectionKey.OP_READ);
+                }
             } else {
                 key.interestOps(SelectionKey.OP_READ);
             }
         }
 
         void expire(long now) {
-            if (now - deadline < 0 || (answering && output == null)) {
+            if (now - deadline < 0 || (answering && output == null && !draining)) {
                 return; // in time, or with a worker (its time is not the client's)
             }
             if (!answering) {
                 answer(408, "request_timeout");
-                if (channel.isOpen()) {
-                    close(); // the 408 went out at once or not at all
+                if (channel.isOpen() && !draining) {
+                    close(); // the 408 did not go out at once
                 }
             } else {
                 close();

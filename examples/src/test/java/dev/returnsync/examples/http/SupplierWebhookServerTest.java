@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 @Timeout(30)
 class SupplierWebhookServerTest {
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
 
     private final MutableClock clock = new MutableClock(T0);
     private ReturnSyncEngine engine;
@@ -118,6 +118,29 @@ class SupplierWebhookServerTest {
         Socket s = send("POST " + webhook.callbackUri(S1).getRawPath() + " HTTP/1.1\r\nHost: x\r\nContent-Length: "
                 + (SupplierWebhook.MAX_BODY + 1) + "\r\n\r\n");
         assertTrue(readToClose(s).startsWith("HTTP/1.1 413"));
+    }
+
+    @Test
+    void expectContinueIsAnsweredAndBodiesWithoutALengthAreRefused() throws Exception {
+        String path = webhook.callbackUri(S1).getRawPath();
+        byte[] body = numberIssued("evt-continue", resellerNumber, "ACME-5").getBytes(StandardCharsets.UTF_8);
+        long ts = clock.instant().getEpochSecond();
+        Socket s = send("POST " + path + " HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: "
+                + body.length + "\r\n" + CallbackSignature.TIMESTAMP_HEADER + ": " + ts + "\r\n"
+                + CallbackSignature.SIGNATURE_HEADER + ": " + CallbackSignature.sign(SECRET_1, ts, body) + "\r\n\r\n");
+        byte[] interim = s.getInputStream().readNBytes("HTTP/1.1 100 Continue\r\n\r\n".length());
+        assertEquals("HTTP/1.1 100 Continue\r\n\r\n", new String(interim, StandardCharsets.ISO_8859_1));
+        s.getOutputStream().write(body);
+        String answer = readToClose(s);
+        assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+
+        assertTrue(readToClose(send("POST " + path + " HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "2\r\n{}\r\n0\r\n\r\n")).startsWith("HTTP/1.1 411"));
+        assertTrue(readToClose(send("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n")).startsWith("HTTP/1.1 405"));
+        assertTrue(readToClose(send("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n"
+                + "Content-Length: 3\r\n\r\n{}")).startsWith("HTTP/1.1 400"), "two lengths");
+        assertTrue(readToClose(send("POST " + path + " HTTP/1.1\r\nX: " + "a".repeat(CallbackHttpServer.MAX_HEAD)
+                + "\r\n\r\n")).startsWith("HTTP/1.1 431"), "a head above 8 KiB");
     }
 
     @Test
