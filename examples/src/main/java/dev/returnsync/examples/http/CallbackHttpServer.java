@@ -15,8 +15,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * arrive within the read timeout of the connection's opening, or the connection is answered 408 and closed. Only a
  * complete request (head at most 8 KiB, a {@code Content-Length} body at most the body limit) goes to one of the
  * worker threads, so a stalled client costs a buffer and a connection slot, never a worker. At most
- * {@code maxConnections} connections are open at once; more are closed at once. Each connection carries one request
+ * {@code maxConnections} connections are open at once; a new one beyond takes the place of the connection that has
+ * waited longest for its request, so stalled clients cannot hold every slot. Each connection carries one request
  * ({@code Connection: close}); bodies in {@code Transfer-Encoding} are refused with 411.
  */
 final class CallbackHttpServer implements AutoCloseable {
@@ -66,7 +67,7 @@ final class CallbackHttpServer implements AutoCloseable {
     private final ServerSocketChannel listener;
     private final ExecutorService workers;
     private final Queue<Runnable> toSelector = new ConcurrentLinkedQueue<>();
-    private final Set<Connection> open = new HashSet<>();
+    private final Set<Connection> open = new LinkedHashSet<>(); // in the order accepted
     private final Thread loop;
     private volatile boolean running = true;
 
@@ -141,7 +142,7 @@ final class CallbackHttpServer implements AutoCloseable {
 
     private void accept() throws IOException {
         for (SocketChannel channel; (channel = listener.accept()) != null; ) {
-            if (open.size() >= maxConnections) {
+            if (open.size() >= maxConnections && !evictOldestUnfinished()) {
                 channel.close();
                 continue;
             }
@@ -151,6 +152,20 @@ final class CallbackHttpServer implements AutoCloseable {
             c.key = channel.register(selector, SelectionKey.OP_READ, c);
             open.add(c);
         }
+    }
+
+    /**
+     * Makes room for a new connection by closing the one that has waited longest for its request; false if every
+     * open connection has a complete request (then the new one is closed instead).
+     */
+    private boolean evictOldestUnfinished() {
+        for (Connection c : open) {
+            if (!c.answering) {
+                c.close();
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One connection, driven by the selector thread only. */

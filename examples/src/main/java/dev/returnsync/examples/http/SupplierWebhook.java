@@ -428,7 +428,10 @@ public final class SupplierWebhook implements AutoCloseable {
             return this;
         }
 
-        /** How many connections the server of {@link #start} keeps open at once; 1 to 10,000, default 256. */
+        /**
+         * How many connections the server of {@link #start} keeps open at once; 1 to 10,000, default 256. Beyond,
+         * the connection that has waited longest for its request is closed to make room.
+         */
         public Builder maxConnections(int value) {
             if (value < 1 || value > 10_000) {
                 throw new IllegalArgumentException("maxConnections must be 1 to 10000, was " + value);

@@ -114,6 +114,27 @@ class SupplierWebhookServerTest {
     }
 
     @Test
+    void stalledClientsCannotHoldEveryConnectionSlot() throws Exception {
+        try (SupplierWebhook small = SupplierWebhook.builder(engine.supplierCallbacks()).clock(clock)
+                .supplier(S1, SECRET_1).threads(1).maxConnections(4).readTimeout(Duration.ofSeconds(20)).build().start()) {
+            URI u = small.callbackUri(S1);
+            for (int i = 0; i < 8; i++) {
+                Socket s = new Socket(u.getHost(), u.getPort());
+                sockets.add(s);
+                s.getOutputStream().write(("POST " + u.getRawPath() + " HTTP/1.1\r\nContent-Length: 9\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+            }
+            Thread.sleep(100);
+            long started = System.nanoTime();
+            HttpResponse<String> normal = postSigned(u, SECRET_1, clock.instant(),
+                    numberIssued("evt-slot", resellerNumber, "ACME-1"));
+            assertEquals(200, normal.statusCode(), normal.body());
+            assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(5)) < 0,
+                    "answered long before the stalled clients' 20 s deadline");
+        }
+    }
+
+    @Test
     void aBodyAnnouncedAboveTheLimitIsRefusedWithoutReadingIt() throws Exception {
         Socket s = send("POST " + webhook.callbackUri(S1).getRawPath() + " HTTP/1.1\r\nHost: x\r\nContent-Length: "
                 + (SupplierWebhook.MAX_BODY + 1) + "\r\n\r\n");
