@@ -68,6 +68,7 @@ final class CallbackHttpServer implements AutoCloseable {
     private final ExecutorService workers;
     private final Queue<Runnable> toSelector = new ConcurrentLinkedQueue<>();
     private final Set<Connection> open = new LinkedHashSet<>(); // in the order accepted
+    private final ByteBuffer input = ByteBuffer.allocate(8 * 1024); // the selector thread's, emptied by each read
     private final Thread loop;
     private volatile boolean running = true;
 
@@ -172,7 +173,6 @@ final class CallbackHttpServer implements AutoCloseable {
     private final class Connection {
         private final SocketChannel channel;
         private final ByteArrayOutputStream head = new ByteArrayOutputStream();
-        private final ByteBuffer input = ByteBuffer.allocate(8 * 1024);
         private SelectionKey key;
         private long deadline;
         private Request request;
@@ -293,16 +293,16 @@ final class CallbackHttpServer implements AutoCloseable {
             key.interestOps(0);
             Request complete = request;
             workers.execute(() -> {
-                Response response;
+                Response response = new Response(500, Map.of(), "{\"error\":\"internal\"}".getBytes(StandardCharsets.UTF_8));
                 try {
                     response = handler.handle(complete);
                 } catch (RuntimeException e) {
                     LOG.warn("webhook handler failed: {}", e.getClass().getName());
-                    response = new Response(500, Map.of(), "{\"error\":\"internal\"}".getBytes(StandardCharsets.UTF_8));
+                } finally {
+                    Response done = response; // even an Error answers, so the connection is never left waiting
+                    toSelector.add(() -> send(done));
+                    selector.wakeup();
                 }
-                Response done = response;
-                toSelector.add(() -> send(done));
-                selector.wakeup();
             });
         }
 
