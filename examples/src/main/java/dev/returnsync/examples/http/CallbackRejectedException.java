@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * {@link SupplierWebhook} refused a supplier callback; nothing was changed. {@link #reason()} says why and maps to
- * the HTTP status the webhook answers ({@link Reason#httpStatus()}). The message names the supplier and the reason,
- * never the body.
+ * the HTTP status the webhook answers ({@link Reason#httpStatus()}). The message names the supplier (escaped: it may
+ * come from an unauthenticated path) and the reason, never the body.
  */
 public final class CallbackRejectedException extends ReturnSyncException {
     private static final long serialVersionUID = 1L;
@@ -23,19 +23,23 @@ public final class CallbackRejectedException extends ReturnSyncException {
         STALE(401, "stale_timestamp"),
         /** The signature does not match the body and timestamp under the supplier's secret: 401. */
         FORGED(401, "bad_signature"),
-        /** A callback with this id was accepted within the window already: 409. */
+        /** A callback with this id was applied within the window already: 409; the supplier treats it as delivered. */
         REPLAYED(409, "replayed"),
         /** The body is not a callback of the wire format: 400. */
         MALFORMED(400, "malformed"),
         /** The body is larger than the webhook accepts: 413. */
         TOO_LARGE(413, "too_large"),
-        /** No return with that reseller number in that tenant: 404. */
+        /**
+         * No return with that reseller number in that tenant that has a leg of this supplier: 404. The same answer
+         * whether the return is missing, in another tenant or another supplier's, so a supplier learns no numbers.
+         */
         UNKNOWN_RETURN(404, "unknown_return"),
-        /** The return has no leg of this supplier, or the supplier may not act on it: 403. */
-        FOREIGN_LEG(403, "foreign_leg"),
-        /** The workflow refuses the step (e.g. the leg is not waiting for it): 422. */
+        /**
+         * The workflow refuses the step now (e.g. the leg is not waiting for it): 422. Not remembered: the same
+         * callback sent again is judged afresh, and applied once the return is ready for it.
+         */
         REFUSED(422, "refused"),
-        /** The callback id was used before with another content: 409. */
+        /** The callback id was applied before with another content: 409. */
         CONFLICT(409, "id_conflict"),
         /** The engine could not apply the callback now (contention, storage); the supplier should retry: 503. */
         UNAVAILABLE(503, "unavailable");
@@ -70,8 +74,8 @@ public final class CallbackRejectedException extends ReturnSyncException {
      * @param detail a few words without personal data
      */
     public CallbackRejectedException(SupplierId supplier, Reason reason, String detail) {
-        super("callback of supplier " + supplier + " refused (" + Objects.requireNonNull(reason, "reason") + "): "
-                + detail);
+        super("callback of supplier " + (supplier == null ? "null" : LogSafe.text(supplier.value())) + " refused ("
+                + Objects.requireNonNull(reason, "reason") + "): " + detail);
         this.supplier = supplier;
         this.reason = reason;
     }

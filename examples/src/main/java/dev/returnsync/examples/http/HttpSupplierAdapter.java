@@ -39,6 +39,9 @@ import java.util.regex.Pattern;
  *       supplier deduplicates by it, so a retried call never makes a second return.</li>
  *   <li>Timeouts: a connect timeout on the client and a request timeout on each call; the whole call, the body
  *       included, is bounded by {@link HttpSupplierConfig#callTimeout()}.</li>
+ *   <li>Size: at most {@link HttpSupplierConfig#maxResponseBytes()} of an answer are read (a longer answer is cut
+ *       off, a longer declared one not read); a 2xx answer above it is a {@link SupplierReply.RetryableFailure},
+ *       an error status keeps its mapping.</li>
  *   <li>Status mapping: 2xx is parsed; 408, 429, 5xx, timeouts, lost connections and unreadable 2xx bodies are
  *       {@link SupplierReply.RetryableFailure}s (with the {@code Retry-After} the supplier sent, in seconds or as a
  *       date); every other status (3xx, other 4xx) is a {@link SupplierReply.PermanentFailure}.</li>
@@ -221,25 +224,29 @@ public final class HttpSupplierAdapter implements SupplierAdapter {
         } else {
             builder.header("Content-Type", Wire.JSON).method(method, HttpRequest.BodyPublishers.ofByteArray(Wire.bytes(body)));
         }
-        HttpResponse<byte[]> response = send(call, builder.build());
+        HttpResponse<LimitedBody> response = send(call, builder.build());
         int status = response.statusCode();
+        LimitedBody content = response.body();
         if (status >= 200 && status < 300) {
-            byte[] content = response.body();
-            if (content.length == 0) {
+            if (content.overflowed()) {
+                throw new Failed(new SupplierReply.RetryableFailure(prefix(call) + "answer above "
+                        + config.maxResponseBytes() + " bytes"));
+            }
+            if (content.bytes().length == 0) {
                 return Map.of();
             }
-            return Wire.parse(content);
+            return Wire.parse(content.bytes());
         }
-        String what = prefix(call) + "HTTP " + status + errorCode(response.body());
+        String what = prefix(call) + "HTTP " + status + (content.overflowed() ? "" : errorCode(content.bytes()));
         if (status == 408 || status == 429 || status >= 500) {
             throw new Failed(new SupplierReply.RetryableFailure(what, retryAfter(response)));
         }
         throw new Failed(new SupplierReply.PermanentFailure(what));
     }
 
-    private HttpResponse<byte[]> send(String call, HttpRequest httpRequest) throws Failed {
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(httpRequest,
-                HttpResponse.BodyHandlers.ofByteArray());
+    private HttpResponse<LimitedBody> send(String call, HttpRequest httpRequest) throws Failed {
+        CompletableFuture<HttpResponse<LimitedBody>> future = client.sendAsync(httpRequest,
+                LimitedBody.handler(config.maxResponseBytes()));
         try {
             return future.get(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -20,9 +20,16 @@ import java.util.Objects;
  * @param requestTimeout how long to wait for the answer of a call once connected
  * @param bearerToken the API token sent as {@code Authorization: Bearer ...}, or {@code null} for none
  * @param clock the clock used to read a {@code Retry-After} given as a date
+ * @param maxResponseBytes the longest answer body read; a longer one is cut off there (1 byte to 16 MiB)
  */
 public record HttpSupplierConfig(SupplierId supplier, URI baseUri, SupplierCapabilities capabilities,
-                                 Duration connectTimeout, Duration requestTimeout, String bearerToken, Clock clock) {
+                                 Duration connectTimeout, Duration requestTimeout, String bearerToken, Clock clock,
+                                 int maxResponseBytes) {
+    /** The default of {@link #maxResponseBytes()}: 64 KiB. */
+    public static final int DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024;
+    /** The largest {@link #maxResponseBytes()} allowed: 16 MiB. */
+    public static final int MAX_RESPONSE_BYTES_LIMIT = 16 * 1024 * 1024;
+
     /** Checks the configuration and makes the base URI end with a slash. */
     public HttpSupplierConfig {
         Objects.requireNonNull(supplier, "supplier must not be null");
@@ -43,6 +50,14 @@ public record HttpSupplierConfig(SupplierId supplier, URI baseUri, SupplierCapab
             throw new IllegalArgumentException("bearerToken must be printable ASCII without spaces");
         }
         Objects.requireNonNull(clock, "clock must not be null");
+        checkMaxResponseBytes(maxResponseBytes);
+    }
+
+    private static void checkMaxResponseBytes(int value) {
+        if (value < 1 || value > MAX_RESPONSE_BYTES_LIMIT) {
+            throw new IllegalArgumentException("maxResponseBytes must be at least 1 and at most "
+                    + MAX_RESPONSE_BYTES_LIMIT + ", was " + value);
+        }
     }
 
     private static void positive(String name, Duration value) {
@@ -59,7 +74,7 @@ public record HttpSupplierConfig(SupplierId supplier, URI baseUri, SupplierCapab
 
     /**
      * A builder with the defaults: capabilities {@link SupplierCapabilities#push()}, connect timeout 5 s, request
-     * timeout 10 s, no token, the UTC system clock.
+     * timeout 10 s, no token, the UTC system clock, answers up to 64 KiB.
      */
     public static Builder builder(SupplierId supplier, URI baseUri) {
         return new Builder(supplier, baseUri);
@@ -74,6 +89,7 @@ public record HttpSupplierConfig(SupplierId supplier, URI baseUri, SupplierCapab
         private Duration requestTimeout = Duration.ofSeconds(10);
         private String bearerToken;
         private Clock clock = Clock.systemUTC();
+        private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
         private Builder(SupplierId supplier, URI baseUri) {
             this.supplier = Objects.requireNonNull(supplier, "supplier must not be null");
@@ -112,10 +128,17 @@ public record HttpSupplierConfig(SupplierId supplier, URI baseUri, SupplierCapab
             return this;
         }
 
+        /** The longest answer body the adapter reads (at least 1 byte, at most 16 MiB; default 64 KiB). */
+        public Builder maxResponseBytes(int value) {
+            checkMaxResponseBytes(value);
+            this.maxResponseBytes = value;
+            return this;
+        }
+
         /** The configuration. */
         public HttpSupplierConfig build() {
             return new HttpSupplierConfig(supplier, baseUri, capabilities, connectTimeout, requestTimeout, bearerToken,
-                    clock);
+                    clock, maxResponseBytes);
         }
     }
 }

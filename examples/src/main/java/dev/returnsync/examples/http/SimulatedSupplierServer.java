@@ -583,6 +583,11 @@ public final class SimulatedSupplierServer implements AutoCloseable {
             return this;
         }
 
+        /** Where to send signed callbacks; they are signed with the {@link CallbackSecrets#signing() first} secret. */
+        public Builder callbacks(URI uri, CallbackSecrets secrets) {
+            return callbacks(uri, Objects.requireNonNull(secrets, "secrets must not be null").signing());
+        }
+
         /** Requires {@code Authorization: Bearer <token>} on every call (401 otherwise). */
         public Builder bearerToken(String value) {
             this.bearerToken = Objects.requireNonNull(value, "bearerToken must not be null");

@@ -1,7 +1,5 @@
 package dev.returnsync.examples.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.returnsync.core.domain.Refusal;
 import dev.returnsync.core.engine.CaseNotFoundException;
 import dev.returnsync.core.engine.CommandRefusedException;
@@ -18,8 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -30,13 +26,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The reseller's webhook for supplier callbacks ({@code docs/http-supplier.md}): verifies each callback and turns it
@@ -46,17 +40,22 @@ import java.util.concurrent.TimeUnit;
  * {@link CallbackSignature#TIMESTAMP_HEADER} and {@link CallbackSignature#SIGNATURE_HEADER} and a JSON body with an
  * {@code id}. In this order, it is refused with a typed {@link CallbackRejectedException}, and nothing changes, if:
  * the supplier has no secret here (404); a header is missing or malformed (401); the timestamp is further than the
- * tolerance from the clock (401, stale); the signature does not match (401, forged); a callback with the same id of
- * that supplier was accepted within the window (409, replayed); the body is not a callback (400); the workflow finds
- * no such return (404), no leg of that supplier on it (403), or refuses the step (422). Accepted callbacks answer 200.
+ * tolerance from the clock (401, stale); the signature matches none of the supplier's {@link CallbackSecrets}
+ * (401, forged); the body is not a callback, or not UTF-8 (400); a callback with the same id of that supplier was
+ * applied within the window (409, replayed); the tenant has no return with that number that has a leg of this
+ * supplier (404, the same answer whether the return is missing or another party's); the workflow refuses the step
+ * (422). Accepted callbacks answer 200.
  *
- * <p>Replays: the id of every accepted callback is remembered until its timestamp leaves the tolerance window (after
- * that, the timestamp check refuses it). A callback that failed for a passing reason (503) is forgotten, so the
- * supplier's retry goes through. Besides, each callback runs with an idempotency key derived from the supplier and
- * the id, so even a callback re-signed later is applied once.
+ * <p>Replays: the id of every <b>applied</b> callback is remembered until its timestamp leaves the tolerance window
+ * (after that, the timestamp check refuses it). A callback that was refused or failed is not remembered, so the
+ * supplier's retry is judged afresh (e.g. a number that came before the leg waited for it). Besides, each callback
+ * runs with an idempotency key derived from the supplier and the id, so even a callback re-signed later is applied
+ * once.
  *
- * <p>Thread-safe. {@link #handle} is the whole logic and can sit behind any HTTP server; {@link #start} binds a JDK
- * {@link HttpServer} for the examples and tests.
+ * <p>Logs never carry what a request sent: refusals name the reason and, once its secret is known, the supplier.
+ *
+ * <p>Thread-safe. {@link #handle} is the whole logic and can sit behind any HTTP server (which must bound how long
+ * it reads a request); {@link #start} binds a small server that does ({@link Builder#readTimeout}).
  */
 public final class SupplierWebhook implements AutoCloseable {
     /** The path prefix of the callback endpoint. */
@@ -76,21 +75,28 @@ public final class SupplierWebhook implements AutoCloseable {
     public record Accepted(String callbackId, String type, CommandResult result) {
     }
 
+    private static final String HEADER_TIMESTAMP = CallbackSignature.TIMESTAMP_HEADER.toLowerCase(Locale.ROOT);
+    private static final String HEADER_SIGNATURE = CallbackSignature.SIGNATURE_HEADER.toLowerCase(Locale.ROOT);
+
     private final SupplierCallbacks callbacks;
-    private final Map<SupplierId, byte[]> secrets;
+    private final Map<SupplierId, CallbackSecrets> secrets;
     private final Duration tolerance;
     private final Clock clock;
-    private final int maxRemembered;
-    private final Map<String, Instant> seen = new LinkedHashMap<>();
-    private HttpServer server;
-    private ExecutorService executor;
+    private final ReplayMemory replays;
+    private final int threads;
+    private final Duration readTimeout;
+    private final int maxConnections;
+    private CallbackHttpServer server;
 
     private SupplierWebhook(Builder b) {
         this.callbacks = b.callbacks;
-        this.secrets = Map.copyOf(b.secrets);
+        this.secrets = new ConcurrentHashMap<>(b.secrets);
         this.tolerance = b.tolerance;
         this.clock = b.clock;
-        this.maxRemembered = b.maxRemembered;
+        this.replays = new ReplayMemory(b.maxRemembered);
+        this.threads = b.threads;
+        this.readTimeout = b.readTimeout;
+        this.maxConnections = b.maxConnections;
     }
 
     /** A builder for a webhook that hands callbacks to {@code engine.supplierCallbacks()}. */
@@ -111,9 +117,10 @@ public final class SupplierWebhook implements AutoCloseable {
     public Accepted handle(SupplierId supplier, String timestamp, String signature, byte[] body) {
         Objects.requireNonNull(supplier, "supplier must not be null");
         Objects.requireNonNull(body, "body must not be null");
-        byte[] secret = secrets.get(supplier);
+        CallbackSecrets secret = secrets.get(supplier);
         if (secret == null) {
-            throw reject(supplier, CallbackRejectedException.Reason.UNKNOWN_SUPPLIER, "no secret for this supplier");
+            throw reject(null, supplier, CallbackRejectedException.Reason.UNKNOWN_SUPPLIER,
+                    "no secret for this supplier");
         }
         if (body.length > MAX_BODY) {
             throw reject(supplier, CallbackRejectedException.Reason.TOO_LARGE, "body above " + MAX_BODY + " bytes");
@@ -130,10 +137,9 @@ public final class SupplierWebhook implements AutoCloseable {
         Instant now = clock.instant();
         Instant signedAt = Instant.ofEpochSecond(Math.max(-31_556_889_864_403_199L, Math.min(31_556_889_864_403_199L, seconds)));
         if (Duration.between(signedAt, now).abs().compareTo(tolerance) > 0) {
-            throw reject(supplier, CallbackRejectedException.Reason.STALE,
-                    "signed at " + signedAt + ", outside " + tolerance + " of " + now);
+            throw reject(supplier, CallbackRejectedException.Reason.STALE, "timestamp outside the tolerance window");
         }
-        if (!CallbackSignature.verify(secret, seconds, body, signature.trim())) {
+        if (!secret.verify(seconds, body, signature.trim())) {
             throw reject(supplier, CallbackRejectedException.Reason.FORGED, "signature does not match");
         }
         Map<String, Object> doc;
@@ -143,10 +149,7 @@ public final class SupplierWebhook implements AutoCloseable {
         String resellerNumber;
         try {
             doc = Wire.parse(body);
-            id = Wire.string(doc, "id");
-            if (id.length() > 200) {
-                throw new Wire.WireException("field 'id' is longer than 200 characters");
-            }
+            id = callbackId(doc);
             type = Wire.string(doc, "type");
             tenant = TenantId.of(Wire.string(doc, "tenant"));
             resellerNumber = Wire.string(doc, "resellerNumber");
@@ -154,20 +157,68 @@ public final class SupplierWebhook implements AutoCloseable {
             throw reject(supplier, CallbackRejectedException.Reason.MALFORMED, "not a callback");
         }
         String memory = supplier.value() + '\n' + id;
-        remember(supplier, memory, signedAt.plus(tolerance), now);
+        Instant until = signedAt.plus(tolerance);
+        switch (replays.claim(memory, until, now)) {
+            case DELIVERED:
+                throw reject(supplier, CallbackRejectedException.Reason.REPLAYED, "callback id applied within the window");
+            case IN_FLIGHT:
+                throw reject(supplier, CallbackRejectedException.Reason.UNAVAILABLE, "callback id being applied now");
+            case FULL:
+                throw reject(supplier, CallbackRejectedException.Reason.UNAVAILABLE, "too many callbacks in the window");
+            default:
+                break;
+        }
+        boolean applied = false;
         try {
             CommandResult result = apply(supplier, doc, type, tenant, resellerNumber, key(supplier, id));
-            LOG.debug("callback {} of supplier {} ({}) accepted, replayed={}", id, supplier, type, result.replayed());
+            replays.applied(memory, until);
+            applied = true;
+            LOG.debug("callback {} of supplier {} ({}) accepted, replayed={}", LogSafe.text(id), supplier,
+                    LogSafe.text(type), result.replayed());
             return new Accepted(id, type, result);
-        } catch (CallbackRejectedException e) {
-            throw e;
+        } finally {
+            if (!applied) {
+                replays.release(memory);
+            }
+        }
+    }
+
+    /** The callback id: 1 to 200 characters of well-formed, visible text (so no two ids decode alike). */
+    private static String callbackId(Map<String, Object> doc) {
+        String id = Wire.string(doc, "id");
+        if (id.length() > 200) {
+            throw new Wire.WireException("field 'id' is longer than 200 characters");
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean pairedSurrogate = Character.isHighSurrogate(c) && i + 1 < id.length()
+                    && Character.isLowSurrogate(id.charAt(i + 1));
+            if (pairedSurrogate) {
+                i++;
+                continue;
+            }
+            int kind = Character.getType(c);
+            if (kind == Character.CONTROL || kind == Character.FORMAT || kind == Character.LINE_SEPARATOR
+                    || kind == Character.PARAGRAPH_SEPARATOR || kind == Character.SURROGATE
+                    || kind == Character.UNASSIGNED) {
+                throw new Wire.WireException("field 'id' must be visible text");
+            }
+        }
+        return id;
+    }
+
+    /** Runs the callback's command; every failure becomes a typed refusal. */
+    private CommandResult apply(SupplierId supplier, Map<String, Object> doc, String type, TenantId tenant,
+                                String resellerNumber, IdempotencyKey key) {
+        try {
+            return command(supplier, doc, type, tenant, resellerNumber, key);
         } catch (CaseNotFoundException e) {
-            throw reject(supplier, CallbackRejectedException.Reason.UNKNOWN_RETURN, "no such return in the tenant");
+            throw unknownReturn(supplier);
         } catch (CommandRefusedException e) {
             Refusal.Code code = e.code();
-            if (code == Refusal.Code.UNKNOWN_LEG || code == Refusal.Code.NOT_A_PARTY
-                    || code == Refusal.Code.ROLE_NOT_ALLOWED) {
-                throw reject(supplier, CallbackRejectedException.Reason.FOREIGN_LEG, "not a leg of this supplier: " + code);
+            if (code == Refusal.Code.CASE_NOT_FOUND || code == Refusal.Code.UNKNOWN_LEG
+                    || code == Refusal.Code.NOT_A_PARTY || code == Refusal.Code.ROLE_NOT_ALLOWED) {
+                throw unknownReturn(supplier);
             }
             throw reject(supplier, CallbackRejectedException.Reason.REFUSED, "the workflow refused: " + code);
         } catch (IdempotencyConflictException e) {
@@ -178,14 +229,22 @@ public final class SupplierWebhook implements AutoCloseable {
         } catch (NumberAlreadyLinkedException e) {
             throw reject(supplier, CallbackRejectedException.Reason.REFUSED, "the number is linked to another return");
         } catch (RuntimeException e) {
-            forget(memory);
-            LOG.warn("callback {} of supplier {} could not be applied now: {}", id, supplier, e.getClass().getName());
+            LOG.warn("a callback of supplier {} could not be applied now: {}", supplier, e.getClass().getName());
             throw reject(supplier, CallbackRejectedException.Reason.UNAVAILABLE, "try again later");
         }
     }
 
-    private CommandResult apply(SupplierId supplier, Map<String, Object> doc, String type, TenantId tenant,
-                                String resellerNumber, IdempotencyKey key) {
+    /**
+     * The one answer for a return the supplier may not reach, whether it is missing, in another tenant or without a
+     * leg of this supplier: the supplier learns nothing about other parties' numbers.
+     */
+    private static CallbackRejectedException unknownReturn(SupplierId supplier) {
+        return reject(supplier, CallbackRejectedException.Reason.UNKNOWN_RETURN,
+                "no return of this supplier with that reseller number in the tenant");
+    }
+
+    private CommandResult command(SupplierId supplier, Map<String, Object> doc, String type, TenantId tenant,
+                                  String resellerNumber, IdempotencyKey key) {
         switch (type) {
             case "NUMBER_ISSUED":
                 return callbacks.numberIssued(tenant, supplier, resellerNumber, Wire.string(doc, "supplierNumber"), key);
@@ -210,34 +269,33 @@ public final class SupplierWebhook implements AutoCloseable {
         }
     }
 
-    private void remember(SupplierId supplier, String memory, Instant until, Instant now) {
-        synchronized (seen) {
-            Iterator<Map.Entry<String, Instant>> it = seen.entrySet().iterator();
-            while (it.hasNext()) {
-                if (it.next().getValue().isBefore(now)) {
-                    it.remove();
-                }
-            }
-            if (seen.containsKey(memory)) {
-                throw reject(supplier, CallbackRejectedException.Reason.REPLAYED, "callback id seen within the window");
-            }
-            if (seen.size() >= maxRemembered) {
-                throw reject(supplier, CallbackRejectedException.Reason.UNAVAILABLE, "too many callbacks in the window");
-            }
-            seen.put(memory, until);
-        }
-    }
-
-    private void forget(String memory) {
-        synchronized (seen) {
-            seen.remove(memory);
-        }
+    /**
+     * Replaces the active secrets of a supplier at run time, e.g. to add the next secret before the supplier signs
+     * with it, and to drop the old one after (see {@code docs/http-supplier.md}, "Rotating a secret"). A supplier
+     * without secrets so far is added.
+     */
+    public void updateSecrets(SupplierId supplier, CallbackSecrets value) {
+        secrets.put(Objects.requireNonNull(supplier, "supplier must not be null"),
+                Objects.requireNonNull(value, "secrets must not be null"));
     }
 
     private static CallbackRejectedException reject(SupplierId supplier, CallbackRejectedException.Reason reason,
                                                     String detail) {
+        return reject(supplier, supplier, reason, detail);
+    }
+
+    /**
+     * A refusal, logged without anything the request carried: the supplier is named only once its secret is known
+     * ({@code known}), and the detail is the webhook's own words.
+     */
+    private static CallbackRejectedException reject(SupplierId known, SupplierId supplier,
+                                                    CallbackRejectedException.Reason reason, String detail) {
         CallbackRejectedException e = new CallbackRejectedException(supplier, reason, detail);
-        LOG.warn("{}", e.getMessage());
+        if (known == null) {
+            LOG.warn("a callback of an unknown supplier refused ({})", reason);
+        } else {
+            LOG.warn("a callback of supplier {} refused ({}): {}", known, reason, detail);
+        }
         return e;
     }
 
@@ -248,20 +306,19 @@ public final class SupplierWebhook implements AutoCloseable {
         return start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     }
 
-    /** Starts an HTTP server for the webhook on the address. */
+    /**
+     * Starts an HTTP server for the webhook on the address: {@link Builder#threads} workers, a read deadline of
+     * {@link Builder#readTimeout} per request, at most {@link Builder#maxConnections} connections.
+     */
     public synchronized SupplierWebhook start(InetSocketAddress address) {
         if (server != null) {
             throw new IllegalStateException("the webhook is started already");
         }
         try {
-            server = HttpServer.create(address, 50);
+            server = new CallbackHttpServer(address, this::serve, threads, readTimeout, maxConnections, MAX_BODY);
         } catch (IOException e) {
             throw new IllegalStateException("could not bind the webhook to " + address, e);
         }
-        executor = Executors.newFixedThreadPool(4);
-        server.setExecutor(executor);
-        server.createContext(PATH, this::serve);
-        server.start();
         return this;
     }
 
@@ -270,72 +327,51 @@ public final class SupplierWebhook implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("the webhook is not started");
         }
-        InetSocketAddress a = server.getAddress();
+        InetSocketAddress a = server.address();
         return URI.create("http://" + a.getAddress().getHostAddress() + ":" + a.getPort() + PATH
                 + Wire.segment(supplier.value()) + "/callbacks");
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String raw = exchange.getRequestURI().getRawPath().substring(PATH.length());
-            int slash = raw.indexOf('/');
-            if (slash <= 0 || !raw.substring(slash).equals("/callbacks")) {
-                answer(exchange, 404, Map.of("error", "not_found"));
-                return;
-            }
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                exchange.getResponseHeaders().set("Allow", "POST");
-                answer(exchange, 405, Map.of("error", "method_not_allowed"));
-                return;
-            }
-            SupplierId supplier;
-            try {
-                supplier = SupplierId.of(Wire.decodeSegment(raw.substring(0, slash)));
-            } catch (RuntimeException e) {
-                answer(exchange, 404, Map.of("error", "unknown_supplier"));
-                return;
-            }
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readNBytes(MAX_BODY + 1);
-            }
-            try {
-                Accepted accepted = handle(supplier, exchange.getRequestHeaders().getFirst(CallbackSignature.TIMESTAMP_HEADER),
-                        exchange.getRequestHeaders().getFirst(CallbackSignature.SIGNATURE_HEADER), body);
-                Map<String, Object> ok = new LinkedHashMap<>();
-                ok.put("status", "accepted");
-                ok.put("callbackId", accepted.callbackId());
-                ok.put("replayed", accepted.result().replayed());
-                answer(exchange, 200, ok);
-            } catch (CallbackRejectedException e) {
-                answer(exchange, e.httpStatus(), Map.of("error", e.reason().code()));
-            } catch (RuntimeException e) {
-                LOG.warn("webhook failed on a callback of {}: {}", supplier, e.getClass().getName());
-                answer(exchange, 500, Map.of("error", "internal"));
-            }
+    private CallbackHttpServer.Response serve(CallbackHttpServer.Request request) {
+        String target = request.target();
+        int query = target.indexOf('?');
+        String path = query < 0 ? target : target.substring(0, query);
+        String raw = path.startsWith(PATH) ? path.substring(PATH.length()) : "";
+        int slash = raw.indexOf('/');
+        if (slash <= 0 || !raw.substring(slash).equals("/callbacks")) {
+            return answer(404, Map.of(), Map.of("error", "not_found"));
+        }
+        if (!"POST".equals(request.method())) {
+            return answer(405, Map.of("Allow", "POST"), Map.of("error", "method_not_allowed"));
+        }
+        SupplierId supplier;
+        try {
+            supplier = SupplierId.of(Wire.decodeSegment(raw.substring(0, slash)));
+        } catch (RuntimeException e) {
+            return answer(404, Map.of(), Map.of("error", CallbackRejectedException.Reason.UNKNOWN_SUPPLIER.code()));
+        }
+        try {
+            Accepted accepted = handle(supplier, request.headers().get(HEADER_TIMESTAMP),
+                    request.headers().get(HEADER_SIGNATURE), request.body());
+            Map<String, Object> ok = new LinkedHashMap<>();
+            ok.put("status", "accepted");
+            ok.put("callbackId", accepted.callbackId());
+            ok.put("replayed", accepted.result().replayed());
+            return answer(200, Map.of(), ok);
+        } catch (CallbackRejectedException e) {
+            return answer(e.httpStatus(), Map.of(), Map.of("error", e.reason().code()));
         }
     }
 
-    private static void answer(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
-        byte[] bytes = Wire.bytes(body);
-        exchange.getResponseHeaders().set("Content-Type", Wire.JSON);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+    private static CallbackHttpServer.Response answer(int status, Map<String, String> headers, Map<String, Object> body) {
+        return new CallbackHttpServer.Response(status, headers, Wire.bytes(body));
     }
 
     /** Stops the HTTP server, if started. */
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.stop(0);
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            server.close();
             server = null;
         }
     }
@@ -343,10 +379,13 @@ public final class SupplierWebhook implements AutoCloseable {
     /** Builds a {@link SupplierWebhook}. */
     public static final class Builder {
         private final SupplierCallbacks callbacks;
-        private final Map<SupplierId, byte[]> secrets = new LinkedHashMap<>();
+        private final Map<SupplierId, CallbackSecrets> secrets = new LinkedHashMap<>();
         private Duration tolerance = Duration.ofMinutes(5);
         private Clock clock = Clock.systemUTC();
         private int maxRemembered = 100_000;
+        private int threads = 4;
+        private Duration readTimeout = Duration.ofSeconds(10);
+        private int maxConnections = 256;
 
         private Builder(SupplierCallbacks callbacks) {
             this.callbacks = Objects.requireNonNull(callbacks, "callbacks must not be null");
@@ -354,10 +393,50 @@ public final class SupplierWebhook implements AutoCloseable {
 
         /** Accepts callbacks of a supplier signed with this secret (at least 16 bytes). */
         public Builder supplier(SupplierId supplier, byte[] secret) {
+            return supplier(supplier, CallbackSecrets.of(secret));
+        }
+
+        /** Accepts callbacks of a supplier signed with any of these secrets (e.g. the old and the next one). */
+        public Builder supplier(SupplierId supplier, CallbackSecrets value) {
             Objects.requireNonNull(supplier, "supplier must not be null");
-            if (secrets.putIfAbsent(supplier, CallbackSignature.checkSecret(secret)) != null) {
-                throw new IllegalArgumentException("a secret for supplier " + supplier + " is configured already");
+            Objects.requireNonNull(value, "secrets must not be null");
+            if (secrets.putIfAbsent(supplier, value) != null) {
+                throw new IllegalArgumentException("secrets for supplier " + supplier + " are configured already");
             }
+            return this;
+        }
+
+        /** How many threads apply complete callbacks in the server of {@link #start}; 1 to 64, default 4. */
+        public Builder threads(int value) {
+            if (value < 1 || value > 64) {
+                throw new IllegalArgumentException("threads must be 1 to 64, was " + value);
+            }
+            this.threads = value;
+            return this;
+        }
+
+        /**
+         * How long the server of {@link #start} waits for a request's head and body, from the opening of the
+         * connection; a request not complete by then is answered 408. Above 0, at most 5 minutes; default 10 s.
+         */
+        public Builder readTimeout(Duration value) {
+            Objects.requireNonNull(value, "readTimeout must not be null");
+            if (value.isZero() || value.isNegative() || value.compareTo(Duration.ofMinutes(5)) > 0) {
+                throw new IllegalArgumentException("readTimeout must be above 0 and at most 5 minutes, was " + value);
+            }
+            this.readTimeout = value;
+            return this;
+        }
+
+        /**
+         * How many connections the server of {@link #start} keeps open at once; 1 to 10,000, default 256. Beyond,
+         * the connection that has waited longest for its request is closed to make room.
+         */
+        public Builder maxConnections(int value) {
+            if (value < 1 || value > 10_000) {
+                throw new IllegalArgumentException("maxConnections must be 1 to 10000, was " + value);
+            }
+            this.maxConnections = value;
             return this;
         }
 

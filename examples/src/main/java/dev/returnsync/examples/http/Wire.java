@@ -6,6 +6,9 @@ import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.Sku;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,9 +48,22 @@ final class Wire {
 
     static Map<String, Object> parse(byte[] body) {
         try {
-            return Json.parseObject(new String(body, StandardCharsets.UTF_8));
+            return Json.parseObject(utf8(body));
         } catch (Json.JsonException e) {
             throw new WireException(e.getMessage());
+        }
+    }
+
+    /**
+     * Decodes UTF-8 strictly: malformed or unmappable bytes are refused, never replaced by U+FFFD (which would let
+     * different byte strings, e.g. two callback ids, decode to the same text).
+     */
+    static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new WireException("not valid UTF-8");
         }
     }
 
@@ -198,6 +214,6 @@ final class Wire {
                 out.write(utf8, 0, utf8.length);
             }
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return utf8(out.toByteArray());
     }
 }

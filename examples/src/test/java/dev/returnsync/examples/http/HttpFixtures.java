@@ -65,6 +65,18 @@ final class HttpFixtures {
      * return: every leg ends in NUMBER_REQUESTED. Returns the reseller number.
      */
     static String toNumberRequested(ReturnSyncEngine engine, CaseId c, SupplierId... suppliers) {
+        String number = toAgreed(engine, c, suppliers);
+        for (SupplierId s : suppliers) {
+            engine.execute(new Command.ApplyForReturn(key(), reseller(), null, c, s));
+        }
+        return number;
+    }
+
+    /**
+     * Submits a case with one line per supplier, opens negotiation and has each supplier agree: every leg ends in
+     * AGREED, before the return is applied for. Returns the reseller number.
+     */
+    static String toAgreed(ReturnSyncEngine engine, CaseId c, SupplierId... suppliers) {
         List<ReturnLine> lines = new java.util.ArrayList<>();
         for (int i = 0; i < suppliers.length; i++) {
             lines.add(new ReturnLine(Sku.of("SKU-" + (i + 1)), suppliers[i], 1, 2, Money.of("CNY", "59.90")));
@@ -77,7 +89,6 @@ final class HttpFixtures {
             engine.execute(new Command.OpenNegotiation(key(), reseller(), null, c, s));
             engine.execute(new Command.AgreeReturn(key(), supplier(s), null, c, s, OutcomeType.RETURN_AND_REFUND,
                     List.of()));
-            engine.execute(new Command.ApplyForReturn(key(), reseller(), null, c, s));
         }
         return engine.caseView(reseller(), c).state().resellerNumber().value();
     }
@@ -90,9 +101,14 @@ final class HttpFixtures {
 
     /** Posts a callback with the given headers (null leaves a header out); returns the status. */
     static HttpResponse<String> post(URI uri, String timestamp, String signature, String body) throws Exception {
+        return post(uri, timestamp, signature, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Posts a callback of raw bytes with the given headers (null leaves a header out); returns the status. */
+    static HttpResponse<String> post(URI uri, String timestamp, String signature, byte[] body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (timestamp != null) {
             request.header(CallbackSignature.TIMESTAMP_HEADER, timestamp);
         }
@@ -104,8 +120,12 @@ final class HttpFixtures {
 
     /** Posts a callback signed with the secret at the instant. */
     static HttpResponse<String> postSigned(URI uri, byte[] secret, Instant at, String body) throws Exception {
+        return postSigned(uri, secret, at, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Posts raw callback bytes signed with the secret at the instant. */
+    static HttpResponse<String> postSigned(URI uri, byte[] secret, Instant at, byte[] body) throws Exception {
         long ts = at.getEpochSecond();
-        return post(uri, Long.toString(ts), CallbackSignature.sign(secret, ts, body.getBytes(StandardCharsets.UTF_8)),
-                body);
+        return post(uri, Long.toString(ts), CallbackSignature.sign(secret, ts, body), body);
     }
 }

@@ -153,10 +153,110 @@ class SupplierWebhookTest {
         long before = version();
         HttpResponse<String> foreign = postSigned(uri(S2), SECRET_2, clock.instant(),
                 numberIssued("evt-s2", resellerNumber, "BW-1"));
-        assertEquals(403, foreign.statusCode(), foreign.body());
-        assertTrue(foreign.body().contains("foreign_leg"), foreign.body());
+        assertEquals(404, foreign.statusCode(), foreign.body());
+        assertTrue(foreign.body().contains("unknown_return"), foreign.body());
         assertEquals(before, version());
         assertEquals(LegState.NUMBER_REQUESTED, leg(S1).state());
+    }
+
+    @Test
+    void aForeignLegAndAMissingReturnAnswerAlikeSoASupplierLearnsNoNumbers() throws Exception {
+        String foreignLeg = numberIssued("evt-a", resellerNumber, "BW-1");
+        String missing = numberIssued("evt-b", "RS-000000-NOPE0", "BW-1");
+        String otherTenant = numberIssued("evt-c", resellerNumber, "BW-1").replace(TENANT.value(), "shop-2");
+        HttpResponse<String> a = postSigned(uri(S2), SECRET_2, clock.instant(), foreignLeg);
+        HttpResponse<String> b = postSigned(uri(S2), SECRET_2, clock.instant(), missing);
+        HttpResponse<String> c2 = postSigned(uri(S2), SECRET_2, clock.instant(), otherTenant);
+        assertEquals(b.statusCode(), a.statusCode(), "same status for a foreign leg as for a missing return");
+        assertEquals(b.body(), a.body(), "same body for a foreign leg as for a missing return");
+        assertEquals(b.statusCode(), c2.statusCode(), "same status in a tenant the supplier does not serve");
+        assertEquals(b.body(), c2.body());
+
+        long ts = clock.instant().getEpochSecond();
+        CallbackRejectedException viaForeign = rejected(S2, SECRET_2, ts, numberIssued("evt-d", resellerNumber, "BW-1"));
+        CallbackRejectedException viaMissing = rejected(S2, SECRET_2, ts, numberIssued("evt-d", "RS-000000-NOPE0", "BW-1"));
+        assertEquals(viaMissing.reason(), viaForeign.reason());
+        assertEquals(viaMissing.getMessage(), viaForeign.getMessage());
+    }
+
+    private CallbackRejectedException rejected(SupplierId s, byte[] secret, long ts, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return assertThrows(CallbackRejectedException.class,
+                () -> webhook.handle(s, Long.toString(ts), CallbackSignature.sign(secret, ts, bytes), bytes));
+    }
+
+    @Test
+    void aCallbackRefusedForComingTooEarlyIsNotRememberedAndIsAppliedOnceTheReturnIsReady() throws Exception {
+        CaseId early = CaseId.of("case-early");
+        String number = toAgreed(engine, early, S1);
+        String body = numberIssued("evt-early-1", number, "ACME-77");
+        long ts = clock.instant().getEpochSecond();
+        String signature = CallbackSignature.sign(SECRET_1, ts, body.getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> tooEarly = post(uri(S1), Long.toString(ts), signature, body);
+        assertEquals(422, tooEarly.statusCode(), "the leg does not wait for a number yet: " + tooEarly.body());
+        HttpResponse<String> again = post(uri(S1), Long.toString(ts), signature, body);
+        assertEquals(422, again.statusCode(), "a refused callback is not 'replayed' (409 means delivered)");
+
+        engine.execute(new dev.returnsync.core.domain.Command.ApplyForReturn(key(), reseller(), null, early, S1));
+        clock.advance(Duration.ofSeconds(30));
+        HttpResponse<String> retried = post(uri(S1), Long.toString(ts), signature, body);
+        assertEquals(200, retried.statusCode(), "the supplier's retry is applied once the leg is ready: "
+                + retried.body());
+        assertEquals(LegState.NUMBER_ISSUED, engine.caseView(reseller(), early).state().leg(S1).orElseThrow().state());
+        assertEquals(409, post(uri(S1), Long.toString(ts), signature, body).statusCode(), "now it was delivered");
+    }
+
+    @Test
+    void callbackIdsThatAreNotWellFormedTextAreRefusedWith400AndNeverCollide() throws Exception {
+        byte[] ff = ("{\"id\":\"evt-\u0001\",\"type\":\"NUMBER_ISSUED\",\"tenant\":\"" + TENANT.value()
+                + "\",\"resellerNumber\":\"" + resellerNumber + "\",\"supplierNumber\":\"ACME-1\"}")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        int at = indexOf(ff, (byte) 1);
+        byte[] fe = ff.clone();
+        ff[at] = (byte) 0xFF;
+        fe[at] = (byte) 0xFE;
+        HttpResponse<String> first = postSigned(uri(S1), SECRET_1, clock.instant(), ff);
+        assertEquals(400, first.statusCode(), "malformed UTF-8 in the id: " + first.body());
+        assertEquals(400, postSigned(uri(S1), SECRET_1, clock.instant(), fe).statusCode());
+        assertEquals(400, postSigned(uri(S1), SECRET_1, clock.instant(),
+                numberIssued("evt-\\ud800", resellerNumber, "ACME-1")).statusCode(), "an unpaired surrogate");
+        assertEquals(400, postSigned(uri(S1), SECRET_1, clock.instant(),
+                numberIssued("evt-\\u0000", resellerNumber, "ACME-1")).statusCode(), "a control character");
+        assertEquals(LegState.NUMBER_REQUESTED, leg(S1).state());
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
+    @Test
+    void aSupplierMayHaveSeveralSecretsForRotation() throws Exception {
+        byte[] next = "acme-next-secret-000002".getBytes(StandardCharsets.UTF_8);
+        CallbackSecrets both = CallbackSecrets.of(next, SECRET_1);
+        assertArrayEquals(next, both.signing(), "the first secret signs");
+        try (SupplierWebhook rotating = SupplierWebhook.builder(engine.supplierCallbacks()).clock(clock)
+                .supplier(S1, both).build().start()) {
+            URI u = rotating.callbackUri(S1);
+            CaseId c2 = CaseId.of("case-rot");
+            String number = toNumberRequested(engine, c2, S1);
+            assertEquals(401, postSigned(u, SECRET_2, clock.instant(), numberIssued("r-0", number, "ACME-3"))
+                    .statusCode(), "a secret not configured");
+            assertEquals(200, postSigned(u, SECRET_1, clock.instant(), numberIssued("r-2", number, "ACME-3"))
+                    .statusCode(), "the old secret still verifies");
+            rotating.updateSecrets(S1, CallbackSecrets.of(next));
+            assertEquals(401, postSigned(u, SECRET_1, clock.instant(), numberIssued("r-3", number, "ACME-3"))
+                    .statusCode(), "the retired secret no longer verifies");
+            assertEquals(200, postSigned(u, next, clock.instant(), numberIssued("r-4", number, "ACME-3"))
+                    .statusCode(), "the new secret verifies");
+        }
+        assertThrows(IllegalArgumentException.class, () -> CallbackSecrets.of(SECRET_1, SECRET_1.clone()),
+                "the same secret twice");
+        assertThrows(IllegalArgumentException.class, () -> CallbackSecrets.of(new byte[15]), "a short secret");
     }
 
     @Test
