@@ -1,5 +1,6 @@
 package dev.returnsync.core.domain;
 
+import dev.returnsync.spi.AmountOutOfRangeException;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.ReasonCode;
@@ -60,7 +61,11 @@ public final class Guards {
                     return Optional.of("line " + line.sku() + " is priced in " + line.unitPrice().currency()
                             + ", the limit in " + limit.currency());
                 }
-                total = total.plus(line.unitPrice().times(line.requested()));
+                try {
+                    total = total.plus(line.unitPrice().times(line.requested()));
+                } catch (AmountOutOfRangeException e) {
+                    return Optional.of("the return is worth more than the largest amount, above the limit of " + limit);
+                }
             }
             return total.minor() > limit.minor()
                     ? Optional.of("the return is worth " + total + ", above the limit of " + limit)

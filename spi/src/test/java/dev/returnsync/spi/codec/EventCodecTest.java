@@ -44,8 +44,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 class EventCodecTest {
     private static final TenantId TENANT = TenantId.of("t-淘宝店");
-    private static final String TRICKY = "质量问题 \"quoted\" back\\slash\nnew line\ttab \u0000nul \u001f unit-sep \u2028 ls 😀 "
-            + "lone \ud800 surrogate / slash";
+    /** Text that any value may hold, and that JSON must escape. */
+    private static final String TRICKY = "质量问题 \"quoted\" back\\slash\nnew line\ttab 😀 / slash";
+    /** Text that no value may hold any more, but that the JSON writer must still escape. */
+    private static final String RAW = TRICKY + " \u0000nul \u001f unit-sep \u2028 ls lone \ud800 surrogate";
 
     /** Every concrete event type, found through the sealed hierarchy, so a new type cannot be forgotten. */
     static List<Class<?>> eventTypes() {
@@ -100,10 +102,9 @@ class EventCodecTest {
             assertEquals(event, EventCodec.decode(EventCodec.encode(event)), type.getSimpleName() + " with null "
                     + components[i].getName());
         }
-        // sanity: the walk really tried; documented nullable fields exist on the two note-carrying events
-        if (type == ReturnEvent.ResultReported.class || type == ReturnEvent.ResultReportedToCustomer.class) {
-            assertTrue(nullable >= 1, "note is nullable in " + type.getSimpleName());
-        }
+        // only the note of the two note-carrying events is optional; every other field is required
+        boolean hasNote = type == ReturnEvent.ResultReported.class || type == ReturnEvent.ResultReportedToCustomer.class;
+        assertEquals(hasNote ? 1 : 0, nullable, "nullable components of " + type.getSimpleName());
     }
 
     @Test
@@ -112,7 +113,7 @@ class EventCodecTest {
         ReturnEvent event = new ReturnEvent.ResultReported(Instant.parse("2026-03-01T10:15:30.123456789Z"), supplier,
                 SupplierId.of("s-1"), List.of(), List.of(), "");
         assertEquals(event, EventCodec.decode(EventCodec.encode(event)));
-        ReturnEvent declined = new ReturnEvent.SupplierDeclined(Instant.EPOCH, supplier, SupplierId.of("s-1"),
+        ReturnEvent declined = new ReturnEvent.SupplierDeclined(Instant.parse("2026-01-01T00:00:00Z"), supplier, SupplierId.of("s-1"),
                 Reason.of(ReasonCode.OTHER, ""));
         assertEquals(declined, EventCodec.decode(EventCodec.encode(declined)));
     }
@@ -123,9 +124,11 @@ class EventCodecTest {
                 Actor.reseller(TENANT, "u-1"), SupplierId.of("s-1"), new Reason(ReasonCode.QUALITY_ISSUE, TRICKY,
                 List.of("图片/1.jpg", "https://example.com/a?b=\"c\"")));
         String json = EventCodec.encode(event);
-        assertTrue(json.contains("质量问题 \\\"quoted\\\" back\\\\slash\\nnew line\\ttab \\u0000nul \\u001f unit-sep \\u2028 ls 😀"),
-                json);
-        assertTrue(json.contains("lone \\ud800 surrogate"), json);
+        assertTrue(json.contains("质量问题 \\\"quoted\\\" back\\\\slash\\nnew line\\ttab 😀"), json);
+        StringBuilder raw = new StringBuilder();
+        Json.writeString(raw, RAW);
+        assertTrue(raw.toString().contains("\\u0000nul \\u001f unit-sep \\u2028 ls lone \\ud800 surrogate"), raw.toString());
+        assertNoRawControlCharacters(raw.toString());
         assertTrue(json.contains("\"t-淘宝店\""), json);
         assertNoRawControlCharacters(json);
         assertEquals(event, EventCodec.decode(json));
@@ -168,24 +171,24 @@ class EventCodecTest {
                 Arguments.of("two documents", ok + ok, "$", "after the end"),
                 Arguments.of("no format", ok.replace("\"format\":1,", ""), "$.format", "missing field"),
                 Arguments.of("future format", ok.replace("\"format\":1", "\"format\":2"), "$.format",
-                        "unsupported format version 2"),
+                        "unsupported format version"),
                 Arguments.of("format as string", ok.replace("\"format\":1", "\"format\":\"1\""), "$.format",
                         "expected a whole number, found a string"),
                 Arguments.of("unknown type", ok.replace("ReturnCancelled", "ReturnTeleported"), "$.type",
-                        "unknown event type \"ReturnTeleported\""),
-                Arguments.of("type null", ok.replace("\"ReturnCancelled\"", "null"), "$.type", "expected a string, found null"),
+                        "unknown event type"),
+                Arguments.of("type null", ok.replace("\"ReturnCancelled\"", "null"), "$.type", "must not be null"),
                 Arguments.of("missing field", ok.replace(",\"leg\":\"s-1\"", ""), "$.leg", "missing field"),
                 Arguments.of("unknown field", body + ",\"extra\":1}", "$.extra", "unknown field"),
                 Arguments.of("unknown nested field", ok.replace("\"role\":\"CUSTOMER\"", "\"role\":\"CUSTOMER\",\"x\":0"),
                         "$.actor.x", "unknown field"),
                 Arguments.of("duplicate field", body + ",\"leg\":\"s-2\"}", "$", "field \"leg\" appears twice"),
                 Arguments.of("instant as number", ok.replace("\"2026-03-01T10:15:30Z\"", "1772360130"), "$.at",
-                        "expected a string or null, found a number"),
+                        "expected a string, found a number"),
                 Arguments.of("bad instant", ok.replace("2026-03-01T10:15:30Z", "2026-03-01 10:15"), "$.at",
                         "not an ISO-8601 instant"),
-                Arguments.of("unknown role", ok.replace("CUSTOMER", "ROBOT"), "$.actor.role", "unknown Role \"ROBOT\""),
-                Arguments.of("actor missing", ok.replaceFirst("\"actor\":\\{[^}]*\\}", "\"actor\":null"), "$",
-                        "event actor must not be null"),
+                Arguments.of("unknown role", ok.replace("CUSTOMER", "ROBOT"), "$.actor.role", "unknown Role"),
+                Arguments.of("actor missing", ok.replaceFirst("\"actor\":\\{[^}]*\\}", "\"actor\":null"), "$.actor",
+                        "must not be null"),
                 Arguments.of("actor not an object", ok.replaceFirst("\"actor\":\\{[^}]*\\}", "\"actor\":[]"),
                         "$.actor", "expected an object, found an array"),
                 Arguments.of("blank id", ok.replace("\"s-1\"", "\" \""), "$.leg", "must not be blank"),
@@ -204,20 +207,20 @@ class EventCodecTest {
                 Arguments.of("list as object", agreed.replaceFirst("\\[\\{[^]]*\\}\\]", "{}"),
                         "$.authorized", "expected an array, found an object"),
                 Arguments.of("bad currency", refund.replace("CNY", "XYZW"), "$.refund.currency",
-                        "not an ISO 4217 currency code"),
+                        "ISO 4217"),
                 Arguments.of("negative money", refund.replace("\"minor\":5990", "\"minor\":-1"), "$.refund",
-                        "must be zero or more"),
+                        "amount must be 0 to"),
                 Arguments.of("invalid return number", shipped.replace("SF1234567890", "SF1"), "$.tracking",
                         "must be at least 6 characters"),
                 Arguments.of("unknown number kind", shipped.replace("RETURN_TRACKING", "PIGEON"), "$.tracking.kind",
-                        "unknown NumberKind \"PIGEON\""),
+                        "unknown NumberKind"),
                 Arguments.of("unescaped control character", ok.replace("c-1", "c\u0001"), "$",
                         "unescaped control character U+0001"),
                 Arguments.of("invalid escape", ok.replace("c-1", "c\\x41"), "$", "invalid escape"),
                 Arguments.of("bad unicode escape", ok.replace("c-1", "c\\u00g1"), "$", "invalid hex digit"),
                 Arguments.of("unterminated string", "{\"format\":1,\"type\":\"Ret", "$", "unterminated string"),
                 Arguments.of("bare word", ok.replace("1,", "one,"), "$", "unexpected character 'o'"),
-                Arguments.of("boolean as string", EventCodec.encode(new ReturnEvent.ResultConfirmed(Instant.EPOCH,
+                Arguments.of("boolean as string", EventCodec.encode(new ReturnEvent.ResultConfirmed(Instant.parse("2026-01-01T00:00:00Z"),
                                 Actor.system(TenantId.of("t-1"), "timer"), SupplierId.of("s-1"), true))
                         .replace("true", "\"true\""), "$.automatic", "expected true or false, found a string"),
                 Arguments.of("deep nesting", "[".repeat(100), "$", "nested deeper than"));
@@ -235,7 +238,7 @@ class EventCodecTest {
 
     @Test
     void an_error_does_not_echo_long_input() {
-        String ok = EventCodec.encode(new ReturnEvent.ReturnCancelled(Instant.EPOCH,
+        String ok = EventCodec.encode(new ReturnEvent.ReturnCancelled(Instant.parse("2026-01-01T00:00:00Z"),
                 Actor.customer(TenantId.of("t-1"), CustomerId.of("c-1")), SupplierId.of("s-1")));
         String secret = "SECRET-" + "x".repeat(200);
         EventCodecException e = assertThrows(EventCodecException.class,
@@ -303,7 +306,7 @@ class EventCodecTest {
         } else if (type == LegState.class) {
             return LegState.AWAITING_SHIPMENT;
         } else if (type == Money.class) {
-            return new Money(java.util.Currency.getInstance("CNY"), Long.MAX_VALUE);
+            return new Money(java.util.Currency.getInstance("CNY"), Money.MAX_MINOR);
         } else if (type == String.class) {
             return TRICKY;
         } else if (type == boolean.class) {
@@ -344,7 +347,7 @@ class EventCodecTest {
         for (NumberKind kind : NumberKind.values()) {
             String scope = kind.scope() == NumberKind.Scope.CARRIER ? "YTO" : "scope-1";
             ReturnNumber number = new ReturnNumber(kind, scope, "ABC123456");
-            ReturnEvent event = new ReturnEvent.NumberSharedWithCustomer(Instant.EPOCH, actor, SupplierId.of("s"), number);
+            ReturnEvent event = new ReturnEvent.NumberSharedWithCustomer(Instant.parse("2026-01-01T00:00:00Z"), actor, SupplierId.of("s"), number);
             assertEquals(event, EventCodec.decode(EventCodec.encode(event)), kind.name());
         }
     }
