@@ -30,7 +30,9 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -234,6 +236,83 @@ class EventCodecTest {
         assertEquals(path, e.path(), e.getMessage());
         assertTrue(e.problem().contains(problem), "expected '" + problem + "' in: " + e.getMessage());
         assertTrue(e.getMessage().contains(path));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventTypes")
+    @SuppressWarnings("unchecked")
+    void null_is_refused_for_every_required_field_with_its_path(Class<?> type) {
+        Map<String, Object> tree = (Map<String, Object>) Json.parse(EventCodec.encode((ReturnEvent) instantiate(type, -1)));
+        int refused = 0;
+        for (String path : fieldPaths(tree, "$")) {
+            if (path.equals("$.format") || path.equals("$.type") || path.equals("$.note")) {
+                continue;
+            }
+            String json = write(withNull(tree, path.substring(2).split("\\.")));
+            EventCodecException e = assertThrows(EventCodecException.class, () -> EventCodec.decode(json), path);
+            assertEquals(path, e.path(), e.getMessage());
+            assertEquals("must not be null", e.problem(), path);
+            refused++;
+        }
+        assertTrue(refused >= 3, "every event has at least time, actor and more: " + refused);
+    }
+
+    /** The paths of every field of an object and of the objects directly inside it. */
+    @SuppressWarnings("unchecked")
+    private static List<String> fieldPaths(Map<String, Object> tree, String prefix) {
+        List<String> paths = new ArrayList<>();
+        for (Map.Entry<String, Object> field : tree.entrySet()) {
+            paths.add(prefix + "." + field.getKey());
+            if (field.getValue() instanceof Map<?, ?> inner) {
+                paths.addAll(fieldPaths((Map<String, Object>) inner, prefix + "." + field.getKey()));
+            }
+        }
+        return paths;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withNull(Map<String, Object> tree, String[] names) {
+        Map<String, Object> copy = new LinkedHashMap<>(tree);
+        if (names.length == 1) {
+            copy.put(names[0], null);
+        } else {
+            copy.put(names[0], withNull((Map<String, Object>) tree.get(names[0]),
+                    java.util.Arrays.copyOfRange(names, 1, names.length)));
+        }
+        return copy;
+    }
+
+    /** Writes a parsed JSON tree back as text. */
+    static String write(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(out, value);
+        return out.toString();
+    }
+
+    private static void write(StringBuilder out, Object value) {
+        if (value instanceof String text) {
+            Json.writeString(out, text);
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            String separator = "";
+            for (Map.Entry<?, ?> field : map.entrySet()) {
+                out.append(separator);
+                Json.writeString(out, (String) field.getKey());
+                out.append(':');
+                write(out, field.getValue());
+                separator = ",";
+            }
+            out.append('}');
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                out.append(i == 0 ? "" : ",");
+                write(out, list.get(i));
+            }
+            out.append(']');
+        } else {
+            out.append(value);
+        }
     }
 
     @Test
