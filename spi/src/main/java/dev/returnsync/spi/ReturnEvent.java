@@ -9,8 +9,10 @@ import java.util.List;
  * What happened to a return case: one event per named step of the workflow. The full list of a case's
  * events is its audit trail: who did what, when, with which numbers.
  *
- * <p>Every event records when it happened ({@link #at()}) and who caused it ({@link #actor()}). Events
- * about one supplier's part of the case implement {@link LegEvent}.
+ * <p>Every event records when it happened ({@link #at()}, inside {@link TimeWindow}) and who caused it
+ * ({@link #actor()}). Events about one supplier's part of the case implement {@link LegEvent}. Every component is
+ * required except the {@code note} of {@link ResultReported} and {@link ResultReportedToCustomer}; lists are copied,
+ * hold at most {@link ReturnLine#MAX_LINES} elements and no null (the message names the field and index).
  */
 public sealed interface ReturnEvent {
     /** When the step happened; the time the command was decided at. */
