@@ -51,6 +51,7 @@ class TimeAndListBoundsTest {
     void deadlinesAreBounded() {
         assertThrows(IllegalArgumentException.class, () -> DeadlinePolicy.builder().on(dev.returnsync.spi.LegState.SHIPPED,
                 Duration.ofDays(TimeWindow.MAX_DEADLINE_DAYS + 1), TimeoutAction.ESCALATE));
+        assertThrows(IllegalArgumentException.class, () -> Guards.noReasonWindow(Duration.ofSeconds(Long.MAX_VALUE)));
     }
 
     @Test
