@@ -48,6 +48,21 @@ public record Reason(ReasonCode code, String text, List<String> evidence) {
         }
     }
 
+    /**
+     * Checks free text by the rules of {@link #text()}: at most {@link #MAX_TEXT} characters, line breaks and tabs
+     * allowed; no other control, format, separator or non-character and no unpaired surrogate. Notes of commands
+     * and events follow the same rules.
+     *
+     * @param field the name of the field, used in the message
+     * @param text the text
+     * @return the text
+     * @throws NullPointerException if the text is null
+     * @throws IllegalArgumentException if the text breaks a rule; the message names the field and the rule
+     */
+    public static String checkText(String field, String text) {
+        return Checks.text(field, text, MAX_TEXT);
+    }
+
     /** A reason with a code and text and no evidence. */
     public static Reason of(ReasonCode code, String text) {
         return new Reason(code, text, List.of());

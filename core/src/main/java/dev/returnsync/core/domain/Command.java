@@ -193,6 +193,9 @@ public sealed interface Command {
         public ReportResult {
             accepted = copy("accepted", accepted);
             rejected = copy("rejected", rejected);
+            if (note != null && note.length() <= Reason.MAX_TEXT) {
+                Reason.checkText("note", note);
+            }
         }
 
         @Override
@@ -216,6 +219,13 @@ public sealed interface Command {
                                   @PositiveOrZero Long expectedVersion, @NotNull CaseId caseId,
                                   @NotNull SupplierId leg, @NotNull @Size(max = 500) String note)
             implements LegCommand {
+        /** Checks the note's characters (its presence and length are left to validation). */
+        public ReportResultToCustomer {
+            if (note != null && note.length() <= Reason.MAX_TEXT) {
+                Reason.checkText("note", note);
+            }
+        }
+
         @Override
         public CommandType type() {
             return CommandType.REPORT_RESULT_TO_CUSTOMER;

@@ -183,10 +183,18 @@ class HostileInputTest {
     private void reasons(int count) {
         for (int i = 0; i < count; i++) {
             ReasonCode code = ReasonCode.values()[random.nextInt(ReasonCode.values().length)];
-            switch (random.nextInt(6)) {
-                case 0, 1 -> {
+            switch (random.nextInt(7)) {
+                case 0 -> {
                     String text = HostileText.badText(random);
                     tally.expectRefused("reason", text, text, () -> Reason.of(code, text));
+                }
+                case 1 -> {
+                    String note = HostileText.badText(random);
+                    tally.expectRefused("note", note, note, () -> random.nextBoolean()
+                            ? new Command.ReportResult(IdempotencyKey.of("k"), Flows.supplier(), null, CASE, SUPPLIER,
+                                    List.of(), List.of(), note)
+                            : new Command.ReportResultToCustomer(IdempotencyKey.of("k"), Flows.reseller(), null, CASE,
+                                    SUPPLIER, note));
                 }
                 case 2 -> tally.expectRefused("reason", "long text", null,
                         () -> Reason.of(code, "长".repeat(Reason.MAX_TEXT + 1 + random.nextInt(1000))));
@@ -207,8 +215,12 @@ class HostileInputTest {
                         tally.expectRefused("reason", reference, reference.strip(), () -> new Reason(code, "", List.of(reference)));
                     }
                 }
-                default -> tally.expectRefused("reason", "null reference", null,
+                case 5 -> tally.expectRefused("reason", "null reference", null,
                         () -> new Reason(code, "", Arrays.asList("a.jpg", null)));
+                default -> {
+                    String text = HostileText.badText(random);
+                    tally.expectRefused("reason", text, text, () -> Reason.of(code, text));
+                }
             }
         }
     }
