@@ -130,16 +130,20 @@ final class EventFit {
         return number.kind() == kind ? null : field + " must be a " + kind.label();
     }
 
-    /** Every SKU a line of the leg, listed once; the axes' order is checked when the line state is built. */
+    /**
+     * Every SKU a line of the leg, listed once; the axes' order is checked when the line state is built. Lists are
+     * as short as a leg's lines, so the pairwise look-up allocates nothing on the fold's hot path.
+     */
     private static String quantities(Leg leg, String field, List<LineQuantity> quantities) {
-        Set<Sku> seen = new HashSet<>();
         for (int i = 0; i < quantities.size(); i++) {
             Sku sku = quantities.get(i).sku();
             if (leg.lineOrNull(sku) == null) {
                 return field + "[" + i + "] names a SKU that is not a line of this leg";
             }
-            if (!seen.add(sku)) {
-                return field + "[" + i + "] repeats a SKU";
+            for (int j = 0; j < i; j++) {
+                if (quantities.get(j).sku().equals(sku)) {
+                    return field + "[" + i + "] repeats a SKU";
+                }
             }
         }
         return null;

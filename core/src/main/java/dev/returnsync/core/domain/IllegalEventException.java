@@ -11,7 +11,7 @@ import dev.returnsync.spi.LegState;
 public final class IllegalEventException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
-    private final transient LegState state;
+    private final LegState state;
     private final String eventType;
 
     /**

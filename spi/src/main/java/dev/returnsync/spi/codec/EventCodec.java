@@ -40,6 +40,7 @@ import dev.returnsync.spi.Sku;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.TimeWindow;
+import dev.returnsync.spi.internal.Checks;
 
 import java.math.BigInteger;
 import java.time.Instant;
@@ -394,7 +395,7 @@ public final class EventCodec {
     }
 
     private static Actor readActor(In in) {
-        return new Actor(in.enumValue("role", Role.class), in.id("id", String::valueOf),
+        return new Actor(in.enumValue("role", Role.class), in.id("id", id -> Checks.id("actor id", id)),
                 in.id("tenant", TenantId::new));
     }
 

@@ -316,6 +316,19 @@ class EventCodecTest {
     }
 
     @Test
+    void a_value_refused_by_its_own_validation_is_not_passed_on_in_the_message_nor_a_cause() {
+        String ok = EventCodec.encode(new ReturnEvent.ReturnCancelled(Instant.parse("2026-01-01T00:00:00Z"),
+                Actor.customer(TenantId.of("t-1"), CustomerId.of("c-1")), SupplierId.of("s-1")));
+        for (String secret : List.of(" 13800138000", "13800138000\u202e", "1380013800\ud800", "13800138000".repeat(7))) {
+            EventCodecException e = assertThrows(EventCodecException.class,
+                    () -> EventCodec.decode(ok.replace("\"c-1\"", "\"" + secret + "\"")));
+            assertEquals("$.actor.id", e.path(), e.getMessage());
+            assertFalse(e.getMessage().contains("13800138"), e.getMessage());
+            assertEquals(null, e.getCause(), "no cause that could carry the value");
+        }
+    }
+
+    @Test
     void an_error_does_not_echo_long_input() {
         String ok = EventCodec.encode(new ReturnEvent.ReturnCancelled(Instant.parse("2026-01-01T00:00:00Z"),
                 Actor.customer(TenantId.of("t-1"), CustomerId.of("c-1")), SupplierId.of("s-1")));
