@@ -5,7 +5,8 @@ import dev.returnsync.spi.internal.Checks;
 /**
  * Identifies one return case (退货申请) across all parties.
  *
- * @param value the identifier: not blank, no surrounding whitespace, no control characters, at most 64 characters
+ * @param value the identifier: not blank, at most 64 characters, no surrounding space of any
+ *     kind, no leading combining mark, no control, format, separator or non-characters, no unpaired surrogates
  */
 public record CaseId(String value) implements Comparable<CaseId> {
     /** Validates the identifier. */

@@ -5,7 +5,8 @@ import dev.returnsync.spi.internal.Checks;
 /**
  * Identifies one intent of a caller; the same key again returns the first outcome.
  *
- * @param value the identifier: not blank, no surrounding whitespace, no control characters, at most 64 characters
+ * @param value the identifier: not blank, at most 64 characters, no surrounding space of any
+ *     kind, no leading combining mark, no control, format, separator or non-characters, no unpaired surrogates
  */
 public record IdempotencyKey(String value) implements Comparable<IdempotencyKey> {
     /** Validates the identifier. */

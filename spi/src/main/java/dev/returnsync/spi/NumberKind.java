@@ -10,7 +10,10 @@ import java.util.Locale;
  * <p>Normalization, in this order: Unicode NFKC (so full-width {@code ０-９} and {@code Ａ-Ｚ} typed on a
  * Chinese keyboard become ASCII, and the ideographic space a plain one), removal of every whitespace
  * character (surrounding and inner: {@code "SF 1234 5678"} is {@code "SF12345678"}), the kind's case
- * rule, then validation of length and characters.
+ * rule, then validation of length and characters. Before that, the raw text is refused when it is longer than
+ * {@link #MAX_RAW_LENGTH} or holds control characters (tab and line breaks excepted: they are white space and
+ * removed), format (bidi, zero-width, BOM), separator (U+2028, U+2029) or
+ * non-characters or an unpaired surrogate. Messages name the kind, the rule and an index, never the number.
  */
 public enum NumberKind {
     /** The customer-side number, e.g. the marketplace after-sale id. Unique per tenant; case-sensitive. */
@@ -33,6 +36,12 @@ public enum NumberKind {
         /** Unique for one carrier, across tenants; the scope value is the normalized carrier code. */
         CARRIER
     }
+
+    /**
+     * The longest number accepted as typed, before normalization removes spaces: longer input is refused before
+     * any work is done on it.
+     */
+    public static final int MAX_RAW_LENGTH = 128;
 
     private final String label;
     private final Scope scope;
@@ -91,6 +100,14 @@ public enum NumberKind {
         if (raw == null) {
             throw new NullPointerException(label + " must not be null");
         }
+        if (raw.length() > MAX_RAW_LENGTH) {
+            throw new InvalidReturnNumberException(this, "must be at most " + MAX_RAW_LENGTH + " characters as typed, was "
+                    + raw.length());
+        }
+        String problem = dev.returnsync.spi.internal.Checks.textProblem(raw, true);
+        if (problem != null) {
+            throw new InvalidReturnNumberException(this, problem);
+        }
         String text = stripWhitespace(Normalizer.normalize(raw, Normalizer.Form.NFKC));
         if (upperCase) {
             text = text.toUpperCase(Locale.ROOT);
@@ -109,7 +126,7 @@ public enum NumberKind {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (!allows(c)) {
-                throw new InvalidReturnNumberException(this, "character " + describe(c) + " at index " + i
+                throw new InvalidReturnNumberException(this, "the character at index " + i
                         + " is not allowed; allowed are " + allowedCharacters());
             }
         }
@@ -148,12 +165,5 @@ public enum NumberKind {
             }
         }
         return out == null ? text : out.toString();
-    }
-
-    private static String describe(char c) {
-        if (Character.isISOControl(c) || Character.isSurrogate(c)) {
-            return String.format("U+%04X", (int) c);
-        }
-        return "'" + c + "' (U+" + String.format("%04X", (int) c) + ")";
     }
 }

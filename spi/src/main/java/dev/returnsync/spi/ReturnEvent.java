@@ -9,8 +9,10 @@ import java.util.List;
  * What happened to a return case: one event per named step of the workflow. The full list of a case's
  * events is its audit trail: who did what, when, with which numbers.
  *
- * <p>Every event records when it happened ({@link #at()}) and who caused it ({@link #actor()}). Events
- * about one supplier's part of the case implement {@link LegEvent}.
+ * <p>Every event records when it happened ({@link #at()}, inside {@link TimeWindow}) and who caused it
+ * ({@link #actor()}). Events about one supplier's part of the case implement {@link LegEvent}. Every component is
+ * required except the {@code note} of {@link ResultReported} and {@link ResultReportedToCustomer}; lists are copied,
+ * hold at most {@link ReturnLine#MAX_LINES} elements and no null (the message names the field and index).
  */
 public sealed interface ReturnEvent {
     /** When the step happened; the time the command was decided at. */
@@ -49,17 +51,17 @@ public sealed interface ReturnEvent {
                            ReturnNumber customerNumber, ReturnNumber resellerNumber, List<ReturnLine> lines,
                            Reason reason, OutcomeType wanted, Instant deliveredAt) implements ReturnEvent {
         public ReturnRequested {
-            Checks.notNull("at", at);
-            Checks.notNull("actor", actor);
+            Checks.time("event time", at);
+            Checks.notNull("event actor", actor);
             Checks.notNull("case id", caseId);
             Checks.notNull("customer", customer);
             Checks.notNull("order", order);
             Checks.notNull("customer request number", customerNumber);
             Checks.notNull("reseller return number", resellerNumber);
-            lines = List.copyOf(Checks.notNull("lines", lines));
+            lines = Checks.list("lines", lines, ReturnLine.MAX_LINES);
             Checks.notNull("reason", reason);
             Checks.notNull("wanted outcome", wanted);
-            Checks.notNull("delivered at", deliveredAt);
+            Checks.time("delivered at", deliveredAt);
         }
     }
 
@@ -80,7 +82,8 @@ public sealed interface ReturnEvent {
                           List<LineQuantity> authorized) implements LegEvent {
         public SupplierAgreed {
             Checks.leg(at, actor, leg);
-            authorized = List.copyOf(authorized);
+            Checks.notNull("outcome", outcome);
+            authorized = Checks.list("authorized", authorized, ReturnLine.MAX_LINES);
         }
     }
 
@@ -88,6 +91,7 @@ public sealed interface ReturnEvent {
     record SupplierDeclined(Instant at, Actor actor, SupplierId leg, Reason reason) implements LegEvent {
         public SupplierDeclined {
             Checks.leg(at, actor, leg);
+            Checks.notNull("reason", reason);
         }
     }
 
@@ -98,6 +102,7 @@ public sealed interface ReturnEvent {
     record ReturnApplied(Instant at, Actor actor, SupplierId leg, ReturnNumber resellerNumber) implements LegEvent {
         public ReturnApplied {
             Checks.leg(at, actor, leg);
+            Checks.notNull("reseller return number", resellerNumber);
         }
     }
 
@@ -105,6 +110,7 @@ public sealed interface ReturnEvent {
     record SupplierNumberIssued(Instant at, Actor actor, SupplierId leg, ReturnNumber number) implements LegEvent {
         public SupplierNumberIssued {
             Checks.leg(at, actor, leg);
+            Checks.notNull("number", number);
         }
     }
 
@@ -113,6 +119,8 @@ public sealed interface ReturnEvent {
                                   ReturnNumber number) implements LegEvent {
         public SupplierNumberReplaced {
             Checks.leg(at, actor, leg);
+            Checks.notNull("previous", previous);
+            Checks.notNull("number", number);
         }
     }
 
@@ -120,6 +128,7 @@ public sealed interface ReturnEvent {
     record NumberSharedWithCustomer(Instant at, Actor actor, SupplierId leg, ReturnNumber number) implements LegEvent {
         public NumberSharedWithCustomer {
             Checks.leg(at, actor, leg);
+            Checks.notNull("number", number);
         }
     }
 
@@ -127,6 +136,7 @@ public sealed interface ReturnEvent {
     record ReturnShipped(Instant at, Actor actor, SupplierId leg, ReturnNumber tracking) implements LegEvent {
         public ReturnShipped {
             Checks.leg(at, actor, leg);
+            Checks.notNull("tracking", tracking);
         }
     }
 
@@ -134,7 +144,7 @@ public sealed interface ReturnEvent {
     record ReturnReceived(Instant at, Actor actor, SupplierId leg, List<LineQuantity> received) implements LegEvent {
         public ReturnReceived {
             Checks.leg(at, actor, leg);
-            received = List.copyOf(received);
+            received = Checks.list("received", received, ReturnLine.MAX_LINES);
         }
     }
 
@@ -146,8 +156,11 @@ public sealed interface ReturnEvent {
                           List<LineQuantity> rejected, String note) implements LegEvent {
         public ResultReported {
             Checks.leg(at, actor, leg);
-            accepted = List.copyOf(accepted);
-            rejected = List.copyOf(rejected);
+            accepted = Checks.list("accepted", accepted, ReturnLine.MAX_LINES);
+            rejected = Checks.list("rejected", rejected, ReturnLine.MAX_LINES);
+            if (note != null) {
+                Checks.text("note", note, Reason.MAX_TEXT);
+            }
         }
     }
 
@@ -155,6 +168,7 @@ public sealed interface ReturnEvent {
     record ReplacementShipped(Instant at, Actor actor, SupplierId leg, ReturnNumber tracking) implements LegEvent {
         public ReplacementShipped {
             Checks.leg(at, actor, leg);
+            Checks.notNull("tracking", tracking);
         }
     }
 
@@ -168,6 +182,10 @@ public sealed interface ReturnEvent {
             implements LegEvent {
         public ResultReportedToCustomer {
             Checks.leg(at, actor, leg);
+            Checks.notNull("refund", refund);
+            if (note != null) {
+                Checks.text("note", note, Reason.MAX_TEXT);
+            }
         }
     }
 
@@ -182,6 +200,7 @@ public sealed interface ReturnEvent {
     record ResultDisputed(Instant at, Actor actor, SupplierId leg, Reason reason) implements LegEvent {
         public ResultDisputed {
             Checks.leg(at, actor, leg);
+            Checks.notNull("reason", reason);
         }
     }
 
@@ -196,6 +215,7 @@ public sealed interface ReturnEvent {
     record LegEscalated(Instant at, Actor actor, SupplierId leg, LegState waitingIn) implements LegEvent {
         public LegEscalated {
             Checks.leg(at, actor, leg);
+            Checks.notNull("waiting in", waitingIn);
         }
     }
 
@@ -203,6 +223,7 @@ public sealed interface ReturnEvent {
     record LegExpired(Instant at, Actor actor, SupplierId leg, LegState expiredIn) implements LegEvent {
         public LegExpired {
             Checks.leg(at, actor, leg);
+            Checks.notNull("expired in", expiredIn);
         }
     }
 
@@ -210,6 +231,7 @@ public sealed interface ReturnEvent {
     record LegClosed(Instant at, Actor actor, SupplierId leg, Reason reason) implements LegEvent {
         public LegClosed {
             Checks.leg(at, actor, leg);
+            Checks.notNull("reason", reason);
         }
     }
 }

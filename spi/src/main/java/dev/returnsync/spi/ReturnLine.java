@@ -9,16 +9,22 @@ import dev.returnsync.spi.internal.Checks;
  * @param sku the SKU
  * @param supplier the supplier that shipped the line; lines of different suppliers form different legs
  * @param requested the quantity asked back, at least 1 and at most {@code delivered}
- * @param delivered the quantity delivered to the customer
+ * @param delivered the quantity delivered to the customer, at most {@value #MAX_QUANTITY}
  * @param unitPrice the price paid per unit
  */
 public record ReturnLine(Sku sku, SupplierId supplier, int requested, int delivered, Money unitPrice) {
+    /** The largest quantity of one line on any axis. */
+    public static final int MAX_QUANTITY = 1_000_000;
+    /** The most lines one return may have. */
+    public static final int MAX_LINES = 200;
+
     /** Validates the line. */
     public ReturnLine {
         Checks.notNull("line sku", sku);
         Checks.notNull("line supplier", supplier);
         Checks.positive("requested quantity of " + sku, requested);
         Checks.positive("delivered quantity of " + sku, delivered);
+        Checks.atMost("delivered quantity of " + sku, delivered, MAX_QUANTITY);
         Checks.notNull("unit price of " + sku, unitPrice);
         if (requested > delivered) {
             throw new IllegalArgumentException("requested quantity of " + sku + " (" + requested

@@ -73,6 +73,14 @@ public record ReturnNumber(NumberKind kind, String scope, String value) {
      */
     public static String carrierCode(String raw) {
         Checks.notNull("carrier code", raw);
+        if (raw.length() > NumberKind.MAX_RAW_LENGTH) {
+            throw new InvalidReturnNumberException(NumberKind.RETURN_TRACKING,
+                    "carrier code must be at most " + NumberKind.MAX_RAW_LENGTH + " characters as typed");
+        }
+        String problem = Checks.textProblem(raw, false);
+        if (problem != null) {
+            throw new InvalidReturnNumberException(NumberKind.RETURN_TRACKING, "carrier code " + problem);
+        }
         String code = NumberKind.stripWhitespace(Normalizer.normalize(raw, Normalizer.Form.NFKC))
                 .toUpperCase(Locale.ROOT);
         if (code.isEmpty() || code.length() > 16) {

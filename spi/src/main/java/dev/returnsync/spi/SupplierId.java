@@ -5,7 +5,8 @@ import dev.returnsync.spi.internal.Checks;
 /**
  * A supplier (供应商); each supplier owns one leg of a case.
  *
- * @param value the identifier: not blank, no surrounding whitespace, no control characters, at most 64 characters
+ * @param value the identifier: not blank, at most 64 characters, no surrounding space of any
+ *     kind, no leading combining mark, no control, format, separator or non-characters, no unpaired surrogates
  */
 public record SupplierId(String value) implements Comparable<SupplierId> {
     /** Validates the identifier. */

@@ -5,7 +5,8 @@ import dev.returnsync.spi.internal.Checks;
 /**
  * The reseller that owns the storefront; every case belongs to exactly one tenant.
  *
- * @param value the identifier: not blank, no surrounding whitespace, no control characters, at most 64 characters
+ * @param value the identifier: not blank, at most 64 characters, no surrounding space of any
+ *     kind, no leading combining mark, no control, format, separator or non-characters, no unpaired surrogates
  */
 public record TenantId(String value) implements Comparable<TenantId> {
     /** Validates the identifier. */

@@ -30,6 +30,9 @@ import java.util.List;
  * <p>Every command carries an {@link #key() idempotency key}: the same key again returns the first outcome
  * and adds nothing. It may carry the {@link #expectedVersion() version} the caller saw: when the case has
  * moved on since, the command is refused. {@code null} means "whatever the version".
+ *
+ * <p>A list component may be null (the validation names it), but a null element of a list is refused when the
+ * command is built: {@link NullPointerException} naming the field and the index, e.g. {@code lines[2]}.
  */
 public sealed interface Command {
     /** The caller's idempotency key. */
@@ -66,7 +69,7 @@ public sealed interface Command {
                         @NotEmpty @Size(max = 200) List<@NotNull @Valid ReturnLine> lines, @NotNull @Valid Reason reason,
                         @NotNull OutcomeType wanted, @NotNull Instant deliveredAt) implements Command {
         public SubmitReturn {
-            lines = lines == null ? null : List.copyOf(lines);
+            lines = copy("lines", lines);
         }
 
         @Override
@@ -93,7 +96,7 @@ public sealed interface Command {
                        @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull OutcomeType outcome,
                        @NotNull List<@NotNull LineQuantity> authorized) implements LegCommand {
         public AgreeReturn {
-            authorized = authorized == null ? null : List.copyOf(authorized);
+            authorized = copy("authorized", authorized);
         }
 
         @Override
@@ -170,7 +173,7 @@ public sealed interface Command {
                           @NotNull CaseId caseId, @NotNull SupplierId leg,
                           @NotEmpty List<@NotNull LineQuantity> received) implements LegCommand {
         public ConfirmReceipt {
-            received = received == null ? null : List.copyOf(received);
+            received = copy("received", received);
         }
 
         @Override
@@ -188,8 +191,11 @@ public sealed interface Command {
                         @NotNull List<@NotNull LineQuantity> accepted, @NotNull List<@NotNull LineQuantity> rejected,
                         @NotNull @Size(max = 500) String note) implements LegCommand {
         public ReportResult {
-            accepted = accepted == null ? null : List.copyOf(accepted);
-            rejected = rejected == null ? null : List.copyOf(rejected);
+            accepted = copy("accepted", accepted);
+            rejected = copy("rejected", rejected);
+            if (note != null && note.length() <= Reason.MAX_TEXT) {
+                Reason.checkText("note", note);
+            }
         }
 
         @Override
@@ -213,6 +219,13 @@ public sealed interface Command {
                                   @PositiveOrZero Long expectedVersion, @NotNull CaseId caseId,
                                   @NotNull SupplierId leg, @NotNull @Size(max = 500) String note)
             implements LegCommand {
+        /** Checks the note's characters (its presence and length are left to validation). */
+        public ReportResultToCustomer {
+            if (note != null && note.length() <= Reason.MAX_TEXT) {
+                Reason.checkText("note", note);
+            }
+        }
+
         @Override
         public CommandType type() {
             return CommandType.REPORT_RESULT_TO_CUSTOMER;
@@ -264,5 +277,21 @@ public sealed interface Command {
         public CommandType type() {
             return CommandType.FIRE_DEADLINE;
         }
+    }
+
+    /**
+     * Copies a list component: null stays null (the engine's validation names it); a null element is refused
+     * here, naming the field and the index, before {@link List#copyOf} could throw a bare exception.
+     */
+    private static <T> List<T> copy(String field, List<T> values) {
+        if (values == null) {
+            return null;
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                throw new NullPointerException(field + "[" + i + "] must not be null");
+            }
+        }
+        return List.copyOf(values);
     }
 }

@@ -22,7 +22,8 @@ public final class DeadlinePolicy {
     /**
      * One waiting state's timeout.
      *
-     * @param after how long after entering the state the deadline falls due, positive
+     * @param after how long after entering the state the deadline falls due, positive and at most
+     *     {@link dev.returnsync.spi.TimeWindow#MAX_DEADLINE_DAYS} days
      * @param action what happens then
      */
     public record Deadline(Duration after, TimeoutAction action) {
@@ -32,6 +33,10 @@ public final class DeadlinePolicy {
             Objects.requireNonNull(action, "timeout action must not be null");
             if (after.isZero() || after.isNegative()) {
                 throw new IllegalArgumentException("deadline duration must be positive, was " + after);
+            }
+            if (after.compareTo(java.time.Duration.ofDays(dev.returnsync.spi.TimeWindow.MAX_DEADLINE_DAYS)) > 0) {
+                throw new IllegalArgumentException("deadline duration must be at most "
+                        + dev.returnsync.spi.TimeWindow.MAX_DEADLINE_DAYS + " days, was " + after);
             }
         }
     }

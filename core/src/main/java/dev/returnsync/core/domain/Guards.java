@@ -1,10 +1,12 @@
 package dev.returnsync.core.domain;
 
+import dev.returnsync.spi.AmountOutOfRangeException;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.SupplierId;
+import dev.returnsync.spi.TimeWindow;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -19,11 +21,16 @@ public final class Guards {
     /**
      * 七天无理由退货: a return without a reason must be asked within {@code window} of delivery. The window
      * is inclusive: a request at exactly {@code deliveredAt + window} is still allowed.
+     *
+     * @throws IllegalArgumentException if the window is not positive or longer than
+     *     {@link TimeWindow#MAX_DEADLINE_DAYS} days
      */
     public static Guard noReasonWindow(Duration window) {
         Objects.requireNonNull(window, "window");
-        if (window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("window must be positive, was " + window);
+        if (window.isNegative() || window.isZero()
+                || window.compareTo(Duration.ofDays(TimeWindow.MAX_DEADLINE_DAYS)) > 0) {
+            throw new IllegalArgumentException("window must be positive and at most " + TimeWindow.MAX_DEADLINE_DAYS
+                    + " days, was " + window);
         }
         return Guard.on(Command.SubmitReturn.class, "no-reason-window", (submit, current, context) ->
                 submit.reason().code() == ReasonCode.NO_REASON
@@ -60,7 +67,11 @@ public final class Guards {
                     return Optional.of("line " + line.sku() + " is priced in " + line.unitPrice().currency()
                             + ", the limit in " + limit.currency());
                 }
-                total = total.plus(line.unitPrice().times(line.requested()));
+                try {
+                    total = total.plus(line.unitPrice().times(line.requested()));
+                } catch (AmountOutOfRangeException e) {
+                    return Optional.of("the return is worth more than the largest amount, above the limit of " + limit);
+                }
             }
             return total.minor() > limit.minor()
                     ? Optional.of("the return is worth " + total + ", above the limit of " + limit)

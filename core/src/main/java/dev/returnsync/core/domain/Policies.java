@@ -1,5 +1,6 @@
 package dev.returnsync.core.domain;
 
+import dev.returnsync.spi.AmountOutOfRangeException;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.ReturnEvent;
@@ -31,21 +32,15 @@ public final class Policies {
 
     /**
      * When a negotiation opens on a leg worth at most {@code limit} (requested units times unit price), agree at
-     * once with the outcome the customer wants, authorizing every requested unit.
+     * once with the outcome the customer wants, authorizing every requested unit. The worth is summed exactly: a
+     * leg worth more than {@link Money#MAX_MINOR} is never auto-agreed.
      */
     public static Policy autoAgreeUpTo(Money limit) {
         Objects.requireNonNull(limit, "limit");
         String name = "auto-agree-up-to";
         return Policy.on(ReturnEvent.NegotiationOpened.class, name, (after, event, context) -> {
             Leg leg = after.leg(event.leg()).orElseThrow();
-            long worth = 0;
-            for (LineState line : leg.lines()) {
-                if (!line.unitPrice().currency().equals(limit.currency())) {
-                    return List.of();
-                }
-                worth += line.unitPrice().minor() * line.requested();
-            }
-            if (worth > limit.minor()) {
+            if (!worthAtMost(leg, limit)) {
                 return List.of();
             }
             List<LineQuantity> all = leg.lines().stream().map(l -> new LineQuantity(l.sku(), l.requested())).toList();
@@ -68,5 +63,21 @@ public final class Policies {
         return Policy.on(ReturnEvent.SupplierNumberIssued.class, name, (after, event, context) ->
                 List.of(new Command.ShareNumberWithCustomer(Policy.key(name, after, event.leg().value()),
                         Policy.actor(name, after), null, after.id(), event.leg())));
+    }
+
+    /** True when the leg's requested units times unit prices add up to at most the limit, in its currency. */
+    private static boolean worthAtMost(Leg leg, Money limit) {
+        Money worth = new Money(limit.currency(), 0);
+        for (LineState line : leg.lines()) {
+            if (!line.unitPrice().currency().equals(limit.currency())) {
+                return false;
+            }
+            try {
+                worth = worth.plus(line.unitPrice().times(line.requested()));
+            } catch (AmountOutOfRangeException e) {
+                return false;
+            }
+        }
+        return worth.minor() <= limit.minor();
     }
 }

@@ -44,6 +44,8 @@ public record Refusal(Code code, CaseId caseId, LegState state, CommandType comm
         CONDITION_NOT_MET,
         /** The payload does not fit the case (unknown SKU, quantity above what is allowed, wrong number kind). */
         INVALID_PAYLOAD,
+        /** An amount, or a sum or product of amounts, lies outside the bounds of {@link dev.returnsync.spi.Money}. */
+        AMOUNT_OUT_OF_RANGE,
         /** The number is already linked to another leg of this case. */
         NUMBER_TAKEN,
         /** The deadline is not due yet. */

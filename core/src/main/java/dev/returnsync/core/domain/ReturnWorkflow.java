@@ -3,8 +3,11 @@ package dev.returnsync.core.domain;
 import dev.returnsync.core.domain.Command.LegCommand;
 import dev.returnsync.core.domain.Refusal.Code;
 import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.AmountOutOfRangeException;
+import dev.returnsync.spi.InvalidAmountException;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
+import dev.returnsync.spi.Money;
 import dev.returnsync.spi.NumberKind;
 import dev.returnsync.spi.NumberLink;
 import dev.returnsync.spi.ReturnEvent;
@@ -14,6 +17,7 @@ import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.Role;
 import dev.returnsync.spi.Sku;
 import dev.returnsync.spi.SupplierId;
+import dev.returnsync.spi.TimeWindow;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,28 +95,39 @@ public final class ReturnWorkflow {
      * @param current the case, or {@code null} before its first event
      * @param event an event of this case, as {@link #decide} produced it
      * @return the new case, with the version one higher
-     * @throws IllegalStateException if the event does not fit the case (a corrupt history)
+     * @throws IllegalEventException (an {@link IllegalStateException}) if the event does not fit the case: a
+     *     second opening, a leg event before the opening or for a leg the case does not have, a step the
+     *     transition table has no row for from the leg's state, or a payload that does not fit the leg (a
+     *     corrupt or reordered history); it names the leg's state and the event type
      */
     public static ReturnCase evolve(ReturnCase current, ReturnEvent event) {
-        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(event, "event must not be null");
         if (event instanceof ReturnEvent.ReturnRequested requested) {
-            if (current != null) {
-                throw new IllegalStateException("case " + current.id() + " is already open");
-            }
+            EventFit.checkOpening(current, requested);
             return open(requested);
         }
         if (current == null) {
-            throw new IllegalStateException("a case starts with ReturnRequested, not " + event.type());
+            throw new IllegalEventException(null, event.type(), "a case starts with ReturnRequested");
         }
         LegEvent legEvent = (LegEvent) event;
         Leg leg = current.legOrNull(legEvent.leg());
         if (leg == null) {
-            throw new IllegalStateException("case " + current.id() + " has no leg of supplier " + legEvent.leg());
+            throw new IllegalEventException(null, event.type(), "the case has no leg of this supplier");
         }
-        return current.withLeg(applyToLeg(leg, legEvent));
+        EventFit.check(current, leg, legEvent);
+        try {
+            return current.withLeg(applyToLeg(leg, legEvent));
+        } catch (IllegalArgumentException e) {
+            // a line's axes out of order: more authorized, received or inspected than the leg allows
+            throw new IllegalEventException(leg.state(), event.type(), "the quantities do not fit the leg's lines");
+        }
     }
 
-    /** Folds events in order into a case ({@code null} before the first). */
+    /**
+     * Folds events in order into a case ({@code null} before the first).
+     *
+     * @throws IllegalEventException at the first event that does not fit, see {@link #evolve(ReturnCase, ReturnEvent)}
+     */
     public static ReturnCase evolve(ReturnCase current, List<? extends ReturnEvent> events) {
         ReturnCase state = current;
         for (ReturnEvent event : events) {
@@ -259,6 +274,10 @@ public final class ReturnWorkflow {
         if (actor.role() == Role.CUSTOMER && !actor.is(submit.customer())) {
             return refuse(Code.NOT_A_PARTY, submit, null, "a customer may only submit returns of their own");
         }
+        if (!TimeWindow.contains(submit.deliveredAt())) {
+            return refuse(Code.INVALID_PAYLOAD, submit, null,
+                    "deliveredAt must lie in [" + TimeWindow.START + ", " + TimeWindow.END + ")");
+        }
         if (context.now().isBefore(submit.deliveredAt())) {
             return refuse(Code.INVALID_PAYLOAD, submit, null, "deliveredAt " + submit.deliveredAt()
                     + " lies after the time of the request " + context.now());
@@ -274,6 +293,9 @@ public final class ReturnWorkflow {
         if (submit.lines().isEmpty()) {
             return refuse(Code.INVALID_PAYLOAD, submit, null, "lines: at least one line is needed");
         }
+        if (submit.lines().size() > ReturnLine.MAX_LINES) {
+            return refuse(Code.INVALID_PAYLOAD, submit, null, "lines: at most " + ReturnLine.MAX_LINES + " lines");
+        }
         Set<Sku> skus = new HashSet<>();
         java.util.Currency currency = submit.lines().get(0).unitPrice().currency();
         for (ReturnLine line : submit.lines()) {
@@ -284,6 +306,23 @@ public final class ReturnWorkflow {
                 return refuse(Code.INVALID_PAYLOAD, submit, null, "lines: unit price of " + line.sku() + " is in "
                         + line.unitPrice().currency() + ", other lines in " + currency);
             }
+        }
+        return worthInRange(submit);
+    }
+
+    /**
+     * Every refund of the case is at most what its lines are worth, so a case whose requested units times unit
+     * prices add up to at most {@link Money#MAX_MINOR} can never overflow a refund.
+     */
+    private static Refusal worthInRange(Command.SubmitReturn submit) {
+        Money worth = new Money(submit.lines().get(0).unitPrice().currency(), 0);
+        try {
+            for (ReturnLine line : submit.lines()) {
+                worth = worth.plus(line.unitPrice().times(line.requested()));
+            }
+        } catch (AmountOutOfRangeException e) {
+            return refuse(Code.AMOUNT_OUT_OF_RANGE, submit, null, "lines: requested units times unit prices must add up"
+                    + " to at most " + Money.MAX_MINOR + " minor units");
         }
         return null;
     }
@@ -403,9 +442,7 @@ public final class ReturnWorkflow {
                 yield wrong != null ? new Decided(wrong)
                         : new Decided(new ReturnEvent.ReplacementShipped(at, actor, supplier, c.tracking()));
             }
-            case REPORT_RESULT_TO_CUSTOMER -> new Decided(new ReturnEvent.ResultReportedToCustomer(at, actor,
-                    supplier, leg.refundDue(),
-                    ((Command.ReportResultToCustomer) command).note()));
+            case REPORT_RESULT_TO_CUSTOMER -> reportToCustomer((Command.ReportResultToCustomer) command, leg, at);
             case CONFIRM_RESULT -> new Decided(new ReturnEvent.ResultConfirmed(at, actor, supplier, false));
             case DISPUTE_RESULT -> new Decided(new ReturnEvent.ResultDisputed(at, actor, supplier,
                     ((Command.DisputeResult) command).reason()));
@@ -414,6 +451,17 @@ public final class ReturnWorkflow {
                     ((Command.CloseLeg) command).reason()));
             case FIRE_DEADLINE -> fireDeadline((Command.FireDeadline) command, leg, context);
         };
+    }
+
+    private static Decided reportToCustomer(Command.ReportResultToCustomer c, Leg leg, Instant at) {
+        Money refund;
+        try {
+            refund = leg.refundDue();
+        } catch (InvalidAmountException e) {
+            return new Decided(refuse(Code.AMOUNT_OUT_OF_RANGE, c, leg.state(),
+                    "the refund must be at most " + Money.MAX_MINOR + " minor units in one currency"));
+        }
+        return new Decided(new ReturnEvent.ResultReportedToCustomer(at, c.actor(), leg.supplier(), refund, c.note()));
     }
 
     private Decided fireDeadline(Command.FireDeadline c, Leg leg, RuleContext context) {

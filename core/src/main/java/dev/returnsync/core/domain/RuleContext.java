@@ -1,20 +1,25 @@
 package dev.returnsync.core.domain;
 
+import dev.returnsync.spi.TimeWindow;
+
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What a rule may look at beside the case and the command: the time of the decision and the host's
  * settings. Rules never read a clock.
  *
- * @param now the time the command is decided at
+ * @param now the time the command is decided at, inside {@link TimeWindow}
  * @param settings free-form settings of the host (e.g. per-tenant switches), never null
  */
 public record RuleContext(Instant now, Map<String, String> settings) {
-    /** Validates the context and copies the settings. */
+    /**
+     * Validates the context and copies the settings.
+     *
+     * @throws IllegalArgumentException if {@code now} lies outside {@link TimeWindow}
+     */
     public RuleContext {
-        Objects.requireNonNull(now, "now must not be null");
+        TimeWindow.check("now", now);
         settings = Map.copyOf(settings);
     }
 

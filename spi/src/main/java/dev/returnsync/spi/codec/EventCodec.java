@@ -3,6 +3,7 @@ package dev.returnsync.spi.codec;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.InvalidAmountException;
 import dev.returnsync.spi.InvalidReturnNumberException;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
@@ -38,6 +39,8 @@ import dev.returnsync.spi.Role;
 import dev.returnsync.spi.Sku;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.TenantId;
+import dev.returnsync.spi.TimeWindow;
+import dev.returnsync.spi.internal.Checks;
 
 import java.math.BigInteger;
 import java.time.Instant;
@@ -67,16 +70,17 @@ import java.util.function.Function;
  *       {@code {"kind","scope","value"}}, money as {@code {"currency","minor"}} (ISO 4217 code, whole minor
  *       units), actors as {@code {"role","id","tenant"}}, reasons as {@code {"code","text","evidence":[...]}},
  *       line quantities as {@code {"sku","quantity"}}, return lines as
- *       {@code {"sku","supplier","requested","delivered","unitPrice"}}; an absent optional value is
- *       {@code null}.</li>
+ *       {@code {"sku","supplier","requested","delivered","unitPrice"}}. Every field is required and
+ *       {@code null} is refused, except the optional {@code note} of {@code ResultReported} and
+ *       {@code ResultReportedToCustomer}.</li>
  * </ul>
  * Strings are escaped as JSON requires; other text (Chinese included) is written as is, so the output is meant
  * to be stored as UTF-8. Control characters, U+2028/U+2029 and unpaired surrogates are written as {@code \}{@code u}
  * escapes.
  *
- * <p>Decoding is strict: malformed JSON, an unknown type or format version, a missing, unknown, duplicate or
- * ill-typed field, or a value that the event's own validation refuses all throw {@link EventCodecException},
- * naming the path and the problem. Thread-safe; all methods are static.
+ * <p>Decoding is strict: malformed JSON, an unknown type or format version, a missing, null, unknown, duplicate or
+ * ill-typed field, a time outside {@link TimeWindow}, or a value that the event's own validation refuses all throw
+ * {@link EventCodecException}, naming the path and the problem but not the offending value. Thread-safe; all methods are static.
  *
  * <pre>{@code
  * String json = EventCodec.encode(event);
@@ -315,12 +319,11 @@ public final class EventCodec {
         BigInteger format = in.integer("format");
         if (!BigInteger.valueOf(FORMAT_VERSION).equals(format)) {
             throw new EventCodecException("$.format",
-                    "unsupported format version " + format + "; this codec reads version " + FORMAT_VERSION);
+                    "unsupported format version; this codec reads version " + FORMAT_VERSION);
         }
         String type = in.requiredString("type");
         if (!TYPES.contains(type)) {
-            throw new EventCodecException("$.type", "unknown event type \"" + shorten(type) + "\"; known types are "
-                    + new java.util.TreeSet<>(TYPES));
+            throw new EventCodecException("$.type", "unknown event type; known types are " + new java.util.TreeSet<>(TYPES));
         }
         try {
             ReturnEvent event = decodeFields(type, in);
@@ -329,8 +332,8 @@ public final class EventCodec {
         } catch (EventCodecException e) {
             throw e;
         } catch (NullPointerException | IllegalArgumentException | InvalidReturnNumberException e) {
-            // the event's or a value's own validation refused what the fields hold
-            throw new EventCodecException("$", type + " refused its fields: " + e.getMessage(), e);
+            // the event's or a value's own validation refused what the fields hold; their messages name no value
+            throw new EventCodecException("$", type + " refused its fields: " + e.getMessage());
         }
     }
 
@@ -392,7 +395,7 @@ public final class EventCodec {
     }
 
     private static Actor readActor(In in) {
-        return new Actor(in.enumValue("role", Role.class), in.requiredString("id"),
+        return new Actor(in.enumValue("role", Role.class), in.id("id", id -> Checks.id("actor id", id)),
                 in.id("tenant", TenantId::new));
     }
 
@@ -405,9 +408,9 @@ public final class EventCodec {
         String code = in.requiredString("currency");
         Currency currency;
         try {
-            currency = Currency.getInstance(code);
-        } catch (IllegalArgumentException e) {
-            throw new EventCodecException(in.path("currency"), "not an ISO 4217 currency code");
+            currency = Money.currency(code);
+        } catch (InvalidAmountException e) {
+            throw new EventCodecException(in.path("currency"), e.getMessage());
         }
         return new Money(currency, in.longValue("minor"));
     }
@@ -423,10 +426,6 @@ public final class EventCodec {
     private static ReturnLine readLine(In in) {
         return new ReturnLine(in.id("sku", Sku::new), in.id("supplier", SupplierId::new), in.intValue("requested"),
                 in.intValue("delivered"), in.object("unitPrice", EventCodec::readMoney));
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
     /** Reads the fields of one JSON object, tracking the path and the fields read. */
@@ -478,27 +477,33 @@ public final class EventCodec {
 
         /** A string; null is refused. */
         String requiredString(String name) {
-            Object value = raw(name);
+            Object value = required(name);
             if (value instanceof String s) {
                 return s;
             }
             throw wrongType(name, "a string", value);
         }
 
-        <T> T id(String name, Function<String, T> factory) {
-            String value = optionalString(name);
+        /** A value that must be present: null is refused, naming the field. */
+        private Object required(String name) {
+            Object value = raw(name);
             if (value == null) {
-                return null;
+                throw new EventCodecException(path(name), "must not be null");
             }
+            return value;
+        }
+
+        <T> T id(String name, Function<String, T> factory) {
+            String value = requiredString(name);
             try {
                 return factory.apply(value);
             } catch (IllegalArgumentException e) {
-                throw new EventCodecException(path(name), e.getMessage(), e);
+                throw new EventCodecException(path(name), e.getMessage());
             }
         }
 
         BigInteger integer(String name) {
-            Object value = raw(name);
+            Object value = required(name);
             if (value instanceof BigInteger n) {
                 return n;
             }
@@ -522,7 +527,7 @@ public final class EventCodec {
         }
 
         boolean bool(String name) {
-            Object value = raw(name);
+            Object value = required(name);
             if (value instanceof Boolean b) {
                 return b;
             }
@@ -530,36 +535,32 @@ public final class EventCodec {
         }
 
         Instant instant(String name) {
-            String value = optionalString(name);
-            if (value == null) {
-                return null;
-            }
+            String value = requiredString(name);
+            Instant instant;
             try {
-                return Instant.parse(value);
+                instant = Instant.parse(value);
             } catch (DateTimeParseException e) {
                 throw new EventCodecException(path(name), "not an ISO-8601 instant such as 2026-01-31T08:00:00Z");
             }
+            if (!TimeWindow.contains(instant)) {
+                throw new EventCodecException(path(name), "must lie in [" + TimeWindow.START + ", " + TimeWindow.END + ")");
+            }
+            return instant;
         }
 
         <E extends Enum<E>> E enumValue(String name, Class<E> type) {
-            String value = optionalString(name);
-            if (value == null) {
-                return null;
-            }
+            String value = requiredString(name);
             for (E constant : type.getEnumConstants()) {
                 if (constant.name().equals(value)) {
                     return constant;
                 }
             }
-            throw new EventCodecException(path(name), "unknown " + type.getSimpleName() + " \"" + shorten(value)
-                    + "\"; known are " + Arrays.toString(type.getEnumConstants()));
+            throw new EventCodecException(path(name), "unknown " + type.getSimpleName() + "; known are "
+                    + Arrays.toString(type.getEnumConstants()));
         }
 
         <T> T object(String name, Function<In, T> reader) {
-            Object value = raw(name);
-            if (value == null) {
-                return null;
-            }
+            Object value = required(name);
             if (!(value instanceof Map)) {
                 throw wrongType(name, "an object", value);
             }
@@ -571,9 +572,6 @@ public final class EventCodec {
 
         <T> List<T> list(String name, Function<In, T> reader) {
             List<Object> items = items(name);
-            if (items == null) {
-                return null;
-            }
             List<T> result = new ArrayList<>(items.size());
             for (int i = 0; i < items.size(); i++) {
                 Object item = items.get(i);
@@ -590,9 +588,6 @@ public final class EventCodec {
 
         List<String> stringList(String name) {
             List<Object> items = items(name);
-            if (items == null) {
-                return null;
-            }
             List<String> result = new ArrayList<>(items.size());
             for (int i = 0; i < items.size(); i++) {
                 if (!(items.get(i) instanceof String s)) {
@@ -606,10 +601,7 @@ public final class EventCodec {
 
         @SuppressWarnings("unchecked")
         private List<Object> items(String name) {
-            Object value = raw(name);
-            if (value == null) {
-                return null;
-            }
+            Object value = required(name);
             if (!(value instanceof List)) {
                 throw wrongType(name, "an array", value);
             }
@@ -623,7 +615,7 @@ public final class EventCodec {
             } catch (EventCodecException e) {
                 throw e;
             } catch (NullPointerException | IllegalArgumentException | InvalidReturnNumberException e) {
-                throw new EventCodecException(path, e.getMessage(), e);
+                throw new EventCodecException(path, e.getMessage());
             }
         }
 

@@ -151,7 +151,7 @@ final class Json {
                 Object value = value(depth + 1);
                 if (map.containsKey(key)) {
                     pos = keyAt;
-                    throw error("field \"" + key + "\" appears twice");
+                    throw error("a field name appears twice in one object");
                 }
                 map.put(key, value);
                 skipWhitespace();

@@ -1,0 +1,108 @@
+package dev.returnsync.core.domain;
+
+import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.LegState;
+import dev.returnsync.spi.LineQuantity;
+import dev.returnsync.spi.Money;
+import dev.returnsync.spi.OrderId;
+import dev.returnsync.spi.OutcomeType;
+import dev.returnsync.spi.Reason;
+import dev.returnsync.spi.ReasonCode;
+import dev.returnsync.spi.ReturnEvent;
+import dev.returnsync.spi.ReturnNumber;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.List;
+
+import static dev.returnsync.core.domain.Fixtures.CASE;
+import static dev.returnsync.core.domain.Fixtures.CUSTOMER;
+import static dev.returnsync.core.domain.Fixtures.DELIVERED;
+import static dev.returnsync.core.domain.Fixtures.S1;
+import static dev.returnsync.core.domain.Fixtures.S2;
+import static dev.returnsync.core.domain.Fixtures.STRANGER;
+import static dev.returnsync.core.domain.Fixtures.T0;
+import static dev.returnsync.core.domain.Fixtures.TENANT;
+import static dev.returnsync.core.domain.Fixtures.line;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** {@link ReturnWorkflow#evolve} folds only what the transition table allows, and says what it refused. */
+@Timeout(10)
+class StrictEvolveTest {
+
+    private static ReturnCase requested() {
+        Fixtures.Walk walk = new Fixtures.Walk();
+        walk.submit(List.of(line("A", S1, 1, 1, "10.00"), line("B", S2, 1, 1, "5.00")), OutcomeType.RETURN_AND_REFUND);
+        return walk.current;
+    }
+
+    private static IllegalEventException refused(ReturnCase current, ReturnEvent event) {
+        return assertThrows(IllegalEventException.class, () -> ReturnWorkflow.evolve(current, event));
+    }
+
+    @Test
+    void aLegCannotJumpFromRequestedToCompleted() {
+        IllegalEventException e = refused(requested(),
+                new ReturnEvent.ResultConfirmed(T0, Fixtures.customer(), S1, false));
+        assertEquals(LegState.REQUESTED, e.state());
+        assertEquals("ResultConfirmed", e.eventType());
+    }
+
+    @Test
+    void aNumberCannotBeIssuedBeforeItWasAskedFor() {
+        IllegalEventException e = refused(requested(), new ReturnEvent.SupplierNumberIssued(T0, Fixtures.supplier(S1),
+                S1, ReturnNumber.supplierReturn(S1, "RMA-1")));
+        assertEquals(LegState.REQUESTED, e.state());
+    }
+
+    @Test
+    void anEventForAMissingLegOrBeforeTheCaseIsTyped() {
+        IllegalEventException missing = refused(requested(), new ReturnEvent.NegotiationOpened(T0, Fixtures.reseller(),
+                STRANGER));
+        assertNull(missing.state());
+        assertEquals("NegotiationOpened", missing.eventType());
+        refused(null, new ReturnEvent.NegotiationOpened(T0, Fixtures.reseller(), S1));
+    }
+
+    @Test
+    void aSecondOpeningIsRefusedEvenForAnotherCaseId() {
+        ReturnEvent.ReturnRequested again = new ReturnEvent.ReturnRequested(T0, Fixtures.customer(), CaseId.of("other"),
+                CUSTOMER, OrderId.of("o"), ReturnNumber.customerRequest(TENANT, "AS-2"),
+                ReturnNumber.resellerReturn(TENANT, "RS-2"), List.of(line("A", S1, 1, 1, "1.00")),
+                Reason.of(ReasonCode.OTHER, ""), OutcomeType.RETURN_AND_REFUND, DELIVERED);
+        assertEquals("ReturnRequested", refused(requested(), again).eventType());
+    }
+
+    @Test
+    void anAgreementMustAuthorizeWithinTheRequestAndNameAnOutcome() {
+        ReturnCase negotiating = ReturnWorkflow.evolve(requested(), new ReturnEvent.NegotiationOpened(T0,
+                Fixtures.reseller(), S1));
+        refused(negotiating, new ReturnEvent.SupplierAgreed(T0, Fixtures.supplier(S1), S1, OutcomeType.EXCHANGE,
+                List.of(LineQuantity.of("A", 5))));
+        refused(negotiating, new ReturnEvent.SupplierAgreed(T0, Fixtures.supplier(S1), S1, OutcomeType.EXCHANGE,
+                List.of(LineQuantity.of("UNKNOWN", 1))));
+    }
+
+    @Test
+    void aReplacementMustReplaceTheCurrentNumber() {
+        Fixtures.Walk walk = new Fixtures.Walk();
+        walk.submit(List.of(line("A", S1, 1, 1, "10.00")), OutcomeType.RETURN_AND_REFUND);
+        walk.open(S1);
+        walk.agree(S1, OutcomeType.RETURN_AND_REFUND);
+        walk.apply(S1);
+        walk.issue(S1, "RMA-1");
+        refused(walk.current, new ReturnEvent.SupplierNumberReplaced(T0, Fixtures.supplier(S1), S1,
+                ReturnNumber.supplierReturn(S1, "RMA-OTHER"), ReturnNumber.supplierReturn(S1, "RMA-2")));
+        refused(walk.current, new ReturnEvent.ResultReportedToCustomer(T0, Fixtures.reseller(), S1,
+                Money.of("CNY", "1"), "x"));
+    }
+
+    @Test
+    void theExceptionIsAnIllegalStateException() {
+        IllegalStateException e = refused(requested(), new ReturnEvent.LegExpired(T0, Fixtures.system(), S1,
+                LegState.SHIPPED));
+        assertEquals(IllegalEventException.class, e.getClass());
+    }
+}

@@ -1,0 +1,124 @@
+package dev.returnsync.core.hostile;
+
+import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.domain.Decision;
+import dev.returnsync.core.domain.ReturnCase;
+import dev.returnsync.core.domain.ReturnWorkflow;
+import dev.returnsync.core.domain.RuleContext;
+import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.spi.LineQuantity;
+import dev.returnsync.spi.Money;
+import dev.returnsync.spi.OrderId;
+import dev.returnsync.spi.OutcomeType;
+import dev.returnsync.spi.Reason;
+import dev.returnsync.spi.ReasonCode;
+import dev.returnsync.spi.ReturnEvent;
+import dev.returnsync.spi.ReturnLine;
+import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.Sku;
+import dev.returnsync.spi.SupplierId;
+import dev.returnsync.spi.TenantId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Whole single-leg histories, decided command by command through the public workflow. */
+final class Flows {
+    static final TenantId TENANT = TenantId.of("shop-1");
+    static final TenantId OTHER_TENANT = TenantId.of("shop-2");
+    static final CustomerId CUSTOMER = CustomerId.of("c-1");
+    static final CustomerId OTHER_CUSTOMER = CustomerId.of("c-2");
+    static final SupplierId SUPPLIER = SupplierId.of("sup-1");
+    static final SupplierId OTHER_SUPPLIER = SupplierId.of("sup-2");
+    static final CaseId CASE = CaseId.of("case-1");
+    static final Instant DELIVERED = Instant.parse("2026-11-01T08:00:00Z");
+    static final Instant T0 = Instant.parse("2026-11-03T08:00:00Z");
+
+    private final ReturnWorkflow workflow = ReturnWorkflow.ofDefaults();
+    private final List<ReturnEvent> events = new ArrayList<>();
+    private final List<ReturnCase> cases = new ArrayList<>();
+    private ReturnCase current;
+    private Instant now = T0;
+    private int keys;
+
+    static Actor customer() {
+        return Actor.customer(TENANT, CUSTOMER);
+    }
+
+    static Actor reseller() {
+        return Actor.reseller(TENANT, "staff-1");
+    }
+
+    static Actor supplier() {
+        return Actor.supplier(TENANT, SUPPLIER);
+    }
+
+    static Command.SubmitReturn submit(IdempotencyKey key, List<ReturnLine> lines, Instant deliveredAt) {
+        return new Command.SubmitReturn(key, customer(), null, CASE, CUSTOMER, OrderId.of("order-9"),
+                ReturnNumber.customerRequest(TENANT, "AS-1"), ReturnNumber.resellerReturn(TENANT, "RS-1"), lines,
+                Reason.of(ReasonCode.SIZE_OR_FIT, "too small"), OutcomeType.RETURN_AND_REFUND, deliveredAt);
+    }
+
+    static ReturnLine line(String sku, int requested, int delivered, String price) {
+        return new ReturnLine(Sku.of(sku), SUPPLIER, requested, delivered, Money.of("CNY", price));
+    }
+
+    /** A history to the end for an outcome, without cancellations, closes or deadlines: each state occurs once. */
+    static Flows complete(OutcomeType outcome) {
+        Flows flow = new Flows();
+        flow.accept(submit(flow.key(), List.of(line("A", 2, 2, "59.90"), line("B", 1, 3, "10.00")), DELIVERED));
+        flow.accept(new Command.OpenNegotiation(flow.key(), reseller(), null, CASE, SUPPLIER));
+        flow.accept(new Command.AgreeReturn(flow.key(), supplier(), null, CASE, SUPPLIER, outcome, List.of()));
+        flow.accept(new Command.ApplyForReturn(flow.key(), reseller(), null, CASE, SUPPLIER));
+        flow.accept(new Command.IssueSupplierNumber(flow.key(), supplier(), null, CASE, SUPPLIER,
+                ReturnNumber.supplierReturn(SUPPLIER, "RMA-1")));
+        flow.accept(new Command.ShareNumberWithCustomer(flow.key(), reseller(), null, CASE, SUPPLIER));
+        if (outcome.shipsGoodsBack()) {
+            flow.accept(new Command.ReportShipment(flow.key(), customer(), null, CASE, SUPPLIER,
+                    ReturnNumber.returnTracking("SF", "SF1234567890")));
+            flow.accept(new Command.ConfirmReceipt(flow.key(), supplier(), null, CASE, SUPPLIER,
+                    List.of(LineQuantity.of("A", 2), LineQuantity.of("B", 1))));
+            flow.accept(new Command.ReportResult(flow.key(), supplier(), null, CASE, SUPPLIER,
+                    List.of(LineQuantity.of("A", 2), LineQuantity.of("B", 1)), List.of(), "ok"));
+        } else {
+            flow.accept(new Command.ReportResult(flow.key(), supplier(), null, CASE, SUPPLIER, List.of(), List.of(), "ok"));
+        }
+        if (outcome == OutcomeType.EXCHANGE) {
+            flow.accept(new Command.ShipReplacement(flow.key(), supplier(), null, CASE, SUPPLIER,
+                    ReturnNumber.replacementTracking("YTO", "YT99887766")));
+        }
+        flow.accept(new Command.ReportResultToCustomer(flow.key(), reseller(), null, CASE, SUPPLIER, "done"));
+        flow.accept(new Command.ConfirmResult(flow.key(), customer(), null, CASE, SUPPLIER));
+        return flow;
+    }
+
+    IdempotencyKey key() {
+        return IdempotencyKey.of("k-" + (++keys));
+    }
+
+    private void accept(Command command) {
+        Decision decision = workflow.decide(current, command, RuleContext.at(now));
+        if (!(decision instanceof Decision.Accepted accepted)) {
+            throw new AssertionError("the flow itself was refused: " + decision);
+        }
+        current = ReturnWorkflow.evolve(current, accepted.events());
+        events.addAll(accepted.events());
+        cases.add(current);
+        now = now.plus(Duration.ofHours(1));
+    }
+
+    /** The events, in order. */
+    List<ReturnEvent> events() {
+        return events;
+    }
+
+    /** The case after each event: {@code cases().get(i)} folds events 0..i. */
+    List<ReturnCase> cases() {
+        return cases;
+    }
+}
