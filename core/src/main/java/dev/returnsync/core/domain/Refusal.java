@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param code the kind of refusal
  * @param caseId the case, or {@code null} when no case exists
  * @param state the state of the commanded leg, or {@code null} for case-level commands and unknown legs
- * @param command the command type
+ * @param command the command type, or {@code null} when the refusal answers a query (a case not found)
  * @param reason what was wrong, in words
  * @param rule the name of the custom rule that refused, or {@code null} for the library's own checks
  */
@@ -20,7 +20,6 @@ public record Refusal(Code code, CaseId caseId, LegState state, CommandType comm
     /** Validates the refusal. */
     public Refusal {
         Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(command, "command");
         Objects.requireNonNull(reason, "reason");
     }
 
@@ -44,7 +43,7 @@ public record Refusal(Code code, CaseId caseId, LegState state, CommandType comm
         CONDITION_NOT_MET,
         /** The payload does not fit the case (unknown SKU, quantity above what is allowed, wrong number kind). */
         INVALID_PAYLOAD,
-        /** The number is already linked to another leg of this case. */
+        /** The number is already linked to another leg of this case, or to another return. */
         NUMBER_TAKEN,
         /** The deadline is not due yet. */
         NOT_DUE,

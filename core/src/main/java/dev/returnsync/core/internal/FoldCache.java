@@ -10,6 +10,7 @@ import dev.returnsync.spi.store.CaseStore;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,6 +28,15 @@ public final class FoldCache {
     public record Folded(ReturnCase state, Instant lastEventAt) {
     }
 
+    /** Where {@link #read} gets a case's events from: a store, or a guard in front of one. */
+    public interface Source {
+        /** The case's whole history, or empty when there is no such case. */
+        Optional<CaseHistory> load(CaseId caseId);
+
+        /** The case's events after a version, oldest first. */
+        List<ReturnEvent> loadAfter(CaseId caseId, long afterVersion);
+    }
+
     private final int capacity;
     private final ConcurrentHashMap<CaseId, Folded> cases;
 
@@ -40,7 +50,7 @@ public final class FoldCache {
      * The case as the store holds it now, or null when the store has no such case: a cached case is brought up to
      * date with the events after its version only ({@link CaseStore#loadAfter}); others are loaded whole.
      */
-    public Folded read(CaseStore store, CaseId caseId) {
+    public Folded read(Source store, CaseId caseId) {
         Folded cached = capacity == 0 ? null : cases.get(caseId);
         if (cached == null) {
             CaseHistory history = store.load(caseId).orElse(null);
