@@ -153,8 +153,9 @@ class SupplierWebhookTest {
         long before = version();
         HttpResponse<String> foreign = postSigned(uri(S2), SECRET_2, clock.instant(),
                 numberIssued("evt-s2", resellerNumber, "BW-1"));
-        assertEquals(403, foreign.statusCode(), foreign.body());
-        assertTrue(foreign.body().contains("foreign_leg"), foreign.body());
+        // a supplier without a leg learns no more than about an unknown number
+        assertEquals(404, foreign.statusCode(), foreign.body());
+        assertTrue(foreign.body().contains("unknown_return"), foreign.body());
         assertEquals(before, version());
         assertEquals(LegState.NUMBER_REQUESTED, leg(S1).state());
     }
