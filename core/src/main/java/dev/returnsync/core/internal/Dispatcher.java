@@ -2,6 +2,7 @@ package dev.returnsync.core.internal;
 
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.Leg;
+import dev.returnsync.core.domain.Refusal;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.domain.RuleContext;
@@ -26,7 +27,6 @@ import dev.returnsync.spi.notify.Notifier;
 import dev.returnsync.spi.notify.Recipient;
 import dev.returnsync.spi.store.CaseHistory;
 import dev.returnsync.spi.store.CaseStore;
-import dev.returnsync.spi.store.NumberAlreadyLinkedException;
 import dev.returnsync.spi.store.OutboxEntry;
 import dev.returnsync.spi.supplier.SupplierAdapter;
 import dev.returnsync.spi.supplier.SupplierRegistry;
@@ -406,11 +406,12 @@ public final class Dispatcher {
             log.debug("outbox entry {}: {} applied at version {}", entry.id(), command.type(), result.version());
             return DONE;
         } catch (CommandRefusedException e) {
+            if (e.code() == Refusal.Code.NUMBER_TAKEN) {
+                return new Park("the supplier issued a number that is linked to another return");
+            }
             log.info("outbox entry {}: supplier reply {} refused ({}); the leg moved on", entry.id(), command.type(),
                     e.code());
             return DONE;
-        } catch (NumberAlreadyLinkedException e) {
-            return new Park("the supplier issued " + e.number() + ", which is linked to another return");
         } catch (ContentionException e) {
             throw e;
         } catch (ReturnSyncException e) {
