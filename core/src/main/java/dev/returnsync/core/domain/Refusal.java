@@ -53,7 +53,7 @@ public record Refusal(Code code, CaseId caseId, LegState state, CommandType comm
 
     @Override
     public String toString() {
-        return code + (rule == null ? "" : "[" + rule + "]") + ": " + command + " on " + caseId
-                + (state == null ? "" : " in " + state) + ": " + reason;
+        return code + (rule == null ? "" : "[" + rule + "]") + ":" + (command == null ? "" : " " + command)
+                + (caseId == null ? "" : " on " + caseId) + (state == null ? "" : " in " + state) + ": " + reason;
     }
 }

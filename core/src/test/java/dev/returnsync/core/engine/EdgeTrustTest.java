@@ -137,7 +137,7 @@ class EdgeTrustTest {
                     () -> callback.apply(resellerNumber, "evt-f" + n));
             assertEquals(onUnknown.getClass(), onForeign.getClass());
             assertEquals(Refusal.Code.CASE_NOT_FOUND, onForeign.code());
-            assertEquals(onUnknown.getMessage().replace(unknown, "#"), onForeign.getMessage().replace(resellerNumber, "#"));
+            assertEquals(onUnknown.getMessage(), onForeign.getMessage(), "byte for byte");
             assertFalse(onForeign.getMessage().contains(CASE.value()), onForeign.getMessage());
             assertNull(onForeign.caseId(), "no case id to a non-party");
             assertTrue(onForeign.getMessage().contains(named.get(i)), onForeign.getMessage());
