@@ -33,6 +33,11 @@ public final class Visibility {
     private Visibility() {
     }
 
+    /** True when the asker is a party of every case of its tenant: a reseller user or the system. */
+    public static boolean seesWholeTenant(Actor asker) {
+        return asker.role() == Role.RESELLER || asker.role() == Role.SYSTEM;
+    }
+
     /** True when the asker is a party of the case. */
     public static boolean isParty(Actor asker, ReturnCase c) {
         if (c == null || !c.tenant().equals(asker.tenant())) {
