@@ -19,8 +19,8 @@ import java.util.List;
  * A digest of a command's payload, to tell "the same command again" from "another command with the same key":
  * SHA-256 over a canonical encoding of the command, as 64 hex digits. A collision would turn a conflict into a
  * replay of another command's outcome, so the hash is cryptographic and the encoding unambiguous: every component
- * is written in declaration order behind a type tag, null as its own tag, numbers as 8 bytes, texts and lists
- * behind their length, texts as UTF-16 code units (so unpaired surrogates stay distinct). The result depends on
+ * is written in declaration order behind a type tag, null as its own tag, numbers as 8 bytes, texts behind their
+ * length (4 bytes) as UTF-16 code units (so unpaired surrogates stay distinct), lists behind their size. The result depends on
  * values only (texts, enum names, numbers, epoch times): stable across processes and JVM versions. Each thread
  * reuses its own digest. Not API.
  */
@@ -184,9 +184,10 @@ public final class Fingerprint {
     }
 
     private void number(long value) {
-        tag('#');
+        ensure(9);
+        buffer[length++] = '#';
         for (int shift = 56; shift >= 0; shift -= 8) {
-            put((byte) (value >>> shift));
+            buffer[length++] = (byte) (value >>> shift);
         }
     }
 
@@ -195,27 +196,29 @@ public final class Fingerprint {
             tag('0');
             return;
         }
-        tag('"');
-        number(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            feed(text.charAt(i));
+        int n = text.length();
+        ensure(5 + 2 * n);
+        buffer[length++] = '"';
+        buffer[length++] = (byte) (n >>> 24);
+        buffer[length++] = (byte) (n >>> 16);
+        buffer[length++] = (byte) (n >>> 8);
+        buffer[length++] = (byte) n;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            buffer[length++] = (byte) (c >>> 8);
+            buffer[length++] = (byte) c;
         }
     }
 
     private void tag(char c) {
-        put((byte) c);
+        ensure(1);
+        buffer[length++] = (byte) c;
     }
 
-    private void feed(char c) {
-        put((byte) (c >>> 8));
-        put((byte) c);
-    }
-
-    private void put(byte b) {
-        if (length == buffer.length) {
-            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+    private void ensure(int more) {
+        if (length + more > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
         }
-        buffer[length++] = b;
     }
 
     private String digest() {
