@@ -170,6 +170,7 @@ class EdgeTrustTest {
     @Test
     void aStoreFailureReachesTheHostTypedWithItsCause() {
         AtomicBoolean broken = new AtomicBoolean();
+        AtomicBoolean appendBroken = new AtomicBoolean();
         IllegalStateException cause = new IllegalStateException("connection reset");
         CaseStore flaky = new ForwardingCaseStore(store) {
             @Override
@@ -181,8 +182,16 @@ class EdgeTrustTest {
             }
 
             @Override
-            public void append(AppendBatch batch) {
+            public Optional<dev.returnsync.spi.NumberLink> findByNumber(ReturnNumber number) {
                 if (broken.get()) {
+                    throw cause;
+                }
+                return super.findByNumber(number);
+            }
+
+            @Override
+            public void append(AppendBatch batch) {
+                if (appendBroken.get()) {
                     throw cause;
                 }
                 super.append(batch);
@@ -191,21 +200,33 @@ class EdgeTrustTest {
         ReturnSyncEngine host = ReturnSyncEngine.builder().store(flaky).notifier(new InMemoryNotifier()).clock(clock)
                 .config(EngineConfig.custom().foldCacheSize(0).build()).build();
         host.execute(submit(CASE, "AS-1", List.of(line("SKU-1", S1, 1, 1, "10.00"))));
+        String resellerNumber = host.caseView(reseller(), CASE).state().resellerNumber().value();
+        appendBroken.set(true);
+        assertCausedByTheStore(cause, () -> host.execute(open(CASE, S1)));
+        appendBroken.set(false);
         broken.set(true);
         List<Executable> calls = List.of(
                 () -> host.execute(open(CASE, S1)),
                 () -> host.execute(submit(CaseId.of("case-2"), "AS-2", List.of(line("SKU-1", S1, 1, 1, "1.00")))),
                 () -> host.caseView(reseller(), CASE),
-                () -> host.history(reseller(), CASE));
+                () -> host.history(reseller(), CASE),
+                () -> host.findByNumber(reseller(), ReturnNumber.customerRequest(TENANT, "AS-1")),
+                () -> host.lookup(customer(), "AS-1"),
+                () -> host.supplierCallbacks().declined(TENANT, S1, resellerNumber, Reason.of(ReasonCode.OTHER, "no"),
+                        IdempotencyKey.of("evt-store")));
         for (Executable call : calls) {
-            ReturnSyncException e = assertThrows(ReturnSyncException.class, call);
-            assertSame(cause, e.getCause());
-            StoreException typed = assertInstanceOf(StoreException.class, e);
-            assertTrue(typed.retryable());
-            assertTrue(ReturnSyncErrors.retryable(e));
-            assertFalse(e.getMessage().contains("connection reset"), "the store's message is not echoed");
+            assertCausedByTheStore(cause, call);
         }
         host.close();
+    }
+
+    private static void assertCausedByTheStore(Throwable cause, Executable call) {
+        ReturnSyncException e = assertThrows(ReturnSyncException.class, call);
+        assertSame(cause, e.getCause());
+        StoreException typed = assertInstanceOf(StoreException.class, e);
+        assertTrue(typed.retryable());
+        assertTrue(ReturnSyncErrors.retryable(e));
+        assertFalse(e.getMessage().contains("connection reset"), "the store's message is not echoed");
     }
 
     @Test
