@@ -220,6 +220,28 @@ class EdgeTrustTest {
         host.close();
     }
 
+    @Test
+    void storedDataThatCannotBeReadIsAStoreFailureThatARetryCannotMend() {
+        dev.returnsync.spi.codec.EventCodecException corrupt =
+                new dev.returnsync.spi.codec.EventCodecException("lines[0]", "must not be null");
+        CaseStore damaged = new ForwardingCaseStore(store) {
+            @Override
+            public Optional<CaseHistory> load(CaseId caseId) {
+                throw corrupt;
+            }
+        };
+        ReturnSyncEngine host = ReturnSyncEngine.builder().store(damaged).notifier(new InMemoryNotifier())
+                .clock(clock).build();
+        StoreException e = assertThrows(StoreException.class, () -> host.caseView(reseller(), CASE));
+        assertSame(corrupt, e.getCause());
+        assertFalse(e.retryable());
+        assertFalse(ReturnSyncErrors.retryable(e));
+        host.close();
+        assertFalse(ReturnSyncErrors.retryable(assertThrows(InvalidCommandException.class, () -> engine.execute(
+                new Command.OpenNegotiation(key(), reseller(), -1L, CASE, S1)))));
+        assertFalse(ReturnSyncErrors.retryable(new IllegalStateException("a bug")));
+    }
+
     private static void assertCausedByTheStore(Throwable cause, Executable call) {
         ReturnSyncException e = assertThrows(ReturnSyncException.class, call);
         assertSame(cause, e.getCause());
