@@ -13,40 +13,31 @@ import dev.returnsync.core.engine.EngineConfig;
 import dev.returnsync.core.engine.IdempotencyConflictException;
 import dev.returnsync.core.engine.InvalidCommandException;
 import dev.returnsync.core.engine.ResellerNumberGenerator;
+import dev.returnsync.core.engine.StoreException;
 import dev.returnsync.core.domain.Command;
-import dev.returnsync.core.domain.CommandType;
-import dev.returnsync.core.domain.Decision;
+import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.Refusal;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
-import dev.returnsync.core.domain.RuleContext;
-import dev.returnsync.core.internal.CommandValidator;
-import dev.returnsync.core.internal.Fingerprint;
 import dev.returnsync.core.internal.FoldCache;
 import dev.returnsync.core.internal.RunClock;
 import dev.returnsync.core.internal.deadline.DeadlineRunner;
 import dev.returnsync.core.internal.loop.BackgroundLoop;
 import dev.returnsync.core.internal.outbox.OutboxLoop;
 import dev.returnsync.core.internal.outbox.OutboxPlanner;
+import dev.returnsync.core.internal.access.StoreGateway;
+import dev.returnsync.core.internal.pipeline.CommandPipeline;
+import dev.returnsync.core.internal.query.CaseQueries;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.InvalidReturnNumberException;
-import dev.returnsync.spi.NumberKind;
 import dev.returnsync.spi.NumberLink;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.Role;
-import dev.returnsync.spi.SupplierId;
-import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.notify.Notifier;
-import dev.returnsync.spi.store.AppendBatch;
 import dev.returnsync.spi.store.CaseHistory;
 import dev.returnsync.spi.store.CaseStore;
-import dev.returnsync.spi.store.IdempotencyKeyTakenException;
-import dev.returnsync.spi.store.IdempotencyRecord;
-import dev.returnsync.spi.store.NumberAlreadyLinkedException;
-import dev.returnsync.spi.store.OutboxEntry;
-import dev.returnsync.spi.store.VersionConflictException;
 import dev.returnsync.spi.supplier.SupplierRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,9 +45,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,38 +55,39 @@ import java.util.random.RandomGenerator;
  * The engine: drives the {@link ReturnWorkflow} over the ports. Thread-safe; build one per application with
  * {@link #builder()} and share it.
  *
- * <p><b>Commands</b> ({@link #execute}) go through one pipeline: fill in a reseller return number if a submission
- * has none; check the Jakarta constraints ({@link InvalidCommandException}); look up the idempotency key (same key
- * and payload: the first outcome, nothing added; same key, other payload: {@link IdempotencyConflictException});
- * load and fold the case (a case of another tenant counts as missing); decide (roles, parties, state, payload,
- * custom rules: {@link CommandRefusedException} / {@link CaseNotFoundException}); append the events with the case's
- * number links, its next due time, the outbox work and the idempotency record in one atomic batch. When another
- * command changed the case in between, the command is re-decided against the new state, a bounded number of
- * times ({@link ContentionException}). A number linked to another case is refused with the store's
- * {@link NumberAlreadyLinkedException}, which names the asker's own number only.
+ * <p><b>Commands</b> ({@link #execute}) go through one pipeline, one stage each: fill in a reseller return number
+ * if a submission has none; check the Jakarta constraints ({@link InvalidCommandException}); read the case and
+ * check that the actor is a party of it, before anything else (a non-party, a case of another tenant and a missing
+ * case all get the same {@link CaseNotFoundException}); look up the idempotency key (same key and payload: the first
+ * outcome, nothing added; same key, other payload: {@link IdempotencyConflictException}); decide (roles, version,
+ * state, payload, custom rules: {@link CommandRefusedException}); append the events with the case's number links,
+ * its next due time, the outbox work and the idempotency record in one atomic batch. When another command changed
+ * the case in between, the command is re-decided against the new state, a bounded number of times
+ * ({@link ContentionException}). A number linked to another return is refused with the code
+ * {@link Refusal.Code#NUMBER_TAKEN}, naming the asker's own number only. A store failure is a
+ * {@link StoreException} that says whether a retry may help; retrying a command with the same key is always safe.
  *
  * <p><b>Work outside the store</b> (notifications, supplier calls, policy reactions) is written to the outbox with
  * the events and done by {@link #dispatchPending}; <b>deadlines</b> are fired by {@link #runDue}. Both are driven
  * explicitly, or by the background loop of {@link #start}. <b>Queries</b> ({@link #caseView}, {@link #history},
- * {@link #findByNumber}, {@link #lookup}) check the asker's tenant and party.
+ * {@link #findByNumber}, {@link #lookup}) go through the same visibility policy as commands: each party sees its own
+ * view (a supplier its own leg only), and a non-party sees what a missing case shows. docs/isolation.md and
+ * docs/errors.md spell both out.
  *
  * <p>Time comes from the injected {@link Clock}. Logs carry ids, versions and numbers only.
  */
 public final class ReturnSyncEngine implements AutoCloseable {
-    /** How often a replay re-reads a case whose events are not yet visible beside their idempotency record. */
-    private static final int REPLAY_SPINS = 10_000;
     private static final Logger log = LoggerFactory.getLogger(ReturnSyncEngine.class);
-    private static final int GENERATOR_ATTEMPTS = 8;
 
     private final CaseStore store;
     private final ReturnWorkflow workflow;
     private final Clock clock;
     private final EngineConfig config;
     private final DispatcherConfig dispatcherConfig;
-    private final ResellerNumberGenerator numbers;
-    private final CommandValidator validator = new CommandValidator();
     private final FoldCache cache;
-    private final OutboxPlanner planner;
+    private final StoreGateway gateway;
+    private final CommandPipeline pipeline;
+    private final CaseQueries queries;
     private final OutboxLoop dispatcher;
     private final DeadlineRunner deadlineRunner;
     private final BackgroundLoop background;
@@ -109,9 +99,12 @@ public final class ReturnSyncEngine implements AutoCloseable {
         this.clock = b.clock;
         this.config = b.config;
         this.dispatcherConfig = b.dispatcherConfig;
-        this.numbers = b.numbers;
         this.cache = new FoldCache(config.foldCacheSize());
-        this.planner = new OutboxPlanner(b.suppliers, !workflow.policies().isEmpty(), dispatcherConfig.pollInterval());
+        this.gateway = new StoreGateway(store, cache);
+        OutboxPlanner planner = new OutboxPlanner(b.suppliers, !workflow.policies().isEmpty(),
+                dispatcherConfig.pollInterval());
+        this.pipeline = new CommandPipeline(gateway, workflow, config, b.numbers, planner);
+        this.queries = new CaseQueries(gateway);
         String owner = dispatcherConfig.owner() != null ? dispatcherConfig.owner() : "engine-" + UUID.randomUUID();
         this.dispatcher = new OutboxLoop(store, b.notifier, b.suppliers, workflow, cache, dispatcherConfig, b.random,
                 owner, this::execute, config.settings(), clock);
@@ -151,14 +144,16 @@ public final class ReturnSyncEngine implements AutoCloseable {
     /**
      * Runs a command through the pipeline, at the clock's time.
      *
-     * @return the events and the case after them; for a repeated key with the same payload, the first outcome
+     * @return the events and the case after them, as the actor sees it (a supplier: its own leg only); for a
+     *     repeated key with the same payload, the first outcome
      * @throws NullPointerException if the command is null
      * @throws InvalidCommandException if a field breaks its constraints
-     * @throws CaseNotFoundException if the case does not exist in the actor's tenant
-     * @throws CommandRefusedException if the workflow refuses the command (the refusal says why)
+     * @throws CaseNotFoundException if the case does not exist in the actor's tenant or the actor is not a party
+     * @throws CommandRefusedException if the workflow refuses the command (the refusal says why), or
+     *     {@link Refusal.Code#NUMBER_TAKEN} when a number of the command is linked to another return
      * @throws IdempotencyConflictException if the key was used before with another payload
-     * @throws NumberAlreadyLinkedException if a number of the command is linked to another case
-     * @throws ContentionException if the case kept changing under the command
+     * @throws ContentionException if the case kept changing under the command (retryable)
+     * @throws StoreException if the store failed ({@link StoreException#retryable()} says whether a retry may help)
      * @throws InvalidReturnNumberException if the generator made a malformed reseller return number
      */
     public CommandResult execute(Command command) {
@@ -170,123 +165,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
      * clock. The dispatcher and the deadline runner use it with the time they were given.
      */
     public CommandResult execute(Command command, Instant now) {
-        Objects.requireNonNull(command, "command must not be null");
-        Objects.requireNonNull(now, "now must not be null");
-        Command effective = command;
-        boolean generated = false;
-        if (command instanceof Command.SubmitReturn submit && submit.resellerNumber() == null && submit.actor() != null) {
-            effective = withResellerNumber(submit, now);
-            generated = true;
-        }
-        validator.validate(effective);
-        String fingerprint = Fingerprint.of(command);
-        TenantId tenant = effective.actor().tenant();
-        int generatorAttempts = 1;
-        for (int attempt = 1; ; attempt++) {
-            // The case first, then the key: a twin of this command whose events this load sees has its key
-            // visible too (stores publish the record no later than the events), so it is replayed, not refused.
-            // A case folded before is brought up to date with only its new events (store.loadAfter).
-            FoldCache.Folded stored = cache.read(store, tenant, effective.caseId());
-            Optional<IdempotencyRecord> seen = store.findIdempotency(tenant, effective.key());
-            if (seen.isPresent()) {
-                return replay(seen.get(), fingerprint);
-            }
-            ReturnCase current = null;
-            if (stored != null && (stored.state().tenant().equals(tenant) || effective instanceof Command.SubmitReturn)) {
-                current = stored.state();
-            }
-            // An instance whose clock lags, or a command re-decided after losing a race, must not date its
-            // event before the case's last one: event times of a case only move forward.
-            Instant decidedAt = now;
-            if (stored != null && stored.lastEventAt().isAfter(decidedAt)) {
-                decidedAt = stored.lastEventAt();
-            }
-            RuleContext context = new RuleContext(decidedAt, config.settings());
-            Decision decision = workflow.decide(current, effective, context);
-            if (decision instanceof Decision.Refused refused) {
-                throw refusal(refused.refusal(), effective);
-            }
-            List<ReturnEvent> events = ((Decision.Accepted) decision).events();
-            ReturnCase after = ReturnWorkflow.evolve(current, events);
-            long expected = current == null ? 0 : current.version();
-            AppendBatch batch = new AppendBatch(tenant, effective.caseId(), expected, events, after.links(),
-                    after.nextDueAt(workflow.deadlines()).orElse(null), planner.plan(current, after, events, now),
-                    new IdempotencyRecord(tenant, effective.key(), fingerprint, effective.caseId(), expected + 1,
-                            after.version()));
-            try {
-                store.append(batch);
-            } catch (VersionConflictException e) {
-                if (attempt > config.maxConflictRetries()) {
-                    log.warn("command {} on case {} lost the race {} times", effective.type(), effective.caseId(),
-                            attempt);
-                    throw new ContentionException(effective.caseId(), attempt);
-                }
-                continue;
-            } catch (IdempotencyKeyTakenException e) {
-                // a twin with the same key won: the next round replays it or reports the conflict
-                if (attempt > config.maxConflictRetries()) {
-                    throw new ContentionException(effective.caseId(), attempt);
-                }
-                continue;
-            } catch (NumberAlreadyLinkedException e) {
-                if (generated && e.number().equals(((Command.SubmitReturn) effective).resellerNumber())
-                        && generatorAttempts < GENERATOR_ATTEMPTS) {
-                    generatorAttempts++;
-                    effective = withResellerNumber((Command.SubmitReturn) command, now);
-                    continue;
-                }
-                log.debug("command {} on case {}: {} {} is linked elsewhere", effective.type(), effective.caseId(),
-                        e.number().kind(), e.number());
-                throw e;
-            }
-            cache.remember(after, events.get(events.size() - 1).at());
-            if (log.isDebugEnabled()) {
-                log.debug("command {} by {} on case {} accepted: version {}", effective.type(),
-                        effective.actor().role(), effective.caseId(), after.version());
-            }
-            return new CommandResult(after, events, false);
-        }
-    }
-
-    private Command.SubmitReturn withResellerNumber(Command.SubmitReturn s, Instant now) {
-        ReturnNumber number = ReturnNumber.resellerReturn(s.actor().tenant(), numbers.next(s.actor().tenant(), now));
-        return new Command.SubmitReturn(s.key(), s.actor(), s.expectedVersion(), s.caseId(), s.customer(), s.order(),
-                s.customerNumber(), number, s.lines(), s.reason(), s.wanted(), s.deliveredAt());
-    }
-
-    private CommandResult replay(IdempotencyRecord record, String fingerprint) {
-        if (!record.fingerprint().equals(fingerprint)) {
-            throw new IdempotencyConflictException(record.tenant(), record.key());
-        }
-        CaseHistory history = store.load(record.tenant(), record.caseId()).orElse(null);
-        // a store may publish the record a moment before the events it belongs to: wait for them, briefly
-        for (int spins = 0; spins < REPLAY_SPINS && (history == null || history.version() < record.lastVersion());
-             spins++) {
-            Thread.onSpinWait();
-            Thread.yield();
-            history = store.load(record.tenant(), record.caseId()).orElse(null);
-        }
-        if (history == null) {
-            throw new IllegalStateException("idempotency record of key " + record.key() + " points to a missing case "
-                    + record.caseId());
-        }
-        if (history.version() < record.lastVersion()) {
-            throw new IllegalStateException("case " + record.caseId() + " is at version " + history.version()
-                    + ", before its idempotency record's " + record.lastVersion());
-        }
-        List<ReturnEvent> events = history.events().subList((int) record.firstVersion() - 1, (int) record.lastVersion());
-        log.debug("key {} seen before on case {}: replaying version {}", record.key(), record.caseId(),
-                record.lastVersion());
-        return new CommandResult(cache.foldAt(history, record.lastVersion()), events, true);
-    }
-
-    private static CommandRefusedException refusal(Refusal refusal, Command command) {
-        if (log.isDebugEnabled()) {
-            log.debug("command {} by {} on case {} refused: {}", command.type(), command.actor().role(),
-                    command.caseId(), refusal.code());
-        }
-        return refusal.code() == Refusal.Code.CASE_NOT_FOUND ? new CaseNotFoundException(refusal)
-                : new CommandRefusedException(refusal);
+        return pipeline.run(command, now);
     }
 
     // --------------------------------------------------------------------------------------------- outbox
@@ -326,8 +205,8 @@ public final class ReturnSyncEngine implements AutoCloseable {
         if (asker.role() != Role.RESELLER && asker.role() != Role.SYSTEM) {
             throw new AccessDeniedException(asker.role(), "retry parked work");
         }
-        visibleCase(asker, caseId);
-        int count = store.retryParked(asker.tenant(), caseId, clock.instant());
+        queries.visibleCase(asker, caseId);
+        int count = gateway.retryParked(asker.tenant(), caseId, clock.instant());
         log.info("case {}: {} parked entries put back by {}", caseId, count, asker.role());
         return count;
     }
@@ -393,73 +272,43 @@ public final class ReturnSyncEngine implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        validator.close();
+        pipeline.close();
     }
 
     // --------------------------------------------------------------------------------------------- queries
 
     /**
-     * The case with its pending and parked outbox work.
+     * The case with its pending and parked outbox work, as the asker sees them: a reseller (or the system) the
+     * whole case and all its work; the customer every leg of their return and no outbox work; a supplier its own
+     * leg only and the work addressed to it.
      *
      * @throws CaseNotFoundException if the case does not exist in the asker's tenant or the asker is not a party
+     *     (the same answer, byte for byte)
+     * @throws StoreException if the store fails
      */
     public CaseView caseView(Actor asker, CaseId caseId) {
-        ReturnCase c = visibleCase(asker, caseId);
-        List<OutboxEntry> pending = new ArrayList<>();
-        List<OutboxEntry> parked = new ArrayList<>();
-        for (OutboxEntry entry : store.outboxOf(asker.tenant(), caseId)) {
-            (entry.parked() ? parked : pending).add(entry);
-        }
-        return new CaseView(c, pending, parked);
+        return queries.caseView(asker, caseId);
     }
 
     /**
      * The case's events, oldest first: its audit trail (who did what, when, with which numbers). A supplier sees the
-     * events of the whole case and of its own leg, not those of other suppliers' legs.
+     * events of its own leg and the request with its own lines only.
      *
      * @throws CaseNotFoundException if the case does not exist in the asker's tenant or the asker is not a party
+     * @throws StoreException if the store fails
      */
     public List<ReturnEvent> history(Actor asker, CaseId caseId) {
-        Objects.requireNonNull(asker, "asker must not be null");
-        Objects.requireNonNull(caseId, "case id must not be null");
-        CaseHistory history = store.load(asker.tenant(), caseId).orElseThrow(() -> notFound(caseId));
-        checkParty(asker, history, cache.fold(history));
-        if (asker.role() != Role.SUPPLIER) {
-            return history.events();
-        }
-        SupplierId own = SupplierId.of(asker.id());
-        return history.events().stream()
-                .filter(e -> !(e instanceof ReturnEvent.LegEvent leg) || leg.leg().equals(own))
-                .toList();
+        return queries.history(asker, caseId);
     }
 
     /**
-     * Where a number leads, superseded numbers included, if it belongs to a case the asker may see: the asker's
-     * tenant, and for a customer their own case, for a supplier a case with its leg (and not another supplier's
-     * leg numbers). Anything else looks like an unknown number.
+     * Where a number leads, superseded numbers included, if it belongs to a case the asker is a party of (and, for
+     * a supplier, is not another supplier's leg number). Anything else looks like an unknown number.
+     *
+     * @throws StoreException if the store fails
      */
     public Optional<NumberLink> findByNumber(Actor asker, ReturnNumber number) {
-        Objects.requireNonNull(asker, "asker must not be null");
-        Objects.requireNonNull(number, "number must not be null");
-        Optional<NumberLink> link = store.findByNumber(asker.tenant(), number);
-        if (link.isEmpty() || !link.get().tenant().equals(asker.tenant())) {
-            return Optional.empty();
-        }
-        if (asker.role() == Role.RESELLER || asker.role() == Role.SYSTEM) {
-            return link;
-        }
-        Optional<CaseHistory> history = store.load(asker.tenant(), link.get().caseId());
-        if (history.isEmpty()) {
-            return Optional.empty();
-        }
-        ReturnCase c = cache.fold(history.get());
-        if (asker.role() == Role.CUSTOMER) {
-            return asker.is(c.customer()) ? link : Optional.empty();
-        }
-        SupplierId supplier = SupplierId.of(asker.id());
-        boolean ownLeg = c.leg(supplier).isPresent()
-                && (link.get().leg() == null || link.get().leg().equals(supplier));
-        return ownLeg ? link : Optional.empty();
+        return queries.findByNumber(asker, number);
     }
 
     /**
@@ -468,17 +317,10 @@ public final class ReturnSyncEngine implements AutoCloseable {
      * candidates are skipped.
      *
      * @return the links found, at most one per kind, in the order customer request, reseller return, supplier return
+     * @throws StoreException if the store fails
      */
     public List<NumberLink> lookup(Actor asker, String raw) {
-        Objects.requireNonNull(asker, "asker must not be null");
-        Objects.requireNonNull(raw, "raw number must not be null");
-        List<NumberLink> found = new ArrayList<>(2);
-        tryKind(asker, NumberKind.CUSTOMER_REQUEST, asker.tenant().value(), raw, found);
-        tryKind(asker, NumberKind.RESELLER_RETURN, asker.tenant().value(), raw, found);
-        if (asker.role() == Role.SUPPLIER) {
-            tryKind(asker, NumberKind.SUPPLIER_RETURN, asker.id(), raw, found);
-        }
-        return found;
+        return queries.lookup(asker, raw);
     }
 
     /**
@@ -486,50 +328,10 @@ public final class ReturnSyncEngine implements AutoCloseable {
      * numbers, or a carrier code for tracking numbers (return and replacement parcels share one namespace).
      *
      * @return the links found, at most one per kind, in the order supplier return, tracking
+     * @throws StoreException if the store fails
      */
     public List<NumberLink> lookup(Actor asker, String raw, String scope) {
-        Objects.requireNonNull(asker, "asker must not be null");
-        Objects.requireNonNull(raw, "raw number must not be null");
-        Objects.requireNonNull(scope, "scope must not be null");
-        List<NumberLink> found = new ArrayList<>(2);
-        tryKind(asker, NumberKind.SUPPLIER_RETURN, scope, raw, found);
-        tryKind(asker, NumberKind.RETURN_TRACKING, scope, raw, found);
-        return found;
-    }
-
-    private void tryKind(Actor asker, NumberKind kind, String scope, String raw, List<NumberLink> found) {
-        ReturnNumber number;
-        try {
-            number = new ReturnNumber(kind, scope, raw);
-        } catch (InvalidReturnNumberException | IllegalArgumentException e) {
-            return;
-        }
-        findByNumber(asker, number).filter(link -> !found.contains(link)).ifPresent(found::add);
-    }
-
-    private ReturnCase visibleCase(Actor asker, CaseId caseId) {
-        Objects.requireNonNull(asker, "asker must not be null");
-        Objects.requireNonNull(caseId, "case id must not be null");
-        CaseHistory history = store.load(asker.tenant(), caseId).orElseThrow(() -> notFound(caseId));
-        ReturnCase c = cache.fold(history);
-        checkParty(asker, history, c);
-        return c;
-    }
-
-    private static void checkParty(Actor asker, CaseHistory history, ReturnCase c) {
-        boolean visible = history.tenant().equals(asker.tenant())
-                && switch (asker.role()) {
-                    case CUSTOMER -> asker.is(c.customer());
-                    case SUPPLIER -> c.leg(SupplierId.of(asker.id())).isPresent();
-                    case RESELLER, SYSTEM -> true;
-                };
-        if (!visible) {
-            throw notFound(c.id());
-        }
-    }
-
-    private static CaseNotFoundException notFound(CaseId caseId) {
-        return CaseNotFoundException.forQuery(caseId, CommandType.SUBMIT_RETURN);
+        return queries.lookup(asker, raw, scope);
     }
 
     /** Builds a {@link ReturnSyncEngine}; each setter checks its argument. */

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param code the kind of refusal
  * @param caseId the case, or {@code null} when no case exists
  * @param state the state of the commanded leg, or {@code null} for case-level commands and unknown legs
- * @param command the command type
+ * @param command the command type, or {@code null} when the refusal answers a query (a case not found)
  * @param reason what was wrong, in words
  * @param rule the name of the custom rule that refused, or {@code null} for the library's own checks
  */
@@ -20,7 +20,6 @@ public record Refusal(Code code, CaseId caseId, LegState state, CommandType comm
     /** Validates the refusal. */
     public Refusal {
         Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(command, "command");
         Objects.requireNonNull(reason, "reason");
     }
 
@@ -46,7 +45,7 @@ public record Refusal(Code code, CaseId caseId, LegState state, CommandType comm
         INVALID_PAYLOAD,
         /** An amount, or a sum or product of amounts, lies outside the bounds of {@link dev.returnsync.spi.Money}. */
         AMOUNT_OUT_OF_RANGE,
-        /** The number is already linked to another leg of this case. */
+        /** The number is already linked to another leg of this case, or to another return. */
         NUMBER_TAKEN,
         /** The deadline is not due yet. */
         NOT_DUE,
@@ -56,7 +55,7 @@ public record Refusal(Code code, CaseId caseId, LegState state, CommandType comm
 
     @Override
     public String toString() {
-        return code + (rule == null ? "" : "[" + rule + "]") + ": " + command + " on " + caseId
-                + (state == null ? "" : " in " + state) + ": " + reason;
+        return code + (rule == null ? "" : "[" + rule + "]") + ":" + (command == null ? "" : " " + command)
+                + (caseId == null ? "" : " on " + caseId) + (state == null ? "" : " in " + state) + ": " + reason;
     }
 }

@@ -3,7 +3,10 @@ package dev.returnsync.core.engine;
 import dev.returnsync.spi.ReturnSyncException;
 import dev.returnsync.spi.Role;
 
-/** The asker's role may not use an operation of the engine outside the workflow (e.g. retrying parked work). */
+/**
+ * The asker's role may not use an operation of the engine outside the workflow (e.g. retrying parked work). Not
+ * retryable: a bug in the host's screens.
+ */
 public final class AccessDeniedException extends ReturnSyncException {
     private static final long serialVersionUID = 1L;
 

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A case as a screen shows it: its state, and the work its events still cause outside the store.
+ * A case as a screen shows it: its state, and the work its events still cause outside the store, as the asker may
+ * see them: everything for the reseller and the system; every leg but no outbox work for the customer; its own
+ * leg and the work addressed to it for a supplier.
  *
  * @param state the case
  * @param pending outbox work not done yet and not parked (being tried or waiting for its next attempt)

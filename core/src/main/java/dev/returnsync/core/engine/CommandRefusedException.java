@@ -18,7 +18,12 @@ public class CommandRefusedException extends ReturnSyncException {
 
     /** Creates the exception for a refusal. */
     public CommandRefusedException(Refusal refusal) {
-        super(refusal.toString());
+        this(refusal, refusal.toString());
+    }
+
+    /** Creates the exception for a refusal, with a message of the subclass's own. */
+    protected CommandRefusedException(Refusal refusal, String message) {
+        super(message);
         this.refusal = refusal;
     }
 
@@ -42,7 +47,7 @@ public class CommandRefusedException extends ReturnSyncException {
         return refusal.state();
     }
 
-    /** The type of the refused command. */
+    /** The type of the refused command, or {@code null} for a query (see {@link CaseNotFoundException}). */
     public CommandType command() {
         return refusal.command();
     }

@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * The outcome of an accepted command: the events it appended and the case right after them.
  *
- * @param state the case right after the command's events (for a replay: as it was then, not as it is now)
+ * @param state the case right after the command's events (for a replay: as it was then, not as it is now), as the
+ *     command's actor sees it: a supplier its own leg only
  * @param events the events the command appended, in order
  * @param replayed true when the command's key was seen before with the same payload: nothing was appended now,
  *     and this is the first outcome

@@ -5,7 +5,8 @@ import dev.returnsync.spi.ReturnSyncException;
 
 /**
  * A command lost the race for a case more often than the configured number of retries: other commands kept
- * changing the case between load and append. Nothing was changed; the caller may try again.
+ * changing the case between load and append. Nothing was changed; retryable: send the same command again, with
+ * the same idempotency key, after a short pause.
  */
 public final class ContentionException extends ReturnSyncException {
     private static final long serialVersionUID = 1L;

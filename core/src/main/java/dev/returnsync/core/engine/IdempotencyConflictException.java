@@ -6,7 +6,8 @@ import dev.returnsync.spi.TenantId;
 
 /**
  * An idempotency key came again with another payload than the first time. Nothing was changed; the first
- * command's outcome stands. The exception says nothing about the first command.
+ * command's outcome stands. The exception says nothing about the first command. Not retryable: a new command
+ * needs a new key.
  */
 public final class IdempotencyConflictException extends ReturnSyncException {
     private static final long serialVersionUID = 1L;

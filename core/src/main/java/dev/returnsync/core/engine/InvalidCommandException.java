@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * A command broke its constraints (a null or out-of-range field). Nothing was changed. Each violation names the
- * field path, e.g. {@code lines[0].requested} or {@code actor}; the message never repeats the bad value.
+ * field path, e.g. {@code lines[0].requested} or {@code actor}; the message never repeats the bad value. Not
+ * retryable: the input must change.
  */
 public final class InvalidCommandException extends ReturnSyncException {
     private static final long serialVersionUID = 1L;

@@ -8,25 +8,33 @@ import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A digest of a command's payload, to tell "the same command again" from "another command with the same key".
- * Every component of the command is fed, in declaration order and tagged with its type, into two independent
- * 64-bit hashes (FNV-1a and a multiplicative mix): no strings are built, the result is stable across processes
- * and JVM versions (it depends on values only: texts, enum names, numbers, epoch times), and collisions are
- * negligible for this use. Not API.
+ * A digest of a command's payload, to tell "the same command again" from "another command with the same key":
+ * SHA-256 over a canonical encoding of the command, as 64 hex digits. A collision would turn a conflict into a
+ * replay of another command's outcome, so the hash is cryptographic and the encoding unambiguous: every component
+ * is written in declaration order behind a type tag, null as its own tag, numbers as 8 bytes, texts behind their
+ * length (4 bytes) as UTF-16 code units (so unpaired surrogates stay distinct), lists behind their size. The result depends on
+ * values only (texts, enum names, numbers, epoch times): stable across processes and JVM versions. Each thread
+ * reuses its own digest. Not API.
  */
 public final class Fingerprint {
-    private long fnv = 0xcbf29ce484222325L;
-    private long mix = 0x9E3779B97F4A7C15L;
-    private long length;
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Fingerprint::sha256);
+    private static final HexFormat HEX = HexFormat.of();
+
+    private byte[] buffer = new byte[256];
+    private int length;
 
     private Fingerprint() {
     }
 
-    /** The fingerprint of a command: 32 hex digits. */
+    /** The fingerprint of a command: 64 hex digits. */
     public static String of(Command command) {
         Fingerprint f = new Fingerprint();
         f.text(command.type().name());
@@ -176,9 +184,10 @@ public final class Fingerprint {
     }
 
     private void number(long value) {
-        tag('#');
-        for (int shift = 0; shift < 64; shift += 16) {
-            feed((char) (value >>> shift));
+        ensure(9);
+        buffer[length++] = '#';
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            buffer[length++] = (byte) (value >>> shift);
         }
     }
 
@@ -187,39 +196,43 @@ public final class Fingerprint {
             tag('0');
             return;
         }
-        tag('"');
-        number(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            feed(text.charAt(i));
+        int n = text.length();
+        ensure(5 + 2 * n);
+        buffer[length++] = '"';
+        buffer[length++] = (byte) (n >>> 24);
+        buffer[length++] = (byte) (n >>> 16);
+        buffer[length++] = (byte) (n >>> 8);
+        buffer[length++] = (byte) n;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            buffer[length++] = (byte) (c >>> 8);
+            buffer[length++] = (byte) c;
         }
     }
 
     private void tag(char c) {
-        feed(c);
+        ensure(1);
+        buffer[length++] = (byte) c;
     }
 
-    private void feed(char c) {
-        fnv ^= c;
-        fnv *= 0x100000001b3L;
-        mix = (mix ^ c) * 0xff51afd7ed558ccdL;
-        mix ^= mix >>> 29;
-        length++;
+    private void ensure(int more) {
+        if (length + more > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+        }
     }
 
     private String digest() {
-        long m = mix ^ length;
-        m *= 0xc4ceb9fe1a85ec53L;
-        m ^= m >>> 33;
-        return hex(fnv) + hex(m);
+        MessageDigest sha = SHA_256.get();
+        sha.reset();
+        sha.update(buffer, 0, length);
+        return HEX.formatHex(sha.digest());
     }
 
-    private static String hex(long value) {
-        char[] out = new char[16];
-        for (int i = 15; i >= 0; i--) {
-            int d = (int) (value & 0xF);
-            out[i] = (char) (d < 10 ? '0' + d : 'a' + d - 10);
-            value >>>= 4;
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
-        return new String(out);
     }
 }

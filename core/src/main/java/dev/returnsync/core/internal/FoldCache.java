@@ -11,6 +11,7 @@ import dev.returnsync.spi.store.CaseStore;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,6 +27,15 @@ public final class FoldCache {
      * @param lastEventAt the time of the event at the case's version
      */
     public record Folded(ReturnCase state, Instant lastEventAt) {
+    }
+
+    /** Where {@link #read} gets a case's events from: a store, or a guard in front of one. */
+    public interface Source {
+        /** The case's whole history, or empty when there is no such case. */
+        Optional<CaseHistory> load(TenantId tenant, CaseId caseId);
+
+        /** The case's events after a version, oldest first. */
+        List<ReturnEvent> loadAfter(TenantId tenant, CaseId caseId, long afterVersion);
     }
 
     private final int capacity;
@@ -45,7 +55,7 @@ public final class FoldCache {
      * The case as the store holds it now, or null when the store has no such case: a cached case is brought up to
      * date with the events after its version only ({@link CaseStore#loadAfter}); others are loaded whole.
      */
-    public Folded read(CaseStore store, TenantId tenant, CaseId caseId) {
+    public Folded read(Source store, TenantId tenant, CaseId caseId) {
         Folded cached = capacity == 0 ? null : cases.get(new Key(tenant, caseId));
         if (cached == null) {
             CaseHistory history = store.load(tenant, caseId).orElse(null);

@@ -1,5 +1,8 @@
 package dev.returnsync.core.domain;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import java.io.DataInputStream;
@@ -12,16 +15,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The domain is pure: no logging, no I/O, no threads or concurrency, no clock or randomness, and no
- * dependency on the engine. Checked on the compiled classes by reading every class file's constant pool,
- * where every type and method a class uses is named.
+ * The package rules, on the compiled classes. With ArchUnit: no package cycles in core; the domain depends on
+ * nothing but itself, the spi, the JDK and Jakarta Validation; the engine's API types use neither the internals
+ * nor the facade; the internals are used by the facade and each other only; the spi needs only the JDK and
+ * Jakarta Validation. By reading every domain class file's constant pool, where every type and method a class
+ * uses is named: the domain is pure (no logging, no I/O, no threads or concurrency, no clock or randomness),
+ * which a package rule cannot say of the JDK packages it may use.
  */
 class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.returnsync");
+
     /** Types the domain must not mention (internal names, prefixes). */
     static final List<String> FORBIDDEN_TYPES = List.of(
             "org/slf4j/", "java/util/logging/", "java/lang/System$Logger",
@@ -60,29 +74,52 @@ class ArchitectureTest {
     }
 
     @Test
-    void spiNeedsNothingButTheJdkAndJakartaValidation() throws Exception {
-        Path location = Path.of(dev.returnsync.spi.ReturnEvent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        // under 'mvn verify' the reactor hands the packaged spi jar instead of spi/target/classes
-        java.nio.file.FileSystem jar = Files.isRegularFile(location)
-                ? java.nio.file.FileSystems.newFileSystem(location, (ClassLoader) null) : null;
-        Path root = jar == null ? location : jar.getPath("/");
-        List<String> violations = new ArrayList<>();
-        int references = 0;
-        try (jar; Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    for (String type : referencedTypes(in)) {
-                        references++;
-                        if (!(type.startsWith("java/") || type.startsWith("jakarta/validation/")
-                                || type.startsWith("dev/returnsync/spi/"))) {
-                            violations.add(root.relativize(file) + " uses " + type);
-                        }
-                    }
-                }
-            }
-        }
-        assertTrue(references > 200, "read the spi classes: " + references + " type references");
-        assertEquals(List.of(), violations);
+    void noPackageCyclesInCore() {
+        slices().matching("dev.returnsync.core.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void theDomainDependsOnNothingButItselfTheSpiTheJdkAndJakartaValidation() {
+        classes().that().resideInAPackage("dev.returnsync.core.domain..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.returnsync.core.domain..", "dev.returnsync.spi..", "java..",
+                        "jakarta.validation..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theEngineApiTypesDependNeitherOnInternalsNorOnTheFacade() {
+        noClasses().that().resideInAPackage("dev.returnsync.core.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.returnsync.core.internal..",
+                        "dev.returnsync.core")
+                .check(CLASSES);
+    }
+
+    @Test
+    void internalsAreUsedOnlyByTheEngineFacadeAndEachOther() {
+        // what lies on core's test classpath: core and spi (testkit, examples and benchmarks are other modules)
+        noClasses().that().resideOutsideOfPackages("dev.returnsync.core", "dev.returnsync.core.internal..")
+                .should().dependOnClassesThat().resideInAPackage("dev.returnsync.core.internal..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theSpiNeedsNothingButTheJdkAndJakartaValidation() {
+        classes().that().resideInAPackage("dev.returnsync.spi..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.returnsync.spi..", "java..", "jakarta.validation..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theRulesSeeTheClassesAndCatchADependency() {
+        assertTrue(CLASSES.contain("dev.returnsync.core.ReturnSyncEngine") && CLASSES.contain(
+                "dev.returnsync.spi.ReturnEvent") && CLASSES.contain("dev.returnsync.core.internal.access.Visibility"));
+        // the facade does use the internals: the same rule aimed at it must fail
+        AssertionError caught = assertThrows(AssertionError.class, () -> noClasses()
+                .that().resideInAPackage("dev.returnsync.core")
+                .should().dependOnClassesThat().resideInAPackage("dev.returnsync.core.internal..").check(CLASSES));
+        assertTrue(caught.getMessage().contains("ReturnSyncEngine"), caught.getMessage());
     }
 
     @Test
@@ -128,19 +165,6 @@ class ArchitectureTest {
             }
         }
         return found;
-    }
-
-    /** The internal names of the classes a class file refers to (array types reduced to their element). */
-    static List<String> referencedTypes(InputStream stream) throws IOException {
-        ConstantPool pool = ConstantPool.read(stream);
-        List<String> types = new ArrayList<>();
-        for (int i = 1; i < pool.utf8.length; i++) {
-            if (pool.classNameIndex[i] != 0) {
-                types.add(pool.utf8[pool.classNameIndex[i]].replaceFirst("^\\[+L?", "").replace(";", ""));
-            }
-        }
-        types.removeIf(t -> t.length() <= 1);
-        return types;
     }
 
     /** The parts of a class file's constant pool that name types and members. */

@@ -273,4 +273,31 @@ class DispatcherTest {
     private static OutboxEntry entry(InMemoryCaseStore store, CaseId c, String id) {
         return store.outboxOf(TENANT, c).stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
     }
+
+    @Test
+    void aSupplierNumberLinkedToAnotherReturnParksTheRequestInsteadOfDroppingIt() {
+        TestClock clock = new TestClock(T0);
+        InMemoryCaseStore store = new InMemoryCaseStore();
+        SupplierAdapter reuses = Mockito.mock(SupplierAdapter.class);
+        when(reuses.supplier()).thenReturn(S1);
+        when(reuses.capabilities()).thenReturn(SupplierCapabilities.replyOnly());
+        when(reuses.requestReturn(any())).thenReturn(new SupplierReply.NumberIssued("SR-REUSED"));
+        ReturnSyncEngine engine = ReturnSyncEngine.builder().store(store).notifier(new InMemoryNotifier())
+                .clock(clock).suppliers(SupplierRegistry.of(reuses)).build();
+        CaseId first = CaseId.of("case-first");
+        CaseId second = CaseId.of("case-second");
+        for (CaseId c : List.of(first, second)) {
+            engine.execute(submit(c, "AS-" + c.value().toUpperCase(), List.of(line("SKU-1", S1, 1, 1, "1.00"))));
+            engine.execute(open(c, S1));
+            engine.execute(agree(c, S1));
+            engine.execute(apply(c, S1));
+            engine.dispatchPending();
+        }
+        assertEquals(LegState.NUMBER_ISSUED, engine.caseView(reseller(), first).state().leg(S1).orElseThrow().state());
+        CaseView view = engine.caseView(reseller(), second);
+        assertEquals(LegState.NUMBER_REQUESTED, view.state().leg(S1).orElseThrow().state());
+        assertEquals(List.of(second + "/4/" + Effect.REQUEST_RETURN + "/" + S1),
+                view.parked().stream().map(OutboxEntry::id).toList(), "a person must look at it");
+        engine.close();
+    }
 }

@@ -16,7 +16,6 @@ import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.ReturnNumber;
-import dev.returnsync.spi.store.NumberAlreadyLinkedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -59,15 +58,16 @@ class NumberLinkageTest {
 
         // the number typed with full-width digits and spaces is the same number after normalization
         Command.IssueSupplierNumber again = issue(second, S1, "sr-７７７ ");
-        NumberAlreadyLinkedException e = assertThrows(NumberAlreadyLinkedException.class, () -> engine.execute(again));
+        CommandRefusedException e = assertThrows(CommandRefusedException.class, () -> engine.execute(again));
 
-        assertEquals(ReturnNumber.supplierReturn(S1, "SR-777"), e.number());
+        assertEquals(dev.returnsync.core.domain.Refusal.Code.NUMBER_TAKEN, e.code());
+        assertTrue(e.getMessage().contains(ReturnNumber.supplierReturn(S1, "SR-777").toString()), e.getMessage());
         for (String secret : List.of(first.value(), "AS-SECRET-1", CUSTOMER.value(), "case-first")) {
             assertFalse(e.getMessage().contains(secret), "message leaks " + secret + ": " + e.getMessage());
         }
         assertEquals(before, store.load(TENANT, second).orElseThrow().version(), "the refused command changed nothing");
         assertTrue(store.findIdempotency(TENANT, again.key()).isEmpty(), "no idempotency record for a refusal");
-        assertEquals(first, engine.findByNumber(reseller(), e.number()).orElseThrow().caseId());
+        assertEquals(first, engine.findByNumber(reseller(), again.number()).orElseThrow().caseId());
     }
 
     @Test
@@ -162,7 +162,8 @@ class NumberLinkageTest {
                 CaseId.of("case-c"), CUSTOMER, OrderId.of("o"), ReturnNumber.customerRequest(TENANT, "AS-C"),
                 ReturnNumber.resellerReturn(TENANT, "RS-2"), List.of(line("SKU-1", S1, 1, 1, "1.00")),
                 Reason.of(ReasonCode.OTHER, ""), OutcomeType.RETURN_AND_REFUND, DELIVERED);
-        assertThrows(NumberAlreadyLinkedException.class, () -> generating.execute(given));
+        assertEquals(dev.returnsync.core.domain.Refusal.Code.NUMBER_TAKEN,
+                assertThrows(CommandRefusedException.class, () -> generating.execute(given)).code());
         assertTrue(store.load(TENANT, CaseId.of("case-c")).isEmpty());
         generating.close();
     }
@@ -174,12 +175,11 @@ class NumberLinkageTest {
         String resellerNumber = engine.caseView(reseller(), c).state().resellerNumber().value();
         long version = store.load(TENANT, c).orElseThrow().version();
 
-        CommandRefusedException stranger = assertThrows(CommandRefusedException.class, () -> engine.supplierCallbacks()
+        CommandRefusedException stranger = assertThrows(CaseNotFoundException.class, () -> engine.supplierCallbacks()
                 .numberIssued(TENANT, S2, resellerNumber, "S2-1", IdempotencyKey.of("evt-1")));
-        assertEquals(dev.returnsync.core.domain.Refusal.Code.UNKNOWN_LEG, stranger.code());
-        CommandRefusedException intruder = assertThrows(CommandRefusedException.class, () -> engine.execute(
-                new Command.IssueSupplierNumber(key(), supplier(S2), null, c, S1, ReturnNumber.supplierReturn(S1, "X-1"))));
-        assertEquals(dev.returnsync.core.domain.Refusal.Code.NOT_A_PARTY, intruder.code());
+        assertNull(stranger.caseId(), "a supplier without a leg learns no case id");
+        assertThrows(CaseNotFoundException.class, () -> engine.execute(new Command.IssueSupplierNumber(key(),
+                supplier(S2), null, c, S1, ReturnNumber.supplierReturn(S1, "X-1"))), "a supplier without a leg");
         assertThrows(CaseNotFoundException.class, () -> engine.supplierCallbacks()
                 .numberIssued(OTHER_TENANT, S1, resellerNumber, "S1-1", IdempotencyKey.of("evt-2")),
                 "the reseller number of another tenant is unknown");

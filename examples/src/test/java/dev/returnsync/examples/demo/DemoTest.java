@@ -140,7 +140,7 @@ class DemoTest {
         List<String> refusals = lines.stream().filter(l -> l.contains("✗ 拒绝 refused")).toList();
         assertEquals(3, refusals.size(), String.join("\n", refusals));
         assertTrue(refusals.get(0).contains("ILLEGAL_TRANSITION: CANCEL_RETURN on case-1001 in SHIPPED"));
-        assertTrue(refusals.get(1).contains("NOT_A_PARTY: CONFIRM_RECEIPT on case-1001"));
+        assertTrue(refusals.get(1).contains("CASE_NOT_FOUND: CONFIRM_RECEIPT on case-1001"), refusals.get(1));
         assertTrue(refusals.get(2).contains("ILLEGAL_TRANSITION: REPORT_SHIPMENT on case-1003 in EXPIRED"));
     }
 

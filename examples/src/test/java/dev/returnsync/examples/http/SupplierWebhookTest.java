@@ -153,6 +153,7 @@ class SupplierWebhookTest {
         long before = version();
         HttpResponse<String> foreign = postSigned(uri(S2), SECRET_2, clock.instant(),
                 numberIssued("evt-s2", resellerNumber, "BW-1"));
+        // a supplier without a leg learns no more than about an unknown number
         assertEquals(404, foreign.statusCode(), foreign.body());
         assertTrue(foreign.body().contains("unknown_return"), foreign.body());
         assertEquals(before, version());

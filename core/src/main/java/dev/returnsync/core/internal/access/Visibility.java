@@ -1,0 +1,142 @@
+package dev.returnsync.core.internal.access;
+
+import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.domain.Leg;
+import dev.returnsync.core.domain.ReturnCase;
+import dev.returnsync.core.engine.CaseNotFoundException;
+import dev.returnsync.core.engine.CaseView;
+import dev.returnsync.core.engine.CommandResult;
+import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.NumberLink;
+import dev.returnsync.spi.ReturnEvent;
+import dev.returnsync.spi.ReturnLine;
+import dev.returnsync.spi.Role;
+import dev.returnsync.spi.store.OutboxEntry;
+
+import java.util.List;
+
+/**
+ * The one visibility policy, used by every command, query and supplier callback. Who is a party of a case:
+ * <ul>
+ *   <li>a reseller user or the system, of the case's tenant;</li>
+ *   <li>the case's own customer, of the case's tenant;</li>
+ *   <li>a supplier with a leg in the case, of the case's tenant.</li>
+ * </ul>
+ * The party check comes first, before the version, role, leg or state checks of the workflow, and a non-party is
+ * answered exactly as for a missing case: the same {@link CaseNotFoundException}, or an empty answer. Each party
+ * then sees its own view: a supplier its own leg only (its own lines of the request, its own events, the outbox
+ * work addressed to it); a customer every leg of their return but no outbox work (the outbox is the reseller's
+ * operations: supplier calls, their errors, leases); a reseller and the system everything. Not API.
+ */
+public final class Visibility {
+    private Visibility() {
+    }
+
+    /** True when the asker is a party of every case of its tenant: a reseller user or the system. */
+    public static boolean seesWholeTenant(Actor asker) {
+        return asker.role() == Role.RESELLER || asker.role() == Role.SYSTEM;
+    }
+
+    /** True when the asker is a party of the case. */
+    public static boolean isParty(Actor asker, ReturnCase c) {
+        if (c == null || !c.tenant().equals(asker.tenant())) {
+            return false;
+        }
+        return switch (asker.role()) {
+            case CUSTOMER -> asker.is(c.customer());
+            case SUPPLIER -> c.legs().stream().anyMatch(leg -> asker.is(leg.supplier()));
+            case RESELLER, SYSTEM -> true;
+        };
+    }
+
+    /**
+     * The case a command may be decided against. A submission meets whatever the store holds under its id (the
+     * workflow refuses it if a case exists); any other command needs a case of which its actor is a party.
+     *
+     * @param stored the case the store holds under the command's id, or null
+     * @throws CaseNotFoundException for a missing case and for a non-party alike
+     */
+    public static ReturnCase forCommand(Command command, ReturnCase stored) {
+        if (command instanceof Command.SubmitReturn) {
+            return stored;
+        }
+        if (!isParty(command.actor(), stored)) {
+            throw CaseNotFoundException.forCommand(command.caseId(), command.type());
+        }
+        return stored;
+    }
+
+    /**
+     * The case a query may read.
+     *
+     * @throws CaseNotFoundException for a missing case and for a non-party alike
+     */
+    public static ReturnCase forQuery(Actor asker, CaseId caseId, ReturnCase stored) {
+        if (!isParty(asker, stored)) {
+            throw CaseNotFoundException.forQuery(caseId);
+        }
+        return stored;
+    }
+
+    /**
+     * True when the asker may see where a number leads: a party of its case, and for a supplier not the number of
+     * another supplier's leg.
+     */
+    public static boolean canSee(Actor asker, NumberLink link, ReturnCase c) {
+        if (!link.tenant().equals(asker.tenant()) || !isParty(asker, c)) {
+            return false;
+        }
+        return asker.role() != Role.SUPPLIER || link.leg() == null || asker.is(link.leg());
+    }
+
+    /** The case as the asker sees it: a supplier its own leg only. */
+    public static ReturnCase stateFor(Actor asker, ReturnCase c) {
+        if (asker.role() != Role.SUPPLIER) {
+            return c;
+        }
+        List<Leg> own = c.legs().stream().filter(leg -> asker.is(leg.supplier())).toList();
+        return new ReturnCase(c.id(), c.tenant(), c.customer(), c.order(), c.customerNumber(), c.resellerNumber(),
+                c.reason(), c.wanted(), c.deliveredAt(), c.createdAt(), own, c.version());
+    }
+
+    /** The outcome of a command as its actor sees it. */
+    public static CommandResult resultFor(Actor asker, CommandResult result) {
+        if (asker.role() != Role.SUPPLIER) {
+            return result;
+        }
+        return new CommandResult(stateFor(asker, result.state()), historyFor(asker, result.events()),
+                result.replayed());
+    }
+
+    /** The case with its outbox work, as the asker sees them. */
+    public static CaseView viewFor(Actor asker, ReturnCase c, List<OutboxEntry> outbox) {
+        List<OutboxEntry> seen = switch (asker.role()) {
+            case RESELLER, SYSTEM -> outbox;
+            case CUSTOMER -> List.of();
+            case SUPPLIER -> outbox.stream().filter(entry -> entry.target().equals(asker.id())).toList();
+        };
+        return new CaseView(stateFor(asker, c), seen.stream().filter(e -> !e.parked()).toList(),
+                seen.stream().filter(OutboxEntry::parked).toList());
+    }
+
+    /**
+     * The events as the asker sees them: a supplier the events of its own leg and the request with its own lines
+     * only; everyone else every event.
+     */
+    public static List<ReturnEvent> historyFor(Actor asker, List<ReturnEvent> events) {
+        if (asker.role() != Role.SUPPLIER) {
+            return events;
+        }
+        return events.stream()
+                .filter(e -> !(e instanceof ReturnEvent.LegEvent leg) || asker.is(leg.leg()))
+                .map(e -> e instanceof ReturnEvent.ReturnRequested requested ? ownLines(requested, asker) : e)
+                .toList();
+    }
+
+    private static ReturnEvent ownLines(ReturnEvent.ReturnRequested r, Actor supplier) {
+        List<ReturnLine> lines = r.lines().stream().filter(line -> supplier.is(line.supplier())).toList();
+        return new ReturnEvent.ReturnRequested(r.at(), r.actor(), r.caseId(), r.customer(), r.order(),
+                r.customerNumber(), r.resellerNumber(), lines, r.reason(), r.wanted(), r.deliveredAt());
+    }
+}

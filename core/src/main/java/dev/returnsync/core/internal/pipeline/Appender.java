@@ -1,0 +1,65 @@
+package dev.returnsync.core.internal.pipeline;
+
+import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.domain.DeadlinePolicy;
+import dev.returnsync.core.internal.outbox.OutboxPlanner;
+import dev.returnsync.core.internal.access.StoreGateway;
+import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.store.AppendBatch;
+import dev.returnsync.spi.store.IdempotencyKeyTakenException;
+import dev.returnsync.spi.store.IdempotencyRecord;
+import dev.returnsync.spi.store.NumberAlreadyLinkedException;
+import dev.returnsync.spi.store.VersionConflictException;
+
+import java.time.Instant;
+
+/**
+ * The append stage: the decided events go to the store in one atomic batch with the case's number links, its next
+ * due time, the outbox work they cause and the command's idempotency record. Says whether the batch went in, lost
+ * the race for the case, or met a number linked elsewhere. Not API.
+ */
+final class Appender {
+    /** What became of an append. */
+    sealed interface Outcome {
+    }
+
+    /** The batch is stored. */
+    record Appended() implements Outcome {
+    }
+
+    /** Another command changed the case first, or a twin with the same key was appended first. */
+    record LostRace() implements Outcome {
+    }
+
+    /** A number of the batch is linked to another case. */
+    record NumberTaken(ReturnNumber number) implements Outcome {
+    }
+
+    private final StoreGateway store;
+    private final OutboxPlanner planner;
+    private final DeadlinePolicy deadlines;
+
+    Appender(StoreGateway store, OutboxPlanner planner, DeadlinePolicy deadlines) {
+        this.store = store;
+        this.planner = planner;
+        this.deadlines = deadlines;
+    }
+
+    Outcome append(Command command, Decider.Decided decided, String fingerprint, Instant now) {
+        long expected = decided.expectedVersion();
+        AppendBatch batch = new AppendBatch(command.actor().tenant(), command.caseId(), expected, decided.events(),
+                decided.after().links(), decided.after().nextDueAt(deadlines).orElse(null),
+                planner.plan(decided.before(), decided.after(), decided.events(), now),
+                new IdempotencyRecord(command.actor().tenant(), command.key(), fingerprint, command.caseId(),
+                        expected + 1, decided.after().version()));
+        try {
+            store.append(batch);
+        } catch (VersionConflictException | IdempotencyKeyTakenException e) {
+            return new LostRace();
+        } catch (NumberAlreadyLinkedException e) {
+            return new NumberTaken(e.number());
+        }
+        store.remember(decided.after(), decided.lastEventAt());
+        return new Appended();
+    }
+}

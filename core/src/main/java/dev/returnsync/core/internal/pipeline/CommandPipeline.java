@@ -1,0 +1,141 @@
+package dev.returnsync.core.internal.pipeline;
+
+import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.domain.Leg;
+import dev.returnsync.core.domain.Refusal;
+import dev.returnsync.core.domain.ReturnCase;
+import dev.returnsync.core.domain.ReturnWorkflow;
+import dev.returnsync.core.engine.CommandRefusedException;
+import dev.returnsync.core.engine.CommandResult;
+import dev.returnsync.core.engine.ContentionException;
+import dev.returnsync.core.engine.EngineConfig;
+import dev.returnsync.core.engine.ResellerNumberGenerator;
+import dev.returnsync.core.internal.CommandValidator;
+import dev.returnsync.core.internal.Fingerprint;
+import dev.returnsync.core.internal.FoldCache;
+import dev.returnsync.core.internal.outbox.OutboxPlanner;
+import dev.returnsync.core.internal.access.StoreGateway;
+import dev.returnsync.core.internal.access.Visibility;
+import dev.returnsync.spi.LegState;
+import dev.returnsync.spi.ReturnNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The path of a command, one stage each: fill in a reseller number ({@link ResellerNumbers}) -> validate
+ * ({@link CommandValidator}) -> read the case and authorize its actor ({@link Visibility}: party first, a non-party
+ * is answered as for a missing case) -> replay a key seen before ({@link Replay}) -> rules and decide
+ * ({@link Decider}) -> append with the outbox plan ({@link Appender}). A lost race re-runs the read-to-append
+ * part a bounded number of times. Thread-safe. Not API.
+ */
+public final class CommandPipeline implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CommandPipeline.class);
+    private static final int GENERATOR_ATTEMPTS = 8;
+
+    private final StoreGateway store;
+    private final ResellerNumbers numbers;
+    private final CommandValidator validator = new CommandValidator();
+    private final Replay replay;
+    private final Decider decider;
+    private final Appender appender;
+    private final int maxConflictRetries;
+
+    /** A pipeline over a store gateway. */
+    public CommandPipeline(StoreGateway store, ReturnWorkflow workflow, EngineConfig config,
+                           ResellerNumberGenerator generator, OutboxPlanner planner) {
+        this.store = store;
+        this.numbers = new ResellerNumbers(generator);
+        this.replay = new Replay(store);
+        this.decider = new Decider(workflow, config.settings());
+        this.appender = new Appender(store, planner, workflow.deadlines());
+        this.maxConflictRetries = config.maxConflictRetries();
+    }
+
+    /** Runs a command decided at {@code now}; the result is as its actor sees it. */
+    public CommandResult run(Command command, Instant now) {
+        Objects.requireNonNull(command, "command must not be null");
+        Objects.requireNonNull(now, "now must not be null");
+        boolean generated = ResellerNumbers.needs(command);
+        Command effective = generated ? numbers.fill((Command.SubmitReturn) command, now) : command;
+        validator.validate(effective);
+        String fingerprint = Fingerprint.of(command);
+        int generatorAttempts = 1;
+        for (int attempt = 1; ; attempt++) {
+            // The case first, then the key: a twin of this command whose events this read sees has its key
+            // visible too (stores publish the record no later than the events), so it is replayed, not refused.
+            FoldCache.Folded stored = store.read(effective.actor().tenant(), effective.caseId());
+            ReturnCase current = Visibility.forCommand(effective, stored == null ? null : stored.state());
+            Optional<CommandResult> first = replay.of(effective, fingerprint);
+            if (first.isPresent()) {
+                return Visibility.resultFor(effective.actor(), first.get());
+            }
+            Decider.Decided decided = decider.decide(current, stored == null ? null : stored.lastEventAt(),
+                    effective, now);
+            Appender.Outcome outcome = appender.append(effective, decided, fingerprint, now);
+            if (outcome instanceof Appender.Appended) {
+                if (log.isDebugEnabled()) {
+                    log.debug("command {} by {} on case {} accepted: version {}", effective.type(),
+                            effective.actor().role(), effective.caseId(), decided.after().version());
+                }
+                return Visibility.resultFor(effective.actor(),
+                        new CommandResult(decided.after(), decided.events(), false));
+            }
+            if (outcome instanceof Appender.NumberTaken taken) {
+                if (generated && generatorAttempts < GENERATOR_ATTEMPTS
+                        && taken.number().equals(((Command.SubmitReturn) effective).resellerNumber())) {
+                    generatorAttempts++;
+                    effective = numbers.fill((Command.SubmitReturn) command, now);
+                    continue;
+                }
+                throw numberTaken(effective, current, taken.number());
+            }
+            if (attempt > maxConflictRetries) {
+                log.warn("command {} on case {} lost the race {} times", effective.type(), effective.caseId(), attempt);
+                throw new ContentionException(effective.caseId(), attempt);
+            }
+        }
+    }
+
+    /** A number linked to another return: a refusal that names the number only if the command carried it. */
+    private static CommandRefusedException numberTaken(Command command, ReturnCase current, ReturnNumber number) {
+        log.debug("command {} on case {}: a {} is linked elsewhere", command.type(), command.caseId(), number.kind());
+        String reason = numbersOf(command).contains(number)
+                ? "the " + number.kind().label() + " " + number + " is already linked to another return"
+                : "a number of the command is already linked to another return";
+        LegState state = null;
+        if (command instanceof Command.LegCommand leg && current != null) {
+            state = current.leg(leg.leg()).map(Leg::state).orElse(null);
+        }
+        return new CommandRefusedException(new Refusal(Refusal.Code.NUMBER_TAKEN, command.caseId(), state,
+                command.type(), reason, null));
+    }
+
+    private static List<ReturnNumber> numbersOf(Command command) {
+        List<ReturnNumber> numbers = new ArrayList<>(2);
+        if (command instanceof Command.SubmitReturn c) {
+            numbers.add(c.customerNumber());
+            numbers.add(c.resellerNumber());
+        } else if (command instanceof Command.IssueSupplierNumber c) {
+            numbers.add(c.number());
+        } else if (command instanceof Command.ReplaceSupplierNumber c) {
+            numbers.add(c.number());
+        } else if (command instanceof Command.ReportShipment c) {
+            numbers.add(c.tracking());
+        } else if (command instanceof Command.ShipReplacement c) {
+            numbers.add(c.tracking());
+        }
+        return numbers;
+    }
+
+    /** Releases the validator. */
+    @Override
+    public void close() {
+        validator.close();
+    }
+}

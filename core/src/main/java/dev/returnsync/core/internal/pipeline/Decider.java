@@ -1,0 +1,81 @@
+package dev.returnsync.core.internal.pipeline;
+
+import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.domain.Decision;
+import dev.returnsync.core.domain.Refusal;
+import dev.returnsync.core.domain.ReturnCase;
+import dev.returnsync.core.domain.ReturnWorkflow;
+import dev.returnsync.core.domain.RuleContext;
+import dev.returnsync.core.engine.CaseNotFoundException;
+import dev.returnsync.core.engine.CommandRefusedException;
+import dev.returnsync.spi.ReturnEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rules-and-decide stage: the workflow decides the command (roles, state, payload, custom rules) at a time
+ * that never lies before the case's last event, and a refusal becomes a {@link CommandRefusedException}. Not API.
+ */
+final class Decider {
+    private static final Logger log = LoggerFactory.getLogger(Decider.class);
+
+    /**
+     * The accepted events and the case after them.
+     *
+     * @param before the case the command was decided against, or null for a new case
+     * @param events the events
+     * @param after the case after the events
+     */
+    record Decided(ReturnCase before, List<ReturnEvent> events, ReturnCase after) {
+        /** The version the append expects. */
+        long expectedVersion() {
+            return before == null ? 0 : before.version();
+        }
+
+        /** The time of the last event. */
+        Instant lastEventAt() {
+            return events.get(events.size() - 1).at();
+        }
+    }
+
+    private final ReturnWorkflow workflow;
+    private final Map<String, String> settings;
+
+    Decider(ReturnWorkflow workflow, Map<String, String> settings) {
+        this.workflow = workflow;
+        this.settings = settings;
+    }
+
+    /**
+     * Decides a command.
+     *
+     * @param current the case, already authorized for the command's actor, or null
+     * @param lastEventAt the time of the case's last event, or null
+     * @throws CommandRefusedException if the workflow refuses
+     */
+    Decided decide(ReturnCase current, Instant lastEventAt, Command command, Instant now) {
+        // An instance whose clock lags, or a command re-decided after losing a race, must not date its event
+        // before the case's last one: event times of a case only move forward.
+        Instant decidedAt = lastEventAt != null && lastEventAt.isAfter(now) ? lastEventAt : now;
+        Decision decision = workflow.decide(current, command, new RuleContext(decidedAt, settings));
+        if (decision instanceof Decision.Refused refused) {
+            throw refusal(refused.refusal(), command);
+        }
+        List<ReturnEvent> events = ((Decision.Accepted) decision).events();
+        return new Decided(current, events, ReturnWorkflow.evolve(current, events));
+    }
+
+    private static CommandRefusedException refusal(Refusal refusal, Command command) {
+        if (log.isDebugEnabled()) {
+            log.debug("command {} by {} on case {} refused: {}", command.type(), command.actor().role(),
+                    command.caseId(), refusal.code());
+        }
+        return refusal.code() == Refusal.Code.CASE_NOT_FOUND
+                ? CaseNotFoundException.forCommand(command.caseId(), command.type())
+                : new CommandRefusedException(refusal);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.returnsync.core.internal.query;
+
+import dev.returnsync.core.domain.ReturnCase;
+import dev.returnsync.core.engine.CaseNotFoundException;
+import dev.returnsync.core.engine.CaseView;
+import dev.returnsync.core.internal.FoldCache;
+import dev.returnsync.core.internal.access.StoreGateway;
+import dev.returnsync.core.internal.access.Visibility;
+import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.InvalidReturnNumberException;
+import dev.returnsync.spi.NumberKind;
+import dev.returnsync.spi.NumberLink;
+import dev.returnsync.spi.ReturnEvent;
+import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.Role;
+import dev.returnsync.spi.store.CaseHistory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The read side: a case's view, its history and number look-ups, each through the {@link Visibility} policy, so a
+ * non-party gets what a missing case gets ({@link CaseNotFoundException}, or nothing). Thread-safe. Not API.
+ */
+public final class CaseQueries {
+    private final StoreGateway store;
+
+    /** Queries over a store gateway. */
+    public CaseQueries(StoreGateway store) {
+        this.store = store;
+    }
+
+    /**
+     * The case, if the asker is a party of it.
+     *
+     * @throws CaseNotFoundException for a missing case and a non-party alike
+     */
+    public ReturnCase visibleCase(Actor asker, CaseId caseId) {
+        Objects.requireNonNull(asker, "asker must not be null");
+        Objects.requireNonNull(caseId, "case id must not be null");
+        FoldCache.Folded stored = store.read(asker.tenant(), caseId);
+        return Visibility.forQuery(asker, caseId, stored == null ? null : stored.state());
+    }
+
+    /** The case with its outbox work, as the asker sees them. */
+    public CaseView caseView(Actor asker, CaseId caseId) {
+        ReturnCase c = visibleCase(asker, caseId);
+        return Visibility.viewFor(asker, c, store.outboxOf(asker.tenant(), caseId));
+    }
+
+    /** The case's events, oldest first, as the asker sees them. */
+    public List<ReturnEvent> history(Actor asker, CaseId caseId) {
+        Objects.requireNonNull(asker, "asker must not be null");
+        Objects.requireNonNull(caseId, "case id must not be null");
+        CaseHistory history = store.history(asker.tenant(), caseId).orElse(null);
+        Visibility.forQuery(asker, caseId, history == null ? null : store.fold(history));
+        return Visibility.historyFor(asker, history.events());
+    }
+
+    /** Where a number leads, if the asker may see it. */
+    public Optional<NumberLink> findByNumber(Actor asker, ReturnNumber number) {
+        Objects.requireNonNull(asker, "asker must not be null");
+        Objects.requireNonNull(number, "number must not be null");
+        Optional<NumberLink> link = store.link(asker.tenant(), number);
+        if (link.isEmpty() || !link.get().tenant().equals(asker.tenant())) {
+            return Optional.empty();
+        }
+        if (Visibility.seesWholeTenant(asker)) {
+            return link;
+        }
+        FoldCache.Folded stored = store.read(asker.tenant(), link.get().caseId());
+        return stored != null && Visibility.canSee(asker, link.get(), stored.state()) ? link : Optional.empty();
+    }
+
+    /** A raw number tried as the kinds whose scope the asker implies. */
+    public List<NumberLink> lookup(Actor asker, String raw) {
+        Objects.requireNonNull(asker, "asker must not be null");
+        Objects.requireNonNull(raw, "raw number must not be null");
+        List<NumberLink> found = new ArrayList<>(2);
+        tryKind(asker, NumberKind.CUSTOMER_REQUEST, asker.tenant().value(), raw, found);
+        tryKind(asker, NumberKind.RESELLER_RETURN, asker.tenant().value(), raw, found);
+        if (asker.role() == Role.SUPPLIER) {
+            tryKind(asker, NumberKind.SUPPLIER_RETURN, asker.id(), raw, found);
+        }
+        return found;
+    }
+
+    /** A raw number tried as the kinds that take a given scope. */
+    public List<NumberLink> lookup(Actor asker, String raw, String scope) {
+        Objects.requireNonNull(asker, "asker must not be null");
+        Objects.requireNonNull(raw, "raw number must not be null");
+        Objects.requireNonNull(scope, "scope must not be null");
+        List<NumberLink> found = new ArrayList<>(2);
+        tryKind(asker, NumberKind.SUPPLIER_RETURN, scope, raw, found);
+        tryKind(asker, NumberKind.RETURN_TRACKING, scope, raw, found);
+        return found;
+    }
+
+    private void tryKind(Actor asker, NumberKind kind, String scope, String raw, List<NumberLink> found) {
+        ReturnNumber number;
+        try {
+            number = new ReturnNumber(kind, scope, raw);
+        } catch (InvalidReturnNumberException | IllegalArgumentException e) {
+            return;
+        }
+        findByNumber(asker, number).filter(link -> !found.contains(link)).ifPresent(found::add);
+    }
+}
