@@ -296,7 +296,7 @@ class DispatcherTest {
         assertEquals(LegState.NUMBER_ISSUED, engine.caseView(reseller(), first).state().leg(S1).orElseThrow().state());
         CaseView view = engine.caseView(reseller(), second);
         assertEquals(LegState.NUMBER_REQUESTED, view.state().leg(S1).orElseThrow().state());
-        assertEquals(List.of(second + "/4/" + Effect.REQUEST_RETURN + "/" + S1),
+        assertEquals(List.of(OutboxPlanner.entryId(TENANT, second, 4, Effect.REQUEST_RETURN, S1.value())),
                 view.parked().stream().map(OutboxEntry::id).toList(), "a person must look at it");
         engine.close();
     }

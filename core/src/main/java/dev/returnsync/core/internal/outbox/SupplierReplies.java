@@ -7,7 +7,7 @@ import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.engine.CommandRefusedException;
 import dev.returnsync.core.engine.CommandResult;
 import dev.returnsync.core.internal.CommandRunner;
-import dev.returnsync.spi.Actor;
+import dev.returnsync.core.internal.inbox.SupplierInbox;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.InvalidReturnNumberException;
 import dev.returnsync.spi.LineQuantity;
@@ -42,31 +42,30 @@ final class SupplierReplies {
 
     /** The supplier issued its return number, raw. */
     Outcome issued(Work work, ReturnCase c, SupplierId supplier, String raw) {
-        ReturnNumber number;
+        Command.IssueSupplierNumber command;
         try {
-            number = ReturnNumber.supplierReturn(supplier, raw);
+            String normalized = ReturnNumber.supplierReturn(supplier, raw).value();
+            command = SupplierInbox.numberIssued(c.tenant(), supplier, c.id(), key(work, "issued|" + normalized), raw);
         } catch (InvalidReturnNumberException e) {
             return Outcome.park("supplier issued an invalid number: " + e.problem());
         }
         Leg leg = c.leg(supplier).orElse(null);
-        if (leg != null && number.equals(leg.supplierNumber())) {
-            log.debug("outbox entry {}: number {} is already linked to the leg", work.entry().id(), number);
+        if (leg != null && command.number().equals(leg.supplierNumber())) {
+            log.debug("outbox entry {}: the number is already linked to the leg", work.entry().id());
             return Outcome.DONE;
         }
-        return apply(work, new Command.IssueSupplierNumber(key(work, "issued|" + number.value()),
-                Actor.supplier(c.tenant(), supplier), null, c.id(), supplier, number));
+        return apply(work, command);
     }
 
     /** The supplier declined the return. */
     Outcome declined(Work work, ReturnCase c, SupplierId supplier, Reason reason) {
-        return apply(work, new Command.DeclineReturn(key(work, "declined"), Actor.supplier(c.tenant(), supplier), null,
-                c.id(), supplier, reason));
+        return apply(work, SupplierInbox.declined(c.tenant(), supplier, c.id(), key(work, "declined"), reason));
     }
 
     /** The supplier received the parcel, with these quantities. */
     Outcome received(Work work, ReturnCase c, SupplierId supplier, List<LineQuantity> quantities) {
-        return apply(work, new Command.ConfirmReceipt(key(work, "received|" + quantities),
-                Actor.supplier(c.tenant(), supplier), null, c.id(), supplier, quantities));
+        return apply(work, SupplierInbox.received(c.tenant(), supplier, c.id(), key(work, "received|" + quantities),
+                quantities));
     }
 
     /** A failure reply: retried when the supplier says so, parked when it says it is permanent. */
