@@ -43,7 +43,8 @@ import java.util.SplittableRandom;
  * database comes from {@code RETURNSYNC_PG_URL}, {@code RETURNSYNC_PG_USER}, {@code RETURNSYNC_PG_PASSWORD}.
  *
  * <p>It reports to the parent on standard output, one line each: {@code ACCEPTED key case version} for every command
- * the store accepted, and {@code PLANNED id effect case target} for every outbox entry of an appended batch.
+ * the store accepted, {@code PLANNED id effect case target} for every outbox entry of an appended batch, and
+ * {@code SLOW_DISPATCH millis} for every run of deadlines and dispatch that took longer than the lease.
  */
 public final class CrashChild {
     static final String SCHEMA = "crash_test";
@@ -95,13 +96,18 @@ public final class CrashChild {
                         adapter(base, CrashSupplierSimulator.SUPPLIER_BY_CALLBACK, SupplierCapabilities.push())))
                 .workflow(workflow())
                 .random(new SplittableRandom(seed ^ incarnation.hashCode()))
-                .dispatcher(DispatcherConfig.custom().owner(incarnation).batchSize(20).lease(LEASE)
+                .dispatcher(DispatcherConfig.custom().owner(incarnation).batchSize(5).lease(LEASE)
                         .initialBackoff(Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(2))
                         .maxAttempts(1_000).pollInterval(Duration.ofSeconds(1)).build())
                 .build();
 
         loop("dispatch", () -> {
+            long start = System.nanoTime();
             engine.runOnce(Instant.now());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (millis > LEASE.toMillis()) {
+                report.println("SLOW_DISPATCH " + millis);   // the backlog outlasted the lease
+            }
             sleep(50);
         });
         loop("callbacks", () -> {

@@ -41,8 +41,8 @@ import java.util.SplittableRandom;
  * from the seed, the case and the leg: a process restarted after a kill re-sends the same commands with the same
  * keys, from the first case on, so an accepted command may be sent again but never changes meaning.
  *
- * <p>Per leg, chosen once from the seed: a quarter are cancelled by the customer right after the reseller applied for
- * the return (while the request is on its way to the supplier), one in ten is never shipped (its deadline expires
+ * <p>Per leg, chosen once from the seed: a third are cancelled by the customer within 1.2 s after the reseller applied
+ * for the return (while the request is on its way to the supplier), one in ten is never shipped (its deadline expires
  * it), half of the results are confirmed by the customer (the others by their deadline).
  */
 final class CrashDriver {
@@ -117,8 +117,13 @@ final class CrashDriver {
             for (Leg leg : c.legs()) {
                 Command command = nextCommand(c, leg);
                 if (command != null) {
-                    execute(command);
+                    boolean done = execute(command);
                     acted = true;
+                    if (done && command instanceof Command.ApplyForReturn && cancels(c.id(), leg.supplier())) {
+                        // soon, while the request may be on its way to the supplier
+                        CrashChild.sleep(choices(c.id(), leg.supplier()).nextInt(1_200));
+                        execute(cancel(c, leg.supplier()));
+                    }
                 }
             }
         }
@@ -156,7 +161,7 @@ final class CrashDriver {
     private Command nextCommand(ReturnCase c, Leg leg) {
         SupplierId s = leg.supplier();
         SplittableRandom random = choices(c.id(), s);
-        boolean cancels = random.nextInt(4) == 0;
+        boolean cancels = random.nextInt(3) == 0;
         boolean ships = random.nextInt(10) != 0;
         boolean confirms = random.nextBoolean();
         Actor supplier = Actor.supplier(SHOP, s);
@@ -172,10 +177,10 @@ final class CrashDriver {
                 return new Command.ApplyForReturn(key(c.id(), s, "apply"), reseller, null, c.id(), s);
             case NUMBER_REQUESTED:
             case NUMBER_ISSUED:
-                return cancels ? new Command.CancelReturn(key(c.id(), s, "cancel"), customer, null, c.id(), s) : null;
+                return cancels ? cancel(c, s) : null;
             case AWAITING_SHIPMENT:
                 if (cancels) {
-                    return new Command.CancelReturn(key(c.id(), s, "cancel"), customer, null, c.id(), s);
+                    return cancel(c, s);
                 }
                 return ships ? new Command.ReportShipment(key(c.id(), s, "ship"), customer, null, c.id(), s,
                         ReturnNumber.returnTracking("SF", tracking(c.id(), s))) : null;
@@ -202,6 +207,14 @@ final class CrashDriver {
             default:
                 return null;   // terminal, or the deadline's turn
         }
+    }
+
+    private boolean cancels(CaseId id, SupplierId s) {
+        return choices(id, s).nextInt(3) == 0;
+    }
+
+    private Command cancel(ReturnCase c, SupplierId s) {
+        return new Command.CancelReturn(key(c.id(), s, "cancel"), Actor.customer(SHOP, c.customer()), null, c.id(), s);
     }
 
     private String tracking(CaseId id, SupplierId s) {

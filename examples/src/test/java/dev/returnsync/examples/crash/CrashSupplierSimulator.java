@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  *
  * <p>Every request path starts with the incarnation of the calling process ({@code /w1i3/...}), so each call is
  * recorded with its caller, its idempotency key and its start and end on the parent's clock. Calls are slow now and
- * then (a dispatch batch then takes longer than the lease), and fail now and then (they are retried). A call that
+ * then: a third of the return requests take 0.6 to 1.5 s to arrive, and the notification channel has slow phases
+ * of 8 s (40 to 260 ms a call) between quick ones, in which a dispatch run takes longer than the lease. One call in
+ * 25 fails with a 503 (it is retried). A call that
  * was still on its way when its caller was killed is dropped unprocessed, as a real network would lose it.
  *
  * <p>Per leg (supplier and reseller return number) the simulator keeps what a supplier would: the keys of the return
@@ -103,6 +105,7 @@ final class CrashSupplierSimulator implements AutoCloseable {
     private final Map<String, PendingCallback> callbacks = new LinkedHashMap<>();
     private final Set<String> callbacksAcked = new LinkedHashSet<>();
     private final Set<String> delivered = new LinkedHashSet<>();
+    private final long started = System.nanoTime();
     private volatile boolean draining;
 
     CrashSupplierSimulator(Liveness liveness, long seed) {
@@ -196,8 +199,10 @@ final class CrashSupplierSimulator implements AutoCloseable {
         boolean fail;
         long callbackAfter;
         synchronized (random) {
-            before = random.nextInt(kind == Kind.REQUEST_RETURN ? 300 : 60);
-            after = kind == Kind.NOTIFY ? 40 + random.nextInt(220) : random.nextInt(kind == Kind.REQUEST_RETURN ? 400 : 150);
+            before = kind != Kind.REQUEST_RETURN ? random.nextInt(60)
+                    : random.nextInt(3) == 0 ? 600 + random.nextInt(900) : 20 + random.nextInt(180);
+            after = kind != Kind.NOTIFY ? random.nextInt(kind == Kind.REQUEST_RETURN ? 400 : 150)
+                    : slowPhase(start) ? 40 + random.nextInt(220) : random.nextInt(10);
             fail = random.nextInt(25) == 0;
             callbackAfter = 200 + random.nextInt(1200);
         }
@@ -222,6 +227,11 @@ final class CrashSupplierSimulator implements AutoCloseable {
             calls.add(new Call(caller, kind, leg, key, start, System.nanoTime(), status));
         }
         answer(exchange, status, reply);
+    }
+
+    /** The notification channel is slow for 8 s, then quick for 8 s, and so on: backlogs build up and clear. */
+    private boolean slowPhase(long now) {
+        return ((now - started) / TimeUnit.SECONDS.toNanos(8)) % 2 == 1;
     }
 
     private String process(Kind kind, String leg, String key, String supplier, long callbackAfterMillis) {

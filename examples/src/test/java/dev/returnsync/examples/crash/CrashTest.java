@@ -79,6 +79,7 @@ class CrashTest {
     private final ConcurrentLinkedQueue<String[]> accepted = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String[]> planned = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> conflicts = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> slowDispatches = new ConcurrentLinkedQueue<>();
     private CrashSupplierSimulator simulator;
     private CrashDatabase database;
     private DataSource admin;
@@ -139,6 +140,8 @@ class CrashTest {
             accepted.add(parts);
         } else if (parts[0].equals("PLANNED") && parts.length == 5) {
             planned.add(parts);
+        } else if (parts[0].equals("SLOW_DISPATCH") && parts.length == 2) {
+            slowDispatches.add(Long.parseLong(parts[1]));
         } else if (parts[0].equals("CONFLICT")) {
             conflicts.add(line);
         }
@@ -217,6 +220,7 @@ class CrashTest {
         assertTrue(accepted.size() >= 100, "the parties got commands through: " + accepted.size());
         assertTrue(simulator.processedKeys(Kind.CANCEL).size() > 0, "cancellations reached the supplier");
         assertTrue(simulator.callbacksAcked() > 0, "callbacks were applied");
+        assertTrue(!slowDispatches.isEmpty(), "a backlog took longer than the lease to dispatch");
     }
 
     /** Every case anyone reported on, folded from the store. */
@@ -369,8 +373,10 @@ class CrashTest {
         System.out.printf("CrashTest: %d kills, %d process starts, %d commands accepted (replays included), "
                         + "%d outbox entries planned, %d cases, legs by state %s%n", liveness.kills(),
                 Arrays.stream(starts).sum(), accepted.size(), planned.size(), cases.size(), legs);
-        System.out.printf("CrashTest: calls %s, %d notifications delivered, %d callbacks applied%n",
-                simulator.callsByKind(), simulator.delivered().size(), simulator.callbacksAcked());
+        System.out.printf("CrashTest: calls %s, %d notifications delivered, %d callbacks applied, %d dispatch runs "
+                        + "longer than the lease (longest %d ms)%n", simulator.callsByKind(), simulator.delivered().size(),
+                simulator.callbacksAcked(), slowDispatches.size(),
+                slowDispatches.stream().mapToLong(Long::longValue).max().orElse(0));
         StringBuilder tally = new StringBuilder("CrashTest: violations:");
         violations.forEach((name, found) -> tally.append(" ").append(name).append(" ").append(found.size()).append(";"));
         System.out.println(tally);
