@@ -44,7 +44,7 @@ final class CrashCallbacks {
         return true;
     }
 
-    private static String get(HttpClient http, URI uri) {
+    static String get(HttpClient http, URI uri) {
         try {
             return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body();

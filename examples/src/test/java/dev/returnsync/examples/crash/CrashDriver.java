@@ -28,7 +28,9 @@ import dev.returnsync.spi.TenantId;
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +43,8 @@ import java.util.SplittableRandom;
  * from the seed, the case and the leg: a process restarted after a kill re-sends the same commands with the same
  * keys, from the first case on, so an accepted command may be sent again but never changes meaning.
  *
- * <p>Per leg, chosen once from the seed: a third are cancelled by the customer within 1.2 s after the reseller applied
- * for the return (while the request is on its way to the supplier), one in ten is never shipped (its deadline expires
+ * <p>Per leg, chosen once from the seed: a third are cancelled by the customer as soon as the return request is on its
+ * way to the supplier (or 6 s after the application), one in ten is never shipped (its deadline expires
  * it), half of the results are confirmed by the customer (the others by their deadline).
  */
 final class CrashDriver {
@@ -120,9 +122,7 @@ final class CrashDriver {
                     boolean done = execute(command);
                     acted = true;
                     if (done && command instanceof Command.ApplyForReturn && cancels(c.id(), leg.supplier())) {
-                        // soon, while the request may be on its way to the supplier
-                        CrashChild.sleep(choices(c.id(), leg.supplier()).nextInt(1_200));
-                        execute(cancel(c, leg.supplier()));
+                        cancelWhileRequested(c, leg.supplier());
                     }
                 }
             }
@@ -211,6 +211,16 @@ final class CrashDriver {
 
     private boolean cancels(CaseId id, SupplierId s) {
         return choices(id, s).nextInt(3) == 0;
+    }
+
+    /** Waits (at most 6 s) until the return request is on its way to the supplier, then cancels the leg. */
+    private void cancelWhileRequested(ReturnCase c, SupplierId s) {
+        URI inFlight = base.resolve("in-flight/" + URLEncoder.encode(s.value() + "|" + resellerNumber(c.id().value()),
+                StandardCharsets.UTF_8));
+        for (int i = 0; i < 300 && !"yes".equals(CrashCallbacks.get(http, inFlight)); i++) {
+            CrashChild.sleep(20);
+        }
+        execute(cancel(c, s));
     }
 
     private Command cancel(ReturnCase c, SupplierId s) {

@@ -28,11 +28,12 @@ import java.util.regex.Pattern;
 /**
  * The outside world of the crash test, on the loopback interface of the parent JVM: two suppliers speaking the wire
  * format of {@code docs/http-supplier.md} (as {@code HttpSupplierAdapter} calls it), the notification channel, the
- * queue of supplier callbacks the engine processes fetch, and the switch that tells them to stop driving commands.
+ * queue of supplier callbacks the engine processes fetch, the switch that tells them to stop driving commands, and
+ * whether a return request for a leg is in progress (the parties cancel some legs right then).
  *
  * <p>Every request path starts with the incarnation of the calling process ({@code /w1i3/...}), so each call is
  * recorded with its caller, its idempotency key and its start and end on the parent's clock. Calls are slow now and
- * then: a third of the return requests take 0.6 to 1.5 s to arrive, and the notification channel has slow phases
+ * then: a third of the return requests take 1.5 to 3.5 s to arrive, and the notification channel has slow phases
  * of 8 s (40 to 260 ms a call) between quick ones, in which a dispatch run takes longer than the lease. One call in
  * 25 fails with a 503 (it is retried). A call that
  * was still on its way when its caller was killed is dropped unprocessed, as a real network would lose it.
@@ -70,8 +71,10 @@ final class CrashSupplierSimulator implements AutoCloseable {
         final Set<String> requestKeys = new LinkedHashSet<>();
         final Set<String> trackingKeys = new LinkedHashSet<>();
         final Set<String> cancelKeys = new LinkedHashSet<>();
+        int requestsInProgress;
         boolean open;
         boolean cancelled;
+        boolean cancelledDuringRequest;
     }
 
     /** A supplier callback waiting to be fetched, and until when (nanoTime) it is lent to a process. */
@@ -157,6 +160,8 @@ final class CrashSupplierSimulator implements AutoCloseable {
                 } else if (rest.startsWith("callbacks/ack/")) {
                     ack(decode(rest.substring("callbacks/ack/".length())));
                     answer(exchange, 200, "");
+                } else if (rest.startsWith("in-flight/")) {
+                    answer(exchange, 200, requestInProgress(decode(rest.substring("in-flight/".length()))) ? "yes" : "no");
                 } else if (rest.startsWith("notify/")) {
                     call(exchange, caller, Kind.NOTIFY, "notify", decode(rest.substring("notify/".length())), null);
                 } else {
@@ -200,12 +205,36 @@ final class CrashSupplierSimulator implements AutoCloseable {
         long callbackAfter;
         synchronized (random) {
             before = kind != Kind.REQUEST_RETURN ? random.nextInt(60)
-                    : random.nextInt(3) == 0 ? 600 + random.nextInt(900) : 20 + random.nextInt(180);
+                    : random.nextInt(3) == 0 ? 1_500 + random.nextInt(2_000) : 20 + random.nextInt(180);
             after = kind != Kind.NOTIFY ? random.nextInt(kind == Kind.REQUEST_RETURN ? 400 : 150)
                     : slowPhase(start) ? 40 + random.nextInt(220) : random.nextInt(10);
             fail = random.nextInt(25) == 0;
             callbackAfter = 200 + random.nextInt(1200);
         }
+        if (kind == Kind.REQUEST_RETURN) {
+            inProgress(leg, 1);
+        }
+        try {
+            answered(exchange, caller, kind, leg, key, supplier, start, before, after, fail, callbackAfter);
+        } finally {
+            if (kind == Kind.REQUEST_RETURN) {
+                inProgress(leg, -1);
+            }
+        }
+    }
+
+    /** True while a return request for the leg ({@code supplier|resellerNumber}) is on its way or being answered. */
+    private synchronized boolean requestInProgress(String leg) {
+        LegAtSupplier at = legs.get(leg);
+        return at != null && at.requestsInProgress > 0;
+    }
+
+    private synchronized void inProgress(String leg, int delta) {
+        legs.computeIfAbsent(leg, l -> new LegAtSupplier()).requestsInProgress += delta;
+    }
+
+    private void answered(HttpExchange exchange, String caller, Kind kind, String leg, String key, String supplier,
+                          long start, long before, long after, boolean fail, long callbackAfter) throws IOException {
         sleep(before);
         String reply;
         int status;
@@ -262,6 +291,7 @@ final class CrashSupplierSimulator implements AutoCloseable {
                 return "{}";
             case CANCEL:
                 at.cancelKeys.add(key);
+                at.cancelledDuringRequest |= at.requestsInProgress > 0;
                 at.cancelled = true;
                 at.open = false;
                 return "{}";
@@ -347,6 +377,11 @@ final class CrashSupplierSimulator implements AutoCloseable {
             }
         });
         return open;
+    }
+
+    /** How many legs were cancelled while a return request for them was on its way: the race the test provokes. */
+    synchronized int cancelledDuringRequest() {
+        return (int) legs.values().stream().filter(at -> at.cancelledDuringRequest).count();
     }
 
     /** Legs the supplier was told to cancel. */

@@ -374,9 +374,10 @@ class CrashTest {
                         + "%d outbox entries planned, %d cases, legs by state %s%n", liveness.kills(),
                 Arrays.stream(starts).sum(), accepted.size(), planned.size(), cases.size(), legs);
         System.out.printf("CrashTest: calls %s, %d notifications delivered, %d callbacks applied, %d dispatch runs "
-                        + "longer than the lease (longest %d ms)%n", simulator.callsByKind(), simulator.delivered().size(),
+                        + "longer than the lease (longest %d ms), %d legs cancelled at the supplier while their "
+                        + "return request was on its way%n", simulator.callsByKind(), simulator.delivered().size(),
                 simulator.callbacksAcked(), slowDispatches.size(),
-                slowDispatches.stream().mapToLong(Long::longValue).max().orElse(0));
+                slowDispatches.stream().mapToLong(Long::longValue).max().orElse(0), simulator.cancelledDuringRequest());
         StringBuilder tally = new StringBuilder("CrashTest: violations:");
         violations.forEach((name, found) -> tally.append(" ").append(name).append(" ").append(found.size()).append(";"));
         System.out.println(tally);
