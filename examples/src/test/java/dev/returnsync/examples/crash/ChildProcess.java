@@ -59,10 +59,6 @@ final class ChildProcess {
         return new ChildProcess(incarnation, process, pump);
     }
 
-    String incarnation() {
-        return incarnation;
-    }
-
     /** SIGKILL (on Linux {@link Process#destroyForcibly()} sends it), then waits for the process and its output. */
     void kill(Liveness liveness) throws InterruptedException {
         liveness.killed(incarnation);

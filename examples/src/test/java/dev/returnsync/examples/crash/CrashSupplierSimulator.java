@@ -33,10 +33,10 @@ import java.util.regex.Pattern;
  *
  * <p>Every request path starts with the incarnation of the calling process ({@code /w1i3/...}), so each call is
  * recorded with its caller, its idempotency key and its start and end on the parent's clock. Calls are slow now and
- * then: a third of the return requests take 1.5 to 3.5 s to arrive, and the notification channel has slow phases
- * of 8 s (40 to 260 ms a call) between quick ones, in which a dispatch run takes longer than the lease. One call in
- * 25 fails with a 503 (it is retried). A call that
- * was still on its way when its caller was killed is dropped unprocessed, as a real network would lose it.
+ * then: a third of the return requests take 1.5 to 3.5 s to arrive, and the notification channel, quick for 12 s,
+ * answers slowly for the next 6 s (40 to 200 ms a call), so that a dispatch run takes longer than the lease. One call
+ * in 25 fails with a 503 (it is retried). A call that was still on its way when its caller was killed is dropped
+ * unprocessed, as a real network would lose it.
  *
  * <p>Per leg (supplier and reseller return number) the simulator keeps what a supplier would: the keys of the return
  * requests it took, whether the return is open, and whether it was cancelled; a return request that arrives after
@@ -207,7 +207,7 @@ final class CrashSupplierSimulator implements AutoCloseable {
             before = kind != Kind.REQUEST_RETURN ? random.nextInt(60)
                     : random.nextInt(3) == 0 ? 1_500 + random.nextInt(2_000) : 20 + random.nextInt(180);
             after = kind != Kind.NOTIFY ? random.nextInt(kind == Kind.REQUEST_RETURN ? 400 : 150)
-                    : slowPhase(start) ? 40 + random.nextInt(220) : random.nextInt(10);
+                    : slowPhase(start) ? 40 + random.nextInt(160) : random.nextInt(10);
             fail = random.nextInt(25) == 0;
             callbackAfter = 200 + random.nextInt(1200);
         }
@@ -258,9 +258,9 @@ final class CrashSupplierSimulator implements AutoCloseable {
         answer(exchange, status, reply);
     }
 
-    /** The notification channel is slow for 8 s, then quick for 8 s, and so on: backlogs build up and clear. */
+    /** The notification channel is quick for 12 s, then slow for 6 s, and so on: backlogs build up and clear. */
     private boolean slowPhase(long now) {
-        return ((now - started) / TimeUnit.SECONDS.toNanos(8)) % 2 == 1;
+        return (now - started) % TimeUnit.SECONDS.toNanos(18) >= TimeUnit.SECONDS.toNanos(12);
     }
 
     private String process(Kind kind, String leg, String key, String supplier, long callbackAfterMillis) {
@@ -382,17 +382,6 @@ final class CrashSupplierSimulator implements AutoCloseable {
     /** How many legs were cancelled while a return request for them was on its way: the race the test provokes. */
     synchronized int cancelledDuringRequest() {
         return (int) legs.values().stream().filter(at -> at.cancelledDuringRequest).count();
-    }
-
-    /** Legs the supplier was told to cancel. */
-    synchronized Set<String> cancelledLegs() {
-        Set<String> cancelled = new LinkedHashSet<>();
-        legs.forEach((leg, at) -> {
-            if (at.cancelled) {
-                cancelled.add(leg);
-            }
-        });
-        return cancelled;
     }
 
     /** Legs that got more than one key for the same kind of call (more than one return, tracking or cancel). */

@@ -63,7 +63,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  *   <li><b>the outbox drained</b>: empty, nothing parked.</li>
  * </ul>
  * PostgreSQL only (see {@link CrashDatabase}); the seed is printed and {@code -Dreturnsync.seed=...} sets it, though
- * process timing makes runs differ anyway. Logs of the processes land in {@code examples/target/crash-test/}.
+ * process timing makes runs differ anyway; {@code -Dreturnsync.crash.debug=true} prints the return requests and
+ * cancellations of each cancelled leg on a time line. Logs of the processes land in
+ * {@code examples/target/crash-test/}.
  */
 @Timeout(300)
 class CrashTest {
@@ -374,10 +376,24 @@ class CrashTest {
                         + "%d outbox entries planned, %d cases, legs by state %s%n", liveness.kills(),
                 Arrays.stream(starts).sum(), accepted.size(), planned.size(), cases.size(), legs);
         System.out.printf("CrashTest: calls %s, %d notifications delivered, %d callbacks applied, %d dispatch runs "
-                        + "longer than the lease (longest %d ms), %d legs cancelled at the supplier while their "
-                        + "return request was on its way%n", simulator.callsByKind(), simulator.delivered().size(),
+                        + "longer than the lease (longest %d ms), %d legs cancelled at the supplier while a return "
+                        + "request for them was in progress there%n", simulator.callsByKind(), simulator.delivered().size(),
                 simulator.callbacksAcked(), slowDispatches.size(),
                 slowDispatches.stream().mapToLong(Long::longValue).max().orElse(0), simulator.cancelledDuringRequest());
+        if (Boolean.getBoolean("returnsync.crash.debug")) {   // the requests and cancellations of each cancelled leg
+            Map<String, List<CrashSupplierSimulator.Call>> byLeg = new TreeMap<>();
+            simulator.calls().stream().filter(c -> c.kind() == Kind.REQUEST_RETURN || c.kind() == Kind.CANCEL)
+                    .forEach(c -> byLeg.computeIfAbsent(c.leg(), l -> new ArrayList<>()).add(c));
+            byLeg.forEach((leg, calls) -> {
+                if (calls.stream().anyMatch(c -> c.kind() == Kind.CANCEL)) {
+                    long t0 = calls.stream().mapToLong(CrashSupplierSimulator.Call::start).min().orElse(0);
+                    StringBuilder line = new StringBuilder("DEBUG " + leg);
+                    calls.forEach(c -> line.append(" ").append(c.kind()).append("@").append((c.start() - t0) / 1_000_000)
+                            .append("-").append((c.end() - t0) / 1_000_000).append("/").append(c.status()));
+                    System.out.println(line);
+                }
+            });
+        }
         StringBuilder tally = new StringBuilder("CrashTest: violations:");
         violations.forEach((name, found) -> tally.append(" ").append(name).append(" ").append(found.size()).append(";"));
         System.out.println(tally);
