@@ -56,8 +56,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  *   <li><b>no call duplicated beyond its idempotency key</b>: one return request key, one tracking key, one
  *       cancellation key per leg;</li>
  *   <li><b>no call made twice at the same moment by two live processes</b>: no two calls with the same key overlap in
- *       time while both callers were alive; the supplier's slow answers and the slow notification channel make a
- *       dispatch batch take longer than the 2 s lease;</li>
+ *       time while both callers were alive; the slow phases of the notification channel make a dispatch run take
+ *       longer than the 5 s lease, though no single call does;</li>
  *   <li><b>no supplier return left open after its cancellation</b>: no return request reached the supplier after the
  *       leg's cancellation, and no leg cancelled in the store has an open return at the supplier;</li>
  *   <li><b>the outbox drained</b>: empty, nothing parked.</li>
@@ -333,11 +333,13 @@ class CrashTest {
 
     private void checkCancellations(Map<String, ReturnCase> cases, List<String> open) {
         open.addAll(simulator.openedAfterCancel());
+        Set<String> reported = new TreeSet<>();
+        open.forEach(o -> reported.add(o.substring(0, o.indexOf(' '))));
         Set<String> openAtSupplier = simulator.openReturns();
         for (ReturnCase c : cases.values()) {
             for (Leg leg : c.legs()) {
                 String key = leg.supplier().value() + "|" + CrashDriver.resellerNumber(c.id().value());
-                if (leg.state() == LegState.CANCELLED && openAtSupplier.contains(key)) {
+                if (leg.state() == LegState.CANCELLED && openAtSupplier.contains(key) && !reported.contains(key)) {
                     open.add(key + ": cancelled in the store, open at the supplier at the end");
                 }
             }
