@@ -166,12 +166,16 @@ class CrashTest {
         Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
     }
 
-    /** Waits until the outbox is empty, nothing is parked and no callback waits, three checks in a row. */
+    /**
+     * Waits until the outbox is empty, nothing is parked, no callback waits and no deadline is pending (they are
+     * seconds away and would add work), three checks in a row.
+     */
     private boolean waitForDrain() throws Exception {
         long deadline = System.nanoTime() + DRAIN_WITHIN.toNanos();
         int quiet = 0;
         while (System.nanoTime() < deadline) {
-            quiet = outboxCount() == 0 && simulator.callbacksPending() == 0 ? quiet + 1 : 0;
+            boolean idle = count("outbox") == 0 && count("due_cases") == 0 && simulator.callbacksPending() == 0;
+            quiet = idle ? quiet + 1 : 0;
             if (quiet == 3) {
                 return true;
             }
@@ -180,9 +184,9 @@ class CrashTest {
         return false;
     }
 
-    private int outboxCount() throws SQLException {
+    private int count(String table) throws SQLException {
         try (Connection c = admin.getConnection(); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT count(*) FROM " + SCHEMA + ".outbox")) {
+             ResultSet rows = s.executeQuery("SELECT count(*) FROM " + SCHEMA + "." + table)) {
             rows.next();
             return rows.getInt(1);
         }
