@@ -20,12 +20,12 @@ import java.util.logging.Logger;
  * store operation. A host gives the store its real pool (HikariCP, the application server's); this one only resets
  * auto-commit and rolls back an open transaction when a connection comes back, and drops connections that failed.
  */
-final class PooledDataSource implements DataSource {
+public final class PooledDataSource implements DataSource {
     private final DataSource driver;
     private final BlockingQueue<Connection> idle;
     private final AtomicInteger opened = new AtomicInteger();
 
-    PooledDataSource(DataSource driver, int maxIdle) {
+    public PooledDataSource(DataSource driver, int maxIdle) {
         this.driver = driver;
         this.idle = new ArrayBlockingQueue<>(maxIdle);
     }
