@@ -236,7 +236,7 @@ class CrashTest {
         planned.forEach(p -> ids.add(p[3]));
         Map<String, ReturnCase> folded = new HashMap<>();
         for (String id : ids) {
-            Optional<CaseHistory> history = store.load(CaseId.of(id));
+            Optional<CaseHistory> history = store.load(CrashDriver.SHOP, CaseId.of(id));
             if (history.isPresent()) {
                 ReturnCase c = null;
                 for (ReturnEvent event : history.get().events()) {
