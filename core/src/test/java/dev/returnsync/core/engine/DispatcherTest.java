@@ -219,6 +219,33 @@ class DispatcherTest {
     }
 
     @Test
+    void aTrackingNumberOfALegCompletedBeforeItsTurnIsStillSent() {
+        SimulatedSupplier supplier = SimulatedSupplier.of(S1, SimulatedSupplier.Style.NUMBER_IN_REPLY);
+        ReturnSyncEngine engine = ReturnSyncEngine.builder().store(new InMemoryCaseStore())
+                .notifier(new InMemoryNotifier()).clock(new TestClock(T0)).suppliers(SupplierRegistry.of(supplier))
+                .build();
+        CaseId c = CaseId.of("case-completed-first");
+        engine.execute(submit(c, "AS-CPF", List.of(line("SKU-1", S1, 1, 1, "1.00"))));
+        engine.execute(open(c, S1));
+        engine.execute(agree(c, S1));
+        engine.execute(apply(c, S1));
+        engine.dispatchPending();
+        engine.execute(share(c, S1));
+        engine.execute(ship(c, S1, "SF", "SF123456780"));
+        engine.execute(receive(c, S1, "SKU-1", 1));
+        engine.execute(result(c, S1, "SKU-1", 1, 0));
+        engine.execute(tell(c, S1));
+        engine.execute(confirm(c, S1));
+        assertEquals(LegState.COMPLETED, engine.caseView(reseller(), c).state().leg(S1).orElseThrow().state());
+
+        engine.dispatchPending();
+        assertTrue(supplier.calls().stream().anyMatch(r -> r instanceof SupplierRequest.ShareTracking),
+                "a late tracking number is not wrong and is not lost: " + supplier.calls());
+        assertTrue(engine.caseView(reseller(), c).pending().isEmpty());
+        engine.close();
+    }
+
+    @Test
     void aRequestForALegCancelledBeforeItsTurnIsSupersededAndTheCancellationStillReachesTheSupplier() {
         SimulatedSupplier supplier = SimulatedSupplier.of(S1, SimulatedSupplier.Style.NUMBER_IN_REPLY);
         ReturnSyncEngine engine = ReturnSyncEngine.builder().store(new InMemoryCaseStore())

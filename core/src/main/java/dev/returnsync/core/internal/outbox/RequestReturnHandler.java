@@ -42,7 +42,7 @@ final class RequestReturnHandler implements EffectHandler {
         if (leg == null) {
             return Outcome.park("case has no leg of supplier " + supplier);
         }
-        if (SupplierCalls.superseded(work, leg)) {
+        if (SupplierCalls.superseded(work, leg, true)) {
             return Outcome.DONE;
         }
         List<LineQuantity> lines = leg.lines().stream().map(l -> new LineQuantity(l.sku(), l.authorized())).toList();

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * {@code SHARE_TRACKING}: tells the supplier the tracking number of the return parcel, unless the leg has ended
- * meanwhile (superseded).
+ * meanwhile without being completed (superseded).
  */
 final class ShareTrackingHandler implements EffectHandler {
     private final SupplierCalls calls;
@@ -36,7 +36,7 @@ final class ShareTrackingHandler implements EffectHandler {
         if (leg == null) {
             return Outcome.park("case has no leg of supplier " + supplier);
         }
-        if (SupplierCalls.superseded(work, leg)) {
+        if (SupplierCalls.superseded(work, leg, false)) {
             return Outcome.DONE;
         }
         SupplierReply.ToNotice reply = adapter.get().shareTracking(new SupplierRequest.ShareTracking(

@@ -3,6 +3,7 @@ package dev.returnsync.core.internal.outbox;
 import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.internal.FoldCache;
+import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.supplier.SupplierAdapter;
 import dev.returnsync.spi.supplier.SupplierRegistry;
@@ -42,11 +43,13 @@ final class SupplierCalls {
     }
 
     /**
-     * True when the leg has ended (cancelled, closed, expired, declined, completed) since the event that caused the
-     * send: the send is superseded by what ended it and is not made. Logged.
+     * True when the leg has ended since the event that caused the send, so that the send is superseded by what ended
+     * it and is not made: a supplier never opens a return for a leg that no longer wants one. A leg that ended
+     * {@code COMPLETED} supersedes the send only when {@code evenCompleted} (a return request; a tracking number that
+     * arrives after the supplier finished is late, not wrong, and still sent). Logged.
      */
-    static boolean superseded(Work work, Leg leg) {
-        if (!leg.state().isTerminal()) {
+    static boolean superseded(Work work, Leg leg, boolean evenCompleted) {
+        if (!leg.state().isTerminal() || (leg.state() == LegState.COMPLETED && !evenCompleted)) {
             return false;
         }
         log.info("outbox entry {}: the leg is {}, the send is superseded and not made", work.entry().id(),
