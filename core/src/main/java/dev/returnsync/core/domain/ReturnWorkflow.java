@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The return workflow as a pure decider: {@link #decide} turns a command into events or a refusal,
@@ -102,25 +103,7 @@ public final class ReturnWorkflow {
      */
     public static ReturnCase evolve(ReturnCase current, ReturnEvent event) {
         Objects.requireNonNull(event, "event must not be null");
-        if (event instanceof ReturnEvent.ReturnRequested requested) {
-            EventFit.checkOpening(current, requested);
-            return open(requested);
-        }
-        if (current == null) {
-            throw new IllegalEventException(null, event.type(), "a case starts with ReturnRequested");
-        }
-        LegEvent legEvent = (LegEvent) event;
-        Leg leg = current.legOrNull(legEvent.leg());
-        if (leg == null) {
-            throw new IllegalEventException(null, event.type(), "the case has no leg of this supplier");
-        }
-        EventFit.check(current, leg, legEvent);
-        try {
-            return current.withLeg(applyToLeg(leg, legEvent));
-        } catch (IllegalArgumentException e) {
-            // a line's axes out of order: more authorized, received or inspected than the leg allows
-            throw new IllegalEventException(leg.state(), event.type(), "the quantities do not fit the leg's lines");
-        }
+        return event.accept(new Fold(current));
     }
 
     /**
@@ -154,46 +137,127 @@ public final class ReturnWorkflow {
                 e.resellerNumber(), e.reason(), e.wanted(), e.deliveredAt(), e.at(), legs, 1);
     }
 
-    private static Leg applyToLeg(Leg leg, LegEvent event) {
-        Instant at = event.at();
-        if (event instanceof ReturnEvent.NegotiationOpened) {
-            return leg.movedTo(LegState.NEGOTIATING, at);
-        } else if (event instanceof ReturnEvent.SupplierAgreed e) {
-            return leg.agreed(e.outcome(), e.authorized(), at);
-        } else if (event instanceof ReturnEvent.SupplierDeclined) {
-            return leg.movedTo(LegState.DECLINED, at);
-        } else if (event instanceof ReturnEvent.ReturnApplied) {
-            return leg.movedTo(LegState.NUMBER_REQUESTED, at);
-        } else if (event instanceof ReturnEvent.SupplierNumberIssued e) {
-            return leg.issued(e.number(), at);
-        } else if (event instanceof ReturnEvent.SupplierNumberReplaced e) {
-            return leg.numberReplaced(e.number());
-        } else if (event instanceof ReturnEvent.NumberSharedWithCustomer) {
-            return leg.numberSharedWithCustomer(at);
-        } else if (event instanceof ReturnEvent.ReturnShipped e) {
-            return leg.shipped(e.tracking(), at);
-        } else if (event instanceof ReturnEvent.ReturnReceived e) {
-            return leg.received(e.received(), at);
-        } else if (event instanceof ReturnEvent.ResultReported e) {
-            return leg.inspected(e.accepted(), e.rejected(), at);
-        } else if (event instanceof ReturnEvent.ReplacementShipped e) {
-            return leg.replacementShipped(e.tracking(), at);
-        } else if (event instanceof ReturnEvent.ResultReportedToCustomer e) {
-            return leg.notified(e.refund(), at);
-        } else if (event instanceof ReturnEvent.ResultConfirmed) {
-            return leg.movedTo(LegState.COMPLETED, at);
-        } else if (event instanceof ReturnEvent.ResultDisputed) {
-            return leg.movedTo(LegState.DISPUTED, at);
-        } else if (event instanceof ReturnEvent.ReturnCancelled) {
-            return leg.movedTo(LegState.CANCELLED, at);
-        } else if (event instanceof ReturnEvent.LegEscalated e) {
-            return leg.escalated(e.waitingIn());
-        } else if (event instanceof ReturnEvent.LegExpired) {
-            return leg.movedTo(LegState.EXPIRED, at);
-        } else if (event instanceof ReturnEvent.LegClosed) {
-            return leg.movedTo(LegState.CLOSED, at);
+    /** Folds one event of each type into the case it was given: opens it, or moves one of its legs. */
+    private static final class Fold implements ReturnEvent.Visitor<ReturnCase> {
+        private final ReturnCase current;
+
+        Fold(ReturnCase current) {
+            this.current = current;
         }
-        throw new IllegalStateException("unknown event type " + event.type());
+
+        /** Applies a step to the event's leg, once the event is known to fit the case, the leg and the table. */
+        private ReturnCase onLeg(LegEvent event, UnaryOperator<Leg> step) {
+            if (current == null) {
+                throw new IllegalEventException(null, event.type(), "a case starts with ReturnRequested");
+            }
+            Leg leg = current.legOrNull(event.leg());
+            if (leg == null) {
+                throw new IllegalEventException(null, event.type(), "the case has no leg of this supplier");
+            }
+            EventFit.check(current, leg, event);
+            try {
+                return current.withLeg(step.apply(leg));
+            } catch (IllegalArgumentException e) {
+                // a line's axes out of order: more authorized, received or inspected than the leg allows
+                throw new IllegalEventException(leg.state(), event.type(), "the quantities do not fit the leg's lines");
+            }
+        }
+
+        @Override
+        public ReturnCase returnRequested(ReturnEvent.ReturnRequested e) {
+            EventFit.checkOpening(current, e);
+            return open(e);
+        }
+
+        @Override
+        public ReturnCase negotiationOpened(ReturnEvent.NegotiationOpened e) {
+            return onLeg(e, leg -> leg.movedTo(LegState.NEGOTIATING, e.at()));
+        }
+
+        @Override
+        public ReturnCase supplierAgreed(ReturnEvent.SupplierAgreed e) {
+            return onLeg(e, leg -> leg.agreed(e.outcome(), e.authorized(), e.at()));
+        }
+
+        @Override
+        public ReturnCase supplierDeclined(ReturnEvent.SupplierDeclined e) {
+            return onLeg(e, leg -> leg.movedTo(LegState.DECLINED, e.at()));
+        }
+
+        @Override
+        public ReturnCase returnApplied(ReturnEvent.ReturnApplied e) {
+            return onLeg(e, leg -> leg.movedTo(LegState.NUMBER_REQUESTED, e.at()));
+        }
+
+        @Override
+        public ReturnCase supplierNumberIssued(ReturnEvent.SupplierNumberIssued e) {
+            return onLeg(e, leg -> leg.issued(e.number(), e.at()));
+        }
+
+        @Override
+        public ReturnCase supplierNumberReplaced(ReturnEvent.SupplierNumberReplaced e) {
+            return onLeg(e, leg -> leg.numberReplaced(e.number()));
+        }
+
+        @Override
+        public ReturnCase numberSharedWithCustomer(ReturnEvent.NumberSharedWithCustomer e) {
+            return onLeg(e, leg -> leg.numberSharedWithCustomer(e.at()));
+        }
+
+        @Override
+        public ReturnCase returnShipped(ReturnEvent.ReturnShipped e) {
+            return onLeg(e, leg -> leg.shipped(e.tracking(), e.at()));
+        }
+
+        @Override
+        public ReturnCase returnReceived(ReturnEvent.ReturnReceived e) {
+            return onLeg(e, leg -> leg.received(e.received(), e.at()));
+        }
+
+        @Override
+        public ReturnCase resultReported(ReturnEvent.ResultReported e) {
+            return onLeg(e, leg -> leg.inspected(e.accepted(), e.rejected(), e.at()));
+        }
+
+        @Override
+        public ReturnCase replacementShipped(ReturnEvent.ReplacementShipped e) {
+            return onLeg(e, leg -> leg.replacementShipped(e.tracking(), e.at()));
+        }
+
+        @Override
+        public ReturnCase resultReportedToCustomer(ReturnEvent.ResultReportedToCustomer e) {
+            return onLeg(e, leg -> leg.notified(e.refund(), e.at()));
+        }
+
+        @Override
+        public ReturnCase resultConfirmed(ReturnEvent.ResultConfirmed e) {
+            return onLeg(e, leg -> leg.movedTo(LegState.COMPLETED, e.at()));
+        }
+
+        @Override
+        public ReturnCase resultDisputed(ReturnEvent.ResultDisputed e) {
+            return onLeg(e, leg -> leg.movedTo(LegState.DISPUTED, e.at()));
+        }
+
+        @Override
+        public ReturnCase returnCancelled(ReturnEvent.ReturnCancelled e) {
+            return onLeg(e, leg -> leg.movedTo(LegState.CANCELLED, e.at()));
+        }
+
+        @Override
+        public ReturnCase legEscalated(ReturnEvent.LegEscalated e) {
+            return onLeg(e, leg -> leg.escalated(e.waitingIn()));
+        }
+
+        @Override
+        public ReturnCase legExpired(ReturnEvent.LegExpired e) {
+            return onLeg(e, leg -> leg.movedTo(LegState.EXPIRED, e.at()));
+        }
+
+        @Override
+        public ReturnCase legClosed(ReturnEvent.LegClosed e) {
+            return onLeg(e, leg -> leg.movedTo(LegState.CLOSED, e.at()));
+        }
     }
 
     // ------------------------------------------------------------------------------------------ decide
