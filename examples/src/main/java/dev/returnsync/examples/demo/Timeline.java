@@ -19,7 +19,6 @@ import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.Role;
-import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.store.CaseHistory;
 
 import java.io.PrintStream;
