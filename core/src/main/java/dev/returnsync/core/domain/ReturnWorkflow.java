@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * The return workflow as a pure decider: {@link #decide} turns a command into events or a refusal,
@@ -103,7 +102,25 @@ public final class ReturnWorkflow {
      */
     public static ReturnCase evolve(ReturnCase current, ReturnEvent event) {
         Objects.requireNonNull(event, "event must not be null");
-        return event.accept(new Fold(current));
+        if (event instanceof ReturnEvent.ReturnRequested requested) {
+            EventFit.checkOpening(current, requested);
+            return open(requested);
+        }
+        if (current == null) {
+            throw new IllegalEventException(null, event.type(), "a case starts with ReturnRequested");
+        }
+        LegEvent legEvent = (LegEvent) event;
+        Leg leg = current.legOrNull(legEvent.leg());
+        if (leg == null) {
+            throw new IllegalEventException(null, event.type(), "the case has no leg of this supplier");
+        }
+        EventFit.check(current, leg, legEvent);
+        try {
+            return current.withLeg(legEvent.accept(new LegStep(leg)));
+        } catch (IllegalArgumentException e) {
+            // a line's axes out of order: more authorized, received or inspected than the leg allows
+            throw new IllegalEventException(leg.state(), event.type(), "the quantities do not fit the leg's lines");
+        }
     }
 
     /**
@@ -137,126 +154,110 @@ public final class ReturnWorkflow {
                 e.resellerNumber(), e.reason(), e.wanted(), e.deliveredAt(), e.at(), legs, 1);
     }
 
-    /** Folds one event of each type into the case it was given: opens it, or moves one of its legs. */
-    private static final class Fold implements ReturnEvent.Visitor<ReturnCase> {
-        private final ReturnCase current;
+    /**
+     * Moves a leg by one event of each type; the event is known to fit the leg already ({@link EventFit}). Not for
+     * {@code ReturnRequested}, which opens the case instead.
+     */
+    private static final class LegStep implements ReturnEvent.Visitor<Leg> {
+        private final Leg leg;
 
-        Fold(ReturnCase current) {
-            this.current = current;
-        }
-
-        /** Applies a step to the event's leg, once the event is known to fit the case, the leg and the table. */
-        private ReturnCase onLeg(LegEvent event, UnaryOperator<Leg> step) {
-            if (current == null) {
-                throw new IllegalEventException(null, event.type(), "a case starts with ReturnRequested");
-            }
-            Leg leg = current.legOrNull(event.leg());
-            if (leg == null) {
-                throw new IllegalEventException(null, event.type(), "the case has no leg of this supplier");
-            }
-            EventFit.check(current, leg, event);
-            try {
-                return current.withLeg(step.apply(leg));
-            } catch (IllegalArgumentException e) {
-                // a line's axes out of order: more authorized, received or inspected than the leg allows
-                throw new IllegalEventException(leg.state(), event.type(), "the quantities do not fit the leg's lines");
-            }
+        LegStep(Leg leg) {
+            this.leg = leg;
         }
 
         @Override
-        public ReturnCase returnRequested(ReturnEvent.ReturnRequested e) {
-            EventFit.checkOpening(current, e);
-            return open(e);
+        public Leg returnRequested(ReturnEvent.ReturnRequested e) {
+            throw new IllegalStateException("a ReturnRequested opens a case; it moves no leg");
         }
 
         @Override
-        public ReturnCase negotiationOpened(ReturnEvent.NegotiationOpened e) {
-            return onLeg(e, leg -> leg.movedTo(LegState.NEGOTIATING, e.at()));
+        public Leg negotiationOpened(ReturnEvent.NegotiationOpened e) {
+            return leg.movedTo(LegState.NEGOTIATING, e.at());
         }
 
         @Override
-        public ReturnCase supplierAgreed(ReturnEvent.SupplierAgreed e) {
-            return onLeg(e, leg -> leg.agreed(e.outcome(), e.authorized(), e.at()));
+        public Leg supplierAgreed(ReturnEvent.SupplierAgreed e) {
+            return leg.agreed(e.outcome(), e.authorized(), e.at());
         }
 
         @Override
-        public ReturnCase supplierDeclined(ReturnEvent.SupplierDeclined e) {
-            return onLeg(e, leg -> leg.movedTo(LegState.DECLINED, e.at()));
+        public Leg supplierDeclined(ReturnEvent.SupplierDeclined e) {
+            return leg.movedTo(LegState.DECLINED, e.at());
         }
 
         @Override
-        public ReturnCase returnApplied(ReturnEvent.ReturnApplied e) {
-            return onLeg(e, leg -> leg.movedTo(LegState.NUMBER_REQUESTED, e.at()));
+        public Leg returnApplied(ReturnEvent.ReturnApplied e) {
+            return leg.movedTo(LegState.NUMBER_REQUESTED, e.at());
         }
 
         @Override
-        public ReturnCase supplierNumberIssued(ReturnEvent.SupplierNumberIssued e) {
-            return onLeg(e, leg -> leg.issued(e.number(), e.at()));
+        public Leg supplierNumberIssued(ReturnEvent.SupplierNumberIssued e) {
+            return leg.issued(e.number(), e.at());
         }
 
         @Override
-        public ReturnCase supplierNumberReplaced(ReturnEvent.SupplierNumberReplaced e) {
-            return onLeg(e, leg -> leg.numberReplaced(e.number()));
+        public Leg supplierNumberReplaced(ReturnEvent.SupplierNumberReplaced e) {
+            return leg.numberReplaced(e.number());
         }
 
         @Override
-        public ReturnCase numberSharedWithCustomer(ReturnEvent.NumberSharedWithCustomer e) {
-            return onLeg(e, leg -> leg.numberSharedWithCustomer(e.at()));
+        public Leg numberSharedWithCustomer(ReturnEvent.NumberSharedWithCustomer e) {
+            return leg.numberSharedWithCustomer(e.at());
         }
 
         @Override
-        public ReturnCase returnShipped(ReturnEvent.ReturnShipped e) {
-            return onLeg(e, leg -> leg.shipped(e.tracking(), e.at()));
+        public Leg returnShipped(ReturnEvent.ReturnShipped e) {
+            return leg.shipped(e.tracking(), e.at());
         }
 
         @Override
-        public ReturnCase returnReceived(ReturnEvent.ReturnReceived e) {
-            return onLeg(e, leg -> leg.received(e.received(), e.at()));
+        public Leg returnReceived(ReturnEvent.ReturnReceived e) {
+            return leg.received(e.received(), e.at());
         }
 
         @Override
-        public ReturnCase resultReported(ReturnEvent.ResultReported e) {
-            return onLeg(e, leg -> leg.inspected(e.accepted(), e.rejected(), e.at()));
+        public Leg resultReported(ReturnEvent.ResultReported e) {
+            return leg.inspected(e.accepted(), e.rejected(), e.at());
         }
 
         @Override
-        public ReturnCase replacementShipped(ReturnEvent.ReplacementShipped e) {
-            return onLeg(e, leg -> leg.replacementShipped(e.tracking(), e.at()));
+        public Leg replacementShipped(ReturnEvent.ReplacementShipped e) {
+            return leg.replacementShipped(e.tracking(), e.at());
         }
 
         @Override
-        public ReturnCase resultReportedToCustomer(ReturnEvent.ResultReportedToCustomer e) {
-            return onLeg(e, leg -> leg.notified(e.refund(), e.at()));
+        public Leg resultReportedToCustomer(ReturnEvent.ResultReportedToCustomer e) {
+            return leg.notified(e.refund(), e.at());
         }
 
         @Override
-        public ReturnCase resultConfirmed(ReturnEvent.ResultConfirmed e) {
-            return onLeg(e, leg -> leg.movedTo(LegState.COMPLETED, e.at()));
+        public Leg resultConfirmed(ReturnEvent.ResultConfirmed e) {
+            return leg.movedTo(LegState.COMPLETED, e.at());
         }
 
         @Override
-        public ReturnCase resultDisputed(ReturnEvent.ResultDisputed e) {
-            return onLeg(e, leg -> leg.movedTo(LegState.DISPUTED, e.at()));
+        public Leg resultDisputed(ReturnEvent.ResultDisputed e) {
+            return leg.movedTo(LegState.DISPUTED, e.at());
         }
 
         @Override
-        public ReturnCase returnCancelled(ReturnEvent.ReturnCancelled e) {
-            return onLeg(e, leg -> leg.movedTo(LegState.CANCELLED, e.at()));
+        public Leg returnCancelled(ReturnEvent.ReturnCancelled e) {
+            return leg.movedTo(LegState.CANCELLED, e.at());
         }
 
         @Override
-        public ReturnCase legEscalated(ReturnEvent.LegEscalated e) {
-            return onLeg(e, leg -> leg.escalated(e.waitingIn()));
+        public Leg legEscalated(ReturnEvent.LegEscalated e) {
+            return leg.escalated(e.waitingIn());
         }
 
         @Override
-        public ReturnCase legExpired(ReturnEvent.LegExpired e) {
-            return onLeg(e, leg -> leg.movedTo(LegState.EXPIRED, e.at()));
+        public Leg legExpired(ReturnEvent.LegExpired e) {
+            return leg.movedTo(LegState.EXPIRED, e.at());
         }
 
         @Override
-        public ReturnCase legClosed(ReturnEvent.LegClosed e) {
-            return onLeg(e, leg -> leg.movedTo(LegState.CLOSED, e.at()));
+        public Leg legClosed(ReturnEvent.LegClosed e) {
+            return leg.movedTo(LegState.CLOSED, e.at());
         }
     }
 
