@@ -26,6 +26,177 @@ public sealed interface ReturnEvent {
         return getClass().getSimpleName();
     }
 
+    /**
+     * Calls the visitor's method for this event's type. A host that acts per event type should implement a
+     * {@link Visitor} rather than test types one by one: when a new event type is added, every visitor stops
+     * compiling until it handles the new type.
+     *
+     * @param visitor what to do per event type
+     * @param <R> what the visitor returns
+     * @return what the visitor's method returned
+     */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method per event type, called by {@link ReturnEvent#accept}. The methods have no defaults on purpose:
+     * a visitor handles every event type, so a new type cannot be forgotten.
+     *
+     * @param <R> what every method returns ({@link Void} for visitors run for their effect)
+     */
+    interface Visitor<R> {
+        /**
+         * Handles a {@link ReturnRequested}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R returnRequested(ReturnRequested e);
+
+        /**
+         * Handles a {@link NegotiationOpened}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R negotiationOpened(NegotiationOpened e);
+
+        /**
+         * Handles a {@link SupplierAgreed}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R supplierAgreed(SupplierAgreed e);
+
+        /**
+         * Handles a {@link SupplierDeclined}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R supplierDeclined(SupplierDeclined e);
+
+        /**
+         * Handles a {@link ReturnApplied}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R returnApplied(ReturnApplied e);
+
+        /**
+         * Handles a {@link SupplierNumberIssued}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R supplierNumberIssued(SupplierNumberIssued e);
+
+        /**
+         * Handles a {@link SupplierNumberReplaced}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R supplierNumberReplaced(SupplierNumberReplaced e);
+
+        /**
+         * Handles a {@link NumberSharedWithCustomer}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R numberSharedWithCustomer(NumberSharedWithCustomer e);
+
+        /**
+         * Handles a {@link ReturnShipped}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R returnShipped(ReturnShipped e);
+
+        /**
+         * Handles a {@link ReturnReceived}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R returnReceived(ReturnReceived e);
+
+        /**
+         * Handles a {@link ResultReported}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R resultReported(ResultReported e);
+
+        /**
+         * Handles a {@link ReplacementShipped}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R replacementShipped(ReplacementShipped e);
+
+        /**
+         * Handles a {@link ResultReportedToCustomer}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R resultReportedToCustomer(ResultReportedToCustomer e);
+
+        /**
+         * Handles a {@link ResultConfirmed}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R resultConfirmed(ResultConfirmed e);
+
+        /**
+         * Handles a {@link ResultDisputed}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R resultDisputed(ResultDisputed e);
+
+        /**
+         * Handles a {@link ReturnCancelled}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R returnCancelled(ReturnCancelled e);
+
+        /**
+         * Handles a {@link LegEscalated}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R legEscalated(LegEscalated e);
+
+        /**
+         * Handles a {@link LegExpired}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R legExpired(LegExpired e);
+
+        /**
+         * Handles a {@link LegClosed}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R legClosed(LegClosed e);
+    }
+
     /** An event about one leg, the part of a case that one supplier handles. */
     sealed interface LegEvent extends ReturnEvent {
         /** The supplier whose leg this event is about. */
@@ -63,12 +234,22 @@ public sealed interface ReturnEvent {
             Checks.notNull("wanted outcome", wanted);
             Checks.time("delivered at", deliveredAt);
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.returnRequested(this);
+        }
     }
 
     /** 代发商与供应商协商: the reseller opened the negotiation with the leg's supplier. */
     record NegotiationOpened(Instant at, Actor actor, SupplierId leg) implements LegEvent {
         public NegotiationOpened {
             Checks.leg(at, actor, leg);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.negotiationOpened(this);
         }
     }
 
@@ -85,6 +266,11 @@ public sealed interface ReturnEvent {
             Checks.notNull("outcome", outcome);
             authorized = Checks.list("authorized", authorized, ReturnLine.MAX_LINES);
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.supplierAgreed(this);
+        }
     }
 
     /** The supplier declined the return, with a reason. */
@@ -92,6 +278,11 @@ public sealed interface ReturnEvent {
         public SupplierDeclined {
             Checks.leg(at, actor, leg);
             Checks.notNull("reason", reason);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.supplierDeclined(this);
         }
     }
 
@@ -104,6 +295,11 @@ public sealed interface ReturnEvent {
             Checks.leg(at, actor, leg);
             Checks.notNull("reseller return number", resellerNumber);
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.returnApplied(this);
+        }
     }
 
     /** 供应商提供退货单号: the supplier issued its return number, now linked to the leg. */
@@ -111,6 +307,11 @@ public sealed interface ReturnEvent {
         public SupplierNumberIssued {
             Checks.leg(at, actor, leg);
             Checks.notNull("number", number);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.supplierNumberIssued(this);
         }
     }
 
@@ -122,6 +323,11 @@ public sealed interface ReturnEvent {
             Checks.notNull("previous", previous);
             Checks.notNull("number", number);
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.supplierNumberReplaced(this);
+        }
     }
 
     /** 代发商将退货单号告知客户: the reseller told the customer the supplier return number. */
@@ -129,6 +335,11 @@ public sealed interface ReturnEvent {
         public NumberSharedWithCustomer {
             Checks.leg(at, actor, leg);
             Checks.notNull("number", number);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.numberSharedWithCustomer(this);
         }
     }
 
@@ -138,6 +349,11 @@ public sealed interface ReturnEvent {
             Checks.leg(at, actor, leg);
             Checks.notNull("tracking", tracking);
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.returnShipped(this);
+        }
     }
 
     /** 供应商确认退货并处理: the supplier located the return by its number and received these quantities. */
@@ -145,6 +361,11 @@ public sealed interface ReturnEvent {
         public ReturnReceived {
             Checks.leg(at, actor, leg);
             received = Checks.list("received", received, ReturnLine.MAX_LINES);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.returnReceived(this);
         }
     }
 
@@ -162,6 +383,11 @@ public sealed interface ReturnEvent {
                 Checks.text("note", note, Reason.MAX_TEXT);
             }
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.resultReported(this);
+        }
     }
 
     /** The supplier sent the replacement parcel of an exchange; its tracking number is linked to the leg. */
@@ -169,6 +395,11 @@ public sealed interface ReturnEvent {
         public ReplacementShipped {
             Checks.leg(at, actor, leg);
             Checks.notNull("tracking", tracking);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.replacementShipped(this);
         }
     }
 
@@ -187,12 +418,22 @@ public sealed interface ReturnEvent {
                 Checks.text("note", note, Reason.MAX_TEXT);
             }
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.resultReportedToCustomer(this);
+        }
     }
 
     /** 客户确认退货处理结果: the customer confirmed, or the deadline confirmed automatically. */
     record ResultConfirmed(Instant at, Actor actor, SupplierId leg, boolean automatic) implements LegEvent {
         public ResultConfirmed {
             Checks.leg(at, actor, leg);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.resultConfirmed(this);
         }
     }
 
@@ -202,12 +443,22 @@ public sealed interface ReturnEvent {
             Checks.leg(at, actor, leg);
             Checks.notNull("reason", reason);
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.resultDisputed(this);
+        }
     }
 
     /** The customer (or the reseller for them) cancelled the leg before anything was shipped. */
     record ReturnCancelled(Instant at, Actor actor, SupplierId leg) implements LegEvent {
         public ReturnCancelled {
             Checks.leg(at, actor, leg);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.returnCancelled(this);
         }
     }
 
@@ -217,6 +468,11 @@ public sealed interface ReturnEvent {
             Checks.leg(at, actor, leg);
             Checks.notNull("waiting in", waitingIn);
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.legEscalated(this);
+        }
     }
 
     /** A deadline passed and the leg expired. */
@@ -225,6 +481,11 @@ public sealed interface ReturnEvent {
             Checks.leg(at, actor, leg);
             Checks.notNull("expired in", expiredIn);
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.legExpired(this);
+        }
     }
 
     /** The reseller closed the leg by hand, with a reason. */
@@ -232,6 +493,11 @@ public sealed interface ReturnEvent {
         public LegClosed {
             Checks.leg(at, actor, leg);
             Checks.notNull("reason", reason);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.legClosed(this);
         }
     }
 }

@@ -66,64 +66,158 @@ final class EventFit {
 
     /** Checks that a leg event fits the leg's state and payload. */
     static void check(ReturnCase current, Leg leg, LegEvent event) {
-        LegState state = leg.state();
-        if (!allowedFrom(leg, event)) {
-            throw new IllegalEventException(state, event.type(), "the transition table has no such step from this state");
-        }
-        String problem = payloadProblem(current, leg, event);
+        String problem = event.accept(new Fit(current, leg));
         if (problem != null) {
-            throw new IllegalEventException(state, event.type(), problem);
+            throw new IllegalEventException(leg.state(), event.type(), problem);
         }
     }
 
-    private static boolean allowedFrom(Leg leg, LegEvent event) {
-        LegState state = leg.state();
-        if (event instanceof ReturnEvent.LegEscalated e) {
-            return !state.isTerminal() && e.waitingIn() == state && leg.escalatedIn() != state;
+    /**
+     * Why an event of each type does not fit a leg, or {@code null} when it fits: first the step (a row of the
+     * table, or the state a deadline event names), then the payload.
+     */
+    private static final class Fit implements ReturnEvent.Visitor<String> {
+        private static final String NO_STEP = "the transition table has no such step from this state";
+
+        private final ReturnCase current;
+        private final Leg leg;
+
+        Fit(ReturnCase current, Leg leg) {
+            this.current = current;
+            this.leg = leg;
         }
-        if (event instanceof ReturnEvent.LegExpired e) {
-            return !state.isTerminal() && e.expiredIn() == state;
-        }
-        Map<LegState, List<Transition.Condition>> byState = ROWS.get(event.type());
-        List<Transition.Condition> conditions = byState == null ? null : byState.get(state);
-        if (conditions == null) {
+
+        /** True when the table has a row recording the event from the leg's state whose condition holds. */
+        private boolean inTable(ReturnEvent event) {
+            Map<LegState, List<Transition.Condition>> byState = ROWS.get(event.type());
+            List<Transition.Condition> conditions = byState == null ? null : byState.get(leg.state());
+            if (conditions == null) {
+                return false;
+            }
+            for (Transition.Condition condition : conditions) {
+                if (condition.test(leg)) {
+                    return true;
+                }
+            }
             return false;
         }
-        for (Transition.Condition condition : conditions) {
-            if (condition.test(leg)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
-    private static String payloadProblem(ReturnCase current, Leg leg, LegEvent event) {
-        if (event instanceof ReturnEvent.SupplierAgreed e) {
-            return quantities(leg, "authorized", e.authorized());
-        } else if (event instanceof ReturnEvent.ReturnReceived e) {
-            return quantities(leg, "received", e.received());
-        } else if (event instanceof ReturnEvent.ResultReported e) {
-            String problem = quantities(leg, "accepted", e.accepted());
-            return problem != null ? problem : quantities(leg, "rejected", e.rejected());
-        } else if (event instanceof ReturnEvent.ReturnApplied e) {
+        @Override
+        public String returnRequested(ReturnEvent.ReturnRequested e) {
+            return "the case is already open";
+        }
+
+        @Override
+        public String negotiationOpened(ReturnEvent.NegotiationOpened e) {
+            return inTable(e) ? null : NO_STEP;
+        }
+
+        @Override
+        public String supplierAgreed(ReturnEvent.SupplierAgreed e) {
+            return !inTable(e) ? NO_STEP : quantities(leg, "authorized", e.authorized());
+        }
+
+        @Override
+        public String supplierDeclined(ReturnEvent.SupplierDeclined e) {
+            return inTable(e) ? null : NO_STEP;
+        }
+
+        @Override
+        public String returnApplied(ReturnEvent.ReturnApplied e) {
+            if (!inTable(e)) {
+                return NO_STEP;
+            }
             return e.resellerNumber().equals(current.resellerNumber()) ? null
                     : "resellerNumber is not the case's reseller return number";
-        } else if (event instanceof ReturnEvent.SupplierNumberIssued e) {
-            return kind("number", e.number(), NumberKind.SUPPLIER_RETURN);
-        } else if (event instanceof ReturnEvent.SupplierNumberReplaced e) {
+        }
+
+        @Override
+        public String supplierNumberIssued(ReturnEvent.SupplierNumberIssued e) {
+            return !inTable(e) ? NO_STEP : kind("number", e.number(), NumberKind.SUPPLIER_RETURN);
+        }
+
+        @Override
+        public String supplierNumberReplaced(ReturnEvent.SupplierNumberReplaced e) {
+            if (!inTable(e)) {
+                return NO_STEP;
+            }
             return !e.previous().equals(leg.supplierNumber()) ? "previous is not the leg's current supplier number"
                     : kind("number", e.number(), NumberKind.SUPPLIER_RETURN);
-        } else if (event instanceof ReturnEvent.NumberSharedWithCustomer e) {
+        }
+
+        @Override
+        public String numberSharedWithCustomer(ReturnEvent.NumberSharedWithCustomer e) {
+            if (!inTable(e)) {
+                return NO_STEP;
+            }
             return e.number().equals(leg.supplierNumber()) ? null : "number is not the leg's current supplier number";
-        } else if (event instanceof ReturnEvent.ReturnShipped e) {
-            return kind("tracking", e.tracking(), NumberKind.RETURN_TRACKING);
-        } else if (event instanceof ReturnEvent.ReplacementShipped e) {
-            return kind("tracking", e.tracking(), NumberKind.REPLACEMENT_TRACKING);
-        } else if (event instanceof ReturnEvent.ResultReportedToCustomer e) {
+        }
+
+        @Override
+        public String returnShipped(ReturnEvent.ReturnShipped e) {
+            return !inTable(e) ? NO_STEP : kind("tracking", e.tracking(), NumberKind.RETURN_TRACKING);
+        }
+
+        @Override
+        public String returnReceived(ReturnEvent.ReturnReceived e) {
+            return !inTable(e) ? NO_STEP : quantities(leg, "received", e.received());
+        }
+
+        @Override
+        public String resultReported(ReturnEvent.ResultReported e) {
+            if (!inTable(e)) {
+                return NO_STEP;
+            }
+            String problem = quantities(leg, "accepted", e.accepted());
+            return problem != null ? problem : quantities(leg, "rejected", e.rejected());
+        }
+
+        @Override
+        public String replacementShipped(ReturnEvent.ReplacementShipped e) {
+            return !inTable(e) ? NO_STEP : kind("tracking", e.tracking(), NumberKind.REPLACEMENT_TRACKING);
+        }
+
+        @Override
+        public String resultReportedToCustomer(ReturnEvent.ResultReportedToCustomer e) {
+            if (!inTable(e)) {
+                return NO_STEP;
+            }
             Money price = leg.lines().get(0).unitPrice();
             return e.refund().currency().equals(price.currency()) ? null : "refund is in another currency than the leg";
         }
-        return null;
+
+        @Override
+        public String resultConfirmed(ReturnEvent.ResultConfirmed e) {
+            return inTable(e) ? null : NO_STEP;
+        }
+
+        @Override
+        public String resultDisputed(ReturnEvent.ResultDisputed e) {
+            return inTable(e) ? null : NO_STEP;
+        }
+
+        @Override
+        public String returnCancelled(ReturnEvent.ReturnCancelled e) {
+            return inTable(e) ? null : NO_STEP;
+        }
+
+        @Override
+        public String legEscalated(ReturnEvent.LegEscalated e) {
+            LegState state = leg.state();
+            boolean waits = !state.isTerminal() && e.waitingIn() == state && leg.escalatedIn() != state;
+            return waits ? null : NO_STEP;
+        }
+
+        @Override
+        public String legExpired(ReturnEvent.LegExpired e) {
+            LegState state = leg.state();
+            return !state.isTerminal() && e.expiredIn() == state ? null : NO_STEP;
+        }
+
+        @Override
+        public String legClosed(ReturnEvent.LegClosed e) {
+            return inTable(e) ? null : NO_STEP;
+        }
     }
 
     private static String kind(String field, ReturnNumber number, NumberKind kind) {

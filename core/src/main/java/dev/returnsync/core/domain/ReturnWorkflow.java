@@ -116,7 +116,7 @@ public final class ReturnWorkflow {
         }
         EventFit.check(current, leg, legEvent);
         try {
-            return current.withLeg(applyToLeg(leg, legEvent));
+            return current.withLeg(legEvent.accept(new LegStep(leg)));
         } catch (IllegalArgumentException e) {
             // a line's axes out of order: more authorized, received or inspected than the leg allows
             throw new IllegalEventException(leg.state(), event.type(), "the quantities do not fit the leg's lines");
@@ -154,46 +154,111 @@ public final class ReturnWorkflow {
                 e.resellerNumber(), e.reason(), e.wanted(), e.deliveredAt(), e.at(), legs, 1);
     }
 
-    private static Leg applyToLeg(Leg leg, LegEvent event) {
-        Instant at = event.at();
-        if (event instanceof ReturnEvent.NegotiationOpened) {
-            return leg.movedTo(LegState.NEGOTIATING, at);
-        } else if (event instanceof ReturnEvent.SupplierAgreed e) {
-            return leg.agreed(e.outcome(), e.authorized(), at);
-        } else if (event instanceof ReturnEvent.SupplierDeclined) {
-            return leg.movedTo(LegState.DECLINED, at);
-        } else if (event instanceof ReturnEvent.ReturnApplied) {
-            return leg.movedTo(LegState.NUMBER_REQUESTED, at);
-        } else if (event instanceof ReturnEvent.SupplierNumberIssued e) {
-            return leg.issued(e.number(), at);
-        } else if (event instanceof ReturnEvent.SupplierNumberReplaced e) {
-            return leg.numberReplaced(e.number());
-        } else if (event instanceof ReturnEvent.NumberSharedWithCustomer) {
-            return leg.numberSharedWithCustomer(at);
-        } else if (event instanceof ReturnEvent.ReturnShipped e) {
-            return leg.shipped(e.tracking(), at);
-        } else if (event instanceof ReturnEvent.ReturnReceived e) {
-            return leg.received(e.received(), at);
-        } else if (event instanceof ReturnEvent.ResultReported e) {
-            return leg.inspected(e.accepted(), e.rejected(), at);
-        } else if (event instanceof ReturnEvent.ReplacementShipped e) {
-            return leg.replacementShipped(e.tracking(), at);
-        } else if (event instanceof ReturnEvent.ResultReportedToCustomer e) {
-            return leg.notified(e.refund(), at);
-        } else if (event instanceof ReturnEvent.ResultConfirmed) {
-            return leg.movedTo(LegState.COMPLETED, at);
-        } else if (event instanceof ReturnEvent.ResultDisputed) {
-            return leg.movedTo(LegState.DISPUTED, at);
-        } else if (event instanceof ReturnEvent.ReturnCancelled) {
-            return leg.movedTo(LegState.CANCELLED, at);
-        } else if (event instanceof ReturnEvent.LegEscalated e) {
-            return leg.escalated(e.waitingIn());
-        } else if (event instanceof ReturnEvent.LegExpired) {
-            return leg.movedTo(LegState.EXPIRED, at);
-        } else if (event instanceof ReturnEvent.LegClosed) {
-            return leg.movedTo(LegState.CLOSED, at);
+    /**
+     * Moves a leg by one event of each type; the event is known to fit the leg already ({@link EventFit}). Not for
+     * {@code ReturnRequested}, which opens the case instead.
+     */
+    private static final class LegStep implements ReturnEvent.Visitor<Leg> {
+        private final Leg leg;
+
+        LegStep(Leg leg) {
+            this.leg = leg;
         }
-        throw new IllegalStateException("unknown event type " + event.type());
+
+        @Override
+        public Leg returnRequested(ReturnEvent.ReturnRequested e) {
+            throw new IllegalStateException("a ReturnRequested opens a case; it moves no leg");
+        }
+
+        @Override
+        public Leg negotiationOpened(ReturnEvent.NegotiationOpened e) {
+            return leg.movedTo(LegState.NEGOTIATING, e.at());
+        }
+
+        @Override
+        public Leg supplierAgreed(ReturnEvent.SupplierAgreed e) {
+            return leg.agreed(e.outcome(), e.authorized(), e.at());
+        }
+
+        @Override
+        public Leg supplierDeclined(ReturnEvent.SupplierDeclined e) {
+            return leg.movedTo(LegState.DECLINED, e.at());
+        }
+
+        @Override
+        public Leg returnApplied(ReturnEvent.ReturnApplied e) {
+            return leg.movedTo(LegState.NUMBER_REQUESTED, e.at());
+        }
+
+        @Override
+        public Leg supplierNumberIssued(ReturnEvent.SupplierNumberIssued e) {
+            return leg.issued(e.number(), e.at());
+        }
+
+        @Override
+        public Leg supplierNumberReplaced(ReturnEvent.SupplierNumberReplaced e) {
+            return leg.numberReplaced(e.number());
+        }
+
+        @Override
+        public Leg numberSharedWithCustomer(ReturnEvent.NumberSharedWithCustomer e) {
+            return leg.numberSharedWithCustomer(e.at());
+        }
+
+        @Override
+        public Leg returnShipped(ReturnEvent.ReturnShipped e) {
+            return leg.shipped(e.tracking(), e.at());
+        }
+
+        @Override
+        public Leg returnReceived(ReturnEvent.ReturnReceived e) {
+            return leg.received(e.received(), e.at());
+        }
+
+        @Override
+        public Leg resultReported(ReturnEvent.ResultReported e) {
+            return leg.inspected(e.accepted(), e.rejected(), e.at());
+        }
+
+        @Override
+        public Leg replacementShipped(ReturnEvent.ReplacementShipped e) {
+            return leg.replacementShipped(e.tracking(), e.at());
+        }
+
+        @Override
+        public Leg resultReportedToCustomer(ReturnEvent.ResultReportedToCustomer e) {
+            return leg.notified(e.refund(), e.at());
+        }
+
+        @Override
+        public Leg resultConfirmed(ReturnEvent.ResultConfirmed e) {
+            return leg.movedTo(LegState.COMPLETED, e.at());
+        }
+
+        @Override
+        public Leg resultDisputed(ReturnEvent.ResultDisputed e) {
+            return leg.movedTo(LegState.DISPUTED, e.at());
+        }
+
+        @Override
+        public Leg returnCancelled(ReturnEvent.ReturnCancelled e) {
+            return leg.movedTo(LegState.CANCELLED, e.at());
+        }
+
+        @Override
+        public Leg legEscalated(ReturnEvent.LegEscalated e) {
+            return leg.escalated(e.waitingIn());
+        }
+
+        @Override
+        public Leg legExpired(ReturnEvent.LegExpired e) {
+            return leg.movedTo(LegState.EXPIRED, e.at());
+        }
+
+        @Override
+        public Leg legClosed(ReturnEvent.LegClosed e) {
+            return leg.movedTo(LegState.CLOSED, e.at());
+        }
     }
 
     // ------------------------------------------------------------------------------------------ decide

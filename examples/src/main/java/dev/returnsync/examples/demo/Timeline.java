@@ -19,7 +19,6 @@ import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.Role;
-import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.store.CaseHistory;
 
 import java.io.PrintStream;
@@ -231,52 +230,113 @@ final class Timeline {
     }
 
     private static String describe(ReturnEvent event) {
-        if (event instanceof ReturnEvent.ReturnRequested e) {
+        return event.accept(Describe.INSTANCE);
+    }
+
+    /** What each event type says, in the seed's words. */
+    private static final class Describe implements ReturnEvent.Visitor<String> {
+        static final Describe INSTANCE = new Describe();
+
+        @Override
+        public String returnRequested(ReturnEvent.ReturnRequested e) {
             List<String> lines = new ArrayList<>();
             for (ReturnLine line : e.lines()) {
                 lines.add(line.requested() + "× " + line.sku() + " (" + line.supplier() + ", " + line.unitPrice() + ")");
             }
             return "提交退货申请 " + String.join(", ", lines) + ", 想要" + outcome(e.wanted()) + ", 原因 "
                     + reason(e.reason());
-        } else if (event instanceof ReturnEvent.NegotiationOpened e) {
+        }
+
+        @Override
+        public String negotiationOpened(ReturnEvent.NegotiationOpened e) {
             return "与 " + e.leg() + " 协商是否接受退货";
-        } else if (event instanceof ReturnEvent.SupplierAgreed e) {
+        }
+
+        @Override
+        public String supplierAgreed(ReturnEvent.SupplierAgreed e) {
             return "同意" + outcome(e.outcome()) + ", 批准 " + quantities(e.authorized());
-        } else if (event instanceof ReturnEvent.SupplierDeclined e) {
+        }
+
+        @Override
+        public String supplierDeclined(ReturnEvent.SupplierDeclined e) {
             return "拒绝退货, 原因 " + reason(e.reason());
-        } else if (event instanceof ReturnEvent.ReturnApplied e) {
+        }
+
+        @Override
+        public String returnApplied(ReturnEvent.ReturnApplied e) {
             return "向 " + e.leg() + " 申请退货并索取退货单号, 附代发商退货单号 " + e.resellerNumber();
-        } else if (event instanceof ReturnEvent.SupplierNumberIssued e) {
+        }
+
+        @Override
+        public String supplierNumberIssued(ReturnEvent.SupplierNumberIssued e) {
             return "提供退货单号 " + e.number();
-        } else if (event instanceof ReturnEvent.SupplierNumberReplaced e) {
+        }
+
+        @Override
+        public String supplierNumberReplaced(ReturnEvent.SupplierNumberReplaced e) {
             return "更换退货单号 " + e.previous() + " → " + e.number();
-        } else if (event instanceof ReturnEvent.NumberSharedWithCustomer e) {
+        }
+
+        @Override
+        public String numberSharedWithCustomer(ReturnEvent.NumberSharedWithCustomer e) {
             return "将退货单号 " + e.number() + " 告知客户";
-        } else if (event instanceof ReturnEvent.ReturnShipped e) {
+        }
+
+        @Override
+        public String returnShipped(ReturnEvent.ReturnShipped e) {
             return "寄回包裹, 物流单号 " + e.tracking();
-        } else if (event instanceof ReturnEvent.ReturnReceived e) {
+        }
+
+        @Override
+        public String returnReceived(ReturnEvent.ReturnReceived e) {
             return "按单号找到退货, 确认收到 " + quantities(e.received());
-        } else if (event instanceof ReturnEvent.ResultReported e) {
+        }
+
+        @Override
+        public String resultReported(ReturnEvent.ResultReported e) {
             return "验收结果: 合格 " + quantities(e.accepted()) + ", 不合格 " + quantities(e.rejected()) + ", “" + e.note()
                     + "”";
-        } else if (event instanceof ReturnEvent.ReplacementShipped e) {
+        }
+
+        @Override
+        public String replacementShipped(ReturnEvent.ReplacementShipped e) {
             return "寄出换货, 物流单号 " + e.tracking();
-        } else if (event instanceof ReturnEvent.ResultReportedToCustomer e) {
+        }
+
+        @Override
+        public String resultReportedToCustomer(ReturnEvent.ResultReportedToCustomer e) {
             return "告知客户处理结果: 退款 " + e.refund() + ", “" + e.note() + "”";
-        } else if (event instanceof ReturnEvent.ResultConfirmed e) {
+        }
+
+        @Override
+        public String resultConfirmed(ReturnEvent.ResultConfirmed e) {
             return e.automatic() ? "客户逾期未确认, 系统自动确认 (confirmed automatically)" : "确认处理结果";
-        } else if (event instanceof ReturnEvent.ResultDisputed e) {
+        }
+
+        @Override
+        public String resultDisputed(ReturnEvent.ResultDisputed e) {
             return "对结果有异议, 原因 " + reason(e.reason());
-        } else if (event instanceof ReturnEvent.ReturnCancelled) {
+        }
+
+        @Override
+        public String returnCancelled(ReturnEvent.ReturnCancelled e) {
             return "取消退货";
-        } else if (event instanceof ReturnEvent.LegEscalated e) {
+        }
+
+        @Override
+        public String legEscalated(ReturnEvent.LegEscalated e) {
             return "在 " + e.waitingIn() + " 等待超时, 升级给代发商";
-        } else if (event instanceof ReturnEvent.LegExpired e) {
+        }
+
+        @Override
+        public String legExpired(ReturnEvent.LegExpired e) {
             return "在 " + e.expiredIn() + " 等待超时, 退货失效";
-        } else if (event instanceof ReturnEvent.LegClosed e) {
+        }
+
+        @Override
+        public String legClosed(ReturnEvent.LegClosed e) {
             return "关闭退货, 原因 " + reason(e.reason());
         }
-        return event.type();
     }
 
     static String quantities(List<LineQuantity> quantities) {

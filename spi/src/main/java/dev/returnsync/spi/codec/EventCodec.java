@@ -111,7 +111,6 @@ public final class EventCodec {
      * Encodes an event as one line of JSON.
      *
      * @throws NullPointerException if the event is null
-     * @throws EventCodecException if the event is of a type this codec does not know
      */
     public static String encode(ReturnEvent event) {
         Objects.requireNonNull(event, "event must not be null");
@@ -120,7 +119,25 @@ public final class EventCodec {
         out.string("type", event.type());
         out.instant("at", event.at());
         out.object("actor", event.actor(), EventCodec::actor);
-        if (event instanceof ReturnRequested e) {
+        event.accept(new Fields(out));
+        return out.close();
+    }
+
+    /** Writes the fields of each event type, after the ones every event has. */
+    private static final class Fields implements ReturnEvent.Visitor<Void> {
+        private final Out out;
+
+        Fields(Out out) {
+            this.out = out;
+        }
+
+        private Out leg(ReturnEvent.LegEvent event) {
+            out.string("leg", text(event.leg(), SupplierId::value));
+            return out;
+        }
+
+        @Override
+        public Void returnRequested(ReturnRequested e) {
             out.string("caseId", text(e.caseId(), CaseId::value));
             out.string("customer", text(e.customer(), CustomerId::value));
             out.string("order", text(e.order(), OrderId::value));
@@ -130,57 +147,120 @@ public final class EventCodec {
             out.object("reason", e.reason(), EventCodec::reason);
             out.string("wanted", text(e.wanted(), Enum::name));
             out.instant("deliveredAt", e.deliveredAt());
-        } else if (event instanceof ReturnEvent.LegEvent legEvent) {
-            out.string("leg", text(legEvent.leg(), SupplierId::value));
-            encodeLegEvent(out, legEvent);
-        } else {
-            throw new EventCodecException("$.type", "event type " + event.type() + " is not supported by this codec");
+            return null;
         }
-        return out.close();
-    }
 
-    private static void encodeLegEvent(Out out, ReturnEvent.LegEvent event) {
-        if (event instanceof NegotiationOpened || event instanceof ReturnCancelled) {
-            return;
-        } else if (event instanceof SupplierAgreed e) {
-            out.string("outcome", text(e.outcome(), Enum::name));
+        @Override
+        public Void negotiationOpened(NegotiationOpened e) {
+            leg(e);
+            return null;
+        }
+
+        @Override
+        public Void supplierAgreed(SupplierAgreed e) {
+            leg(e).string("outcome", text(e.outcome(), Enum::name));
             out.list("authorized", e.authorized(), EventCodec::quantity);
-        } else if (event instanceof SupplierDeclined e) {
-            out.object("reason", e.reason(), EventCodec::reason);
-        } else if (event instanceof ReturnApplied e) {
-            out.object("resellerNumber", e.resellerNumber(), EventCodec::number);
-        } else if (event instanceof SupplierNumberIssued e) {
+            return null;
+        }
+
+        @Override
+        public Void supplierDeclined(SupplierDeclined e) {
+            leg(e).object("reason", e.reason(), EventCodec::reason);
+            return null;
+        }
+
+        @Override
+        public Void returnApplied(ReturnApplied e) {
+            leg(e).object("resellerNumber", e.resellerNumber(), EventCodec::number);
+            return null;
+        }
+
+        @Override
+        public Void supplierNumberIssued(SupplierNumberIssued e) {
+            leg(e).object("number", e.number(), EventCodec::number);
+            return null;
+        }
+
+        @Override
+        public Void supplierNumberReplaced(SupplierNumberReplaced e) {
+            leg(e).object("previous", e.previous(), EventCodec::number);
             out.object("number", e.number(), EventCodec::number);
-        } else if (event instanceof SupplierNumberReplaced e) {
-            out.object("previous", e.previous(), EventCodec::number);
-            out.object("number", e.number(), EventCodec::number);
-        } else if (event instanceof NumberSharedWithCustomer e) {
-            out.object("number", e.number(), EventCodec::number);
-        } else if (event instanceof ReturnShipped e) {
-            out.object("tracking", e.tracking(), EventCodec::number);
-        } else if (event instanceof ReturnReceived e) {
-            out.list("received", e.received(), EventCodec::quantity);
-        } else if (event instanceof ResultReported e) {
-            out.list("accepted", e.accepted(), EventCodec::quantity);
+            return null;
+        }
+
+        @Override
+        public Void numberSharedWithCustomer(NumberSharedWithCustomer e) {
+            leg(e).object("number", e.number(), EventCodec::number);
+            return null;
+        }
+
+        @Override
+        public Void returnShipped(ReturnShipped e) {
+            leg(e).object("tracking", e.tracking(), EventCodec::number);
+            return null;
+        }
+
+        @Override
+        public Void returnReceived(ReturnReceived e) {
+            leg(e).list("received", e.received(), EventCodec::quantity);
+            return null;
+        }
+
+        @Override
+        public Void resultReported(ResultReported e) {
+            leg(e).list("accepted", e.accepted(), EventCodec::quantity);
             out.list("rejected", e.rejected(), EventCodec::quantity);
             out.string("note", e.note());
-        } else if (event instanceof ReplacementShipped e) {
-            out.object("tracking", e.tracking(), EventCodec::number);
-        } else if (event instanceof ResultReportedToCustomer e) {
-            out.object("refund", e.refund(), EventCodec::money);
+            return null;
+        }
+
+        @Override
+        public Void replacementShipped(ReplacementShipped e) {
+            leg(e).object("tracking", e.tracking(), EventCodec::number);
+            return null;
+        }
+
+        @Override
+        public Void resultReportedToCustomer(ResultReportedToCustomer e) {
+            leg(e).object("refund", e.refund(), EventCodec::money);
             out.string("note", e.note());
-        } else if (event instanceof ResultConfirmed e) {
-            out.bool("automatic", e.automatic());
-        } else if (event instanceof ResultDisputed e) {
-            out.object("reason", e.reason(), EventCodec::reason);
-        } else if (event instanceof LegEscalated e) {
-            out.string("waitingIn", text(e.waitingIn(), Enum::name));
-        } else if (event instanceof LegExpired e) {
-            out.string("expiredIn", text(e.expiredIn(), Enum::name));
-        } else if (event instanceof LegClosed e) {
-            out.object("reason", e.reason(), EventCodec::reason);
-        } else {
-            throw new EventCodecException("$.type", "event type " + event.type() + " is not supported by this codec");
+            return null;
+        }
+
+        @Override
+        public Void resultConfirmed(ResultConfirmed e) {
+            leg(e).bool("automatic", e.automatic());
+            return null;
+        }
+
+        @Override
+        public Void resultDisputed(ResultDisputed e) {
+            leg(e).object("reason", e.reason(), EventCodec::reason);
+            return null;
+        }
+
+        @Override
+        public Void returnCancelled(ReturnCancelled e) {
+            leg(e);
+            return null;
+        }
+
+        @Override
+        public Void legEscalated(LegEscalated e) {
+            leg(e).string("waitingIn", text(e.waitingIn(), Enum::name));
+            return null;
+        }
+
+        @Override
+        public Void legExpired(LegExpired e) {
+            leg(e).string("expiredIn", text(e.expiredIn(), Enum::name));
+            return null;
+        }
+
+        @Override
+        public Void legClosed(LegClosed e) {
+            leg(e).object("reason", e.reason(), EventCodec::reason);
+            return null;
         }
     }
 

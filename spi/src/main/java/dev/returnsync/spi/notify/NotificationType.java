@@ -45,45 +45,106 @@ public enum NotificationType {
 
     /** The type of notification that tells about an event. */
     public static NotificationType of(ReturnEvent event) {
-        if (event instanceof ReturnEvent.ReturnRequested) {
+        return event.accept(TypeOf.INSTANCE);
+    }
+
+    /** Maps each event type to its notification type. */
+    private static final class TypeOf implements ReturnEvent.Visitor<NotificationType> {
+        static final TypeOf INSTANCE = new TypeOf();
+
+        @Override
+        public NotificationType returnRequested(ReturnEvent.ReturnRequested e) {
             return RETURN_REQUESTED;
-        } else if (event instanceof ReturnEvent.NegotiationOpened) {
+        }
+
+        @Override
+        public NotificationType negotiationOpened(ReturnEvent.NegotiationOpened e) {
             return NEGOTIATION_OPENED;
-        } else if (event instanceof ReturnEvent.SupplierAgreed) {
+        }
+
+        @Override
+        public NotificationType supplierAgreed(ReturnEvent.SupplierAgreed e) {
             return SUPPLIER_AGREED;
-        } else if (event instanceof ReturnEvent.SupplierDeclined) {
+        }
+
+        @Override
+        public NotificationType supplierDeclined(ReturnEvent.SupplierDeclined e) {
             return SUPPLIER_DECLINED;
-        } else if (event instanceof ReturnEvent.ReturnApplied) {
+        }
+
+        @Override
+        public NotificationType returnApplied(ReturnEvent.ReturnApplied e) {
             return RETURN_APPLIED;
-        } else if (event instanceof ReturnEvent.SupplierNumberIssued) {
+        }
+
+        @Override
+        public NotificationType supplierNumberIssued(ReturnEvent.SupplierNumberIssued e) {
             return SUPPLIER_NUMBER_ISSUED;
-        } else if (event instanceof ReturnEvent.SupplierNumberReplaced) {
+        }
+
+        @Override
+        public NotificationType supplierNumberReplaced(ReturnEvent.SupplierNumberReplaced e) {
             return SUPPLIER_NUMBER_REPLACED;
-        } else if (event instanceof ReturnEvent.NumberSharedWithCustomer) {
+        }
+
+        @Override
+        public NotificationType numberSharedWithCustomer(ReturnEvent.NumberSharedWithCustomer e) {
             return NUMBER_SHARED_WITH_CUSTOMER;
-        } else if (event instanceof ReturnEvent.ReturnShipped) {
+        }
+
+        @Override
+        public NotificationType returnShipped(ReturnEvent.ReturnShipped e) {
             return RETURN_SHIPPED;
-        } else if (event instanceof ReturnEvent.ReturnReceived) {
+        }
+
+        @Override
+        public NotificationType returnReceived(ReturnEvent.ReturnReceived e) {
             return RETURN_RECEIVED;
-        } else if (event instanceof ReturnEvent.ResultReported) {
+        }
+
+        @Override
+        public NotificationType resultReported(ReturnEvent.ResultReported e) {
             return RESULT_REPORTED;
-        } else if (event instanceof ReturnEvent.ReplacementShipped) {
+        }
+
+        @Override
+        public NotificationType replacementShipped(ReturnEvent.ReplacementShipped e) {
             return REPLACEMENT_SHIPPED;
-        } else if (event instanceof ReturnEvent.ResultReportedToCustomer) {
+        }
+
+        @Override
+        public NotificationType resultReportedToCustomer(ReturnEvent.ResultReportedToCustomer e) {
             return RESULT_REPORTED_TO_CUSTOMER;
-        } else if (event instanceof ReturnEvent.ResultConfirmed) {
+        }
+
+        @Override
+        public NotificationType resultConfirmed(ReturnEvent.ResultConfirmed e) {
             return RESULT_CONFIRMED;
-        } else if (event instanceof ReturnEvent.ResultDisputed) {
+        }
+
+        @Override
+        public NotificationType resultDisputed(ReturnEvent.ResultDisputed e) {
             return RESULT_DISPUTED;
-        } else if (event instanceof ReturnEvent.ReturnCancelled) {
+        }
+
+        @Override
+        public NotificationType returnCancelled(ReturnEvent.ReturnCancelled e) {
             return RETURN_CANCELLED;
-        } else if (event instanceof ReturnEvent.LegEscalated) {
+        }
+
+        @Override
+        public NotificationType legEscalated(ReturnEvent.LegEscalated e) {
             return LEG_ESCALATED;
-        } else if (event instanceof ReturnEvent.LegExpired) {
+        }
+
+        @Override
+        public NotificationType legExpired(ReturnEvent.LegExpired e) {
             return LEG_EXPIRED;
-        } else if (event instanceof ReturnEvent.LegClosed) {
+        }
+
+        @Override
+        public NotificationType legClosed(ReturnEvent.LegClosed e) {
             return LEG_CLOSED;
         }
-        throw new IllegalArgumentException("no notification type for event " + event.type());
     }
 }

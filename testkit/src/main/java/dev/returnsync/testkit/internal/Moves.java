@@ -183,10 +183,10 @@ public final class Moves {
 
     private List<Variant> variants(CommandType type, ReturnCase c, Leg leg, int index) {
         SupplierId s = leg.supplier();
-        List<Variant> list = new ArrayList<>();
-        switch (type) {
-            case OPEN_NEGOTIATION -> list.add((a, v) -> new Command.OpenNegotiation(KEY, a, v, c.id(), s));
+        return switch (type) {
+            case OPEN_NEGOTIATION -> List.of((a, v) -> new Command.OpenNegotiation(KEY, a, v, c.id(), s));
             case AGREE_RETURN -> {
+                List<Variant> list = new ArrayList<>();
                 List<List<LineQuantity>> accepted = new ArrayList<>();
                 accepted.add(List.of());
                 addIfNew(accepted, each(leg, l -> Math.min(1, l.requested())), each(leg, LineState::requested));
@@ -202,23 +202,29 @@ public final class Moves {
                         List.of(new LineQuantity(UNKNOWN_SKU, 1)))) {
                     list.add((a, v) -> new Command.AgreeReturn(KEY, a, v, c.id(), s, c.wanted(), wrong));
                 }
+                yield list;
             }
-            case DECLINE_RETURN -> list.add((a, v) -> new Command.DeclineReturn(KEY, a, v, c.id(), s, REASON));
-            case APPLY_FOR_RETURN -> list.add((a, v) -> new Command.ApplyForReturn(KEY, a, v, c.id(), s));
+            case DECLINE_RETURN -> List.of((a, v) -> new Command.DeclineReturn(KEY, a, v, c.id(), s, REASON));
+            case APPLY_FOR_RETURN -> List.of((a, v) -> new Command.ApplyForReturn(KEY, a, v, c.id(), s));
             case ISSUE_SUPPLIER_NUMBER -> {
+                List<Variant> list = new ArrayList<>();
                 for (ReturnNumber number : List.of(supplierNumber(s, index, 1), wrongScope(index), c.resellerNumber())) {
                     list.add((a, v) -> new Command.IssueSupplierNumber(KEY, a, v, c.id(), s, number));
                 }
+                yield list;
             }
             case REPLACE_SUPPLIER_NUMBER -> {
+                List<Variant> list = new ArrayList<>();
                 for (ReturnNumber number : List.of(supplierNumber(s, index, 2), supplierNumber(s, index, 1),
                         wrongScope(index))) {
                     list.add((a, v) -> new Command.ReplaceSupplierNumber(KEY, a, v, c.id(), s, number));
                 }
+                yield list;
             }
             case SHARE_NUMBER_WITH_CUSTOMER ->
-                    list.add((a, v) -> new Command.ShareNumberWithCustomer(KEY, a, v, c.id(), s));
+                    List.of((a, v) -> new Command.ShareNumberWithCustomer(KEY, a, v, c.id(), s));
             case REPORT_SHIPMENT -> {
+                List<Variant> list = new ArrayList<>();
                 List<ReturnNumber> numbers = new ArrayList<>();
                 numbers.add(ReturnNumber.returnTracking("SF", "SF100000" + (index + 1)));
                 for (Leg other : c.legs()) {
@@ -230,8 +236,10 @@ public final class Moves {
                 for (ReturnNumber number : numbers) {
                     list.add((a, v) -> new Command.ReportShipment(KEY, a, v, c.id(), s, number));
                 }
+                yield list;
             }
             case CONFIRM_RECEIPT -> {
+                List<Variant> list = new ArrayList<>();
                 List<List<LineQuantity>> received = new ArrayList<>();
                 received.add(each(leg, LineState::authorized));
                 addIfNew(received, each(leg, l -> Math.min(1, l.authorized())), received.get(0));
@@ -241,8 +249,10 @@ public final class Moves {
                 for (List<LineQuantity> quantities : received) {
                     list.add((a, v) -> new Command.ConfirmReceipt(KEY, a, v, c.id(), s, quantities));
                 }
+                yield list;
             }
             case REPORT_RESULT -> {
+                List<Variant> list = new ArrayList<>();
                 List<List<List<LineQuantity>>> splits = new ArrayList<>();
                 if (leg.shipsGoodsBack()) {
                     splits.add(List.of(each(leg, LineState::received), each(leg, l -> 0)));
@@ -261,8 +271,10 @@ public final class Moves {
                     list.add((a, v) -> new Command.ReportResult(KEY, a, v, c.id(), s, split.get(0), split.get(1),
                             "inspected"));
                 }
+                yield list;
             }
             case SHIP_REPLACEMENT -> {
+                List<Variant> list = new ArrayList<>();
                 List<ReturnNumber> numbers = new ArrayList<>();
                 numbers.add(ReturnNumber.replacementTracking("YT", "YT200000" + (index + 1)));
                 if (leg.returnTracking() != null) {
@@ -273,17 +285,17 @@ public final class Moves {
                 for (ReturnNumber number : numbers) {
                     list.add((a, v) -> new Command.ShipReplacement(KEY, a, v, c.id(), s, number));
                 }
+                yield list;
             }
             case REPORT_RESULT_TO_CUSTOMER ->
-                    list.add((a, v) -> new Command.ReportResultToCustomer(KEY, a, v, c.id(), s, "result"));
-            case CONFIRM_RESULT -> list.add((a, v) -> new Command.ConfirmResult(KEY, a, v, c.id(), s));
-            case DISPUTE_RESULT -> list.add((a, v) -> new Command.DisputeResult(KEY, a, v, c.id(), s, REASON));
-            case CANCEL_RETURN -> list.add((a, v) -> new Command.CancelReturn(KEY, a, v, c.id(), s));
-            case CLOSE_LEG -> list.add((a, v) -> new Command.CloseLeg(KEY, a, v, c.id(), s, REASON));
-            case FIRE_DEADLINE -> list.add((a, v) -> new Command.FireDeadline(KEY, a, v, c.id(), s));
+                    List.of((a, v) -> new Command.ReportResultToCustomer(KEY, a, v, c.id(), s, "result"));
+            case CONFIRM_RESULT -> List.of((a, v) -> new Command.ConfirmResult(KEY, a, v, c.id(), s));
+            case DISPUTE_RESULT -> List.of((a, v) -> new Command.DisputeResult(KEY, a, v, c.id(), s, REASON));
+            case CANCEL_RETURN -> List.of((a, v) -> new Command.CancelReturn(KEY, a, v, c.id(), s));
+            case CLOSE_LEG -> List.of((a, v) -> new Command.CloseLeg(KEY, a, v, c.id(), s, REASON));
+            case FIRE_DEADLINE -> List.of((a, v) -> new Command.FireDeadline(KEY, a, v, c.id(), s));
             case SUBMIT_RETURN -> throw new IllegalArgumentException("not a leg command");
-        }
-        return list;
+        };
     }
 
     private static void addIfNew(List<List<LineQuantity>> list, List<LineQuantity> candidate, List<LineQuantity> same) {

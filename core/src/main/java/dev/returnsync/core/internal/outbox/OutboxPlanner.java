@@ -108,32 +108,38 @@ public final class OutboxPlanner {
                 out.add(entry(after, version, Effect.NOTIFY, role.name(), now));
             }
         }
-        if (event instanceof ReturnEvent.LegEvent legEvent) {
-            SupplierId supplier = legEvent.leg();
-            Optional<SupplierAdapter> adapter = suppliers.find(supplier);
-            if (adapter.isPresent()) {
-                SupplierCapabilities can = adapter.get().capabilities();
-                String target = supplier.value();
-                if (event instanceof ReturnEvent.ReturnApplied) {
-                    out.add(entry(after, version, Effect.REQUEST_RETURN, target, now));
-                    if (can.isPullOnly()) {
-                        out.add(entry(after, version, Effect.POLL_SUPPLIER, target, now.plus(pollInterval)));
-                    }
-                } else if (event instanceof ReturnEvent.ReturnShipped) {
-                    out.add(entry(after, version, Effect.SHARE_TRACKING, target, now));
-                    if (can.isPullOnly()) {
-                        out.add(entry(after, version, Effect.POLL_SUPPLIER, target, now.plus(pollInterval)));
-                    }
-                } else if (event instanceof ReturnEvent.ReturnCancelled && can.cancellation()) {
-                    Leg was = prior == null ? null : prior.leg(supplier).orElse(null);
-                    if (was != null && ASKED.contains(was.state())) {
-                        out.add(entry(after, version, Effect.CANCEL_AT_SUPPLIER, target, now));
-                    }
-                }
-            }
-        }
+        planSupplierWork(prior, after, event, now, out);
         if (react) {
             out.add(entry(after, version, Effect.REACT, "policies", now));
+        }
+    }
+
+    /** The work an event asks of its leg's supplier, when the supplier has an adapter that can do it. */
+    private void planSupplierWork(ReturnCase prior, ReturnCase after, ReturnEvent event, Instant now,
+                                  List<OutboxEntry> out) {
+        Optional<Effect> work = event.accept(SupplierWork.INSTANCE);
+        if (work.isEmpty() || !(event instanceof ReturnEvent.LegEvent legEvent)) {
+            return;
+        }
+        SupplierId supplier = legEvent.leg();
+        Optional<SupplierAdapter> adapter = suppliers.find(supplier);
+        if (adapter.isEmpty()) {
+            return;
+        }
+        SupplierCapabilities can = adapter.get().capabilities();
+        String target = supplier.value();
+        long version = after.version();
+        Effect effect = work.get();
+        if (effect == Effect.CANCEL_AT_SUPPLIER) {
+            Leg was = prior == null ? null : prior.leg(supplier).orElse(null);
+            if (can.cancellation() && was != null && ASKED.contains(was.state())) {
+                out.add(entry(after, version, effect, target, now));
+            }
+            return;
+        }
+        out.add(entry(after, version, effect, target, now));
+        if (can.isPullOnly()) {
+            out.add(entry(after, version, Effect.POLL_SUPPLIER, target, now.plus(pollInterval)));
         }
     }
 
@@ -157,43 +163,209 @@ public final class OutboxPlanner {
 
     /** The parties concerned by an event. */
     static List<Role> recipients(ReturnEvent event) {
-        if (event instanceof ReturnEvent.ReturnRequested) {
+        return event.accept(Recipients.INSTANCE);
+    }
+
+    /** The parties to notify of each event type. */
+    private static final class Recipients implements ReturnEvent.Visitor<List<Role>> {
+        static final Recipients INSTANCE = new Recipients();
+
+        @Override
+        public List<Role> returnRequested(ReturnEvent.ReturnRequested e) {
             return List.of(Role.RESELLER, Role.CUSTOMER);
-        } else if (event instanceof ReturnEvent.NegotiationOpened) {
+        }
+
+        @Override
+        public List<Role> negotiationOpened(ReturnEvent.NegotiationOpened e) {
             return List.of(Role.SUPPLIER);
-        } else if (event instanceof ReturnEvent.SupplierAgreed || event instanceof ReturnEvent.SupplierDeclined) {
+        }
+
+        @Override
+        public List<Role> supplierAgreed(ReturnEvent.SupplierAgreed e) {
             return List.of(Role.RESELLER, Role.CUSTOMER);
-        } else if (event instanceof ReturnEvent.ReturnApplied) {
+        }
+
+        @Override
+        public List<Role> supplierDeclined(ReturnEvent.SupplierDeclined e) {
+            return List.of(Role.RESELLER, Role.CUSTOMER);
+        }
+
+        @Override
+        public List<Role> returnApplied(ReturnEvent.ReturnApplied e) {
             return List.of(Role.SUPPLIER);
-        } else if (event instanceof ReturnEvent.SupplierNumberIssued) {
+        }
+
+        @Override
+        public List<Role> supplierNumberIssued(ReturnEvent.SupplierNumberIssued e) {
             return List.of(Role.RESELLER);
-        } else if (event instanceof ReturnEvent.SupplierNumberReplaced) {
+        }
+
+        @Override
+        public List<Role> supplierNumberReplaced(ReturnEvent.SupplierNumberReplaced e) {
             return List.of(Role.RESELLER, Role.CUSTOMER);
-        } else if (event instanceof ReturnEvent.NumberSharedWithCustomer) {
+        }
+
+        @Override
+        public List<Role> numberSharedWithCustomer(ReturnEvent.NumberSharedWithCustomer e) {
             return List.of(Role.CUSTOMER);
-        } else if (event instanceof ReturnEvent.ReturnShipped) {
+        }
+
+        @Override
+        public List<Role> returnShipped(ReturnEvent.ReturnShipped e) {
             return List.of(Role.RESELLER, Role.SUPPLIER);
-        } else if (event instanceof ReturnEvent.ReturnReceived) {
+        }
+
+        @Override
+        public List<Role> returnReceived(ReturnEvent.ReturnReceived e) {
             return List.of(Role.RESELLER, Role.CUSTOMER);
-        } else if (event instanceof ReturnEvent.ResultReported) {
+        }
+
+        @Override
+        public List<Role> resultReported(ReturnEvent.ResultReported e) {
             return List.of(Role.RESELLER);
-        } else if (event instanceof ReturnEvent.ReplacementShipped) {
+        }
+
+        @Override
+        public List<Role> replacementShipped(ReturnEvent.ReplacementShipped e) {
             return List.of(Role.RESELLER, Role.CUSTOMER);
-        } else if (event instanceof ReturnEvent.ResultReportedToCustomer) {
+        }
+
+        @Override
+        public List<Role> resultReportedToCustomer(ReturnEvent.ResultReportedToCustomer e) {
             return List.of(Role.CUSTOMER);
-        } else if (event instanceof ReturnEvent.ResultConfirmed) {
+        }
+
+        @Override
+        public List<Role> resultConfirmed(ReturnEvent.ResultConfirmed e) {
             return List.of(Role.RESELLER, Role.SUPPLIER);
-        } else if (event instanceof ReturnEvent.ResultDisputed) {
+        }
+
+        @Override
+        public List<Role> resultDisputed(ReturnEvent.ResultDisputed e) {
             return List.of(Role.RESELLER);
-        } else if (event instanceof ReturnEvent.ReturnCancelled) {
+        }
+
+        @Override
+        public List<Role> returnCancelled(ReturnEvent.ReturnCancelled e) {
             return List.of(Role.RESELLER, Role.SUPPLIER, Role.CUSTOMER);
-        } else if (event instanceof ReturnEvent.LegEscalated) {
+        }
+
+        @Override
+        public List<Role> legEscalated(ReturnEvent.LegEscalated e) {
             return List.of(Role.RESELLER);
-        } else if (event instanceof ReturnEvent.LegExpired) {
+        }
+
+        @Override
+        public List<Role> legExpired(ReturnEvent.LegExpired e) {
             return List.of(Role.RESELLER, Role.CUSTOMER, Role.SUPPLIER);
-        } else if (event instanceof ReturnEvent.LegClosed) {
+        }
+
+        @Override
+        public List<Role> legClosed(ReturnEvent.LegClosed e) {
             return List.of(Role.CUSTOMER, Role.SUPPLIER);
         }
-        return List.of();
+    }
+
+    /**
+     * The work each event type asks of its leg's supplier: a request, the tracking number, or (if the supplier
+     * was asked already) a cancellation; nothing for the others.
+     */
+    private static final class SupplierWork implements ReturnEvent.Visitor<Optional<Effect>> {
+        static final SupplierWork INSTANCE = new SupplierWork();
+
+        @Override
+        public Optional<Effect> returnRequested(ReturnEvent.ReturnRequested e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> negotiationOpened(ReturnEvent.NegotiationOpened e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> supplierAgreed(ReturnEvent.SupplierAgreed e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> supplierDeclined(ReturnEvent.SupplierDeclined e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> returnApplied(ReturnEvent.ReturnApplied e) {
+            return Optional.of(Effect.REQUEST_RETURN);
+        }
+
+        @Override
+        public Optional<Effect> supplierNumberIssued(ReturnEvent.SupplierNumberIssued e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> supplierNumberReplaced(ReturnEvent.SupplierNumberReplaced e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> numberSharedWithCustomer(ReturnEvent.NumberSharedWithCustomer e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> returnShipped(ReturnEvent.ReturnShipped e) {
+            return Optional.of(Effect.SHARE_TRACKING);
+        }
+
+        @Override
+        public Optional<Effect> returnReceived(ReturnEvent.ReturnReceived e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> resultReported(ReturnEvent.ResultReported e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> replacementShipped(ReturnEvent.ReplacementShipped e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> resultReportedToCustomer(ReturnEvent.ResultReportedToCustomer e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> resultConfirmed(ReturnEvent.ResultConfirmed e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> resultDisputed(ReturnEvent.ResultDisputed e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> returnCancelled(ReturnEvent.ReturnCancelled e) {
+            return Optional.of(Effect.CANCEL_AT_SUPPLIER);
+        }
+
+        @Override
+        public Optional<Effect> legEscalated(ReturnEvent.LegEscalated e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> legExpired(ReturnEvent.LegExpired e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> legClosed(ReturnEvent.LegClosed e) {
+            return Optional.empty();
+        }
     }
 }
