@@ -8,7 +8,9 @@ import dev.returnsync.core.memory.InMemoryCaseStore;
 import dev.returnsync.core.memory.InMemoryNotifier;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.LegState;
+import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.store.AppendBatch;
+import dev.returnsync.spi.store.CaseHistory;
 import dev.returnsync.spi.store.CaseStore;
 import dev.returnsync.spi.store.ForwardingCaseStore;
 import org.junit.jupiter.api.Test;
@@ -17,13 +19,14 @@ import org.junit.jupiter.api.Timeout;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static dev.returnsync.core.engine.EngineFixtures.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Cases that stay in the due index after a run (a refused deadline, an index entry that no leg backs) sit at the
- * head of the index; the runner must still reach every due case behind them, in the same run.
+ * Cases that stay in the due index after a run (a refused or failed deadline, an index entry that no leg backs) sit
+ * at the head of the index; the runner must still reach every due case behind them, in the same run.
  */
 @Timeout(10)
 class DeadlinePagingTest {
@@ -79,6 +82,32 @@ class DeadlinePagingTest {
 
             assertEquals(new DeadlineReport(1, 0, 0, HEAD.size()), report, "every entry without a due leg counted");
             assertEquals(LegState.NEGOTIATING, escalatedIn(engine, BEHIND), "the case behind the stale ones fired");
+        }
+    }
+
+    @Test
+    void casesWhoseStoreFailsAtTheHeadOfTheIndexDoNotStarveTheCasesBehindThem() {
+        AtomicBoolean headUnreadable = new AtomicBoolean();
+        CaseStore failingHead = new ForwardingCaseStore(store) {
+            @Override
+            public Optional<CaseHistory> load(TenantId tenant, CaseId caseId) {
+                if (headUnreadable.get() && HEAD.contains(caseId)) {
+                    throw new IllegalStateException("the store failed for a moment");
+                }
+                return super.load(tenant, caseId);
+            }
+        };
+        try (ReturnSyncEngine engine = ReturnSyncEngine.builder().store(failingHead).notifier(new InMemoryNotifier())
+                .clock(clock).config(SMALL_PAGES).build()) {
+            openHeadThenBehind(engine);
+            clock.advance(Duration.ofHours(48));
+            headUnreadable.set(true);
+
+            assertEquals(new DeadlineReport(1, 0, HEAD.size(), 0), engine.runDue());
+            assertEquals(LegState.NEGOTIATING, escalatedIn(engine, BEHIND), "the case behind the failing ones fired");
+
+            headUnreadable.set(false);
+            assertEquals(new DeadlineReport(HEAD.size(), 0, 0, 0), engine.runDue(), "the failed ones fire next run");
         }
     }
 
