@@ -643,7 +643,8 @@ public abstract class CaseStoreContract {
         dueCase(OTHER_TENANT, "case-0", 2000);
         List<DueCase> inOrder = List.of(new DueCase(TENANT, caseId("case-c"), at(500)),
                 new DueCase(TENANT, caseId("case-a"), at(1000)), new DueCase(TENANT, caseId("case-b"), at(1000)),
-                new DueCase(OTHER_TENANT, caseId("case-a"), at(1000)), new DueCase(OTHER_TENANT, caseId("case-0"), at(2000)));
+                new DueCase(OTHER_TENANT, caseId("case-a"), at(1000)),
+                new DueCase(OTHER_TENANT, caseId("case-0"), at(2000)));
 
         assertEquals(inOrder, store.findDue(FAR, null, 10), "ties on the due time go by tenant, then case id");
         assertEquals(inOrder.subList(2, 4), store.findDue(FAR, inOrder.get(1), 2));
