@@ -90,7 +90,7 @@ class EngineBenchmarkSetupTest {
                 bench.addDue();
                 assertEquals(2000 + (shot + 1) * RunDueBenchmark.DUE, bench.store.size());
                 DeadlineReport report = bench.runDue();
-                assertEquals(new DeadlineReport(RunDueBenchmark.DUE, 0, 0), report);
+                assertEquals(new DeadlineReport(RunDueBenchmark.DUE, 0, 0, 0), report);
                 assertTrue(bench.store.findDue(Population.NOW, 10_000).isEmpty());
             }
         } finally {

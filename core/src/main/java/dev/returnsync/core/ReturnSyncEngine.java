@@ -221,9 +221,11 @@ public final class ReturnSyncEngine implements AutoCloseable {
     /**
      * Fires every deadline due at or before {@code now}, as the SYSTEM actor {@code deadline-runner}, with a
      * {@link Command.FireDeadline} per due leg whose key is derived from the case, the leg, its state and since when
-     * it waits (so two runners, or a retry, fire it once). Due cases come from the store's due index, in pages. A
-     * case that fails (e.g. the store failed for a moment) is counted in {@link DeadlineReport#failed()} and stays
-     * due for the next run; the other cases go on.
+     * it waits (so two runners, or a retry, fire it once). Due cases come from the store's due index, in pages that
+     * each start after the last case of the page before, so every due case is visited once per run even when the
+     * cases before it stay due. A case that fails (e.g. the store failed for a moment) is counted in
+     * {@link DeadlineReport#failed()} and stays due for the next run; the other cases go on. A case the index lists
+     * without a deadline due at {@code now} is counted in {@link DeadlineReport#stale()}.
      */
     public DeadlineReport runDue(Instant now) {
         Objects.requireNonNull(now, "now must not be null");

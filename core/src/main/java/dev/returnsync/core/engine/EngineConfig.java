@@ -47,7 +47,7 @@ public final class EngineConfig {
         return settings;
     }
 
-    /** How many due cases the deadline runner loads per round. */
+    /** How many due cases the deadline runner loads per page of the due index. */
     public int deadlineBatchSize() {
         return deadlineBatchSize;
     }
@@ -86,7 +86,7 @@ public final class EngineConfig {
             return this;
         }
 
-        /** Due cases per round of the deadline runner, 1 to 10,000. */
+        /** Due cases per page of the deadline runner, 1 to 10,000. */
         public Builder deadlineBatchSize(int size) {
             if (size < 1 || size > 10_000) {
                 throw new IllegalArgumentException("deadlineBatchSize must be 1 to 10000, was " + size);

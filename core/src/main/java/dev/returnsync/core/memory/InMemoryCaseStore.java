@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -42,9 +43,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *       versions, number uniqueness and leases are decided in one place;</li>
  *   <li>reads of one case's events are lock-free: a case's event list is an immutable list replaced by one
  *       volatile write, so a reader sees all of a batch's events or none of them;</li>
- *   <li>numbers are found through a hash index on the tenant and {@link ReturnNumber#uniquenessKey()}, due cases through a sorted
- *       index on the due time, claimable outbox entries through a sorted index on the next attempt time: no
- *       look-up scans every case; an ordered send is checked against the few outbox entries of its own case.</li>
+ *   <li>numbers are found through a hash index on the tenant and {@link ReturnNumber#uniquenessKey()}, due cases
+ *       through a sorted index on (due time, tenant, case id) that a page enters right after its cursor, claimable
+ *       outbox entries through a sorted index on the next attempt time: no look-up scans every case; an ordered
+ *       send is checked against the few outbox entries of its own case.</li>
  * </ul>
  * Within a batch the idempotency record is published first, then the events, then links, due time and outbox
  * entries: whoever sees a batch's events also finds its idempotency record (the engine reads in that order to
@@ -234,11 +236,13 @@ public final class InMemoryCaseStore implements CaseStore {
     }
 
     @Override
-    public List<DueCase> findDue(Instant dueAtOrBefore, int limit) {
+    public List<DueCase> findDue(Instant dueAtOrBefore, DueCase after, int limit) {
         Objects.requireNonNull(dueAtOrBefore, "time must not be null");
         requireLimit(limit);
+        NavigableSet<DueKey> page = after == null ? due
+                : due.tailSet(new DueKey(after.dueAt(), CaseKey.of(after.tenant(), after.caseId())), false);
         List<DueCase> result = new ArrayList<>(Math.min(limit, 64));
-        for (DueKey key : due) {
+        for (DueKey key : page) {
             if (result.size() >= limit || key.dueAt().isAfter(dueAtOrBefore)) {
                 break;
             }

@@ -300,13 +300,20 @@ public final class PostgresCaseStore implements CaseStore {
     }
 
     @Override
-    public List<DueCase> findDue(Instant dueAtOrBefore, int limit) {
+    public List<DueCase> findDue(Instant dueAtOrBefore, DueCase after, int limit) {
         Objects.requireNonNull(dueAtOrBefore, "due time must not be null");
         requirePositive("limit", limit);
         return read("find due cases", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql.findDue)) {
-                select.setObject(1, timestamp(dueAtOrBefore));
-                select.setInt(2, limit);
+            try (PreparedStatement select = connection.prepareStatement(after == null ? sql.findDue
+                    : sql.findDueAfter)) {
+                int p = 1;
+                select.setObject(p++, timestamp(dueAtOrBefore));
+                if (after != null) {
+                    select.setObject(p++, timestamp(after.dueAt()));
+                    select.setString(p++, after.tenant().value());
+                    select.setString(p++, after.caseId().value());
+                }
+                select.setInt(p, limit);
                 try (ResultSet rs = select.executeQuery()) {
                     List<DueCase> due = new ArrayList<>();
                     while (rs.next()) {
@@ -674,6 +681,7 @@ public final class PostgresCaseStore implements CaseStore {
         final String deleteDue;
         final String upsertDue;
         final String findDue;
+        final String findDueAfter;
         final String insertOutbox;
         final String outboxOf;
         final String claimOutbox;
@@ -709,6 +717,8 @@ public final class PostgresCaseStore implements CaseStore {
                     + " ON CONFLICT (tenant, case_id) DO UPDATE SET due_at = excluded.due_at";
             findDue = "SELECT tenant, case_id, due_at FROM " + s + ".due_cases WHERE due_at <= ?"
                     + " ORDER BY due_at, tenant, case_id LIMIT ?";
+            findDueAfter = "SELECT tenant, case_id, due_at FROM " + s + ".due_cases WHERE due_at <= ?"
+                    + " AND (due_at, tenant, case_id) > (?, ?, ?) ORDER BY due_at, tenant, case_id LIMIT ?";
             insertOutbox = "INSERT INTO " + s + ".outbox (" + outboxColumns + ")"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
             outboxOf = "SELECT " + outboxColumns + " FROM " + s + ".outbox WHERE tenant = ? AND case_id = ?"

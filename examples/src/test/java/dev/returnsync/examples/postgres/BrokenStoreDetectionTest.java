@@ -5,6 +5,7 @@ import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.store.AppendBatch;
 import dev.returnsync.spi.store.CaseStore;
+import dev.returnsync.spi.store.DueCase;
 import dev.returnsync.spi.store.ForwardingCaseStore;
 import dev.returnsync.spi.store.IdempotencyKeyTakenException;
 import dev.returnsync.spi.store.IdempotencyRecord;
@@ -76,7 +77,9 @@ class BrokenStoreDetectionTest {
                 Arguments.of(IdempotencyLeftBehind.class, Set.of("wrongExpectedVersionIsRefused",
                         "numberTakenLeavesNothing", "numberTakenOnExistingCaseLeavesItUnchanged")),
                 Arguments.of(CompletedByAnyone.class, Set.of("completeOnlyByOwner", "expiredLeaseIsReclaimable")),
-                Arguments.of(DueNeverRemoved.class, Set.of("dueTimeSetMovedRemoved")));
+                Arguments.of(DueNeverRemoved.class, Set.of("dueTimeSetMovedRemoved")),
+                Arguments.of(DueCursorIgnored.class, Set.of("duePagesContinueAfterTheCursor",
+                        "duePagesSkipNothingAndRepeatNothing")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -280,6 +283,18 @@ class BrokenStoreDetectionTest {
         }
     }
 
+    /** Every page of the due index is the first page: the cursor is ignored. */
+    static final class DueCursorIgnoredStore extends Forwarding {
+        DueCursorIgnoredStore(CaseStore delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public List<DueCase> findDue(Instant dueAtOrBefore, DueCase after, int limit) {
+            return delegate.findDue(dueAtOrBefore, null, limit);
+        }
+    }
+
     // --------------------------------------------------------------------------------------- the suites
 
     static class Intact extends CaseStoreContract {
@@ -328,6 +343,13 @@ class BrokenStoreDetectionTest {
         @Override
         protected CaseStore createStore() {
             return fresh(DueNeverRemovedStore::new);
+        }
+    }
+
+    static class DueCursorIgnored extends CaseStoreContract {
+        @Override
+        protected CaseStore createStore() {
+            return fresh(DueCursorIgnoredStore::new);
         }
     }
 }

@@ -350,6 +350,11 @@ class PostgresCaseStoreTest {
         }
         String now = "'2026-03-01T08:00:00Z'::timestamptz";
         assertTrue(explain(store.sql.findDue, now, "10").contains("due_cases_due_at"));
+        String page = explain(store.sql.findDueAfter, now, "'2026-02-01T08:00:00Z'::timestamptz", "'t'", "'c77'",
+                "10");
+        assertTrue(page.contains("due_cases_due_at") && page.lines().anyMatch(line -> line.contains("Index Cond:")
+                && line.contains("ROW(due_at, tenant, case_id) >")), "a page starts at its cursor in the index: "
+                + page);
         assertTrue(explain(store.sql.findNumber, "'t'", "'K|s|77'").contains("number_links_uniqueness_key"));
         String claim = explain(store.sql.claimOutbox, now, now, "10", "'o'", now);
         assertTrue(claim.contains("outbox_claimable"), claim);

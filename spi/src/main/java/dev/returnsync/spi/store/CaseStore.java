@@ -94,10 +94,35 @@ public interface CaseStore {
     Optional<IdempotencyRecord> findIdempotency(TenantId tenant, IdempotencyKey key);
 
     /**
-     * The cases whose due time is at or before {@code dueAtOrBefore}, earliest first, at most {@code limit}.
-     * Must use an index on the due time.
+     * A page of the due index: the cases whose due time is at or before {@code dueAtOrBefore} and that come after
+     * {@code after}, at most {@code limit}, in index order: by due time, then tenant, then case id. The first page
+     * passes {@code after = null}; each next page passes the last case of the page before. So a caller walks the
+     * whole index once, page by page, whatever it does with the cases it was given: a case that stays due (its
+     * deadline was refused, or failed) never hides the cases behind it.
+     *
+     * <p>{@code after} is a position, not a case that must still be due: the comparison uses its due time, tenant
+     * and case id as given. A case whose due time moved since it was returned is found again at its new position if
+     * that lies after the cursor. Tenants and case ids are compared as text, in one order the store keeps for both
+     * sorting and comparing (for plain ASCII ids, character order).
+     *
+     * <p>Must use an index on (due time, tenant, case id): the cost of a page follows the page, not the number of
+     * cases before the cursor or in the store.
+     *
+     * @param dueAtOrBefore the latest due time to return, inclusive
+     * @param after the last case of the previous page, or {@code null} for the first page
+     * @param limit the largest page, at least 1
+     * @throws IllegalArgumentException if {@code limit} is not positive
      */
-    List<DueCase> findDue(Instant dueAtOrBefore, int limit);
+    List<DueCase> findDue(Instant dueAtOrBefore, DueCase after, int limit);
+
+    /**
+     * The first page of the due index: {@link #findDue(Instant, DueCase, int) findDue(dueAtOrBefore, null, limit)}.
+     *
+     * @throws IllegalArgumentException if {@code limit} is not positive
+     */
+    default List<DueCase> findDue(Instant dueAtOrBefore, int limit) {
+        return findDue(dueAtOrBefore, null, limit);
+    }
 
     /**
      * Claims up to {@code limit} outbox entries for {@code owner}: entries that are not parked, whose next attempt

@@ -57,8 +57,8 @@ public abstract class ForwardingCaseStore implements CaseStore {
     }
 
     @Override
-    public List<DueCase> findDue(Instant dueAtOrBefore, int limit) {
-        return delegate.findDue(dueAtOrBefore, limit);
+    public List<DueCase> findDue(Instant dueAtOrBefore, DueCase after, int limit) {
+        return delegate.findDue(dueAtOrBefore, after, limit);
     }
 
     @Override

@@ -633,6 +633,61 @@ public abstract class CaseStoreContract {
         assertEquals(1, store.findDue(FAR, 1).size());
     }
 
+    @Test
+    @DisplayName("findDue pages continue after the cursor: by due time, then tenant, then case id")
+    void duePagesContinueAfterTheCursor() {
+        dueCase(OTHER_TENANT, "case-a", 1000);
+        dueCase(TENANT, "case-b", 1000);
+        dueCase(TENANT, "case-a", 1000);
+        dueCase(TENANT, "case-c", 500);
+        dueCase(OTHER_TENANT, "case-0", 2000);
+        List<DueCase> inOrder = List.of(new DueCase(TENANT, caseId("case-c"), at(500)),
+                new DueCase(TENANT, caseId("case-a"), at(1000)), new DueCase(TENANT, caseId("case-b"), at(1000)),
+                new DueCase(OTHER_TENANT, caseId("case-a"), at(1000)),
+                new DueCase(OTHER_TENANT, caseId("case-0"), at(2000)));
+
+        assertEquals(inOrder, store.findDue(FAR, null, 10), "ties on the due time go by tenant, then case id");
+        assertEquals(inOrder.subList(2, 4), store.findDue(FAR, inOrder.get(1), 2));
+        assertEquals(inOrder.subList(4, 5), store.findDue(FAR, inOrder.get(3), 2));
+        assertEquals(List.of(), store.findDue(FAR, inOrder.get(4), 2), "nothing after the last case");
+        assertEquals(inOrder.subList(2, 4), store.findDue(at(1000), inOrder.get(1), 10), "the due time still bounds");
+        assertEquals(inOrder.subList(1, 5), store.findDue(FAR, new DueCase(TENANT, caseId("case-c"), at(999)), 10),
+                "the cursor is a position: it need not be a stored case");
+        assertEquals(store.findDue(FAR, null, 3), store.findDue(FAR, 3), "the first page has no cursor");
+    }
+
+    @Test
+    @DisplayName("walking findDue page by page returns every due case exactly once")
+    void duePagesSkipNothingAndRepeatNothing() {
+        List<DueCase> expected = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            TenantId tenant = i % 3 == 0 ? OTHER_TENANT : TENANT;
+            long due = 1000 + (i % 4) * 100; // many ties on the due time
+            dueCase(tenant, "case-" + (char) ('a' + i), due);
+            expected.add(new DueCase(tenant, caseId("case-" + (char) ('a' + i)), at(due)));
+        }
+        dueCase(TENANT, "case-later", 9000);
+
+        List<DueCase> walked = new ArrayList<>();
+        DueCase after = null;
+        for (int pages = 0; pages < 100; pages++) {
+            List<DueCase> page = store.findDue(at(2000), after, 5);
+            walked.addAll(page);
+            if (page.size() < 5) {
+                break;
+            }
+            after = page.get(page.size() - 1);
+        }
+        assertEquals(expected.size(), walked.size(), "nothing repeated: " + walked);
+        assertEquals(Set.copyOf(expected), Set.copyOf(walked), "nothing skipped");
+        assertEquals(walked, store.findDue(at(2000), null, 100), "the pages together are the index in order");
+    }
+
+    private void dueCase(TenantId tenant, String id, long dueAt) {
+        store.append(Batch.of(tenant, caseId(id), 0).event(requested(tenant, caseId(id), "C-" + id, "R-" + id))
+                .due(at(dueAt)).build());
+    }
+
     // ------------------------------------------------------------------------------------------- outbox
 
     @Test

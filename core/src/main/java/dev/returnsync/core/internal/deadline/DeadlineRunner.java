@@ -34,7 +34,9 @@ import java.util.UUID;
  * from the case, the leg, its state and since when it waits, so two runners, or a retry, fire a deadline once.
  *
  * <p>A case that fails (the store is unreachable for a moment, the case is contended) is counted and skipped; the
- * others go on. Nothing was appended for it, so it stays due and the next run tries it again. Not API.
+ * others go on. Nothing was appended for it, so it stays due and the next run tries it again. A case the index
+ * lists as due but with no leg due at the run's time (a stale entry, e.g. after the host lengthened a deadline) is
+ * counted as stale and left as it is. Not API.
  */
 public final class DeadlineRunner {
     private static final Logger log = LoggerFactory.getLogger(DeadlineRunner.class);
@@ -56,44 +58,62 @@ public final class DeadlineRunner {
         this.pageSize = pageSize;
     }
 
-    /** Fires every deadline due at or before {@code now}. */
+    /**
+     * Fires every deadline due at or before {@code now}. Walks the due index once, page after page, each page
+     * starting after the last case of the one before, until a page is short: a case that stays due (refused,
+     * failed, or listed without a due leg) is passed over, never read again in this run, and never hides the cases
+     * behind it. A case whose due time moves further on while the run walks is fired at most once.
+     */
     public DeadlineReport runDue(Instant now) {
         Tally tally = new Tally();
         Set<Map.Entry<TenantId, CaseId>> seen = new HashSet<>(); // a case id is unique in its tenant only
+        DueCase after = null;
         while (true) {
-            List<DueCase> due = store.findDue(now, pageSize);
-            boolean progress = false;
-            for (DueCase d : due) {
-                if (!seen.add(Map.entry(d.tenant(), d.caseId()))) {
-                    continue;
-                }
-                progress = true;
-                try {
-                    fireCase(d, now, tally);
-                } catch (RuntimeException e) {
-                    tally.failed++;
-                    log.warn("deadlines of case {} not fired: {}; the next run tries again", d.caseId(),
-                            e.getClass().getName());
+            List<DueCase> page = store.findDue(now, after, pageSize);
+            for (DueCase d : page) {
+                if (seen.add(Map.entry(d.tenant(), d.caseId()))) {
+                    fireCaseSafely(d, now, tally);
                 }
             }
-            if (!progress || due.size() < pageSize) {
+            if (page.size() < pageSize) {
                 break;
             }
+            after = page.get(page.size() - 1);
         }
-        return new DeadlineReport(tally.fired, tally.refused, tally.failed);
+        if (tally.stale > 0) {
+            log.info("{} cases were listed as due at {} but had no deadline due; their next change corrects the"
+                    + " index", tally.stale, now);
+        }
+        return new DeadlineReport(tally.fired, tally.refused, tally.failed, tally.stale);
+    }
+
+    private void fireCaseSafely(DueCase d, Instant now, Tally tally) {
+        try {
+            fireCase(d, now, tally);
+        } catch (RuntimeException e) {
+            tally.failed++;
+            log.warn("deadlines of case {} not fired: {}; the next run tries again", d.caseId(),
+                    e.getClass().getName());
+        }
     }
 
     private void fireCase(DueCase due, Instant now, Tally tally) {
         Optional<CaseHistory> history = store.load(due.tenant(), due.caseId());
         if (history.isEmpty()) {
+            tally.stale++;
             return;
         }
         ReturnCase c = cache.fold(history.get());
+        boolean anyDue = false;
         for (Leg leg : c.legs()) {
             Optional<Instant> legDue = leg.dueAt(deadlines);
             if (legDue.isPresent() && !legDue.get().isAfter(now)) {
+                anyDue = true;
                 fireLeg(c, leg, now, tally);
             }
+        }
+        if (!anyDue) {
+            tally.stale++;
         }
     }
 
@@ -119,5 +139,6 @@ public final class DeadlineRunner {
         int fired;
         int refused;
         int failed;
+        int stale;
     }
 }
