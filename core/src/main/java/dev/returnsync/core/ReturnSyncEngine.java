@@ -270,10 +270,11 @@ public final class ReturnSyncEngine implements AutoCloseable {
         return background.isRunning();
     }
 
-    /** Stops the background thread and releases the validator. */
+    /** Stops the background thread and the dispatcher's keep-alive thread, and releases the validator. */
     @Override
     public void close() {
         stop();
+        dispatcher.close();
         pipeline.close();
     }
 

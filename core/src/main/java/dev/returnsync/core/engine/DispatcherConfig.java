@@ -12,12 +12,16 @@ import java.util.Objects;
  * {@code d = min(maxBackoff, initialBackoff * multiplier^(n-1))}, then jittered to a value in
  * {@code [d * (1 - jitter), d]}.
  *
- * <p><b>Leases.</b> The dispatcher renews an entry's lease right before its work, so the lease must be longer than
- * the longest single notifier or supplier call (set the adapters' timeouts below it): a call that outlives the lease
- * may be taken over and made a second time, at once, by another engine. {@link #maxCallDuration()} states that
- * bound; it must be shorter than the lease, and a call that takes longer is logged at WARN. A claimed batch whose
- * lease runs out before its last entries is claimed again, so a batch need not fit in one lease, but
- * {@code batchSize} times the usual call time should, or entries wait in a claim they cannot be worked in.
+ * <p><b>Leases.</b> An entry is worked under a lease: the dispatcher renews it right before the entry's work, and
+ * while the work runs a keep-alive renews it every {@link #keepAliveInterval()} (a third of the lease unless set),
+ * until the work returns. So one notifier or supplier call may take longer than the lease: another engine never
+ * takes the entry over while the process that works it lives. A process that dies mid-call stops renewing, and its
+ * lease ends at most one lease later; then any dispatcher takes the entry over, with the same id. The lease is
+ * therefore how long work stalls after a crash, and the keep-alive interval how often a long call touches the store.
+ * {@link #maxCallDuration()} is the longest a call is expected to take (the adapters' timeouts); a call that takes
+ * longer is logged at WARN. A claimed batch whose lease runs out before its last entries is claimed again, so a
+ * batch need not fit in one lease, but {@code batchSize} times the usual call time should, or entries wait in a
+ * claim they cannot be worked in.
  */
 public final class DispatcherConfig {
     private static final DispatcherConfig DEFAULTS = custom().build();
@@ -34,6 +38,7 @@ public final class DispatcherConfig {
     private final int maxPolls;
     private final int maxRounds;
     private final Duration maxCallDuration;
+    private final Duration keepAliveInterval;
 
     private DispatcherConfig(Builder b) {
         this.owner = b.owner;
@@ -48,12 +53,14 @@ public final class DispatcherConfig {
         this.maxPolls = b.maxPolls;
         this.maxRounds = b.maxRounds;
         this.maxCallDuration = b.maxCallDuration != null ? b.maxCallDuration : b.lease.dividedBy(2);
+        this.keepAliveInterval = b.keepAliveInterval != null ? b.keepAliveInterval : b.lease.dividedBy(3);
     }
 
     /**
      * Batches of 100, 2-minute leases, backoff from 5 s doubling up to 1 h with 50 % jitter, parked after 10
      * attempts; pull-only suppliers polled every 15 min, at most 700 times (about a week); at most 50 rounds per
-     * {@code dispatchPending}; calls expected to take at most half the lease. The owner name is random per engine
+     * {@code dispatchPending}; calls expected to take at most half the lease; the lease of an entry in work renewed
+     * every third of the lease while its call runs. The owner name is random per engine
      * unless set.
      */
     public static DispatcherConfig ofDefaults() {
@@ -77,7 +84,7 @@ public final class DispatcherConfig {
 
     /**
      * How long a claimed entry is held before another dispatcher may take it; renewed from now before the entry's
-     * work. Longer than any single notifier or supplier call must take.
+     * work and every {@link #keepAliveInterval()} while it runs. After a crash, the entry waits at most this long.
      */
     public Duration lease() {
         return lease;
@@ -125,10 +132,19 @@ public final class DispatcherConfig {
 
     /**
      * The longest a single notifier or supplier call is expected to take (the adapters' timeouts), shorter than the
-     * lease; half the lease unless set. Work that takes longer is logged at WARN.
+     * lease; half the lease unless set. Work that takes longer is logged at WARN. A longer call is still safe: its
+     * lease is kept alive while it runs (see {@link #keepAliveInterval()}).
      */
     public Duration maxCallDuration() {
         return maxCallDuration;
+    }
+
+    /**
+     * How often the lease of an entry in work is renewed while its call runs, shorter than the lease; a third of the
+     * lease unless set. The renewals stop as soon as the work returns, and with the process.
+     */
+    public Duration keepAliveInterval() {
+        return keepAliveInterval;
     }
 
     /**
@@ -161,6 +177,7 @@ public final class DispatcherConfig {
         private int maxPolls = 700;
         private int maxRounds = 50;
         private Duration maxCallDuration;
+        private Duration keepAliveInterval;
 
         private Builder() {
         }
@@ -184,7 +201,7 @@ public final class DispatcherConfig {
             return this;
         }
 
-        /** Lease length, positive; longer than the longest single notifier or supplier call. */
+        /** Lease length, positive; longer than the keep-alive interval and the longest expected call. */
         public Builder lease(Duration lease) {
             this.lease = positive("lease", lease);
             return this;
@@ -259,13 +276,22 @@ public final class DispatcherConfig {
             return this;
         }
 
+        /** How often the lease of an entry in work is renewed while it runs, positive and shorter than the lease. */
+        public Builder keepAliveInterval(Duration interval) {
+            this.keepAliveInterval = positive("keepAliveInterval", interval);
+            return this;
+        }
+
         /**
          * The configuration.
          *
-         * @throws IllegalArgumentException if the initial backoff is longer than the longest, or the longest call is
-         *     not shorter than the lease
+         * @throws IllegalArgumentException if the initial backoff is longer than the longest, or the longest call or
+         *     the keep-alive interval is not shorter than the lease
          */
         public DispatcherConfig build() {
+            if (keepAliveInterval != null && keepAliveInterval.compareTo(lease) >= 0) {
+                throw new IllegalArgumentException("keepAliveInterval must be shorter than lease");
+            }
             if (maxCallDuration != null && maxCallDuration.compareTo(lease) >= 0) {
                 throw new IllegalArgumentException("maxCallDuration " + maxCallDuration + " must be shorter than lease "
                         + lease);

@@ -31,11 +31,15 @@ import java.util.random.RandomGenerator;
  *       ({@link CaseStore#renewOutbox}); an entry whose claim ran out is left to the next claim (by this or
  *       another dispatcher), and one whose renewal fails was taken over and is skipped (counted lost). So no work
  *       starts without a full lease ahead of it.</li>
+ *   <li>While an entry's work runs, a keep-alive renews its lease every
+ *       {@linkplain DispatcherConfig#keepAliveInterval() keep-alive interval}, so a call longer than the lease is
+ *       never taken over while this process lives; it stops as soon as the work returns, before the entry is
+ *       completed or failed.</li>
  *   <li>At least once: an entry is completed only after its work returned normally; a crash leaves it leased,
  *       and any dispatcher takes it over when the lease ends, with the same id.</li>
  * </ul>
  */
-public final class OutboxLoop {
+public final class OutboxLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxLoop.class);
 
     private final CaseStore store;
@@ -44,6 +48,7 @@ public final class OutboxLoop {
     private final String owner;
     private final EntryWorker worker;
     private final OutcomeRecorder recorder;
+    private final LeaseKeepAlive keepAlive;
 
     /**
      * Wires the loop; {@code random} (the backoff jitter) may be null for
@@ -58,6 +63,7 @@ public final class OutboxLoop {
         this.owner = owner;
         this.worker = new EntryWorker(store, notifier, suppliers, workflow, cache, runner, settings);
         this.recorder = new OutcomeRecorder(store, config, random, owner);
+        this.keepAlive = new LeaseKeepAlive(store, owner, config.lease(), config.keepAliveInterval());
     }
 
     /** The lease owner name of this loop. */
@@ -88,7 +94,10 @@ public final class OutboxLoop {
                     log.info("outbox entry {}: lease lost to another dispatcher before its work", entry.id());
                     continue;
                 }
-                Outcome outcome = worker.work(entry, at);
+                Outcome outcome;
+                try (LeaseKeepAlive.Renewal renewal = keepAlive.keep(entry.id(), time::now)) {
+                    outcome = worker.work(entry, at);
+                }
                 Instant end = time.now();
                 warnIfSlow(entry, Duration.between(at, end));
                 recorder.record(entry, outcome, end, tally);
@@ -97,11 +106,17 @@ public final class OutboxLoop {
         return tally.report();
     }
 
+    /** Stops the keep-alive thread; a later dispatch starts it again. */
+    @Override
+    public void close() {
+        keepAlive.close();
+    }
+
     private void warnIfSlow(OutboxEntry entry, Duration took) {
         if (took.compareTo(config.maxCallDuration()) > 0) {
-            log.warn("outbox entry {} ({}) took {} ms, longer than maxCallDuration {} ms; a call that outlives the "
-                            + "lease {} ms may run twice at once", entry.id(), entry.effect(), took.toMillis(),
-                    config.maxCallDuration().toMillis(), config.lease().toMillis());
+            log.warn("outbox entry {} ({}) took {} ms, longer than maxCallDuration {} ms; its lease was kept "
+                    + "alive, but check the adapter's timeouts", entry.id(), entry.effect(), took.toMillis(),
+                    config.maxCallDuration().toMillis());
         }
     }
 }
