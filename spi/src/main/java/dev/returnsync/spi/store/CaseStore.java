@@ -144,7 +144,8 @@ public interface CaseStore {
     /**
      * Renews the lease of an entry that {@code owner} holds and whose lease has not ended at {@code now}: the lease
      * then holds until {@code now + lease}. A dispatcher renews before each piece of work, so it never starts work
-     * whose lease another dispatcher could take over.
+     * whose lease another dispatcher could take over, and again periodically, from another thread, while the work
+     * runs, so no other dispatcher takes over a long call while the owner lives.
      *
      * @return false when the owner does not hold the entry at {@code now} (never claimed, claimed by another owner,
      *     lease ended, done, or failed); the entry is then left as it is
