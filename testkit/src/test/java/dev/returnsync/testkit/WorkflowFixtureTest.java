@@ -76,6 +76,7 @@ class WorkflowFixtureTest {
         AssertionError error = assertThrows(AssertionError.class,
                 () -> fixture.when(agree(OutcomeType.EXCHANGE)).thenEvents(ReturnEvent.SupplierAgreed.class));
         String message = error.getMessage();
+        System.out.println(message);
         assertTrue(message.startsWith("expected events [SupplierAgreed], but "), message);
         assertTrue(message.contains("refused RULE[no-exchanges]"), message);
         assertTrue(message.contains("before: case " + SUBMIT.caseId()), message);
