@@ -28,7 +28,6 @@ import java.util.function.Predicate;
  * <pre>{@code
  * RuleChecker.forWorkflow(workflow)
  *         .invariant("never refund more than paid", c -> ...)
- *         .window(Duration.ofDays(7))
  *         .exhaustive(8)
  *         .check();
  * RuleChecker.forWorkflow(workflow).random(42).scenarios(500).steps(30).check();

@@ -2,6 +2,7 @@ package dev.returnsync.testkit;
 
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.Decision;
+import dev.returnsync.core.domain.Refusal;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.domain.RuleContext;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Given / when / then for one rule: bring a case into a state (from events, or from commands that must be
@@ -184,7 +186,7 @@ public final class WorkflowFixture {
          * @param condition the condition on the events
          * @throws AssertionError otherwise
          */
-        public Outcome thenEventsMatch(String description, java.util.function.Predicate<List<ReturnEvent>> condition) {
+        public Outcome thenEventsMatch(String description, Predicate<List<ReturnEvent>> condition) {
             if (!decision.accepted() || !condition.test(events())) {
                 fail("expected events where " + description);
             }
@@ -196,7 +198,7 @@ public final class WorkflowFixture {
          *
          * @throws AssertionError otherwise
          */
-        public Outcome thenRefused(dev.returnsync.core.domain.Refusal.Code code) {
+        public Outcome thenRefused(Refusal.Code code) {
             Objects.requireNonNull(code, "code");
             if (!(decision instanceof Decision.Refused refused) || refused.refusal().code() != code) {
                 fail("expected a refusal " + code);
@@ -212,7 +214,7 @@ public final class WorkflowFixture {
         public Outcome thenRefusedByRule(String rule) {
             Objects.requireNonNull(rule, "rule");
             if (!(decision instanceof Decision.Refused refused)
-                    || refused.refusal().code() != dev.returnsync.core.domain.Refusal.Code.RULE
+                    || refused.refusal().code() != Refusal.Code.RULE
                     || !rule.equals(refused.refusal().rule())) {
                 fail("expected a refusal by rule '" + rule + "'");
             }
