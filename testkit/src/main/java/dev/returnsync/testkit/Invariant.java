@@ -1,9 +1,13 @@
 package dev.returnsync.testkit;
 
+import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.ReturnCase;
+import dev.returnsync.testkit.internal.Describe;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -14,7 +18,12 @@ import java.util.function.Predicate;
  * <pre>{@code
  * Invariant.of("at most one leg disputed",
  *         c -> c.legs().stream().filter(l -> l.state() == LegState.DISPUTED).count() <= 1);
+ * Invariant.forEachLeg("a refund needs an outcome", (c, leg) -> leg.refund() == null || leg.outcome() != null);
  * }</pre>
+ *
+ * <p>A broken invariant's message names the values involved: {@link #of} shows the case and every leg's
+ * state, outcome, refund, numbers and quantities; {@link #forEachLeg} names the one leg that breaks it with its
+ * values; the {@code ...Explained} factories add the reason the invariant itself gives.
  */
 public interface Invariant {
     /** The name, shown in the report. */
@@ -39,7 +48,35 @@ public interface Invariant {
     /** An invariant of the case after each accepted command. */
     static Invariant of(String name, Predicate<ReturnCase> holds) {
         Objects.requireNonNull(holds, "holds");
-        return explained(name, c -> holds.test(c) ? Optional.empty() : Optional.of("does not hold of the case"));
+        return explained(name, c -> holds.test(c) ? Optional.empty()
+                : Optional.of("does not hold of case " + Describe.caseDetail(c)));
+    }
+
+    /**
+     * An invariant of every leg of the case after each accepted command; a failure names the first leg that
+     * breaks it, with its values.
+     */
+    static Invariant forEachLeg(String name, BiPredicate<ReturnCase, Leg> holds) {
+        Objects.requireNonNull(holds, "holds");
+        return explained(name, c -> c.legs().stream().filter(leg -> !holds.test(c, leg)).findFirst()
+                .map(leg -> "does not hold of leg " + Describe.legDetail(leg)));
+    }
+
+    /**
+     * An invariant of every leg of the case after each accepted command, which explains each violation; the
+     * failure shows the leg with its values, then the explanation.
+     */
+    static Invariant forEachLegExplained(String name, BiFunction<ReturnCase, Leg, Optional<String>> violation) {
+        Objects.requireNonNull(violation, "violation");
+        return explained(name, c -> {
+            for (Leg leg : c.legs()) {
+                Optional<String> why = violation.apply(c, leg);
+                if (why.isPresent()) {
+                    return Optional.of("leg " + Describe.legDetail(leg) + ": " + why.get());
+                }
+            }
+            return Optional.empty();
+        });
     }
 
     /** An invariant of the case after each accepted command, which explains each violation. */
@@ -72,7 +109,10 @@ public interface Invariant {
     /** An invariant of each step (accepted or refused). */
     static Invariant onStep(String name, Predicate<Step> holds) {
         Objects.requireNonNull(holds, "holds");
-        return onStepExplained(name, s -> holds.test(s) ? Optional.empty() : Optional.of("does not hold of the step"));
+        return onStepExplained(name, s -> holds.test(s) ? Optional.empty() : Optional.of(
+                "does not hold of " + Describe.command(s.command()) + " by " + s.command().actor() + ", "
+                        + Describe.decision(s.decision()) + (s.after() == null ? ""
+                        : ", case after: " + Describe.caseDetail(s.after()))));
     }
 
     /** An invariant of each step (accepted or refused), which explains each violation. */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -27,11 +28,16 @@ import java.util.function.Predicate;
  * <pre>{@code
  * RuleChecker.forWorkflow(workflow)
  *         .invariant("never refund more than paid", c -> ...)
- *         .window(Duration.ofDays(7))
  *         .exhaustive(8)
  *         .check();
  * RuleChecker.forWorkflow(workflow).random(42).scenarios(500).steps(30).check();
  * }</pre>
+ *
+ * <p>The clock visits one second before, the instant of, and one second after every time boundary it can know
+ * of: each pending deadline, each {@link #window window} and each duration the workflow's guards and policies
+ * declare through {@code horizons()} ({@link dev.returnsync.core.domain.Guard#withHorizons}), counted from the
+ * delivery and from when each leg entered its state. A custom rule that compares times must declare its
+ * durations, or the checker cannot know where its boundaries lie.
  *
  * <p>Every check runs the built-in {@link Invariants#all()} beside the given ones unless
  * {@link #withoutBuiltInInvariants()} is called. Orders are delivered at the start instant, and the clock only
@@ -119,8 +125,9 @@ public final class RuleChecker {
     }
 
     /**
-     * A return window counted from the delivery (e.g. 7 days): the clock visits one second before, the instant
-     * of, and one second after its end, before and after the submission.
+     * An extra return window counted from the delivery (e.g. 7 days): the clock visits one second before, the
+     * instant of, and one second after its end, before and after the submission. Not needed for durations the
+     * rules declare as horizons; they are visited anyway.
      *
      * @throws IllegalArgumentException if the window is not positive
      */
@@ -184,8 +191,17 @@ public final class RuleChecker {
         return new Simulator(workflow, allInvariants(), settings);
     }
 
+    /** The durations the workflow's guards and policies declare, in installation order. */
+    private List<Duration> horizons() {
+        Set<Duration> all = new LinkedHashSet<>();
+        workflow.guards().forEach(guard -> all.addAll(new TreeSet<>(guard.horizons())));
+        workflow.policies().forEach(policy -> all.addAll(new TreeSet<>(policy.horizons())));
+        return List.copyOf(all);
+    }
+
     private List<Duration> boundaries() {
         Set<Duration> all = new LinkedHashSet<>(windows);
+        all.addAll(horizons());
         for (DeadlinePolicy.Deadline deadline : workflow.deadlines().deadlines().values()) {
             all.add(deadline.after());
         }
@@ -239,7 +255,8 @@ public final class RuleChecker {
 
         /** Runs the exploration and reports, without throwing on a broken invariant. */
         public CheckReport run() {
-            Moves moves = new Moves(workflow, parties, submissions, List.copyOf(windows), List.copyOf(advances), start);
+            Moves moves = new Moves(workflow, parties, submissions, List.copyOf(windows), horizons(),
+                    List.copyOf(advances), start);
             return new Explorer(simulator(), moves, depth, maxStates, threads, start).run();
         }
 

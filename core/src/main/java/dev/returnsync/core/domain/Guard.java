@@ -1,8 +1,11 @@
 package dev.returnsync.core.domain;
 
+import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A custom rule that allows or refuses a command, with a reason. Guards run after the library's own
@@ -16,6 +19,10 @@ import java.util.Optional;
  *                 ? Optional.of("no-reason returns close 7 days after delivery")
  *                 : Optional.empty());
  * }</pre>
+ *
+ * <p>A guard that compares times declares the durations it measures with {@link #withHorizons}, so that the
+ * testkit's rule checker moves its clock to just before and just after each of them:
+ * {@code Guard.on(...).withHorizons(Duration.ofDays(7))}. The ready-made {@link Guards} declare theirs.
  */
 public interface Guard {
     /** The rule's name, shown in refusals. */
@@ -30,6 +37,49 @@ public interface Guard {
      * @return the verdict
      */
     Verdict check(Command command, Optional<ReturnCase> current, RuleContext context);
+
+    /**
+     * The durations this guard measures (e.g. a 7-day window counted from the delivery or from when a leg
+     * entered its state); empty unless declared. Only tests read them: the decision never does.
+     *
+     * @return the horizons, never null
+     */
+    default Set<Duration> horizons() {
+        return Set.of();
+    }
+
+    /**
+     * This guard, declaring the durations it measures beside those it already declares (see {@link #horizons()}).
+     *
+     * @param durations positive durations
+     * @return a guard that decides as this one and declares the horizons
+     * @throws IllegalArgumentException if a duration is not positive
+     */
+    default Guard withHorizons(Duration... durations) {
+        Set<Duration> all = Horizons.union(horizons(), List.of(durations));
+        Guard self = this;
+        return new Guard() {
+            @Override
+            public String name() {
+                return self.name();
+            }
+
+            @Override
+            public Verdict check(Command command, Optional<ReturnCase> current, RuleContext context) {
+                return self.check(command, current, context);
+            }
+
+            @Override
+            public Set<Duration> horizons() {
+                return all;
+            }
+
+            @Override
+            public String toString() {
+                return self.toString();
+            }
+        };
+    }
 
     /** The body of a guard: the reason to refuse, or empty to allow. */
     @FunctionalInterface
@@ -92,6 +142,13 @@ public interface Guard {
                     }
                 }
                 return Verdict.allow();
+            }
+
+            @Override
+            public Set<Duration> horizons() {
+                Set<Duration> horizons = new LinkedHashSet<>();
+                all.forEach(guard -> horizons.addAll(guard.horizons()));
+                return Set.copyOf(horizons);
             }
 
             @Override

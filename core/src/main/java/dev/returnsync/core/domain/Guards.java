@@ -20,7 +20,7 @@ public final class Guards {
 
     /**
      * 七天无理由退货: a return without a reason must be asked within {@code window} of delivery. The window
-     * is inclusive: a request at exactly {@code deliveredAt + window} is still allowed.
+     * is inclusive: a request at exactly {@code deliveredAt + window} is still allowed. Its horizon is the window.
      *
      * @throws IllegalArgumentException if the window is not positive or longer than
      *     {@link TimeWindow#MAX_DEADLINE_DAYS} days
@@ -37,7 +37,7 @@ public final class Guards {
                         && context.now().isAfter(submit.deliveredAt().plus(window))
                         ? Optional.of("returns without a reason close " + window.toDays() + " days after delivery ("
                         + submit.deliveredAt().plus(window) + ")")
-                        : Optional.empty());
+                        : Optional.empty()).withHorizons(window);
     }
 
     /** Quality complaints (faulty, damaged, wrong or not as described) need at least one evidence reference. */

@@ -5,8 +5,10 @@ import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.ReturnEvent;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -14,6 +16,9 @@ import java.util.UUID;
  * auto-share the supplier number with the customer). Pure: it only proposes commands; the engine runs them
  * through the same checks as any other command, as the actor the policy chose (usually
  * {@link Actor#system}).
+ *
+ * <p>A policy whose reaction depends on elapsed time declares the durations it measures with
+ * {@link #withHorizons}, so that the testkit's rule checker visits just before and just after each of them.
  */
 public interface Policy {
     /** The policy's name; also the actor id of the commands it proposes through {@link #actor}. */
@@ -28,6 +33,48 @@ public interface Policy {
      * @return the commands, possibly none
      */
     List<Command> react(ReturnCase after, ReturnEvent event, RuleContext context);
+
+    /**
+     * The durations this policy measures; empty unless declared. Only tests read them: reactions never do.
+     *
+     * @return the horizons, never null
+     */
+    default Set<Duration> horizons() {
+        return Set.of();
+    }
+
+    /**
+     * This policy, declaring the durations it measures beside those it already declares (see {@link #horizons()}).
+     *
+     * @param durations positive durations
+     * @return a policy that reacts as this one and declares the horizons
+     * @throws IllegalArgumentException if a duration is not positive
+     */
+    default Policy withHorizons(Duration... durations) {
+        Set<Duration> all = Horizons.union(horizons(), List.of(durations));
+        Policy self = this;
+        return new Policy() {
+            @Override
+            public String name() {
+                return self.name();
+            }
+
+            @Override
+            public List<Command> react(ReturnCase after, ReturnEvent event, RuleContext context) {
+                return self.react(after, event, context);
+            }
+
+            @Override
+            public Set<Duration> horizons() {
+                return all;
+            }
+
+            @Override
+            public String toString() {
+                return self.toString();
+            }
+        };
+    }
 
     /** The body of a policy for one event type. */
     @FunctionalInterface

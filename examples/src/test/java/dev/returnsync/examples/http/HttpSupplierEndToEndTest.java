@@ -17,6 +17,7 @@ import dev.returnsync.spi.notify.NotificationType;
 import dev.returnsync.spi.store.OutboxEntry;
 import dev.returnsync.spi.supplier.SupplierAdapter;
 import dev.returnsync.spi.supplier.SupplierCapabilities;
+import dev.returnsync.testkit.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 @Timeout(60)
 class HttpSupplierEndToEndTest {
-    private final MutableClock clock = new MutableClock(T0);
+    private final TestClock clock = TestClock.at(T0);
     private final InMemoryCaseStore store = new InMemoryCaseStore();
     private final InMemoryNotifier notifier = new InMemoryNotifier();
     private final AtomicReference<SupplierAdapter> adapter = new AtomicReference<>();

@@ -4,6 +4,7 @@ import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.memory.InMemoryCaseStore;
 import dev.returnsync.core.memory.InMemoryNotifier;
 import dev.returnsync.spi.CaseId;
+import dev.returnsync.testkit.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class SupplierWebhookServerTest {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final TestClock clock = TestClock.at(T0);
     private ReturnSyncEngine engine;
     private SupplierWebhook webhook;
     private String resellerNumber;

@@ -8,6 +8,7 @@ import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.SupplierId;
+import dev.returnsync.testkit.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 @Timeout(60)
 class SupplierWebhookTest {
-    private final MutableClock clock = new MutableClock(T0);
+    private final TestClock clock = TestClock.at(T0);
     private final InMemoryCaseStore store = new InMemoryCaseStore();
     private ReturnSyncEngine engine;
     private SupplierWebhook webhook;

@@ -86,6 +86,43 @@ public final class Describe {
                 + (leg.outcome() != null ? " " + leg.outcome() : "");
     }
 
+    /** A case with its status, version and every leg's values, for an invariant's failure message. */
+    public static String caseDetail(ReturnCase current) {
+        return current.id() + " (version " + current.version() + ", " + current.status() + ", wanted "
+                + current.wanted() + "), legs: " + current.legs().stream().map(Describe::legDetail)
+                .collect(Collectors.joining("; "));
+    }
+
+    /**
+     * A leg with its state, since when, outcome, refund, numbers and every line's quantities, e.g.
+     * {@code S1 (NEGOTIATING since 2026-03-02T00:00:00Z): SKU-1 at CNY 100.00 delivered 1, requested 1, ...}.
+     */
+    public static String legDetail(Leg leg) {
+        StringBuilder out = new StringBuilder().append(leg.supplier()).append(" (").append(leg.state())
+                .append(" since ").append(leg.since());
+        if (leg.escalatedIn() != null) {
+            out.append(", escalated in ").append(leg.escalatedIn());
+        }
+        if (leg.outcome() != null) {
+            out.append(", outcome ").append(leg.outcome());
+        }
+        if (leg.refund() != null) {
+            out.append(", refund ").append(leg.refund());
+        }
+        if (leg.supplierNumber() != null) {
+            out.append(", supplier number ").append(leg.supplierNumber());
+        }
+        if (leg.returnTracking() != null) {
+            out.append(", return tracking ").append(leg.returnTracking());
+        }
+        out.append("): ");
+        out.append(leg.lines().stream().map(l -> l.sku() + " at " + l.unitPrice() + " delivered " + l.delivered()
+                        + ", requested " + l.requested() + ", authorized " + l.authorized() + ", received "
+                        + l.received() + ", accepted " + l.accepted() + ", rejected " + l.rejected())
+                .collect(Collectors.joining("; ")));
+        return out.toString();
+    }
+
     /** A duration as {@code 7d}, {@code 48h}, {@code 6d 23h 59m 59s}. */
     public static String duration(Duration duration) {
         if (duration.isZero()) {

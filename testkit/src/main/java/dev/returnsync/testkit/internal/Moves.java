@@ -35,8 +35,9 @@ import java.util.function.ToIntFunction;
  * The finite domain of the exhaustive exploration: from a state, every action worth trying. Commands whose
  * leg state has a row in the transition table are tried with every boundary payload by their rightful
  * actors, and with one payload by every other actor and with a stale version; commands without a row are
- * tried once. The clock moves to just before, at and just after each pending deadline and each return
- * window, and by the configured durations. Not API.
+ * tried once. The clock moves to just before, at and just after each pending deadline, each return
+ * window, and each horizon the rules declare (counted from the delivery and from when each leg entered its
+ * state), and by the configured durations. Not API.
  */
 public final class Moves {
     private static final IdempotencyKey KEY = IdempotencyKey.of("rule-checker");
@@ -48,6 +49,7 @@ public final class Moves {
     private final Parties parties;
     private final List<Submission> submissions;
     private final List<Duration> windows;
+    private final List<Duration> horizons;
     private final List<Duration> advances;
     private final Instant deliveredAt;
 
@@ -58,15 +60,17 @@ public final class Moves {
      * @param parties the cast
      * @param submissions the initial submissions
      * @param windows return windows, counted from the delivery
+     * @param horizons durations the rules measure, counted from the delivery and from each leg's state change
      * @param advances extra clock moves
      * @param deliveredAt when the order was delivered
      */
     public Moves(ReturnWorkflow workflow, Parties parties, List<Submission> submissions, List<Duration> windows,
-                 List<Duration> advances, Instant deliveredAt) {
+                 List<Duration> horizons, List<Duration> advances, Instant deliveredAt) {
         this.workflow = workflow;
         this.parties = parties;
         this.submissions = List.copyOf(submissions);
         this.windows = List.copyOf(windows);
+        this.horizons = List.copyOf(horizons);
         this.advances = List.copyOf(advances);
         this.deliveredAt = deliveredAt;
     }
@@ -111,20 +115,21 @@ public final class Moves {
         Map<Instant, String> targets = new LinkedHashMap<>();
         if (current != null) {
             for (Leg leg : current.legs()) {
-                leg.dueAt(workflow.deadlines()).ifPresent(due -> {
-                    String what = "deadline of " + leg.supplier() + " in " + leg.state();
-                    targets.putIfAbsent(due.minus(TICK), what + " - 1s");
-                    targets.putIfAbsent(due, what);
-                    targets.putIfAbsent(due.plus(TICK), what + " + 1s");
-                });
+                leg.dueAt(workflow.deadlines()).ifPresent(due ->
+                        around(targets, due, "deadline of " + leg.supplier() + " in " + leg.state()));
             }
         }
         for (Duration window : windows) {
-            Instant end = deliveredAt.plus(window);
-            String what = Describe.duration(window) + " after delivery";
-            targets.putIfAbsent(end.minus(TICK), what + " - 1s");
-            targets.putIfAbsent(end, what);
-            targets.putIfAbsent(end.plus(TICK), what + " + 1s");
+            around(targets, deliveredAt.plus(window), Describe.duration(window) + " after delivery");
+        }
+        for (Duration horizon : horizons) {
+            around(targets, deliveredAt.plus(horizon), Describe.duration(horizon) + " after delivery");
+            if (current != null) {
+                for (Leg leg : current.legs()) {
+                    around(targets, leg.since().plus(horizon), Describe.duration(horizon) + " after "
+                            + leg.supplier() + " entered " + leg.state());
+                }
+            }
         }
         for (Duration advance : advances) {
             targets.putIfAbsent(state.now().plus(advance), "+" + Describe.duration(advance));
@@ -136,6 +141,13 @@ public final class Moves {
             }
         });
         return moves;
+    }
+
+    /** One step before, the instant of, and one step after a boundary. */
+    private static void around(Map<Instant, String> targets, Instant boundary, String what) {
+        targets.putIfAbsent(boundary.minus(TICK), what + " - 1s");
+        targets.putIfAbsent(boundary, what);
+        targets.putIfAbsent(boundary.plus(TICK), what + " + 1s");
     }
 
     private void addLegCommands(List<Action> actions, ReturnCase current, Leg leg, int index) {

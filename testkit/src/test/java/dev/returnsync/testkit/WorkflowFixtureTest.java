@@ -1,0 +1,94 @@
+package dev.returnsync.testkit;
+
+import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.domain.Guards;
+import dev.returnsync.core.domain.Policies;
+import dev.returnsync.core.domain.Refusal;
+import dev.returnsync.core.domain.ReturnWorkflow;
+import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.spi.OutcomeType;
+import dev.returnsync.spi.ReturnEvent;
+import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.SupplierId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Rule tests written with {@link WorkflowFixture}, and what its failures say. */
+@Timeout(30)
+class WorkflowFixtureTest {
+    static final Parties PARTIES = Parties.ofDefaults();
+    static final IdempotencyKey KEY = IdempotencyKey.of("k");
+    static final Instant DELIVERED = Instant.parse("2026-03-02T00:00:00Z");
+    static final Command.SubmitReturn SUBMIT = Submission.singleLeg(OutcomeType.EXCHANGE)
+            .command(PARTIES, PARTIES.ownCustomer(), DELIVERED, KEY);
+    static final SupplierId S1 = SUBMIT.lines().get(0).supplier();
+    static final Command.OpenNegotiation OPEN =
+            new Command.OpenNegotiation(KEY, PARTIES.reseller(), null, SUBMIT.caseId(), S1);
+
+    static Command.AgreeReturn agree(OutcomeType outcome) {
+        return new Command.AgreeReturn(KEY, PARTIES.supplier(S1), null, SUBMIT.caseId(), S1, outcome, List.of());
+    }
+
+    static final ReturnWorkflow NO_EXCHANGES = ReturnWorkflow.builder().guard(Guards.noExchangesFrom(Set.of(S1))).build();
+
+    @Test
+    void aGuardRefusesAnExchangeAndLetsARefundThrough() {
+        WorkflowFixture fixture = WorkflowFixture.of(NO_EXCHANGES).givenAccepted(SUBMIT, OPEN);
+        fixture.when(agree(OutcomeType.EXCHANGE)).thenRefusedByRule("no-exchanges").thenRefused(Refusal.Code.RULE);
+        fixture.when(agree(OutcomeType.RETURN_AND_REFUND)).thenEvents(ReturnEvent.SupplierAgreed.class)
+                .thenEventsMatch("the supplier agreed to a refund", events ->
+                        ((ReturnEvent.SupplierAgreed) events.get(0)).outcome() == OutcomeType.RETURN_AND_REFUND);
+    }
+
+    @Test
+    void givenEventsStandForAcceptedCommands() {
+        WorkflowFixture accepted = WorkflowFixture.of(NO_EXCHANGES).givenAccepted(SUBMIT, OPEN);
+        WorkflowFixture given = WorkflowFixture.of(NO_EXCHANGES).given(accepted.history().toArray(ReturnEvent[]::new));
+        assertEquals(accepted.current(), given.current());
+        given.when(agree(OutcomeType.EXCHANGE)).thenRefusedByRule("no-exchanges");
+    }
+
+    @Test
+    void aPolicyTestSeesWhatThePoliciesPropose() {
+        ReturnWorkflow workflow = ReturnWorkflow.builder().policy(Policies.autoShareSupplierNumber()).build();
+        Command.ApplyForReturn apply = new Command.ApplyForReturn(KEY, PARTIES.reseller(), null, SUBMIT.caseId(), S1);
+        Command.IssueSupplierNumber issue = new Command.IssueSupplierNumber(KEY, PARTIES.supplier(S1), null,
+                SUBMIT.caseId(), S1, ReturnNumber.supplierReturn(S1, "RMA-1"));
+        WorkflowFixture.of(workflow).givenAccepted(SUBMIT, OPEN, agree(OutcomeType.EXCHANGE), apply)
+                .advance(Duration.ofHours(1))
+                .when(issue)
+                .thenEvents(ReturnEvent.SupplierNumberIssued.class)
+                .thenPoliciesPropose(Command.ShareNumberWithCustomer.class);
+    }
+
+    @Test
+    void aFailureShowsTheCommandTheDecisionAndTheCase() {
+        WorkflowFixture fixture = WorkflowFixture.of(NO_EXCHANGES).givenAccepted(SUBMIT, OPEN);
+        AssertionError error = assertThrows(AssertionError.class,
+                () -> fixture.when(agree(OutcomeType.EXCHANGE)).thenEvents(ReturnEvent.SupplierAgreed.class));
+        String message = error.getMessage();
+        System.out.println(message);
+        assertTrue(message.startsWith("expected events [SupplierAgreed], but "), message);
+        assertTrue(message.contains("refused RULE[no-exchanges]"), message);
+        assertTrue(message.contains("before: case " + SUBMIT.caseId()), message);
+        assertTrue(message.contains(S1 + " (NEGOTIATING"), message);
+    }
+
+    @Test
+    void aRefusedSetupStepFailsAtOnce() {
+        AssertionError error = assertThrows(AssertionError.class,
+                () -> WorkflowFixture.of(NO_EXCHANGES).givenAccepted(OPEN));
+        assertTrue(error.getMessage().contains("to be accepted, but refused CASE_NOT_FOUND"), error.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> WorkflowFixture.of(NO_EXCHANGES).advance(Duration.ofSeconds(-1)));
+    }
+}
