@@ -28,6 +28,8 @@ import dev.returnsync.core.internal.outbox.OutboxPlanner;
 import dev.returnsync.core.internal.access.StoreGateway;
 import dev.returnsync.core.internal.pipeline.CommandPipeline;
 import dev.returnsync.core.internal.query.CaseQueries;
+import dev.returnsync.core.notify.LoggingNotifier;
+import dev.returnsync.core.notify.NoopNotifier;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.InvalidReturnNumberException;
@@ -114,7 +116,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
         this.callbacks = new SupplierCallbacks(this);
     }
 
-    /** A builder; {@link Builder#store} and {@link Builder#notifier} are required. */
+    /** A builder; only {@link Builder#store} is required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -340,7 +342,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
     /** Builds a {@link ReturnSyncEngine}; each setter checks its argument. */
     public static final class Builder {
         private CaseStore store;
-        private Notifier notifier;
+        private Notifier notifier = new LoggingNotifier();
         private SupplierRegistry suppliers = SupplierRegistry.none();
         private ReturnWorkflow workflow = ReturnWorkflow.ofDefaults();
         private Clock clock = Clock.systemUTC();
@@ -358,7 +360,10 @@ public final class ReturnSyncEngine implements AutoCloseable {
             return this;
         }
 
-        /** The notification port; required. */
+        /**
+         * The notification port; a {@link LoggingNotifier} unless set (one log line per notification, nothing
+         * delivered). {@link NoopNotifier#instance()} drops them.
+         */
         public Builder notifier(Notifier notifier) {
             this.notifier = Objects.requireNonNull(notifier, "notifier must not be null");
             return this;
@@ -412,14 +417,11 @@ public final class ReturnSyncEngine implements AutoCloseable {
         /**
          * The engine.
          *
-         * @throws IllegalStateException if the store or the notifier is missing
+         * @throws IllegalStateException if the store is missing
          */
         public ReturnSyncEngine build() {
             if (store == null) {
                 throw new IllegalStateException("a store is required: builder().store(...)");
-            }
-            if (notifier == null) {
-                throw new IllegalStateException("a notifier is required: builder().notifier(...)");
             }
             return new ReturnSyncEngine(this);
         }
