@@ -51,6 +51,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.random.RandomGenerator;
 
 /**
@@ -252,9 +253,10 @@ public final class ReturnSyncEngine implements AutoCloseable {
     // ------------------------------------------------------------------------------------------ scheduler
 
     /**
-     * Starts a background thread that calls {@link #runOnce} at the clock's time, then again {@code every} after each
-     * run ends. Whatever a run throws ({@link Error}s from host code included) is logged, by type only, and the loop
-     * goes on. Does nothing if already started.
+     * Starts a background thread of the engine's own that calls {@link #runOnce} at the clock's time, then again
+     * {@code every} after each run ends. Whatever a run throws ({@link Error}s from host code included) is logged, by
+     * type only, and the loop goes on. Does nothing if already started. A convenience: a host that manages its
+     * threads uses {@link #start(ScheduledExecutorService, Duration)}.
      *
      * @throws IllegalArgumentException if {@code every} is not positive
      */
@@ -262,17 +264,33 @@ public final class ReturnSyncEngine implements AutoCloseable {
         background.start(every);
     }
 
-    /** Stops the background thread, waiting up to 10 seconds for a run in progress. */
+    /**
+     * Runs the background loop on the host's executor: a task that calls {@link #runOnce} at the clock's time, now and
+     * then {@code every} after each run ends, with the same handling of failures as {@link #start(Duration)}. Does
+     * nothing if already started. {@link #stop()} and {@link #close()} cancel the task and never shut the executor
+     * down; shutting it down stops the loop too.
+     *
+     * @throws IllegalArgumentException if {@code every} is not positive
+     * @throws java.util.concurrent.RejectedExecutionException if the executor refuses the task (e.g. it is shut down)
+     */
+    public void start(ScheduledExecutorService executor, Duration every) {
+        background.start(executor, every);
+    }
+
+    /**
+     * Stops the background loop: no run starts after this returns. Waits up to 10 seconds for a run in progress;
+     * shuts down the engine's own thread, never the host's executor.
+     */
     public void stop() {
         background.stop();
     }
 
-    /** True while the background thread runs. */
+    /** True while the background loop is started. */
     public boolean isRunning() {
         return background.isRunning();
     }
 
-    /** Stops the background thread and the dispatcher's keep-alive thread, and releases the validator. */
+    /** Stops the background loop and the dispatcher's keep-alive thread, and releases the validator. */
     @Override
     public void close() {
         stop();

@@ -7,85 +7,148 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a task on one daemon thread, again and again with a fixed delay between runs, until stopped. Whatever a run
- * throws, {@link Error}s from host code included, is logged (its type only: the message may come from host code)
- * and the loop goes on: a scheduled executor would silently cancel every later run. Thread-safe. Not API.
+ * Runs a task again and again with a fixed delay between runs, until stopped: on a daemon thread of its own, or on
+ * an executor the host gives (which it never shuts down). Whatever a run throws, {@link Error}s from host code
+ * included, is logged (its type only: the message may come from host code) and the loop goes on: a scheduled
+ * executor would silently cancel every later run. Thread-safe. Not API.
  */
 public final class BackgroundLoop {
     private static final Logger log = LoggerFactory.getLogger(BackgroundLoop.class);
+    private static final long STOP_WAIT_SECONDS = 10;
 
     private final String threadName;
     private final Runnable task;
     private final Object lock = new Object();
-    private ScheduledExecutorService scheduler;
+    /** Held by a run while it runs, so {@link #stop} can wait for it. */
+    private final Semaphore running = new Semaphore(1);
+    /** The schedule of the current start; runs of an earlier one do nothing. Null while stopped. */
+    private volatile ScheduledFuture<?> schedule;
+    /** The executor this loop made itself, or null when it runs on the host's. */
+    private ScheduledExecutorService own;
 
-    /** A loop, not yet started, that runs {@code task} on a thread named {@code threadName}. */
+    /** A loop, not yet started, that runs {@code task} on a thread named {@code threadName} of its own. */
     public BackgroundLoop(String threadName, Runnable task) {
         this.threadName = Objects.requireNonNull(threadName, "thread name must not be null");
         this.task = Objects.requireNonNull(task, "task must not be null");
     }
 
     /**
-     * Starts running the task now and then {@code every} after each run ends. Does nothing if already started.
+     * Starts running the task now, on a daemon thread of its own, and then {@code every} after each run ends. Does
+     * nothing if already started.
      *
      * @throws IllegalArgumentException if {@code every} is not positive
      */
     public void start(Duration every) {
-        Objects.requireNonNull(every, "interval must not be null");
-        if (every.isNegative() || every.isZero()) {
-            throw new IllegalArgumentException("interval must be positive, was " + every);
-        }
+        long millis = positiveMillis(every);
         synchronized (lock) {
-            if (scheduler != null) {
+            if (schedule != null) {
                 return;
             }
-            scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            own = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, threadName);
                 t.setDaemon(true);
                 return t;
             });
-            scheduler.scheduleWithFixedDelay(this::runOnce, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+            schedule(own, millis);
         }
     }
 
-    private void runOnce() {
+    /**
+     * Starts running the task now on the host's {@code executor}, and then {@code every} after each run ends. Does
+     * nothing if already started. {@link #stop} cancels the task and leaves the executor running.
+     *
+     * @throws IllegalArgumentException if {@code every} is not positive
+     * @throws java.util.concurrent.RejectedExecutionException if the executor refuses the task (e.g. it is shut down)
+     */
+    public void start(ScheduledExecutorService executor, Duration every) {
+        Objects.requireNonNull(executor, "executor must not be null");
+        long millis = positiveMillis(every);
+        synchronized (lock) {
+            if (schedule != null) {
+                return;
+            }
+            schedule(executor, millis);
+        }
+    }
+
+    private void schedule(ScheduledExecutorService executor, long millis) {
+        ScheduledFuture<?>[] self = new ScheduledFuture<?>[1];
+        synchronized (self) {
+            self[0] = executor.scheduleWithFixedDelay(() -> runOnce(self), 0, millis, TimeUnit.MILLISECONDS);
+            schedule = self[0];
+        }
+    }
+
+    private static long positiveMillis(Duration every) {
+        Objects.requireNonNull(every, "interval must not be null");
+        if (every.isNegative() || every.isZero()) {
+            throw new IllegalArgumentException("interval must be positive, was " + every);
+        }
+        return Math.max(1, every.toMillis());
+    }
+
+    private void runOnce(ScheduledFuture<?>[] self) {
+        ScheduledFuture<?> mine;
+        synchronized (self) {
+            mine = self[0];
+        }
+        running.acquireUninterruptibly();
         try {
+            if (mine != schedule) {
+                return; // stopped (or restarted) between the executor's dispatch and this run
+            }
             task.run();
         } catch (Exception e) {
             log.warn("background run failed with {}", e.getClass().getName());
         } catch (Throwable t) {
             log.error("background run failed with {}; the loop goes on", t.getClass().getName());
+        } finally {
+            running.release();
         }
     }
 
-    /** Stops the loop, waiting up to 10 seconds for a run in progress. */
+    /**
+     * Stops the loop: no run starts after this returns. Waits up to 10 seconds for a run in progress; shuts down the
+     * loop's own thread, never the host's executor.
+     */
     public void stop() {
-        ScheduledExecutorService running;
+        ScheduledFuture<?> stopped;
+        ScheduledExecutorService ownExecutor;
         synchronized (lock) {
-            running = scheduler;
-            scheduler = null;
+            stopped = schedule;
+            ownExecutor = own;
+            schedule = null;
+            own = null;
         }
-        if (running == null) {
+        if (stopped == null) {
             return;
         }
-        running.shutdown();
+        stopped.cancel(false);
+        awaitRunInProgress();
+        if (ownExecutor != null) {
+            ownExecutor.shutdownNow();
+        }
+    }
+
+    private void awaitRunInProgress() {
         try {
-            if (!running.awaitTermination(10, TimeUnit.SECONDS)) {
-                running.shutdownNow();
+            if (running.tryAcquire(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                running.release();
+            } else {
+                log.warn("a background run still runs after {} s; stopping without it", STOP_WAIT_SECONDS);
             }
         } catch (InterruptedException e) {
-            running.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
 
     /** True while the loop runs. */
     public boolean isRunning() {
-        synchronized (lock) {
-            return scheduler != null;
-        }
+        return schedule != null;
     }
 }
