@@ -76,7 +76,7 @@ public class EngineCommandBenchmark {
         Instant start = Population.T0;
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start));
         return ReturnSyncEngine.builder().store(store).notifier(new InMemoryNotifier()).clock(clock)
-                .config(EngineConfig.custom().foldCacheSize(1_000_000).build()).build();
+                .engineConfig(EngineConfig.custom().foldCacheSize(1_000_000).build()).build();
     }
 
     /** Closes the iteration's engine. */

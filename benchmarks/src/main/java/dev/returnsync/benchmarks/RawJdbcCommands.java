@@ -298,7 +298,7 @@ final class RawJdbcCommands {
         Source(CommandStream stream, Clock clock) {
             this.stream = stream;
             this.engine = ReturnSyncEngine.builder().store(store).notifier(new InMemoryNotifier()).clock(clock)
-                    .config(EngineConfig.custom().foldCacheSize(1_000_000).build()).build();
+                    .engineConfig(EngineConfig.custom().foldCacheSize(1_000_000).build()).build();
         }
 
         /**

@@ -415,13 +415,13 @@ public final class ReturnSyncEngine implements AutoCloseable {
         }
 
         /** The pipeline settings; {@link EngineConfig#ofDefaults()} unless set. */
-        public Builder config(EngineConfig config) {
+        public Builder engineConfig(EngineConfig config) {
             this.config = Objects.requireNonNull(config, "engine config must not be null");
             return this;
         }
 
         /** The dispatcher settings; {@link DispatcherConfig#ofDefaults()} unless set. */
-        public Builder dispatcher(DispatcherConfig config) {
+        public Builder dispatcherConfig(DispatcherConfig config) {
             this.dispatcherConfig = Objects.requireNonNull(config, "dispatcher config must not be null");
             return this;
         }
