@@ -110,7 +110,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
         this.queries = new CaseQueries(gateway);
         String owner = dispatcherConfig.owner() != null ? dispatcherConfig.owner() : "engine-" + UUID.randomUUID();
         this.dispatcher = new OutboxLoop(store, b.notifier, b.suppliers, workflow, cache, dispatcherConfig, b.random,
-                owner, this::execute, config.settings(), clock);
+                owner, this::execute, clock);
         this.deadlineRunner = new DeadlineRunner(store, cache, workflow.deadlines(), this::execute,
                 config.deadlineBatchSize());
         this.background = new BackgroundLoop("returnsync-" + owner, () -> runOnce(clock.instant()));

@@ -52,7 +52,7 @@ public final class CommandPipeline implements AutoCloseable {
         this.store = store;
         this.numbers = new ResellerNumbers(generator);
         this.replay = new Replay(store);
-        this.decider = new Decider(workflow, config.settings());
+        this.decider = new Decider(workflow);
         this.appender = new Appender(store, planner, workflow.deadlines());
         this.maxConflictRetries = config.maxConflictRetries();
     }
