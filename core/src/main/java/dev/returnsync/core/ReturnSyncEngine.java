@@ -1,6 +1,7 @@
 package dev.returnsync.core;
 
 import dev.returnsync.core.engine.AccessDeniedException;
+import dev.returnsync.core.engine.CaseIdGenerator;
 import dev.returnsync.core.engine.CaseNotFoundException;
 import dev.returnsync.core.engine.CaseView;
 import dev.returnsync.core.engine.CommandRefusedException;
@@ -58,8 +59,8 @@ import java.util.random.RandomGenerator;
  * The engine: drives the {@link ReturnWorkflow} over the ports. Thread-safe; build one per application with
  * {@link #builder()} and share it.
  *
- * <p><b>Commands</b> ({@link #execute}) go through one pipeline, one stage each: fill in a reseller return number
- * if a submission has none; check the Jakarta constraints ({@link InvalidCommandException}); read the case and
+ * <p><b>Commands</b> ({@link #execute}) go through one pipeline, one stage each: fill in a case id and a reseller
+ * return number if a submission has none; check the Jakarta constraints ({@link InvalidCommandException}); read the case and
  * check that the actor is a party of it, before anything else (a non-party, a case of another tenant and a missing
  * case all get the same {@link CaseNotFoundException}); look up the idempotency key (same key and payload: the first
  * outcome, nothing added; same key, other payload: {@link IdempotencyConflictException}); decide (roles, version,
@@ -106,7 +107,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
         this.gateway = new StoreGateway(store, cache);
         OutboxPlanner planner = new OutboxPlanner(b.suppliers, !workflow.policies().isEmpty(),
                 dispatcherConfig.pollInterval());
-        this.pipeline = new CommandPipeline(gateway, workflow, config, b.numbers, planner);
+        this.pipeline = new CommandPipeline(gateway, workflow, config, b.caseIds, b.numbers, planner);
         this.queries = new CaseQueries(gateway);
         String owner = dispatcherConfig.owner() != null ? dispatcherConfig.owner() : "engine-" + UUID.randomUUID();
         this.dispatcher = new OutboxLoop(store, b.notifier, b.suppliers, workflow, cache, dispatcherConfig, b.random,
@@ -368,6 +369,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
         private EngineConfig config = EngineConfig.ofDefaults();
         private DispatcherConfig dispatcherConfig = DispatcherConfig.ofDefaults();
         private ResellerNumberGenerator numbers = ResellerNumberGenerator.ofDefaults();
+        private CaseIdGenerator caseIds = CaseIdGenerator.ofDefaults();
 
         private Builder() {
         }
@@ -429,6 +431,12 @@ public final class ReturnSyncEngine implements AutoCloseable {
         /** The reseller return number generator; {@link ResellerNumberGenerator#ofDefaults()} unless set. */
         public Builder resellerNumbers(ResellerNumberGenerator generator) {
             this.numbers = Objects.requireNonNull(generator, "generator must not be null");
+            return this;
+        }
+
+        /** The case id generator for submissions without a case id; {@link CaseIdGenerator#ofDefaults()} unless set. */
+        public Builder caseIds(CaseIdGenerator generator) {
+            this.caseIds = Objects.requireNonNull(generator, "generator must not be null");
             return this;
         }
 
