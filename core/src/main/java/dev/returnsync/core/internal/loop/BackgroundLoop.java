@@ -26,10 +26,18 @@ public final class BackgroundLoop {
     private final Object lock = new Object();
     /** Held by a run while it runs, so {@link #stop} can wait for it. */
     private final Semaphore running = new Semaphore(1);
-    /** The schedule of the current start; runs of an earlier one do nothing. Null while stopped. */
-    private volatile ScheduledFuture<?> schedule;
-    /** The executor this loop made itself, or null when it runs on the host's. */
-    private ScheduledExecutorService own;
+    /** The current start; a run of another one (stopped) does nothing. Null while stopped. */
+    private volatile Started current;
+
+    /** One start: its scheduled task, and the executor the loop made for it (null on the host's). */
+    private static final class Started {
+        private ScheduledFuture<?> task;
+        private final ScheduledExecutorService own;
+
+        Started(ScheduledExecutorService own) {
+            this.own = own;
+        }
+    }
 
     /** A loop, not yet started, that runs {@code task} on a thread named {@code threadName} of its own. */
     public BackgroundLoop(String threadName, Runnable task) {
@@ -46,15 +54,15 @@ public final class BackgroundLoop {
     public void start(Duration every) {
         long millis = positiveMillis(every);
         synchronized (lock) {
-            if (schedule != null) {
+            if (current != null) {
                 return;
             }
-            own = Executors.newSingleThreadScheduledExecutor(r -> {
+            ScheduledExecutorService own = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, threadName);
                 t.setDaemon(true);
                 return t;
             });
-            schedule(own, millis);
+            schedule(new Started(own), own, millis);
         }
     }
 
@@ -69,18 +77,21 @@ public final class BackgroundLoop {
         Objects.requireNonNull(executor, "executor must not be null");
         long millis = positiveMillis(every);
         synchronized (lock) {
-            if (schedule != null) {
+            if (current != null) {
                 return;
             }
-            schedule(executor, millis);
+            schedule(new Started(null), executor, millis);
         }
     }
 
-    private void schedule(ScheduledExecutorService executor, long millis) {
-        ScheduledFuture<?>[] self = new ScheduledFuture<?>[1];
-        synchronized (self) {
-            self[0] = executor.scheduleWithFixedDelay(() -> runOnce(self), 0, millis, TimeUnit.MILLISECONDS);
-            schedule = self[0];
+    /** Schedules the runs of one start; called under the lock, so {@link #stop} sees the task once it is set. */
+    private void schedule(Started start, ScheduledExecutorService executor, long millis) {
+        current = start;
+        try {
+            start.task = executor.scheduleWithFixedDelay(() -> runOnce(start), 0, millis, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            current = null;
+            throw e;
         }
     }
 
@@ -92,15 +103,11 @@ public final class BackgroundLoop {
         return Math.max(1, every.toMillis());
     }
 
-    private void runOnce(ScheduledFuture<?>[] self) {
-        ScheduledFuture<?> mine;
-        synchronized (self) {
-            mine = self[0];
-        }
+    private void runOnce(Started start) {
         running.acquireUninterruptibly();
         try {
-            if (mine != schedule) {
-                return; // stopped (or restarted) between the executor's dispatch and this run
+            if (start != current) {
+                return; // stopped between the executor's dispatch and this run
             }
             task.run();
         } catch (Exception e) {
@@ -117,21 +124,18 @@ public final class BackgroundLoop {
      * loop's own thread, never the host's executor.
      */
     public void stop() {
-        ScheduledFuture<?> stopped;
-        ScheduledExecutorService ownExecutor;
+        Started stopped;
         synchronized (lock) {
-            stopped = schedule;
-            ownExecutor = own;
-            schedule = null;
-            own = null;
+            stopped = current;
+            current = null;
         }
         if (stopped == null) {
             return;
         }
-        stopped.cancel(false);
+        stopped.task.cancel(false);
         awaitRunInProgress();
-        if (ownExecutor != null) {
-            ownExecutor.shutdownNow();
+        if (stopped.own != null) {
+            stopped.own.shutdownNow();
         }
     }
 
@@ -149,6 +153,6 @@ public final class BackgroundLoop {
 
     /** True while the loop runs. */
     public boolean isRunning() {
-        return schedule != null;
+        return current != null;
     }
 }
