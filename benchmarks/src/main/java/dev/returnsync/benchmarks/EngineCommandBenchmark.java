@@ -7,7 +7,7 @@ import dev.returnsync.core.engine.CommandResult;
 import dev.returnsync.core.engine.EngineConfig;
 import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.memory.InMemoryCaseStore;
-import dev.returnsync.core.memory.InMemoryNotifier;
+import dev.returnsync.core.notify.NoopNotifier;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -75,8 +75,8 @@ public class EngineCommandBenchmark {
     static ReturnSyncEngine engine(InMemoryCaseStore store) {
         Instant start = Population.T0;
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start));
-        return ReturnSyncEngine.builder().store(store).notifier(new InMemoryNotifier()).clock(clock)
-                .config(EngineConfig.custom().foldCacheSize(1_000_000).build()).build();
+        return ReturnSyncEngine.builder().store(store).notifier(NoopNotifier.instance()).clock(clock)
+                .engineConfig(EngineConfig.custom().foldCacheSize(1_000_000).build()).build();
     }
 
     /** Closes the iteration's engine. */

@@ -3,7 +3,7 @@ package dev.returnsync.benchmarks;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.memory.InMemoryCaseStore;
-import dev.returnsync.core.memory.InMemoryNotifier;
+import dev.returnsync.core.notify.NoopNotifier;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.NumberLink;
 import dev.returnsync.spi.ReturnNumber;
@@ -68,7 +68,7 @@ public class LookupBenchmark {
     public void populate() {
         store = new InMemoryCaseStore(cases);
         Population.fill(store, ReturnWorkflow.ofDefaults(), 0, cases, Population.spread(cases, 0));
-        engine = ReturnSyncEngine.builder().store(store).notifier(new InMemoryNotifier())
+        engine = ReturnSyncEngine.builder().store(store).notifier(NoopNotifier.instance())
                 .clock(Clock.fixed(Population.NOW, ZoneOffset.UTC)).build();
         numbers = new ReturnNumber[QUERIES];
         resellers = new Actor[QUERIES];

@@ -2,7 +2,7 @@ package dev.returnsync.benchmarks;
 
 import dev.returnsync.core.engine.CommandResult;
 import dev.returnsync.core.ReturnSyncEngine;
-import dev.returnsync.core.memory.InMemoryNotifier;
+import dev.returnsync.core.notify.NoopNotifier;
 import dev.returnsync.examples.postgres.PostgresCaseStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -70,7 +70,7 @@ public class PostgresCommandBenchmark {
         @Setup(Level.Trial)
         public void setUp() throws SQLException {
             pool = new ConnectionPool(PgSettings.require(), POOL);
-            engine = ReturnSyncEngine.builder().store(freshStore(pool, ENGINE_SCHEMA)).notifier(new InMemoryNotifier())
+            engine = ReturnSyncEngine.builder().store(freshStore(pool, ENGINE_SCHEMA)).notifier(NoopNotifier.instance())
                     .clock(clock()).build();
             stream = new CommandStream(0, 1, SLOTS);
             stream.populate(command -> engine.execute(command).state().version());

@@ -3,7 +3,7 @@ package dev.returnsync.benchmarks;
 import dev.returnsync.core.engine.EngineConfig;
 import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.memory.InMemoryCaseStore;
-import dev.returnsync.core.memory.InMemoryNotifier;
+import dev.returnsync.core.notify.NoopNotifier;
 import dev.returnsync.spi.NumberLink;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.codec.EventCodec;
@@ -297,8 +297,8 @@ final class RawJdbcCommands {
         /** Commands for a stream, decided at the clock's time. */
         Source(CommandStream stream, Clock clock) {
             this.stream = stream;
-            this.engine = ReturnSyncEngine.builder().store(store).notifier(new InMemoryNotifier()).clock(clock)
-                    .config(EngineConfig.custom().foldCacheSize(1_000_000).build()).build();
+            this.engine = ReturnSyncEngine.builder().store(store).notifier(NoopNotifier.instance()).clock(clock)
+                    .engineConfig(EngineConfig.custom().foldCacheSize(1_000_000).build()).build();
         }
 
         /**

@@ -4,7 +4,7 @@ import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.engine.DeadlineReport;
 import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.memory.InMemoryCaseStore;
-import dev.returnsync.core.memory.InMemoryNotifier;
+import dev.returnsync.core.notify.NoopNotifier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -56,7 +56,7 @@ public class RunDueBenchmark {
         workflow = ReturnWorkflow.ofDefaults();
         Population.fill(store, workflow, 0, total, i -> false);
         nextCase = total;
-        engine = ReturnSyncEngine.builder().store(store).notifier(new InMemoryNotifier()).workflow(workflow)
+        engine = ReturnSyncEngine.builder().store(store).notifier(NoopNotifier.instance()).workflow(workflow)
                 .clock(Clock.fixed(Population.NOW, ZoneOffset.UTC)).build();
     }
 

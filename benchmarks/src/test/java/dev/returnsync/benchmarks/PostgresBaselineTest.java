@@ -1,7 +1,7 @@
 package dev.returnsync.benchmarks;
 
 import dev.returnsync.core.ReturnSyncEngine;
-import dev.returnsync.core.memory.InMemoryNotifier;
+import dev.returnsync.core.notify.NoopNotifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +67,7 @@ class PostgresBaselineTest {
         int commands = 300;
 
         try (ReturnSyncEngine engine = ReturnSyncEngine.builder()
-                .store(PostgresCommandBenchmark.freshStore(pool, ENGINE_SCHEMA)).notifier(new InMemoryNotifier())
+                .store(PostgresCommandBenchmark.freshStore(pool, ENGINE_SCHEMA)).notifier(NoopNotifier.instance())
                 .clock(clock).build()) {
             CommandStream stream = new CommandStream(0, 1, slots);
             stream.populate(command -> engine.execute(command).state().version());

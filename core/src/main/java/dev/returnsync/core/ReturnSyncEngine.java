@@ -1,6 +1,7 @@
 package dev.returnsync.core;
 
 import dev.returnsync.core.engine.AccessDeniedException;
+import dev.returnsync.core.engine.CaseIdGenerator;
 import dev.returnsync.core.engine.CaseNotFoundException;
 import dev.returnsync.core.engine.CaseView;
 import dev.returnsync.core.engine.CommandRefusedException;
@@ -28,6 +29,8 @@ import dev.returnsync.core.internal.outbox.OutboxPlanner;
 import dev.returnsync.core.internal.access.StoreGateway;
 import dev.returnsync.core.internal.pipeline.CommandPipeline;
 import dev.returnsync.core.internal.query.CaseQueries;
+import dev.returnsync.core.notify.LoggingNotifier;
+import dev.returnsync.core.notify.NoopNotifier;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.InvalidReturnNumberException;
@@ -49,14 +52,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.random.RandomGenerator;
 
 /**
  * The engine: drives the {@link ReturnWorkflow} over the ports. Thread-safe; build one per application with
  * {@link #builder()} and share it.
  *
- * <p><b>Commands</b> ({@link #execute}) go through one pipeline, one stage each: fill in a reseller return number
- * if a submission has none; check the Jakarta constraints ({@link InvalidCommandException}); read the case and
+ * <p><b>Commands</b> ({@link #execute}) go through one pipeline, one stage each: fill in a case id and a reseller
+ * return number if a submission has none; check the Jakarta constraints ({@link InvalidCommandException}); read the case and
  * check that the actor is a party of it, before anything else (a non-party, a case of another tenant and a missing
  * case all get the same {@link CaseNotFoundException}); look up the idempotency key (same key and payload: the first
  * outcome, nothing added; same key, other payload: {@link IdempotencyConflictException}); decide (roles, version,
@@ -103,18 +107,18 @@ public final class ReturnSyncEngine implements AutoCloseable {
         this.gateway = new StoreGateway(store, cache);
         OutboxPlanner planner = new OutboxPlanner(b.suppliers, !workflow.policies().isEmpty(),
                 dispatcherConfig.pollInterval());
-        this.pipeline = new CommandPipeline(gateway, workflow, config, b.numbers, planner);
+        this.pipeline = new CommandPipeline(gateway, workflow, config, b.caseIds, b.numbers, planner);
         this.queries = new CaseQueries(gateway);
         String owner = dispatcherConfig.owner() != null ? dispatcherConfig.owner() : "engine-" + UUID.randomUUID();
         this.dispatcher = new OutboxLoop(store, b.notifier, b.suppliers, workflow, cache, dispatcherConfig, b.random,
-                owner, this::execute, config.settings(), clock);
+                owner, this::execute, clock);
         this.deadlineRunner = new DeadlineRunner(store, cache, workflow.deadlines(), this::execute,
                 config.deadlineBatchSize());
         this.background = new BackgroundLoop("returnsync-" + owner, () -> runOnce(clock.instant()));
         this.callbacks = new SupplierCallbacks(this);
     }
 
-    /** A builder; {@link Builder#store} and {@link Builder#notifier} are required. */
+    /** A builder; only {@link Builder#store} is required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -250,9 +254,10 @@ public final class ReturnSyncEngine implements AutoCloseable {
     // ------------------------------------------------------------------------------------------ scheduler
 
     /**
-     * Starts a background thread that calls {@link #runOnce} at the clock's time, then again {@code every} after each
-     * run ends. Whatever a run throws ({@link Error}s from host code included) is logged, by type only, and the loop
-     * goes on. Does nothing if already started.
+     * Starts a background thread of the engine's own that calls {@link #runOnce} at the clock's time, then again
+     * {@code every} after each run ends. Whatever a run throws ({@link Error}s from host code included) is logged, by
+     * type only, and the loop goes on. Does nothing if already started. A convenience: a host that manages its
+     * threads uses {@link #start(ScheduledExecutorService, Duration)}.
      *
      * @throws IllegalArgumentException if {@code every} is not positive
      */
@@ -260,17 +265,33 @@ public final class ReturnSyncEngine implements AutoCloseable {
         background.start(every);
     }
 
-    /** Stops the background thread, waiting up to 10 seconds for a run in progress. */
+    /**
+     * Runs the background loop on the host's executor: a task that calls {@link #runOnce} at the clock's time, now and
+     * then {@code every} after each run ends, with the same handling of failures as {@link #start(Duration)}. Does
+     * nothing if already started. {@link #stop()} and {@link #close()} cancel the task and never shut the executor
+     * down; shutting it down stops the loop too.
+     *
+     * @throws IllegalArgumentException if {@code every} is not positive
+     * @throws java.util.concurrent.RejectedExecutionException if the executor refuses the task (e.g. it is shut down)
+     */
+    public void start(ScheduledExecutorService executor, Duration every) {
+        background.start(executor, every);
+    }
+
+    /**
+     * Stops the background loop: no run starts after this returns. Waits up to 10 seconds for a run in progress;
+     * shuts down the engine's own thread, never the host's executor.
+     */
     public void stop() {
         background.stop();
     }
 
-    /** True while the background thread runs. */
+    /** True while the background loop is started. */
     public boolean isRunning() {
         return background.isRunning();
     }
 
-    /** Stops the background thread and the dispatcher's keep-alive thread, and releases the validator. */
+    /** Stops the background loop and the dispatcher's keep-alive thread, and releases the validator. */
     @Override
     public void close() {
         stop();
@@ -340,7 +361,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
     /** Builds a {@link ReturnSyncEngine}; each setter checks its argument. */
     public static final class Builder {
         private CaseStore store;
-        private Notifier notifier;
+        private Notifier notifier = new LoggingNotifier();
         private SupplierRegistry suppliers = SupplierRegistry.none();
         private ReturnWorkflow workflow = ReturnWorkflow.ofDefaults();
         private Clock clock = Clock.systemUTC();
@@ -348,6 +369,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
         private EngineConfig config = EngineConfig.ofDefaults();
         private DispatcherConfig dispatcherConfig = DispatcherConfig.ofDefaults();
         private ResellerNumberGenerator numbers = ResellerNumberGenerator.ofDefaults();
+        private CaseIdGenerator caseIds = CaseIdGenerator.ofDefaults();
 
         private Builder() {
         }
@@ -358,7 +380,10 @@ public final class ReturnSyncEngine implements AutoCloseable {
             return this;
         }
 
-        /** The notification port; required. */
+        /**
+         * The notification port; a {@link LoggingNotifier} unless set (one log line per notification, nothing
+         * delivered). {@link NoopNotifier#instance()} drops them.
+         */
         public Builder notifier(Notifier notifier) {
             this.notifier = Objects.requireNonNull(notifier, "notifier must not be null");
             return this;
@@ -392,13 +417,13 @@ public final class ReturnSyncEngine implements AutoCloseable {
         }
 
         /** The pipeline settings; {@link EngineConfig#ofDefaults()} unless set. */
-        public Builder config(EngineConfig config) {
+        public Builder engineConfig(EngineConfig config) {
             this.config = Objects.requireNonNull(config, "engine config must not be null");
             return this;
         }
 
         /** The dispatcher settings; {@link DispatcherConfig#ofDefaults()} unless set. */
-        public Builder dispatcher(DispatcherConfig config) {
+        public Builder dispatcherConfig(DispatcherConfig config) {
             this.dispatcherConfig = Objects.requireNonNull(config, "dispatcher config must not be null");
             return this;
         }
@@ -409,17 +434,20 @@ public final class ReturnSyncEngine implements AutoCloseable {
             return this;
         }
 
+        /** The case id generator for submissions without a case id; {@link CaseIdGenerator#ofDefaults()} unless set. */
+        public Builder caseIds(CaseIdGenerator generator) {
+            this.caseIds = Objects.requireNonNull(generator, "generator must not be null");
+            return this;
+        }
+
         /**
          * The engine.
          *
-         * @throws IllegalStateException if the store or the notifier is missing
+         * @throws IllegalStateException if the store is missing
          */
         public ReturnSyncEngine build() {
             if (store == null) {
                 throw new IllegalStateException("a store is required: builder().store(...)");
-            }
-            if (notifier == null) {
-                throw new IllegalStateException("a notifier is required: builder().notifier(...)");
             }
             return new ReturnSyncEngine(this);
         }

@@ -59,6 +59,7 @@ public sealed interface Command {
     /**
      * 客户提交退货申请: opens a case with one leg per supplier of its lines.
      *
+     * @param caseId the id of the new case; the engine generates one when it is {@code null}
      * @param customerNumber the customer-side number (marketplace after-sale id), tenant-scoped
      * @param resellerNumber the reseller return number for the case, tenant-scoped (the engine can generate it)
      * @param deliveredAt when the order was delivered to the customer

@@ -32,11 +32,12 @@ import java.util.Set;
 /**
  * The return workflow as a pure decider: {@link #decide} turns a command into events or a refusal,
  * {@link #evolve} folds an event into the case, {@link #react} asks the policies for automatic commands.
- * Immutable and thread-safe; holds the deadline policy, the custom guards and policies.
+ * Immutable and thread-safe; holds the deadline policy, the custom guards and policies, and the settings those
+ * rules read.
  *
  * <pre>{@code
- * ReturnWorkflow workflow = ReturnWorkflow.builder().guard(myGuard).build();
- * Decision decision = workflow.decide(current, command, RuleContext.at(now));
+ * ReturnWorkflow workflow = ReturnWorkflow.builder().guard(myGuard).setting("max-lines", "20").build();
+ * Decision decision = workflow.decide(current, command, workflow.contextAt(now));
  * if (decision instanceof Decision.Accepted accepted) {
  *     ReturnCase next = ReturnWorkflow.evolve(current, accepted.events());
  * }
@@ -49,12 +50,14 @@ public final class ReturnWorkflow {
     private final WorkflowDefinition definition;
     private final List<Guard> guards;
     private final List<Policy> policies;
+    private final Map<String, String> settings;
 
     private ReturnWorkflow(Builder builder) {
         this.deadlines = builder.deadlines;
         this.definition = WorkflowDefinition.of(deadlines);
         this.guards = List.copyOf(builder.guards);
         this.policies = List.copyOf(builder.policies);
+        this.settings = Map.copyOf(builder.settings);
     }
 
     /** The workflow with the default deadlines and no custom rules. */
@@ -85,6 +88,20 @@ public final class ReturnWorkflow {
     /** The custom policies, in order. */
     public List<Policy> policies() {
         return policies;
+    }
+
+    /** The settings the custom rules read from their {@link RuleContext}; empty unless set. */
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    /**
+     * The context to decide and react with at {@code now}: that time and this workflow's {@link #settings()}.
+     *
+     * @throws IllegalArgumentException if {@code now} lies outside {@link TimeWindow}
+     */
+    public RuleContext contextAt(Instant now) {
+        return new RuleContext(now, settings);
     }
 
     // ------------------------------------------------------------------------------------------ evolve
@@ -675,6 +692,7 @@ public final class ReturnWorkflow {
         private DeadlinePolicy deadlines = DeadlinePolicy.ofDefaults();
         private final List<Guard> guards = new ArrayList<>();
         private final List<Policy> policies = new ArrayList<>();
+        private final Map<String, String> settings = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -694,6 +712,32 @@ public final class ReturnWorkflow {
         /** Adds a policy; policies react in the order added. */
         public Builder policy(Policy policy) {
             policies.add(Objects.requireNonNull(policy, "policy must not be null"));
+            return this;
+        }
+
+        /**
+         * Sets a setting the custom rules read ({@link RuleContext#setting}), replacing an earlier value of the name.
+         *
+         * @throws IllegalArgumentException if the name is blank
+         */
+        public Builder setting(String name, String value) {
+            Objects.requireNonNull(name, "setting name must not be null");
+            Objects.requireNonNull(value, "setting value must not be null");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("setting name must not be blank");
+            }
+            settings.put(name, value);
+            return this;
+        }
+
+        /**
+         * Sets every setting of the map, as {@link #setting} does one by one.
+         *
+         * @throws IllegalArgumentException if a name is blank
+         */
+        public Builder settings(Map<String, String> settings) {
+            Objects.requireNonNull(settings, "settings must not be null");
+            settings.forEach(this::setting);
             return this;
         }
 

@@ -1,8 +1,5 @@
 package dev.returnsync.core.engine;
 
-import java.util.Map;
-import java.util.Objects;
-
 /**
  * How the command pipeline behaves. Immutable; {@link #ofDefaults()} or {@link #custom()}, whose setters validate
  * their arguments.
@@ -12,17 +9,15 @@ public final class EngineConfig {
 
     private final int maxConflictRetries;
     private final int foldCacheSize;
-    private final Map<String, String> settings;
     private final int deadlineBatchSize;
 
     private EngineConfig(Builder builder) {
         this.maxConflictRetries = builder.maxConflictRetries;
         this.foldCacheSize = builder.foldCacheSize;
-        this.settings = Map.copyOf(builder.settings);
         this.deadlineBatchSize = builder.deadlineBatchSize;
     }
 
-    /** 16 conflict retries, a fold cache of 10,000 cases, deadlines in batches of 100, no settings. */
+    /** 16 conflict retries, a fold cache of 10,000 cases, deadlines in batches of 100. */
     public static EngineConfig ofDefaults() {
         return DEFAULTS;
     }
@@ -42,11 +37,6 @@ public final class EngineConfig {
         return foldCacheSize;
     }
 
-    /** The host's settings, handed to rules in their {@code RuleContext}. */
-    public Map<String, String> settings() {
-        return settings;
-    }
-
     /** How many due cases the deadline runner loads per page of the due index. */
     public int deadlineBatchSize() {
         return deadlineBatchSize;
@@ -56,7 +46,6 @@ public final class EngineConfig {
     public static final class Builder {
         private int maxConflictRetries = 16;
         private int foldCacheSize = 10_000;
-        private Map<String, String> settings = Map.of();
         private int deadlineBatchSize = 100;
 
         private Builder() {
@@ -77,12 +66,6 @@ public final class EngineConfig {
                 throw new IllegalArgumentException("foldCacheSize must be 0 to 10000000, was " + size);
             }
             this.foldCacheSize = size;
-            return this;
-        }
-
-        /** The host's settings for rules; copied. */
-        public Builder settings(Map<String, String> settings) {
-            this.settings = Map.copyOf(Objects.requireNonNull(settings, "settings must not be null"));
             return this;
         }
 

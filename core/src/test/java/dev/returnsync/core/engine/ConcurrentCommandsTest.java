@@ -67,7 +67,7 @@ class ConcurrentCommandsTest {
         InMemoryCaseStore store = new InMemoryCaseStore();
         Clock clock = Clock.fixed(T0.plus(Duration.ofDays(1)), ZoneOffset.UTC);
         ReturnSyncEngine engine = ReturnSyncEngine.builder().store(store).notifier(new InMemoryNotifier())
-                .clock(clock).config(EngineConfig.custom().foldCacheSize(20).build()).build();
+                .clock(clock).engineConfig(EngineConfig.custom().foldCacheSize(20).build()).build();
         List<CaseId> cases = new ArrayList<>();
         for (int i = 0; i < CASES; i++) {
             CaseId c = CaseId.of("case-" + i);

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -28,9 +27,7 @@ class ConfigAndGeneratorTest {
                 "initialBackoff PT2H is longer than maxBackoff PT1H");
         assertMessage(() -> EngineConfig.custom().maxConflictRetries(-1), "maxConflictRetries must be 0 to 1000, was -1");
         assertMessage(() -> EngineConfig.custom().foldCacheSize(-1), "foldCacheSize must be 0 to 10000000, was -1");
-        assertThrows(NullPointerException.class, () -> EngineConfig.custom().settings(null));
         assertThrows(IllegalStateException.class, () -> ReturnSyncEngine.builder().build());
-        assertEquals(Map.of("a", "b"), EngineConfig.custom().settings(Map.of("a", "b")).build().settings());
         assertSame(DispatcherConfig.ofDefaults(), DispatcherConfig.ofDefaults());
     }
 

@@ -67,7 +67,7 @@ class CrashRecoveryTest {
         SimulatedSupplier supplier = SimulatedSupplier.of(S1, SimulatedSupplier.Style.NUMBER_IN_REPLY);
         DispatcherConfig first = DispatcherConfig.custom().owner("engine-dies").lease(Duration.ofMinutes(1)).build();
         ReturnSyncEngine dying = ReturnSyncEngine.builder().store(store).clock(clock).random(new Random(1))
-                .notifier(new DyingNotifier(sink, 3)).suppliers(SupplierRegistry.of(supplier)).dispatcher(first).build();
+                .notifier(new DyingNotifier(sink, 3)).suppliers(SupplierRegistry.of(supplier)).dispatcherConfig(first).build();
 
         CaseId c = CaseId.of("case-crash");
         dying.execute(submit(c, "AS-CRASH-1", List.of(line("SKU-1", S1, 1, 1, "10.00"))));
@@ -89,7 +89,7 @@ class CrashRecoveryTest {
         DyingSupplier dyingSupplier = new DyingSupplier(supplier);
         ReturnSyncEngine second = ReturnSyncEngine.builder().store(store).clock(clock).random(new Random(2))
                 .notifier(sink).suppliers(SupplierRegistry.of(dyingSupplier))
-                .dispatcher(DispatcherConfig.custom().owner("engine-second").lease(Duration.ofMinutes(1)).build())
+                .dispatcherConfig(DispatcherConfig.custom().owner("engine-second").lease(Duration.ofMinutes(1)).build())
                 .build();
         assertEquals(0, second.dispatchPending().handled(), "leases of the dead engine hold");
 
@@ -104,7 +104,7 @@ class CrashRecoveryTest {
         // a third engine finishes everything
         ReturnSyncEngine third = ReturnSyncEngine.builder().store(store).clock(clock).random(new Random(3))
                 .notifier(sink).suppliers(SupplierRegistry.of(supplier))
-                .dispatcher(DispatcherConfig.custom().owner("engine-third").build()).build();
+                .dispatcherConfig(DispatcherConfig.custom().owner("engine-third").build()).build();
         clock.advance(Duration.ofMinutes(1).plusSeconds(1));
         third.dispatchPending();
 

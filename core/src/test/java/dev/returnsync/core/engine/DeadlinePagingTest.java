@@ -70,7 +70,7 @@ class DeadlinePagingTest {
             }
         };
         try (ReturnSyncEngine engine = ReturnSyncEngine.builder().store(staleHead).notifier(new InMemoryNotifier())
-                .clock(clock).config(SMALL_PAGES).build()) {
+                .clock(clock).engineConfig(SMALL_PAGES).build()) {
             for (CaseId c : HEAD) {
                 engine.execute(submit(c, "AS-" + c, List.of(line("SKU-1", S1, 1, 1, "10.00"))));
             }
@@ -98,7 +98,7 @@ class DeadlinePagingTest {
             }
         };
         try (ReturnSyncEngine engine = ReturnSyncEngine.builder().store(failingHead).notifier(new InMemoryNotifier())
-                .clock(clock).config(SMALL_PAGES).build()) {
+                .clock(clock).engineConfig(SMALL_PAGES).build()) {
             openHeadThenBehind(engine);
             clock.advance(Duration.ofHours(48));
             headUnreadable.set(true);
@@ -123,7 +123,7 @@ class DeadlinePagingTest {
 
     private ReturnSyncEngine engine(ReturnWorkflow workflow) {
         return ReturnSyncEngine.builder().store(store).notifier(new InMemoryNotifier()).clock(clock)
-                .workflow(workflow).config(SMALL_PAGES).build();
+                .workflow(workflow).engineConfig(SMALL_PAGES).build();
     }
 
     private static LegState escalatedIn(ReturnSyncEngine engine, CaseId c) {

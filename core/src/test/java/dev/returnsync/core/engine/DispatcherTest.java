@@ -46,7 +46,7 @@ class DispatcherTest {
         DispatcherConfig config = DispatcherConfig.custom().initialBackoff(Duration.ofSeconds(10))
                 .maxBackoff(Duration.ofSeconds(60)).multiplier(2.0).jitter(0.5).maxAttempts(5).build();
         ReturnSyncEngine engine = ReturnSyncEngine.builder().store(store).notifier(notifier).clock(clock)
-                .random(half).suppliers(SupplierRegistry.of(down)).dispatcher(config).build();
+                .random(half).suppliers(SupplierRegistry.of(down)).dispatcherConfig(config).build();
         CaseId c = CaseId.of("case-backoff");
         engine.execute(submit(c, "AS-B", List.of(line("SKU-1", S1, 1, 1, "1.00"))));
         engine.execute(open(c, S1));

@@ -198,7 +198,7 @@ class EdgeTrustTest {
             }
         };
         ReturnSyncEngine host = ReturnSyncEngine.builder().store(flaky).notifier(new InMemoryNotifier()).clock(clock)
-                .config(EngineConfig.custom().foldCacheSize(0).build()).build();
+                .engineConfig(EngineConfig.custom().foldCacheSize(0).build()).build();
         host.execute(submit(CASE, "AS-1", List.of(line("SKU-1", S1, 1, 1, "10.00"))));
         String resellerNumber = host.caseView(reseller(), CASE).state().resellerNumber().value();
         appendBroken.set(true);
@@ -298,7 +298,7 @@ class EdgeTrustTest {
             }
         };
         ReturnSyncEngine host = ReturnSyncEngine.builder().store(lag).notifier(new InMemoryNotifier()).clock(clock)
-                .config(EngineConfig.custom().foldCacheSize(0).build()).build();
+                .engineConfig(EngineConfig.custom().foldCacheSize(0).build()).build();
         host.execute(submit(CASE, "AS-1", List.of(line("SKU-1", S1, 1, 1, "10.00"))));
         Command.OpenNegotiation open = open(CASE, S1);
         host.execute(open);

@@ -77,7 +77,7 @@ class KeepAliveTest {
 
     private ReturnSyncEngine engine(String owner, DispatcherConfig.Builder dispatcher) {
         ReturnSyncEngine engine = ReturnSyncEngine.builder().store(store).notifier(hung).clock(Clock.systemUTC())
-                .dispatcher(dispatcher.owner(owner).lease(LEASE).build()).build();
+                .dispatcherConfig(dispatcher.owner(owner).lease(LEASE).build()).build();
         engines.add(engine);
         return engine;
     }

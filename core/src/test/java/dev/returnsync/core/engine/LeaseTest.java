@@ -88,7 +88,7 @@ class LeaseTest {
 
     private ReturnSyncEngine engine(String owner, Notifier notifier, int batchSize) {
         return ReturnSyncEngine.builder().store(store).notifier(notifier).clock(clock)
-                .dispatcher(DispatcherConfig.custom().owner(owner).lease(LEASE).batchSize(batchSize).build()).build();
+                .dispatcherConfig(DispatcherConfig.custom().owner(owner).lease(LEASE).batchSize(batchSize).build()).build();
     }
 
     private List<CaseId> submitCases(ReturnSyncEngine engine, int count) {

@@ -59,7 +59,7 @@ class ReactionRetryTest {
         }).when(dying).completeOutbox(anyString(), anyString());
         ReturnWorkflow workflow = ReturnWorkflow.builder().policy(Policies.autoShareSupplierNumber()).build();
         ReturnSyncEngine first = ReturnSyncEngine.builder().store(dying).notifier(new InMemoryNotifier()).clock(clock)
-                .workflow(workflow).dispatcher(DispatcherConfig.custom().owner("first").build()).build();
+                .workflow(workflow).dispatcherConfig(DispatcherConfig.custom().owner("first").build()).build();
         CaseId c = CaseId.of("case-react");
         first.execute(submit(c, "AS-R", List.of(line("SKU-1", S1, 1, 1, "1.00"))));
         first.execute(open(c, S1));
@@ -71,7 +71,7 @@ class ReactionRetryTest {
                 "the reaction was applied before the crash");
 
         ReturnSyncEngine second = ReturnSyncEngine.builder().store(real).notifier(new InMemoryNotifier()).clock(clock)
-                .workflow(workflow).dispatcher(DispatcherConfig.custom().owner("second").build()).build();
+                .workflow(workflow).dispatcherConfig(DispatcherConfig.custom().owner("second").build()).build();
         clock.advance(Duration.ofMinutes(3));
         second.dispatchPending();
 

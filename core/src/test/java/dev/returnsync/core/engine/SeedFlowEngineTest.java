@@ -54,7 +54,7 @@ class SeedFlowEngineTest {
             .store(store).notifier(notifier).clock(clock).random(new Random(7))
             .suppliers(SupplierRegistry.of(s1, s2, s3))
             .workflow(ReturnWorkflow.builder().policy(Policies.autoShareSupplierNumber()).build())
-            .dispatcher(DispatcherConfig.custom().owner("engine-a").initialBackoff(Duration.ofSeconds(10))
+            .dispatcherConfig(DispatcherConfig.custom().owner("engine-a").initialBackoff(Duration.ofSeconds(10))
                     .maxBackoff(Duration.ofMinutes(5)).pollInterval(Duration.ofMinutes(2)).build())
             .build();
 

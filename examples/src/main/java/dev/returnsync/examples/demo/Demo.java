@@ -121,7 +121,7 @@ public final class Demo {
                 .random(new SplittableRandom(20261103L))
                 .resellerNumbers(ResellerNumberGenerator.dated("RS", ZoneId.of(Timeline.ZONE_NAME),
                         new SplittableRandom(7L)))
-                .dispatcher(DispatcherConfig.custom().owner("demo").initialBackoff(Duration.ofSeconds(20))
+                .dispatcherConfig(DispatcherConfig.custom().owner("demo").initialBackoff(Duration.ofSeconds(20))
                         .maxBackoff(Duration.ofMinutes(5)).pollInterval(Duration.ofMinutes(2)).build())
                 .build();
     }

@@ -97,7 +97,7 @@ public final class CrashChild {
                         adapter(base, CrashSupplierSimulator.SUPPLIER_BY_CALLBACK, SupplierCapabilities.push())))
                 .workflow(workflow())
                 .random(new SplittableRandom(seed ^ incarnation.hashCode()))
-                .dispatcher(DispatcherConfig.custom().owner(incarnation).batchSize(5).lease(LEASE)
+                .dispatcherConfig(DispatcherConfig.custom().owner(incarnation).batchSize(5).lease(LEASE)
                         .initialBackoff(Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(2))
                         .maxAttempts(1_000).pollInterval(Duration.ofSeconds(1)).build())
                 .build();

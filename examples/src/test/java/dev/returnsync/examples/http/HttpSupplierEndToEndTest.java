@@ -47,7 +47,7 @@ class HttpSupplierEndToEndTest {
             .store(store).notifier(notifier).clock(clock).random(new Random(3))
             .suppliers(supplier -> Optional.ofNullable(adapter.get()).filter(a -> a.supplier().equals(supplier)))
             .workflow(ReturnWorkflow.builder().policy(Policies.autoShareSupplierNumber()).build())
-            .dispatcher(DispatcherConfig.custom().owner("e2e").initialBackoff(Duration.ofSeconds(5)).build())
+            .dispatcherConfig(DispatcherConfig.custom().owner("e2e").initialBackoff(Duration.ofSeconds(5)).build())
             .build();
     private final SupplierWebhook webhook = SupplierWebhook.builder(engine.supplierCallbacks()).clock(clock)
             .supplier(S1, SECRET_1).build().start();

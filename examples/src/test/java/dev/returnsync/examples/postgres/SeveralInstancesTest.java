@@ -181,7 +181,7 @@ class SeveralInstancesTest {
                     .random(new SplittableRandom(seed + index))
                     .resellerNumbers(ResellerNumberGenerator.dated("RS", ZoneOffset.UTC,
                             new SplittableRandom(seed * 31 + index)))
-                    .dispatcher(DispatcherConfig.custom().owner("instance-" + index).batchSize(10)
+                    .dispatcherConfig(DispatcherConfig.custom().owner("instance-" + index).batchSize(10)
                             .lease(Duration.ofMinutes(30)).initialBackoff(Duration.ofSeconds(30))
                             .maxBackoff(Duration.ofMinutes(10)).pollInterval(Duration.ofMinutes(2)).build())
                     .build();

@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,12 +35,12 @@ final class EntryWorker {
     private final EffectHandler poll;
 
     EntryWorker(CaseStore store, Notifier notifier, SupplierRegistry suppliers, ReturnWorkflow workflow,
-                FoldCache cache, CommandRunner runner, Map<String, String> settings) {
+                FoldCache cache, CommandRunner runner) {
         this.store = store;
         SupplierCalls calls = new SupplierCalls(suppliers, cache);
         SupplierReplies replies = new SupplierReplies(runner);
         this.notify = new NotifyHandler(notifier, cache);
-        this.react = new ReactHandler(workflow, cache, runner, settings);
+        this.react = new ReactHandler(workflow, cache, runner);
         this.requestReturn = new RequestReturnHandler(calls, replies);
         this.shareTracking = new ShareTrackingHandler(calls);
         this.cancel = new CancelHandler(calls);

@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -56,12 +55,12 @@ public final class OutboxLoop implements AutoCloseable {
      */
     public OutboxLoop(CaseStore store, Notifier notifier, SupplierRegistry suppliers, ReturnWorkflow workflow,
                       FoldCache cache, DispatcherConfig config, RandomGenerator random, String owner,
-                      CommandRunner runner, Map<String, String> settings, Clock clock) {
+                      CommandRunner runner, Clock clock) {
         this.store = store;
         this.config = config;
         this.clock = clock;
         this.owner = owner;
-        this.worker = new EntryWorker(store, notifier, suppliers, workflow, cache, runner, settings);
+        this.worker = new EntryWorker(store, notifier, suppliers, workflow, cache, runner);
         this.recorder = new OutcomeRecorder(store, config, random, owner);
         this.keepAlive = new LeaseKeepAlive(store, owner, config.lease(), config.keepAliveInterval());
     }

@@ -3,7 +3,6 @@ package dev.returnsync.core.internal.outbox;
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
-import dev.returnsync.core.domain.RuleContext;
 import dev.returnsync.core.engine.CommandRefusedException;
 import dev.returnsync.core.engine.CommandResult;
 import dev.returnsync.core.internal.CommandRunner;
@@ -13,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code REACT}: asks the workflow's policies what to do about the event (the case folded at its version) and runs
@@ -30,19 +28,17 @@ final class ReactHandler implements EffectHandler {
     private final ReturnWorkflow workflow;
     private final FoldCache cache;
     private final CommandRunner runner;
-    private final Map<String, String> settings;
 
-    ReactHandler(ReturnWorkflow workflow, FoldCache cache, CommandRunner runner, Map<String, String> settings) {
+    ReactHandler(ReturnWorkflow workflow, FoldCache cache, CommandRunner runner) {
         this.workflow = workflow;
         this.cache = cache;
         this.runner = runner;
-        this.settings = settings;
     }
 
     @Override
     public Outcome handle(Work work) {
         ReturnCase after = cache.foldAt(work.history(), work.entry().version());
-        List<Command> commands = workflow.react(after, work.event(), new RuleContext(work.now(), settings));
+        List<Command> commands = workflow.react(after, work.event(), workflow.contextAt(work.now()));
         for (Command command : commands) {
             try {
                 CommandResult result = runner.run(command, work.now());

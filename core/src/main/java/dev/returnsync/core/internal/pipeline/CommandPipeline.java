@@ -5,6 +5,7 @@ import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.Refusal;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
+import dev.returnsync.core.engine.CaseIdGenerator;
 import dev.returnsync.core.engine.CommandRefusedException;
 import dev.returnsync.core.engine.CommandResult;
 import dev.returnsync.core.engine.ContentionException;
@@ -28,7 +29,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The path of a command, one stage each: fill in a reseller number ({@link ResellerNumbers}) -> validate
+ * The path of a command, one stage each: fill in a case id ({@link CaseIds}) and a reseller number
+ * ({@link ResellerNumbers}) -> validate
  * ({@link CommandValidator}) -> read the case and authorize its actor ({@link Visibility}: party first, a non-party
  * is answered as for a missing case) -> replay a key seen before ({@link Replay}) -> rules and decide
  * ({@link Decider}) -> append with the outbox plan ({@link Appender}). A lost race re-runs the read-to-append
@@ -39,6 +41,7 @@ public final class CommandPipeline implements AutoCloseable {
     private static final int GENERATOR_ATTEMPTS = 8;
 
     private final StoreGateway store;
+    private final CaseIds caseIds;
     private final ResellerNumbers numbers;
     private final CommandValidator validator = new CommandValidator();
     private final Replay replay;
@@ -48,11 +51,13 @@ public final class CommandPipeline implements AutoCloseable {
 
     /** A pipeline over a store gateway. */
     public CommandPipeline(StoreGateway store, ReturnWorkflow workflow, EngineConfig config,
-                           ResellerNumberGenerator generator, OutboxPlanner planner) {
+                           CaseIdGenerator caseIdGenerator, ResellerNumberGenerator generator,
+                           OutboxPlanner planner) {
         this.store = store;
+        this.caseIds = new CaseIds(caseIdGenerator);
         this.numbers = new ResellerNumbers(generator);
         this.replay = new Replay(store);
-        this.decider = new Decider(workflow, config.settings());
+        this.decider = new Decider(workflow);
         this.appender = new Appender(store, planner, workflow.deadlines());
         this.maxConflictRetries = config.maxConflictRetries();
     }
@@ -61,15 +66,23 @@ public final class CommandPipeline implements AutoCloseable {
     public CommandResult run(Command command, Instant now) {
         Objects.requireNonNull(command, "command must not be null");
         Objects.requireNonNull(now, "now must not be null");
+        boolean generatedCaseId = CaseIds.needs(command);
         boolean generated = ResellerNumbers.needs(command);
-        Command effective = generated ? numbers.fill((Command.SubmitReturn) command, now) : command;
+        Command effective = generatedCaseId ? caseIds.fill((Command.SubmitReturn) command, now) : command;
+        effective = generated ? numbers.fill((Command.SubmitReturn) effective, now) : effective;
         validator.validate(effective);
         String fingerprint = Fingerprint.of(command);
         int generatorAttempts = 1;
+        int caseIdAttempts = 1;
         for (int attempt = 1; ; attempt++) {
             // The case first, then the key: a twin of this command whose events this read sees has its key
             // visible too (stores publish the record no later than the events), so it is replayed, not refused.
             FoldCache.Folded stored = store.read(effective.actor().tenant(), effective.caseId());
+            if (generatedCaseId && stored != null && caseIdAttempts < GENERATOR_ATTEMPTS) {
+                caseIdAttempts++; // the generated id is taken in the tenant: draw another
+                effective = caseIds.fill((Command.SubmitReturn) effective, now);
+                continue;
+            }
             ReturnCase current = Visibility.forCommand(effective, stored == null ? null : stored.state());
             Optional<CommandResult> first = replay.of(effective, fingerprint);
             if (first.isPresent()) {
@@ -90,7 +103,7 @@ public final class CommandPipeline implements AutoCloseable {
                 if (generated && generatorAttempts < GENERATOR_ATTEMPTS
                         && taken.number().equals(((Command.SubmitReturn) effective).resellerNumber())) {
                     generatorAttempts++;
-                    effective = numbers.fill((Command.SubmitReturn) command, now);
+                    effective = numbers.fill((Command.SubmitReturn) effective, now);
                     continue;
                 }
                 throw numberTaken(effective, current, taken.number());

@@ -5,7 +5,6 @@ import dev.returnsync.core.domain.Decision;
 import dev.returnsync.core.domain.Refusal;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
-import dev.returnsync.core.domain.RuleContext;
 import dev.returnsync.core.engine.CaseNotFoundException;
 import dev.returnsync.core.engine.CommandRefusedException;
 import dev.returnsync.spi.ReturnEvent;
@@ -14,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The rules-and-decide stage: the workflow decides the command (roles, state, payload, custom rules) at a time
@@ -43,11 +41,9 @@ final class Decider {
     }
 
     private final ReturnWorkflow workflow;
-    private final Map<String, String> settings;
 
-    Decider(ReturnWorkflow workflow, Map<String, String> settings) {
+    Decider(ReturnWorkflow workflow) {
         this.workflow = workflow;
-        this.settings = settings;
     }
 
     /**
@@ -61,7 +57,7 @@ final class Decider {
         // An instance whose clock lags, or a command re-decided after losing a race, must not date its event
         // before the case's last one: event times of a case only move forward.
         Instant decidedAt = lastEventAt != null && lastEventAt.isAfter(now) ? lastEventAt : now;
-        Decision decision = workflow.decide(current, command, new RuleContext(decidedAt, settings));
+        Decision decision = workflow.decide(current, command, workflow.contextAt(decidedAt));
         if (decision instanceof Decision.Refused refused) {
             throw refusal(refused.refusal(), command);
         }
