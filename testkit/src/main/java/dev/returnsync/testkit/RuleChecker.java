@@ -54,11 +54,12 @@ public final class RuleChecker {
     private final Set<Duration> windows = new LinkedHashSet<>();
     private final Set<Duration> advances = new LinkedHashSet<>();
     private Parties parties = Parties.ofDefaults();
-    private Map<String, String> settings = Map.of();
+    private Map<String, String> settings;
     private Instant start = DEFAULT_START;
 
     private RuleChecker(ReturnWorkflow workflow) {
         this.workflow = Objects.requireNonNull(workflow, "workflow");
+        this.settings = workflow.settings();
     }
 
     /** A checker of a workflow (with its guards, policies and deadlines). */
@@ -150,7 +151,7 @@ public final class RuleChecker {
         return this;
     }
 
-    /** The host settings every rule context carries; none unless set. */
+    /** The host settings every rule context carries; the workflow's own settings unless set. */
     public RuleChecker settings(Map<String, String> hostSettings) {
         this.settings = Map.copyOf(hostSettings);
         return this;

@@ -40,10 +40,11 @@ public final class WorkflowFixture {
     private final List<ReturnEvent> history = new ArrayList<>();
     private ReturnCase current;
     private Instant now = DEFAULT_START;
-    private Map<String, String> settings = Map.of();
+    private Map<String, String> settings;
 
     private WorkflowFixture(ReturnWorkflow workflow) {
         this.workflow = Objects.requireNonNull(workflow, "workflow");
+        this.settings = workflow.settings();
     }
 
     /** A fixture of a workflow, with no case yet. */
@@ -71,7 +72,7 @@ public final class WorkflowFixture {
         return this;
     }
 
-    /** The host settings every rule context carries; none unless set. */
+    /** The host settings every rule context carries; the workflow's own settings unless set. */
     public WorkflowFixture settings(Map<String, String> hostSettings) {
         this.settings = Map.copyOf(hostSettings);
         return this;

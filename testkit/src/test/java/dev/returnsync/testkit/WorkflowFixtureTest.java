@@ -50,6 +50,20 @@ class WorkflowFixtureTest {
     }
 
     @Test
+    void theRulesSeeTheWorkflowsOwnSettingsUnlessTheFixtureSetsOthers() {
+        ReturnWorkflow strict = ReturnWorkflow.builder().setting("exchanges", "off")
+                .guard(dev.returnsync.core.domain.Guard.on(Command.AgreeReturn.class, "exchanges-setting",
+                        (command, current, context) -> command.outcome() == OutcomeType.EXCHANGE
+                                && context.setting("exchanges", "on").equals("off")
+                                ? java.util.Optional.of("exchanges are off") : java.util.Optional.empty()))
+                .build();
+        WorkflowFixture.of(strict).givenAccepted(SUBMIT, OPEN).when(agree(OutcomeType.EXCHANGE))
+                .thenRefusedByRule("exchanges-setting");
+        WorkflowFixture.of(strict).settings(java.util.Map.of("exchanges", "on")).givenAccepted(SUBMIT, OPEN)
+                .when(agree(OutcomeType.EXCHANGE)).thenEvents(ReturnEvent.SupplierAgreed.class);
+    }
+
+    @Test
     void givenEventsStandForAcceptedCommands() {
         WorkflowFixture accepted = WorkflowFixture.of(NO_EXCHANGES).givenAccepted(SUBMIT, OPEN);
         WorkflowFixture given = WorkflowFixture.of(NO_EXCHANGES).given(accepted.history().toArray(ReturnEvent[]::new));
