@@ -183,7 +183,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
      * Claims and does the outbox work due at {@code now}, round after round until none is left (or the configured
      * round cap): notifications, supplier calls, policy reactions. The call starts at {@code now} and moves forward
      * with the clock: each round claims at the call's current time, and each entry's lease is renewed right before
-     * its work (work whose lease was taken over is skipped). Failed work is retried later with exponential backoff
+     * its work (work whose lease was taken over is skipped) and kept alive while the work runs. Failed work is retried later with exponential backoff
      * and jitter, and parked after the configured number of attempts; only a refusal of a command the work makes is
      * final. A crash leaves the work leased, and any engine takes it over when the lease ends, with the same ids.
      */
