@@ -11,7 +11,6 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Proxy;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -25,23 +24,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 /** Every event type dispatches to the visitor method named after it, and the visitor has no other method. */
 @Timeout(10)
 class ReturnEventVisitorTest {
-    /** Every concrete event type, found by walking the sealed hierarchy from ReturnEvent's permitted subclasses. */
-    static List<Class<?>> eventTypes() {
-        List<Class<?>> types = new ArrayList<>();
-        collect(ReturnEvent.class, types);
-        return types;
-    }
-
-    private static void collect(Class<?> type, List<Class<?>> into) {
-        if (type.isRecord()) {
-            into.add(type);
-            return;
-        }
-        for (Class<?> sub : type.getPermittedSubclasses()) {
-            collect(sub, into);
-        }
-    }
-
     /** A visitor that answers which of its methods was called, and with what. */
     @SuppressWarnings("unchecked")
     private static ReturnEvent.Visitor<String> naming() {
@@ -51,7 +33,7 @@ class ReturnEventVisitorTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("eventTypes")
+    @MethodSource("dev.returnsync.spi.EventTypes#all")
     void each_event_type_calls_the_visitor_method_named_after_it(Class<?> type) {
         ReturnEvent event = (ReturnEvent) instantiate(type);
         String name = type.getSimpleName();
@@ -62,7 +44,7 @@ class ReturnEventVisitorTest {
 
     @Test
     void the_visitor_has_one_abstract_method_per_event_type_and_no_other() {
-        Set<String> types = eventTypes().stream().map(Class::getName).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> types = EventTypes.all().stream().map(Class::getName).collect(Collectors.toCollection(TreeSet::new));
         Set<String> handled = new TreeSet<>();
         for (Method method : ReturnEvent.Visitor.class.getDeclaredMethods()) {
             assertTrue(Modifier.isAbstract(method.getModifiers()), method + " must not have a default");

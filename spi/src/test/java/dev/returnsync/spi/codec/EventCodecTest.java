@@ -1,5 +1,6 @@
 package dev.returnsync.spi.codec;
 
+import dev.returnsync.spi.EventTypes;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
@@ -51,32 +52,15 @@ class EventCodecTest {
     /** Text that no value may hold any more, but that the JSON writer must still escape. */
     private static final String RAW = TRICKY + " \u0000nul \u001f unit-sep \u2028 ls lone \ud800 surrogate";
 
-    /** Every concrete event type, found through the sealed hierarchy, so a new type cannot be forgotten. */
-    static List<Class<?>> eventTypes() {
-        List<Class<?>> types = new ArrayList<>();
-        collect(ReturnEvent.class, types);
-        return types;
-    }
-
-    private static void collect(Class<?> type, List<Class<?>> into) {
-        if (type.isRecord()) {
-            into.add(type);
-            return;
-        }
-        for (Class<?> sub : type.getPermittedSubclasses()) {
-            collect(sub, into);
-        }
-    }
-
     @Test
     void the_hierarchy_walk_finds_every_event_type_the_codec_knows_and_no_more() {
-        Set<String> found = eventTypes().stream().map(Class::getSimpleName).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> found = EventTypes.all().stream().map(Class::getSimpleName).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(19, found.size(), "event types: " + found);
         assertEquals(found, new TreeSet<>(EventCodec.knownTypes()));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("eventTypes")
+    @MethodSource("dev.returnsync.spi.EventTypes#all")
     void every_event_type_round_trips_with_rich_values(Class<?> type) {
         ReturnEvent event = (ReturnEvent) instantiate(type, -1);
         String json = EventCodec.encode(event);
@@ -86,7 +70,7 @@ class EventCodecTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("eventTypes")
+    @MethodSource("dev.returnsync.spi.EventTypes#all")
     void every_component_that_the_event_allows_to_be_null_round_trips_as_null(Class<?> type) {
         RecordComponent[] components = type.getRecordComponents();
         int nullable = 0;
@@ -239,7 +223,7 @@ class EventCodecTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("eventTypes")
+    @MethodSource("dev.returnsync.spi.EventTypes#all")
     @SuppressWarnings("unchecked")
     void null_is_refused_for_every_required_field_with_its_path(Class<?> type) {
         Map<String, Object> tree = (Map<String, Object>) Json.parse(EventCodec.encode((ReturnEvent) instantiate(type, -1)));

@@ -8,31 +8,21 @@ import dev.returnsync.spi.supplier.SupplierAdapter;
 import dev.returnsync.spi.supplier.SupplierReply;
 import dev.returnsync.spi.supplier.SupplierRequest;
 
-import java.util.Optional;
-
 /**
  * {@code CANCEL_AT_SUPPLIER}: tells the supplier the return is cancelled. Always sent: the store holds it back while
  * the leg's earlier request is unfinished, so it reaches the supplier after that request; when the request was
  * superseded and never sent, the supplier gets a cancellation of a return it does not know, which an adapter
  * answers as done.
  */
-final class CancelHandler implements EffectHandler {
-    private final SupplierCalls calls;
-
+final class CancelHandler extends SupplierHandler {
     CancelHandler(SupplierCalls calls) {
-        this.calls = calls;
+        super(calls);
     }
 
     @Override
-    public Outcome handle(Work work) {
-        Optional<SupplierAdapter> adapter = calls.adapter(work);
-        if (adapter.isEmpty()) {
-            return SupplierCalls.noAdapter(work);
-        }
-        SupplierId supplier = SupplierCalls.supplier(work);
-        ReturnCase c = calls.current(work);
+    Outcome send(Work work, SupplierAdapter adapter, SupplierId supplier, ReturnCase c) {
         ReturnNumber supplierNumber = c.leg(supplier).map(Leg::supplierNumber).orElse(null);
-        SupplierReply.ToNotice reply = adapter.get().cancel(new SupplierRequest.Cancel(work.entry().id(), c.tenant(),
+        SupplierReply.ToNotice reply = adapter.cancel(new SupplierRequest.Cancel(work.entry().id(), c.tenant(),
                 c.id(), supplier, c.resellerNumber(), supplierNumber));
         return reply instanceof SupplierReply.Done ? Outcome.DONE : SupplierReplies.failure(reply);
     }

@@ -11,40 +11,31 @@ import dev.returnsync.spi.supplier.SupplierRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Optional;
-
 /**
  * {@code POLL_SUPPLIER}: asks a pull-only supplier for news while the leg still waits where the entry was planned
  * ({@code NUMBER_REQUESTED} after {@code ReturnApplied}, {@code SHIPPED} after {@code ReturnShipped}). Nothing new
  * polls again later; news becomes a command of the supplier; when the leg moved on, polling ends.
  */
-final class PollHandler implements EffectHandler {
+final class PollHandler extends SupplierHandler {
     private static final Logger log = LoggerFactory.getLogger(PollHandler.class);
 
-    private final SupplierCalls calls;
     private final SupplierReplies replies;
 
     PollHandler(SupplierCalls calls, SupplierReplies replies) {
-        this.calls = calls;
+        super(calls);
         this.replies = replies;
     }
 
     @Override
-    public Outcome handle(Work work) {
-        Optional<SupplierAdapter> adapter = calls.adapter(work);
-        if (adapter.isEmpty()) {
-            return SupplierCalls.noAdapter(work);
-        }
-        SupplierId supplier = SupplierCalls.supplier(work);
+    Outcome send(Work work, SupplierAdapter adapter, SupplierId supplier, ReturnCase c) {
         LegState waiting = work.event() instanceof ReturnEvent.ReturnShipped ? LegState.SHIPPED
                 : LegState.NUMBER_REQUESTED;
-        ReturnCase c = calls.current(work);
         Leg leg = c.leg(supplier).orElse(null);
         if (leg == null || leg.state() != waiting) {
             log.debug("outbox entry {}: leg no longer waits in {}, polling ends", work.entry().id(), waiting);
             return Outcome.DONE;
         }
-        SupplierReply.ToPoll reply = adapter.get().poll(new SupplierRequest.Poll(work.entry().id(), c.tenant(), c.id(),
+        SupplierReply.ToPoll reply = adapter.poll(new SupplierRequest.Poll(work.entry().id(), c.tenant(), c.id(),
                 supplier, c.resellerNumber(), leg.supplierNumber()));
         if (reply instanceof SupplierReply.NothingNew) {
             return Outcome.POLL_AGAIN;

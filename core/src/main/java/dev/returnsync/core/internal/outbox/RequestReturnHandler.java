@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code REQUEST_RETURN}: asks the supplier for its return number, with the authorized quantities, the agreed
@@ -19,25 +18,18 @@ import java.util.Optional;
  * of the supplier ({@link SupplierReplies}); {@code Pending} completes the entry (the number follows by callback or
  * poll).
  */
-final class RequestReturnHandler implements EffectHandler {
+final class RequestReturnHandler extends SupplierHandler {
     private static final Logger log = LoggerFactory.getLogger(RequestReturnHandler.class);
 
-    private final SupplierCalls calls;
     private final SupplierReplies replies;
 
     RequestReturnHandler(SupplierCalls calls, SupplierReplies replies) {
-        this.calls = calls;
+        super(calls);
         this.replies = replies;
     }
 
     @Override
-    public Outcome handle(Work work) {
-        Optional<SupplierAdapter> adapter = calls.adapter(work);
-        if (adapter.isEmpty()) {
-            return SupplierCalls.noAdapter(work);
-        }
-        SupplierId supplier = SupplierCalls.supplier(work);
-        ReturnCase c = calls.current(work);
+    Outcome send(Work work, SupplierAdapter adapter, SupplierId supplier, ReturnCase c) {
         Leg leg = c.leg(supplier).orElse(null);
         if (leg == null) {
             return Outcome.park("case has no leg of supplier " + supplier);
@@ -46,7 +38,7 @@ final class RequestReturnHandler implements EffectHandler {
             return Outcome.DONE;
         }
         List<LineQuantity> lines = leg.lines().stream().map(l -> new LineQuantity(l.sku(), l.authorized())).toList();
-        SupplierReply.ToRequest reply = adapter.get().requestReturn(new SupplierRequest.RequestReturn(
+        SupplierReply.ToRequest reply = adapter.requestReturn(new SupplierRequest.RequestReturn(
                 work.entry().id(), c.tenant(), c.id(), supplier, c.resellerNumber(), c.customerNumber(), lines,
                 leg.outcome() == null ? c.wanted() : leg.outcome(), c.reason()));
         if (reply instanceof SupplierReply.NumberIssued issued) {
