@@ -13,6 +13,7 @@ import dev.returnsync.core.engine.DispatcherConfig;
 import dev.returnsync.core.engine.EngineConfig;
 import dev.returnsync.core.engine.IdempotencyConflictException;
 import dev.returnsync.core.engine.InvalidCommandException;
+import dev.returnsync.core.engine.LoopScheduler;
 import dev.returnsync.core.engine.ResellerNumberGenerator;
 import dev.returnsync.core.engine.StoreException;
 import dev.returnsync.core.domain.Command;
@@ -276,6 +277,18 @@ public final class ReturnSyncEngine implements AutoCloseable {
      */
     public void start(ScheduledExecutorService executor, Duration every) {
         background.start(executor, every);
+    }
+
+    /**
+     * Runs the background loop through the host's scheduler (Spring's {@code TaskScheduler::scheduleWithFixedDelay},
+     * say): what {@link #start(ScheduledExecutorService, Duration)} does, on a scheduler that is not an executor.
+     * {@link #stop()} cancels the runs and leaves the scheduler running.
+     *
+     * @throws IllegalArgumentException if {@code every} is not positive
+     * @throws RuntimeException whatever the scheduler throws when it refuses the task
+     */
+    public void start(LoopScheduler scheduler, Duration every) {
+        background.start(scheduler, every);
     }
 
     /**

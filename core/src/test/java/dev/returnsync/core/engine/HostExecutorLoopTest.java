@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +76,31 @@ class HostExecutorLoopTest {
     }
 
     @Test
+    void theLoopRunsThroughAHostSchedulerAndStopCancelsItsRuns() throws Exception {
+        InMemoryNotifier sink = new InMemoryNotifier();
+        List<Future<?>> scheduled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LoopScheduler scheduler = (task, delay) -> {
+            Future<?> future = host.scheduleWithFixedDelay(task, 0, delay.toMillis(), TimeUnit.MILLISECONDS);
+            scheduled.add(future);
+            return future;
+        };
+        ReturnSyncEngine engine = ReturnSyncEngine.builder().store(new InMemoryCaseStore()).notifier(sink).build();
+        engine.execute(submit(CaseId.of("case-sched-1"), "AS-S1", List.of(line("SKU-1", S1, 1, 1, "1.00"))));
+
+        engine.start(scheduler, Duration.ofMillis(10));
+        engine.start(scheduler, Duration.ofMillis(10)); // a second start does nothing
+        awaitTrue(() -> sink.delivered().size() == 1);
+        engine.stop();
+
+        assertFalse(engine.isRunning());
+        assertEquals(1, scheduled.size(), "one task for one start");
+        assertTrue(scheduled.get(0).isCancelled(), "stop() cancels the scheduled runs");
+        assertFalse(host.isShutdown(), "stop() leaves the scheduler running");
+        assertThrows(IllegalArgumentException.class, () -> engine.start(scheduler, Duration.ZERO));
+        engine.close();
+    }
+
+    @Test
     void aRunThatThrowsAnErrorDoesNotCancelTheHostsTask() throws Exception {
         InMemoryNotifier sink = new InMemoryNotifier();
         AtomicBoolean armed = new AtomicBoolean(true);
@@ -128,7 +154,7 @@ class HostExecutorLoopTest {
             assertThrows(RejectedExecutionException.class, () -> engine.start(gone, Duration.ofMillis(10)));
             assertFalse(engine.isRunning());
             assertThrows(IllegalArgumentException.class, () -> engine.start(host, Duration.ZERO));
-            assertThrows(NullPointerException.class, () -> engine.start(null, Duration.ofMillis(10)));
+            assertThrows(NullPointerException.class, () -> engine.start((ScheduledExecutorService) null, Duration.ofMillis(10)));
             assertFalse(engine.isRunning());
         }
     }
