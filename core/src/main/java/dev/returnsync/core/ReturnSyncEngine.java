@@ -11,6 +11,8 @@ import dev.returnsync.core.engine.DeadlineReport;
 import dev.returnsync.core.engine.DispatchReport;
 import dev.returnsync.core.engine.DispatcherConfig;
 import dev.returnsync.core.engine.EngineConfig;
+import dev.returnsync.core.engine.EngineObserver;
+import dev.returnsync.core.engine.EngineObserver.CommandOutcome;
 import dev.returnsync.core.engine.IdempotencyConflictException;
 import dev.returnsync.core.engine.InvalidCommandException;
 import dev.returnsync.core.engine.LoopScheduler;
@@ -25,6 +27,8 @@ import dev.returnsync.core.internal.FoldCache;
 import dev.returnsync.core.internal.RunClock;
 import dev.returnsync.core.internal.deadline.DeadlineRunner;
 import dev.returnsync.core.internal.loop.BackgroundLoop;
+import dev.returnsync.core.internal.observe.SafeObserver;
+import dev.returnsync.core.internal.outbox.ObservedSuppliers;
 import dev.returnsync.core.internal.outbox.OutboxLoop;
 import dev.returnsync.core.internal.outbox.OutboxPlanner;
 import dev.returnsync.core.internal.access.StoreGateway;
@@ -97,8 +101,10 @@ public final class ReturnSyncEngine implements AutoCloseable {
     private final DeadlineRunner deadlineRunner;
     private final BackgroundLoop background;
     private final SupplierCallbacks callbacks;
+    private final EngineObserver observer;
 
     private ReturnSyncEngine(Builder b) {
+        this.observer = b.observer == EngineObserver.NONE ? b.observer : new SafeObserver(b.observer);
         this.store = b.store;
         this.workflow = b.workflow;
         this.clock = b.clock;
@@ -111,8 +117,8 @@ public final class ReturnSyncEngine implements AutoCloseable {
         this.pipeline = new CommandPipeline(gateway, workflow, config, b.caseIds, b.numbers, planner);
         this.queries = new CaseQueries(gateway);
         String owner = dispatcherConfig.owner() != null ? dispatcherConfig.owner() : "engine-" + UUID.randomUUID();
-        this.dispatcher = new OutboxLoop(store, b.notifier, b.suppliers, workflow, cache, dispatcherConfig, b.random,
-                owner, this::execute, clock);
+        this.dispatcher = new OutboxLoop(store, b.notifier, new ObservedSuppliers(b.suppliers, observer), workflow,
+                cache, dispatcherConfig, b.random, owner, this::execute, clock, observer);
         this.deadlineRunner = new DeadlineRunner(store, cache, workflow.deadlines(), this::execute,
                 config.deadlineBatchSize());
         this.background = new BackgroundLoop("returnsync-" + owner, () -> runOnce(clock.instant()));
@@ -170,7 +176,26 @@ public final class ReturnSyncEngine implements AutoCloseable {
      * clock. The dispatcher and the deadline runner use it with the time they were given.
      */
     public CommandResult execute(Command command, Instant now) {
-        return pipeline.run(command, now);
+        Objects.requireNonNull(command, "command must not be null");
+        long started = System.nanoTime();
+        try {
+            CommandResult result = pipeline.run(command, now);
+            CommandOutcome outcome = result.replayed() ? CommandOutcome.REPLAYED : CommandOutcome.ACCEPTED;
+            observed(command, outcome, null, null, started);
+            return result;
+        } catch (CommandRefusedException e) {
+            observed(command, CommandOutcome.REFUSED, e.code(), null, started);
+            throw e;
+        } catch (RuntimeException e) {
+            observed(command, CommandOutcome.FAILED, null, e.getClass(), started);
+            throw e;
+        }
+    }
+
+    private void observed(Command command, CommandOutcome outcome, Refusal.Code refusal,
+                          Class<? extends RuntimeException> failure, long started) {
+        Duration latency = Duration.ofNanos(System.nanoTime() - started);
+        observer.commandFinished(command.type(), outcome, refusal, failure, latency);
     }
 
     // --------------------------------------------------------------------------------------------- outbox
@@ -235,6 +260,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
     public DeadlineReport runDue(Instant now) {
         Objects.requireNonNull(now, "now must not be null");
         DeadlineReport report = deadlineRunner.runDue(now);
+        observer.deadlinesRun(report);
         if (report.failed() > 0) {
             log.warn("deadlines: {}", report);
         }
@@ -385,8 +411,18 @@ public final class ReturnSyncEngine implements AutoCloseable {
         private DispatcherConfig dispatcherConfig = DispatcherConfig.ofDefaults();
         private ResellerNumberGenerator numbers = ResellerNumberGenerator.ofDefaults();
         private CaseIdGenerator caseIds = CaseIdGenerator.ofDefaults();
+        private EngineObserver observer = EngineObserver.NONE;
 
         private Builder() {
+        }
+
+        /**
+         * Hears of commands, outbox work, supplier failures and deadline runs, for metrics;
+         * {@link EngineObserver#NONE} unless set. What it throws is logged and ignored.
+         */
+        public Builder observer(EngineObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer must not be null");
+            return this;
         }
 
         /** The storage port; required. */
