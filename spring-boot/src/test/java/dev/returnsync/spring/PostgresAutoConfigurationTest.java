@@ -1,0 +1,139 @@
+package dev.returnsync.spring;
+
+import dev.returnsync.core.ReturnSyncEngine;
+import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.engine.CaseView;
+import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.Money;
+import dev.returnsync.spi.OrderId;
+import dev.returnsync.spi.OutcomeType;
+import dev.returnsync.spi.Reason;
+import dev.returnsync.spi.ReasonCode;
+import dev.returnsync.spi.ReturnLine;
+import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.Sku;
+import dev.returnsync.spi.SupplierId;
+import dev.returnsync.spi.TenantId;
+import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.spi.notify.Notifier;
+import dev.returnsync.spi.store.CaseStore;
+import dev.returnsync.store.postgres.PostgresCaseStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * On a real PostgreSQL: the starter detects it and keeps cases there; stopping the context while the loop works an
+ * entry finishes that work, and a new context on the same database finds nothing left behind.
+ *
+ * <p>The server comes from {@code RETURNSYNC_PG_URL}, {@code _USER}, {@code _PASSWORD} ({@code .ci/pg-start.sh});
+ * without one the test fails when {@code CI=true} and is skipped otherwise.
+ */
+@Timeout(120)
+class PostgresAutoConfigurationTest {
+    private static final String SCHEMA = "returnsync_spring_test";
+    private static final TenantId TENANT = TenantId.of("shop-1");
+
+    private final DataSource dataSource = configured();
+
+    @AfterEach
+    void dropTheSchema() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        }
+    }
+
+    @Test
+    void stoppingTheContextFinishesTheClaimedWorkAndANewContextFindsNothingLeft() throws Exception {
+        CountDownLatch calling = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger delivered = new AtomicInteger();
+        Notifier slow = notification -> {
+            calling.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            delivered.incrementAndGet();
+        };
+        CaseId caseId = CaseId.of("case-spring-stop");
+        ApplicationContextRunner runner = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ReturnSyncAutoConfiguration.class))
+                .withBean(DataSource.class, () -> dataSource)
+                .withPropertyValues("returnsync.store.schema=" + SCHEMA, "returnsync.loop.interval=20ms",
+                        "returnsync.dispatch.lease=30s");
+
+        runner.withBean(Notifier.class, () -> slow).run(context -> {
+            CaseStore store = context.getBean(CaseStore.class);
+            assertInstanceOf(PostgresCaseStore.class, store, "PostgreSQL detected from the connection");
+            assertEquals(SCHEMA, ((PostgresCaseStore) store).schema());
+            context.getBean(ReturnSyncEngine.class).execute(submit(caseId));
+            assertTrue(calling.await(20, TimeUnit.SECONDS), "the loop works the notification");
+            Thread releaser = new Thread(() -> {
+                sleep(300);
+                release.countDown();
+            });
+            releaser.start();
+            context.close(); // waits for the run in progress, which finishes its entry
+            releaser.join();
+        });
+        assertEquals(1, delivered.get());
+
+        runner.withPropertyValues("returnsync.loop.enabled=false").run(context -> {
+            ReturnSyncEngine engine = context.getBean(ReturnSyncEngine.class);
+            CaseView view = engine.caseView(Actor.reseller(TENANT, "staff-1"), caseId);
+            assertEquals(List.of(), view.pending(), "no work left claimed or pending");
+            assertEquals(List.of(), view.parked());
+            assertEquals(0, engine.dispatchPending().handled());
+        });
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Command.SubmitReturn submit(CaseId caseId) {
+        SupplierId supplier = SupplierId.of("acme");
+        return new Command.SubmitReturn(IdempotencyKey.of("k-" + caseId.value()), Actor.customer(TENANT,
+                CustomerId.of("c-1")), null, caseId, CustomerId.of("c-1"), OrderId.of("order-1"),
+                ReturnNumber.customerRequest(TENANT, "AS-SPRING-1"), null,
+                List.of(new ReturnLine(Sku.of("SKU-1"), supplier, 1, 1, Money.of("CNY", "1.00"))),
+                Reason.of(ReasonCode.SIZE_OR_FIT, "too small"), OutcomeType.RETURN_AND_REFUND,
+                Instant.now().minusSeconds(86_400));
+    }
+
+    /** The server of {@code .ci/pg-start.sh}; fails the test in CI and skips it elsewhere when there is none. */
+    static DataSource configured() {
+        String url = System.getenv("RETURNSYNC_PG_URL");
+        if (url == null || url.isBlank()) {
+            String message = "no PostgreSQL configured (RETURNSYNC_PG_URL); run: bash .ci/pg-test.sh";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true requires the PostgreSQL tests to run, but " + message);
+            }
+            Assumptions.abort(message);
+        }
+        return PostgresCaseStore.dataSource(url, System.getenv("RETURNSYNC_PG_USER"),
+                System.getenv("RETURNSYNC_PG_PASSWORD"));
+    }
+}
