@@ -4,6 +4,8 @@ import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.Sku;
+import dev.returnsync.spi.json.Json;
+import dev.returnsync.spi.json.JsonException;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -49,7 +51,7 @@ final class Wire {
     static Map<String, Object> parse(byte[] body) {
         try {
             return Json.parseObject(utf8(body));
-        } catch (Json.JsonException e) {
+        } catch (JsonException e) {
             throw new WireException(e.getMessage());
         }
     }
