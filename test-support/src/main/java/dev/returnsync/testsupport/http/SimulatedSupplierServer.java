@@ -1,10 +1,12 @@
-package dev.returnsync.supplier.http;
+package dev.returnsync.testsupport.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.SupplierId;
+import dev.returnsync.spi.json.JsonException;
+import dev.returnsync.testsupport.SimulatedSupplier.Style;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,10 +14,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -24,20 +22,20 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A supplier's return API on the loopback interface, speaking the wire format of {@code docs/http-supplier.md}, for
- * tests and demos of {@link HttpSupplierAdapter} and {@link SupplierWebhook}. It behaves like a well-made supplier:
+ * A supplier's return API on the loopback interface, speaking the wire format of the HTTP supplier adapter
+ * ({@code docs/http-supplier.md}), for tests of that adapter and of the webhook. It behaves like a well-made supplier:
  * <ul>
  *   <li>it deduplicates by the {@code Idempotency-Key} header (per tenant): a repeated key answers the return it
  *       made (marked {@code Idempotent-Replayed: true}); the same key with another body is refused (409);</li>
@@ -50,16 +48,6 @@ import java.util.concurrent.TimeUnit;
  * Thread-safe; bound to 127.0.0.1 on an ephemeral port; stop it with {@link #close()}.
  */
 public final class SimulatedSupplierServer implements AutoCloseable {
-    /** How the supplier hands out its numbers. */
-    public enum Style {
-        /** The number comes in the answer to the request (201, {@code ISSUED}). */
-        NUMBER_IN_REPLY,
-        /** The answer says {@code PENDING} (202); the number follows by a signed callback. */
-        NUMBER_BY_CALLBACK,
-        /** The answer says {@code PENDING} (202); the reseller polls for the number. */
-        NUMBER_BY_POLLING
-    }
-
     /** A fault for the next calls. */
     public enum Fault {
         /** Waits {@link Builder#slowDelay} before processing and answering. */
@@ -86,7 +74,7 @@ public final class SimulatedSupplierServer implements AutoCloseable {
     }
 
     /**
-     * A callback the supplier sent to the reseller, as it went over the wire.
+     * A signed callback the supplier sent to the reseller, as it went over the wire.
      *
      * @param id the callback id
      * @param type {@code NUMBER_ISSUED}, {@code DECLINED} or {@code RECEIVED}
@@ -95,8 +83,17 @@ public final class SimulatedSupplierServer implements AutoCloseable {
      * @param body the body, UTF-8
      * @param status the HTTP status of the reseller's answer, or -1 if none came
      */
-    public record Callback(String id, String type, String timestamp, String signature, String body, int status) {
+    public record SentCallback(String id, String type, String timestamp, String signature, String body, int status) {
     }
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String REPLAYED = "Idempotent-Replayed";
+    private static final String PENDING = "PENDING";
+    private static final String ISSUED = "ISSUED";
+    private static final String DECLINED = "DECLINED";
+    private static final String RECEIVED = "RECEIVED";
+    private static final String CANCELLED = "CANCELLED";
+    private static final String RETURNS = "/v1/returns";
 
     private static final class StoredReturn {
         final String tenant;
@@ -118,25 +115,25 @@ public final class SimulatedSupplierServer implements AutoCloseable {
     }
 
     private record Answer(int status, Map<String, Object> body, boolean replayed) {
+        static Answer error(int status, String code) {
+            return new Answer(status, Map.of("error", code), false);
+        }
     }
 
     private final SupplierId supplier;
     private final Style style;
     private final Duration slowDelay;
     private final int retryAfterSeconds;
-    private final URI callbackUri;
-    private final byte[] callbackSecret;
+    private final CallbackSender callbackSender;
     private final String bearerToken;
-    private final Clock clock;
     private final HttpServer server;
     private final ExecutorService executor;
-    private final HttpClient client;
 
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final Map<String, StoredReturn> returns = new LinkedHashMap<>();
     private final Map<String, Keyed> requestKeys = new LinkedHashMap<>();
     private final Map<String, String> noticeKeys = new LinkedHashMap<>();
-    private final List<Callback> callbacks = new ArrayList<>();
+    private final List<SentCallback> callbacks = new ArrayList<>();
     private int sequence;
     private int calls;
 
@@ -145,10 +142,8 @@ public final class SimulatedSupplierServer implements AutoCloseable {
         this.style = b.style;
         this.slowDelay = b.slowDelay;
         this.retryAfterSeconds = b.retryAfterSeconds;
-        this.callbackUri = b.callbackUri;
-        this.callbackSecret = b.callbackSecret;
+        this.callbackSender = b.callbackUri == null ? null : new CallbackSender(b.callbackUri, b.callbackSecret, b.clock);
         this.bearerToken = b.bearerToken;
-        this.clock = b.clock;
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         } catch (IOException e) {
@@ -156,9 +151,7 @@ public final class SimulatedSupplierServer implements AutoCloseable {
         }
         this.executor = Executors.newFixedThreadPool(8);
         server.setExecutor(executor);
-        server.createContext("/v1/returns", this::serve);
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
+        server.createContext(RETURNS, this::serve);
         server.start();
     }
 
@@ -167,7 +160,7 @@ public final class SimulatedSupplierServer implements AutoCloseable {
         return new Builder(supplier, style);
     }
 
-    /** The base URI to configure in {@link HttpSupplierConfig}. */
+    /** The base URI of the supplier's API, for the adapter's configuration. */
     public URI baseUri() {
         InetSocketAddress a = server.getAddress();
         return URI.create("http://" + a.getAddress().getHostAddress() + ":" + a.getPort() + "/");
@@ -218,7 +211,7 @@ public final class SimulatedSupplierServer implements AutoCloseable {
     }
 
     /** Every callback sent, in order. */
-    public synchronized List<Callback> callbacks() {
+    public synchronized List<SentCallback> callbacks() {
         return List.copyOf(callbacks);
     }
 
@@ -228,23 +221,21 @@ public final class SimulatedSupplierServer implements AutoCloseable {
      *
      * @return the callbacks sent
      */
-    public List<Callback> issuePendingNumbers() {
+    public List<SentCallback> issuePendingNumbers() {
         List<StoredReturn> issued = new ArrayList<>();
         synchronized (this) {
             for (StoredReturn r : returns.values()) {
-                if (Wire.PENDING.equals(r.status)) {
-                    r.status = Wire.ISSUED;
+                if (PENDING.equals(r.status)) {
+                    r.status = ISSUED;
                     r.supplierNumber = nextNumber();
                     issued.add(r);
                 }
             }
         }
-        List<Callback> sent = new ArrayList<>();
+        List<SentCallback> sent = new ArrayList<>();
         if (style == Style.NUMBER_BY_CALLBACK) {
             for (StoredReturn r : issued) {
-                Map<String, Object> extra = new LinkedHashMap<>();
-                extra.put("supplierNumber", r.supplierNumber);
-                sent.add(sendCallback(r, "NUMBER_ISSUED", extra));
+                sent.add(sendCallback(r, "NUMBER_ISSUED", Map.of("supplierNumber", r.supplierNumber)));
             }
         }
         return sent;
@@ -252,27 +243,23 @@ public final class SimulatedSupplierServer implements AutoCloseable {
 
     /**
      * The supplier books the receipt of a return's parcel; for {@link Style#NUMBER_BY_CALLBACK} it tells the reseller
-     * by a signed callback.
+     * by a signed callback, otherwise a poll finds it.
      *
      * @return the callback sent, if any
      * @throws IllegalStateException if the return is unknown or has no number yet
      */
-    public Optional<Callback> receive(String tenant, String resellerNumber, List<LineQuantity> quantities) {
+    public Optional<SentCallback> receive(String tenant, String resellerNumber, List<LineQuantity> quantities) {
         StoredReturn r;
         synchronized (this) {
             r = returns.get(id(tenant, resellerNumber));
             if (r == null || r.supplierNumber == null) {
                 throw new IllegalStateException("no numbered return " + resellerNumber + " at " + supplier);
             }
-            r.status = Wire.RECEIVED;
+            r.status = RECEIVED;
             r.received = List.copyOf(quantities);
         }
-        if (style != Style.NUMBER_BY_CALLBACK) {
-            return Optional.empty();
-        }
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("received", Wire.lines(quantities));
-        return Optional.of(sendCallback(r, "RECEIVED", extra));
+        return style != Style.NUMBER_BY_CALLBACK ? Optional.empty()
+                : Optional.of(sendCallback(r, "RECEIVED", Map.of("received", WireDocuments.lines(quantities))));
     }
 
     /**
@@ -282,7 +269,7 @@ public final class SimulatedSupplierServer implements AutoCloseable {
      * @return the callback sent, if any
      * @throws IllegalStateException if the return is unknown
      */
-    public Optional<Callback> decline(String tenant, String resellerNumber, Reason reason) {
+    public Optional<SentCallback> decline(String tenant, String resellerNumber, Reason reason) {
         Objects.requireNonNull(reason, "reason must not be null");
         StoredReturn r;
         synchronized (this) {
@@ -290,47 +277,18 @@ public final class SimulatedSupplierServer implements AutoCloseable {
             if (r == null) {
                 throw new IllegalStateException("no return " + resellerNumber + " at " + supplier);
             }
-            r.status = Wire.DECLINED;
+            r.status = DECLINED;
             r.declined = reason;
         }
-        if (style != Style.NUMBER_BY_CALLBACK) {
-            return Optional.empty();
-        }
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("reason", Wire.reason(reason));
-        return Optional.of(sendCallback(r, "DECLINED", extra));
+        return style != Style.NUMBER_BY_CALLBACK ? Optional.empty()
+                : Optional.of(sendCallback(r, "DECLINED", Map.of("reason", WireDocuments.reason(reason))));
     }
 
-    private Callback sendCallback(StoredReturn r, String type, Map<String, Object> extra) {
-        if (callbackUri == null) {
+    private SentCallback sendCallback(StoredReturn r, String type, Map<String, Object> extra) {
+        if (callbackSender == null) {
             throw new IllegalStateException("no callback URI configured for " + supplier);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", "evt-" + UUID.randomUUID());
-        body.put("type", type);
-        body.put("tenant", r.tenant);
-        body.put("resellerNumber", r.resellerNumber);
-        body.putAll(extra);
-        byte[] bytes = Wire.bytes(body);
-        String timestamp = Long.toString(clock.instant().getEpochSecond());
-        String signature = CallbackSignature.sign(callbackSecret, Long.parseLong(timestamp), bytes);
-        int status;
-        try {
-            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(callbackUri)
-                    .timeout(Duration.ofSeconds(5))
-                    .header("Content-Type", Wire.JSON)
-                    .header(CallbackSignature.TIMESTAMP_HEADER, timestamp)
-                    .header(CallbackSignature.SIGNATURE_HEADER, signature)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding());
-            status = response.statusCode();
-        } catch (IOException e) {
-            status = -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            status = -1;
-        }
-        Callback callback = new Callback((String) body.get("id"), type, timestamp, signature,
-                new String(bytes, StandardCharsets.UTF_8), status);
+        SentCallback callback = callbackSender.send(type, r.tenant, r.resellerNumber, extra);
         synchronized (this) {
             callbacks.add(callback);
         }
@@ -363,33 +321,19 @@ public final class SimulatedSupplierServer implements AutoCloseable {
             if (fault == Fault.DROP_CONNECTION) {
                 return; // closed in finally, without an answer
             } else if (fault == Fault.SERVER_ERROR) {
-                answer(exchange, new Answer(500, Map.of("error", "server_error"), false));
+                answer(exchange, Answer.error(500, "server_error"));
                 return;
             } else if (fault == Fault.RATE_LIMITED) {
                 exchange.getResponseHeaders().set("Retry-After", Integer.toString(retryAfterSeconds));
-                answer(exchange, new Answer(429, Map.of("error", "rate_limited"), false));
+                answer(exchange, Answer.error(429, "rate_limited"));
                 return;
             } else if (fault == Fault.INVALID_REQUEST) {
-                answer(exchange, new Answer(422, Map.of("error", "invalid_request"), false));
+                answer(exchange, Answer.error(422, "invalid_request"));
                 return;
-            } else if (fault == Fault.SLOW) {
-                try {
-                    Thread.sleep(slowDelay.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            } else if (fault == Fault.SLOW && !pause()) {
+                return;
             }
-            Answer answer;
-            if (bearerToken != null && !("Bearer " + bearerToken).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                answer = new Answer(401, Map.of("error", "unauthorized"), false);
-            } else {
-                try {
-                    answer = route(exchange, body);
-                } catch (Wire.WireException | IllegalArgumentException e) {
-                    answer = new Answer(422, Map.of("error", "invalid_request"), false);
-                }
-            }
+            Answer answer = process(exchange, body);
             if (fault == Fault.DROP_ANSWER) {
                 return; // processed; closed in finally, without an answer
             }
@@ -399,66 +343,81 @@ public final class SimulatedSupplierServer implements AutoCloseable {
         }
     }
 
+    /** Waits the slow delay; false if interrupted (the server is closing). */
+    private boolean pause() {
+        try {
+            Thread.sleep(slowDelay.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Answer process(HttpExchange exchange, byte[] body) {
+        if (bearerToken != null
+                && !("Bearer " + bearerToken).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            return Answer.error(401, "unauthorized");
+        }
+        try {
+            return route(exchange, body);
+        } catch (JsonException | IllegalArgumentException e) {
+            return Answer.error(422, "invalid_request");
+        }
+    }
+
     private Answer route(HttpExchange exchange, byte[] body) {
         String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getRawPath();
-        String key = exchange.getRequestHeaders().getFirst(Wire.IDEMPOTENCY_KEY);
-        List<String> parts = new ArrayList<>(Arrays.asList(path.substring("/v1/returns".length()).split("/", -1)));
+        String key = exchange.getRequestHeaders().getFirst(IDEMPOTENCY_KEY);
+        List<String> parts = new ArrayList<>(Arrays.asList(
+                exchange.getRequestURI().getRawPath().substring(RETURNS.length()).split("/", -1)));
         if (!parts.isEmpty() && parts.get(0).isEmpty()) {
             parts.remove(0);
         }
         if (parts.isEmpty() || (parts.size() == 1 && parts.get(0).isEmpty())) {
-            if (!"POST".equals(method)) {
-                return new Answer(405, Map.of("error", "method_not_allowed"), false);
-            }
-            return create(key, body);
+            return "POST".equals(method) ? create(key, body) : Answer.error(405, "method_not_allowed");
         }
         if (parts.size() < 2) {
-            return new Answer(404, Map.of("error", "not_found"), false);
+            return Answer.error(404, "not_found");
         }
-        String tenant = Wire.decodeSegment(parts.get(0));
-        String resellerNumber = Wire.decodeSegment(parts.get(1));
+        String tenant = WireDocuments.segment(parts.get(0));
+        String resellerNumber = WireDocuments.segment(parts.get(1));
         if (parts.size() == 2 && "GET".equals(method)) {
             synchronized (this) {
                 StoredReturn r = returns.get(id(tenant, resellerNumber));
-                return r == null ? new Answer(404, Map.of("error", "unknown_return"), false)
-                        : new Answer(200, representation(r), false);
+                return r == null ? Answer.error(404, "unknown_return") : new Answer(200, representation(r), false);
             }
         }
         if (parts.size() == 3 && "POST".equals(method) && ("tracking".equals(parts.get(2)) || "cancel".equals(parts.get(2)))) {
             return notice(parts.get(2), tenant, resellerNumber, key, body);
         }
-        return new Answer(404, Map.of("error", "not_found"), false);
+        return Answer.error(404, "not_found");
     }
 
     private Answer create(String key, byte[] body) {
         if (key == null || key.isBlank()) {
-            return new Answer(400, Map.of("error", "missing_idempotency_key"), false);
+            return Answer.error(400, "missing_idempotency_key");
         }
-        Map<String, Object> doc = Wire.parse(body);
-        String tenant = Wire.string(doc, "tenant");
-        String resellerNumber = Wire.string(doc, "resellerNumber");
-        Wire.string(doc, "customerNumber");
-        Wire.string(doc, "outcome");
-        if (Wire.readLines(doc.get("lines"), "lines").isEmpty()) {
-            throw new Wire.WireException("field 'lines' must not be empty");
-        }
-        Wire.readReason(doc.get("reason"));
+        Map<String, Object> doc = WireDocuments.parse(body);
+        String tenant = WireDocuments.text(doc, "tenant");
+        String resellerNumber = WireDocuments.text(doc, "resellerNumber");
+        WireDocuments.text(doc, "customerNumber");
+        WireDocuments.text(doc, "outcome");
+        WireDocuments.checkLines(doc, "lines");
+        WireDocuments.checkReason(doc, "reason");
         String fingerprint = fingerprint(body);
         synchronized (this) {
             Keyed known = requestKeys.get(tenant + '\n' + key);
             if (known != null) {
-                if (!known.fingerprint().equals(fingerprint)) {
-                    return new Answer(409, Map.of("error", "idempotency_key_reused"), false);
-                }
-                return new Answer(200, representation(known.stored()), true);
+                return known.fingerprint().equals(fingerprint) ? new Answer(200, representation(known.stored()), true)
+                        : Answer.error(409, "idempotency_key_reused");
             }
             if (returns.containsKey(id(tenant, resellerNumber))) {
-                return new Answer(409, Map.of("error", "duplicate_return"), false);
+                return Answer.error(409, "duplicate_return");
             }
-            StoredReturn r = new StoredReturn(tenant, resellerNumber, Wire.PENDING);
+            StoredReturn r = new StoredReturn(tenant, resellerNumber, PENDING);
             if (style == Style.NUMBER_IN_REPLY) {
-                r.status = Wire.ISSUED;
+                r.status = ISSUED;
                 r.supplierNumber = nextNumber();
             }
             returns.put(id(tenant, resellerNumber), r);
@@ -469,27 +428,27 @@ public final class SimulatedSupplierServer implements AutoCloseable {
 
     private Answer notice(String what, String tenant, String resellerNumber, String key, byte[] body) {
         if (key == null || key.isBlank()) {
-            return new Answer(400, Map.of("error", "missing_idempotency_key"), false);
+            return Answer.error(400, "missing_idempotency_key");
         }
-        Map<String, Object> doc = Wire.parse(body);
+        Map<String, Object> doc = WireDocuments.parse(body);
         Parcel parcel = "tracking".equals(what)
-                ? new Parcel(Wire.string(doc, "carrier"), Wire.string(doc, "trackingNumber")) : null;
+                ? new Parcel(WireDocuments.text(doc, "carrier"), WireDocuments.text(doc, "trackingNumber")) : null;
         String fingerprint = what + '\n' + fingerprint(body);
         synchronized (this) {
             StoredReturn r = returns.get(id(tenant, resellerNumber));
             if (r == null) {
-                return new Answer(404, Map.of("error", "unknown_return"), false);
+                return Answer.error(404, "unknown_return");
             }
             String known = noticeKeys.get(tenant + '\n' + key);
             if (known != null) {
                 return known.equals(fingerprint) ? new Answer(200, Map.of("status", "RECORDED"), true)
-                        : new Answer(409, Map.of("error", "idempotency_key_reused"), false);
+                        : Answer.error(409, "idempotency_key_reused");
             }
             noticeKeys.put(tenant + '\n' + key, fingerprint);
             if (parcel != null) {
                 r.parcels.add(parcel);
             } else {
-                r.status = Wire.CANCELLED;
+                r.status = CANCELLED;
             }
             return new Answer(200, Map.of("status", "RECORDED"), false);
         }
@@ -501,27 +460,27 @@ public final class SimulatedSupplierServer implements AutoCloseable {
         out.put("resellerNumber", r.resellerNumber);
         out.put("supplierNumber", r.supplierNumber);
         if (r.declined != null) {
-            out.put("reason", Wire.reason(r.declined));
+            out.put("reason", WireDocuments.reason(r.declined));
         }
         if (r.received != null) {
-            out.put("received", Wire.lines(r.received));
+            out.put("received", WireDocuments.lines(r.received));
         }
         return out;
     }
 
     private static String fingerprint(byte[] body) {
         try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 
     private static void answer(HttpExchange exchange, Answer answer) throws IOException {
-        byte[] bytes = Wire.bytes(answer.body());
-        exchange.getResponseHeaders().set("Content-Type", Wire.JSON);
+        byte[] bytes = WireDocuments.bytes(answer.body());
+        exchange.getResponseHeaders().set("Content-Type", WireDocuments.JSON);
         if (answer.replayed()) {
-            exchange.getResponseHeaders().set(Wire.REPLAYED, "true");
+            exchange.getResponseHeaders().set(REPLAYED, "true");
         }
         exchange.sendResponseHeaders(answer.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -576,16 +535,18 @@ public final class SimulatedSupplierServer implements AutoCloseable {
             return this;
         }
 
-        /** Where to send signed callbacks, and the secret shared with the reseller (at least 16 bytes). */
+        /**
+         * Where to send signed callbacks, and the secret shared with the reseller (at least 16 bytes) that signs
+         * them; with several secrets configured at the webhook, this is the one the supplier signs with.
+         */
         public Builder callbacks(URI uri, byte[] secret) {
             this.callbackUri = Objects.requireNonNull(uri, "callback uri must not be null");
-            this.callbackSecret = CallbackSignature.checkSecret(secret);
+            Objects.requireNonNull(secret, "secret must not be null");
+            if (secret.length < 16) {
+                throw new IllegalArgumentException("a callback secret must have at least 16 bytes, had " + secret.length);
+            }
+            this.callbackSecret = secret.clone();
             return this;
-        }
-
-        /** Where to send signed callbacks; they are signed with the {@link CallbackSecrets#signing() first} secret. */
-        public Builder callbacks(URI uri, CallbackSecrets secrets) {
-            return callbacks(uri, Objects.requireNonNull(secrets, "secrets must not be null").signing());
         }
 
         /** Requires {@code Authorization: Bearer <token>} on every call (401 otherwise). */
