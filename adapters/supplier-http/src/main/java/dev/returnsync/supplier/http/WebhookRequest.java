@@ -24,7 +24,8 @@ public record WebhookRequest(String method, String path, Map<String, String> hea
      * A request; the headers and the body are copied.
      *
      * @throws NullPointerException if an argument, a header name or a header value is null
-     * @throws IllegalArgumentException if two header names differ only in case
+     * @throws IllegalArgumentException if two header names differ only in case and their values differ (a
+     *     servlet container may list a name twice in two cases; {@code getHeader} gives both the same value)
      */
     public WebhookRequest {
         Objects.requireNonNull(method, "method must not be null");
@@ -35,8 +36,9 @@ public record WebhookRequest(String method, String path, Map<String, String> hea
         headers.forEach((name, value) -> {
             Objects.requireNonNull(name, "a header name must not be null");
             Objects.requireNonNull(value, "a header value must not be null");
-            if (byName.putIfAbsent(name, value) != null) {
-                throw new IllegalArgumentException("headers: two names differ only in case");
+            String before = byName.putIfAbsent(name, value);
+            if (before != null && !before.equals(value)) {
+                throw new IllegalArgumentException("headers: two names differ only in case, with different values");
             }
         });
         headers = Collections.unmodifiableMap(byName);

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The pieces of the wire format shared by the adapter, the simulated server and the webhook (see
+ * The pieces of the wire format shared by the adapter and the webhook (see
  * {@code docs/http-supplier.md}): field readers that fail with {@link WireException}, and the encodings of lines,
  * reasons and path segments.
  */
