@@ -60,8 +60,9 @@ public record WebhookResponse(int status, Map<String, String> headers, byte[] bo
         return Objects.hash(status, headers, Arrays.hashCode(body));
     }
 
+    /** The status and the number of body bytes. */
     @Override
     public String toString() {
-        return "WebhookResponse[" + status + ", " + new String(body, StandardCharsets.UTF_8) + "]";
+        return "WebhookResponse[" + status + ", " + body.length + " bytes]";
     }
 }
