@@ -7,6 +7,7 @@ import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.json.JsonException;
 import dev.returnsync.testsupport.SimulatedSupplier.Style;
+import dev.returnsync.testsupport.http.SupplierBook.Answer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,18 +15,13 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,37 +84,7 @@ public final class SimulatedSupplierServer implements AutoCloseable {
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final String REPLAYED = "Idempotent-Replayed";
-    private static final String PENDING = "PENDING";
-    private static final String ISSUED = "ISSUED";
-    private static final String DECLINED = "DECLINED";
-    private static final String RECEIVED = "RECEIVED";
-    private static final String CANCELLED = "CANCELLED";
     private static final String RETURNS = "/v1/returns";
-
-    private static final class StoredReturn {
-        final String tenant;
-        final String resellerNumber;
-        String status;
-        String supplierNumber;
-        Reason declined;
-        List<LineQuantity> received;
-        final List<Parcel> parcels = new ArrayList<>();
-
-        StoredReturn(String tenant, String resellerNumber, String status) {
-            this.tenant = tenant;
-            this.resellerNumber = resellerNumber;
-            this.status = status;
-        }
-    }
-
-    private record Keyed(String fingerprint, StoredReturn stored) {
-    }
-
-    private record Answer(int status, Map<String, Object> body, boolean replayed) {
-        static Answer error(int status, String code) {
-            return new Answer(status, Map.of("error", code), false);
-        }
-    }
 
     private final SupplierId supplier;
     private final Style style;
@@ -129,12 +95,9 @@ public final class SimulatedSupplierServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
+    private final SupplierBook book;
     private final Deque<Fault> faults = new ArrayDeque<>();
-    private final Map<String, StoredReturn> returns = new LinkedHashMap<>();
-    private final Map<String, Keyed> requestKeys = new LinkedHashMap<>();
-    private final Map<String, String> noticeKeys = new LinkedHashMap<>();
     private final List<SentCallback> callbacks = new ArrayList<>();
-    private int sequence;
     private int calls;
 
     private SimulatedSupplierServer(Builder b) {
@@ -144,6 +107,7 @@ public final class SimulatedSupplierServer implements AutoCloseable {
         this.retryAfterSeconds = b.retryAfterSeconds;
         this.callbackSender = b.callbackUri == null ? null : new CallbackSender(b.callbackUri, b.callbackSecret, b.clock);
         this.bearerToken = b.bearerToken;
+        this.book = new SupplierBook(b.supplier, b.style);
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         } catch (IOException e) {
@@ -183,8 +147,8 @@ public final class SimulatedSupplierServer implements AutoCloseable {
     }
 
     /** How many returns the supplier holds. */
-    public synchronized int returnsCreated() {
-        return returns.size();
+    public int returnsCreated() {
+        return book.size();
     }
 
     /** How many calls reached the server, faulty ones included. */
@@ -193,21 +157,18 @@ public final class SimulatedSupplierServer implements AutoCloseable {
     }
 
     /** The parcels announced for a return, once per idempotency key, in order. */
-    public synchronized List<Parcel> parcels(String tenant, String resellerNumber) {
-        StoredReturn r = returns.get(id(tenant, resellerNumber));
-        return r == null ? List.of() : List.copyOf(r.parcels);
+    public List<Parcel> parcels(String tenant, String resellerNumber) {
+        return book.parcels(tenant, resellerNumber);
     }
 
     /** The state of a return on the wire ({@code PENDING}, {@code ISSUED}, ...), or empty for an unknown one. */
-    public synchronized Optional<String> status(String tenant, String resellerNumber) {
-        StoredReturn r = returns.get(id(tenant, resellerNumber));
-        return r == null ? Optional.empty() : Optional.of(r.status);
+    public Optional<String> status(String tenant, String resellerNumber) {
+        return book.status(tenant, resellerNumber);
     }
 
     /** The supplier number of a return, or empty while none was issued. */
-    public synchronized Optional<String> supplierNumber(String tenant, String resellerNumber) {
-        StoredReturn r = returns.get(id(tenant, resellerNumber));
-        return r == null ? Optional.empty() : Optional.ofNullable(r.supplierNumber);
+    public Optional<String> supplierNumber(String tenant, String resellerNumber) {
+        return book.supplierNumber(tenant, resellerNumber);
     }
 
     /** Every callback sent, in order. */
@@ -222,20 +183,11 @@ public final class SimulatedSupplierServer implements AutoCloseable {
      * @return the callbacks sent
      */
     public List<SentCallback> issuePendingNumbers() {
-        List<StoredReturn> issued = new ArrayList<>();
-        synchronized (this) {
-            for (StoredReturn r : returns.values()) {
-                if (PENDING.equals(r.status)) {
-                    r.status = ISSUED;
-                    r.supplierNumber = nextNumber();
-                    issued.add(r);
-                }
-            }
-        }
         List<SentCallback> sent = new ArrayList<>();
-        if (style == Style.NUMBER_BY_CALLBACK) {
-            for (StoredReturn r : issued) {
-                sent.add(sendCallback(r, "NUMBER_ISSUED", Map.of("supplierNumber", r.supplierNumber)));
+        for (SupplierBook.Issued issued : book.issuePending()) {
+            if (style == Style.NUMBER_BY_CALLBACK) {
+                sent.add(sendCallback("NUMBER_ISSUED", issued.tenant(), issued.resellerNumber(),
+                        Map.of("supplierNumber", issued.supplierNumber())));
             }
         }
         return sent;
@@ -249,17 +201,9 @@ public final class SimulatedSupplierServer implements AutoCloseable {
      * @throws IllegalStateException if the return is unknown or has no number yet
      */
     public Optional<SentCallback> receive(String tenant, String resellerNumber, List<LineQuantity> quantities) {
-        StoredReturn r;
-        synchronized (this) {
-            r = returns.get(id(tenant, resellerNumber));
-            if (r == null || r.supplierNumber == null) {
-                throw new IllegalStateException("no numbered return " + resellerNumber + " at " + supplier);
-            }
-            r.status = RECEIVED;
-            r.received = List.copyOf(quantities);
-        }
-        return style != Style.NUMBER_BY_CALLBACK ? Optional.empty()
-                : Optional.of(sendCallback(r, "RECEIVED", Map.of("received", WireDocuments.lines(quantities))));
+        book.receive(tenant, resellerNumber, quantities);
+        return style != Style.NUMBER_BY_CALLBACK ? Optional.empty() : Optional.of(sendCallback("RECEIVED", tenant,
+                resellerNumber, Map.of("received", WireDocuments.lines(quantities))));
     }
 
     /**
@@ -271,38 +215,20 @@ public final class SimulatedSupplierServer implements AutoCloseable {
      */
     public Optional<SentCallback> decline(String tenant, String resellerNumber, Reason reason) {
         Objects.requireNonNull(reason, "reason must not be null");
-        StoredReturn r;
-        synchronized (this) {
-            r = returns.get(id(tenant, resellerNumber));
-            if (r == null) {
-                throw new IllegalStateException("no return " + resellerNumber + " at " + supplier);
-            }
-            r.status = DECLINED;
-            r.declined = reason;
-        }
-        return style != Style.NUMBER_BY_CALLBACK ? Optional.empty()
-                : Optional.of(sendCallback(r, "DECLINED", Map.of("reason", WireDocuments.reason(reason))));
+        book.decline(tenant, resellerNumber, reason);
+        return style != Style.NUMBER_BY_CALLBACK ? Optional.empty() : Optional.of(sendCallback("DECLINED", tenant,
+                resellerNumber, Map.of("reason", WireDocuments.reason(reason))));
     }
 
-    private SentCallback sendCallback(StoredReturn r, String type, Map<String, Object> extra) {
+    private SentCallback sendCallback(String type, String tenant, String resellerNumber, Map<String, Object> extra) {
         if (callbackSender == null) {
             throw new IllegalStateException("no callback URI configured for " + supplier);
         }
-        SentCallback callback = callbackSender.send(type, r.tenant, r.resellerNumber, extra);
+        SentCallback callback = callbackSender.send(type, tenant, resellerNumber, extra);
         synchronized (this) {
             callbacks.add(callback);
         }
         return callback;
-    }
-
-    private String nextNumber() {
-        String prefix = supplier.value().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
-        prefix = prefix.isEmpty() ? "S" : prefix.substring(0, Math.min(8, prefix.length()));
-        return prefix + "-" + String.format(Locale.ROOT, "%06d", ++sequence);
-    }
-
-    private static String id(String tenant, String resellerNumber) {
-        return tenant + '\n' + resellerNumber;
     }
 
     // ------------------------------------------------------------------------------------------- HTTP
@@ -375,7 +301,7 @@ public final class SimulatedSupplierServer implements AutoCloseable {
             parts.remove(0);
         }
         if (parts.isEmpty() || (parts.size() == 1 && parts.get(0).isEmpty())) {
-            return "POST".equals(method) ? create(key, body) : Answer.error(405, "method_not_allowed");
+            return "POST".equals(method) ? book.create(key, body) : Answer.error(405, "method_not_allowed");
         }
         if (parts.size() < 2) {
             return Answer.error(404, "not_found");
@@ -383,97 +309,12 @@ public final class SimulatedSupplierServer implements AutoCloseable {
         String tenant = WireDocuments.segment(parts.get(0));
         String resellerNumber = WireDocuments.segment(parts.get(1));
         if (parts.size() == 2 && "GET".equals(method)) {
-            synchronized (this) {
-                StoredReturn r = returns.get(id(tenant, resellerNumber));
-                return r == null ? Answer.error(404, "unknown_return") : new Answer(200, representation(r), false);
-            }
+            return book.show(tenant, resellerNumber);
         }
         if (parts.size() == 3 && "POST".equals(method) && ("tracking".equals(parts.get(2)) || "cancel".equals(parts.get(2)))) {
-            return notice(parts.get(2), tenant, resellerNumber, key, body);
+            return book.notice(parts.get(2), tenant, resellerNumber, key, body);
         }
         return Answer.error(404, "not_found");
-    }
-
-    private Answer create(String key, byte[] body) {
-        if (key == null || key.isBlank()) {
-            return Answer.error(400, "missing_idempotency_key");
-        }
-        Map<String, Object> doc = WireDocuments.parse(body);
-        String tenant = WireDocuments.text(doc, "tenant");
-        String resellerNumber = WireDocuments.text(doc, "resellerNumber");
-        WireDocuments.text(doc, "customerNumber");
-        WireDocuments.text(doc, "outcome");
-        WireDocuments.checkLines(doc, "lines");
-        WireDocuments.checkReason(doc, "reason");
-        String fingerprint = fingerprint(body);
-        synchronized (this) {
-            Keyed known = requestKeys.get(tenant + '\n' + key);
-            if (known != null) {
-                return known.fingerprint().equals(fingerprint) ? new Answer(200, representation(known.stored()), true)
-                        : Answer.error(409, "idempotency_key_reused");
-            }
-            if (returns.containsKey(id(tenant, resellerNumber))) {
-                return Answer.error(409, "duplicate_return");
-            }
-            StoredReturn r = new StoredReturn(tenant, resellerNumber, PENDING);
-            if (style == Style.NUMBER_IN_REPLY) {
-                r.status = ISSUED;
-                r.supplierNumber = nextNumber();
-            }
-            returns.put(id(tenant, resellerNumber), r);
-            requestKeys.put(tenant + '\n' + key, new Keyed(fingerprint, r));
-            return new Answer(style == Style.NUMBER_IN_REPLY ? 201 : 202, representation(r), false);
-        }
-    }
-
-    private Answer notice(String what, String tenant, String resellerNumber, String key, byte[] body) {
-        if (key == null || key.isBlank()) {
-            return Answer.error(400, "missing_idempotency_key");
-        }
-        Map<String, Object> doc = WireDocuments.parse(body);
-        Parcel parcel = "tracking".equals(what)
-                ? new Parcel(WireDocuments.text(doc, "carrier"), WireDocuments.text(doc, "trackingNumber")) : null;
-        String fingerprint = what + '\n' + fingerprint(body);
-        synchronized (this) {
-            StoredReturn r = returns.get(id(tenant, resellerNumber));
-            if (r == null) {
-                return Answer.error(404, "unknown_return");
-            }
-            String known = noticeKeys.get(tenant + '\n' + key);
-            if (known != null) {
-                return known.equals(fingerprint) ? new Answer(200, Map.of("status", "RECORDED"), true)
-                        : Answer.error(409, "idempotency_key_reused");
-            }
-            noticeKeys.put(tenant + '\n' + key, fingerprint);
-            if (parcel != null) {
-                r.parcels.add(parcel);
-            } else {
-                r.status = CANCELLED;
-            }
-            return new Answer(200, Map.of("status", "RECORDED"), false);
-        }
-    }
-
-    private static Map<String, Object> representation(StoredReturn r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", r.status);
-        out.put("resellerNumber", r.resellerNumber);
-        out.put("supplierNumber", r.supplierNumber);
-        if (r.declined != null) {
-            out.put("reason", WireDocuments.reason(r.declined));
-        }
-        if (r.received != null) {
-            out.put("received", WireDocuments.lines(r.received));
-        }
-        return out;
-    }
-
-    private static String fingerprint(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 
     private static void answer(HttpExchange exchange, Answer answer) throws IOException {

@@ -62,7 +62,10 @@ final class WireDocuments {
     static List<Object> lines(List<LineQuantity> quantities) {
         List<Object> out = new ArrayList<>();
         for (LineQuantity quantity : quantities) {
-            out.add(Map.of("sku", quantity.sku().value(), "quantity", (long) quantity.quantity()));
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("sku", quantity.sku().value());
+            line.put("quantity", (long) quantity.quantity());
+            out.add(line);
         }
         return out;
     }
