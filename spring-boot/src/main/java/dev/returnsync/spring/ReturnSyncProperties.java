@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,6 +45,8 @@ public class ReturnSyncProperties {
     private static final String AFTER = "returnsync.deadlines.after durations must be 1s to 3650d";
     private static final String FOLD_CACHE_SIZE = "returnsync.fold-cache.size must be 0 to 10000000";
     private static final String MAX_OVERDUE = "returnsync.health.max-overdue must be 1s or more";
+    private static final String WEBHOOK_PATH = "returnsync.webhook.path must start with / and not end with /";
+    private static final String TOLERANCE = "returnsync.webhook.tolerance must be 1s to 1h";
     private static final String LOOP_STALLED_AFTER = "returnsync.health.loop-stalled-after must be 1s or more";
 
     @Valid
@@ -60,6 +63,8 @@ public class ReturnSyncProperties {
     private final Workflow workflow = new Workflow();
     @Valid
     private final Health health = new Health();
+    @Valid
+    private final Webhook webhook = new Webhook();
 
     /** Where cases are kept. */
     public Store getStore() {
@@ -94,6 +99,11 @@ public class ReturnSyncProperties {
     /** The thresholds of the health indicator. */
     public Health getHealth() {
         return health;
+    }
+
+    /** The supplier webhook. */
+    public Webhook getWebhook() {
+        return webhook;
     }
 
     /** Which store holds the cases. */
@@ -420,6 +430,65 @@ public class ReturnSyncProperties {
 
         public void setLoopStalledAfter(Duration loopStalledAfter) {
             this.loopStalledAfter = loopStalledAfter;
+        }
+    }
+
+    /** {@code returnsync.webhook.*}: the signed supplier callbacks, with {@code returnsync-supplier-http}. */
+    public static class Webhook {
+        /** Whether the application answers supplier callbacks (in a servlet web application). */
+        private boolean enabled = true;
+
+        /** The path below which callbacks arrive, as {path}/{supplier id}/callbacks. */
+        @NotNull(message = WEBHOOK_PATH)
+        @Pattern(regexp = "/(.*[^/])?", message = WEBHOOK_PATH)
+        private String path = "/returnsync/suppliers";
+
+        /** How far a callback's timestamp may be from the clock. */
+        @NotNull(message = TOLERANCE)
+        @DurationMin(seconds = 1, message = TOLERANCE)
+        @DurationMax(hours = 1, message = TOLERANCE)
+        private Duration tolerance = Duration.ofMinutes(5);
+
+        /**
+         * The shared secrets of the suppliers that may call back, by supplier id, as text of at least 16 bytes in
+         * UTF-8; the first signs, all verify (several while a secret is rotated).
+         */
+        private final Map<String, List<String>> secrets = new LinkedHashMap<>();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        public Duration getTolerance() {
+            return tolerance;
+        }
+
+        public void setTolerance(Duration tolerance) {
+            this.tolerance = tolerance;
+        }
+
+        public Map<String, List<String>> getSecrets() {
+            return secrets;
+        }
+
+        /** Each supplier has one to four secrets of at least 16 bytes. */
+        @AssertTrue(message = "returnsync.webhook.secrets must give each supplier 1 to 4 secrets of at least 16 bytes")
+        boolean isSecretsWellFormed() {
+            return secrets.values().stream().allMatch(list -> !list.isEmpty() && list.size() <= 4
+                    && list.stream().allMatch(secret -> secret != null
+                            && secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= 16));
         }
     }
 }
