@@ -6,8 +6,7 @@ import javax.sql.DataSource;
 
 /**
  * Builds the {@link CaseStore} for one kind of database on the application's {@link DataSource}. The starter has one
- * for PostgreSQL (when {@code returnsync-store-postgres} is on the classpath) and one for MySQL and MariaDB (when
- * {@code returnsync-store-mysql} is); a bean of this type adds another.
+ * for PostgreSQL (when {@code returnsync-store-postgres} is on the classpath); a bean of this type adds another.
  */
 public interface DataSourceStoreFactory {
     /**

@@ -28,8 +28,8 @@ import java.time.Clock;
  * The engine in a Spring Boot application. Every bean gives way to one of the application's own
  * ({@code @ConditionalOnMissingBean}):
  * <ul>
- *   <li>the {@link CaseStore}: the store of the application's {@link DataSource} (PostgreSQL, MySQL or MariaDB, by
- *       what the database reports), or in memory without one ({@code returnsync.store.*});</li>
+ *   <li>the {@link CaseStore}: the store of the application's {@link DataSource} (by the database it reports), or
+ *       in memory without one ({@code returnsync.store.*});</li>
  *   <li>the {@link ReturnWorkflow}, with the application's {@link Guard} and {@link Policy} beans, in their order,
  *       the deadlines of {@code returnsync.deadlines.after.*} and the settings of
  *       {@code returnsync.workflow.settings.*};</li>

@@ -108,7 +108,7 @@ public class ReturnSyncProperties {
 
     /** Which store holds the cases. */
     public enum StoreType {
-        /** The store of the application's DataSource (PostgreSQL, MySQL or MariaDB), or in memory without one. */
+        /** The store of the application's DataSource, by the database it reports, or in memory without one. */
         AUTO,
         /** In memory, whatever DataSource there is: cases are lost when the application stops. */
         MEMORY

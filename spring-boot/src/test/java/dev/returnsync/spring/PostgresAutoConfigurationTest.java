@@ -21,6 +21,7 @@ import dev.returnsync.spi.notify.Notifier;
 import dev.returnsync.spi.store.CaseStore;
 import dev.returnsync.store.postgres.PostgresCaseStore;
 import org.junit.jupiter.api.AfterEach;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -133,7 +134,10 @@ class PostgresAutoConfigurationTest {
             }
             Assumptions.abort(message);
         }
-        return PostgresCaseStore.dataSource(url, System.getenv("RETURNSYNC_PG_USER"),
-                System.getenv("RETURNSYNC_PG_PASSWORD"));
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(url);
+        source.setUser(System.getenv("RETURNSYNC_PG_USER"));
+        source.setPassword(System.getenv("RETURNSYNC_PG_PASSWORD"));
+        return source;
     }
 }
