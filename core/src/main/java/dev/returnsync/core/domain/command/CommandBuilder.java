@@ -59,6 +59,19 @@ public abstract class CommandBuilder<C extends Command> {
         return command;
     }
 
+    /**
+     * The command exactly as set, without the checks of {@link #build()}: missing fields stay {@code null} and any
+     * actor is taken. Only for tools that must show that the workflow or the engine refuses what a build refuses
+     * (a rule checker fires every command by every role); everything else calls {@link #build()}.
+     *
+     * @return the command, possibly invalid
+     * @throws NullPointerException if a list holds a null element, naming the field and the index
+     * @throws IllegalArgumentException if a note holds characters that text may not hold
+     */
+    public final C buildUnchecked() {
+        return make();
+    }
+
     /** The record, from the header and the fields as set; missing fields stay null. */
     abstract C make();
 

@@ -52,12 +52,12 @@ public final class CommandHeader {
 
     /**
      * The case version the caller saw: if the case has moved on since, the command is refused. Without it (the
-     * default) the command accepts any version.
+     * default, or {@code null}) the command accepts any version.
      *
-     * @param version zero or more
+     * @param version zero or more, or {@code null} for any version
      * @return a header with this version
      */
-    public CommandHeader expectedVersion(long version) {
+    public CommandHeader expectedVersion(Long version) {
         return new CommandHeader(actor, key, version, caseId);
     }
 

@@ -1,5 +1,6 @@
 package dev.returnsync.core.domain.command;
 
+import dev.returnsync.core.domain.Command;
 import dev.returnsync.spi.Actor;
 
 /**
@@ -30,5 +31,16 @@ public final class Commands {
      */
     public static CommandHeader as(Actor actor) {
         return new CommandHeader(actor, null, null, null);
+    }
+
+    /**
+     * The header of an existing command: its actor, key, case and expected version. A start for a command that
+     * differs from another in its payload only, e.g. a smaller quantity.
+     *
+     * @param command the command
+     * @return a header with the command's actor, key, case and expected version
+     */
+    public static CommandHeader headerOf(Command command) {
+        return new CommandHeader(command.actor(), command.key(), command.expectedVersion(), command.caseId());
     }
 }

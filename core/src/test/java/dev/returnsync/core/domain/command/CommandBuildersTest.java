@@ -255,7 +255,7 @@ class CommandBuildersTest {
     @Test
     void outOfRangeFieldsAreNamedWithTheMissingOnes() {
         InvalidCommandException e = assertThrows(InvalidCommandException.class, () -> Commands.as(RESELLER)
-                .expectedVersion(-1).onCase(CASE).reportResultToCustomer().leg(S1).note("x".repeat(501)).build());
+                .expectedVersion(-1L).onCase(CASE).reportResultToCustomer().leg(S1).note("x".repeat(501)).build());
         assertEquals(List.of("expectedVersion", "key", "note"), e.paths());
         assertEquals("invalid REPORT_RESULT_TO_CUSTOMER command: expectedVersion must be greater than or equal to 0; "
                 + "key must not be null; note size must be between 0 and 500", e.getMessage());
@@ -265,7 +265,7 @@ class CommandBuildersTest {
     void aHeaderStartsSeveralCommandsAndIsNotChangedByThem() {
         CommandHeader reseller = Commands.as(RESELLER).onCase(CASE);
         CommandHeader first = reseller.key("k-1");
-        CommandHeader second = reseller.key("k-2").expectedVersion(3);
+        CommandHeader second = reseller.key("k-2").expectedVersion(3L);
         assertNotSame(first, second);
         assertEquals(new Command.OpenNegotiation(KEY, RESELLER, null, CASE, S1),
                 first.openNegotiation().leg(S1).build());
@@ -273,6 +273,22 @@ class CommandBuildersTest {
                 second.applyForReturn().leg(S1).build());
         assertEquals(new Command.ShareNumberWithCustomer(KEY, RESELLER, null, CASE, S1),
                 first.shareNumberWithCustomer().leg(S1).build());
+    }
+
+    @Test
+    void aCommandsHeaderStartsAVariantOfItAndAnUncheckedBuildTakesAnyActor() {
+        Command.ReportResult reported = Commands.as(SUPPLIER).key(KEY).onCase(CASE).expectedVersion(4L)
+                .reportResult().accepted(ONE).build();
+        Command.ReportResult smaller = Commands.headerOf(reported).reportResult().leg(reported.leg())
+                .rejected(ONE).note(reported.note()).build();
+        assertEquals(new Command.ReportResult(KEY, SUPPLIER, 4L, CASE, S1, List.of(), List.of(ONE), ""), smaller);
+        assertNull(Commands.headerOf(reported).expectedVersion(null).reportResult().build().expectedVersion());
+
+        assertThrows(InvalidCommandException.class, () -> header(CUSTOMER).fireDeadline().leg(S1).build());
+        assertEquals(new Command.FireDeadline(KEY, CUSTOMER, null, CASE, S1),
+                header(CUSTOMER).fireDeadline().leg(S1).buildUnchecked());
+        assertEquals(new Command.OpenNegotiation(null, RESELLER, null, null, null),
+                Commands.as(RESELLER).openNegotiation().buildUnchecked());
     }
 
     @Test
