@@ -54,8 +54,8 @@ class InvariantsTest {
     }
 
     private Step submitted() {
-        return run(Submission.multiSupplier(OutcomeType.RETURN_AND_REFUND).command(P, Commands.as(P.ownCustomer()).key(KEY), T0)
-                .build());
+        return run(Submission.multiSupplier(OutcomeType.RETURN_AND_REFUND)
+                .command(P, Commands.as(P.ownCustomer()).key(KEY), T0).build());
     }
 
     private static Step withAfter(Step step, ReturnCase after) {

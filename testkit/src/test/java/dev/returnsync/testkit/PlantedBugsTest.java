@@ -56,7 +56,8 @@ class PlantedBugsTest {
                 Leg leg = after.leg(reported.leg()).orElseThrow();
                 return leg.outcome() == OutcomeType.REFUND_ONLY && leg.refundDue().minor() <= 20_000
                         ? List.of(Commands.as(Policy.actor(name, after)).key(Policy.key(name, after, "notify"))
-                                .onCase(after.id()).reportResultToCustomer().leg(leg.supplier()).note("refunded").build())
+                                .onCase(after.id()).reportResultToCustomer().leg(leg.supplier()).note("refunded")
+                                .build())
                         : List.of();
             });
         }
@@ -70,8 +71,9 @@ class PlantedBugsTest {
                             .onCase(after.id()).reportResult().note("auto").build(),
                     Commands.as(Policy.actor(name, after)).key(Policy.key(name, after, "notify")).onCase(after.id())
                             .reportResultToCustomer().leg(leg.supplier()).note("refunded").build(),
-                    Commands.as(Actor.customer(after.tenant(), after.customer())).key(Policy.key(name, after, "confirm"))
-                            .onCase(after.id()).confirmResult().leg(leg.supplier()).build());
+                    Commands.as(Actor.customer(after.tenant(), after.customer()))
+                            .key(Policy.key(name, after, "confirm")).onCase(after.id()).confirmResult()
+                            .leg(leg.supplier()).build());
         });
     }
 

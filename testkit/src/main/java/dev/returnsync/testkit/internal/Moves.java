@@ -222,7 +222,8 @@ public final class Moves {
                 }
                 yield list;
             }
-            case DECLINE_RETURN -> List.of((a, v) -> on(c, a, v).declineReturn().leg(s).reason(REASON).buildUnchecked());
+            case DECLINE_RETURN ->
+                    List.of((a, v) -> on(c, a, v).declineReturn().leg(s).reason(REASON).buildUnchecked());
             case APPLY_FOR_RETURN -> List.of((a, v) -> on(c, a, v).applyForReturn().leg(s).buildUnchecked());
             case ISSUE_SUPPLIER_NUMBER -> {
                 List<Variant> list = new ArrayList<>();
@@ -308,7 +309,8 @@ public final class Moves {
             case REPORT_RESULT_TO_CUSTOMER ->
                     List.of((a, v) -> on(c, a, v).reportResultToCustomer().leg(s).note("result").buildUnchecked());
             case CONFIRM_RESULT -> List.of((a, v) -> on(c, a, v).confirmResult().leg(s).buildUnchecked());
-            case DISPUTE_RESULT -> List.of((a, v) -> on(c, a, v).disputeResult().leg(s).reason(REASON).buildUnchecked());
+            case DISPUTE_RESULT ->
+                    List.of((a, v) -> on(c, a, v).disputeResult().leg(s).reason(REASON).buildUnchecked());
             case CANCEL_RETURN -> List.of((a, v) -> on(c, a, v).cancelReturn().leg(s).buildUnchecked());
             case CLOSE_LEG -> List.of((a, v) -> on(c, a, v).closeLeg().leg(s).reason(REASON).buildUnchecked());
             case FIRE_DEADLINE -> List.of((a, v) -> on(c, a, v).fireDeadline().leg(s).buildUnchecked());

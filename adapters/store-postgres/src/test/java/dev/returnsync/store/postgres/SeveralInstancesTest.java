@@ -447,8 +447,9 @@ class SeveralInstancesTest {
         OutcomeType wanted = OutcomeType.values()[random.nextInt(3)];
         Command.SubmitReturn submit = Commands.as(Actor.customer(SHOP, customer)).key(instance.key()).onCase(id)
                 .submitReturn().order(OrderId.of("order-" + n))
-                .customerNumber(ReturnNumber.customerRequest(SHOP, "CR-" + n)).lines(lines).reason(ReasonCode.QUALITY_ISSUE, "broken").wanted(wanted)
-                .deliveredAt(START.minus(Duration.ofDays(1))).build();
+                .customerNumber(ReturnNumber.customerRequest(SHOP, "CR-" + n)).lines(lines)
+                .reason(ReasonCode.QUALITY_ISSUE, "broken").wanted(wanted).deliveredAt(START.minus(Duration.ofDays(1)))
+                .build();
         if (execute(instance, submit)) {
             cases.add(id);
         }
@@ -506,9 +507,9 @@ class SeveralInstancesTest {
                 return header(in, in.reseller, c, expected).shareNumberWithCustomer().leg(s).build();
             case AWAITING_SHIPMENT:
                 if (random.nextInt(6) == 0) {
-                    return header(in, supplier, c, expected).replaceSupplierNumber().leg(s)
-                            .number(ReturnNumber.supplierReturn(s, "X-" + c.id().value() + "-" + in.keys.incrementAndGet()))
-                            .build();
+                    CommandHeader header = header(in, supplier, c, expected);
+                    return header.replaceSupplierNumber().leg(s).number(ReturnNumber.supplierReturn(s,
+                            "X-" + c.id().value() + "-" + in.keys.incrementAndGet())).build();
                 }
                 return header(in, customer, c, expected).reportShipment().leg(s)
                         .tracking("SF", "SF" + c.id().value().substring(5) + "0" + SUPPLIERS.indexOf(s) + "00000")
