@@ -2,6 +2,7 @@ package dev.returnsync.benchmarks;
 
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.Decision;
+import dev.returnsync.core.domain.InvalidCommandException;
 import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.LineState;
 import dev.returnsync.core.domain.ReturnCase;
@@ -72,7 +73,13 @@ final class ReturnsyncFlow implements ReturnFlow {
     }
 
     private List<ReturnEvent> decide(ReturnCase current, Scenario s, Step step) {
-        Decision decision = workflow.decide(current, command(current, s, step), RuleContext.at(s.at(step)));
+        Command command;
+        try {
+            command = command(current, s, step);
+        } catch (InvalidCommandException e) {
+            throw new StepRefusedException(step, e.getMessage());   // refused before deciding: e.g. the wrong role
+        }
+        Decision decision = workflow.decide(current, command, RuleContext.at(s.at(step)));
         if (decision instanceof Decision.Accepted accepted) {
             return accepted.events();
         }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Builds one command from its {@link CommandHeader} and the fields of its step. Not thread-safe; a builder may be
@@ -47,8 +48,8 @@ public abstract class CommandBuilder<C extends Command> {
         if (actor != null) {
             Set<Role> allowed = TABLE.roles(type);
             if (!allowed.contains(actor.role())) {
-                violations.add(new Violation("actor", "a " + actor.role() + " may not fire " + type + "; allowed: "
-                        + allowed));
+                violations.add(new Violation("actor", "must be " + allowed.stream().map(role -> "a " + role)
+                        .collect(Collectors.joining(" or ")) + " to fire " + type));
             }
             checkParty(command, actor, violations);
         }

@@ -199,11 +199,20 @@ class CommandBuildersTest {
             InvalidCommandException e = assertThrows(InvalidCommandException.class,
                     () -> example.filled().apply(header(wrong)).build(), role + " " + example.type());
             assertEquals(List.of("actor"), e.paths(), e.getMessage());
-            assertTrue(e.getMessage().contains("a " + role + " may not fire " + example.type()), e.getMessage());
+            assertTrue(e.getMessage().contains("actor must be a "), e.getMessage());
+            assertFalse(e.getMessage().contains("a " + role + " "), "the message names the allowed roles only: " + e);
         }
         for (Role role : allowed) {
             assertEquals(example.byHand().apply(actorOf(role)), example.filled().apply(header(actorOf(role))).build());
         }
+    }
+
+    @Test
+    void aWrongRoleIsNamedByTheRolesThatMayFireTheStep() {
+        InvalidCommandException e = assertThrows(InvalidCommandException.class,
+                () -> header(SUPPLIER).openNegotiation().leg(S1).build());
+        assertEquals("invalid OPEN_NEGOTIATION command: actor must be a RESELLER or a SYSTEM to fire OPEN_NEGOTIATION",
+                e.getMessage());
     }
 
     @Test
