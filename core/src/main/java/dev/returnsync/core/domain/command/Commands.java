@@ -11,7 +11,7 @@ import dev.returnsync.spi.Actor;
  * <pre>{@code
  * CommandHeader reseller = Commands.as(Actor.reseller(shop, "staff-1")).onCase(caseId);
  * Command open = reseller.key("open-1").openNegotiation().leg(supplier).build();
- * Command apply = reseller.key("apply-1").expectedVersion(3).applyForReturn().leg(supplier).build();
+ * Command apply = reseller.key("apply-1").expectedVersion(3L).applyForReturn().leg(supplier).build();
  * }</pre>
  *
  * <p>A header is immutable, so one header can start any number of commands. {@code build()} checks the whole
