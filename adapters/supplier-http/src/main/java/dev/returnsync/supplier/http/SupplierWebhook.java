@@ -5,7 +5,7 @@ import dev.returnsync.core.engine.CaseNotFoundException;
 import dev.returnsync.core.engine.CommandRefusedException;
 import dev.returnsync.core.engine.CommandResult;
 import dev.returnsync.core.engine.IdempotencyConflictException;
-import dev.returnsync.core.engine.InvalidCommandException;
+import dev.returnsync.core.domain.InvalidCommandException;
 import dev.returnsync.core.SupplierCallbacks;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.InvalidReturnNumberException;

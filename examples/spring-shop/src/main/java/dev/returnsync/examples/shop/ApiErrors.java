@@ -5,7 +5,7 @@ import dev.returnsync.core.engine.CaseNotFoundException;
 import dev.returnsync.core.engine.CommandRefusedException;
 import dev.returnsync.core.engine.ContentionException;
 import dev.returnsync.core.engine.IdempotencyConflictException;
-import dev.returnsync.core.engine.InvalidCommandException;
+import dev.returnsync.core.domain.InvalidCommandException;
 import dev.returnsync.core.engine.StoreException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
