@@ -1,22 +1,9 @@
 package dev.returnsync.spring;
 
 import dev.returnsync.core.ReturnSyncEngine;
-import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.memory.InMemoryCaseStore;
-import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
-import dev.returnsync.spi.CustomerId;
-import dev.returnsync.spi.IdempotencyKey;
-import dev.returnsync.spi.Money;
-import dev.returnsync.spi.OrderId;
-import dev.returnsync.spi.OutcomeType;
-import dev.returnsync.spi.Reason;
-import dev.returnsync.spi.ReasonCode;
-import dev.returnsync.spi.ReturnLine;
-import dev.returnsync.spi.ReturnNumber;
-import dev.returnsync.spi.Sku;
 import dev.returnsync.spi.SupplierId;
-import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.store.CaseStore;
 import dev.returnsync.spi.store.DueCase;
 import dev.returnsync.spi.store.ForwardingCaseStore;
@@ -39,17 +26,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Metrics and health: a failing supplier shows as failures, parked work and DEGRADED; tags carry no ids. */
 @Timeout(60)
 class ObservabilityTest {
-    private static final TenantId TENANT = TenantId.of("shop-7");
     private static final SupplierId ACME = SupplierId.of("acme");
     private static final CaseId CASE = CaseId.of("case-42");
-    private static final AtomicLong KEYS = new AtomicLong();
 
     @Test
     void aFailingSupplierShowsInTheMetricsAndMakesTheHealthDegraded() {
@@ -70,11 +54,7 @@ class ObservabilityTest {
                     assertEquals("disabled", before.getDetails().get("loop"));
 
                     ReturnSyncEngine engine = context.getBean(ReturnSyncEngine.class);
-                    engine.execute(submit());
-                    engine.execute(new Command.OpenNegotiation(key(), reseller(), null, CASE, ACME));
-                    engine.execute(new Command.AgreeReturn(key(), Actor.supplier(TENANT, ACME), null, CASE, ACME,
-                            OutcomeType.RETURN_AND_REFUND, List.of()));
-                    engine.execute(new Command.ApplyForReturn(key(), reseller(), null, CASE, ACME));
+                    ReturnFlow.toApplied(engine, CASE, ACME, "AS-OBS-1");
                     engine.runOnce(Instant.now());
 
                     Health after = health.health();
@@ -103,7 +83,7 @@ class ObservabilityTest {
         assertFalse(values.isEmpty());
         for (String value : values) {
             assertFalse(value.matches(".*\\d.*"), "a tag with a digit: " + value);
-            for (String id : List.of(CASE.value(), TENANT.value(), "c-1", "order", "AS-", "k-", "staff", "SKU")) {
+            for (String id : List.of(CASE.value(), ReturnFlow.TENANT.value(), "c-1", "order", "AS-", "k-", "staff", "SKU")) {
                 assertFalse(value.toLowerCase().contains(id.toLowerCase()), "a tag carries " + id + ": " + value);
             }
         }
@@ -147,22 +127,5 @@ class ObservabilityTest {
         OutboxSampler sampler(CaseStore store) {
             return new OutboxSampler(store, Clock.systemUTC(), Duration.ZERO);
         }
-    }
-
-    private static IdempotencyKey key() {
-        return IdempotencyKey.of("k-" + KEYS.incrementAndGet());
-    }
-
-    private static Actor reseller() {
-        return Actor.reseller(TENANT, "staff-1");
-    }
-
-    private static Command.SubmitReturn submit() {
-        CustomerId customer = CustomerId.of("c-1");
-        return new Command.SubmitReturn(key(), Actor.customer(TENANT, customer), null, CASE, customer,
-                OrderId.of("order-1"), ReturnNumber.customerRequest(TENANT, "AS-OBS-1"), null,
-                List.of(new ReturnLine(Sku.of("SKU-1"), ACME, 1, 1, Money.of("CNY", "1.00"))),
-                Reason.of(ReasonCode.SIZE_OR_FIT, "too small"), OutcomeType.RETURN_AND_REFUND,
-                Instant.now().minusSeconds(86_400));
     }
 }

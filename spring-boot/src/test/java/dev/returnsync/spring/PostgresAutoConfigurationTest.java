@@ -1,22 +1,9 @@
 package dev.returnsync.spring;
 
 import dev.returnsync.core.ReturnSyncEngine;
-import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.engine.CaseView;
-import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
-import dev.returnsync.spi.CustomerId;
-import dev.returnsync.spi.Money;
-import dev.returnsync.spi.OrderId;
-import dev.returnsync.spi.OutcomeType;
-import dev.returnsync.spi.Reason;
-import dev.returnsync.spi.ReasonCode;
-import dev.returnsync.spi.ReturnLine;
-import dev.returnsync.spi.ReturnNumber;
-import dev.returnsync.spi.Sku;
 import dev.returnsync.spi.SupplierId;
-import dev.returnsync.spi.TenantId;
-import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.notify.Notifier;
 import dev.returnsync.spi.store.CaseStore;
 import dev.returnsync.store.postgres.PostgresCaseStore;
@@ -31,7 +18,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +35,6 @@ import static org.junit.jupiter.api.Assertions.*;
 @Timeout(120)
 class PostgresAutoConfigurationTest {
     private static final String SCHEMA = "returnsync_spring_test";
-    private static final TenantId TENANT = TenantId.of("shop-1");
 
     private final DataSource dataSource = configured();
 
@@ -85,7 +70,8 @@ class PostgresAutoConfigurationTest {
             CaseStore store = context.getBean(CaseStore.class);
             assertInstanceOf(PostgresCaseStore.class, store, "PostgreSQL detected from the connection");
             assertEquals(SCHEMA, ((PostgresCaseStore) store).schema());
-            context.getBean(ReturnSyncEngine.class).execute(submit(caseId));
+            context.getBean(ReturnSyncEngine.class).execute(ReturnFlow.submit(caseId, SupplierId.of("acme"),
+                    "AS-SPRING-1"));
             assertTrue(calling.await(20, TimeUnit.SECONDS), "the loop works the notification");
             Thread releaser = new Thread(() -> {
                 sleep(300);
@@ -99,7 +85,7 @@ class PostgresAutoConfigurationTest {
 
         runner.withPropertyValues("returnsync.loop.enabled=false").run(context -> {
             ReturnSyncEngine engine = context.getBean(ReturnSyncEngine.class);
-            CaseView view = engine.caseView(Actor.reseller(TENANT, "staff-1"), caseId);
+            CaseView view = engine.caseView(ReturnFlow.RESELLER, caseId);
             assertEquals(List.of(), view.pending(), "no work left claimed or pending");
             assertEquals(List.of(), view.parked());
             assertEquals(0, engine.dispatchPending().handled());
@@ -112,16 +98,6 @@ class PostgresAutoConfigurationTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Command.SubmitReturn submit(CaseId caseId) {
-        SupplierId supplier = SupplierId.of("acme");
-        return new Command.SubmitReturn(IdempotencyKey.of("k-" + caseId.value()), Actor.customer(TENANT,
-                CustomerId.of("c-1")), null, caseId, CustomerId.of("c-1"), OrderId.of("order-1"),
-                ReturnNumber.customerRequest(TENANT, "AS-SPRING-1"), null,
-                List.of(new ReturnLine(Sku.of("SKU-1"), supplier, 1, 1, Money.of("CNY", "1.00"))),
-                Reason.of(ReasonCode.SIZE_OR_FIT, "too small"), OutcomeType.RETURN_AND_REFUND,
-                Instant.now().minusSeconds(86_400));
     }
 
     /** The server of {@code .ci/pg-start.sh}; fails the test in CI and skips it elsewhere when there is none. */

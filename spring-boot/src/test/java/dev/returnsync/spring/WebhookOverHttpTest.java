@@ -1,22 +1,8 @@
 package dev.returnsync.spring;
 
 import dev.returnsync.core.ReturnSyncEngine;
-import dev.returnsync.core.domain.Command;
-import dev.returnsync.core.domain.ReturnCase;
-import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
-import dev.returnsync.spi.CustomerId;
-import dev.returnsync.spi.IdempotencyKey;
-import dev.returnsync.spi.Money;
-import dev.returnsync.spi.OrderId;
-import dev.returnsync.spi.OutcomeType;
-import dev.returnsync.spi.Reason;
-import dev.returnsync.spi.ReasonCode;
-import dev.returnsync.spi.ReturnLine;
-import dev.returnsync.spi.ReturnNumber;
-import dev.returnsync.spi.Sku;
 import dev.returnsync.spi.SupplierId;
-import dev.returnsync.spi.TenantId;
 import dev.returnsync.supplier.http.CallbackSignature;
 import dev.returnsync.testsupport.SimulatedSupplier;
 import org.junit.jupiter.api.Test;
@@ -34,7 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -42,7 +27,6 @@ import static org.junit.jupiter.api.Assertions.*;
 @Timeout(120)
 class WebhookOverHttpTest {
     private static final String SECRET = "0123456789abcdef-acme";
-    private static final TenantId TENANT = TenantId.of("shop-1");
     private static final SupplierId ACME = SupplierId.of("acme");
 
     @Configuration(proxyBeanMethods = false)
@@ -63,23 +47,19 @@ class WebhookOverHttpTest {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             ReturnSyncEngine engine = context.getBean(ReturnSyncEngine.class);
             CaseId caseId = CaseId.of("case-webhook");
-            ReturnCase submitted = engine.execute(submit(caseId)).state();
-            Actor reseller = Actor.reseller(TENANT, "staff-1");
-            engine.execute(new Command.OpenNegotiation(IdempotencyKey.of("k-open"), reseller, null, caseId, ACME));
-            engine.execute(new Command.AgreeReturn(IdempotencyKey.of("k-agree"), Actor.supplier(TENANT, ACME), null,
-                    caseId, ACME, OutcomeType.RETURN_AND_REFUND, List.of()));
-            engine.execute(new Command.ApplyForReturn(IdempotencyKey.of("k-apply"), reseller, null, caseId, ACME));
+            ReturnFlow.toApplied(engine, caseId, ACME, "AS-HOOK-1");
             engine.dispatchPending();
+            String resellerNumber = engine.caseView(ReturnFlow.RESELLER, caseId).state().resellerNumber().value();
 
             URI uri = URI.create("http://127.0.0.1:" + port + "/hooks/suppliers/acme/callbacks");
-            String body = "{\"id\": \"evt-1\", \"type\": \"NUMBER_ISSUED\", \"tenant\": \"shop-1\", "
-                    + "\"resellerNumber\": \"" + submitted.resellerNumber().value() + "\", "
+            String body = "{\"id\": \"evt-1\", \"type\": \"NUMBER_ISSUED\", \"tenant\": \""
+                    + ReturnFlow.TENANT.value() + "\", \"resellerNumber\": \"" + resellerNumber + "\", "
                     + "\"supplierNumber\": \"ACME-000042\"}";
             assertEquals(401, post(uri, body, "v1=" + "0".repeat(64)).statusCode(), "forged");
             HttpResponse<String> accepted = post(uri, body, null);
             assertEquals(200, accepted.statusCode(), accepted.body());
             assertTrue(accepted.body().contains("\"accepted\""), accepted.body());
-            assertEquals("ACME-000042", engine.caseView(reseller, caseId).state().leg(ACME).orElseThrow()
+            assertEquals("ACME-000042", engine.caseView(ReturnFlow.RESELLER, caseId).state().leg(ACME).orElseThrow()
                     .supplierNumber().value());
             assertEquals(404, post(URI.create("http://127.0.0.1:" + port + "/returnsync/suppliers/acme/callbacks"),
                     body, null).statusCode(), "only the configured path answers");
@@ -96,14 +76,5 @@ class WebhookOverHttpTest {
                 .header(CallbackSignature.SIGNATURE_HEADER, signature)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Command.SubmitReturn submit(CaseId caseId) {
-        CustomerId customer = CustomerId.of("c-1");
-        return new Command.SubmitReturn(IdempotencyKey.of("k-submit"), Actor.customer(TENANT, customer), null, caseId,
-                customer, OrderId.of("order-1"), ReturnNumber.customerRequest(TENANT, "AS-HOOK-1"), null,
-                List.of(new ReturnLine(Sku.of("SKU-1"), ACME, 1, 1, Money.of("CNY", "1.00"))),
-                Reason.of(ReasonCode.SIZE_OR_FIT, "too small"), OutcomeType.RETURN_AND_REFUND,
-                Instant.now().minusSeconds(86_400));
     }
 }

@@ -2,14 +2,13 @@ package dev.returnsync.examples.shop;
 
 import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
-import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OrderId;
 import dev.returnsync.spi.OutcomeType;
-import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
@@ -60,14 +59,13 @@ class CustomerApi {
     @ResponseStatus(HttpStatus.CREATED)
     Views.ReturnView submit(@PathVariable String tenant, @PathVariable String customer,
                             @RequestHeader("Idempotency-Key") String key, @RequestBody ReturnRequest request) {
-        TenantId shop = TenantId.of(tenant);
-        CustomerId who = CustomerId.of(customer);
         List<ReturnLine> lines = request.lines().stream().map(l -> new ReturnLine(Sku.of(l.sku()),
                 SupplierId.of(l.supplier()), l.requested(), l.delivered(), Money.of(l.currency(), l.price()))).toList();
-        Command.SubmitReturn submit = new Command.SubmitReturn(IdempotencyKey.of(key), Actor.customer(shop, who), null,
-                null, who, OrderId.of(request.order()), ReturnNumber.customerRequest(shop, request.customerNumber()),
-                null, lines, Reason.of(ReasonCode.valueOf(request.reason()), request.text()),
-                OutcomeType.valueOf(request.wanted()), request.deliveredAt());
+        Command.SubmitReturn submit = Commands.as(actor(tenant, customer)).key(key).submitReturn()
+                .order(OrderId.of(request.order()))
+                .customerNumber(ReturnNumber.customerRequest(TenantId.of(tenant), request.customerNumber()))
+                .lines(lines).reason(ReasonCode.valueOf(request.reason()), request.text())
+                .wanted(OutcomeType.valueOf(request.wanted())).deliveredAt(request.deliveredAt()).build();
         return Views.ReturnView.of(engine.execute(submit).state());
     }
 
@@ -86,9 +84,9 @@ class CustomerApi {
     Views.ReturnView shipped(@PathVariable String tenant, @PathVariable String customer, @PathVariable String caseId,
                              @PathVariable String supplier, @RequestHeader("Idempotency-Key") String key,
                              @RequestBody Shipment shipment) {
-        return Views.ReturnView.of(engine.execute(new Command.ReportShipment(IdempotencyKey.of(key),
-                actor(tenant, customer), null, CaseId.of(caseId), SupplierId.of(supplier),
-                ReturnNumber.returnTracking(shipment.carrier(), shipment.tracking()))).state());
+        return Views.ReturnView.of(engine.execute(Commands.as(actor(tenant, customer)).key(key).onCase(caseId)
+                .reportShipment().leg(SupplierId.of(supplier)).tracking(shipment.carrier(), shipment.tracking())
+                .build()).state());
     }
 
     private static Actor actor(String tenant, String customer) {

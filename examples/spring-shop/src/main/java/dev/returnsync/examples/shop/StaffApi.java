@@ -2,10 +2,11 @@ package dev.returnsync.examples.shop;
 
 import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.domain.command.CommandHeader;
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.core.engine.CaseView;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
-import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.TenantId;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,27 +42,28 @@ class StaffApi {
     @PostMapping("/legs/{supplier}/negotiation")
     Views.ReturnView negotiate(@PathVariable String tenant, @PathVariable String staff, @PathVariable String caseId,
                                @PathVariable String supplier, @RequestHeader("Idempotency-Key") String key) {
-        return run(new Command.OpenNegotiation(IdempotencyKey.of(key), actor(tenant, staff), null, CaseId.of(caseId),
-                SupplierId.of(supplier)));
+        return run(on(tenant, staff, caseId, key).openNegotiation().leg(SupplierId.of(supplier)).build());
     }
 
     @PostMapping("/legs/{supplier}/application")
     Views.ReturnView apply(@PathVariable String tenant, @PathVariable String staff, @PathVariable String caseId,
                            @PathVariable String supplier, @RequestHeader("Idempotency-Key") String key) {
-        return run(new Command.ApplyForReturn(IdempotencyKey.of(key), actor(tenant, staff), null, CaseId.of(caseId),
-                SupplierId.of(supplier)));
+        return run(on(tenant, staff, caseId, key).applyForReturn().leg(SupplierId.of(supplier)).build());
     }
 
     @PostMapping("/legs/{supplier}/number-shared")
     Views.ReturnView share(@PathVariable String tenant, @PathVariable String staff, @PathVariable String caseId,
                            @PathVariable String supplier, @RequestHeader("Idempotency-Key") String key) {
-        return run(new Command.ShareNumberWithCustomer(IdempotencyKey.of(key), actor(tenant, staff), null,
-                CaseId.of(caseId), SupplierId.of(supplier)));
+        return run(on(tenant, staff, caseId, key).shareNumberWithCustomer().leg(SupplierId.of(supplier)).build());
     }
 
     @PostMapping("/parked-work/retry")
     int retryParked(@PathVariable String tenant, @PathVariable String staff, @PathVariable String caseId) {
         return engine.retryParked(actor(tenant, staff), CaseId.of(caseId));
+    }
+
+    private static CommandHeader on(String tenant, String staff, String caseId, String key) {
+        return Commands.as(actor(tenant, staff)).key(key).onCase(caseId);
     }
 
     private Views.ReturnView run(Command command) {

@@ -1,10 +1,8 @@
 package dev.returnsync.examples.shop;
 
 import dev.returnsync.core.ReturnSyncEngine;
-import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.Actor;
-import dev.returnsync.spi.CaseId;
-import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.TenantId;
@@ -13,8 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /**
  * The supplier's screen in the shop's portal: agree to the return the staff negotiates. Its return number, the
@@ -33,9 +29,8 @@ class SupplierApi {
     @PostMapping("/agreement")
     Views.ReturnView agree(@PathVariable String tenant, @PathVariable String supplier, @PathVariable String caseId,
                            @RequestHeader("Idempotency-Key") String key) {
-        SupplierId leg = SupplierId.of(supplier);
-        return Views.ReturnView.of(engine.execute(new Command.AgreeReturn(IdempotencyKey.of(key),
-                Actor.supplier(TenantId.of(tenant), leg), null, CaseId.of(caseId), leg,
-                OutcomeType.RETURN_AND_REFUND, List.of())).state());
+        Actor actor = Actor.supplier(TenantId.of(tenant), SupplierId.of(supplier));
+        return Views.ReturnView.of(engine.execute(Commands.as(actor).key(key).onCase(caseId).agreeReturn()
+                .outcome(OutcomeType.RETURN_AND_REFUND).build()).state());
     }
 }
