@@ -78,14 +78,35 @@ final class DocSnippets {
             snippets.add(withMarkers(file, fence, code, lines, i));
             i = j;
         }
+        requireMarkersAboveBlocks(file, lines);
         return snippets;
+    }
+
+    private static void requireMarkersAboveBlocks(String file, List<String> lines) {
+        for (int k = 0; k < lines.size(); k++) {
+            if (isMarker(lines.get(k))) {
+                int next = k + 1;
+                while (next < lines.size() && isMarker(lines.get(next))) {
+                    next++;
+                }
+                if (next == lines.size() || !lines.get(next).strip().equals("```java")) {
+                    throw new IllegalArgumentException(file + ":" + (k + 1)
+                            + ": a snippet marker stands right above a ```java block");
+                }
+                k = next;
+            }
+        }
+    }
+
+    private static boolean isMarker(String line) {
+        return line.strip().startsWith("<!-- snippet:");
     }
 
     private static DocSnippet withMarkers(String file, int fence, List<String> code, List<String> lines, int at) {
         String given = "";
         boolean run = false;
         Optional<String> noCompile = Optional.empty();
-        for (int k = at - 1; k >= 0 && lines.get(k).strip().startsWith("<!-- snippet:"); k--) {
+        for (int k = at - 1; k >= 0 && isMarker(lines.get(k)); k--) {
             Matcher marker = MARKER.matcher(lines.get(k).strip());
             String where = file + ":" + (k + 1);
             if (!marker.matches()) {

@@ -5,8 +5,10 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import java.net.URI;
 
 /**
- * The module a class belongs to, from where it was loaded: {@code .../core/target/classes/...} is {@code core},
- * {@code .../returnsync-core-0.1.0.jar!/...} is that jar's name. A class of unknown origin is a module of its own.
+ * The module a class belongs to, from where it was loaded: {@code .../core/target/classes/...} and
+ * {@code .../core/target/returnsync-core-0.1.0.jar!/...} are {@code core} (the reactor gives the classes folder
+ * before the package phase, the jar after it); any other jar is its file name. A class of unknown origin is a
+ * module of its own.
  */
 final class Modules {
     private Modules() {
@@ -33,14 +35,14 @@ final class Modules {
             return unknown(type);
         }
         String root = location.substring(0, location.length() - resource.length());
+        int target = root.lastIndexOf("/target/");
+        if (target >= 0) {
+            String module = root.substring(0, target);
+            return module.substring(module.lastIndexOf('/') + 1);
+        }
         if (root.endsWith("!/")) {
             String jar = root.substring(0, root.length() - 2);
             return jar.substring(jar.lastIndexOf('/') + 1);
-        }
-        String classes = "/target/classes/";
-        if (root.endsWith(classes)) {
-            String module = root.substring(0, root.length() - classes.length());
-            return module.substring(module.lastIndexOf('/') + 1);
         }
         return root;
     }

@@ -34,8 +34,8 @@ record Pom(Path file, String artifactId, String version, String packaging, boole
            Map<String, String> properties, List<String> modules, List<Dependency> dependencies,
            List<Dependency> managed) {
 
-    /** A dependency as written: its version is {@code null} when managed elsewhere. */
-    record Dependency(String groupId, String artifactId, String version) {
+    /** A dependency as written: its version and scope are {@code null} when not given. */
+    record Dependency(String groupId, String artifactId, String version, String scope) {
     }
 
     /** Whether a build of this module deploys an artifact: a jar, not marked {@code maven.deploy.skip}. */
@@ -70,7 +70,8 @@ record Pom(Path file, String artifactId, String version, String packaging, boole
 
     private static List<Dependency> dependencies(Optional<Element> list) {
         return list.map(l -> children(l).stream().map(d -> new Dependency(text(d, "groupId").orElse(null),
-                text(d, "artifactId").orElse(null), text(d, "version").orElse(null))).toList()).orElse(List.of());
+                text(d, "artifactId").orElse(null), text(d, "version").orElse(null),
+                text(d, "scope").orElse(null))).toList()).orElse(List.of());
     }
 
     private static Optional<String> text(Element element, String name) {

@@ -84,7 +84,7 @@ class SnippetMechanismTest {
     }
 
     @Test
-    void noCompileNeedsAReasonAndUnknownMarkersAreRefused() {
+    void markersAreCheckedNoCompileNeedsAReason() {
         IllegalArgumentException noReason = assertThrows(IllegalArgumentException.class, () -> only("""
                 <!-- snippet: no-compile -->
                 ```java
@@ -98,6 +98,13 @@ class SnippetMechanismTest {
                 ```
                 """));
         assertTrue(unknown.getMessage().startsWith("x.md:1: unknown snippet marker 'skip'"), unknown.getMessage());
+        IllegalArgumentException astray = assertThrows(IllegalArgumentException.class, () -> only("""
+                <!-- snippet: run -->
+
+                ```java
+                ```
+                """));
+        assertEquals("x.md:1: a snippet marker stands right above a ```java block", astray.getMessage());
         assertEquals("an outline", only("""
                 <!-- snippet: no-compile an outline -->
                 ```java

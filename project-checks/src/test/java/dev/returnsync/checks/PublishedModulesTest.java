@@ -20,10 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code maven.deploy.skip}) is in {@code returnsync-bom}, at the project's version; the BOM has no parent, so a
  * host that imports it gets returnsync's versions and nothing else. Entries for modules the reactor does not
  * (yet) build are allowed: a BOM is only dependency management. Beside it, what every published jar must carry:
- * an {@code Automatic-Module-Name} of its own, and no dependency on a module that is never deployed.
+ * an {@code Automatic-Module-Name} of its own, and no dependency on a module that is never deployed; and the spi,
+ * which adapter authors compile against, depends on the JDK alone.
  */
 @Timeout(30)
-class BomTest {
+class PublishedModulesTest {
     private static final String GROUP = "dev.returnsync";
     private static final Pattern MODULE_NAME = Pattern.compile("dev\\.returnsync(\\.[a-z][a-z0-9]*)+");
 
@@ -98,6 +99,13 @@ class BomTest {
                 assertEquals(List.of(), wrong, module.file() + " depends on modules that are never deployed");
             }
         }
+    }
+
+    @Test
+    void theSpiDeclaresNoDependencyButForItsTests() {
+        Pom spi = reactor.stream().filter(p -> p.artifactId().equals("returnsync-spi")).findFirst().orElseThrow();
+        assertEquals(List.of(), spi.dependencies().stream().filter(d -> !"test".equals(d.scope()))
+                .map(d -> d.groupId() + ":" + d.artifactId()).toList(), "spi/pom.xml: the spi needs the JDK only");
     }
 
     private static Set<String> published(List<Pom> reactor) {
