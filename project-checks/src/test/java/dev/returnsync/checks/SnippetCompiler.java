@@ -8,7 +8,6 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
 import java.net.URL;
@@ -17,10 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Compiles doc snippets in-process with {@code javax.tools}, against this module's test classpath (core, the
@@ -63,8 +64,13 @@ final class SnippetCompiler {
     }
 
     /** Compiles the snippet; the errors, each at its Markdown line, or none. */
-    List<String> errors(DocSnippet snippet) {
-        return compile(snippet, tempDirectory()).errors();
+    List<String> errors(DocSnippet snippet) throws IOException {
+        Path classes = Files.createTempDirectory("returnsync-snippet");
+        try {
+            return compile(snippet, classes);
+        } finally {
+            deleteTree(classes);
+        }
     }
 
     /**
@@ -73,23 +79,24 @@ final class SnippetCompiler {
      * @throws AssertionError naming the snippet's place, when it does not compile or throws
      */
     void run(DocSnippet snippet) throws Exception {
-        Path classes = tempDirectory();
-        Compilation compilation = compile(snippet, classes);
-        if (!compilation.errors().isEmpty()) {
-            throw new AssertionError(String.join("\n", compilation.errors()));
-        }
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                SnippetCompiler.class.getClassLoader())) {
-            loader.loadClass(CLASS).getMethod("run").invoke(null);
-        } catch (InvocationTargetException e) {
-            throw new AssertionError(snippet.where() + ": the snippet threw " + e.getCause(), e.getCause());
+        Path classes = Files.createTempDirectory("returnsync-snippet");
+        try {
+            List<String> errors = compile(snippet, classes);
+            if (!errors.isEmpty()) {
+                throw new AssertionError(snippet.where() + ": the snippet does not compile\n" + String.join("\n", errors));
+            }
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                    SnippetCompiler.class.getClassLoader())) {
+                loader.loadClass(CLASS).getMethod("run").invoke(null);
+            } catch (InvocationTargetException e) {
+                throw new AssertionError(snippet.where() + ": the snippet threw " + e.getCause(), e.getCause());
+            }
+        } finally {
+            deleteTree(classes);
         }
     }
 
-    private record Compilation(List<String> errors) {
-    }
-
-    private Compilation compile(DocSnippet snippet, Path classes) {
+    private List<String> compile(DocSnippet snippet, Path classes) {
         Wrapped wrapped = wrap(snippet);
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         List<String> options = List.of("-classpath", classpath, "-d", classes.toString(), "-proc:none",
@@ -108,7 +115,7 @@ final class SnippetCompiler {
                 errors.add(describe(snippet, wrapped, d));
             }
         }
-        return new Compilation(errors);
+        return errors;
     }
 
     private static String describe(DocSnippet snippet, Wrapped wrapped, Diagnostic<?> d) {
@@ -167,13 +174,11 @@ final class SnippetCompiler {
         return new Wrapped(fileName, String.join("\n", text) + "\n", before.size() + 1);
     }
 
-    private static Path tempDirectory() {
-        try {
-            Path dir = Files.createTempDirectory("returnsync-snippet");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.returnsync.checks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.io.IOException;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +16,7 @@ class SnippetMechanismTest {
     private static final SnippetCompiler COMPILER = SnippetCompiler.forTestClasspath();
 
     @Test
-    void anErrorIsReportedAtItsMarkdownLine() {
+    void anErrorIsReportedAtItsMarkdownLine() throws IOException {
         DocSnippet snippet = only("""
                 # Title
                 Text.
@@ -33,7 +34,7 @@ class SnippetMechanismTest {
     }
 
     @Test
-    void givenVariablesAndStandardImportsLetAFragmentCompile() {
+    void givenVariablesAndStandardImportsLetAFragmentCompile() throws IOException {
         DocSnippet snippet = only("""
                 <!-- snippet: given ReturnSyncEngine engine, Map<String, List<Duration>> waits -->
                 ```java
@@ -45,7 +46,7 @@ class SnippetMechanismTest {
     }
 
     @Test
-    void membersAndUnitsAreRecognised() {
+    void membersAndUnitsAreRecognised() throws IOException {
         DocSnippet members = only("""
                 <!-- snippet: given TestClock clock -->
                 ```java
