@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code maven.deploy.skip}) is in {@code returnsync-bom}, at the project's version; the BOM has no parent, so a
  * host that imports it gets returnsync's versions and nothing else. Entries for modules the reactor does not
  * (yet) build are allowed: a BOM is only dependency management. Beside it, what every published jar must carry:
- * an {@code Automatic-Module-Name} of its own, and no dependency on a module that is never deployed; and the spi,
- * which adapter authors compile against, depends on the JDK alone.
+ * an {@code Automatic-Module-Name} of its own, sources and javadoc jars, and no dependency on a module that is
+ * never deployed; and the spi, which adapter authors compile against, depends on the JDK alone.
  */
 @Timeout(30)
 class PublishedModulesTest {
@@ -81,6 +81,18 @@ class PublishedModulesTest {
                 assertTrue(name != null && MODULE_NAME.matcher(name).matches(), module.file()
                         + ": <automatic.module.name> must be set to a dev.returnsync module name, is " + name);
                 assertTrue(names.add(name), module.file() + ": automatic.module.name " + name + " is used twice");
+            }
+        }
+    }
+
+    @Test
+    void everyPublishedJarShipsItsSourcesAndJavadoc() {
+        for (Pom module : reactor) {
+            if (module.published()) {
+                for (String skip : List.of("maven.source.skip", "maven.javadoc.skip")) {
+                    assertFalse("true".equals(module.properties().get(skip)), module.file() + " sets " + skip
+                            + ": a published jar ships its sources and javadoc jars");
+                }
             }
         }
     }
