@@ -86,7 +86,7 @@ public abstract class CommandBuilder<C extends Command> {
         return defaults;
     }
 
-    /** Adds the defaults of the step's own fields, stated next to the code that fills them in; none unless overridden. */
+    /** Adds the defaults of the step's own fields, stated next to the code that fills them in; none by default. */
     void addDefaults(List<FieldDefault> defaults) {
     }
 
