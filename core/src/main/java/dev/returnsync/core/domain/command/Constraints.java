@@ -20,8 +20,8 @@ import java.util.Map;
 /**
  * Checks a command record against the Jakarta constraints on its components, the same ones the engine validates,
  * with the same messages, and says them in words for the command reference: the records stay the one place that
- * says what a field must be. Only the constraints the
- * commands use are known: {@code NotNull}, {@code NotEmpty}, {@code PositiveOrZero} and {@code Size}.
+ * says what a field must be. Only the constraints the commands use are known: {@code NotNull}, {@code NotEmpty},
+ * {@code PositiveOrZero}, {@code Size}, and {@code NotNull} on the elements of a list.
  */
 final class Constraints {
     private static final ClassValue<List<Rule>> RULES = new ClassValue<>() {
