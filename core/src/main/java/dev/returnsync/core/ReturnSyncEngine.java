@@ -57,6 +57,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.random.RandomGenerator;
 
@@ -121,7 +122,9 @@ public final class ReturnSyncEngine implements AutoCloseable {
                 cache, dispatcherConfig, b.random, owner, this::execute, clock, observer);
         this.deadlineRunner = new DeadlineRunner(store, cache, workflow.deadlines(), this::execute,
                 config.deadlineBatchSize());
-        this.background = new BackgroundLoop("returnsync-" + owner, () -> runOnce(clock.instant()));
+        // a run of the loop claims no more outbox work once stop() has begun: it finishes what it holds
+        this.background = new BackgroundLoop("returnsync-" + owner,
+                () -> run(clock.instant(), this::isRunning));
         this.callbacks = new SupplierCallbacks(this);
     }
 
@@ -214,8 +217,12 @@ public final class ReturnSyncEngine implements AutoCloseable {
      * final. A crash leaves the work leased, and any engine takes it over when the lease ends, with the same ids.
      */
     public DispatchReport dispatchPending(Instant now) {
+        return dispatch(now, () -> true);
+    }
+
+    private DispatchReport dispatch(Instant now, BooleanSupplier keepClaiming) {
         Objects.requireNonNull(now, "now must not be null");
-        DispatchReport report = dispatcher.dispatchPending(now);
+        DispatchReport report = dispatcher.dispatchPending(now, keepClaiming);
         if (report.handled() > 0) {
             log.debug("dispatched: {}", report);
         }
@@ -272,10 +279,14 @@ public final class ReturnSyncEngine implements AutoCloseable {
      * clock.
      */
     public void runOnce(Instant now) {
+        run(now, () -> true);
+    }
+
+    private void run(Instant now, BooleanSupplier keepClaiming) {
         Objects.requireNonNull(now, "now must not be null");
         RunClock time = RunClock.startingAt(now, clock);
         runDue(now);
-        dispatchPending(time.now());
+        dispatch(time.now(), keepClaiming);
     }
 
     // ------------------------------------------------------------------------------------------ scheduler
@@ -318,8 +329,9 @@ public final class ReturnSyncEngine implements AutoCloseable {
     }
 
     /**
-     * Stops the background loop: no run starts after this returns. Waits up to 10 seconds for a run in progress;
-     * shuts down the engine's own thread, never the host's executor.
+     * Stops the background loop: no run starts after this returns. A run in progress claims no more outbox work and
+     * finishes the work it claimed; this waits up to 10 seconds for it (work still running then keeps its lease,
+     * which any engine takes over when it ends). Shuts down the engine's own thread, never the host's executor.
      */
     public void stop() {
         background.stop();

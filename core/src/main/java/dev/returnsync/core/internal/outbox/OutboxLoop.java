@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -76,13 +77,14 @@ public final class OutboxLoop implements AutoCloseable {
     }
 
     /**
-     * Claims and works due entries, round after round, until a claim finds none (or the round cap). The run starts
-     * at {@code now} and moves forward with the engine's clock.
+     * Claims and works due entries, round after round, until a claim finds none (or the round cap), or
+     * {@code keepClaiming} turns false: then the entries already claimed are worked and no more are claimed. The run
+     * starts at {@code now} and moves forward with the engine's clock.
      */
-    public DispatchReport dispatchPending(Instant now) {
+    public DispatchReport dispatchPending(Instant now, BooleanSupplier keepClaiming) {
         RunClock time = RunClock.startingAt(now, clock);
         OutcomeRecorder.Tally tally = new OutcomeRecorder.Tally();
-        for (int round = 0; round < config.maxRounds(); round++) {
+        for (int round = 0; round < config.maxRounds() && keepClaiming.getAsBoolean(); round++) {
             List<OutboxEntry> claimed = store.claimOutbox(owner, time.now(), config.lease(), config.batchSize());
             if (claimed.isEmpty()) {
                 break;
