@@ -1,5 +1,12 @@
 package dev.returnsync.benchmarks;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 
 /**
@@ -43,6 +50,29 @@ record PgSettings(String url, String user, String password) {
             value = System.getenv(variable);
         }
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /**
+     * A HikariCP pool of {@code size} connections to this server, all opened at once and kept open, so that neither
+     * the store nor the raw-JDBC baseline pays for a new connection per operation and both get the driver's
+     * per-connection statement cache.
+     */
+    HikariDataSource pool(int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(size);
+        config.setPoolName("returnsync-benchmark");
+        return new HikariDataSource(config);
+    }
+
+    /** Runs one statement on a connection of the pool, auto-committed. */
+    static void execute(DataSource pool, String sql) throws SQLException {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     @Override

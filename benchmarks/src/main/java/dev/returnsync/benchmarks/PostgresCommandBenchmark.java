@@ -1,5 +1,6 @@
 package dev.returnsync.benchmarks;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.returnsync.core.engine.CommandResult;
 import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.notify.NoopNotifier;
@@ -18,6 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
+import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Commands per second on PostgreSQL, one thread: {@code engine} runs each command of a {@link CommandStream}
  * through {@code ReturnSyncEngine} on {@code PostgresCaseStore}; {@code rawJdbc} issues the same statements for the
- * same commands by hand ({@link RawJdbcCommands}). Both use a pool of open connections ({@link ConnectionPool}),
+ * same commands by hand ({@link RawJdbcCommands}). Both use a HikariCP pool of open connections ({@link PgSettings#pool}),
  * each side its own schema, made afresh for the run, and {@value #SLOTS} cases in flight brought to every step
  * beforehand. The server comes from {@link PgSettings}; without one the setup fails with a message saying how to
  * start one ({@code Report} leaves these out then).
@@ -54,22 +56,22 @@ public class PostgresCommandBenchmark {
     }
 
     /** Drops a schema and makes it again with the store's own migration. */
-    static PostgresCaseStore freshStore(ConnectionPool pool, String schema) throws SQLException {
-        pool.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    static PostgresCaseStore freshStore(DataSource pool, String schema) throws SQLException {
+        PgSettings.execute(pool, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         return PostgresCaseStore.builder(pool).schema(schema).build();
     }
 
     /** The engine on PostgresCaseStore. */
     @State(Scope.Benchmark)
     public static class EngineSide {
-        ConnectionPool pool;
+        HikariDataSource pool;
         ReturnSyncEngine engine;
         CommandStream stream;
 
         /** Connects, makes the schema and brings the cases to their steps. */
         @Setup(Level.Trial)
         public void setUp() throws SQLException {
-            pool = new ConnectionPool(PgSettings.require(), POOL);
+            pool = PgSettings.require().pool(POOL);
             engine = ReturnSyncEngine.builder().store(freshStore(pool, ENGINE_SCHEMA)).notifier(NoopNotifier.instance())
                     .clock(clock()).build();
             stream = new CommandStream(0, 1, SLOTS);
@@ -87,14 +89,14 @@ public class PostgresCommandBenchmark {
     /** The raw-JDBC baseline. */
     @State(Scope.Benchmark)
     public static class RawSide {
-        ConnectionPool pool;
+        HikariDataSource pool;
         RawJdbcCommands raw;
         RawJdbcCommands.Source commands;
 
         /** Connects, makes the schema, brings the cases to their steps and makes the first commands. */
         @Setup(Level.Trial)
         public void setUp() throws SQLException {
-            pool = new ConnectionPool(PgSettings.require(), POOL);
+            pool = PgSettings.require().pool(POOL);
             freshStore(pool, RAW_SCHEMA);
             raw = new RawJdbcCommands(pool, RAW_SCHEMA);
             commands = new RawJdbcCommands.Source(new CommandStream(0, 1, SLOTS), clock());

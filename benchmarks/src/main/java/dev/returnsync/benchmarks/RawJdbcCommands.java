@@ -36,8 +36,9 @@ import java.util.List;
  *   <li>the idempotency look-up ({@code SELECT ... FROM idempotency WHERE tenant = ? AND key = ?}), on a connection
  *       of its own, auto-committed;</li>
  *   <li>one READ COMMITTED transaction: insert the idempotency record, read the current version, insert each
- *       event, upsert every number link of the case sorted by uniqueness key, upsert or delete the due row, insert
- *       the outbox entries sorted by id, commit.</li>
+ *       event, for every number link of the case sorted by uniqueness key lock its row ({@code SELECT ... FOR
+ *       UPDATE}) and update it or insert it, delete the due row and insert the new one, insert the outbox entries
+ *       sorted by id, commit.</li>
  * </ol>
  * The bind values ({@link RawCommand}) are what the engine would write: they are taken from the batches a
  * returnsync engine on an in-memory store appends for the same commands ({@link Source}), with the events
@@ -52,34 +53,34 @@ final class RawJdbcCommands {
     private final String insertIdempotency;
     private final String currentVersion;
     private final String insertEvent;
-    private final String upsertLink;
+    private final String lockLink;
+    private final String updateLink;
+    private final String insertLink;
     private final String deleteDue;
-    private final String upsertDue;
+    private final String insertDue;
     private final String insertOutbox;
 
     /** The baseline on a data source, for the tables of a schema made by {@code PostgresCaseStore}. */
     RawJdbcCommands(DataSource dataSource, String s) {
         this.dataSource = dataSource;
         findIdempotency = "SELECT fingerprint, case_id, first_version, last_version FROM " + s + ".idempotency"
-                + " WHERE tenant = ? AND key = ?";
+                + " WHERE tenant = ? AND \"key\" = ?";
         loadEvents = "SELECT version, payload FROM " + s + ".events WHERE tenant = ? AND case_id = ? ORDER BY version";
         loadEventsAfter = "SELECT version, payload FROM " + s + ".events WHERE tenant = ? AND case_id = ? AND version > ?"
                 + " ORDER BY version";
         insertIdempotency = "INSERT INTO " + s + ".idempotency"
-                + " (tenant, key, fingerprint, case_id, first_version, last_version) VALUES (?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (tenant, key) DO NOTHING";
+                + " (tenant, \"key\", fingerprint, case_id, first_version, last_version) VALUES (?, ?, ?, ?, ?, ?)";
         currentVersion = "SELECT coalesce(max(version), 0) FROM " + s + ".events WHERE tenant = ? AND case_id = ?";
         insertEvent = "INSERT INTO " + s + ".events (tenant, case_id, version, type, at, payload)"
                 + " VALUES (?, ?, ?, ?, ?, ?::json)";
-        upsertLink = "INSERT INTO " + s + ".number_links AS l"
-                + " (uniqueness_key, kind, scope, value, tenant, case_id, leg, superseded)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (tenant, uniqueness_key) DO UPDATE SET kind = excluded.kind, scope = excluded.scope,"
-                + " value = excluded.value, leg = excluded.leg, superseded = excluded.superseded"
-                + " WHERE l.case_id = excluded.case_id";
+        lockLink = "SELECT kind, scope, value, case_id, leg, superseded FROM " + s + ".number_links"
+                + " WHERE tenant = ? AND uniqueness_key = ? FOR UPDATE";
+        updateLink = "UPDATE " + s + ".number_links SET kind = ?, scope = ?, value = ?, leg = ?, superseded = ?"
+                + " WHERE tenant = ? AND uniqueness_key = ?";
+        insertLink = "INSERT INTO " + s + ".number_links"
+                + " (tenant, uniqueness_key, kind, scope, value, case_id, leg, superseded) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
         deleteDue = "DELETE FROM " + s + ".due_cases WHERE tenant = ? AND case_id = ?";
-        upsertDue = "INSERT INTO " + s + ".due_cases (tenant, case_id, due_at) VALUES (?, ?, ?)"
-                + " ON CONFLICT (tenant, case_id) DO UPDATE SET due_at = excluded.due_at";
+        insertDue = "INSERT INTO " + s + ".due_cases (tenant, case_id, due_at) VALUES (?, ?, ?)";
         insertOutbox = "INSERT INTO " + s + ".outbox (id, tenant, case_id, version, effect, target, attempts,"
                 + " next_attempt_at, last_error, parked, lease_owner, lease_until)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
@@ -203,9 +204,7 @@ final class RawJdbcCommands {
             insert.setString(4, command.caseId());
             insert.setLong(5, command.firstVersion());
             insert.setLong(6, command.lastVersion());
-            if (insert.executeUpdate() == 0) {
-                throw new IllegalStateException("key " + command.key() + " was taken");
-            }
+            insert.executeUpdate();
         }
         try (PreparedStatement select = connection.prepareStatement(currentVersion)) {
             select.setString(1, command.tenant());
@@ -228,33 +227,54 @@ final class RawJdbcCommands {
                 insert.executeUpdate();
             }
         }
-        try (PreparedStatement upsert = connection.prepareStatement(upsertLink)) {
-            for (LinkRow link : command.links()) {
-                upsert.setString(1, link.uniquenessKey());
-                upsert.setString(2, link.kind());
-                upsert.setString(3, link.scope());
-                upsert.setString(4, link.value());
-                upsert.setString(5, link.tenant());
-                upsert.setString(6, link.caseId());
-                upsert.setString(7, link.leg());
-                upsert.setBoolean(8, link.superseded());
-                if (upsert.executeUpdate() == 0) {
-                    throw new IllegalStateException(link.uniquenessKey() + " is linked to another case");
+        for (LinkRow link : command.links()) {
+            boolean exists;
+            try (PreparedStatement lock = connection.prepareStatement(lockLink)) {
+                lock.setString(1, link.tenant());
+                lock.setString(2, link.uniquenessKey());
+                try (ResultSet rs = lock.executeQuery()) {
+                    exists = rs.next();
+                    if (exists && !rs.getString("case_id").equals(link.caseId())) {
+                        throw new IllegalStateException(link.uniquenessKey() + " is linked to another case");
+                    }
+                }
+            }
+            if (exists) {
+                try (PreparedStatement update = connection.prepareStatement(updateLink)) {
+                    update.setString(1, link.kind());
+                    update.setString(2, link.scope());
+                    update.setString(3, link.value());
+                    update.setString(4, link.leg());
+                    update.setBoolean(5, link.superseded());
+                    update.setString(6, link.tenant());
+                    update.setString(7, link.uniquenessKey());
+                    update.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement insert = connection.prepareStatement(insertLink)) {
+                    insert.setString(1, link.tenant());
+                    insert.setString(2, link.uniquenessKey());
+                    insert.setString(3, link.kind());
+                    insert.setString(4, link.scope());
+                    insert.setString(5, link.value());
+                    insert.setString(6, link.caseId());
+                    insert.setString(7, link.leg());
+                    insert.setBoolean(8, link.superseded());
+                    insert.executeUpdate();
                 }
             }
         }
-        if (command.dueAt() == null) {
-            try (PreparedStatement delete = connection.prepareStatement(deleteDue)) {
-                delete.setString(1, command.tenant());
-                delete.setString(2, command.caseId());
-                delete.executeUpdate();
-            }
-        } else {
-            try (PreparedStatement upsert = connection.prepareStatement(upsertDue)) {
-                upsert.setString(1, command.tenant());
-                upsert.setString(2, command.caseId());
-                upsert.setObject(3, command.dueAt());
-                upsert.executeUpdate();
+        try (PreparedStatement delete = connection.prepareStatement(deleteDue)) {
+            delete.setString(1, command.tenant());
+            delete.setString(2, command.caseId());
+            delete.executeUpdate();
+        }
+        if (command.dueAt() != null) {
+            try (PreparedStatement insert = connection.prepareStatement(insertDue)) {
+                insert.setString(1, command.tenant());
+                insert.setString(2, command.caseId());
+                insert.setObject(3, command.dueAt());
+                insert.executeUpdate();
             }
         }
         try (PreparedStatement insert = connection.prepareStatement(insertOutbox)) {

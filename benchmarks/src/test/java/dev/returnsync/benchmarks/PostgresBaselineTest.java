@@ -1,5 +1,6 @@
 package dev.returnsync.benchmarks;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.notify.NoopNotifier;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +37,7 @@ class PostgresBaselineTest {
             "due_cases", "tenant, case_id",
             "outbox", "id");
 
-    private static ConnectionPool pool;
+    private static HikariDataSource pool;
 
     @BeforeAll
     static void connect() throws SQLException {
@@ -48,14 +49,14 @@ class PostgresBaselineTest {
             }
             Assumptions.abort(PgSettings.HOW_TO_RUN);
         }
-        pool = new ConnectionPool(settings.get(), PostgresCommandBenchmark.POOL);
+        pool = settings.get().pool(PostgresCommandBenchmark.POOL);
     }
 
     @AfterAll
     static void disconnect() throws SQLException {
         if (pool != null) {
-            pool.execute("DROP SCHEMA IF EXISTS " + ENGINE_SCHEMA + " CASCADE");
-            pool.execute("DROP SCHEMA IF EXISTS " + RAW_SCHEMA + " CASCADE");
+            PgSettings.execute(pool, "DROP SCHEMA IF EXISTS " + ENGINE_SCHEMA + " CASCADE");
+            PgSettings.execute(pool, "DROP SCHEMA IF EXISTS " + RAW_SCHEMA + " CASCADE");
             pool.close();
         }
     }

@@ -38,6 +38,8 @@ import dev.returnsync.spi.store.CaseStore;
 import dev.returnsync.spi.supplier.SupplierRegistry;
 import dev.returnsync.spi.supplier.SupplierRequest;
 
+import org.postgresql.ds.PGSimpleDataSource;
+
 import javax.sql.DataSource;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -172,7 +174,10 @@ public final class Demo {
         String description;
         if (options.postgres()) {
             try {
-                DataSource dataSource = PostgresCaseStore.dataSource(options.url(), options.user(), options.password());
+                PGSimpleDataSource dataSource = new PGSimpleDataSource();
+                dataSource.setURL(options.url());
+                dataSource.setUser(options.user());
+                dataSource.setPassword(options.password());
                 dropSchema(dataSource, PG_SCHEMA);
                 store = PostgresCaseStore.builder(dataSource).schema(PG_SCHEMA).build();
             } catch (RuntimeException e) {

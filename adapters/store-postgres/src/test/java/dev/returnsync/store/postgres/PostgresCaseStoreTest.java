@@ -19,11 +19,18 @@ import dev.returnsync.spi.store.AppendBatch;
 import dev.returnsync.spi.store.NumberAlreadyLinkedException;
 import dev.returnsync.spi.store.OutboxEntry;
 import dev.returnsync.spi.store.VersionConflictException;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.returnsync.store.jdbc.JdbcStoreException;
+import dev.returnsync.store.jdbc.SchemaSetup;
+import dev.returnsync.store.jdbc.SchemaVersionException;
+import dev.returnsync.store.jdbc.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -49,17 +56,24 @@ class PostgresCaseStoreTest {
     private static final String SCHEMA = "store_test";
     private static final TenantId TENANT = TenantId.of("t-1");
     private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
-    private static DataSource dataSource;
+    private static HikariDataSource dataSource;
     private PostgresCaseStore store;
 
     @BeforeAll
     static void database() {
-        dataSource = PostgresTestDatabase.dataSource();
+        dataSource = TestDatabase.postgres().pool(4);
+    }
+
+    @AfterAll
+    static void closePool() {
+        if (dataSource != null) {
+            dataSource.close();
+        }
     }
 
     @BeforeEach
     void freshSchema() {
-        PostgresTestDatabase.dropSchema(dataSource, SCHEMA);
+        PostgresTestStores.dropSchema(dataSource, SCHEMA);
         store = PostgresCaseStore.builder(dataSource).schema(SCHEMA).build();
     }
 
@@ -87,7 +101,7 @@ class PostgresCaseStoreTest {
 
     @Test
     void the_store_applies_its_schema_once_and_records_it() throws Exception {
-        assertEquals(PostgresCaseStore.MIGRATIONS.size(), store.schemaVersion());
+        assertEquals(PostgresDialect.MIGRATIONS.size(), store.schemaVersion());
         PostgresCaseStore.builder(dataSource).schema(SCHEMA).build();
         assertEquals(2, count("SELECT count(*) FROM " + SCHEMA + ".schema_version"));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
@@ -103,7 +117,7 @@ class PostgresCaseStoreTest {
 
     @Test
     void processes_starting_at_once_apply_the_schema_exactly_once() throws Exception {
-        PostgresTestDatabase.dropSchema(dataSource, SCHEMA);
+        PostgresTestStores.dropSchema(dataSource, SCHEMA);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<PostgresCaseStore>> builds = new ArrayList<>();
@@ -111,12 +125,12 @@ class PostgresCaseStoreTest {
                 builds.add(pool.submit(() -> PostgresCaseStore.builder(dataSource).schema(SCHEMA).build()));
             }
             for (Future<PostgresCaseStore> build : builds) {
-                assertEquals(PostgresCaseStore.MIGRATIONS.size(), build.get(60, TimeUnit.SECONDS).schemaVersion());
+                assertEquals(PostgresDialect.MIGRATIONS.size(), build.get(60, TimeUnit.SECONDS).schemaVersion());
             }
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(PostgresCaseStore.MIGRATIONS.size(), count("SELECT count(*) FROM " + SCHEMA + ".schema_version"));
+        assertEquals(PostgresDialect.MIGRATIONS.size(), count("SELECT count(*) FROM " + SCHEMA + ".schema_version"));
     }
 
     /**
@@ -126,7 +140,7 @@ class PostgresCaseStoreTest {
      */
     @Test
     void the_tenant_scoped_keys_migration_carries_existing_data() throws Exception {
-        PostgresTestDatabase.dropSchema(dataSource, SCHEMA);
+        PostgresTestStores.dropSchema(dataSource, SCHEMA);
         TenantId other = TenantId.of("t-2");
         ReturnEvent.ReturnRequested first = requested("case-1", "C-1");
         ReturnEvent foreign = new ReturnEvent.NegotiationOpened(T0.plusSeconds(1), Actor.reseller(other, "u"),
@@ -135,13 +149,11 @@ class PostgresCaseStoreTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.execute("CREATE SCHEMA " + SCHEMA);
-            s.execute("CREATE TABLE " + SCHEMA + ".schema_version (version integer PRIMARY KEY, script text NOT NULL,"
-                    + " applied_at timestamptz NOT NULL DEFAULT now())");
-            try (java.io.InputStream in = PostgresCaseStore.class.getResourceAsStream("schema/V1__case_store.sql")) {
-                s.execute(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                        .replace("${schema}", SCHEMA));
+            s.execute("SET LOCAL search_path TO " + SCHEMA);
+            try (java.io.InputStream in = PostgresCaseStore.class.getClassLoader()
+                    .getResourceAsStream(PostgresCaseStore.migrationLocation() + "/V1__case_store.sql")) {
+                s.execute(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
             }
-            s.execute("INSERT INTO " + SCHEMA + ".schema_version (version, script) VALUES (1, 'V1__case_store.sql')");
             try (PreparedStatement event = c.prepareStatement("INSERT INTO " + SCHEMA + ".events"
                     + " (case_id, version, tenant, type, at, payload) VALUES ('case-1', ?, ?, ?, ?, ?::json)")) {
                 long version = 0;
@@ -193,16 +205,40 @@ class PostgresCaseStoreTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO " + SCHEMA + ".schema_version (version, script) VALUES (99, 'V99__future.sql')");
         }
-        PostgresStoreException e = assertThrows(PostgresStoreException.class,
+        SchemaVersionException e = assertThrows(SchemaVersionException.class,
                 () -> PostgresCaseStore.builder(dataSource).schema(SCHEMA).build());
         assertTrue(e.getMessage().contains("version 99"), e.getMessage());
+        assertEquals(99, e.found());
+        assertEquals(2, e.required());
+    }
+
+    @Test
+    void with_verify_an_empty_schema_is_refused_and_left_alone() throws Exception {
+        PostgresTestStores.dropSchema(dataSource, SCHEMA);
+        SchemaVersionException e = assertThrows(SchemaVersionException.class,
+                () -> PostgresCaseStore.builder(dataSource).schema(SCHEMA).schemaSetup(SchemaSetup.VERIFY).build());
+        assertEquals(0, e.found());
+        assertEquals(2, e.required());
+        assertTrue(e.getMessage().contains("classpath:db/returnsync/postgresql"), e.getMessage());
+        assertEquals(0, count("SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + SCHEMA + "'"),
+                "verify creates nothing");
+    }
+
+    @Test
+    void with_verify_a_schema_at_the_version_is_used_as_it_is() {
+        PostgresCaseStore verified = PostgresCaseStore.builder(dataSource).schema(SCHEMA)
+                .schemaSetup(SchemaSetup.VERIFY).build();
+        assertEquals(verified.requiredSchemaVersion(), verified.schemaVersion());
+        store.append(open("case-1", "C-1"));
+        assertEquals(1, verified.load(TENANT, CaseId.of("case-1")).orElseThrow().version());
     }
 
     @Test
     void an_unreachable_database_is_a_typed_error_with_its_sql_state() {
-        DataSource nowhere = PostgresCaseStore.dataSource("jdbc:postgresql://127.0.0.1:1/returnsync?connectTimeout=2",
-                "nobody", "x");
-        PostgresStoreException e = assertThrows(PostgresStoreException.class,
+        PGSimpleDataSource nowhere = new PGSimpleDataSource();
+        nowhere.setURL("jdbc:postgresql://127.0.0.1:1/returnsync?connectTimeout=2");
+        nowhere.setUser("nobody");
+        JdbcStoreException e = assertThrows(JdbcStoreException.class,
                 () -> PostgresCaseStore.builder(nowhere).build());
         assertTrue(e.sqlState() != null && e.sqlState().startsWith("08"), "connection error state: " + e.sqlState());
     }
@@ -260,7 +296,8 @@ class PostgresCaseStoreTest {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try (Connection rival = dataSource.getConnection()) {
             rival.setAutoCommit(false);
-            try (PreparedStatement insert = rival.prepareStatement(store.sql.insertEvent)) {
+            try (PreparedStatement insert = rival.prepareStatement("INSERT INTO " + SCHEMA + ".events"
+                    + " (tenant, case_id, version, type, at, payload) VALUES (?, ?, ?, ?, ?, ?::json)")) {
                 insert.setString(1, TENANT.value());
                 insert.setString(2, "case-1");
                 insert.setLong(3, 2);
@@ -292,12 +329,14 @@ class PostgresCaseStoreTest {
         try (Connection rival = dataSource.getConnection()) {
             rival.setAutoCommit(false);
             ReturnNumber number = ReturnNumber.customerRequest(TENANT, "C-1");
-            try (PreparedStatement insert = rival.prepareStatement(store.sql.upsertLink)) {
-                insert.setString(1, number.uniquenessKey());
-                insert.setString(2, number.kind().name());
-                insert.setString(3, number.scope());
-                insert.setString(4, number.value());
-                insert.setString(5, TENANT.value());
+            try (PreparedStatement insert = rival.prepareStatement("INSERT INTO " + SCHEMA + ".number_links"
+                    + " (tenant, uniqueness_key, kind, scope, value, case_id, leg, superseded)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, TENANT.value());
+                insert.setString(2, number.uniquenessKey());
+                insert.setString(3, number.kind().name());
+                insert.setString(4, number.scope());
+                insert.setString(5, number.value());
                 insert.setString(6, "secret-case");
                 insert.setString(7, null);
                 insert.setBoolean(8, false);
@@ -329,53 +368,5 @@ class PostgresCaseStoreTest {
             Thread.sleep(20);
         }
         throw new AssertionError("no session started waiting for a lock within 30 s");
-    }
-
-    /** The look-ups that must not scan every case can use their indexes. */
-    @Test
-    void look_ups_use_their_indexes() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO " + SCHEMA + ".due_cases SELECT 'c' || g, 't', now() + g * interval '1 minute'"
-                    + " FROM generate_series(1, 20000) g");
-            s.execute("INSERT INTO " + SCHEMA + ".number_links SELECT 'K|s|' || g, 'CUSTOMER_REQUEST', 's', 'v' || g, 't',"
-                    + " 'c' || g, NULL, false FROM generate_series(1, 20000) g");
-            s.execute("INSERT INTO " + SCHEMA + ".outbox SELECT 'o' || g, 't', 'c' || g, 1, 'NOTIFY', 'x', 0,"
-                    + " now() + g * interval '1 minute', NULL, g % 10 = 0, NULL, NULL FROM generate_series(1, 20000) g");
-            s.execute("INSERT INTO " + SCHEMA + ".outbox SELECT 's' || g, 't', 'c' || (g % 5000), g / 5000 + 1,"
-                    + " 'REQUEST_RETURN', 'x', 0, now() - interval '1 day', NULL, false, NULL, NULL"
-                    + " FROM generate_series(1, 20000) g");
-            s.execute("ANALYZE " + SCHEMA + ".due_cases");
-            s.execute("ANALYZE " + SCHEMA + ".number_links");
-            s.execute("ANALYZE " + SCHEMA + ".outbox");
-        }
-        String now = "'2026-03-01T08:00:00Z'::timestamptz";
-        assertTrue(explain(store.sql.findDue, now, "10").contains("due_cases_due_at"));
-        String page = explain(store.sql.findDueAfter, now, "'2026-02-01T08:00:00Z'::timestamptz", "'t'", "'c77'",
-                "10");
-        assertTrue(page.contains("due_cases_due_at") && page.lines().anyMatch(line -> line.contains("Index Cond:")
-                && line.contains("ROW(due_at, tenant, case_id) >")), "a page starts at its cursor in the index: "
-                + page);
-        assertTrue(explain(store.sql.findNumber, "'t'", "'K|s|77'").contains("number_links_uniqueness_key"));
-        String claim = explain(store.sql.claimOutbox, now, now, "10", "'o'", now);
-        assertTrue(claim.contains("outbox_claimable"), claim);
-        assertTrue(claim.contains("outbox_ordered_sends"), "the wait for an earlier send is indexed: " + claim);
-        assertTrue(explain(store.sql.outboxOf, "'t'", "'c77'").contains("outbox_case"));
-    }
-
-    private static String explain(String sql, String... literals) throws SQLException {
-        StringBuilder text = new StringBuilder();
-        int next = 0;
-        for (char ch : sql.toCharArray()) {
-            text.append(ch == '?' ? literals[next++] : String.valueOf(ch));
-        }
-        assertEquals(literals.length, next, "one literal per parameter");
-        StringBuilder plan = new StringBuilder();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("EXPLAIN " + text)) {
-            while (rs.next()) {
-                plan.append(rs.getString(1)).append('\n');
-            }
-        }
-        return plan.toString();
     }
 }

@@ -1,4 +1,4 @@
-package dev.returnsync.store.postgres;
+package dev.returnsync.store.jdbc.testing;
 
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.DeadlinePolicy;
@@ -50,11 +50,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +77,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Three engines over one PostgreSQL database, each with its own {@link PostgresCaseStore} and dispatcher owner, run
+ * Three engines over one database, each with its own store (from {@link #openStore}) and dispatcher owner, run
  * random customer, reseller and supplier commands, supplier callbacks, deadline runs and dispatching at the same
  * time, for a bounded time and number of operations, on a simulated clock that runs about 1,000 times faster than
  * the wall clock. Each instance borrows its connections from its own small pool. The three simulated suppliers
@@ -94,12 +89,11 @@ import static org.junit.jupiter.api.Assertions.*;
  * delivered, at least once, and the notifier deduplicated it by id; every case folds, keeps its quantities in order,
  * and each of its numbers resolves to it through every instance; the outbox is empty, nothing parked.
  *
- * <p>PostgreSQL only (see {@link PostgresTestDatabase}). The seed is printed; {@code -Dreturnsync.seed=...} sets it,
- * though thread timing makes runs differ anyway.
+ * <p>A store module's test extends this class and says how to open a store on an emptied database. The seed is
+ * printed; {@code -Dreturnsync.seed=...} sets it, though thread timing makes runs differ anyway.
  */
 @Timeout(240)
-class SeveralInstancesTest {
-    private static final String SCHEMA = "several_instances";
+public abstract class SeveralInstancesContract {
     private static final Duration RUN_FOR = Duration.ofSeconds(16);
     private static final int MAX_OPERATIONS = 6_000;
     private static final int MAX_CASES = 400;
@@ -147,7 +141,18 @@ class SeveralInstancesTest {
     private final ConcurrentLinkedQueue<PendingCallback> callbacks = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
     private volatile boolean stop;
-    private DataSource admin;
+
+    /** Empties the database the instances will share; called once, before any {@link #openStore}. */
+    protected abstract void emptyDatabase();
+
+    /**
+     * Opens instance {@code index}'s own store, on its own small connection pool (of about 8 connections), as a
+     * separate process would; the pool is closed by {@link #closeStores()}.
+     */
+    protected abstract CaseStore openStore(int index);
+
+    /** Closes what {@link #openStore} opened; called after the engines stopped. */
+    protected abstract void closeStores();
 
     /** A command accepted by an instance, with what it answered. */
     private record Accepted(Command command, CommandResult result) {
@@ -160,8 +165,6 @@ class SeveralInstancesTest {
     /** One engine with its own store and dispatcher owner, as in its own process. */
     private final class Instance {
         final int index;
-        final PooledDataSource pool = new PooledDataSource(PostgresTestDatabase.dataSource(), 8);
-        final PostgresCaseStore postgres;
         final RecordingStore store;
         final ReturnSyncEngine engine;
         final Actor reseller;
@@ -169,8 +172,7 @@ class SeveralInstancesTest {
 
         Instance(int index) {
             this.index = index;
-            this.postgres = PostgresCaseStore.builder(pool).schema(SCHEMA).build();
-            this.store = new RecordingStore(postgres);
+            this.store = new RecordingStore(openStore(index));
             this.reseller = Actor.reseller(SHOP, "staff-" + index);
             this.engine = ReturnSyncEngine.builder()
                     .store(store)
@@ -257,16 +259,13 @@ class SeveralInstancesTest {
     @AfterEach
     void closeEngines() {
         stop = true;
-        instances.forEach(i -> {
-            i.engine.close();
-            i.pool.closeIdle();
-        });
+        instances.forEach(i -> i.engine.close());
+        closeStores();
     }
 
     @Test
-    void three_engines_over_one_database_lose_nothing_and_duplicate_nothing() throws Exception {
-        admin = PostgresTestDatabase.dataSource();
-        PostgresTestDatabase.dropSchema(admin, SCHEMA);
+    public void three_engines_over_one_database_lose_nothing_and_duplicate_nothing() throws Exception {
+        emptyDatabase();
         for (int i = 0; i < INSTANCES; i++) {
             instances.add(new Instance(i));
         }
@@ -316,8 +315,7 @@ class SeveralInstancesTest {
                 operations.get(), cases.size(), accepted.size(), refusals.get(), contentions.get(), replays.get(),
                 callbacksDelivered.get(), instances.stream().map(i -> i.store.batches.get()).toList());
         System.out.println("SeveralInstancesTest: lost races per instance "
-                + instances.stream().map(i -> i.store.conflicts.get()).toList() + ", connections opened per instance "
-                + instances.stream().map(i -> i.pool.opened()).toList());
+                + instances.stream().map(i -> i.store.conflicts.get()).toList());
         assertTrue(errors.isEmpty(), "unexpected failures while running:\n" + String.join("\n", errors));
     }
 
@@ -626,15 +624,11 @@ class SeveralInstancesTest {
                 + outboxCount(true) + " parked");
     }
 
+    /** The outbox entries of the run's cases that are (or are not) parked, as any instance's store lists them. */
     private int outboxCount(boolean parked) {
-        try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + SCHEMA + ".outbox WHERE parked = "
-                     + parked)) {
-            rows.next();
-            return rows.getInt(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not count the outbox", e);
-        }
+        CaseStore store = instances.get(0).store;
+        return (int) cases.stream().flatMap(id -> store.outboxOf(SHOP, id).stream())
+                .filter(entry -> entry.parked() == parked).count();
     }
 
     // ------------------------------------------------------------------------------------------ checks

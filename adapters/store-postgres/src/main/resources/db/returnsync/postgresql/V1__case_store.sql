@@ -1,10 +1,18 @@
 -- returnsync PostgreSQL case store, schema version 1.
--- Applied by PostgresCaseStore itself, inside one transaction, under an advisory lock;
--- ${schema} is replaced by the configured schema name.
+-- Names are unqualified: run in the store's schema (PostgresCaseStore sets the search_path when it applies the
+-- files itself, under an advisory lock, in one transaction; Flyway does with schemas(...)). Each file records its
+-- version in schema_version, which the store reads at start.
+
+-- The versions applied, one row per file.
+CREATE TABLE schema_version (
+    version    integer     PRIMARY KEY,
+    script     text        NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now()
+);
 
 -- Every event of every case. The primary key (case_id, version) is the optimistic-concurrency guard:
 -- of two appends expecting the same version, the second insert of version n+1 violates it.
-CREATE TABLE ${schema}.events (
+CREATE TABLE events (
     case_id     varchar(64)  NOT NULL,
     version     bigint       NOT NULL CHECK (version >= 1),
     tenant      varchar(64)  NOT NULL,
@@ -15,7 +23,7 @@ CREATE TABLE ${schema}.events (
 );
 
 -- Every number linked to a case. The uniqueness key (namespace|scope|value) is unique store-wide.
-CREATE TABLE ${schema}.number_links (
+CREATE TABLE number_links (
     uniqueness_key varchar(160) NOT NULL,
     kind           varchar(32)  NOT NULL,
     scope          varchar(64)  NOT NULL,
@@ -26,10 +34,10 @@ CREATE TABLE ${schema}.number_links (
     superseded     boolean      NOT NULL,
     CONSTRAINT number_links_uniqueness_key UNIQUE (uniqueness_key)
 );
-CREATE INDEX number_links_case ON ${schema}.number_links (case_id);
+CREATE INDEX number_links_case ON number_links (case_id);
 
 -- The remembered outcome of each tenant's idempotency keys.
-CREATE TABLE ${schema}.idempotency (
+CREATE TABLE idempotency (
     tenant        varchar(64)  NOT NULL,
     key           varchar(64)  NOT NULL,
     fingerprint   text         NOT NULL,
@@ -40,16 +48,16 @@ CREATE TABLE ${schema}.idempotency (
 );
 
 -- The earliest pending deadline of each case that has one; findDue reads the due_at index.
-CREATE TABLE ${schema}.due_cases (
+CREATE TABLE due_cases (
     case_id varchar(64) NOT NULL,
     tenant  varchar(64) NOT NULL,
     due_at  timestamptz NOT NULL,
     CONSTRAINT due_cases_pkey PRIMARY KEY (case_id)
 );
-CREATE INDEX due_cases_due_at ON ${schema}.due_cases (due_at, case_id);
+CREATE INDEX due_cases_due_at ON due_cases (due_at, case_id);
 
 -- The transactional outbox. Claims lock rows with FOR UPDATE SKIP LOCKED and lease them.
-CREATE TABLE ${schema}.outbox (
+CREATE TABLE outbox (
     id              varchar(255) NOT NULL,
     tenant          varchar(64)  NOT NULL,
     case_id         varchar(64)  NOT NULL,
@@ -65,5 +73,7 @@ CREATE TABLE ${schema}.outbox (
     CONSTRAINT outbox_pkey PRIMARY KEY (id),
     CONSTRAINT outbox_lease CHECK ((lease_owner IS NULL) = (lease_until IS NULL))
 );
-CREATE INDEX outbox_claimable ON ${schema}.outbox (next_attempt_at, id) WHERE NOT parked;
-CREATE INDEX outbox_case ON ${schema}.outbox (case_id, version);
+CREATE INDEX outbox_claimable ON outbox (next_attempt_at, id) WHERE NOT parked;
+CREATE INDEX outbox_case ON outbox (case_id, version);
+
+INSERT INTO schema_version (version, script) VALUES (1, 'V1__case_store.sql');
