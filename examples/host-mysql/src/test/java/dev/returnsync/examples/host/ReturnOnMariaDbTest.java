@@ -1,0 +1,142 @@
+package dev.returnsync.examples.host;
+
+import dev.returnsync.core.ReturnSyncEngine;
+import dev.returnsync.core.domain.Command;
+import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.CaseStatus;
+import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.spi.LegState;
+import dev.returnsync.spi.LineQuantity;
+import dev.returnsync.spi.Money;
+import dev.returnsync.spi.OrderId;
+import dev.returnsync.spi.OutcomeType;
+import dev.returnsync.spi.Reason;
+import dev.returnsync.spi.ReasonCode;
+import dev.returnsync.spi.ReturnLine;
+import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.Sku;
+import dev.returnsync.spi.SupplierId;
+import dev.returnsync.spi.TenantId;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * One return from request to the customer's confirmation, through the host's wiring, on the MariaDB of
+ * {@code RETURNSYNC_MARIADB_URL} ({@code .ci/mariadb-start.sh} prints it). Without one it fails when {@code CI=true}
+ * and is skipped otherwise.
+ */
+@Timeout(120)
+class ReturnOnMariaDbTest {
+    private static final TenantId SHOP = TenantId.of("shop-host");
+    private static final SupplierId WAREHOUSE = SupplierId.of("warehouse-1");
+
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-03T02:00:00Z"));
+    private final AtomicInteger keys = new AtomicInteger();
+    /** Digits that make this run's ids and numbers new, so that runs on one database do not meet. */
+    private final String run = Long.toString(Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 1_000_000_000L));
+
+    @Test
+    void a_return_runs_from_request_to_confirmation() {
+        WarehouseSupplier warehouse = new WarehouseSupplier(WAREHOUSE);
+        try (ReturnsHost host = ReturnsHost.start(setting("URL"), setting("USER"), setting("PASSWORD"), clock,
+                warehouse)) {
+            ReturnSyncEngine engine = host.engine();
+            CaseId caseId = CaseId.of("host-" + run);
+            CustomerId buyer = CustomerId.of("buyer-" + run);
+            Actor customer = Actor.customer(SHOP, buyer);
+            Actor reseller = Actor.reseller(SHOP, "service-desk");
+            Actor supplier = Actor.supplier(SHOP, WAREHOUSE);
+            List<LineQuantity> one = List.of(LineQuantity.of("TEE-RED-L", 1));
+
+            act(engine, new Command.SubmitReturn(key(), customer, null, caseId, buyer, OrderId.of("order-" + run),
+                    ReturnNumber.customerRequest(SHOP, "TB-" + run), ReturnNumber.resellerReturn(SHOP, "R-" + run),
+                    List.of(new ReturnLine(Sku.of("TEE-RED-L"), WAREHOUSE, 1, 1, Money.of("CNY", "59.90"))),
+                    Reason.of(ReasonCode.SIZE_OR_FIT, "尺码偏大"), OutcomeType.RETURN_AND_REFUND,
+                    clock.instant().minus(Duration.ofDays(3))));
+            act(engine, new Command.OpenNegotiation(key(), reseller, null, caseId, WAREHOUSE));
+            act(engine, new Command.AgreeReturn(key(), supplier, null, caseId, WAREHOUSE,
+                    OutcomeType.RETURN_AND_REFUND, List.of()));
+            act(engine, new Command.ApplyForReturn(key(), reseller, null, caseId, WAREHOUSE));
+            assertEquals(LegState.AWAITING_SHIPMENT, legState(engine, reseller, caseId), "the warehouse's number came");
+            act(engine, new Command.ReportShipment(key(), customer, null, caseId, WAREHOUSE,
+                    ReturnNumber.returnTracking("SF", "SF" + run)));
+            act(engine, new Command.ConfirmReceipt(key(), supplier, null, caseId, WAREHOUSE, one));
+            act(engine, new Command.ReportResult(key(), supplier, null, caseId, WAREHOUSE, one, List.of(), "完好"));
+            act(engine, new Command.ReportResultToCustomer(key(), reseller, null, caseId, WAREHOUSE, "退款 59.90 元"));
+            act(engine, new Command.ConfirmResult(key(), customer, null, caseId, WAREHOUSE));
+
+            assertEquals(CaseStatus.COMPLETED, engine.caseView(reseller, caseId).state().status());
+            assertEquals(List.of("requestReturn R-" + run, "shareTracking SF" + run), warehouse.calls());
+        }
+    }
+
+    private void act(ReturnSyncEngine engine, Command command) {
+        clock.advance(Duration.ofMinutes(30));
+        engine.execute(command);
+        engine.runOnce(clock.instant());
+    }
+
+    private static LegState legState(ReturnSyncEngine engine, Actor asker, CaseId caseId) {
+        return engine.caseView(asker, caseId).state().leg(WAREHOUSE).orElseThrow().state();
+    }
+
+    private IdempotencyKey key() {
+        return IdempotencyKey.of("host-" + run + "-" + keys.incrementAndGet());
+    }
+
+    private static String setting(String name) {
+        String value = System.getenv("RETURNSYNC_MARIADB_" + name);
+        if (value == null || value.isBlank()) {
+            String message = "no MariaDB configured (RETURNSYNC_MARIADB_" + name + "); start one with: eval \"$(bash"
+                    + " .ci/mariadb-start.sh)\"";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true requires the MariaDB tests to run, but " + message);
+            }
+            Assumptions.abort(message);
+        }
+        return value;
+    }
+
+    /** The test's clock, moved by the test. */
+    private static final class MovableClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        MovableClock(Instant start) {
+            now = new AtomicReference<>(start);
+        }
+
+        void advance(Duration by) {
+            now.updateAndGet(t -> t.plus(by));
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
