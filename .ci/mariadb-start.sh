@@ -14,6 +14,7 @@
 set -euo pipefail
 
 log() { echo "mariadb-start: $*" >&2; }
+source "$(dirname "$0")/server-lib.sh"
 
 # Debian installs the server in sbin, which a non-root PATH may lack.
 find_bin() {
@@ -43,38 +44,16 @@ CLIENT="$(find_bin mariadb)"
 ADMIN="$(find_bin mariadb-admin)"
 log "using $MARIADBD"
 
-if [[ "$(id -u)" -eq 0 ]]; then
-    DB_OS_USER="${RETURNSYNC_MARIADB_OS_USER:-mysql}"
-    if ! id "$DB_OS_USER" >/dev/null 2>&1; then
-        log "creating system user $DB_OS_USER"
-        useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$DB_OS_USER"
-    fi
-    as_db() { runuser -u "$DB_OS_USER" -- "$@"; }
-else
-    DB_OS_USER="$(id -un)"
-    as_db() { "$@"; }
-fi
+# mariadbd refuses to run as root: run it as the package's system user.
+server_os_user "${RETURNSYNC_MARIADB_OS_USER:-mysql}"
+DB_OS_USER="$SERVER_OS_USER"
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-next_free_port() {
-    local port="$1"
-    for _ in $(seq 1 50); do
-        port_in_use "$port" || { echo "$port"; return 0; }
-        port=$((port + 1))
-    done
-    return 1
-}
-
-PORT="$(next_free_port "${RETURNSYNC_MARIADB_PORT:-53306}")" \
-    || { log "no free port found from ${RETURNSYNC_MARIADB_PORT:-53306}"; exit 1; }
-
-# A short directory: the socket path must stay under about 107 characters.
-HOME_DIR="$(mktemp -d /tmp/rs-mariadb.XXXXXX)"
-touch "$HOME_DIR/.returnsync-mariadb"     # marker: mariadb-stop.sh deletes only directories that carry it
-chown "$DB_OS_USER" "$HOME_DIR"
-chmod 700 "$HOME_DIR"
+PORT="$(first_free_port "${RETURNSYNC_MARIADB_PORT:-53306}")"
+# A short directory: the socket path must stay under about 107 characters. The marker: mariadb-stop.sh deletes only
+# directories that carry it.
+HOME_DIR="$(server_dir /tmp/rs-mariadb.XXXXXX .returnsync-mariadb)"
 SOCKET="$HOME_DIR/sock"
-PASSWORD="$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')"
+PASSWORD="$(random_password)"
 
 cleanup_on_failure() {
     local status=$?
@@ -89,7 +68,7 @@ cleanup_on_failure() {
 }
 trap cleanup_on_failure EXIT
 
-as_db "$INSTALL_DB" --no-defaults --user="$DB_OS_USER" --datadir="$HOME_DIR/data" \
+as_server "$INSTALL_DB" --no-defaults --user="$DB_OS_USER" --datadir="$HOME_DIR/data" \
     --auth-root-authentication-method=normal --skip-test-db >"$HOME_DIR/install.log" 2>&1 \
     || { cat "$HOME_DIR/install.log" >&2; exit 1; }
 
@@ -99,13 +78,13 @@ started=""
 for attempt in 1 2 3 4 5; do
     : >"$HOME_DIR/server.log"
     chown "$DB_OS_USER" "$HOME_DIR/server.log"
-    as_db "$MARIADBD" --no-defaults --datadir="$HOME_DIR/data" --socket="$SOCKET" --pid-file="$HOME_DIR/pid" \
+    as_server "$MARIADBD" --no-defaults --datadir="$HOME_DIR/data" --socket="$SOCKET" --pid-file="$HOME_DIR/pid" \
         --port="$PORT" --bind-address=127.0.0.1 --log-error="$HOME_DIR/server.log" \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_bin \
         --max-connections=200 --innodb-flush-log-at-trx-commit=2 --skip-log-bin >/dev/null 2>&1 &
     server=$!
     for _ in $(seq 1 300); do
-        if [[ -S "$SOCKET" ]] && as_db "$ADMIN" --no-defaults --socket="$SOCKET" -uroot ping >/dev/null 2>&1; then
+        if [[ -S "$SOCKET" ]] && as_server "$ADMIN" --no-defaults --socket="$SOCKET" -uroot ping >/dev/null 2>&1; then
             started=yes
             break
         fi
@@ -117,10 +96,10 @@ for attempt in 1 2 3 4 5; do
         exit 1
     fi
     log "port $PORT was taken meanwhile; trying the next free one"
-    PORT="$(next_free_port $((PORT + 1)))"
+    PORT="$(first_free_port $((PORT + 1)))"
 done
 
-as_db "$CLIENT" --no-defaults --socket="$SOCKET" -uroot >&2 <<SQL
+as_server "$CLIENT" --no-defaults --socket="$SOCKET" -uroot >&2 <<SQL
 CREATE DATABASE returnsync CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 CREATE USER 'returnsync'@'127.0.0.1' IDENTIFIED BY '$PASSWORD';
 CREATE USER 'returnsync'@'localhost' IDENTIFIED BY '$PASSWORD';

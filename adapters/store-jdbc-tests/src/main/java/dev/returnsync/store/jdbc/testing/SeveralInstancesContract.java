@@ -46,14 +46,13 @@ import dev.returnsync.spi.store.IdempotencyKeyTakenException;
 import dev.returnsync.spi.store.OutboxEntry;
 import dev.returnsync.spi.store.VersionConflictException;
 import dev.returnsync.spi.supplier.SupplierRegistry;
+import dev.returnsync.testkit.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,7 +70,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -110,7 +108,7 @@ public abstract class SeveralInstancesContract {
             LegState.AWAITING_SHIPMENT, LegState.SHIPPED, LegState.RESULT_NOTIFIED);
 
     private final long seed = Long.getLong("returnsync.seed", System.nanoTime());
-    private final SimClock clock = new SimClock(START);
+    private final TestClock clock = TestClock.at(START);
     private final SimulatedSupplier supA = SimulatedSupplier.of(A, SimulatedSupplier.Style.NUMBER_IN_REPLY);
     private final SimulatedSupplier supB = SimulatedSupplier.of(B, SimulatedSupplier.Style.NUMBER_BY_CALLBACK);
     private final SimulatedSupplier supC = SimulatedSupplier.of(C, SimulatedSupplier.Style.NUMBER_BY_POLLING)
@@ -225,34 +223,6 @@ public abstract class SeveralInstancesContract {
                 completed.incrementAndGet();
             }
             return held;
-        }
-    }
-
-    /** A clock shared by the instances; a thread moves it while they run. */
-    private static final class SimClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        SimClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration by) {
-            now.updateAndGet(t -> t.plus(by));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 
