@@ -568,7 +568,9 @@ public abstract class SeveralInstancesContract {
 
     /**
      * With the parties gone, moves the clock on in steps and lets the instances take turns until the outbox is
-     * empty: the parcels of the pull-only supplier arrive, callbacks are delivered, retries and polls come due.
+     * empty and no deadline is pending: the parcels of the pull-only supplier arrive, callbacks are delivered,
+     * retries and polls come due, and the deadlines of the legs whose parties never answered fire, on all three
+     * instances at once.
      */
     private void drain() {
         for (int round = 0; round < 300; round++) {
@@ -585,13 +587,19 @@ public abstract class SeveralInstancesContract {
             for (Instance instance : instances) {
                 instance.engine.runOnce(clock.instant());
             }
-            if (outboxCount(false) == 0 && callbacks.isEmpty()) {
-                System.out.println("SeveralInstancesTest: outbox drained after " + (round + 1) + " rounds");
+            if (outboxCount(false) == 0 && callbacks.isEmpty() && !deadlinePending()) {
+                System.out.println("SeveralInstancesTest: outbox drained and deadlines fired after " + (round + 1)
+                        + " rounds");
                 return;
             }
         }
         fail("the outbox did not drain in 300 rounds: " + outboxCount(false) + " entries left, "
-                + outboxCount(true) + " parked");
+                + outboxCount(true) + " parked, a deadline pending: " + deadlinePending());
+    }
+
+    /** Whether some case still has a deadline to come. */
+    private boolean deadlinePending() {
+        return !instances.get(0).store.findDue(clock.instant().plus(Duration.ofDays(365)), null, 1).isEmpty();
     }
 
     /** The outbox entries of the run's cases that are (or are not) parked, as any instance's store lists them. */
