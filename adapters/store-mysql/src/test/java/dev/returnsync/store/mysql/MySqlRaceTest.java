@@ -1,65 +1,50 @@
 package dev.returnsync.store.mysql;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.returnsync.spi.Actor;
-import dev.returnsync.spi.CaseId;
-import dev.returnsync.spi.CustomerId;
-import dev.returnsync.spi.Money;
-import dev.returnsync.spi.NumberLink;
-import dev.returnsync.spi.OrderId;
-import dev.returnsync.spi.OutcomeType;
-import dev.returnsync.spi.Reason;
-import dev.returnsync.spi.ReasonCode;
-import dev.returnsync.spi.ReturnEvent;
-import dev.returnsync.spi.ReturnLine;
-import dev.returnsync.spi.ReturnNumber;
-import dev.returnsync.spi.Sku;
-import dev.returnsync.spi.SupplierId;
-import dev.returnsync.spi.TenantId;
-import dev.returnsync.spi.codec.EventCodec;
-import dev.returnsync.spi.store.AppendBatch;
-import dev.returnsync.spi.store.NumberAlreadyLinkedException;
-import dev.returnsync.spi.store.VersionConflictException;
+import dev.returnsync.spi.store.CaseStore;
+import dev.returnsync.store.jdbc.testing.AppendRaceContract;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-/**
- * The losing side of a real race on InnoDB: another transaction holds an uncommitted row that the append needs (the
- * next version of the case, a number), the append waits for its lock, and when the rival commits the append fails on
- * the key, rolls back, and reports the conflict the contract names.
- */
-@Timeout(60)
-class MySqlRaceTest {
-    private static final TenantId TENANT = TenantId.of("t-1");
-    private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
+/** The losing side of the version and number races on InnoDB. */
+class MySqlRaceTest extends AppendRaceContract {
     private static HikariDataSource dataSource;
     private static MySqlCaseStore store;
 
-    @BeforeAll
-    static void database() {
-        dataSource = MySqlTestStores.database("returnsync_race").pool(4);
-        store = MySqlCaseStore.builder(dataSource).build();
+    @Override
+    protected DataSource dataSource() {
+        if (dataSource == null) {
+            dataSource = MySqlTestStores.database("returnsync_race").pool(4);
+        }
+        return dataSource;
+    }
+
+    @Override
+    protected CaseStore emptyStore() {
+        if (store == null) {
+            store = MySqlCaseStore.builder(dataSource()).build();
+        }
+        MySqlTestStores.empty(dataSource());
+        return store;
+    }
+
+    @Override
+    protected String table(String name) {
+        return MySqlDialect.PREFIX + name;
+    }
+
+    @Override
+    protected String jsonParameter() {
+        return "?";
+    }
+
+    @Override
+    protected Object time(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     @AfterAll
@@ -67,91 +52,5 @@ class MySqlRaceTest {
         if (dataSource != null) {
             dataSource.close();
         }
-    }
-
-    @BeforeEach
-    void empty() {
-        MySqlTestStores.empty(dataSource);
-    }
-
-    private static AppendBatch open(String caseId, String customerNo) {
-        CustomerId customer = CustomerId.of("c-" + caseId);
-        ReturnEvent.ReturnRequested event = new ReturnEvent.ReturnRequested(T0, Actor.customer(TENANT, customer),
-                CaseId.of(caseId), customer, OrderId.of("o-1"), ReturnNumber.customerRequest(TENANT, customerNo),
-                ReturnNumber.resellerReturn(TENANT, "R-" + caseId),
-                List.of(new ReturnLine(Sku.of("sku-1"), SupplierId.of("s-1"), 1, 1, Money.of("CNY", "9.90"))),
-                Reason.of(ReasonCode.SIZE_OR_FIT, "尺码偏小"), OutcomeType.RETURN_AND_REFUND, T0.minusSeconds(3600));
-        return new AppendBatch(TENANT, CaseId.of(caseId), 0, List.of(event),
-                List.of(new NumberLink(event.customerNumber(), TENANT, event.caseId(), null, false)), null, List.of(), null);
-    }
-
-    @Test
-    void losing_the_primary_key_race_is_a_version_conflict() throws Exception {
-        store.append(open("case-1", "C-1"));
-        ReturnEvent next = new ReturnEvent.NegotiationOpened(T0.plusSeconds(1), Actor.reseller(TENANT, "u"),
-                SupplierId.of("s-1"));
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (Connection rival = dataSource.getConnection()) {
-            rival.setAutoCommit(false);
-            try (PreparedStatement insert = rival.prepareStatement("INSERT INTO returnsync_events"
-                    + " (tenant, case_id, version, type, at, payload) VALUES (?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, TENANT.value());
-                insert.setString(2, "case-1");
-                insert.setLong(3, 2);
-                insert.setString(4, next.type());
-                insert.setObject(5, LocalDateTime.ofInstant(next.at(), ZoneOffset.UTC));
-                insert.setString(6, EventCodec.encode(next));
-                insert.executeUpdate();
-            }
-            Future<?> loser = pool.submit(() -> store.append(new AppendBatch(TENANT, CaseId.of("case-1"), 1,
-                    List.of(next), List.of(), null, List.of(), null)));
-            assertWaits(loser);
-            rival.commit();
-            ExecutionException e = assertThrows(ExecutionException.class, () -> loser.get(30, TimeUnit.SECONDS));
-            VersionConflictException conflict = assertInstanceOf(VersionConflictException.class, e.getCause());
-            assertEquals(1, conflict.expectedVersion());
-            assertEquals(2, conflict.actualVersion());
-        } finally {
-            pool.shutdownNow();
-        }
-        assertEquals(2, store.load(TENANT, CaseId.of("case-1")).orElseThrow().version());
-    }
-
-    @Test
-    void losing_the_number_race_is_a_number_conflict_that_names_no_other_case() throws Exception {
-        ReturnNumber number = ReturnNumber.customerRequest(TENANT, "C-1");
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (Connection rival = dataSource.getConnection()) {
-            rival.setAutoCommit(false);
-            try (PreparedStatement insert = rival.prepareStatement("INSERT INTO returnsync_number_links"
-                    + " (tenant, uniqueness_key, kind, scope, value, case_id, leg, superseded)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, TENANT.value());
-                insert.setString(2, number.uniquenessKey());
-                insert.setString(3, number.kind().name());
-                insert.setString(4, number.scope());
-                insert.setString(5, number.value());
-                insert.setString(6, "secret-case");
-                insert.setString(7, null);
-                insert.setBoolean(8, false);
-                insert.executeUpdate();
-            }
-            Future<?> loser = pool.submit(() -> store.append(open("case-1", "C-1")));
-            assertWaits(loser);
-            rival.commit();
-            ExecutionException e = assertThrows(ExecutionException.class, () -> loser.get(30, TimeUnit.SECONDS));
-            NumberAlreadyLinkedException taken = assertInstanceOf(NumberAlreadyLinkedException.class, e.getCause());
-            assertEquals(number, taken.number());
-            assertFalse(taken.getMessage().contains("secret"), taken.getMessage());
-        } finally {
-            pool.shutdownNow();
-        }
-        assertTrue(store.load(TENANT, CaseId.of("case-1")).isEmpty(), "the losing append left nothing");
-    }
-
-    /** The append does not finish while the rival holds its lock. */
-    private static void assertWaits(Future<?> append) throws InterruptedException {
-        Thread.sleep(500);
-        assertFalse(append.isDone(), "the append waits for the rival's row lock");
     }
 }

@@ -18,7 +18,6 @@ import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.store.AppendBatch;
 import dev.returnsync.spi.store.NumberAlreadyLinkedException;
 import dev.returnsync.spi.store.OutboxEntry;
-import dev.returnsync.spi.store.VersionConflictException;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.returnsync.store.jdbc.JdbcStoreException;
 import dev.returnsync.store.jdbc.SchemaSetup;
@@ -46,12 +45,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What the PostgreSQL store does beyond the contract: its schema, its SQL, its races, its errors. */
+/** What the PostgreSQL store does beyond the contract: its schema, its migrations, its errors. */
 class PostgresCaseStoreTest {
     private static final String SCHEMA = "store_test";
     private static final TenantId TENANT = TenantId.of("t-1");
@@ -281,92 +278,5 @@ class PostgresCaseStoreTest {
         store.claimOutbox("o", T0, Duration.ofMinutes(1), 1);
         assertTrue(store.failOutbox("ob-1", "o", "bad\u0000byte", T0, false));
         assertEquals("bad\uFFFDbyte", store.outboxOf(TENANT, CaseId.of("case-1")).get(0).lastError());
-    }
-
-    /**
-     * The losing side of a real race: another transaction holds an uncommitted version 2; our append (expecting 1)
-     * passes the version check, blocks on the primary key, and gets SQLState 23505 when the other commits. It must
-     * come out as a VersionConflictException with the winner's version.
-     */
-    @Test
-    void losing_the_primary_key_race_is_a_version_conflict() throws Exception {
-        store.append(open("case-1", "C-1"));
-        ReturnEvent next = new ReturnEvent.NegotiationOpened(T0.plusSeconds(1), Actor.reseller(TENANT, "u"),
-                SupplierId.of("s-1"));
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (Connection rival = dataSource.getConnection()) {
-            rival.setAutoCommit(false);
-            try (PreparedStatement insert = rival.prepareStatement("INSERT INTO " + SCHEMA + ".events"
-                    + " (tenant, case_id, version, type, at, payload) VALUES (?, ?, ?, ?, ?, ?::json)")) {
-                insert.setString(1, TENANT.value());
-                insert.setString(2, "case-1");
-                insert.setLong(3, 2);
-                insert.setString(4, next.type());
-                insert.setObject(5, java.time.OffsetDateTime.parse("2026-03-01T08:00:01Z"));
-                insert.setString(6, dev.returnsync.spi.codec.EventCodec.encode(next));
-                insert.executeUpdate();
-            }
-            Future<?> loser = pool.submit(() -> store.append(new AppendBatch(TENANT, CaseId.of("case-1"), 1,
-                    List.of(next), List.of(), null, List.of(), null)));
-            waitUntilBlocked();
-            assertFalse(loser.isDone(), "the append waits for the rival's row lock");
-            rival.commit();
-            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
-                    () -> loser.get(30, TimeUnit.SECONDS));
-            VersionConflictException conflict = assertInstanceOf(VersionConflictException.class, e.getCause());
-            assertEquals(1, conflict.expectedVersion());
-            assertEquals(2, conflict.actualVersion());
-        } finally {
-            pool.shutdownNow();
-        }
-        assertEquals(2, store.load(TENANT, CaseId.of("case-1")).orElseThrow().version());
-    }
-
-    /** Same for a number: a rival holds an uncommitted link of the number to another case. */
-    @Test
-    void losing_the_number_race_is_a_number_conflict_that_names_no_other_case() throws Exception {
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (Connection rival = dataSource.getConnection()) {
-            rival.setAutoCommit(false);
-            ReturnNumber number = ReturnNumber.customerRequest(TENANT, "C-1");
-            try (PreparedStatement insert = rival.prepareStatement("INSERT INTO " + SCHEMA + ".number_links"
-                    + " (tenant, uniqueness_key, kind, scope, value, case_id, leg, superseded)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, TENANT.value());
-                insert.setString(2, number.uniquenessKey());
-                insert.setString(3, number.kind().name());
-                insert.setString(4, number.scope());
-                insert.setString(5, number.value());
-                insert.setString(6, "secret-case");
-                insert.setString(7, null);
-                insert.setBoolean(8, false);
-                insert.executeUpdate();
-            }
-            Future<?> loser = pool.submit(() -> store.append(open("case-1", "C-1")));
-            waitUntilBlocked();
-            assertFalse(loser.isDone(), "the append waits for the rival's row lock");
-            rival.commit();
-            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
-                    () -> loser.get(30, TimeUnit.SECONDS));
-            NumberAlreadyLinkedException taken = assertInstanceOf(NumberAlreadyLinkedException.class, e.getCause());
-            assertEquals(number, taken.number());
-            assertFalse(taken.getMessage().contains("secret"), taken.getMessage());
-        } finally {
-            pool.shutdownNow();
-        }
-        assertTrue(store.load(TENANT, CaseId.of("case-1")).isEmpty());
-    }
-
-    /** Waits until some session of the test database waits for a lock. */
-    private static void waitUntilBlocked() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")
-                    > 0) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no session started waiting for a lock within 30 s");
     }
 }
