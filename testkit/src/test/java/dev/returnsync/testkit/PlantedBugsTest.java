@@ -6,6 +6,7 @@ import dev.returnsync.core.domain.Guard;
 import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.Policy;
 import dev.returnsync.core.domain.ReturnWorkflow;
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.OutcomeType;
@@ -54,8 +55,9 @@ class PlantedBugsTest {
             return Policy.on(ReturnEvent.ResultReported.class, name, (after, reported, context) -> {
                 Leg leg = after.leg(reported.leg()).orElseThrow();
                 return leg.outcome() == OutcomeType.REFUND_ONLY && leg.refundDue().minor() <= 20_000
-                        ? List.of(new Command.ReportResultToCustomer(Policy.key(name, after, "notify"),
-                        Policy.actor(name, after), null, after.id(), leg.supplier(), "refunded"))
+                        ? List.of(Commands.as(Policy.actor(name, after)).key(Policy.key(name, after, "notify"))
+                                .onCase(after.id()).reportResultToCustomer().leg(leg.supplier()).note("refunded")
+                                .build())
                         : List.of();
             });
         }
@@ -65,13 +67,13 @@ class PlantedBugsTest {
                 return List.of();
             }
             return List.of(
-                    new Command.ReportResult(Policy.key(name, after, "report"),
-                            Actor.supplier(after.tenant(), leg.supplier()), null, after.id(), leg.supplier(),
-                            List.of(), List.of(), "auto"),
-                    new Command.ReportResultToCustomer(Policy.key(name, after, "notify"), Policy.actor(name, after),
-                            null, after.id(), leg.supplier(), "refunded"),
-                    new Command.ConfirmResult(Policy.key(name, after, "confirm"),
-                            Actor.customer(after.tenant(), after.customer()), null, after.id(), leg.supplier()));
+                    Commands.as(Actor.supplier(after.tenant(), leg.supplier())).key(Policy.key(name, after, "report"))
+                            .onCase(after.id()).reportResult().note("auto").build(),
+                    Commands.as(Policy.actor(name, after)).key(Policy.key(name, after, "notify")).onCase(after.id())
+                            .reportResultToCustomer().leg(leg.supplier()).note("refunded").build(),
+                    Commands.as(Actor.customer(after.tenant(), after.customer()))
+                            .key(Policy.key(name, after, "confirm")).onCase(after.id()).confirmResult()
+                            .leg(leg.supplier()).build());
         });
     }
 

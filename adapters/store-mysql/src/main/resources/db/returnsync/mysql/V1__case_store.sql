@@ -26,7 +26,8 @@ CREATE TABLE IF NOT EXISTS returnsync_events (
     CONSTRAINT returnsync_events_version CHECK (version >= 1)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
--- Every number linked to a case; a number (its uniqueness key kind|scope|value) is unique in its tenant.
+-- Every number linked to a case; a number (its uniqueness key kind|scope|value) is unique in its tenant. The value
+-- index finds a number typed without its scope (a tracking number without its carrier).
 CREATE TABLE IF NOT EXISTS returnsync_number_links (
     tenant         VARCHAR(64)  NOT NULL,
     uniqueness_key VARCHAR(160) NOT NULL,
@@ -37,7 +38,8 @@ CREATE TABLE IF NOT EXISTS returnsync_number_links (
     leg            VARCHAR(64),
     superseded     BOOLEAN      NOT NULL,
     CONSTRAINT returnsync_number_links_pkey PRIMARY KEY (tenant, uniqueness_key),
-    INDEX returnsync_number_links_case (tenant, case_id)
+    INDEX returnsync_number_links_case (tenant, case_id),
+    INDEX returnsync_number_links_value (tenant, value)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- The remembered outcome of each tenant's idempotency keys.

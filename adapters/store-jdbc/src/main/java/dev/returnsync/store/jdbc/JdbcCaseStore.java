@@ -162,16 +162,47 @@ public abstract class JdbcCaseStore implements CaseStore {
             select.setString(1, tenant.value());
             select.setString(2, number.uniquenessKey());
             try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                ReturnNumber stored = new ReturnNumber(NumberKind.valueOf(rs.getString("kind")), rs.getString("scope"),
-                        rs.getString("value"));
-                String leg = rs.getString("leg");
-                return Optional.of(new NumberLink(stored, tenant, CaseId.of(rs.getString("case_id")),
-                        leg == null ? null : SupplierId.of(leg), rs.getBoolean("superseded")));
+                return rs.next() ? Optional.of(link(tenant, rs)) : Optional.empty();
             }
         }
+    }
+
+    @Override
+    public List<NumberLink> findByValue(TenantId tenant, NumberKind kind, String value, int limit) {
+        Objects.requireNonNull(tenant, "tenant must not be null");
+        Objects.requireNonNull(kind, "kind must not be null");
+        Objects.requireNonNull(value, "value must not be null");
+        requirePositive("limit", limit);
+        List<String> kinds = new ArrayList<>(2);
+        for (NumberKind each : NumberKind.values()) {
+            if (each.namespace().equals(kind.namespace())) {
+                kinds.add(each.name());
+            }
+        }
+        return read("find a number by value", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql.findValue)) {
+                select.setString(1, tenant.value());
+                select.setString(2, value);
+                select.setString(3, kinds.get(0));
+                select.setString(4, kinds.get(kinds.size() - 1));
+                select.setInt(5, limit);
+                List<NumberLink> links = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        links.add(link(tenant, rs));
+                    }
+                }
+                return links;
+            }
+        });
+    }
+
+    private static NumberLink link(TenantId tenant, ResultSet rs) throws SQLException {
+        ReturnNumber stored = new ReturnNumber(NumberKind.valueOf(rs.getString("kind")), rs.getString("scope"),
+                rs.getString("value"));
+        String leg = rs.getString("leg");
+        return new NumberLink(stored, tenant, CaseId.of(rs.getString("case_id")), leg == null ? null : SupplierId.of(leg),
+                rs.getBoolean("superseded"));
     }
 
     @Override

@@ -23,6 +23,7 @@ final class Statements {
     final String currentVersion;
     final String insertEvent;
     final String findNumber;
+    final String findValue;
     final String lockNumber;
     final String insertLink;
     final String updateLink;
@@ -60,6 +61,8 @@ final class Statements {
         String linkColumns = "kind, scope, value, case_id, leg, superseded";
         findNumber = "SELECT " + linkColumns + " FROM " + links + " WHERE tenant = ? AND uniqueness_key = ?";
         lockNumber = findNumber + " FOR UPDATE";
+        findValue = "SELECT " + linkColumns + " FROM " + links + " WHERE tenant = ? AND value = ? AND kind IN (?, ?)"
+                + " ORDER BY uniqueness_key LIMIT ?";
         insertLink = "INSERT INTO " + links + " (tenant, uniqueness_key, kind, scope, value, case_id, leg, superseded)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
         updateLink = "UPDATE " + links + " SET kind = ?, scope = ?, value = ?, leg = ?, superseded = ?"

@@ -17,7 +17,8 @@ import java.util.List;
 /** PostgreSQL's ways: schema-qualified names, {@code timestamptz}, advisory locks, SQLStates. */
 final class PostgresDialect implements Dialect {
     /** The migration files, in order. */
-    static final List<String> MIGRATIONS = List.of("V1__case_store.sql", "V2__tenant_scoped_keys.sql");
+    static final List<String> MIGRATIONS = List.of("V1__case_store.sql", "V2__tenant_scoped_keys.sql",
+            "V3__number_values.sql");
     static final String LOCATION = "db/returnsync/postgresql";
 
     private final String schema;

@@ -61,6 +61,8 @@ class PostgresQueryPlanTest {
                 && line.contains("ROW(due_at, tenant, case_id) >")), "a page starts at its cursor in the index: "
                 + page);
         assertTrue(explain(sql.findNumber, "'t'", "'K|s|77'").contains("number_links_uniqueness_key"));
+        assertTrue(explain(sql.findValue, "'t'", "'v77'", "'CUSTOMER_REQUEST'", "'CUSTOMER_REQUEST'", "10")
+                .contains("number_links_value"), "a number typed without its scope is found through its value");
         String claim = explain(sql.pickOutbox, now, now, "10");
         assertTrue(claim.contains("outbox_claimable"), claim);
         assertTrue(claim.contains("outbox_ordered_sends"), "the wait for an earlier send is indexed: " + claim);

@@ -100,7 +100,7 @@ class PostgresCaseStoreTest {
     void the_store_applies_its_schema_once_and_records_it() throws Exception {
         assertEquals(PostgresDialect.MIGRATIONS.size(), store.schemaVersion());
         PostgresCaseStore.builder(dataSource).schema(SCHEMA).build();
-        assertEquals(2, count("SELECT count(*) FROM " + SCHEMA + ".schema_version"));
+        assertEquals(3, count("SELECT count(*) FROM " + SCHEMA + ".schema_version"));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT version, script FROM " + SCHEMA + ".schema_version ORDER BY version")) {
             assertTrue(rs.next());
@@ -109,6 +109,9 @@ class PostgresCaseStoreTest {
             assertTrue(rs.next());
             assertEquals(2, rs.getInt(1));
             assertEquals("V2__tenant_scoped_keys.sql", rs.getString(2));
+            assertTrue(rs.next());
+            assertEquals(3, rs.getInt(1));
+            assertEquals("V3__number_values.sql", rs.getString(2));
         }
     }
 
@@ -173,7 +176,7 @@ class PostgresCaseStoreTest {
 
         PostgresCaseStore migrated = PostgresCaseStore.builder(dataSource).schema(SCHEMA).build();
 
-        assertEquals(2, migrated.schemaVersion());
+        assertEquals(PostgresDialect.MIGRATIONS.size(), migrated.schemaVersion());
         assertEquals(List.of(first, foreign), migrated.load(TENANT, CaseId.of("case-1")).orElseThrow().events(),
                 "the case stays whole under the tenant of its first event");
         assertTrue(migrated.load(other, CaseId.of("case-1")).isEmpty());
@@ -206,7 +209,7 @@ class PostgresCaseStoreTest {
                 () -> PostgresCaseStore.builder(dataSource).schema(SCHEMA).build());
         assertTrue(e.getMessage().contains("version 99"), e.getMessage());
         assertEquals(99, e.found());
-        assertEquals(2, e.required());
+        assertEquals(3, e.required());
     }
 
     @Test
@@ -215,7 +218,7 @@ class PostgresCaseStoreTest {
         SchemaVersionException e = assertThrows(SchemaVersionException.class,
                 () -> PostgresCaseStore.builder(dataSource).schema(SCHEMA).schemaSetup(SchemaSetup.VERIFY).build());
         assertEquals(0, e.found());
-        assertEquals(2, e.required());
+        assertEquals(3, e.required());
         assertTrue(e.getMessage().contains("classpath:db/returnsync/postgresql"), e.getMessage());
         assertEquals(0, count("SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + SCHEMA + "'"),
                 "verify creates nothing");

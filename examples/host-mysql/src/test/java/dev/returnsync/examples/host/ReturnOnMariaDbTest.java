@@ -2,6 +2,8 @@ package dev.returnsync.examples.host;
 
 import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.domain.command.CommandHeader;
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CaseStatus;
@@ -12,7 +14,6 @@ import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OrderId;
 import dev.returnsync.spi.OutcomeType;
-import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
@@ -57,24 +58,24 @@ class ReturnOnMariaDbTest {
             Actor customer = Actor.customer(SHOP, buyer);
             Actor reseller = Actor.reseller(SHOP, "service-desk");
             Actor supplier = Actor.supplier(SHOP, WAREHOUSE);
-            List<LineQuantity> one = List.of(LineQuantity.of("TEE-RED-L", 1));
 
-            act(engine, new Command.SubmitReturn(key(), customer, null, caseId, buyer, OrderId.of("order-" + run),
-                    ReturnNumber.customerRequest(SHOP, "TB-" + run), ReturnNumber.resellerReturn(SHOP, "R-" + run),
-                    List.of(new ReturnLine(Sku.of("TEE-RED-L"), WAREHOUSE, 1, 1, Money.of("CNY", "59.90"))),
-                    Reason.of(ReasonCode.SIZE_OR_FIT, "尺码偏大"), OutcomeType.RETURN_AND_REFUND,
-                    clock.instant().minus(Duration.ofDays(3))));
-            act(engine, new Command.OpenNegotiation(key(), reseller, null, caseId, WAREHOUSE));
-            act(engine, new Command.AgreeReturn(key(), supplier, null, caseId, WAREHOUSE,
-                    OutcomeType.RETURN_AND_REFUND, List.of()));
-            act(engine, new Command.ApplyForReturn(key(), reseller, null, caseId, WAREHOUSE));
+            LineQuantity one = LineQuantity.of("TEE-RED-L", 1);
+
+            act(engine, as(customer, caseId).submitReturn().order(OrderId.of("order-" + run))
+                    .customerNumber(ReturnNumber.customerRequest(SHOP, "TB-" + run))
+                    .resellerNumber(ReturnNumber.resellerReturn(SHOP, "R-" + run))
+                    .line(new ReturnLine(Sku.of("TEE-RED-L"), WAREHOUSE, 1, 1, Money.of("CNY", "59.90")))
+                    .reason(ReasonCode.SIZE_OR_FIT, "尺码偏大").wanted(OutcomeType.RETURN_AND_REFUND)
+                    .deliveredAt(clock.instant().minus(Duration.ofDays(3))).build());
+            act(engine, as(reseller, caseId).openNegotiation().leg(WAREHOUSE).build());
+            act(engine, as(supplier, caseId).agreeReturn().outcome(OutcomeType.RETURN_AND_REFUND).build());
+            act(engine, as(reseller, caseId).applyForReturn().leg(WAREHOUSE).build());
             assertEquals(LegState.AWAITING_SHIPMENT, legState(engine, reseller, caseId), "the warehouse's number came");
-            act(engine, new Command.ReportShipment(key(), customer, null, caseId, WAREHOUSE,
-                    ReturnNumber.returnTracking("SF", "SF" + run)));
-            act(engine, new Command.ConfirmReceipt(key(), supplier, null, caseId, WAREHOUSE, one));
-            act(engine, new Command.ReportResult(key(), supplier, null, caseId, WAREHOUSE, one, List.of(), "完好"));
-            act(engine, new Command.ReportResultToCustomer(key(), reseller, null, caseId, WAREHOUSE, "退款 59.90 元"));
-            act(engine, new Command.ConfirmResult(key(), customer, null, caseId, WAREHOUSE));
+            act(engine, as(customer, caseId).reportShipment().leg(WAREHOUSE).tracking("SF", "SF" + run).build());
+            act(engine, as(supplier, caseId).confirmReceipt().received(one).build());
+            act(engine, as(supplier, caseId).reportResult().accepted(one).note("完好").build());
+            act(engine, as(reseller, caseId).reportResultToCustomer().leg(WAREHOUSE).note("退款 59.90 元").build());
+            act(engine, as(customer, caseId).confirmResult().leg(WAREHOUSE).build());
 
             assertEquals(CaseStatus.COMPLETED, engine.caseView(reseller, caseId).state().status());
             assertEquals(List.of("requestReturn R-" + run, "shareTracking SF" + run), warehouse.calls());
@@ -90,8 +91,9 @@ class ReturnOnMariaDbTest {
         return engine.caseView(asker, caseId).state().leg(WAREHOUSE).orElseThrow().state();
     }
 
-    private IdempotencyKey key() {
-        return IdempotencyKey.of("host-" + run + "-" + keys.incrementAndGet());
+    /** The header of the next command: a fresh key, the actor and the case. */
+    private CommandHeader as(Actor actor, CaseId caseId) {
+        return Commands.as(actor).key(IdempotencyKey.of("host-" + run + "-" + keys.incrementAndGet())).onCase(caseId);
     }
 
     private static String setting(String name) {
