@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  * testkit, test-support and the adapters), and runs the ones marked {@code run}. A snippet without its own
  * imports gets the standard ones: every exported {@code dev.returnsync} package on the classpath, the usual JDK
  * packages ({@code java.util}, {@code java.util.function}, {@code java.util.concurrent}, {@code java.time},
- * {@code java.net}, {@code java.math}, {@code java.sql}, {@code javax.sql}), JUnit Jupiter's API and its assertions. Errors are
+ * {@code java.net}, {@code java.math}, {@code java.sql}, {@code javax.sql}), JUnit Jupiter's API and its assertions,
+ * and the two libraries the store guides show beside the stores (HikariCP's {@code com.zaxxer.hikari}, Flyway's
+ * {@code org.flywaydb.core}). Errors are
  * reported at the Markdown line they are on.
  */
 final class SnippetCompiler {
@@ -36,7 +38,8 @@ final class SnippetCompiler {
     private static final Pattern PUBLIC_TYPE = Pattern.compile(
             "public\\s+((final|abstract|sealed|non-sealed|strictfp)\\s+)*(class|interface|enum|record)\\s+(\\w+).*");
     private static final List<String> JDK_AND_JUNIT = List.of("java.util", "java.util.function",
-            "java.util.concurrent", "java.time", "java.net", "java.math", "java.sql", "javax.sql", "org.junit.jupiter.api");
+            "java.util.concurrent", "java.time", "java.net", "java.math", "java.sql", "javax.sql", "org.junit.jupiter.api",
+            "com.zaxxer.hikari", "org.flywaydb.core");
 
     private final JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     private final StandardJavaFileManager files = compiler.getStandardFileManager(null, Locale.ROOT,
