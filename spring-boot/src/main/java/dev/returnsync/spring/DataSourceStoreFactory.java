@@ -6,7 +6,8 @@ import javax.sql.DataSource;
 
 /**
  * Builds the {@link CaseStore} for one kind of database on the application's {@link DataSource}. The starter has one
- * for PostgreSQL (when {@code returnsync-store-postgres} is on the classpath); a bean of this type adds another.
+ * for PostgreSQL (when {@code returnsync-store-postgres} is on the classpath) and one for MySQL and MariaDB (when
+ * {@code returnsync-store-mysql} is); a bean of this type adds another.
  */
 public interface DataSourceStoreFactory {
     /**
@@ -15,6 +16,6 @@ public interface DataSourceStoreFactory {
      */
     boolean supports(String databaseProductName);
 
-    /** The store on this data source, its schema applied. */
+    /** The store on this data source, its schema applied or verified as {@code returnsync.store.migrations} says. */
     CaseStore create(DataSource dataSource, ReturnSyncProperties.Store properties);
 }

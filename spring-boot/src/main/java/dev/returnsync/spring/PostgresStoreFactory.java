@@ -5,7 +5,7 @@ import dev.returnsync.store.postgres.PostgresCaseStore;
 
 import javax.sql.DataSource;
 
-/** The PostgreSQL store, in the schema {@code returnsync.store.schema}. */
+/** The PostgreSQL store, in the schema {@code returnsync.store.schema}, migrated unless told otherwise. */
 final class PostgresStoreFactory implements DataSourceStoreFactory {
     @Override
     public boolean supports(String databaseProductName) {
@@ -14,6 +14,7 @@ final class PostgresStoreFactory implements DataSourceStoreFactory {
 
     @Override
     public CaseStore create(DataSource dataSource, ReturnSyncProperties.Store properties) {
-        return PostgresCaseStore.builder(dataSource).schema(properties.getSchema()).build();
+        return PostgresCaseStore.builder(dataSource).schema(properties.getSchema())
+                .schemaSetup(SqlSchemaSetup.of(properties)).build();
     }
 }

@@ -10,6 +10,7 @@ import dev.returnsync.spi.notify.Notifier;
 import dev.returnsync.spi.store.CaseStore;
 import dev.returnsync.spi.supplier.SupplierAdapter;
 import dev.returnsync.spi.supplier.SupplierRegistry;
+import dev.returnsync.store.mysql.MySqlCaseStore;
 import dev.returnsync.store.postgres.PostgresCaseStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -100,6 +101,16 @@ public class ReturnSyncAutoConfiguration {
                                          ReturnSyncProperties properties) {
         return new ReturnSyncLoop(engine, scheduler.getIfUnique(), properties.getLoop().getInterval(),
                 new LoopHeartbeat(Clock.systemUTC()));
+    }
+
+    /** The MySQL and MariaDB store, when its module is on the classpath. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MySqlCaseStore.class)
+    static class MySqlStoreConfiguration {
+        @Bean
+        DataSourceStoreFactory returnSyncMySqlStoreFactory() {
+            return new MySqlStoreFactory();
+        }
     }
 
     /** The PostgreSQL store, when its module is on the classpath. */

@@ -126,6 +126,12 @@ public class ReturnSyncProperties {
                 + "digits and underscores, starting with a letter or underscore, at most 63 characters")
         private String schema = "returnsync";
 
+        /**
+         * Whether the store applies its schema migrations when the application starts (true), or only checks that
+         * the schema is at the version it needs (false: Flyway, Liquibase or a DBA applies them).
+         */
+        private boolean migrations = true;
+
         public StoreType getType() {
             return type;
         }
@@ -140,6 +146,14 @@ public class ReturnSyncProperties {
 
         public void setSchema(String schema) {
             this.schema = schema;
+        }
+
+        public boolean isMigrations() {
+            return migrations;
+        }
+
+        public void setMigrations(boolean migrations) {
+            this.migrations = migrations;
         }
     }
 

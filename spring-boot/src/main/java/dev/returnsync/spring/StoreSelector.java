@@ -38,7 +38,7 @@ final class StoreSelector {
             }
         }
         throw new IllegalStateException("returnsync: no store for the DataSource's database " + product
-                + "; add the store module of this database (returnsync-store-postgres for PostgreSQL), define a "
+                + "; add returnsync-store-postgres (PostgreSQL) or returnsync-store-mysql (MySQL, MariaDB), define a "
                 + "CaseStore bean, or set returnsync.store.type=memory");
     }
 

@@ -6,18 +6,16 @@ import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.notify.Notifier;
 import dev.returnsync.spi.store.CaseStore;
+import dev.returnsync.store.jdbc.testing.TestDatabase;
 import dev.returnsync.store.postgres.PostgresCaseStore;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
-import org.postgresql.ds.PGSimpleDataSource;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,19 +28,18 @@ import static org.junit.jupiter.api.Assertions.*;
  * entry finishes that work, and a new context on the same database finds nothing left behind.
  *
  * <p>The server comes from {@code RETURNSYNC_PG_URL}, {@code _USER}, {@code _PASSWORD} ({@code .ci/pg-start.sh});
- * without one the test fails when {@code CI=true} and is skipped otherwise.
+ * without one the test fails when {@code CI=true} and is skipped otherwise ({@link TestDatabase}).
  */
 @Timeout(120)
 class PostgresAutoConfigurationTest {
     private static final String SCHEMA = "returnsync_spring_test";
 
-    private final DataSource dataSource = configured();
+    private final HikariDataSource dataSource = TestDatabase.postgres().pool(4);
 
     @AfterEach
-    void dropTheSchema() throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-        }
+    void dropTheSchema() {
+        TestDatabase.execute(dataSource, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        dataSource.close();
     }
 
     @Test
@@ -62,7 +59,7 @@ class PostgresAutoConfigurationTest {
         CaseId caseId = CaseId.of("case-spring-stop");
         ApplicationContextRunner runner = new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(ReturnSyncAutoConfiguration.class))
-                .withBean(DataSource.class, () -> dataSource)
+                .withBean(DataSource.class, () -> SharedDataSource.of(dataSource))
                 .withPropertyValues("returnsync.store.schema=" + SCHEMA, "returnsync.loop.interval=20ms",
                         "returnsync.dispatch.lease=30s");
 
@@ -98,22 +95,5 @@ class PostgresAutoConfigurationTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** The server of {@code .ci/pg-start.sh}; fails the test in CI and skips it elsewhere when there is none. */
-    static DataSource configured() {
-        String url = System.getenv("RETURNSYNC_PG_URL");
-        if (url == null || url.isBlank()) {
-            String message = "no PostgreSQL configured (RETURNSYNC_PG_URL); run: bash .ci/pg-test.sh";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("CI=true requires the PostgreSQL tests to run, but " + message);
-            }
-            Assumptions.abort(message);
-        }
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setURL(url);
-        source.setUser(System.getenv("RETURNSYNC_PG_USER"));
-        source.setPassword(System.getenv("RETURNSYNC_PG_PASSWORD"));
-        return source;
     }
 }
