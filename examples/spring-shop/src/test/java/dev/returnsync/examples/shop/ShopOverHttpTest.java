@@ -1,8 +1,9 @@
 package dev.returnsync.examples.shop;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.returnsync.store.jdbc.testing.TestDatabase;
 import dev.returnsync.testsupport.SimulatedSupplier;
 import dev.returnsync.testsupport.http.SimulatedSupplierServer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.SpringApplication;
@@ -14,9 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -32,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * drained, and a failing supplier as a growing failure count.
  *
  * <p>The server comes from {@code RETURNSYNC_PG_URL}, {@code _USER}, {@code _PASSWORD} ({@code .ci/pg-start.sh});
- * without one the test fails when {@code CI=true} and is skipped otherwise.
+ * without one the test fails when {@code CI=true} and is skipped otherwise ({@link TestDatabase}).
  */
 @Timeout(180)
 class ShopOverHttpTest {
@@ -43,14 +41,7 @@ class ShopOverHttpTest {
 
     @Test
     void aReturnGoesThroughTheShopAndTheSupplierOverHttp() throws Exception {
-        String url = System.getenv("RETURNSYNC_PG_URL");
-        if (url == null || url.isBlank()) {
-            String message = "no PostgreSQL configured (RETURNSYNC_PG_URL); run: bash .ci/pg-test.sh";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("CI=true requires the PostgreSQL tests to run, but " + message);
-            }
-            Assumptions.abort(message);
-        }
+        TestDatabase database = TestDatabase.postgres();
         int port = freePort();
         base = "http://127.0.0.1:" + port;
         try (SimulatedSupplierServer acme = SimulatedSupplierServer.builder(ShopApplication.ACME,
@@ -59,9 +50,9 @@ class ShopOverHttpTest {
                         SECRET.getBytes(StandardCharsets.UTF_8)).start();
              ConfigurableApplicationContext shop = new SpringApplication(ShopApplication.class).run(
                      "--server.port=" + port, "--server.address=127.0.0.1",
-                     "--spring.datasource.url=" + url,
-                     "--spring.datasource.username=" + System.getenv("RETURNSYNC_PG_USER"),
-                     "--spring.datasource.password=" + System.getenv("RETURNSYNC_PG_PASSWORD"),
+                     "--spring.datasource.url=" + database.url(),
+                     "--spring.datasource.username=" + database.user(),
+                     "--spring.datasource.password=" + database.password(),
                      "--returnsync.store.schema=" + SCHEMA, "--returnsync.loop.interval=100ms",
                      "--returnsync.dispatch.backoff.initial=100ms", "--returnsync.dispatch.backoff.max=200ms",
                      "--shop.acme.url=" + acme.baseUri(), "--returnsync.webhook.secrets.acme[0]=" + SECRET)) {
@@ -102,9 +93,8 @@ class ShopOverHttpTest {
             await(() -> count(failures) >= 2, "a failing supplier shows as a growing failure count");
             assertTrue(get(staff).contains("\"pendingWork\":1"), "the tracking number waits for its retry");
         } finally {
-            try (Connection connection = DriverManager.getConnection(url, System.getenv("RETURNSYNC_PG_USER"),
-                    System.getenv("RETURNSYNC_PG_PASSWORD")); Statement statement = connection.createStatement()) {
-                statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            try (HikariDataSource pool = database.pool(1)) {
+                TestDatabase.execute(pool, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
             }
         }
     }
