@@ -1,6 +1,6 @@
 package dev.returnsync.benchmarks;
 
-import dev.returnsync.examples.postgres.PostgresCaseStore;
+import dev.returnsync.store.postgres.PostgresCaseStore;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;

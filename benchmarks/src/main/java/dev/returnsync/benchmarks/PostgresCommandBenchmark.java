@@ -3,7 +3,7 @@ package dev.returnsync.benchmarks;
 import dev.returnsync.core.engine.CommandResult;
 import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.notify.NoopNotifier;
-import dev.returnsync.examples.postgres.PostgresCaseStore;
+import dev.returnsync.store.postgres.PostgresCaseStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

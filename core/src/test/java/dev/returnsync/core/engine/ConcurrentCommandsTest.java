@@ -8,7 +8,7 @@ import dev.returnsync.core.domain.LineState;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.memory.InMemoryCaseStore;
-import dev.returnsync.core.memory.InMemoryNotifier;
+import dev.returnsync.testsupport.InMemoryNotifier;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;

@@ -5,7 +5,7 @@ import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.Guard;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.memory.InMemoryCaseStore;
-import dev.returnsync.core.memory.InMemoryNotifier;
+import dev.returnsync.testsupport.InMemoryNotifier;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.TenantId;

@@ -6,7 +6,7 @@ import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.Refusal;
 import dev.returnsync.core.internal.Fingerprint;
 import dev.returnsync.core.memory.InMemoryCaseStore;
-import dev.returnsync.core.memory.InMemoryNotifier;
+import dev.returnsync.testsupport.InMemoryNotifier;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;

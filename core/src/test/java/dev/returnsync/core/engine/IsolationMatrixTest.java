@@ -4,7 +4,7 @@ import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.CommandType;
 import dev.returnsync.core.memory.InMemoryCaseStore;
-import dev.returnsync.core.memory.InMemoryNotifier;
+import dev.returnsync.testsupport.InMemoryNotifier;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;

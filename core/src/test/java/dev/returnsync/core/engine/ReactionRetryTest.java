@@ -4,7 +4,7 @@ import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.domain.Policies;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.memory.InMemoryCaseStore;
-import dev.returnsync.core.memory.InMemoryNotifier;
+import dev.returnsync.testsupport.InMemoryNotifier;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.ReturnEvent;

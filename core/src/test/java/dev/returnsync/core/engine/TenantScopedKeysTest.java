@@ -3,7 +3,7 @@ package dev.returnsync.core.engine;
 import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.memory.InMemoryCaseStore;
-import dev.returnsync.core.memory.InMemoryNotifier;
+import dev.returnsync.testsupport.InMemoryNotifier;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;

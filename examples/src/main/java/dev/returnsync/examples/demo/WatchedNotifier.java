@@ -1,6 +1,6 @@
 package dev.returnsync.examples.demo;
 
-import dev.returnsync.core.memory.InMemoryNotifier;
+import dev.returnsync.testsupport.InMemoryNotifier;
 import dev.returnsync.spi.NumberKind;
 import dev.returnsync.spi.Role;
 import dev.returnsync.spi.notify.Notification;

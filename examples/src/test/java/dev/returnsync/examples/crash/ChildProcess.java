@@ -1,5 +1,7 @@
 package dev.returnsync.examples.crash;
 
+import dev.returnsync.examples.postgres.ExampleDatabase;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,7 +27,7 @@ final class ChildProcess {
         this.pump = pump;
     }
 
-    static ChildProcess start(String incarnation, List<String> args, CrashDatabase database, Path logs,
+    static ChildProcess start(String incarnation, List<String> args, ExampleDatabase database, Path logs,
                               Consumer<String> lines) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -1,15 +1,13 @@
 package dev.returnsync.examples.crash;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.domain.DeadlinePolicy;
 import dev.returnsync.core.domain.Policies;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.domain.TimeoutAction;
 import dev.returnsync.core.engine.DispatcherConfig;
-import dev.returnsync.examples.http.HttpSupplierAdapter;
-import dev.returnsync.examples.http.HttpSupplierConfig;
-import dev.returnsync.examples.postgres.PooledDataSource;
-import dev.returnsync.examples.postgres.PostgresCaseStore;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.notify.Notification;
@@ -20,6 +18,9 @@ import dev.returnsync.spi.store.ForwardingCaseStore;
 import dev.returnsync.spi.store.OutboxEntry;
 import dev.returnsync.spi.supplier.SupplierCapabilities;
 import dev.returnsync.spi.supplier.SupplierRegistry;
+import dev.returnsync.store.postgres.PostgresCaseStore;
+import dev.returnsync.supplier.http.HttpSupplierAdapter;
+import dev.returnsync.supplier.http.HttpSupplierConfig;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -76,9 +77,12 @@ public final class CrashChild {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
 
-        CaseStore postgres = PostgresCaseStore.builder(new PooledDataSource(PostgresCaseStore.dataSource(
-                System.getenv("RETURNSYNC_PG_URL"), System.getenv("RETURNSYNC_PG_USER"),
-                System.getenv("RETURNSYNC_PG_PASSWORD")), 4)).schema(SCHEMA).build();
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(System.getenv("RETURNSYNC_PG_URL"));
+        pool.setUsername(System.getenv("RETURNSYNC_PG_USER"));
+        pool.setPassword(System.getenv("RETURNSYNC_PG_PASSWORD"));
+        pool.setMaximumPoolSize(4);
+        CaseStore postgres = PostgresCaseStore.builder(new HikariDataSource(pool)).schema(SCHEMA).build();
         CaseStore store = new ForwardingCaseStore(postgres) {
             @Override
             public void append(AppendBatch batch) {

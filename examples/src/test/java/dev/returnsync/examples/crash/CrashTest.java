@@ -1,10 +1,12 @@
 package dev.returnsync.examples.crash;
 
+import dev.returnsync.examples.postgres.ExampleDatabase;
+
 import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.examples.crash.CrashSupplierSimulator.Kind;
-import dev.returnsync.examples.postgres.PostgresCaseStore;
+import dev.returnsync.store.postgres.PostgresCaseStore;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.ReturnEvent;
@@ -62,7 +64,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  *       leg's cancellation, and no leg cancelled in the store has an open return at the supplier;</li>
  *   <li><b>the outbox drained</b>: empty, nothing parked.</li>
  * </ul>
- * PostgreSQL only (see {@link CrashDatabase}); the seed is printed and {@code -Dreturnsync.seed=...} sets it, though
+ * PostgreSQL only (see {@link ExampleDatabase}); the seed is printed and {@code -Dreturnsync.seed=...} sets it, though
  * process timing makes runs differ anyway; {@code -Dreturnsync.crash.debug=true} prints the return requests and
  * cancellations of each cancelled leg on a time line. Logs of the processes land in
  * {@code examples/target/crash-test/}.
@@ -83,7 +85,7 @@ class CrashTest {
     private final ConcurrentLinkedQueue<String> conflicts = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> slowDispatches = new ConcurrentLinkedQueue<>();
     private CrashSupplierSimulator simulator;
-    private CrashDatabase database;
+    private ExampleDatabase database;
     private DataSource admin;
     private Path logs;
     private long delivered;
@@ -102,7 +104,7 @@ class CrashTest {
 
     @Test
     void engines_killed_with_sigkill_lose_nothing_and_never_do_the_same_work_twice_at_once() throws Exception {
-        database = CrashDatabase.configured();
+        database = ExampleDatabase.configured();
         admin = database.dataSource();
         try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");

@@ -5,6 +5,7 @@ import dev.returnsync.examples.demo.Demo;
 import dev.returnsync.examples.demo.DemoResult;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.TenantId;
+import dev.returnsync.store.postgres.PostgresCaseStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The demo on PostgreSQL ({@code --postgres}) prints exactly the timeline it prints on the in-memory store: same
- * events, versions, numbers, supplier calls, retries, deadlines and final states (see {@link PostgresTestDatabase}).
+ * events, versions, numbers, supplier calls, retries, deadlines and final states (see {@link ExampleDatabase}).
  */
 @Timeout(120)
 class DemoOnPostgresTest {
@@ -25,8 +26,8 @@ class DemoOnPostgresTest {
 
     @Test
     void the_demo_prints_the_same_timeline_on_postgres_as_in_memory() {
-        DataSource dataSource = PostgresTestDatabase.dataSource();
-        PostgresTestDatabase.dropSchema(dataSource, SCHEMA);
+        DataSource dataSource = ExampleDatabase.configured().dataSource();
+        ExampleDatabase.dropSchema(dataSource, SCHEMA);
         PostgresCaseStore store = PostgresCaseStore.builder(dataSource).schema(SCHEMA).build();
 
         ByteArrayOutputStream onPostgres = new ByteArrayOutputStream();
@@ -37,6 +38,6 @@ class DemoOnPostgresTest {
         assertTrue(result.checksPassed(), "the demo's own checks on PostgreSQL: " + result.failures());
         assertEquals(inMemory.toString(StandardCharsets.UTF_8), onPostgres.toString(StandardCharsets.UTF_8));
         assertEquals(21, store.load(TenantId.of("shop-hz"), CaseId.of("case-1002")).orElseThrow().version(), "the events are in the database");
-        PostgresTestDatabase.dropSchema(dataSource, SCHEMA);
+        ExampleDatabase.dropSchema(dataSource, SCHEMA);
     }
 }

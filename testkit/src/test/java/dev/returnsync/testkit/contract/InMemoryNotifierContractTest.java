@@ -1,6 +1,6 @@
 package dev.returnsync.testkit.contract;
 
-import dev.returnsync.core.memory.InMemoryNotifier;
+import dev.returnsync.testsupport.InMemoryNotifier;
 import dev.returnsync.spi.notify.Notification;
 import dev.returnsync.spi.notify.Notifier;
 

@@ -1,6 +1,6 @@
 package dev.returnsync.testkit.contract;
 
-import dev.returnsync.core.memory.SimulatedSupplier;
+import dev.returnsync.testsupport.SimulatedSupplier;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.SupplierId;

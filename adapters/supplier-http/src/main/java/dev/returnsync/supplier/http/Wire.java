@@ -1,0 +1,219 @@
+package dev.returnsync.supplier.http;
+
+import dev.returnsync.spi.LineQuantity;
+import dev.returnsync.spi.Reason;
+import dev.returnsync.spi.ReasonCode;
+import dev.returnsync.spi.Sku;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pieces of the wire format shared by the adapter, the simulated server and the webhook (see
+ * {@code docs/http-supplier.md}): field readers that fail with {@link WireException}, and the encodings of lines,
+ * reasons and path segments.
+ */
+final class Wire {
+    /** The header that carries the idempotency key of a call. */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** The header a server sets when it answers a repeated key from what it stored. */
+    static final String REPLAYED = "Idempotent-Replayed";
+    static final String JSON = "application/json; charset=utf-8";
+
+    /** Return states on the wire. */
+    static final String PENDING = "PENDING";
+    static final String ISSUED = "ISSUED";
+    static final String DECLINED = "DECLINED";
+    static final String RECEIVED = "RECEIVED";
+    static final String CANCELLED = "CANCELLED";
+
+    private Wire() {
+    }
+
+    /** A document or field that does not follow the wire format. */
+    static final class WireException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        WireException(String message) {
+            super(message);
+        }
+    }
+
+    static Map<String, Object> parse(byte[] body) {
+        try {
+            return Json.parseObject(utf8(body));
+        } catch (Json.JsonException e) {
+            throw new WireException(e.getMessage());
+        }
+    }
+
+    /**
+     * Decodes UTF-8 strictly: malformed or unmappable bytes are refused, never replaced by U+FFFD (which would let
+     * different byte strings, e.g. two callback ids, decode to the same text).
+     */
+    static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new WireException("not valid UTF-8");
+        }
+    }
+
+    static byte[] bytes(Map<String, Object> document) {
+        return Json.write(document).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String string(Map<String, Object> doc, String field) {
+        Object value = doc.get(field);
+        if (!(value instanceof String s) || s.isBlank()) {
+            throw new WireException("field '" + field + "' must be a non-blank string");
+        }
+        return s;
+    }
+
+    static String optionalString(Map<String, Object> doc, String field) {
+        Object value = doc.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String s)) {
+            throw new WireException("field '" + field + "' must be a string or null");
+        }
+        return s;
+    }
+
+    static long integer(Map<String, Object> doc, String field) {
+        Object value = doc.get(field);
+        if (!(value instanceof Long n)) {
+            throw new WireException("field '" + field + "' must be an integer");
+        }
+        return n;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(Object value, String field) {
+        if (!(value instanceof Map)) {
+            throw new WireException("field '" + field + "' must be an object");
+        }
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> array(Object value, String field) {
+        if (!(value instanceof List)) {
+            throw new WireException("field '" + field + "' must be an array");
+        }
+        return (List<Object>) value;
+    }
+
+    static List<Object> lines(List<LineQuantity> quantities) {
+        List<Object> out = new ArrayList<>();
+        for (LineQuantity q : quantities) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("sku", q.sku().value());
+            line.put("quantity", (long) q.quantity());
+            out.add(line);
+        }
+        return out;
+    }
+
+    static List<LineQuantity> readLines(Object value, String field) {
+        List<LineQuantity> out = new ArrayList<>();
+        for (Object element : array(value, field)) {
+            Map<String, Object> line = object(element, field + "[]");
+            long quantity = integer(line, "quantity");
+            if (quantity < 0 || quantity > Integer.MAX_VALUE) {
+                throw new WireException("field 'quantity' is out of range");
+            }
+            try {
+                out.add(new LineQuantity(Sku.of(string(line, "sku")), (int) quantity));
+            } catch (IllegalArgumentException e) {
+                throw new WireException("field 'sku' is not a valid SKU");
+            }
+        }
+        return out;
+    }
+
+    static Map<String, Object> reason(Reason reason) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("code", reason.code().name());
+        out.put("text", reason.text());
+        out.put("evidence", new ArrayList<Object>(reason.evidence()));
+        return out;
+    }
+
+    static Reason readReason(Object value) {
+        Map<String, Object> doc = object(value, "reason");
+        ReasonCode code;
+        try {
+            code = ReasonCode.valueOf(string(doc, "code"));
+        } catch (IllegalArgumentException e) {
+            throw new WireException("field 'reason.code' is not a known reason code");
+        }
+        String text = doc.get("text") == null ? "" : optionalString(doc, "text");
+        List<String> evidence = new ArrayList<>();
+        if (doc.get("evidence") != null) {
+            for (Object e : array(doc.get("evidence"), "reason.evidence")) {
+                if (!(e instanceof String s)) {
+                    throw new WireException("field 'reason.evidence' must hold strings");
+                }
+                evidence.add(s);
+            }
+        }
+        try {
+            return new Reason(code, text, evidence);
+        } catch (IllegalArgumentException e) {
+            throw new WireException("field 'reason' is out of range");
+        }
+    }
+
+    /** Percent-encodes a path segment: every byte outside {@code A-Z a-z 0-9 - . _ ~} as {@code %XX} of UTF-8. */
+    static String segment(String value) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+                    || c == '_' || c == '~') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+
+    /** Decodes a percent-encoded path segment (as sent by {@link #segment}). */
+    static String decodeSegment(String raw) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length()) {
+                    throw new WireException("bad percent-encoding in the path");
+                }
+                int hi = Character.digit(raw.charAt(i + 1), 16);
+                int lo = Character.digit(raw.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    throw new WireException("bad percent-encoding in the path");
+                }
+                out.write(hi * 16 + lo);
+                i += 2;
+            } else if (c < 128) {
+                out.write(c);
+            } else {
+                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                out.write(utf8, 0, utf8.length);
+            }
+        }
+        return utf8(out.toByteArray());
+    }
+}
