@@ -415,8 +415,8 @@ class SeveralInstancesTest {
     private void deliver(Instance instance, PendingCallback pending) {
         SimulatedSupplier.Callback cb = pending.callback();
         try {
-            instance.engine.supplierCallbacks().numberIssued(cb.tenant(), B, cb.resellerNumber().value(),
-                    cb.supplierNumber(), IdempotencyKey.of(cb.eventId()));
+            instance.engine.supplierCallbacks(cb.tenant(), B).forReturn(cb.resellerNumber())
+                    .numberIssued(cb.supplierNumber(), IdempotencyKey.of(cb.eventId()));
             callbacksDelivered.incrementAndGet();
         } catch (CommandRefusedException e) {
             refusals.incrementAndGet();   // the leg moved on (cancelled, closed) before the number came
@@ -519,7 +519,7 @@ class SeveralInstancesTest {
                 }
                 if (s.equals(B)) {
                     try {
-                        in.engine.supplierCallbacks().received(SHOP, B, c.resellerNumber().value(), received,
+                        in.engine.supplierCallbacks(SHOP, B).forReturn(c.resellerNumber()).received(received,
                                 IdempotencyKey.of("received-" + c.id().value()));
                         callbacksDelivered.incrementAndGet();
                     } catch (CommandRefusedException e) {
