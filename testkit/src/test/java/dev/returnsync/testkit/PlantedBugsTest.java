@@ -141,7 +141,7 @@ class PlantedBugsTest {
             assertEquals(6, found.length(), found.format());
             TraceStep last = found.trace().get(5);
             assertEquals("fast refund", last.decisions().get(last.decisions().size() - 1).policy());
-            assertEquals(LegState.RESULT_REPORTED, last.after().legs().get(0).state());
+            assertEquals(LegState.RESULT_REPORTED, last.after().orElseThrow().legs().get(0).state());
             assertEquals(found.format(), refundChecker(false).exhaustive(8).threads(1).run().counterexample()
                     .orElseThrow().format(), "the same counterexample on every run, on any number of threads");
         }

@@ -10,6 +10,7 @@ import dev.returnsync.spi.OrderId;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
+import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.Sku;
@@ -49,8 +50,8 @@ class ReadmeQuickStartTest {
                 List.of(new ReturnLine(Sku.of("SHIRT-M"), SupplierId.of("sup-1"), 1, 1, Money.of("CNY", "49.00"))),
                 Reason.of(ReasonCode.SIZE_OR_FIT, "too small"), OutcomeType.RETURN_AND_REFUND, deliveredAt);
 
-        Decision decision = workflow.decide(null, submit, RuleContext.at(now));
-        ReturnCase returnCase = ReturnWorkflow.evolve(null, ((Decision.Accepted) decision).events());
+        List<ReturnEvent> events = workflow.decide(workflow.initialState(), submit, RuleContext.at(now)).eventsOrThrow();
+        ReturnCase returnCase = ReturnWorkflow.evolve(workflow.initialState(), events);
         returnCase.resolve(ReturnNumber.customerRequest(shop, "ＡＳ２０２６１１０３００１"));  // full-width input finds it too
         // README:end
         Optional<NumberLink> link = returnCase.resolve(ReturnNumber.customerRequest(shop, "ＡＳ２０２６１１０３００１"));

@@ -84,8 +84,7 @@ public final class Moves {
     /** Every action to try from a state. */
     public List<Action> from(Simulator.State state) {
         List<Action> actions = new ArrayList<>();
-        ReturnCase current = state.current();
-        if (current == null) {
+        if (state.current().isEmpty()) {
             for (Submission submission : submissions) {
                 SupplierId firstSupplier = submission.lines().get(0).supplier();
                 for (Actor actor : List.of(parties.ownCustomer(), parties.reseller(), parties.foreignCustomer(),
@@ -95,9 +94,10 @@ public final class Moves {
                 actions.add(new Action.Execute(withVersion(submission.command(parties, parties.ownCustomer(),
                         deliveredAt, KEY), 1L)));
             }
-            actions.addAll(clockMoves(state, null));
+            actions.addAll(clockMoves(state, List.of()));
             return actions;
         }
+        ReturnCase current = state.current().get();
         List<Leg> legs = current.legs();
         for (int i = 0; i < legs.size(); i++) {
             addLegCommands(actions, current, legs.get(i), i);
@@ -106,29 +106,25 @@ public final class Moves {
         actions.add(new Action.Execute(new Command.OpenNegotiation(KEY, parties.reseller(), null, current.id(),
                 parties.strangerSupplier())));
         if (!current.status().isFinished()) {
-            actions.addAll(clockMoves(state, current));
+            actions.addAll(clockMoves(state, current.legs()));
         }
         return actions;
     }
 
-    private List<Action> clockMoves(Simulator.State state, ReturnCase current) {
+    private List<Action> clockMoves(Simulator.State state, List<Leg> legs) {
         Map<Instant, String> targets = new LinkedHashMap<>();
-        if (current != null) {
-            for (Leg leg : current.legs()) {
-                leg.dueAt(workflow.deadlines()).ifPresent(due ->
-                        around(targets, due, "deadline of " + leg.supplier() + " in " + leg.state()));
-            }
+        for (Leg leg : legs) {
+            leg.dueAt(workflow.deadlines()).ifPresent(due ->
+                    around(targets, due, "deadline of " + leg.supplier() + " in " + leg.state()));
         }
         for (Duration window : windows) {
             around(targets, deliveredAt.plus(window), Describe.duration(window) + " after delivery");
         }
         for (Duration horizon : horizons) {
             around(targets, deliveredAt.plus(horizon), Describe.duration(horizon) + " after delivery");
-            if (current != null) {
-                for (Leg leg : current.legs()) {
-                    around(targets, leg.since().plus(horizon), Describe.duration(horizon) + " after "
-                            + leg.supplier() + " entered " + leg.state());
-                }
+            for (Leg leg : legs) {
+                around(targets, leg.since().plus(horizon), Describe.duration(horizon) + " after "
+                        + leg.supplier() + " entered " + leg.state());
             }
         }
         for (Duration advance : advances) {

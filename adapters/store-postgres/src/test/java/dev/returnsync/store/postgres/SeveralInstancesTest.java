@@ -697,7 +697,7 @@ class SeveralInstancesTest {
             ReturnCase c = null;
             long version = 0;
             for (ReturnEvent event : history.events()) {
-                c = ReturnWorkflow.evolve(c, event);
+                c = ReturnWorkflow.evolve(Optional.ofNullable(c), event);
                 assertEquals(++version, c.version(), history.caseId() + " version after " + event.type());
                 for (Leg leg : c.legs()) {
                     for (LineState l : leg.lines()) {

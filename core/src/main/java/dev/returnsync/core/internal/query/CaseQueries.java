@@ -41,8 +41,7 @@ public final class CaseQueries {
     public ReturnCase visibleCase(Actor asker, CaseId caseId) {
         Objects.requireNonNull(asker, "asker must not be null");
         Objects.requireNonNull(caseId, "case id must not be null");
-        FoldCache.Folded stored = store.read(asker.tenant(), caseId);
-        return Visibility.forQuery(asker, caseId, stored == null ? null : stored.state());
+        return Visibility.forQuery(asker, caseId, store.read(asker.tenant(), caseId).map(FoldCache.Folded::state));
     }
 
     /** The case with its outbox work, as the asker sees them. */
@@ -55,9 +54,9 @@ public final class CaseQueries {
     public List<ReturnEvent> history(Actor asker, CaseId caseId) {
         Objects.requireNonNull(asker, "asker must not be null");
         Objects.requireNonNull(caseId, "case id must not be null");
-        CaseHistory history = store.history(asker.tenant(), caseId).orElse(null);
-        Visibility.forQuery(asker, caseId, history == null ? null : store.fold(history));
-        return Visibility.historyFor(asker, history.events());
+        Optional<CaseHistory> history = store.history(asker.tenant(), caseId);
+        Visibility.forQuery(asker, caseId, history.map(store::fold));
+        return Visibility.historyFor(asker, history.orElseThrow().events());
     }
 
     /** Where a number leads, if the asker may see it. */
@@ -71,8 +70,8 @@ public final class CaseQueries {
         if (Visibility.seesWholeTenant(asker)) {
             return link;
         }
-        FoldCache.Folded stored = store.read(asker.tenant(), link.get().caseId());
-        return stored != null && Visibility.canSee(asker, link.get(), stored.state()) ? link : Optional.empty();
+        return link.filter(l -> store.read(asker.tenant(), l.caseId())
+                .filter(stored -> Visibility.canSee(asker, l, stored.state())).isPresent());
     }
 
     /** A raw number tried as the kinds whose scope the asker implies. */
