@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,13 +34,11 @@ class PlantedBugsTest {
                     && context.now().isAfter(submit.deliveredAt().plus(WINDOW)));
 
     static Guard windowGuard(boolean offByOne) {
-        return Guard.on(Command.SubmitReturn.class, WINDOW_RULE, (submit, current, context) -> {
+        return Guard.named(WINDOW_RULE).on(Command.SubmitReturn.class).refuseWhen((submit, current, context) -> {
             var end = submit.deliveredAt().plus(WINDOW);
             boolean closed = offByOne ? !context.now().isBefore(end) : context.now().isAfter(end);
-            return submit.reason().code() == ReasonCode.NO_REASON && closed
-                    ? Optional.of("no-reason returns close 7 days after delivery")
-                    : Optional.empty();
-        });
+            return submit.reason().code() == ReasonCode.NO_REASON && closed;
+        }, "no-reason returns close 7 days after delivery");
     }
 
     /**
@@ -54,8 +51,8 @@ class PlantedBugsTest {
             return Policy.on(ReturnEvent.ResultReported.class, name, (after, reported, context) -> {
                 Leg leg = after.leg(reported.leg()).orElseThrow();
                 return leg.outcome() == OutcomeType.REFUND_ONLY && leg.refundDue().minor() <= 20_000
-                        ? List.of(new Command.ReportResultToCustomer(Policy.key(name, after, "notify"),
-                        Policy.actor(name, after), null, after.id(), leg.supplier(), "refunded"))
+                        ? List.of(new Command.ReportResultToCustomer(context.key("notify"), context.actor(), null,
+                        context.caseId(), leg.supplier(), "refunded"))
                         : List.of();
             });
         }
@@ -65,12 +62,12 @@ class PlantedBugsTest {
                 return List.of();
             }
             return List.of(
-                    new Command.ReportResult(Policy.key(name, after, "report"),
+                    new Command.ReportResult(context.key("report"),
                             Actor.supplier(after.tenant(), leg.supplier()), null, after.id(), leg.supplier(),
                             List.of(), List.of(), "auto"),
-                    new Command.ReportResultToCustomer(Policy.key(name, after, "notify"), Policy.actor(name, after),
-                            null, after.id(), leg.supplier(), "refunded"),
-                    new Command.ConfirmResult(Policy.key(name, after, "confirm"),
+                    new Command.ReportResultToCustomer(context.key("notify"), context.actor(), null, context.caseId(),
+                            leg.supplier(), "refunded"),
+                    new Command.ConfirmResult(context.key("confirm"),
                             Actor.customer(after.tenant(), after.customer()), null, after.id(), leg.supplier()));
         });
     }

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * Ready-made policies. Each proposes commands as the SYSTEM actor named after the policy, with stable keys
- * ({@link Policy#key}), so the engine applies each reaction once even when it is retried.
+ * ({@link PolicyContext#key}), so the engine applies each reaction once even when it is retried.
  */
 public final class Policies {
     private Policies() {
@@ -19,12 +19,11 @@ public final class Policies {
 
     /** When a case is opened, open the negotiation with every supplier at once. */
     public static Policy autoOpenNegotiation() {
-        String name = "auto-open-negotiation";
-        return Policy.on(ReturnEvent.ReturnRequested.class, name, (after, event, context) -> {
+        return Policy.on(ReturnEvent.ReturnRequested.class, "auto-open-negotiation", (after, event, ctx) -> {
             List<Command> commands = new ArrayList<>();
             for (Leg leg : after.legs()) {
-                commands.add(new Command.OpenNegotiation(Policy.key(name, after, leg.supplier().value()),
-                        Policy.actor(name, after), null, after.id(), leg.supplier()));
+                commands.add(new Command.OpenNegotiation(ctx.key(leg.supplier().value()), ctx.actor(), null,
+                        ctx.caseId(), leg.supplier()));
             }
             return commands;
         });
@@ -37,32 +36,29 @@ public final class Policies {
      */
     public static Policy autoAgreeUpTo(Money limit) {
         Objects.requireNonNull(limit, "limit");
-        String name = "auto-agree-up-to";
-        return Policy.on(ReturnEvent.NegotiationOpened.class, name, (after, event, context) -> {
+        return Policy.on(ReturnEvent.NegotiationOpened.class, "auto-agree-up-to", (after, event, ctx) -> {
             Leg leg = after.leg(event.leg()).orElseThrow();
             if (!worthAtMost(leg, limit)) {
                 return List.of();
             }
             List<LineQuantity> all = leg.lines().stream().map(l -> new LineQuantity(l.sku(), l.requested())).toList();
-            return List.of(new Command.AgreeReturn(Policy.key(name, after, leg.supplier().value()),
-                    Policy.actor(name, after), null, after.id(), leg.supplier(), after.wanted(), all));
+            return List.of(new Command.AgreeReturn(ctx.key(leg.supplier().value()), ctx.actor(), null, ctx.caseId(),
+                    leg.supplier(), after.wanted(), all));
         });
     }
 
     /** When a supplier agrees, apply for the return (and its number) at once. */
     public static Policy autoApplyForReturn() {
-        String name = "auto-apply-for-return";
-        return Policy.on(ReturnEvent.SupplierAgreed.class, name, (after, event, context) ->
-                List.of(new Command.ApplyForReturn(Policy.key(name, after, event.leg().value()),
-                        Policy.actor(name, after), null, after.id(), event.leg())));
+        return Policy.on(ReturnEvent.SupplierAgreed.class, "auto-apply-for-return", (after, event, ctx) ->
+                List.of(new Command.ApplyForReturn(ctx.key(event.leg().value()), ctx.actor(), null, ctx.caseId(),
+                        event.leg())));
     }
 
     /** When a supplier issues its return number, tell the customer at once (代发商将退货单号告知客户). */
     public static Policy autoShareSupplierNumber() {
-        String name = "auto-share-supplier-number";
-        return Policy.on(ReturnEvent.SupplierNumberIssued.class, name, (after, event, context) ->
-                List.of(new Command.ShareNumberWithCustomer(Policy.key(name, after, event.leg().value()),
-                        Policy.actor(name, after), null, after.id(), event.leg())));
+        return Policy.on(ReturnEvent.SupplierNumberIssued.class, "auto-share-supplier-number", (after, event, ctx) ->
+                List.of(new Command.ShareNumberWithCustomer(ctx.key(event.leg().value()), ctx.actor(), null,
+                        ctx.caseId(), event.leg())));
     }
 
     /** True when the leg's requested units times unit prices add up to at most the limit, in its currency. */

@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -67,6 +68,11 @@ public final class Simulator {
      * @param now the clock
      */
     public record State(Optional<ReturnCase> current, Instant now) {
+        /** Checks the fields. */
+        public State {
+            Objects.requireNonNull(current, "current");
+            Objects.requireNonNull(now, "now");
+        }
     }
 
     /** A state together with the path that reached it. */
@@ -89,7 +95,7 @@ public final class Simulator {
 
         /** A root: no case yet, the clock at {@code start}. */
         public static Node root(Instant start) {
-            return new Node(new State(null, start), null, null, List.of(), List.of(), 0);
+            return new Node(new State(Optional.empty(), start), null, null, List.of(), List.of(), 0);
         }
 
         /** The state. */
