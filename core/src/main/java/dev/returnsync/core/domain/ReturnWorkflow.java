@@ -140,7 +140,7 @@ public final class ReturnWorkflow {
      * @throws IllegalEventException if the event does not fit the case, see {@link #evolve(Optional, ReturnEvent)}
      */
     public static ReturnCase evolve(ReturnCase current, ReturnEvent event) {
-        return evolve(Optional.of(existing(current)), event);
+        return step(existing(current), event);
     }
 
     private static ReturnCase step(ReturnCase current, ReturnEvent event) {
@@ -174,10 +174,7 @@ public final class ReturnWorkflow {
      * @throws IllegalEventException at the first event that does not fit, see {@link #evolve(Optional, ReturnEvent)}
      */
     public static ReturnCase evolve(Optional<ReturnCase> current, List<? extends ReturnEvent> events) {
-        ReturnCase state = notNull(current).orElse(null);
-        for (ReturnEvent event : events) {
-            state = step(state, event);
-        }
+        ReturnCase state = fold(notNull(current).orElse(null), events);
         if (state == null) {
             throw new IllegalArgumentException("events: folding no event into no case gives no case");
         }
@@ -190,7 +187,15 @@ public final class ReturnWorkflow {
      * @throws IllegalEventException at the first event that does not fit, see {@link #evolve(Optional, ReturnEvent)}
      */
     public static ReturnCase evolve(ReturnCase current, List<? extends ReturnEvent> events) {
-        return evolve(Optional.of(existing(current)), events);
+        return fold(existing(current), events);
+    }
+
+    private static ReturnCase fold(ReturnCase current, List<? extends ReturnEvent> events) {
+        ReturnCase state = current;
+        for (ReturnEvent event : events) {
+            state = step(state, event);
+        }
+        return state;
     }
 
     private static ReturnCase existing(ReturnCase current) {
@@ -355,7 +360,7 @@ public final class ReturnWorkflow {
      * @return the events, or the refusal
      */
     public Decision decide(ReturnCase current, Command command, RuleContext context) {
-        return decide(Optional.of(existing(current)), command, context);
+        return decide(existing(current), Optional.of(current), command, context);
     }
 
     private Decision decide(ReturnCase current, Optional<ReturnCase> before, Command command, RuleContext context) {

@@ -65,7 +65,8 @@ public interface SupplierAdapter {
 
     /**
      * Asks about a pending request. Called only for adapters that implement it and whose capabilities declare
-     * {@link SupplierCapabilities#pullPolling() polling} without callbacks; the default is never called.
+     * {@link SupplierCapabilities#pullPolling() polling} without callbacks; the default, which answers a permanent
+     * failure, is refused at registration when polling is declared.
      *
      * @return nothing new, the number, a refusal, the receipt, or a failure
      */
@@ -76,7 +77,8 @@ public interface SupplierAdapter {
     /**
      * Tells the supplier that a return it was asked for is cancelled. Called only for adapters that implement it and
      * whose capabilities declare {@link SupplierCapabilities#cancellation() cancellation}; without it the reseller
-     * tells the supplier by hand. The default is never called.
+     * tells the supplier by hand. The default, which answers a permanent failure, is refused at registration when
+     * cancellation is declared.
      *
      * @return done, or a failure
      */
