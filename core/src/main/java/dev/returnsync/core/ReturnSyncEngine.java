@@ -342,11 +342,13 @@ public final class ReturnSyncEngine implements AutoCloseable {
     }
 
     /**
-     * Finds a number typed as a raw string, trying the kinds whose scope the asker implies: the customer request and
-     * reseller return numbers of the asker's tenant, and for a supplier its own supplier return numbers. Malformed
-     * candidates are skipped.
+     * Finds a number typed as a raw string, as a back-office search box would: it is tried as a customer request
+     * and a reseller return number of the asker's tenant, as a supplier return number (a supplier's own only; for the
+     * reseller and the customer, of any supplier), and as a return or replacement tracking number of any carrier.
+     * Malformed candidates are skipped; only links the asker may see are returned (as for {@link #findByNumber}).
      *
-     * @return the links found, at most one per kind, in the order customer request, reseller return, supplier return
+     * @return the links found, in the order customer request, reseller return, supplier return, tracking; the same
+     *     value at several suppliers or carriers gives one link each (at most 16 per kind)
      * @throws StoreException if the store fails
      */
     public List<NumberLink> lookup(Actor asker, String raw) {

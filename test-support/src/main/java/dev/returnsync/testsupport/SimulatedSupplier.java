@@ -31,11 +31,14 @@ import java.util.Set;
  * a well-behaved supplier: one return per key, the same number for the same key. Thread-safe.
  */
 public final class SimulatedSupplier implements SupplierAdapter {
-    /** How the supplier hands out its numbers. */
+    /**
+     * How a supplier hands out its numbers; the styles of this supplier and of
+     * {@link dev.returnsync.testsupport.http.SimulatedSupplierServer}, its counterpart over HTTP.
+     */
     public enum Style {
-        /** The number comes in the reply to the request. */
+        /** The number comes in the reply to the request (over HTTP: 201 {@code ISSUED}). */
         NUMBER_IN_REPLY,
-        /** The reply says "pending"; the number comes by a later callback. */
+        /** The reply says "pending"; the number comes by a later callback (over HTTP: 202, then a signed callback). */
         NUMBER_BY_CALLBACK,
         /** Pull-only: the reply says "pending"; polls find the number after a while. */
         NUMBER_BY_POLLING

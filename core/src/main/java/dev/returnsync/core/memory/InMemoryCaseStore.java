@@ -2,6 +2,7 @@ package dev.returnsync.core.memory;
 
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.spi.NumberKind;
 import dev.returnsync.spi.NumberLink;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnNumber;
@@ -56,6 +57,8 @@ public final class InMemoryCaseStore implements CaseStore {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ConcurrentHashMap<CaseKey, StoredCase> cases;
     private final ConcurrentHashMap<NumberKey, NumberLink> numbers;
+    /** The links by tenant, namespace and value, whatever their scope; each list immutable, replaced under writeLock. */
+    private final ConcurrentHashMap<ValueKey, List<NumberLink>> byValue;
     private final ConcurrentHashMap<TenantKey, IdempotencyRecord> idempotency;
     private final ConcurrentSkipListSet<DueKey> due = new ConcurrentSkipListSet<>();
     // guarded by writeLock
@@ -80,6 +83,7 @@ public final class InMemoryCaseStore implements CaseStore {
         }
         this.cases = new ConcurrentHashMap<>(expectedCases);
         this.numbers = new ConcurrentHashMap<>(expectedCases * 4);
+        this.byValue = new ConcurrentHashMap<>(expectedCases * 4);
         this.idempotency = new ConcurrentHashMap<>(expectedCases * 8);
     }
 
@@ -110,6 +114,13 @@ public final class InMemoryCaseStore implements CaseStore {
     private record NumberKey(TenantId tenant, String uniquenessKey) {
         static NumberKey of(TenantId tenant, ReturnNumber number) {
             return new NumberKey(tenant, number.uniquenessKey());
+        }
+    }
+
+    /** A number's value in a tenant and namespace, without its scope. */
+    private record ValueKey(TenantId tenant, String namespace, String value) {
+        static ValueKey of(TenantId tenant, ReturnNumber number) {
+            return new ValueKey(tenant, number.kind().namespace(), number.value());
         }
     }
 
@@ -197,6 +208,7 @@ public final class InMemoryCaseStore implements CaseStore {
                 }
                 for (NumberLink link : fresh) {
                     numbers.put(NumberKey.of(batch.tenant(), link.number()), link);
+                    indexByValue(batch.tenant(), link);
                     merged.add(link);
                 }
                 stored.links = List.copyOf(merged);
@@ -226,6 +238,35 @@ public final class InMemoryCaseStore implements CaseStore {
         Objects.requireNonNull(tenant, "tenant must not be null");
         Objects.requireNonNull(number, "number must not be null");
         return Optional.ofNullable(numbers.get(NumberKey.of(tenant, number)));
+    }
+
+    @Override
+    public List<NumberLink> findByValue(TenantId tenant, NumberKind kind, String value, int limit) {
+        Objects.requireNonNull(tenant, "tenant must not be null");
+        Objects.requireNonNull(kind, "kind must not be null");
+        Objects.requireNonNull(value, "value must not be null");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be 1 or more, was " + limit);
+        }
+        List<NumberLink> links = byValue.getOrDefault(new ValueKey(tenant, kind.namespace(), value), List.of());
+        return links.size() <= limit ? links : links.subList(0, limit);
+    }
+
+    /** Adds or replaces (by uniqueness key) a link in the value index, keeping each list in uniqueness-key order. */
+    private void indexByValue(TenantId tenant, NumberLink link) {
+        byValue.compute(ValueKey.of(tenant, link.number()), (key, old) -> {
+            List<NumberLink> links = new ArrayList<>(old == null ? 1 : old.size() + 1);
+            if (old != null) {
+                for (NumberLink other : old) {
+                    if (!other.number().sameKey(link.number())) {
+                        links.add(other);
+                    }
+                }
+            }
+            links.add(link);
+            links.sort(java.util.Comparator.comparing(other -> other.number().uniquenessKey()));
+            return List.copyOf(links);
+        });
     }
 
     @Override

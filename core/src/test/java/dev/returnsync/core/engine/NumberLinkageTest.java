@@ -137,7 +137,16 @@ class NumberLinkageTest {
         assertEquals(List.of(c), ids(engine.lookup(customer(), "as-kinds".toUpperCase())));
         assertEquals(List.of(c), ids(engine.lookup(reseller(), reseller.value().toLowerCase())));
         assertEquals(List.of(c), ids(engine.lookup(supplier(S1), "sr-old")), "superseded, found by the supplier");
-        assertEquals(List.of(), ids(engine.lookup(customer(), "sr-old")), "a customer needs the supplier as scope");
+        assertEquals(List.of(c), ids(engine.lookup(customer(), "sr-old")), "any supplier's number, for the customer");
+        assertEquals(List.of(c), ids(engine.lookup(reseller(), "SR-NEW")), "any supplier's number, for the reseller");
+        assertEquals(List.of(), ids(engine.lookup(supplier(S2), "SR-NEW")), "not another supplier's number");
+        // a tracking number typed without its carrier, as in a back-office search box
+        assertEquals(List.of(c), ids(engine.lookup(reseller(), "sf555666777")));
+        assertEquals(List.of(c), ids(engine.lookup(customer(), "SF 555 666 777")));
+        assertEquals(List.of(c), ids(engine.lookup(supplier(S1), "SF555666777")));
+        assertEquals(List.of(), ids(engine.lookup(supplier(S2), "SF555666777")), "another supplier finds nothing");
+        assertEquals(List.of(), ids(engine.lookup(Actor.customer(TENANT, CustomerId.of("c-other")), "SF555666777")));
+        assertEquals(List.of(), ids(engine.lookup(Actor.reseller(OTHER_TENANT, "x"), "SF555666777")));
         assertEquals(List.of(c), ids(engine.lookup(customer(), "ＳＲ－ＯＬＤ", S1.value())));
         assertEquals(List.of(c), ids(engine.lookup(customer(), "SF 555 666 777", "sf")));
         assertEquals(List.of(), ids(engine.lookup(customer(), "SF 555 666 777", "ZTO")));

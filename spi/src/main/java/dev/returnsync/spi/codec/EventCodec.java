@@ -41,8 +41,9 @@ import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.TimeWindow;
 import dev.returnsync.spi.internal.Checks;
+import dev.returnsync.spi.json.Json;
+import dev.returnsync.spi.json.JsonException;
 
-import java.math.BigInteger;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -394,10 +395,8 @@ public final class EventCodec {
      */
     public static ReturnEvent decode(String json) {
         Objects.requireNonNull(json, "json must not be null");
-        Object tree = Json.parse(json);
-        In in = In.root(tree);
-        BigInteger format = in.integer("format");
-        if (!BigInteger.valueOf(FORMAT_VERSION).equals(format)) {
+        In in = In.root(parse(json));
+        if (in.longValue("format") != FORMAT_VERSION) {
             throw new EventCodecException("$.format",
                     "unsupported format version; this codec reads version " + FORMAT_VERSION);
         }
@@ -414,6 +413,14 @@ public final class EventCodec {
         } catch (NullPointerException | IllegalArgumentException | InvalidReturnNumberException e) {
             // the event's or a value's own validation refused what the fields hold; their messages name no value
             throw new EventCodecException("$", type + " refused its fields: " + e.getMessage());
+        }
+    }
+
+    private static Object parse(String json) {
+        try {
+            return Json.parse(json);
+        } catch (JsonException e) {
+            throw new EventCodecException("$", e.getMessage());
         }
     }
 
@@ -582,28 +589,20 @@ public final class EventCodec {
             }
         }
 
-        BigInteger integer(String name) {
+        long longValue(String name) {
             Object value = required(name);
-            if (value instanceof BigInteger n) {
+            if (value instanceof Long n) {
                 return n;
             }
             throw wrongType(name, "a whole number", value);
         }
 
-        long longValue(String name) {
-            BigInteger n = integer(name);
-            if (n.bitLength() > 63) {
-                throw new EventCodecException(path(name), "number out of range");
-            }
-            return n.longValue();
-        }
-
         int intValue(String name) {
-            BigInteger n = integer(name);
-            if (n.bitLength() > 31) {
+            long n = longValue(name);
+            if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
                 throw new EventCodecException(path(name), "number out of range");
             }
-            return n.intValue();
+            return (int) n;
         }
 
         boolean bool(String name) {

@@ -2,6 +2,7 @@ package dev.returnsync.spi.store;
 
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.spi.NumberKind;
 import dev.returnsync.spi.NumberLink;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnNumber;
@@ -89,6 +90,20 @@ public interface CaseStore {
      * found too, marked so. Another tenant's link of the same number is never found.
      */
     Optional<NumberLink> findByNumber(TenantId tenant, ReturnNumber number);
+
+    /**
+     * Finds the links of a tenant whose number is in the {@linkplain NumberKind#namespace() namespace} of
+     * {@code kind} and has the normalized {@code value}, whatever its scope: a tracking number typed without its
+     * carrier, say, finds the return tracking and replacement tracking numbers of every carrier that have this
+     * value. Superseded links are found too, marked so. Another tenant's links are never found.
+     *
+     * @param tenant the tenant searched
+     * @param kind the kind whose namespace is searched
+     * @param value the number's value, normalized as by {@link NumberKind#normalize(String)}
+     * @param limit at most this many links, 1 or more
+     * @return the links, ordered by {@link ReturnNumber#uniquenessKey()}
+     */
+    List<NumberLink> findByValue(TenantId tenant, NumberKind kind, String value, int limit);
 
     /** The remembered outcome of a tenant's idempotency key, if any. */
     Optional<IdempotencyRecord> findIdempotency(TenantId tenant, IdempotencyKey key);

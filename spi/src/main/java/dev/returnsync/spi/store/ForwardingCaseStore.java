@@ -2,6 +2,7 @@ package dev.returnsync.spi.store;
 
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.spi.NumberKind;
 import dev.returnsync.spi.NumberLink;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnNumber;
@@ -49,6 +50,11 @@ public abstract class ForwardingCaseStore implements CaseStore {
     @Override
     public Optional<NumberLink> findByNumber(TenantId tenant, ReturnNumber number) {
         return delegate.findByNumber(tenant, number);
+    }
+
+    @Override
+    public List<NumberLink> findByValue(TenantId tenant, NumberKind kind, String value, int limit) {
+        return delegate.findByValue(tenant, kind, value, limit);
     }
 
     @Override

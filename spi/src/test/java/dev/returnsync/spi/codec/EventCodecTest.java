@@ -19,6 +19,7 @@ import dev.returnsync.spi.Role;
 import dev.returnsync.spi.Sku;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.TenantId;
+import dev.returnsync.spi.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -232,7 +233,7 @@ class EventCodecTest {
             if (path.equals("$.format") || path.equals("$.type") || path.equals("$.note")) {
                 continue;
             }
-            String json = write(withNull(tree, path.substring(2).split("\\.")));
+            String json = Json.write(withNull(tree, path.substring(2).split("\\.")));
             EventCodecException e = assertThrows(EventCodecException.class, () -> EventCodec.decode(json), path);
             assertEquals(path, e.path(), e.getMessage());
             assertEquals("must not be null", e.problem(), path);
@@ -264,39 +265,6 @@ class EventCodecTest {
                     java.util.Arrays.copyOfRange(names, 1, names.length)));
         }
         return copy;
-    }
-
-    /** Writes a parsed JSON tree back as text. */
-    static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(out, value);
-        return out.toString();
-    }
-
-    private static void write(StringBuilder out, Object value) {
-        if (value instanceof String text) {
-            Json.writeString(out, text);
-        } else if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            String separator = "";
-            for (Map.Entry<?, ?> field : map.entrySet()) {
-                out.append(separator);
-                Json.writeString(out, (String) field.getKey());
-                out.append(':');
-                write(out, field.getValue());
-                separator = ",";
-            }
-            out.append('}');
-        } else if (value instanceof List<?> list) {
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                out.append(i == 0 ? "" : ",");
-                write(out, list.get(i));
-            }
-            out.append(']');
-        } else {
-            out.append(value);
-        }
     }
 
     @Test

@@ -2,9 +2,11 @@ package dev.returnsync.testkit.contract;
 
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.spi.NumberKind;
 import dev.returnsync.spi.NumberLink;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.store.AppendBatch;
 import dev.returnsync.spi.store.CaseHistory;
@@ -516,6 +518,46 @@ public abstract class CaseStoreContract {
                 "RETURN_TRACKING", "REPLACEMENT_TRACKING"), kinds, "the fixture covers every kind");
         assertEquals(Optional.empty(), store.findByNumber(TENANT, ReturnNumber.supplierReturn(SUPPLIER, "A-S3")));
         assertEquals(Optional.empty(), store.findByNumber(TENANT, ReturnNumber.customerRequest(OTHER_TENANT, "A-C")));
+    }
+
+    @Test
+    @DisplayName("findByValue finds a number's links in every scope of its namespace, in its own tenant only")
+    void findByValueFindsEveryScope() {
+        NumberLink sf = linkToNewCase(TENANT, "case-1", ReturnNumber.returnTracking("SF", "VAL0001"), SUPPLIER);
+        NumberLink yto = linkToNewCase(TENANT, "case-2", ReturnNumber.replacementTracking("YTO", "VAL0001"), OTHER_SUPPLIER);
+        NumberLink ofSupplier = linkToNewCase(TENANT, "case-3", ReturnNumber.supplierReturn(SUPPLIER, "VAL0001"), SUPPLIER);
+        NumberLink elsewhere = linkToNewCase(OTHER_TENANT, "case-1", ReturnNumber.returnTracking("EMS", "VAL0001"), SUPPLIER);
+
+        assertEquals(List.of(sf, yto), store.findByValue(TENANT, NumberKind.RETURN_TRACKING, "VAL0001", 10),
+                "both tracking kinds share a namespace, every carrier, ordered by uniqueness key");
+        assertEquals(List.of(sf, yto), store.findByValue(TENANT, NumberKind.REPLACEMENT_TRACKING, "VAL0001", 10));
+        assertEquals(List.of(sf), store.findByValue(TENANT, NumberKind.RETURN_TRACKING, "VAL0001", 1), "the limit holds");
+        assertEquals(List.of(ofSupplier), store.findByValue(TENANT, NumberKind.SUPPLIER_RETURN, "VAL0001", 10));
+        assertEquals(List.of(elsewhere), store.findByValue(OTHER_TENANT, NumberKind.RETURN_TRACKING, "VAL0001", 10),
+                "another tenant's links are never found");
+        assertEquals(List.of(), store.findByValue(TENANT, NumberKind.RETURN_TRACKING, "VAL0002", 10));
+        assertEquals(List.of(), store.findByValue(TENANT, NumberKind.CUSTOMER_REQUEST, "VAL0001", 10));
+    }
+
+    @Test
+    @DisplayName("findByValue sees a superseded number once, marked so")
+    void findByValueSeesSupersededOnce() {
+        List<ReturnEvent> events = ContractFixtures.fullLifecycle(TENANT, caseId("case-1"), "A");
+        List<NumberLink> links = ContractFixtures.linksAfter(events);
+        store.append(Batch.of(TENANT, caseId("case-1"), 0).events(events).links(links).build());
+        for (NumberLink link : links) {
+            List<NumberLink> found = store.findByValue(TENANT, link.number().kind(), link.number().value(), 10);
+            assertEquals(List.of(link), found, link.number().kind() + " " + link.number());
+        }
+    }
+
+    private NumberLink linkToNewCase(TenantId tenant, String id, ReturnNumber number, SupplierId leg) {
+        ReturnEvent.ReturnRequested requested = requested(tenant, caseId(id), id + "-C", id + "-R");
+        NumberLink link = new NumberLink(number, tenant, caseId(id), leg, false);
+        List<NumberLink> links = new ArrayList<>(requestLinks(requested));
+        links.add(link);
+        store.append(Batch.of(tenant, caseId(id), 0).event(requested).links(links).build());
+        return link;
     }
 
     @Test

@@ -84,7 +84,8 @@ import java.util.stream.Collectors;
  */
 public final class PostgresCaseStore implements CaseStore {
     /** The schema files, in order; file {@code i} brings the schema to version {@code i + 1}. */
-    static final List<String> MIGRATIONS = List.of("V1__case_store.sql", "V2__tenant_scoped_keys.sql");
+    static final List<String> MIGRATIONS = List.of("V1__case_store.sql", "V2__tenant_scoped_keys.sql",
+            "V3__number_values.sql");
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -266,18 +267,50 @@ public final class PostgresCaseStore implements CaseStore {
                 select.setString(1, tenant.value());
                 select.setString(2, number.uniquenessKey());
                 try (ResultSet rs = select.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    ReturnNumber stored = new ReturnNumber(NumberKind.valueOf(rs.getString("kind")), rs.getString("scope"),
-                            rs.getString("value"));
-                    String leg = rs.getString("leg");
-                    return Optional.of(new NumberLink(stored, tenant,
-                            CaseId.of(rs.getString("case_id")), leg == null ? null : SupplierId.of(leg),
-                            rs.getBoolean("superseded")));
+                    return rs.next() ? Optional.of(link(tenant, rs)) : Optional.empty();
                 }
             }
         });
+    }
+
+    @Override
+    public List<NumberLink> findByValue(TenantId tenant, NumberKind kind, String value, int limit) {
+        Objects.requireNonNull(tenant, "tenant must not be null");
+        Objects.requireNonNull(kind, "kind must not be null");
+        Objects.requireNonNull(value, "value must not be null");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be 1 or more, was " + limit);
+        }
+        List<String> kinds = new ArrayList<>(2);
+        for (NumberKind each : NumberKind.values()) {
+            if (each.namespace().equals(kind.namespace())) {
+                kinds.add(each.name());
+            }
+        }
+        return read("find a number by value", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql.findValue)) {
+                select.setString(1, tenant.value());
+                select.setString(2, value);
+                select.setString(3, kinds.get(0));
+                select.setString(4, kinds.get(kinds.size() - 1));
+                select.setInt(5, limit);
+                List<NumberLink> links = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        links.add(link(tenant, rs));
+                    }
+                }
+                return links;
+            }
+        });
+    }
+
+    private static NumberLink link(TenantId tenant, ResultSet rs) throws SQLException {
+        ReturnNumber stored = new ReturnNumber(NumberKind.valueOf(rs.getString("kind")), rs.getString("scope"),
+                rs.getString("value"));
+        String leg = rs.getString("leg");
+        return new NumberLink(stored, tenant, CaseId.of(rs.getString("case_id")), leg == null ? null : SupplierId.of(leg),
+                rs.getBoolean("superseded"));
     }
 
     @Override
@@ -675,6 +708,7 @@ public final class PostgresCaseStore implements CaseStore {
         final String currentVersion;
         final String insertEvent;
         final String findNumber;
+        final String findValue;
         final String upsertLink;
         final String insertIdempotency;
         final String findIdempotency;
@@ -701,6 +735,8 @@ public final class PostgresCaseStore implements CaseStore {
                     + " VALUES (?, ?, ?, ?, ?, ?::json)";
             findNumber = "SELECT kind, scope, value, case_id, leg, superseded FROM " + s + ".number_links"
                     + " WHERE tenant = ? AND uniqueness_key = ?";
+            findValue = "SELECT kind, scope, value, case_id, leg, superseded FROM " + s + ".number_links"
+                    + " WHERE tenant = ? AND value = ? AND kind IN (?, ?) ORDER BY uniqueness_key LIMIT ?";
             upsertLink = "INSERT INTO " + s + ".number_links AS l"
                     + " (uniqueness_key, kind, scope, value, tenant, case_id, leg, superseded)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"

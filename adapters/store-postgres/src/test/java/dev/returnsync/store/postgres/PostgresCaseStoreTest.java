@@ -89,7 +89,7 @@ class PostgresCaseStoreTest {
     void the_store_applies_its_schema_once_and_records_it() throws Exception {
         assertEquals(PostgresCaseStore.MIGRATIONS.size(), store.schemaVersion());
         PostgresCaseStore.builder(dataSource).schema(SCHEMA).build();
-        assertEquals(2, count("SELECT count(*) FROM " + SCHEMA + ".schema_version"));
+        assertEquals(3, count("SELECT count(*) FROM " + SCHEMA + ".schema_version"));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT version, script FROM " + SCHEMA + ".schema_version ORDER BY version")) {
             assertTrue(rs.next());
@@ -98,6 +98,9 @@ class PostgresCaseStoreTest {
             assertTrue(rs.next());
             assertEquals(2, rs.getInt(1));
             assertEquals("V2__tenant_scoped_keys.sql", rs.getString(2));
+            assertTrue(rs.next());
+            assertEquals(3, rs.getInt(1));
+            assertEquals("V3__number_values.sql", rs.getString(2));
         }
     }
 
@@ -164,7 +167,7 @@ class PostgresCaseStoreTest {
 
         PostgresCaseStore migrated = PostgresCaseStore.builder(dataSource).schema(SCHEMA).build();
 
-        assertEquals(2, migrated.schemaVersion());
+        assertEquals(PostgresCaseStore.MIGRATIONS.size(), migrated.schemaVersion());
         assertEquals(List.of(first, foreign), migrated.load(TENANT, CaseId.of("case-1")).orElseThrow().events(),
                 "the case stays whole under the tenant of its first event");
         assertTrue(migrated.load(other, CaseId.of("case-1")).isEmpty());

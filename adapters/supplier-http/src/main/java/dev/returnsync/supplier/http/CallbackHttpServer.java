@@ -27,6 +27,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A small HTTP/1.1 server for the webhook, built so that slow or stalled clients cannot take it down. One selector
@@ -37,6 +38,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code maxConnections} connections are open at once; a new one beyond takes the place of the connection that has
  * waited longest for its request, so stalled clients cannot hold every slot. Each connection carries one request
  * ({@code Connection: close}); bodies in {@code Transfer-Encoding} are refused with 411.
+ *
+ * <p>It is one host of {@link SupplierWebhook#handle(WebhookRequest)}: it turns each complete request into a
+ * {@link WebhookRequest} and writes the {@link WebhookResponse} back, as a servlet or a Spring MVC controller would.
  */
 final class CallbackHttpServer implements AutoCloseable {
     /** The largest request head read. */
@@ -46,20 +50,7 @@ final class CallbackHttpServer implements AutoCloseable {
     private static final int BLANK_LINE = ('\r' << 24) | ('\n' << 16) | ('\r' << 8) | '\n';
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    /** A complete request: the method, the raw request target, the headers (lower-case names, first value), the body. */
-    record Request(String method, String target, Map<String, String> headers, byte[] body) {
-    }
-
-    /** An answer: a status and a JSON body. */
-    record Response(int status, Map<String, String> headers, byte[] body) {
-    }
-
-    /** Answers complete requests; runs on a worker thread. */
-    interface Handler {
-        Response handle(Request request);
-    }
-
-    private final Handler handler;
+    private final Function<WebhookRequest, WebhookResponse> handler;
     private final long timeoutNanos;
     private final int maxConnections;
     private final int maxBody;
@@ -72,7 +63,7 @@ final class CallbackHttpServer implements AutoCloseable {
     private final Thread loop;
     private volatile boolean running = true;
 
-    CallbackHttpServer(InetSocketAddress address, Handler handler, int threads, Duration readTimeout,
+    CallbackHttpServer(InetSocketAddress address, Function<WebhookRequest, WebhookResponse> handler, int threads, Duration readTimeout,
                        int maxConnections, int maxBody) throws IOException {
         this.handler = handler;
         this.timeoutNanos = readTimeout.toNanos();
@@ -169,13 +160,17 @@ final class CallbackHttpServer implements AutoCloseable {
         return false;
     }
 
+    /** The request line and headers of a request (lower-case names, first value), read before its body. */
+    private record Head(String method, String target, Map<String, String> headers) {
+    }
+
     /** One connection, driven by the selector thread only. */
     private final class Connection {
         private final SocketChannel channel;
         private final ByteArrayOutputStream head = new ByteArrayOutputStream();
         private SelectionKey key;
         private long deadline;
-        private Request request;
+        private Head request;
         private byte[] body;
         private int bodyRead;
         private int lastFour;
@@ -280,7 +275,7 @@ final class CallbackHttpServer implements AutoCloseable {
                 return;
             }
             body = new byte[(int) declared];
-            request = new Request(start[0], start[1], Map.copyOf(headers), body);
+            request = new Head(start[0], start[1], headers);
             if (declared > 0 && "100-continue".equalsIgnoreCase(headers.get("expect"))) {
                 output = ByteBuffer.wrap(CONTINUE);
                 key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
@@ -291,15 +286,15 @@ final class CallbackHttpServer implements AutoCloseable {
             answering = true;
             output = null; // a pending "100 Continue" is moot: the whole body is here
             key.interestOps(0);
-            Request complete = request;
+            WebhookRequest complete = new WebhookRequest(request.method(), request.target(), request.headers(), body);
             workers.execute(() -> {
-                Response response = new Response(500, Map.of(), "{\"error\":\"internal\"}".getBytes(StandardCharsets.UTF_8));
+                WebhookResponse response = WebhookResponse.error(500, "internal");
                 try {
-                    response = handler.handle(complete);
+                    response = handler.apply(complete);
                 } catch (RuntimeException e) {
                     LOG.warn("webhook handler failed: {}", e.getClass().getName());
                 } finally {
-                    Response done = response; // even an Error answers, so the connection is never left waiting
+                    WebhookResponse done = response; // even an Error answers, so the connection is never left waiting
                     toSelector.add(() -> send(done));
                     selector.wakeup();
                 }
@@ -308,19 +303,20 @@ final class CallbackHttpServer implements AutoCloseable {
 
         private void answer(int status, String code) {
             answering = true;
-            send(new Response(status, Map.of(), ("{\"error\":\"" + code + "\"}").getBytes(StandardCharsets.UTF_8)));
+            send(WebhookResponse.error(status, code));
         }
 
-        private void send(Response response) {
+        private void send(WebhookResponse response) {
             if (!channel.isOpen()) {
                 return;
             }
             StringBuilder head = new StringBuilder("HTTP/1.1 ").append(response.status()).append(' ')
-                    .append(phrase(response.status())).append("\r\nContent-Type: ").append(Wire.JSON)
-                    .append("\r\nContent-Length: ").append(response.body().length).append("\r\nConnection: close\r\n");
+                    .append(phrase(response.status())).append("\r\n");
             response.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-            byte[] top = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
-            ByteBuffer all = ByteBuffer.allocate(top.length + response.body().length).put(top).put(response.body());
+            byte[] content = response.body();
+            head.append("Content-Length: ").append(content.length).append("\r\nConnection: close\r\n\r\n");
+            byte[] top = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+            ByteBuffer all = ByteBuffer.allocate(top.length + content.length).put(top).put(content);
             output = all.flip();
             answering = true;
             deadline = System.nanoTime() + timeoutNanos;

@@ -30,9 +30,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
- * A {@link SupplierAdapter} over the JDK {@link HttpClient}, speaking the wire format of
- * {@code docs/http-supplier.md}. A reference to copy for a real supplier: replace the paths and the JSON mapping,
- * keep the status mapping and the rules below.
+ * A {@link SupplierAdapter} over the JDK {@link HttpClient}, for a supplier whose API speaks the wire format of
+ * {@code docs/http-supplier.md} (or a gateway in front of it that does).
  *
  * <ul>
  *   <li>Every call sends the {@code Idempotency-Key} header with {@link SupplierRequest#idempotencyKey()}; the

@@ -1,14 +1,14 @@
 package dev.returnsync.supplier.http;
 
+import dev.returnsync.core.ReturnCallbacks;
+import dev.returnsync.core.ReturnSyncEngine;
+import dev.returnsync.core.SupplierCallbacks;
 import dev.returnsync.core.domain.Refusal;
 import dev.returnsync.core.engine.CaseNotFoundException;
 import dev.returnsync.core.engine.CommandRefusedException;
 import dev.returnsync.core.engine.CommandResult;
 import dev.returnsync.core.engine.IdempotencyConflictException;
 import dev.returnsync.core.engine.InvalidCommandException;
-import dev.returnsync.core.ReturnSyncEngine;
-import dev.returnsync.core.ReturnCallbacks;
-import dev.returnsync.core.SupplierCallbacks;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.InvalidReturnNumberException;
 import dev.returnsync.spi.SupplierId;
@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,8 +55,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Logs never carry what a request sent: refusals name the reason and, once its secret is known, the supplier.
  *
- * <p>Thread-safe. {@link #handle} is the whole logic and can sit behind any HTTP server (which must bound how long
- * it reads a request); {@link #start} binds a small server that does ({@link Builder#readTimeout}).
+ * <p>Thread-safe. {@link #handle(WebhookRequest)} is the whole HTTP handling, callable from any HTTP server (a
+ * servlet, a Spring MVC controller, the JDK server), which must bound how long it reads a request and how much;
+ * {@link #start} binds a small non-blocking server that does ({@link Builder#readTimeout}) and hosts it.
+ * {@link #handle(SupplierId, String, String, byte[])} runs the same checks without HTTP.
  */
 public final class SupplierWebhook implements AutoCloseable {
     /** The path prefix of the callback endpoint. */
@@ -76,9 +77,6 @@ public final class SupplierWebhook implements AutoCloseable {
      */
     public record Accepted(String callbackId, String type, CommandResult result) {
     }
-
-    private static final String HEADER_TIMESTAMP = CallbackSignature.TIMESTAMP_HEADER.toLowerCase(Locale.ROOT);
-    private static final String HEADER_SIGNATURE = CallbackSignature.SIGNATURE_HEADER.toLowerCase(Locale.ROOT);
 
     private final ReturnSyncEngine engine;
     private final Map<SupplierId, CallbackSecrets> secrets;
@@ -182,6 +180,50 @@ public final class SupplierWebhook implements AutoCloseable {
             if (!applied) {
                 replays.release(memory);
             }
+        }
+    }
+
+    /**
+     * Answers one HTTP request to the webhook, from any HTTP server: the path must be
+     * {@code /returnsync/suppliers/{supplier}/callbacks} (404 {@code not_found} otherwise) and the method
+     * {@code POST} (405 {@code method_not_allowed}, with {@code Allow: POST}); then the callback is verified and
+     * applied as by {@link #handle(SupplierId, String, String, byte[])}. An accepted callback answers 200
+     * {@code {"status": "accepted", "callbackId": ..., "replayed": ...}}, a refused one its
+     * {@link CallbackRejectedException.Reason#httpStatus() status} and {@code {"error": "<code>"}}. Never throws for
+     * what the request holds.
+     *
+     * <p>The host's server must bound how long it reads a request and read at most {@link #MAX_BODY} + 1 bytes of
+     * its body (see {@code docs/http-supplier.md}, "Hosting the webhook").
+     */
+    public WebhookResponse handle(WebhookRequest request) {
+        Objects.requireNonNull(request, "request must not be null");
+        String target = request.path();
+        int query = target.indexOf('?');
+        String path = query < 0 ? target : target.substring(0, query);
+        String raw = path.startsWith(PATH) ? path.substring(PATH.length()) : "";
+        int slash = raw.indexOf('/');
+        if (slash <= 0 || !raw.substring(slash).equals("/callbacks")) {
+            return WebhookResponse.error(404, "not_found");
+        }
+        if (!"POST".equals(request.method())) {
+            return WebhookResponse.json(405, Map.of("Allow", "POST"), Map.of("error", "method_not_allowed"));
+        }
+        SupplierId supplier;
+        try {
+            supplier = SupplierId.of(Wire.decodeSegment(raw.substring(0, slash)));
+        } catch (RuntimeException e) {
+            return WebhookResponse.error(404, CallbackRejectedException.Reason.UNKNOWN_SUPPLIER.code());
+        }
+        try {
+            Accepted accepted = handle(supplier, request.header(CallbackSignature.TIMESTAMP_HEADER),
+                    request.header(CallbackSignature.SIGNATURE_HEADER), request.body());
+            Map<String, Object> ok = new LinkedHashMap<>();
+            ok.put("status", "accepted");
+            ok.put("callbackId", accepted.callbackId());
+            ok.put("replayed", accepted.result().replayed());
+            return WebhookResponse.json(200, Map.of(), ok);
+        } catch (CallbackRejectedException e) {
+            return WebhookResponse.error(e.httpStatus(), e.reason().code());
         }
     }
 
@@ -321,7 +363,7 @@ public final class SupplierWebhook implements AutoCloseable {
             throw new IllegalStateException("the webhook is started already");
         }
         try {
-            server = new CallbackHttpServer(address, this::serve, threads, readTimeout, maxConnections, MAX_BODY);
+            server = new CallbackHttpServer(address, this::handle, threads, readTimeout, maxConnections, MAX_BODY);
         } catch (IOException e) {
             throw new IllegalStateException("could not bind the webhook to " + address, e);
         }
@@ -336,41 +378,6 @@ public final class SupplierWebhook implements AutoCloseable {
         InetSocketAddress a = server.address();
         return URI.create("http://" + a.getAddress().getHostAddress() + ":" + a.getPort() + PATH
                 + Wire.segment(supplier.value()) + "/callbacks");
-    }
-
-    private CallbackHttpServer.Response serve(CallbackHttpServer.Request request) {
-        String target = request.target();
-        int query = target.indexOf('?');
-        String path = query < 0 ? target : target.substring(0, query);
-        String raw = path.startsWith(PATH) ? path.substring(PATH.length()) : "";
-        int slash = raw.indexOf('/');
-        if (slash <= 0 || !raw.substring(slash).equals("/callbacks")) {
-            return answer(404, Map.of(), Map.of("error", "not_found"));
-        }
-        if (!"POST".equals(request.method())) {
-            return answer(405, Map.of("Allow", "POST"), Map.of("error", "method_not_allowed"));
-        }
-        SupplierId supplier;
-        try {
-            supplier = SupplierId.of(Wire.decodeSegment(raw.substring(0, slash)));
-        } catch (RuntimeException e) {
-            return answer(404, Map.of(), Map.of("error", CallbackRejectedException.Reason.UNKNOWN_SUPPLIER.code()));
-        }
-        try {
-            Accepted accepted = handle(supplier, request.headers().get(HEADER_TIMESTAMP),
-                    request.headers().get(HEADER_SIGNATURE), request.body());
-            Map<String, Object> ok = new LinkedHashMap<>();
-            ok.put("status", "accepted");
-            ok.put("callbackId", accepted.callbackId());
-            ok.put("replayed", accepted.result().replayed());
-            return answer(200, Map.of(), ok);
-        } catch (CallbackRejectedException e) {
-            return answer(e.httpStatus(), Map.of(), Map.of("error", e.reason().code()));
-        }
-    }
-
-    private static CallbackHttpServer.Response answer(int status, Map<String, String> headers, Map<String, Object> body) {
-        return new CallbackHttpServer.Response(status, headers, Wire.bytes(body));
     }
 
     /** Stops the HTTP server, if started. */

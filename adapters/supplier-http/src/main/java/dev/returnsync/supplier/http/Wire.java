@@ -4,6 +4,8 @@ import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.Sku;
+import dev.returnsync.spi.json.Json;
+import dev.returnsync.spi.json.JsonException;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -16,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The pieces of the wire format shared by the adapter, the simulated server and the webhook (see
+ * The pieces of the wire format shared by the adapter and the webhook (see
  * {@code docs/http-supplier.md}): field readers that fail with {@link WireException}, and the encodings of lines,
  * reasons and path segments.
  */
@@ -49,7 +51,7 @@ final class Wire {
     static Map<String, Object> parse(byte[] body) {
         try {
             return Json.parseObject(utf8(body));
-        } catch (Json.JsonException e) {
+        } catch (JsonException e) {
             throw new WireException(e.getMessage());
         }
     }

@@ -6,8 +6,10 @@
  *   <li>{@link dev.returnsync.supplier.http.SupplierWebhook}: the reseller's endpoint for signed supplier callbacks,
  *       with {@link dev.returnsync.supplier.http.CallbackSignature},
  *       {@link dev.returnsync.supplier.http.CallbackSecrets} (several per supplier, for rotation) and
- *       {@link dev.returnsync.supplier.http.CallbackRejectedException}, served by a small non-blocking HTTP server
- *       with a read deadline per request.</li>
+ *       {@link dev.returnsync.supplier.http.CallbackRejectedException}; its HTTP handling takes a
+ *       {@link dev.returnsync.supplier.http.WebhookRequest} and gives a
+ *       {@link dev.returnsync.supplier.http.WebhookResponse}, so any HTTP server can host it, and a small
+ *       non-blocking server with a read deadline per request is bundled.</li>
  * </ul>
  */
 package dev.returnsync.supplier.http;

@@ -1,5 +1,7 @@
 package dev.returnsync.supplier.http;
 
+import dev.returnsync.testsupport.SimulatedSupplier.Style;
+import dev.returnsync.testsupport.http.SimulatedSupplierServer;
 import dev.returnsync.testkit.contract.ContractRun;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.SupplierId;
@@ -41,7 +43,7 @@ class BrokenAdapterDetectionTest {
 
         @Override
         protected SupplierAdapter createAdapter() {
-            server = SimulatedSupplierServer.builder(SUPPLIER, SimulatedSupplierServer.Style.NUMBER_IN_REPLY)
+            server = SimulatedSupplierServer.builder(SUPPLIER, Style.NUMBER_IN_REPLY)
                     .slowDelay(Duration.ofSeconds(3)).start();
             return wrap(new HttpSupplierAdapter(HttpSupplierConfig.builder(SUPPLIER, server.baseUri())
                     .capabilities(SupplierCapabilities.replyOnly().withCancellation(false))

@@ -1,5 +1,7 @@
 package dev.returnsync.supplier.http;
 
+import dev.returnsync.testsupport.SimulatedSupplier.Style;
+import dev.returnsync.testsupport.http.SimulatedSupplierServer;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.SupplierId;
@@ -32,7 +34,7 @@ class HttpSupplierAdapterContractTest {
     private static final class Backend {
         private SimulatedSupplierServer server;
 
-        SupplierAdapter start(SimulatedSupplierServer.Style style, SupplierCapabilities capabilities) {
+        SupplierAdapter start(Style style, SupplierCapabilities capabilities) {
             server = SimulatedSupplierServer.builder(SUPPLIER, style).slowDelay(Duration.ofSeconds(3))
                     .retryAfterSeconds(SupplierFault.RETRY_AFTER_SECONDS).bearerToken("token-1").start();
             return new HttpSupplierAdapter(HttpSupplierConfig.builder(SUPPLIER, server.baseUri())
@@ -98,7 +100,7 @@ class HttpSupplierAdapterContractTest {
 
         @Override
         protected SupplierAdapter createAdapter() {
-            return backend.start(SimulatedSupplierServer.Style.NUMBER_IN_REPLY, SupplierCapabilities.replyOnly());
+            return backend.start(Style.NUMBER_IN_REPLY, SupplierCapabilities.replyOnly());
         }
 
         @AfterEach
@@ -144,7 +146,7 @@ class HttpSupplierAdapterContractTest {
 
         @Override
         protected SupplierAdapter createAdapter() {
-            return backend.start(SimulatedSupplierServer.Style.NUMBER_BY_POLLING, SupplierCapabilities.pullOnly());
+            return backend.start(Style.NUMBER_BY_POLLING, SupplierCapabilities.pullOnly());
         }
 
         @AfterEach
@@ -185,7 +187,7 @@ class HttpSupplierAdapterContractTest {
 
         @Override
         protected SupplierAdapter createAdapter() {
-            return backend.start(SimulatedSupplierServer.Style.NUMBER_BY_POLLING, SupplierCapabilities.pullOnly());
+            return backend.start(Style.NUMBER_BY_POLLING, SupplierCapabilities.pullOnly());
         }
 
         @AfterEach

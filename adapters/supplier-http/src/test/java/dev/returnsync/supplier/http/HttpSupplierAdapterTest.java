@@ -8,6 +8,7 @@ import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.TenantId;
+import dev.returnsync.spi.json.Json;
 import dev.returnsync.spi.supplier.SupplierCapabilities;
 import dev.returnsync.spi.supplier.SupplierReply;
 import dev.returnsync.spi.supplier.SupplierRequest;

@@ -1,5 +1,7 @@
 package dev.returnsync.supplier.http;
 
+import dev.returnsync.testsupport.SimulatedSupplier.Style;
+import dev.returnsync.testsupport.http.SimulatedSupplierServer;
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.Policies;
@@ -62,7 +64,7 @@ class HttpSupplierEndToEndTest {
         engine.close();
     }
 
-    private void connect(SimulatedSupplierServer.Style style, SupplierCapabilities capabilities) {
+    private void connect(Style style, SupplierCapabilities capabilities) {
         server = SimulatedSupplierServer.builder(S1, style).callbacks(webhook.callbackUri(S1), SECRET_1).clock(clock)
                 .start();
         adapter.set(new HttpSupplierAdapter(HttpSupplierConfig.builder(S1, server.baseUri()).capabilities(capabilities)
@@ -86,7 +88,7 @@ class HttpSupplierEndToEndTest {
 
     @Test
     void numberByCallbackAfterTwoLostAnswersTrackingOverHttpOneReturnAtTheSupplier() throws Exception {
-        connect(SimulatedSupplierServer.Style.NUMBER_BY_CALLBACK, SupplierCapabilities.push());
+        connect(Style.NUMBER_BY_CALLBACK, SupplierCapabilities.push());
         CaseId c = CaseId.of("case-e2e");
         String resellerNumber = toNumberRequested(engine, c, S1);
 
@@ -105,7 +107,7 @@ class HttpSupplierEndToEndTest {
         assertEquals(LegState.NUMBER_REQUESTED, leg(c).state());
 
         // 供应商提供退货单号 by a signed callback; the policy tells the customer the number
-        List<SimulatedSupplierServer.Callback> sent = server.issuePendingNumbers();
+        List<SimulatedSupplierServer.SentCallback> sent = server.issuePendingNumbers();
         assertEquals(1, sent.size());
         assertEquals(200, sent.get(0).status());
         String number = server.supplierNumber(TENANT.value(), resellerNumber).orElseThrow();
@@ -124,14 +126,14 @@ class HttpSupplierEndToEndTest {
                 server.parcels(TENANT.value(), resellerNumber));
 
         // 供应商确认退货: the receipt by callback
-        Optional<SimulatedSupplierServer.Callback> receipt = server.receive(TENANT.value(), resellerNumber,
+        Optional<SimulatedSupplierServer.SentCallback> receipt = server.receive(TENANT.value(), resellerNumber,
                 List.of(LineQuantity.of("SKU-1", 1)));
         assertEquals(200, receipt.orElseThrow().status());
         assertEquals(LegState.RECEIVED, leg(c).state());
 
         // a replay of the number callback is refused and changes nothing
         long version = store.load(TENANT, c).orElseThrow().version();
-        SimulatedSupplierServer.Callback again = sent.get(0);
+        SimulatedSupplierServer.SentCallback again = sent.get(0);
         assertEquals(409, post(webhook.callbackUri(S1), again.timestamp(), again.signature(), again.body()).statusCode());
         assertEquals(version, store.load(TENANT, c).orElseThrow().version());
         assertEquals(1, server.returnsCreated());
@@ -140,11 +142,11 @@ class HttpSupplierEndToEndTest {
 
     @Test
     void aDeclineByCallbackEndsTheLegAsDeclinedByTheSupplier() {
-        connect(SimulatedSupplierServer.Style.NUMBER_BY_CALLBACK, SupplierCapabilities.push());
+        connect(Style.NUMBER_BY_CALLBACK, SupplierCapabilities.push());
         CaseId c = CaseId.of("case-declined");
         String resellerNumber = toNumberRequested(engine, c, S1);
         dispatchUntilIdle(c, 3);
-        Optional<SimulatedSupplierServer.Callback> sent = server.decline(TENANT.value(), resellerNumber,
+        Optional<SimulatedSupplierServer.SentCallback> sent = server.decline(TENANT.value(), resellerNumber,
                 dev.returnsync.spi.Reason.of(dev.returnsync.spi.ReasonCode.OTHER, "past our return window"));
         assertEquals(200, sent.orElseThrow().status());
         assertEquals(LegState.DECLINED, leg(c).state());
@@ -156,7 +158,7 @@ class HttpSupplierEndToEndTest {
 
     @Test
     void numberInReplyAfterA500AndADroppedConnection() {
-        connect(SimulatedSupplierServer.Style.NUMBER_IN_REPLY, SupplierCapabilities.replyOnly());
+        connect(Style.NUMBER_IN_REPLY, SupplierCapabilities.replyOnly());
         CaseId c = CaseId.of("case-reply");
         String resellerNumber = toNumberRequested(engine, c, S1);
         server.inject(SimulatedSupplierServer.Fault.SERVER_ERROR, 1);
@@ -171,7 +173,7 @@ class HttpSupplierEndToEndTest {
 
     @Test
     void pullOnlySupplierIsPolledUntilItIssues() {
-        connect(SimulatedSupplierServer.Style.NUMBER_BY_POLLING, SupplierCapabilities.pullOnly());
+        connect(Style.NUMBER_BY_POLLING, SupplierCapabilities.pullOnly());
         CaseId c = CaseId.of("case-poll");
         String resellerNumber = toNumberRequested(engine, c, S1);
         engine.dispatchPending();

@@ -5,6 +5,7 @@ import dev.returnsync.core.engine.StoreException;
 import dev.returnsync.core.internal.FoldCache;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.spi.NumberKind;
 import dev.returnsync.spi.NumberLink;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnNumber;
@@ -93,6 +94,11 @@ public final class StoreGateway {
     /** Where a number leads in a tenant: the caller checks who may see it. */
     public Optional<NumberLink> link(TenantId tenant, ReturnNumber number) {
         return guard("find a number", () -> store.findByNumber(tenant, number));
+    }
+
+    /** The links of a tenant with a value in a kind's namespace, whatever their scope: the caller checks who may see them. */
+    public List<NumberLink> linksByValue(TenantId tenant, NumberKind kind, String value, int limit) {
+        return guard("find a number by value", () -> store.findByValue(tenant, kind, value, limit));
     }
 
     /** The outbox entries of a case that are not done. */

@@ -26,6 +26,9 @@ import java.util.Optional;
  * non-party gets what a missing case gets ({@link CaseNotFoundException}, or nothing). Thread-safe. Not API.
  */
 public final class CaseQueries {
+    /** At most this many links of one value are looked at (the same tracking number at several carriers). */
+    static final int MAX_LINKS_PER_VALUE = 16;
+
     private final StoreGateway store;
 
     /** Queries over a store gateway. */
@@ -63,18 +66,14 @@ public final class CaseQueries {
     public Optional<NumberLink> findByNumber(Actor asker, ReturnNumber number) {
         Objects.requireNonNull(asker, "asker must not be null");
         Objects.requireNonNull(number, "number must not be null");
-        Optional<NumberLink> link = store.link(asker.tenant(), number);
-        if (link.isEmpty() || !link.get().tenant().equals(asker.tenant())) {
-            return Optional.empty();
-        }
-        if (Visibility.seesWholeTenant(asker)) {
-            return link;
-        }
-        return link.filter(l -> store.read(asker.tenant(), l.caseId())
-                .filter(stored -> Visibility.canSee(asker, l, stored.state())).isPresent());
+        return store.link(asker.tenant(), number).filter(link -> visible(asker, link));
     }
 
-    /** A raw number tried as the kinds whose scope the asker implies. */
+    /**
+     * A raw number tried as every kind: the customer request and reseller return numbers of the asker's tenant;
+     * supplier return numbers (a supplier's own only, anyone else's for the reseller and the customer); and tracking
+     * numbers of any carrier. Only what the asker may see is returned.
+     */
     public List<NumberLink> lookup(Actor asker, String raw) {
         Objects.requireNonNull(asker, "asker must not be null");
         Objects.requireNonNull(raw, "raw number must not be null");
@@ -83,7 +82,10 @@ public final class CaseQueries {
         tryKind(asker, NumberKind.RESELLER_RETURN, asker.tenant().value(), raw, found);
         if (asker.role() == Role.SUPPLIER) {
             tryKind(asker, NumberKind.SUPPLIER_RETURN, asker.id(), raw, found);
+        } else {
+            tryValue(asker, NumberKind.SUPPLIER_RETURN, raw, found);
         }
+        tryValue(asker, NumberKind.RETURN_TRACKING, raw, found);
         return found;
     }
 
@@ -106,5 +108,31 @@ public final class CaseQueries {
             return;
         }
         findByNumber(asker, number).filter(link -> !found.contains(link)).ifPresent(found::add);
+    }
+
+    /** A raw number tried as a kind's value in every scope (every carrier, every supplier). */
+    private void tryValue(Actor asker, NumberKind kind, String raw, List<NumberLink> found) {
+        String value;
+        try {
+            value = kind.normalize(raw);
+        } catch (InvalidReturnNumberException | IllegalArgumentException e) {
+            return;
+        }
+        for (NumberLink link : store.linksByValue(asker.tenant(), kind, value, MAX_LINKS_PER_VALUE)) {
+            if (!found.contains(link) && visible(asker, link)) {
+                found.add(link);
+            }
+        }
+    }
+
+    private boolean visible(Actor asker, NumberLink link) {
+        if (!link.tenant().equals(asker.tenant())) {
+            return false;
+        }
+        if (Visibility.seesWholeTenant(asker)) {
+            return true;
+        }
+        return store.read(asker.tenant(), link.caseId())
+                .filter(stored -> Visibility.canSee(asker, link, stored.state())).isPresent();
     }
 }

@@ -1,25 +1,96 @@
-package dev.returnsync.spi.codec;
+package dev.returnsync.spi.json;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The minimal JSON that the codec needs: writing strings with correct escaping, and a strict parser into a tree
- * of {@code Map<String, Object>} (insertion-ordered), {@code List<Object>}, {@code String}, {@code BigInteger},
- * {@code Boolean} and {@code null}. Only integers are accepted as numbers; duplicate keys, trailing text, unescaped
- * control characters and nesting deeper than {@link #MAX_DEPTH} are refused.
+ * The JSON of the library's own formats: strict, bounded and without dependencies. It is not a general-purpose JSON
+ * library: it knows exactly the shapes below, and refuses everything else.
+ *
+ * <p>A parsed document is a tree of {@code Map<String, Object>} (in the order of the text), {@code List<Object>},
+ * {@code String}, {@code Long}, {@code Boolean} and {@code null}; {@link #write} takes the same shapes (and
+ * {@code Integer}). {@link #parse} refuses, with a {@link JsonException} that names the offset and the rule:
+ * <ul>
+ *   <li>numbers that are not whole (fractions, exponents), have leading zeros, or lie outside the 64-bit range
+ *       {@value Long#MIN_VALUE} to {@value Long#MAX_VALUE};</li>
+ *   <li>more than {@value #MAX_DEPTH} arrays and objects nested in one another;</li>
+ *   <li>a field name twice in one object, text after the document, unescaped control characters in strings,
+ *       unknown escapes, and anything else RFC 8259 does not allow.</li>
+ * </ul>
+ * The length of a text is the caller's to bound (e.g. a request body limit); parsing takes time and memory in
+ * proportion to it, and the nesting bound keeps the stack small whatever the text.
+ *
+ * <p>Strings are written with the escapes JSON requires, plus {@code \}{@code uXXXX} for every control character,
+ * DEL, the line separators U+2028 and U+2029 and unpaired surrogates, so the output is valid UTF-8 and safe to embed
+ * anywhere; other text, Chinese included, stays as it is.
  */
-final class Json {
-    static final int MAX_DEPTH = 32;
+public final class Json {
+    /** The most arrays and objects nested in one another that a document may have. */
+    public static final int MAX_DEPTH = 16;
+
+    /** The longest number text that can lie in the 64-bit range: a sign and 19 digits. */
+    private static final int MAX_NUMBER_LENGTH = 20;
 
     private Json() {
     }
 
-    /** Appends {@code value} as a JSON string literal. Non-ASCII text stays as is, except what must be escaped. */
-    static void writeString(StringBuilder out, String value) {
+    /**
+     * Writes a value of the shapes above as JSON text, without whitespace.
+     *
+     * @throws IllegalArgumentException if the value holds another type, a map key that is not a string, or more
+     *     than {@value #MAX_DEPTH} nested arrays and objects
+     */
+    public static String write(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(out, value, 0);
+        return out.toString();
+    }
+
+    private static void write(StringBuilder out, Object value, int depth) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String s) {
+            writeString(out, s);
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Boolean) {
+            out.append(value);
+        } else if (value instanceof Map<?, ?> map) {
+            checkWriteDepth(depth);
+            out.append('{');
+            String separator = "";
+            for (Map.Entry<?, ?> field : map.entrySet()) {
+                if (!(field.getKey() instanceof String name)) {
+                    throw new IllegalArgumentException("a JSON field name must be a string");
+                }
+                out.append(separator);
+                writeString(out, name);
+                out.append(':');
+                write(out, field.getValue(), depth + 1);
+                separator = ",";
+            }
+            out.append('}');
+        } else if (value instanceof List<?> list) {
+            checkWriteDepth(depth);
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                out.append(i == 0 ? "" : ",");
+                write(out, list.get(i), depth + 1);
+            }
+            out.append(']');
+        } else {
+            throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON");
+        }
+    }
+
+    private static void checkWriteDepth(int enclosing) {
+        if (enclosing >= MAX_DEPTH) {
+            throw new IllegalArgumentException("more than " + MAX_DEPTH + " arrays and objects nested");
+        }
+    }
+
+    /** Appends {@code value} as a JSON string literal, escaped as described in the class comment. */
+    public static void writeString(StringBuilder out, String value) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -37,8 +108,6 @@ final class Json {
                     if (pairedHigh) {
                         out.append(c).append(value.charAt(++i));
                     } else if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c)) {
-                        // control characters, the JavaScript line separators and lone surrogates are escaped, so the
-                        // text is valid UTF-8 and safe to embed anywhere
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
@@ -49,8 +118,13 @@ final class Json {
         out.append('"');
     }
 
-    /** Parses a whole document. */
-    static Object parse(String text) {
+    /**
+     * Parses a whole document.
+     *
+     * @throws NullPointerException if the text is null
+     * @throws JsonException if the text is not a document of the shapes and limits above
+     */
+    public static Object parse(String text) {
         Parser parser = new Parser(text);
         parser.skipWhitespace();
         Object value = parser.value(0);
@@ -61,13 +135,28 @@ final class Json {
         return value;
     }
 
-    /** The JSON type name of a parsed value, for messages. */
-    static String typeName(Object value) {
+    /**
+     * Parses a whole document that must be an object.
+     *
+     * @throws NullPointerException if the text is null
+     * @throws JsonException if the text is not a document of the shapes and limits above, or not an object
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parseObject(String text) {
+        Object value = parse(text);
+        if (!(value instanceof Map)) {
+            throw new JsonException(0, "expected an object, found " + typeName(value));
+        }
+        return (Map<String, Object>) value;
+    }
+
+    /** The JSON type of a parsed value, for messages: "a string", "a number", "an array", "null", .... */
+    public static String typeName(Object value) {
         if (value == null) {
             return "null";
         } else if (value instanceof String) {
             return "a string";
-        } else if (value instanceof BigInteger) {
+        } else if (value instanceof Long) {
             return "a number";
         } else if (value instanceof Boolean) {
             return "a boolean";
@@ -86,8 +175,8 @@ final class Json {
             this.text = text;
         }
 
-        EventCodecException error(String problem) {
-            return new EventCodecException("$", "malformed JSON at offset " + pos + ": " + problem);
+        JsonException error(String problem) {
+            return new JsonException(pos, problem);
         }
 
         void skipWhitespace() {
@@ -101,18 +190,19 @@ final class Json {
             }
         }
 
-        Object value(int depth) {
-            if (depth > MAX_DEPTH) {
-                throw error("nested deeper than " + MAX_DEPTH + " levels");
-            }
+        /** A value inside {@code enclosing} arrays and objects. */
+        Object value(int enclosing) {
             if (pos >= text.length()) {
                 throw error("unexpected end of the document");
             }
             char c = text.charAt(pos);
+            if ((c == '{' || c == '[') && enclosing >= MAX_DEPTH) {
+                throw error("nested deeper than " + MAX_DEPTH + " levels");
+            }
             if (c == '{') {
-                return object(depth);
+                return object(enclosing + 1);
             } else if (c == '[') {
-                return array(depth);
+                return array(enclosing + 1);
             } else if (c == '"') {
                 return string();
             } else if (c == '-' || (c >= '0' && c <= '9')) {
@@ -148,7 +238,7 @@ final class Json {
                 skipWhitespace();
                 expect(':');
                 skipWhitespace();
-                Object value = value(depth + 1);
+                Object value = value(depth);
                 if (map.containsKey(key)) {
                     pos = keyAt;
                     throw error("a field name appears twice in one object");
@@ -176,7 +266,7 @@ final class Json {
             }
             while (true) {
                 skipWhitespace();
-                list.add(value(depth + 1));
+                list.add(value(depth));
                 skipWhitespace();
                 if (pos < text.length() && text.charAt(pos) == ',') {
                     pos++;
@@ -205,7 +295,7 @@ final class Json {
                 }
                 char c = text.charAt(pos++);
                 if (c == '"') {
-                    break;
+                    return out.toString();
                 } else if (c == '\\') {
                     if (pos >= text.length()) {
                         throw error("unterminated escape");
@@ -233,7 +323,6 @@ final class Json {
                     out.append(c);
                 }
             }
-            return out.toString();
         }
 
         private char unicodeEscape() {
@@ -252,7 +341,7 @@ final class Json {
             return (char) code;
         }
 
-        private BigInteger number() {
+        private Long number() {
             int start = pos;
             if (text.charAt(pos) == '-') {
                 pos++;
@@ -265,18 +354,24 @@ final class Json {
                 throw error("a number needs digits");
             }
             if (text.charAt(digitsAt) == '0' && pos - digitsAt > 1) {
+                pos = start;
                 throw error("a number must not have leading zeros");
             }
             if (pos < text.length()) {
                 char c = text.charAt(pos);
                 if (c == '.' || c == 'e' || c == 'E') {
-                    throw error("only whole numbers are used in this format");
+                    throw error("only whole numbers are accepted");
                 }
             }
-            if (pos - start > 25) {
-                throw error("number too long");
+            if (pos - start <= MAX_NUMBER_LENGTH) {
+                try {
+                    return Long.parseLong(text, start, pos, 10);
+                } catch (NumberFormatException outOfRange) {
+                    // reported below
+                }
             }
-            return new BigInteger(text.substring(start, pos));
+            pos = start;
+            throw error("a number must lie in the 64-bit range " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
         }
 
         private static String describe(char c) {
