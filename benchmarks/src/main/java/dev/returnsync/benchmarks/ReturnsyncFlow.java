@@ -2,11 +2,14 @@ package dev.returnsync.benchmarks;
 
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.Decision;
+import dev.returnsync.core.domain.InvalidCommandException;
 import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.LineState;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.domain.RuleContext;
+import dev.returnsync.core.domain.command.CommandHeader;
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.ReturnEvent;
 
 import java.util.ArrayList;
@@ -71,8 +74,13 @@ final class ReturnsyncFlow implements ReturnFlow {
     }
 
     private List<ReturnEvent> decide(ReturnCase current, Scenario s, Step step) {
-        Decision decision = workflow.decide(Optional.ofNullable(current), command(current, s, step),
-                RuleContext.at(s.at(step)));
+        Command command;
+        try {
+            command = command(current, s, step);
+        } catch (InvalidCommandException e) {
+            throw new StepRefusedException(step, e.getMessage());   // refused before deciding: e.g. the wrong role
+        }
+        Decision decision = workflow.decide(Optional.ofNullable(current), command, RuleContext.at(s.at(step)));
         if (decision instanceof Decision.Accepted accepted) {
             return accepted.events();
         }
@@ -85,26 +93,24 @@ final class ReturnsyncFlow implements ReturnFlow {
 
     /** The command of a step, sent by a caller that saw the case at version {@code seen} (null: no case yet). */
     static Command command(Long seen, Scenario s, Step step) {
-        var key = s.key(step);
-        var actor = s.actor(step);
-        var id = s.caseId();
+        CommandHeader h = Commands.as(s.actor(step)).key(s.key(step)).onCase(s.caseId()).expectedVersion(seen);
         var leg = s.supplier();
         return switch (step) {
-            case SUBMIT -> new Command.SubmitReturn(key, actor, seen, id, s.customer(), s.order(),
-                    s.customerNumber(), s.resellerNumber(), s.lines(), s.reason(), s.wanted(), s.deliveredAt());
-            case OPEN_NEGOTIATION -> new Command.OpenNegotiation(key, actor, seen, id, leg);
-            case AGREE -> new Command.AgreeReturn(key, actor, seen, id, leg, s.agreement().outcome(),
-                    s.agreement().authorized());
-            case APPLY -> new Command.ApplyForReturn(key, actor, seen, id, leg);
-            case ISSUE_NUMBER -> new Command.IssueSupplierNumber(key, actor, seen, id, leg, s.supplierNumber());
-            case SHARE_NUMBER -> new Command.ShareNumberWithCustomer(key, actor, seen, id, leg);
-            case SHIP -> new Command.ReportShipment(key, actor, seen, id, leg, s.returnTracking());
-            case CONFIRM_RECEIPT -> new Command.ConfirmReceipt(key, actor, seen, id, leg, s.received());
-            case REPORT_RESULT -> new Command.ReportResult(key, actor, seen, id, leg, s.inspection().accepted(),
-                    s.inspection().rejected(), s.inspection().note());
-            case REPORT_TO_CUSTOMER -> new Command.ReportResultToCustomer(key, actor, seen, id, leg,
-                    s.customerNote());
-            case CONFIRM_RESULT -> new Command.ConfirmResult(key, actor, seen, id, leg);
+            case SUBMIT -> h.submitReturn().customer(s.customer()).order(s.order()).customerNumber(s.customerNumber())
+                    .resellerNumber(s.resellerNumber()).lines(s.lines()).reason(s.reason()).wanted(s.wanted())
+                    .deliveredAt(s.deliveredAt()).build();
+            case OPEN_NEGOTIATION -> h.openNegotiation().leg(leg).build();
+            case AGREE -> h.agreeReturn().leg(leg).outcome(s.agreement().outcome())
+                    .authorized(s.agreement().authorized()).build();
+            case APPLY -> h.applyForReturn().leg(leg).build();
+            case ISSUE_NUMBER -> h.issueSupplierNumber().leg(leg).number(s.supplierNumber()).build();
+            case SHARE_NUMBER -> h.shareNumberWithCustomer().leg(leg).build();
+            case SHIP -> h.reportShipment().leg(leg).tracking(s.returnTracking()).build();
+            case CONFIRM_RECEIPT -> h.confirmReceipt().leg(leg).received(s.received()).build();
+            case REPORT_RESULT -> h.reportResult().leg(leg).accepted(s.inspection().accepted())
+                    .rejected(s.inspection().rejected()).note(s.inspection().note()).build();
+            case REPORT_TO_CUSTOMER -> h.reportResultToCustomer().leg(leg).note(s.customerNote()).build();
+            case CONFIRM_RESULT -> h.confirmResult().leg(leg).build();
         };
     }
 

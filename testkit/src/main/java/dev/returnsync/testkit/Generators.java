@@ -2,6 +2,8 @@ package dev.returnsync.testkit;
 
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.CommandType;
+import dev.returnsync.core.domain.command.CommandHeader;
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.core.domain.Decision;
 import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.LineState;
@@ -254,27 +256,30 @@ public final class Generators {
         return oneOf(random, pool);
     }
 
+    /** The command of a type on the leg, built unchecked: the actor may be one the workflow must refuse. */
     private static Command payload(RandomGenerator random, CommandType type, ReturnCase c, Leg leg, Actor a, Long v,
                                    Parties parties) {
         SupplierId s = leg.supplier();
+        CommandHeader h = Commands.as(a).key(KEY).onCase(c.id()).expectedVersion(v);
         return switch (type) {
-            case OPEN_NEGOTIATION -> new Command.OpenNegotiation(KEY, a, v, c.id(), s);
-            case AGREE_RETURN -> new Command.AgreeReturn(KEY, a, v, c.id(), s, outcome(random),
-                    chance(random, 0.25) ? List.of() : quantities(random, leg, LineState::requested));
-            case DECLINE_RETURN -> new Command.DeclineReturn(KEY, a, v, c.id(), s, reason(random));
-            case APPLY_FOR_RETURN -> new Command.ApplyForReturn(KEY, a, v, c.id(), s);
-            case ISSUE_SUPPLIER_NUMBER -> new Command.IssueSupplierNumber(KEY, a, v, c.id(), s, supplierNumber(random, c,
-                    leg, parties));
-            case REPLACE_SUPPLIER_NUMBER -> new Command.ReplaceSupplierNumber(KEY, a, v, c.id(), s,
-                    supplierNumber(random, c, leg, parties));
-            case SHARE_NUMBER_WITH_CUSTOMER -> new Command.ShareNumberWithCustomer(KEY, a, v, c.id(), s);
-            case REPORT_SHIPMENT -> new Command.ReportShipment(KEY, a, v, c.id(), s,
-                    trackingOrTaken(random, c, NumberKind.RETURN_TRACKING));
-            case CONFIRM_RECEIPT -> new Command.ConfirmReceipt(KEY, a, v, c.id(), s,
-                    quantities(random, leg, LineState::authorized));
+            case OPEN_NEGOTIATION -> h.openNegotiation().leg(s).buildUnchecked();
+            case AGREE_RETURN -> h.agreeReturn().leg(s).outcome(outcome(random))
+                    .authorized(chance(random, 0.25) ? List.of() : quantities(random, leg, LineState::requested))
+                    .buildUnchecked();
+            case DECLINE_RETURN -> h.declineReturn().leg(s).reason(reason(random)).buildUnchecked();
+            case APPLY_FOR_RETURN -> h.applyForReturn().leg(s).buildUnchecked();
+            case ISSUE_SUPPLIER_NUMBER -> h.issueSupplierNumber().leg(s).number(supplierNumber(random, c, leg, parties))
+                    .buildUnchecked();
+            case REPLACE_SUPPLIER_NUMBER -> h.replaceSupplierNumber().leg(s)
+                    .number(supplierNumber(random, c, leg, parties)).buildUnchecked();
+            case SHARE_NUMBER_WITH_CUSTOMER -> h.shareNumberWithCustomer().leg(s).buildUnchecked();
+            case REPORT_SHIPMENT -> h.reportShipment().leg(s)
+                    .tracking(trackingOrTaken(random, c, NumberKind.RETURN_TRACKING)).buildUnchecked();
+            case CONFIRM_RECEIPT -> h.confirmReceipt().leg(s).received(quantities(random, leg, LineState::authorized))
+                    .buildUnchecked();
             case REPORT_RESULT -> {
                 if (!leg.shipsGoodsBack() && chance(random, 0.9)) {
-                    yield new Command.ReportResult(KEY, a, v, c.id(), s, List.of(), List.of(), "inspected");
+                    yield h.reportResult().leg(s).note("inspected").buildUnchecked();
                 }
                 List<LineQuantity> accepted = new ArrayList<>();
                 List<LineQuantity> rejected = new ArrayList<>();
@@ -284,16 +289,16 @@ public final class Generators {
                     accepted.add(new LineQuantity(line.sku(), ok));
                     rejected.add(new LineQuantity(line.sku(), bad));
                 }
-                yield new Command.ReportResult(KEY, a, v, c.id(), s, accepted, rejected, "inspected");
+                yield h.reportResult().leg(s).accepted(accepted).rejected(rejected).note("inspected").buildUnchecked();
             }
-            case SHIP_REPLACEMENT -> new Command.ShipReplacement(KEY, a, v, c.id(), s,
-                    trackingOrTaken(random, c, NumberKind.REPLACEMENT_TRACKING));
-            case REPORT_RESULT_TO_CUSTOMER -> new Command.ReportResultToCustomer(KEY, a, v, c.id(), s, "result");
-            case CONFIRM_RESULT -> new Command.ConfirmResult(KEY, a, v, c.id(), s);
-            case DISPUTE_RESULT -> new Command.DisputeResult(KEY, a, v, c.id(), s, reason(random));
-            case CANCEL_RETURN -> new Command.CancelReturn(KEY, a, v, c.id(), s);
-            case CLOSE_LEG -> new Command.CloseLeg(KEY, a, v, c.id(), s, reason(random));
-            case FIRE_DEADLINE -> new Command.FireDeadline(KEY, a, v, c.id(), s);
+            case SHIP_REPLACEMENT -> h.shipReplacement().leg(s)
+                    .tracking(trackingOrTaken(random, c, NumberKind.REPLACEMENT_TRACKING)).buildUnchecked();
+            case REPORT_RESULT_TO_CUSTOMER -> h.reportResultToCustomer().leg(s).note("result").buildUnchecked();
+            case CONFIRM_RESULT -> h.confirmResult().leg(s).buildUnchecked();
+            case DISPUTE_RESULT -> h.disputeResult().leg(s).reason(reason(random)).buildUnchecked();
+            case CANCEL_RETURN -> h.cancelReturn().leg(s).buildUnchecked();
+            case CLOSE_LEG -> h.closeLeg().leg(s).reason(reason(random)).buildUnchecked();
+            case FIRE_DEADLINE -> h.fireDeadline().leg(s).buildUnchecked();
             case SUBMIT_RETURN -> throw new IllegalArgumentException("not a leg command");
         };
     }
@@ -339,7 +344,8 @@ public final class Generators {
                 return new Action.AdvanceBy(duration(random, Duration.ofDays(30), boundaries));
             }
             Actor actor = chance(random, 0.9) ? parties.ownCustomer() : oneOf(random, parties.everyone(null));
-            return new Action.Execute(submission(random).command(parties, actor, deliveredAt, KEY));
+            return new Action.Execute(submission(random).command(parties, Commands.as(actor).key(KEY), deliveredAt)
+                    .buildUnchecked());
         }
         if (chance(random, 0.8)) {
             return new Action.Execute(command(random, current.get(), workflow, parties));
@@ -363,7 +369,8 @@ public final class Generators {
             if (attempt > 100) {
                 throw new IllegalStateException("the workflow refused 100 generated submissions; is a guard refusing all?");
             }
-            Command.SubmitReturn submit = submission(random).command(parties, parties.ownCustomer(), deliveredAt, KEY);
+            Command.SubmitReturn submit = submission(random).command(parties,
+                    Commands.as(parties.ownCustomer()).key(KEY), deliveredAt).build();
             Decision decision = workflow.decide(Optional.empty(), submit, RuleContext.at(now));
             if (decision instanceof Decision.Accepted accepted) {
                 current = ReturnWorkflow.evolve(Optional.empty(), accepted.events());

@@ -1,8 +1,7 @@
 package dev.returnsync.testkit;
 
-import dev.returnsync.core.domain.Command;
-import dev.returnsync.spi.Actor;
-import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.core.domain.command.CommandHeader;
+import dev.returnsync.core.domain.command.SubmitReturnBuilder;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.Reason;
@@ -74,18 +73,25 @@ public record Submission(String name, List<ReturnLine> lines, Reason reason, Out
     }
 
     /**
-     * The command that submits this request.
+     * The builder of the command that submits this request, every field set: the case id, the customer, the order
+     * and both numbers from the cast, the rest from this submission. Call {@code build()}; a checker that must
+     * also see the workflow refuse a wrong actor calls {@code buildUnchecked()}.
+     *
+     * <pre>{@code
+     * Command.SubmitReturn submit = Submission.singleLeg(OutcomeType.EXCHANGE)
+     *         .command(parties, Commands.as(parties.ownCustomer()).key("submit-1"), deliveredAt).build();
+     * }</pre>
      *
      * @param parties the cast (tenant, customer, case id)
-     * @param actor who submits (normally {@link Parties#ownCustomer()})
+     * @param header who submits (normally {@link Parties#ownCustomer()}), with the idempotency key and optionally an
+     *     expected version; its case is replaced by the cast's
      * @param deliveredAt when the order was delivered
-     * @param key the idempotency key
-     * @return the command
+     * @return the builder
      */
-    public Command.SubmitReturn command(Parties parties, Actor actor, Instant deliveredAt, IdempotencyKey key) {
-        return new Command.SubmitReturn(key, actor, null, parties.caseId(), parties.customer(), parties.order(),
-                ReturnNumber.customerRequest(parties.tenant(), "AS-" + parties.caseId().value()),
-                ReturnNumber.resellerReturn(parties.tenant(), "R-" + parties.caseId().value()),
-                lines, reason, wanted, deliveredAt);
+    public SubmitReturnBuilder command(Parties parties, CommandHeader header, Instant deliveredAt) {
+        return header.onCase(parties.caseId()).submitReturn().customer(parties.customer()).order(parties.order())
+                .customerNumber(ReturnNumber.customerRequest(parties.tenant(), "AS-" + parties.caseId().value()))
+                .resellerNumber(ReturnNumber.resellerReturn(parties.tenant(), "R-" + parties.caseId().value()))
+                .lines(lines).reason(reason).wanted(wanted).deliveredAt(deliveredAt);
     }
 }

@@ -4,7 +4,7 @@ import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.Guard;
 import dev.returnsync.core.domain.Guards;
 import dev.returnsync.core.domain.ReturnWorkflow;
-import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.SupplierId;
@@ -51,16 +51,16 @@ class DocumentationExampleTest {
     @Test
     void suppliersWithoutExchangesRefuseToAgreeToOne() {
         Parties parties = Parties.ofDefaults();
-        IdempotencyKey key = IdempotencyKey.of("k");
-        Command.SubmitReturn submit = Submission.singleLeg(OutcomeType.EXCHANGE)
-                .command(parties, parties.ownCustomer(), Instant.parse("2026-03-02T00:00:00Z"), key);
+        Command.SubmitReturn submit = Submission.singleLeg(OutcomeType.EXCHANGE).command(parties,
+                Commands.as(parties.ownCustomer()).key("submit-1"), Instant.parse("2026-03-02T00:00:00Z")).build();
         SupplierId s1 = submit.lines().get(0).supplier();
         ReturnWorkflow workflow = ReturnWorkflow.builder().guard(Guards.noExchangesFrom(Set.of(s1))).build();
 
         WorkflowFixture.of(workflow)
-                .givenAccepted(submit, new Command.OpenNegotiation(key, parties.reseller(), null, submit.caseId(), s1))
-                .when(new Command.AgreeReturn(key, parties.supplier(s1), null, submit.caseId(), s1,
-                        OutcomeType.EXCHANGE, List.of()))
+                .givenAccepted(submit, Commands.as(parties.reseller()).key("open-1").onCase(submit.caseId())
+                        .openNegotiation().leg(s1).build())
+                .when(Commands.as(parties.supplier(s1)).key("agree-1").onCase(submit.caseId())
+                        .agreeReturn().outcome(OutcomeType.EXCHANGE).build())
                 .thenRefusedByRule("no-exchanges");
     }
     // --8<-- [end:fixture]

@@ -6,6 +6,9 @@ import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.domain.RuleContext;
+import dev.returnsync.core.domain.command.CommandHeader;
+import dev.returnsync.core.domain.command.Commands;
+import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.OutcomeType;
@@ -46,8 +49,13 @@ class InvariantsTest {
         return new Step(WORKFLOW, command, null, context, before, decision, current, history);
     }
 
+    private static CommandHeader as(Actor actor) {
+        return Commands.as(actor).key(KEY).onCase(P.caseId());
+    }
+
     private Step submitted() {
-        return run(Submission.multiSupplier(OutcomeType.RETURN_AND_REFUND).command(P, P.ownCustomer(), T0, KEY));
+        return run(Submission.multiSupplier(OutcomeType.RETURN_AND_REFUND)
+                .command(P, Commands.as(P.ownCustomer()).key(KEY), T0).build());
     }
 
     private static Step withAfter(Step step, ReturnCase after) {
@@ -82,8 +90,8 @@ class InvariantsTest {
     @Test
     void everyBuiltInHoldsOnARealStep() {
         submitted();
-        Step open = run(new Command.OpenNegotiation(KEY, P.reseller(), null, P.caseId(), S1));
-        Step refused = run(new Command.ConfirmResult(KEY, P.ownCustomer(), null, P.caseId(), S1));
+        Step open = run(as(P.reseller()).openNegotiation().leg(S1).build());
+        Step refused = run(as(P.ownCustomer()).confirmResult().leg(S1).build());
         for (Invariant invariant : Invariants.all()) {
             holds(invariant, open);
             if (!invariant.stateOnly()) {
@@ -101,8 +109,8 @@ class InvariantsTest {
     @Test
     void aTerminalLegThatMovesBreaks() {
         submitted();
-        Step cancel = run(new Command.CancelReturn(KEY, P.ownCustomer(), null, P.caseId(), S1));
-        Step next = run(new Command.OpenNegotiation(KEY, P.reseller(), null, P.caseId(), S2));
+        Step cancel = run(as(P.ownCustomer()).cancelReturn().leg(S1).build());
+        Step next = run(as(P.reseller()).openNegotiation().leg(S2).build());
         List<Leg> legs = new ArrayList<>(next.after().orElseThrow().legs());
         legs.set(0, moved(legs.get(0), LegState.NEGOTIATING, T0));
         holds(Invariants.terminalStatesAbsorb(), next);
@@ -113,7 +121,7 @@ class InvariantsTest {
     @Test
     void aRefusalThatChangesTheCaseBreaks() {
         Step submit = submitted();
-        Step refused = run(new Command.ConfirmResult(KEY, P.ownCustomer(), null, P.caseId(), S1));
+        Step refused = run(as(P.ownCustomer()).confirmResult().leg(S1).build());
         breaks(Invariants.refusalChangesNothing(), withAfter(refused,
                 withLegs(submit.after().orElseThrow(), List.of(moved(submit.after().orElseThrow().legs().get(0), LegState.AGREED, T0),
                         submit.after().orElseThrow().legs().get(1)), 1)));
@@ -122,7 +130,7 @@ class InvariantsTest {
     @Test
     void aMoveTheTableDoesNotHaveBreaks() {
         submitted();
-        Step open = run(new Command.OpenNegotiation(KEY, P.reseller(), null, P.caseId(), S1));
+        Step open = run(as(P.reseller()).openNegotiation().leg(S1).build());
         List<Leg> legs = new ArrayList<>(open.after().orElseThrow().legs());
         legs.set(0, moved(legs.get(0), LegState.AGREED, T0));
         breaks(Invariants.evolveFollowsTable(), withAfter(open, withLegs(open.after().orElseThrow(), legs, open.after().orElseThrow().version())));
@@ -131,7 +139,7 @@ class InvariantsTest {
     @Test
     void aLegEnteringItsStateInTheFutureBreaks() {
         submitted();
-        Step open = run(new Command.OpenNegotiation(KEY, P.reseller(), null, P.caseId(), S1));
+        Step open = run(as(P.reseller()).openNegotiation().leg(S1).build());
         List<Leg> legs = new ArrayList<>(open.after().orElseThrow().legs());
         legs.set(0, moved(legs.get(0), LegState.NEGOTIATING, T0.plus(Duration.ofDays(1))));
         breaks(Invariants.deadlinesNotBeforeTheirEvent(),
@@ -149,7 +157,7 @@ class InvariantsTest {
     @Test
     void sharingAnotherLegsNumberBreaks() {
         submitted();
-        Step open = run(new Command.OpenNegotiation(KEY, P.reseller(), null, P.caseId(), S1));
+        Step open = run(as(P.reseller()).openNegotiation().leg(S1).build());
         ReturnEvent.NumberSharedWithCustomer wrong = new ReturnEvent.NumberSharedWithCustomer(T0, P.reseller(), S1,
                 ReturnNumber.supplierReturn(S2, "RMA-2-1"));
         Step crafted = new Step(WORKFLOW, open.command(), null, open.context(), open.before(),
@@ -160,7 +168,7 @@ class InvariantsTest {
     @Test
     void aResultReportedByAPolicyBreaks() {
         submitted();
-        Step open = run(new Command.OpenNegotiation(KEY, P.reseller(), null, P.caseId(), S1));
+        Step open = run(as(P.reseller()).openNegotiation().leg(S1).build());
         List<Leg> legs = new ArrayList<>(open.after().orElseThrow().legs());
         legs.set(0, moved(legs.get(0), LegState.RESULT_REPORTED, T0));
         ReturnEvent.ResultReported reported = new ReturnEvent.ResultReported(T0, P.supplier(S1), S1, List.of(),

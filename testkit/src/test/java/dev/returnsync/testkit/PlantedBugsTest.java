@@ -6,6 +6,7 @@ import dev.returnsync.core.domain.Guard;
 import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.Policy;
 import dev.returnsync.core.domain.ReturnWorkflow;
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.OutcomeType;
@@ -51,8 +52,8 @@ class PlantedBugsTest {
             return Policy.on(ReturnEvent.ResultReported.class, name, (after, reported, context) -> {
                 Leg leg = after.leg(reported.leg()).orElseThrow();
                 return leg.outcome() == OutcomeType.REFUND_ONLY && leg.refundDue().minor() <= 20_000
-                        ? List.of(new Command.ReportResultToCustomer(context.key("notify"), context.actor(), null,
-                        context.caseId(), leg.supplier(), "refunded"))
+                        ? List.of(context.header("notify").reportResultToCustomer().leg(leg.supplier())
+                                .note("refunded").build())
                         : List.of();
             });
         }
@@ -62,13 +63,11 @@ class PlantedBugsTest {
                 return List.of();
             }
             return List.of(
-                    new Command.ReportResult(context.key("report"),
-                            Actor.supplier(after.tenant(), leg.supplier()), null, after.id(), leg.supplier(),
-                            List.of(), List.of(), "auto"),
-                    new Command.ReportResultToCustomer(context.key("notify"), context.actor(), null, context.caseId(),
-                            leg.supplier(), "refunded"),
-                    new Command.ConfirmResult(context.key("confirm"),
-                            Actor.customer(after.tenant(), after.customer()), null, after.id(), leg.supplier()));
+                    Commands.as(Actor.supplier(after.tenant(), leg.supplier())).key(context.key("report"))
+                            .onCase(context.caseId()).reportResult().note("auto").build(),
+                    context.header("notify").reportResultToCustomer().leg(leg.supplier()).note("refunded").build(),
+                    Commands.as(Actor.customer(after.tenant(), after.customer())).key(context.key("confirm"))
+                            .onCase(context.caseId()).confirmResult().leg(leg.supplier()).build());
         });
     }
 

@@ -4,6 +4,7 @@ import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.Guard;
 import dev.returnsync.core.domain.Policy;
 import dev.returnsync.core.domain.ReturnWorkflow;
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.ReturnEvent;
 import org.junit.jupiter.api.Test;
 
@@ -69,11 +70,10 @@ class RuleCheckerApiTest {
     @Test
     void aPolicyThatNeverSettlesIsReported() {
         Policy loop = Policy.on(ReturnEvent.class, "echo", (after, event, context) -> List.of(
-                new Command.ReplaceSupplierNumber(context.key("x"),
-                        dev.returnsync.spi.Actor.supplier(after.tenant(), after.legs().get(0).supplier()), null,
-                        after.id(), after.legs().get(0).supplier(),
-                        dev.returnsync.spi.ReturnNumber.supplierReturn(after.legs().get(0).supplier(),
-                                "AUTO-" + after.version()))));
+                Commands.as(dev.returnsync.spi.Actor.supplier(after.tenant(), after.legs().get(0).supplier()))
+                        .key(context.key("x")).onCase(context.caseId()).replaceSupplierNumber()
+                        .number(dev.returnsync.spi.ReturnNumber.supplierReturn(after.legs().get(0).supplier(),
+                                "AUTO-" + after.version())).build()));
         CheckReport report = RuleChecker.forWorkflow(ReturnWorkflow.builder().policy(loop).build())
                 .withoutBuiltInInvariants().submissions(Submission.singleLeg(dev.returnsync.spi.OutcomeType.EXCHANGE))
                 .exhaustive(6).run();

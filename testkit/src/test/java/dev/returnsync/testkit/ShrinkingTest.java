@@ -2,6 +2,8 @@ package dev.returnsync.testkit;
 
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.ReturnWorkflow;
+import dev.returnsync.core.domain.command.CommandHeader;
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.testkit.internal.Shrinker;
 import dev.returnsync.testkit.internal.Simplify;
@@ -79,16 +81,17 @@ class ShrinkingTest {
     @Test
     void smallerCommandsHaveFewerAndSmallerQuantities() {
         Parties parties = Parties.ofDefaults();
-        Command.ConfirmReceipt receipt = new Command.ConfirmReceipt(dev.returnsync.spi.IdempotencyKey.of("k"),
-                parties.supplier(dev.returnsync.spi.SupplierId.of("S1")), 3L, parties.caseId(),
-                dev.returnsync.spi.SupplierId.of("S1"), List.of(LineQuantity.of("A", 4), LineQuantity.of("B", 2)));
+        CommandHeader supplier = Commands.as(parties.supplier(dev.returnsync.spi.SupplierId.of("S1"))).key("k")
+                .onCase(parties.caseId());
+        Command.ConfirmReceipt receipt = supplier.expectedVersion(3L).confirmReceipt()
+                .received(LineQuantity.of("A", 4), LineQuantity.of("B", 2)).build();
         List<Action> candidates = Simplify.candidates(new Action.Execute(receipt));
-        assertTrue(candidates.contains(new Action.Execute(new Command.ConfirmReceipt(receipt.key(), receipt.actor(), 3L,
-                receipt.caseId(), receipt.leg(), List.of(LineQuantity.of("B", 2))))), "one line fewer");
-        assertTrue(candidates.contains(new Action.Execute(new Command.ConfirmReceipt(receipt.key(), receipt.actor(), 3L,
-                receipt.caseId(), receipt.leg(), List.of(LineQuantity.of("A", 2), LineQuantity.of("B", 2))))), "halved");
-        assertTrue(candidates.contains(new Action.Execute(new Command.ConfirmReceipt(receipt.key(), receipt.actor(), null,
-                receipt.caseId(), receipt.leg(), receipt.received()))), "no expected version");
+        assertTrue(candidates.contains(new Action.Execute(supplier.expectedVersion(3L).confirmReceipt()
+                .received(LineQuantity.of("B", 2)).build())), "one line fewer");
+        assertTrue(candidates.contains(new Action.Execute(supplier.expectedVersion(3L).confirmReceipt()
+                .received(LineQuantity.of("A", 2), LineQuantity.of("B", 2)).build())), "halved");
+        assertTrue(candidates.contains(new Action.Execute(supplier.confirmReceipt().received(receipt.received())
+                .build())), "no expected version");
     }
 
     @Test

@@ -5,6 +5,9 @@ import dev.returnsync.core.domain.Guards;
 import dev.returnsync.core.domain.Policies;
 import dev.returnsync.core.domain.Refusal;
 import dev.returnsync.core.domain.ReturnWorkflow;
+import dev.returnsync.core.domain.command.CommandHeader;
+import dev.returnsync.core.domain.command.Commands;
+import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.ReturnEvent;
@@ -15,7 +18,6 @@ import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,13 +31,16 @@ class WorkflowFixtureTest {
     static final IdempotencyKey KEY = IdempotencyKey.of("k");
     static final Instant DELIVERED = Instant.parse("2026-03-02T00:00:00Z");
     static final Command.SubmitReturn SUBMIT = Submission.singleLeg(OutcomeType.EXCHANGE)
-            .command(PARTIES, PARTIES.ownCustomer(), DELIVERED, KEY);
+            .command(PARTIES, Commands.as(PARTIES.ownCustomer()).key(KEY), DELIVERED).build();
     static final SupplierId S1 = SUBMIT.lines().get(0).supplier();
-    static final Command.OpenNegotiation OPEN =
-            new Command.OpenNegotiation(KEY, PARTIES.reseller(), null, SUBMIT.caseId(), S1);
+    static final Command.OpenNegotiation OPEN = as(PARTIES.reseller()).openNegotiation().leg(S1).build();
+
+    static CommandHeader as(Actor actor) {
+        return Commands.as(actor).key(KEY).onCase(SUBMIT.caseId());
+    }
 
     static Command.AgreeReturn agree(OutcomeType outcome) {
-        return new Command.AgreeReturn(KEY, PARTIES.supplier(S1), null, SUBMIT.caseId(), S1, outcome, List.of());
+        return as(PARTIES.supplier(S1)).agreeReturn().outcome(outcome).build();
     }
 
     static final ReturnWorkflow NO_EXCHANGES = ReturnWorkflow.builder().guard(Guards.noExchangesFrom(Set.of(S1))).build();
@@ -73,9 +78,9 @@ class WorkflowFixtureTest {
     @Test
     void aPolicyTestSeesWhatThePoliciesPropose() {
         ReturnWorkflow workflow = ReturnWorkflow.builder().policy(Policies.autoShareSupplierNumber()).build();
-        Command.ApplyForReturn apply = new Command.ApplyForReturn(KEY, PARTIES.reseller(), null, SUBMIT.caseId(), S1);
-        Command.IssueSupplierNumber issue = new Command.IssueSupplierNumber(KEY, PARTIES.supplier(S1), null,
-                SUBMIT.caseId(), S1, ReturnNumber.supplierReturn(S1, "RMA-1"));
+        Command.ApplyForReturn apply = as(PARTIES.reseller()).applyForReturn().leg(S1).build();
+        Command.IssueSupplierNumber issue = as(PARTIES.supplier(S1)).issueSupplierNumber()
+                .number(ReturnNumber.supplierReturn(S1, "RMA-1")).build();
         WorkflowFixture.of(workflow).givenAccepted(SUBMIT, OPEN, agree(OutcomeType.EXCHANGE), apply)
                 .advance(Duration.ofHours(1))
                 .when(issue)

@@ -23,6 +23,15 @@ import java.util.List;
 /**
  * A request to move a return case: one record per named step of the workflow.
  *
+ * <p>The records are the published language; make them with the builders, which start at
+ * {@link dev.returnsync.core.domain.command.Commands#as}, fill the header once and name every missing field at
+ * once:
+ *
+ * <pre>{@code
+ * Command.AgreeReturn agree = Commands.as(Actor.supplier(shop, supplier)).key("agree-1").onCase(caseId)
+ *         .agreeReturn().outcome(OutcomeType.RETURN_AND_REFUND).build();
+ * }</pre>
+ *
  * <p>Commands are input: their components carry Jakarta Validation constraints, which the engine checks
  * (naming each bad field) before the domain sees the command. The value types they hold (numbers,
  * ids, lines) validate themselves when constructed.
@@ -59,14 +68,16 @@ public sealed interface Command {
     /**
      * 客户提交退货申请: opens a case with one leg per supplier of its lines.
      *
-     * @param caseId the id of the new case; the engine generates one when it is {@code null}
+     * @param caseId the id of the new case; {@code null} asks the engine to generate one (a decision without the
+     *     engine refuses a submission without one)
      * @param customerNumber the customer-side number (marketplace after-sale id), tenant-scoped
-     * @param resellerNumber the reseller return number for the case, tenant-scoped (the engine can generate it)
+     * @param resellerNumber the reseller return number for the case, tenant-scoped; {@code null} asks the engine to
+     *     generate one (a decision without the engine refuses a submission without one)
      * @param deliveredAt when the order was delivered to the customer
      */
     record SubmitReturn(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
-                        @NotNull CaseId caseId, @NotNull CustomerId customer, @NotNull OrderId order,
-                        @NotNull ReturnNumber customerNumber, @NotNull ReturnNumber resellerNumber,
+                        CaseId caseId, @NotNull CustomerId customer, @NotNull OrderId order,
+                        @NotNull ReturnNumber customerNumber, ReturnNumber resellerNumber,
                         @NotEmpty @Size(max = 200) List<@NotNull @Valid ReturnLine> lines, @NotNull @Valid Reason reason,
                         @NotNull OutcomeType wanted, @NotNull Instant deliveredAt) implements Command {
         public SubmitReturn {
@@ -91,7 +102,8 @@ public sealed interface Command {
     /**
      * The supplier agrees (or the reseller records its agreement) with an outcome type.
      *
-     * @param authorized the authorized quantity per SKU of the leg; empty authorizes every requested quantity
+     * @param authorized the authorized quantity per SKU of the leg; empty authorizes every requested quantity (the
+     *     builder's default)
      */
     record AgreeReturn(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
                        @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull OutcomeType outcome,

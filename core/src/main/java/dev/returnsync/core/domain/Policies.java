@@ -1,7 +1,6 @@
 package dev.returnsync.core.domain;
 
 import dev.returnsync.spi.AmountOutOfRangeException;
-import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.ReturnEvent;
 
@@ -22,8 +21,7 @@ public final class Policies {
         return Policy.on(ReturnEvent.ReturnRequested.class, "auto-open-negotiation", (after, event, ctx) -> {
             List<Command> commands = new ArrayList<>();
             for (Leg leg : after.legs()) {
-                commands.add(new Command.OpenNegotiation(ctx.key(leg.supplier().value()), ctx.actor(), null,
-                        ctx.caseId(), leg.supplier()));
+                commands.add(ctx.header(leg.supplier().value()).openNegotiation().leg(leg.supplier()).build());
             }
             return commands;
         });
@@ -41,24 +39,21 @@ public final class Policies {
             if (!worthAtMost(leg, limit)) {
                 return List.of();
             }
-            List<LineQuantity> all = leg.lines().stream().map(l -> new LineQuantity(l.sku(), l.requested())).toList();
-            return List.of(new Command.AgreeReturn(ctx.key(leg.supplier().value()), ctx.actor(), null, ctx.caseId(),
-                    leg.supplier(), after.wanted(), all));
+            return List.of(ctx.header(leg.supplier().value()).agreeReturn().leg(leg.supplier())
+                    .outcome(after.wanted()).build());
         });
     }
 
     /** When a supplier agrees, apply for the return (and its number) at once. */
     public static Policy autoApplyForReturn() {
         return Policy.on(ReturnEvent.SupplierAgreed.class, "auto-apply-for-return", (after, event, ctx) ->
-                List.of(new Command.ApplyForReturn(ctx.key(event.leg().value()), ctx.actor(), null, ctx.caseId(),
-                        event.leg())));
+                List.of(ctx.header(event.leg().value()).applyForReturn().leg(event.leg()).build()));
     }
 
     /** When a supplier issues its return number, tell the customer at once (代发商将退货单号告知客户). */
     public static Policy autoShareSupplierNumber() {
         return Policy.on(ReturnEvent.SupplierNumberIssued.class, "auto-share-supplier-number", (after, event, ctx) ->
-                List.of(new Command.ShareNumberWithCustomer(ctx.key(event.leg().value()), ctx.actor(), null,
-                        ctx.caseId(), event.leg())));
+                List.of(ctx.header(event.leg().value()).shareNumberWithCustomer().leg(event.leg()).build()));
     }
 
     /** True when the leg's requested units times unit prices add up to at most the limit, in its currency. */

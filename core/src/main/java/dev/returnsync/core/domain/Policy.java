@@ -87,9 +87,13 @@ public interface Policy {
     }
 
     /**
-     * A policy that reacts to events of one type:
-     * {@code Policy.on(ReturnEvent.SupplierAgreed.class, "auto-apply", (after, agreed, ctx) -> List.of(...))}. Its
-     * commands take their actor, case and key from the {@link PolicyContext}.
+     * A policy that reacts to events of one type. Its commands take their actor, case and key from the
+     * {@link PolicyContext}:
+     *
+     * <pre>{@code
+     * Policy.on(ReturnEvent.SupplierAgreed.class, "auto-apply", (after, agreed, ctx) ->
+     *         List.of(ctx.header(agreed.leg().value()).applyForReturn().leg(agreed.leg()).build()));
+     * }</pre>
      *
      * @throws IllegalArgumentException if the name is blank
      */

@@ -1,5 +1,7 @@
 package dev.returnsync.core.domain;
 
+import dev.returnsync.core.domain.command.CommandHeader;
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.IdempotencyKey;
@@ -13,7 +15,13 @@ import java.util.UUID;
  * What a policy made with {@link Policy#on} knows when it reacts: the time and settings of the decision, and the
  * header its commands get by default. Its commands are fired by {@link #actor()} (the SYSTEM actor named after the
  * policy), on {@link #caseId()}, with a {@link #key stable key}, and with no expected version: they run on whatever
- * version the case has by then, and the workflow checks them like any other command.
+ * version the case has by then, and the workflow checks them like any other command. {@link #header} gives that
+ * header to the command builders:
+ *
+ * <pre>{@code
+ * Policy.on(ReturnEvent.SupplierAgreed.class, "auto-apply", (after, agreed, ctx) ->
+ *         List.of(ctx.header(agreed.leg().value()).applyForReturn().leg(agreed.leg()).build()));
+ * }</pre>
  */
 public final class PolicyContext {
     private final String policy;
@@ -57,5 +65,15 @@ public final class PolicyContext {
         Objects.requireNonNull(discriminator, "discriminator");
         String seed = after.tenant() + "|" + after.id() + "|" + after.version() + "|" + policy + "|" + discriminator;
         return IdempotencyKey.of("auto-" + UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The header of one command of this reaction, for the builders: {@link #actor()}, {@link #caseId()} and
+     * {@link #key key(discriminator)}, no expected version.
+     *
+     * @param discriminator tells apart the commands of one reaction, e.g. the leg
+     */
+    public CommandHeader header(String discriminator) {
+        return Commands.as(actor()).key(key(discriminator)).onCase(caseId());
     }
 }

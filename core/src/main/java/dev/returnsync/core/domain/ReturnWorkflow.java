@@ -336,7 +336,8 @@ public final class ReturnWorkflow {
     /**
      * Decides a command against a case. Pure: the same inputs always give the same decision.
      *
-     * <p>Checks, in order: the case exists in the actor's tenant (or, for a submission, does not exist yet);
+     * <p>Checks, in order: a submission has its case id and reseller number (which the engine fills in); the case
+     * exists in the actor's tenant (or, for a submission, does not exist yet);
      * the expected version; the actor's role may fire the command at all; the actor is a party of the case
      * (the customer their own case, a supplier its own leg); the leg exists; the table has a row for the
      * command from the leg's state, for the role, whose condition holds; the payload fits the case; the
@@ -410,6 +411,11 @@ public final class ReturnWorkflow {
 
     private Refusal checkSubmission(ReturnCase current, Command.SubmitReturn submit, RuleContext context) {
         Actor actor = submit.actor();
+        String ungenerated = submit.caseId() == null ? "caseId" : submit.resellerNumber() == null ? "resellerNumber" : null;
+        if (ungenerated != null) {
+            return refuse(Code.INVALID_PAYLOAD, submit, null,
+                    ungenerated + ": needed to decide; the engine generates one when it is missing");
+        }
         if (current != null) {
             return refuse(Code.CASE_EXISTS, submit, null, "a case with this id already exists");
         }

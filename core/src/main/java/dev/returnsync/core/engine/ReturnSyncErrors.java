@@ -8,7 +8,7 @@ import dev.returnsync.spi.ReturnSyncException;
  * <ul>
  *   <li>retryable: {@link ContentionException}, and {@link StoreException} when {@link StoreException#retryable()};</li>
  *   <li>not retryable: refusals ({@link CommandRefusedException}, {@link CaseNotFoundException}),
- *       {@link InvalidCommandException}, {@link IdempotencyConflictException}, {@link AccessDeniedException},
+ *       {@link dev.returnsync.core.domain.InvalidCommandException}, {@link IdempotencyConflictException}, {@link AccessDeniedException},
  *       {@link dev.returnsync.spi.InvalidReturnNumberException}, a non-retryable {@link StoreException}, and anything
  *       that is not a {@link ReturnSyncException} (a bug or an {@link Error}).</li>
  * </ul>

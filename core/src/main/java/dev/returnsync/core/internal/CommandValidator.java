@@ -1,7 +1,7 @@
 package dev.returnsync.core.internal;
 
 import dev.returnsync.core.domain.Command;
-import dev.returnsync.core.engine.InvalidCommandException;
+import dev.returnsync.core.domain.InvalidCommandException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;

@@ -59,12 +59,12 @@ class ArchitectureTest {
         Path domain = root.resolve("dev/returnsync/core/domain");
         List<String> violations = new ArrayList<>();
         int classes = 0;
-        try (Stream<Path> files = Files.list(domain)) {
+        try (Stream<Path> files = Files.walk(domain)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 classes++;
                 try (InputStream in = Files.newInputStream(file)) {
                     for (String use : violations(in)) {
-                        violations.add(file.getFileName() + " uses " + use);
+                        violations.add(domain.relativize(file) + " uses " + use);
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package dev.returnsync.core.domain;
 
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
@@ -64,10 +65,12 @@ final class Fixtures {
         return new ReturnLine(Sku.of(sku), supplier, requested, delivered, Money.of("CNY", price));
     }
 
+    /** A submission by any actor: built unchecked, since tests also submit as actors the workflow must refuse. */
     static Command.SubmitReturn submit(IdempotencyKey key, Actor actor, List<ReturnLine> lines, OutcomeType wanted) {
-        return new Command.SubmitReturn(key, actor, null, CASE, CUSTOMER, OrderId.of("order-9"),
-                ReturnNumber.customerRequest(TENANT, "AS20261103001"), ReturnNumber.resellerReturn(TENANT, "RS-0001"),
-                lines, Reason.of(ReasonCode.SIZE_OR_FIT, "too small"), wanted, DELIVERED);
+        return Commands.as(actor).key(key).onCase(CASE).submitReturn().customer(CUSTOMER).order(OrderId.of("order-9"))
+                .customerNumber(ReturnNumber.customerRequest(TENANT, "AS20261103001"))
+                .resellerNumber(ReturnNumber.resellerReturn(TENANT, "RS-0001")).lines(lines)
+                .reason(ReasonCode.SIZE_OR_FIT, "too small").wanted(wanted).deliveredAt(DELIVERED).buildUnchecked();
     }
 
     /** Walks one case through commands, asserting that each is accepted. */
@@ -131,73 +134,77 @@ final class Fixtures {
         }
 
         ReturnEvent open(SupplierId leg) {
-            return accept(new Command.OpenNegotiation(key(), reseller(), null, CASE, leg));
+            return accept(Commands.as(reseller()).key(key()).onCase(CASE).openNegotiation().leg(leg).build());
         }
 
         ReturnEvent agree(SupplierId leg, OutcomeType outcome, LineQuantity... authorized) {
-            return accept(new Command.AgreeReturn(key(), supplier(leg), null, CASE, leg, outcome, List.of(authorized)));
+            return accept(Commands.as(supplier(leg)).key(key()).onCase(CASE).agreeReturn().leg(leg).outcome(outcome)
+                    .authorized(authorized).build());
         }
 
         ReturnEvent decline(SupplierId leg) {
-            return accept(new Command.DeclineReturn(key(), supplier(leg), null, CASE, leg,
-                    Reason.of(ReasonCode.OTHER, "used goods are not taken back")));
+            return accept(Commands.as(supplier(leg)).key(key()).onCase(CASE).declineReturn().leg(leg)
+                    .reason(Reason.of(ReasonCode.OTHER, "used goods are not taken back")).build());
         }
 
         ReturnEvent apply(SupplierId leg) {
-            return accept(new Command.ApplyForReturn(key(), reseller(), null, CASE, leg));
+            return accept(Commands.as(reseller()).key(key()).onCase(CASE).applyForReturn().leg(leg).build());
         }
 
         ReturnEvent issue(SupplierId leg, String number) {
-            return accept(new Command.IssueSupplierNumber(key(), supplier(leg), null, CASE, leg,
-                    ReturnNumber.supplierReturn(leg, number)));
+            return accept(Commands.as(supplier(leg)).key(key()).onCase(CASE).issueSupplierNumber().leg(leg)
+                    .number(ReturnNumber.supplierReturn(leg, number)).build());
         }
 
         ReturnEvent share(SupplierId leg) {
-            return accept(new Command.ShareNumberWithCustomer(key(), reseller(), null, CASE, leg));
+            return accept(Commands.as(reseller()).key(key()).onCase(CASE).shareNumberWithCustomer().leg(leg).build());
         }
 
         ReturnEvent ship(SupplierId leg, String carrier, String tracking) {
-            return accept(new Command.ReportShipment(key(), customer(), null, CASE, leg,
-                    ReturnNumber.returnTracking(carrier, tracking)));
+            return accept(Commands.as(customer()).key(key()).onCase(CASE).reportShipment().leg(leg)
+                    .tracking(carrier, tracking).build());
         }
 
         ReturnEvent receive(SupplierId leg, LineQuantity... received) {
-            return accept(new Command.ConfirmReceipt(key(), supplier(leg), null, CASE, leg, List.of(received)));
+            return accept(Commands.as(supplier(leg)).key(key()).onCase(CASE).confirmReceipt().leg(leg)
+                    .received(received).build());
         }
 
         ReturnEvent inspect(SupplierId leg, List<LineQuantity> accepted, List<LineQuantity> rejected) {
-            return accept(new Command.ReportResult(key(), supplier(leg), null, CASE, leg, accepted, rejected, "inspected"));
+            return accept(Commands.as(supplier(leg)).key(key()).onCase(CASE).reportResult().leg(leg).accepted(accepted)
+                    .rejected(rejected).note("inspected").build());
         }
 
         ReturnEvent shipReplacement(SupplierId leg, String carrier, String tracking) {
-            return accept(new Command.ShipReplacement(key(), supplier(leg), null, CASE, leg,
-                    ReturnNumber.replacementTracking(carrier, tracking)));
+            return accept(Commands.as(supplier(leg)).key(key()).onCase(CASE).shipReplacement().leg(leg)
+                    .tracking(carrier, tracking).build());
         }
 
         ReturnEvent tellCustomer(SupplierId leg) {
-            return accept(new Command.ReportResultToCustomer(key(), reseller(), null, CASE, leg, "done"));
+            return accept(Commands.as(reseller()).key(key()).onCase(CASE).reportResultToCustomer().leg(leg).note("done")
+                    .build());
         }
 
         ReturnEvent confirm(SupplierId leg) {
-            return accept(new Command.ConfirmResult(key(), customer(), null, CASE, leg));
+            return accept(Commands.as(customer()).key(key()).onCase(CASE).confirmResult().leg(leg).build());
         }
 
         ReturnEvent dispute(SupplierId leg) {
-            return accept(new Command.DisputeResult(key(), customer(), null, CASE, leg,
-                    Reason.of(ReasonCode.OTHER, "one unit is missing")));
+            return accept(Commands.as(customer()).key(key()).onCase(CASE).disputeResult().leg(leg)
+                    .reason(Reason.of(ReasonCode.OTHER, "one unit is missing")).build());
         }
 
         ReturnEvent cancel(SupplierId leg) {
-            return accept(new Command.CancelReturn(key(), customer(), null, CASE, leg));
+            return accept(Commands.as(customer()).key(key()).onCase(CASE).cancelReturn().leg(leg).build());
         }
 
         ReturnEvent close(SupplierId leg) {
-            return accept(new Command.CloseLeg(key(), reseller(), null, CASE, leg,
-                    Reason.of(ReasonCode.OTHER, "settled by phone")));
+            return accept(Commands.as(reseller()).key(key()).onCase(CASE).closeLeg().leg(leg)
+                    .reason(Reason.of(ReasonCode.OTHER, "settled by phone")).build());
         }
 
         ReturnEvent fire(SupplierId leg) {
-            return accept(new Command.FireDeadline(key(), system(), null, CASE, leg));
+            return accept(Commands.as(system()).key(key()).onCase(CASE).fireDeadline().leg(leg).build());
         }
     }
 }

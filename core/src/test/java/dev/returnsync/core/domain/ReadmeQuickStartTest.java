@@ -1,14 +1,13 @@
 package dev.returnsync.core.domain;
 
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
-import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.NumberLink;
 import dev.returnsync.spi.OrderId;
 import dev.returnsync.spi.OutcomeType;
-import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnLine;
@@ -44,11 +43,16 @@ class ReadmeQuickStartTest {
                 .build();
 
         TenantId shop = TenantId.of("shop-1");
-        Command submit = new Command.SubmitReturn(IdempotencyKey.of("req-1"), Actor.customer(shop, CustomerId.of("c-1")),
-                null, CaseId.of("case-1"), CustomerId.of("c-1"), OrderId.of("order-9"),
-                ReturnNumber.customerRequest(shop, "AS20261103001"), ReturnNumber.resellerReturn(shop, "RS-0001"),
-                List.of(new ReturnLine(Sku.of("SHIRT-M"), SupplierId.of("sup-1"), 1, 1, Money.of("CNY", "49.00"))),
-                Reason.of(ReasonCode.SIZE_OR_FIT, "too small"), OutcomeType.RETURN_AND_REFUND, deliveredAt);
+        Command submit = Commands.as(Actor.customer(shop, CustomerId.of("c-1"))).key("req-1").onCase("case-1")
+                .submitReturn()                                             // 客户提交退货申请
+                .order(OrderId.of("order-9"))
+                .customerNumber(ReturnNumber.customerRequest(shop, "AS20261103001"))
+                .resellerNumber(ReturnNumber.resellerReturn(shop, "RS-0001"))
+                .line(new ReturnLine(Sku.of("SHIRT-M"), SupplierId.of("sup-1"), 1, 1, Money.of("CNY", "49.00")))
+                .reason(ReasonCode.SIZE_OR_FIT, "too small")
+                .wanted(OutcomeType.RETURN_AND_REFUND)
+                .deliveredAt(deliveredAt)
+                .build();
 
         List<ReturnEvent> events = workflow.decide(workflow.initialState(), submit, RuleContext.at(now)).eventsOrThrow();
         ReturnCase returnCase = ReturnWorkflow.evolve(workflow.initialState(), events);

@@ -65,8 +65,7 @@ class RuleShortFormsTest {
     @Test
     void aPolicyBuiltWithTheShortFormFiresTheCommandWithTheDefaultHeaderAndADeterministicKey() {
         Policy policy = Policy.on(ReturnEvent.NegotiationOpened.class, "auto-apply", (after, opened, ctx) ->
-                List.of(new Command.ApplyForReturn(ctx.key(opened.leg().value()), ctx.actor(), null, ctx.caseId(),
-                        opened.leg())));
+                List.of(ctx.header(opened.leg().value()).applyForReturn().leg(opened.leg()).build()));
         Fixtures.Walk walk = new Fixtures.Walk();
         walk.submit(List.of(line("A", S1, 1, 1, "1.00")), OutcomeType.RETURN_AND_REFUND);
         ReturnEvent opened = walk.open(S1);
@@ -82,7 +81,7 @@ class RuleShortFormsTest {
         assertNull(apply.expectedVersion(), "a policy's command runs on whatever version the case has");
         assertEquals(fired, again, "the same policy reacting to the same event proposes the same key");
         Command other = Policy.on(ReturnEvent.NegotiationOpened.class, "other", (after, e, ctx) ->
-                List.of(new Command.ApplyForReturn(ctx.key(e.leg().value()), ctx.actor(), null, ctx.caseId(), e.leg())))
+                List.of(ctx.header(e.leg().value()).applyForReturn().leg(e.leg()).build()))
                 .react(walk.current, opened, NOW).get(0);
         assertNotEquals(apply.key(), other.key(), "another policy gets another key");
     }
@@ -90,7 +89,7 @@ class RuleShortFormsTest {
     @Test
     void aPolicyIgnoresOtherEventTypes() {
         Policy policy = Policy.on(ReturnEvent.SupplierAgreed.class, "p", (after, e, ctx) ->
-                List.of(new Command.ApplyForReturn(ctx.key("x"), ctx.actor(), null, ctx.caseId(), e.leg())));
+                List.of(ctx.header("x").applyForReturn().leg(e.leg()).build()));
         Fixtures.Walk walk = new Fixtures.Walk();
         walk.submit(List.of(line("A", S1, 1, 1, "1.00")), OutcomeType.RETURN_AND_REFUND);
         assertEquals(List.of(), policy.react(walk.current, walk.open(S1), NOW));

@@ -2,6 +2,7 @@ package dev.returnsync.core.engine;
 
 import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.domain.InvalidCommandException;
 import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.Refusal;
 import dev.returnsync.core.internal.Fingerprint;

@@ -1,6 +1,7 @@
 package dev.returnsync.core.engine;
 
 import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
@@ -9,7 +10,6 @@ import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OrderId;
 import dev.returnsync.spi.OutcomeType;
-import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
@@ -59,50 +59,56 @@ final class EngineFixtures {
 
     /** A submission by the customer, without a reseller number (the engine generates it). */
     static Command.SubmitReturn submit(CaseId caseId, String customerNumber, List<ReturnLine> lines) {
-        return new Command.SubmitReturn(key(), customer(), null, caseId, CUSTOMER, OrderId.of("order-" + caseId),
-                ReturnNumber.customerRequest(TENANT, customerNumber), null, lines,
-                Reason.of(ReasonCode.SIZE_OR_FIT, "too small"), OutcomeType.RETURN_AND_REFUND, DELIVERED);
+        return Commands.as(customer()).key(key()).onCase(caseId).submitReturn().order(OrderId.of("order-" + caseId))
+                .customerNumber(ReturnNumber.customerRequest(TENANT, customerNumber)).lines(lines)
+                .reason(ReasonCode.SIZE_OR_FIT, "too small").wanted(OutcomeType.RETURN_AND_REFUND)
+                .deliveredAt(DELIVERED).build();
     }
 
     static Command.OpenNegotiation open(CaseId c, SupplierId leg) {
-        return new Command.OpenNegotiation(key(), reseller(), null, c, leg);
+        return Commands.as(reseller()).key(key()).onCase(c).openNegotiation().leg(leg).build();
     }
 
     static Command.AgreeReturn agree(CaseId c, SupplierId leg) {
-        return new Command.AgreeReturn(key(), supplier(leg), null, c, leg, OutcomeType.RETURN_AND_REFUND, List.of());
+        return Commands.as(supplier(leg)).key(key()).onCase(c).agreeReturn().leg(leg)
+                .outcome(OutcomeType.RETURN_AND_REFUND).build();
     }
 
     static Command.ApplyForReturn apply(CaseId c, SupplierId leg) {
-        return new Command.ApplyForReturn(key(), reseller(), null, c, leg);
+        return Commands.as(reseller()).key(key()).onCase(c).applyForReturn().leg(leg).build();
     }
 
     static Command.IssueSupplierNumber issue(CaseId c, SupplierId leg, String number) {
-        return new Command.IssueSupplierNumber(key(), supplier(leg), null, c, leg, ReturnNumber.supplierReturn(leg, number));
+        return Commands.as(supplier(leg)).key(key()).onCase(c).issueSupplierNumber().leg(leg)
+                .number(ReturnNumber.supplierReturn(leg, number)).build();
     }
 
     static Command.ShareNumberWithCustomer share(CaseId c, SupplierId leg) {
-        return new Command.ShareNumberWithCustomer(key(), reseller(), null, c, leg);
+        return Commands.as(reseller()).key(key()).onCase(c).shareNumberWithCustomer().leg(leg).build();
     }
 
     static Command.ReportShipment ship(CaseId c, SupplierId leg, String carrier, String tracking) {
-        return new Command.ReportShipment(key(), customer(), null, c, leg, ReturnNumber.returnTracking(carrier, tracking));
+        return Commands.as(customer()).key(key()).onCase(c).reportShipment().leg(leg).tracking(carrier, tracking)
+                .build();
     }
 
     static Command.ConfirmReceipt receive(CaseId c, SupplierId leg, String sku, int quantity) {
-        return new Command.ConfirmReceipt(key(), supplier(leg), null, c, leg, List.of(LineQuantity.of(sku, quantity)));
+        return Commands.as(supplier(leg)).key(key()).onCase(c).confirmReceipt().leg(leg)
+                .received(LineQuantity.of(sku, quantity)).build();
     }
 
     static Command.ReportResult result(CaseId c, SupplierId leg, String sku, int accepted, int rejected) {
-        return new Command.ReportResult(key(), supplier(leg), null, c, leg,
-                accepted > 0 ? List.of(LineQuantity.of(sku, accepted)) : List.of(),
-                rejected > 0 ? List.of(LineQuantity.of(sku, rejected)) : List.of(), "inspected");
+        return Commands.as(supplier(leg)).key(key()).onCase(c).reportResult().leg(leg)
+                .accepted(accepted > 0 ? List.of(LineQuantity.of(sku, accepted)) : List.of())
+                .rejected(rejected > 0 ? List.of(LineQuantity.of(sku, rejected)) : List.of()).note("inspected").build();
     }
 
     static Command.ReportResultToCustomer tell(CaseId c, SupplierId leg) {
-        return new Command.ReportResultToCustomer(key(), reseller(), null, c, leg, "refund on the way");
+        return Commands.as(reseller()).key(key()).onCase(c).reportResultToCustomer().leg(leg).note("refund on the way")
+                .build();
     }
 
     static Command.ConfirmResult confirm(CaseId c, SupplierId leg) {
-        return new Command.ConfirmResult(key(), customer(), null, c, leg);
+        return Commands.as(customer()).key(key()).onCase(c).confirmResult().leg(leg).build();
     }
 }

@@ -5,6 +5,7 @@ import dev.returnsync.core.domain.Decision;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.domain.RuleContext;
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
@@ -13,7 +14,6 @@ import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OrderId;
 import dev.returnsync.spi.OutcomeType;
-import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnLine;
@@ -60,9 +60,11 @@ final class Flows {
     }
 
     static Command.SubmitReturn submit(IdempotencyKey key, List<ReturnLine> lines, Instant deliveredAt) {
-        return new Command.SubmitReturn(key, customer(), null, CASE, CUSTOMER, OrderId.of("order-9"),
-                ReturnNumber.customerRequest(TENANT, "AS-1"), ReturnNumber.resellerReturn(TENANT, "RS-1"), lines,
-                Reason.of(ReasonCode.SIZE_OR_FIT, "too small"), OutcomeType.RETURN_AND_REFUND, deliveredAt);
+        return Commands.as(customer()).key(key).onCase(CASE).submitReturn().order(OrderId.of("order-9"))
+                .customerNumber(ReturnNumber.customerRequest(TENANT, "AS-1"))
+                .resellerNumber(ReturnNumber.resellerReturn(TENANT, "RS-1")).lines(lines)
+                .reason(ReasonCode.SIZE_OR_FIT, "too small").wanted(OutcomeType.RETURN_AND_REFUND)
+                .deliveredAt(deliveredAt).build();
     }
 
     static ReturnLine line(String sku, int requested, int delivered, String price) {
@@ -73,28 +75,32 @@ final class Flows {
     static Flows complete(OutcomeType outcome) {
         Flows flow = new Flows();
         flow.accept(submit(flow.key(), List.of(line("A", 2, 2, "59.90"), line("B", 1, 3, "10.00")), DELIVERED));
-        flow.accept(new Command.OpenNegotiation(flow.key(), reseller(), null, CASE, SUPPLIER));
-        flow.accept(new Command.AgreeReturn(flow.key(), supplier(), null, CASE, SUPPLIER, outcome, List.of()));
-        flow.accept(new Command.ApplyForReturn(flow.key(), reseller(), null, CASE, SUPPLIER));
-        flow.accept(new Command.IssueSupplierNumber(flow.key(), supplier(), null, CASE, SUPPLIER,
-                ReturnNumber.supplierReturn(SUPPLIER, "RMA-1")));
-        flow.accept(new Command.ShareNumberWithCustomer(flow.key(), reseller(), null, CASE, SUPPLIER));
+        flow.accept(Commands.as(reseller()).key(flow.key()).onCase(CASE).openNegotiation().leg(SUPPLIER).build());
+        flow.accept(Commands.as(supplier()).key(flow.key()).onCase(CASE).agreeReturn().leg(SUPPLIER).outcome(outcome)
+                .build());
+        flow.accept(Commands.as(reseller()).key(flow.key()).onCase(CASE).applyForReturn().leg(SUPPLIER).build());
+        flow.accept(Commands.as(supplier()).key(flow.key()).onCase(CASE).issueSupplierNumber().leg(SUPPLIER)
+                .number(ReturnNumber.supplierReturn(SUPPLIER, "RMA-1")).build());
+        flow.accept(Commands.as(reseller()).key(flow.key()).onCase(CASE).shareNumberWithCustomer().leg(SUPPLIER)
+                .build());
         if (outcome.shipsGoodsBack()) {
-            flow.accept(new Command.ReportShipment(flow.key(), customer(), null, CASE, SUPPLIER,
-                    ReturnNumber.returnTracking("SF", "SF1234567890")));
-            flow.accept(new Command.ConfirmReceipt(flow.key(), supplier(), null, CASE, SUPPLIER,
-                    List.of(LineQuantity.of("A", 2), LineQuantity.of("B", 1))));
-            flow.accept(new Command.ReportResult(flow.key(), supplier(), null, CASE, SUPPLIER,
-                    List.of(LineQuantity.of("A", 2), LineQuantity.of("B", 1)), List.of(), "ok"));
+            flow.accept(Commands.as(customer()).key(flow.key()).onCase(CASE).reportShipment().leg(SUPPLIER)
+                    .tracking("SF", "SF1234567890").build());
+            flow.accept(Commands.as(supplier()).key(flow.key()).onCase(CASE).confirmReceipt().leg(SUPPLIER)
+                    .received(LineQuantity.of("A", 2), LineQuantity.of("B", 1)).build());
+            flow.accept(Commands.as(supplier()).key(flow.key()).onCase(CASE).reportResult().leg(SUPPLIER)
+                    .accepted(LineQuantity.of("A", 2), LineQuantity.of("B", 1)).note("ok").build());
         } else {
-            flow.accept(new Command.ReportResult(flow.key(), supplier(), null, CASE, SUPPLIER, List.of(), List.of(), "ok"));
+            flow.accept(Commands.as(supplier()).key(flow.key()).onCase(CASE).reportResult().leg(SUPPLIER).note("ok")
+                    .build());
         }
         if (outcome == OutcomeType.EXCHANGE) {
-            flow.accept(new Command.ShipReplacement(flow.key(), supplier(), null, CASE, SUPPLIER,
-                    ReturnNumber.replacementTracking("YTO", "YT99887766")));
+            flow.accept(Commands.as(supplier()).key(flow.key()).onCase(CASE).shipReplacement().leg(SUPPLIER)
+                    .tracking("YTO", "YT99887766").build());
         }
-        flow.accept(new Command.ReportResultToCustomer(flow.key(), reseller(), null, CASE, SUPPLIER, "done"));
-        flow.accept(new Command.ConfirmResult(flow.key(), customer(), null, CASE, SUPPLIER));
+        flow.accept(Commands.as(reseller()).key(flow.key()).onCase(CASE).reportResultToCustomer().leg(SUPPLIER)
+                .note("done").build());
+        flow.accept(Commands.as(customer()).key(flow.key()).onCase(CASE).confirmResult().leg(SUPPLIER).build());
         return flow;
     }
 

@@ -1,5 +1,6 @@
 package dev.returnsync.examples.demo;
 
+import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.Guards;
 import dev.returnsync.core.domain.Leg;
@@ -7,15 +8,14 @@ import dev.returnsync.core.domain.LineState;
 import dev.returnsync.core.domain.Policies;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
+import dev.returnsync.core.domain.command.CommandHeader;
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.core.engine.CaseView;
 import dev.returnsync.core.engine.CommandRefusedException;
 import dev.returnsync.core.engine.CommandResult;
 import dev.returnsync.core.engine.DispatcherConfig;
 import dev.returnsync.core.engine.ResellerNumberGenerator;
-import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.memory.InMemoryCaseStore;
-import dev.returnsync.testsupport.SimulatedSupplier;
-import dev.returnsync.store.postgres.PostgresCaseStore;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CaseStatus;
@@ -37,6 +37,8 @@ import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.store.CaseStore;
 import dev.returnsync.spi.supplier.SupplierRegistry;
 import dev.returnsync.spi.supplier.SupplierRequest;
+import dev.returnsync.store.postgres.PostgresCaseStore;
+import dev.returnsync.testsupport.SimulatedSupplier;
 
 import javax.sql.DataSource;
 import java.io.FileDescriptor;
@@ -228,28 +230,25 @@ public final class Demo {
         act(Duration.ZERO, submit(R1, C1, "TB20261103001", Instant.parse("2026-10-30T06:00:00Z"),
                 Reason.of(ReasonCode.SIZE_OR_FIT, "尺码偏小, 想换大一号"), OutcomeType.EXCHANGE,
                 line("TEE-WHITE-M", SUP_A, 1, 1, "79.00")));
-        act(Duration.ofMinutes(5), new Command.OpenNegotiation(key(), reseller, null, R1, SUP_A));
-        act(Duration.ofMinutes(25), new Command.AgreeReturn(key(), supplier(SUP_A), null, R1, SUP_A,
-                OutcomeType.EXCHANGE, List.of()));
-        act(Duration.ofMinutes(1), new Command.ApplyForReturn(key(), reseller, null, R1, SUP_A));
-        act(Duration.ofMinutes(29), new Command.ReplaceSupplierNumber(key(), supplier(SUP_A), null, R1, SUP_A,
-                ReturnNumber.supplierReturn(SUP_A, "SUPA-R1-B")));
-        act(Duration.ofHours(22), new Command.ReportShipment(key(), customer(C1), null, R1, SUP_A,
-                ReturnNumber.returnTracking("SF", "SF1234567890")));
+        act(Duration.ofMinutes(5), as(reseller, R1).openNegotiation().leg(SUP_A).build());
+        act(Duration.ofMinutes(25), as(supplier(SUP_A), R1).agreeReturn().outcome(OutcomeType.EXCHANGE).build());
+        act(Duration.ofMinutes(1), as(reseller, R1).applyForReturn().leg(SUP_A).build());
+        act(Duration.ofMinutes(29), as(supplier(SUP_A), R1).replaceSupplierNumber()
+                .number(ReturnNumber.supplierReturn(SUP_A, "SUPA-R1-B")).build());
+        act(Duration.ofHours(22), as(customer(C1), R1).reportShipment().leg(SUP_A).tracking("SF", "SF1234567890")
+                .build());
         refuse(Duration.ofMinutes(10), "客户 " + C1 + " 寄出后想取消退货",
-                new Command.CancelReturn(key(), customer(C1), null, R1, SUP_A));
-        refuse(Duration.ofMinutes(5), "供应商 " + SUP_B + " 想确认 " + SUP_A + " 的退货",
-                new Command.ConfirmReceipt(key(), supplier(SUP_B), null, R1, SUP_A,
-                        List.of(LineQuantity.of("TEE-WHITE-M", 1))));
-        act(Duration.ofHours(52).plusMinutes(45), new Command.ConfirmReceipt(key(), supplier(SUP_A), null, R1, SUP_A,
-                List.of(LineQuantity.of("TEE-WHITE-M", 1))));
-        act(Duration.ofMinutes(30), new Command.ReportResult(key(), supplier(SUP_A), null, R1, SUP_A,
-                List.of(LineQuantity.of("TEE-WHITE-M", 1)), List.of(), "吊牌完好, 同意换货"));
-        act(Duration.ofMinutes(30), new Command.ShipReplacement(key(), supplier(SUP_A), null, R1, SUP_A,
-                ReturnNumber.replacementTracking("YTO", "YT9876543210")));
-        act(Duration.ofMinutes(10), new Command.ReportResultToCustomer(key(), reseller, null, R1, SUP_A,
-                "换货 L 码已寄出, 圆通 YT9876543210"));
-        act(Duration.ofHours(19), new Command.ConfirmResult(key(), customer(C1), null, R1, SUP_A));
+                as(customer(C1), R1).cancelReturn().leg(SUP_A).build());
+        refuse(Duration.ofMinutes(5), "供应商 " + SUP_B + " 想确认 " + R1 + " 的退货",
+                as(supplier(SUP_B), R1).confirmReceipt().received(LineQuantity.of("TEE-WHITE-M", 1)).build());
+        act(Duration.ofHours(52).plusMinutes(45), as(supplier(SUP_A), R1).confirmReceipt()
+                .received(LineQuantity.of("TEE-WHITE-M", 1)).build());
+        act(Duration.ofMinutes(30), as(supplier(SUP_A), R1).reportResult().accepted(LineQuantity.of("TEE-WHITE-M", 1))
+                .note("吊牌完好, 同意换货").build());
+        act(Duration.ofMinutes(30), as(supplier(SUP_A), R1).shipReplacement().tracking("YTO", "YT9876543210").build());
+        act(Duration.ofMinutes(10), as(reseller, R1).reportResultToCustomer().leg(SUP_A)
+                .note("换货 L 码已寄出, 圆通 YT9876543210").build());
+        act(Duration.ofHours(19), as(customer(C1), R1).confirmResult().leg(SUP_A).build());
     }
 
     /** Every party finds case-1001 by any of its numbers, typed as people type them. */
@@ -275,15 +274,15 @@ public final class Demo {
         act(Duration.ofMinutes(20), submit(R2, C2, "JD-AS-5521", Instant.parse("2026-11-02T09:00:00Z"),
                 Reason.of(ReasonCode.QUALITY_ISSUE, "杯子有裂纹, 台灯不亮"), OutcomeType.RETURN_AND_REFUND,
                 line("MUG-BLUE", SUP_B, 2, 2, "35.00"), line("LAMP-DESK", SUP_C, 1, 1, "129.00")));
-        act(Duration.ofMinutes(5), new Command.OpenNegotiation(key(), reseller, null, R2, SUP_B));
-        act(Duration.ZERO, new Command.OpenNegotiation(key(), reseller, null, R2, SUP_C));
-        act(Duration.ofMinutes(25), new Command.AgreeReturn(key(), supplier(SUP_B), null, R2, SUP_B,
-                OutcomeType.RETURN_AND_REFUND, List.of()));
+        act(Duration.ofMinutes(5), as(reseller, R2).openNegotiation().leg(SUP_B).build());
+        act(Duration.ZERO, as(reseller, R2).openNegotiation().leg(SUP_C).build());
+        act(Duration.ofMinutes(25), as(supplier(SUP_B), R2).agreeReturn().outcome(OutcomeType.RETURN_AND_REFUND)
+                .build());
         timeline.note(SUP_C + " 没有协商接口, 代发商电话沟通后代为记录同意 (the reseller records the agreement)");
-        act(Duration.ofMinutes(5), new Command.AgreeReturn(key(), reseller, null, R2, SUP_C,
-                OutcomeType.RETURN_AND_REFUND, List.of()));
-        act(Duration.ofMinutes(5), new Command.ApplyForReturn(key(), reseller, null, R2, SUP_B));
-        act(Duration.ZERO, new Command.ApplyForReturn(key(), reseller, null, R2, SUP_C));
+        act(Duration.ofMinutes(5), as(reseller, R2).agreeReturn().leg(SUP_C).outcome(OutcomeType.RETURN_AND_REFUND)
+                .build());
+        act(Duration.ofMinutes(5), as(reseller, R2).applyForReturn().leg(SUP_B).build());
+        act(Duration.ZERO, as(reseller, R2).applyForReturn().leg(SUP_C).build());
 
         clock.advance(Duration.ofMinutes(2));
         List<SimulatedSupplier.Callback> callbacks = supB.takeCallbacks();
@@ -303,10 +302,10 @@ public final class Demo {
         runUntil("等 " + SUP_C + " 的退货单号", Duration.ofMinutes(1), 30,
                 () -> legState(R2, SUP_C) == LegState.AWAITING_SHIPMENT);
 
-        act(Duration.ofHours(21), new Command.ReportShipment(key(), customer(C2), null, R2, SUP_B,
-                ReturnNumber.returnTracking("ZTO", "ZT7700112233")));
-        act(Duration.ofMinutes(3), new Command.ReportShipment(key(), customer(C2), null, R2, SUP_C,
-                ReturnNumber.returnTracking("JT", "JT0011223344")));
+        act(Duration.ofHours(21), as(customer(C2), R2).reportShipment().leg(SUP_B).tracking("ZTO", "ZT7700112233")
+                .build());
+        act(Duration.ofMinutes(3), as(customer(C2), R2).reportShipment().leg(SUP_C).tracking("JT", "JT0011223344")
+                .build());
 
         clock.advance(Duration.ofHours(49));
         ReturnNumber resellerNumber = engine.caseView(reseller, R2).state().resellerNumber();
@@ -319,15 +318,14 @@ public final class Demo {
         runUntil("等轮询 " + SUP_C + " 的收货", Duration.ofMinutes(1), 10,
                 () -> legState(R2, SUP_C) == LegState.RECEIVED);
 
-        act(Duration.ofHours(5), new Command.ReportResult(key(), supplier(SUP_B), null, R2, SUP_B,
-                List.of(LineQuantity.of("MUG-BLUE", 1)), List.of(LineQuantity.of("MUG-BLUE", 1)),
-                "一只有裂纹; 另一只完好, 不予退款"));
-        act(Duration.ofMinutes(10), new Command.ReportResult(key(), supplier(SUP_C), null, R2, SUP_C,
-                List.of(LineQuantity.of("LAMP-DESK", 1)), List.of(), "台灯开关损坏, 同意退款"));
-        act(Duration.ofMinutes(50), new Command.ReportResultToCustomer(key(), reseller, null, R2, SUP_B,
-                "退款 35 元; 完好的那只杯子寄回给您"));
-        act(Duration.ZERO, new Command.ReportResultToCustomer(key(), reseller, null, R2, SUP_C, "退款 129 元"));
-        act(Duration.ofHours(17), new Command.ConfirmResult(key(), customer(C2), null, R2, SUP_B));
+        act(Duration.ofHours(5), as(supplier(SUP_B), R2).reportResult().accepted(LineQuantity.of("MUG-BLUE", 1))
+                .rejected(LineQuantity.of("MUG-BLUE", 1)).note("一只有裂纹; 另一只完好, 不予退款").build());
+        act(Duration.ofMinutes(10), as(supplier(SUP_C), R2).reportResult().accepted(LineQuantity.of("LAMP-DESK", 1))
+                .note("台灯开关损坏, 同意退款").build());
+        act(Duration.ofMinutes(50), as(reseller, R2).reportResultToCustomer().leg(SUP_B).note("退款 35 元; 完好的那只杯子寄回给您")
+                .build());
+        act(Duration.ZERO, as(reseller, R2).reportResultToCustomer().leg(SUP_C).note("退款 129 元").build());
+        act(Duration.ofHours(17), as(customer(C2), R2).confirmResult().leg(SUP_B).build());
         timeline.note("客户 " + C2 + " 没有确认台灯的结果 (the customer does not answer for " + SUP_C + ")");
     }
 
@@ -337,10 +335,10 @@ public final class Demo {
         act(Duration.ofHours(1), submit(R3, C3, "PDD-7788123", Instant.parse("2026-11-08T03:00:00Z"),
                 Reason.of(ReasonCode.NO_REASON, "不想要了"), OutcomeType.RETURN_AND_REFUND,
                 line("SOCKS-5P", SUP_A, 1, 1, "25.00")));
-        act(Duration.ofMinutes(5), new Command.OpenNegotiation(key(), reseller, null, R3, SUP_A));
-        act(Duration.ofMinutes(10), new Command.AgreeReturn(key(), supplier(SUP_A), null, R3, SUP_A,
-                OutcomeType.RETURN_AND_REFUND, List.of()));
-        act(Duration.ofMinutes(1), new Command.ApplyForReturn(key(), reseller, null, R3, SUP_A));
+        act(Duration.ofMinutes(5), as(reseller, R3).openNegotiation().leg(SUP_A).build());
+        act(Duration.ofMinutes(10), as(supplier(SUP_A), R3).agreeReturn().outcome(OutcomeType.RETURN_AND_REFUND)
+                .build());
+        act(Duration.ofMinutes(1), as(reseller, R3).applyForReturn().leg(SUP_A).build());
     }
 
     /** Seven days later: deadlines fire; a late command is refused. */
@@ -350,8 +348,7 @@ public final class Demo {
         timeline.tick("时钟 +7天1小时, 引擎处理到期事项 (runDue + dispatchPending)");
         engine.runOnce(clock.instant());
         refuse(Duration.ofMinutes(30), "客户 " + C3 + " 过期后才寄回",
-                new Command.ReportShipment(key(), customer(C3), null, R3, SUP_A,
-                        ReturnNumber.returnTracking("SF", "SF5550001111")));
+                as(customer(C3), R3).reportShipment().leg(SUP_A).tracking("SF", "SF5550001111").build());
     }
 
     private DemoResult finalState() {
@@ -537,8 +534,14 @@ public final class Demo {
 
     private Command.SubmitReturn submit(CaseId caseId, CustomerId customer, String customerNumber, Instant deliveredAt,
                                         Reason reason, OutcomeType wanted, ReturnLine... lines) {
-        return new Command.SubmitReturn(key(), customer(customer), null, caseId, customer,
-                OrderId.of("order-" + caseId.value().substring(caseId.value().indexOf('-') + 1)),
-                ReturnNumber.customerRequest(SHOP, customerNumber), null, List.of(lines), reason, wanted, deliveredAt);
+        return as(customer(customer), caseId).submitReturn()
+                .order(OrderId.of("order-" + caseId.value().substring(caseId.value().indexOf('-') + 1)))
+                .customerNumber(ReturnNumber.customerRequest(SHOP, customerNumber)).lines(List.of(lines))
+                .reason(reason).wanted(wanted).deliveredAt(deliveredAt).build();
+    }
+
+    /** The header of the next command: a fresh key, the actor and the case. */
+    private CommandHeader as(Actor actor, CaseId caseId) {
+        return Commands.as(actor).key(key()).onCase(caseId);
     }
 }

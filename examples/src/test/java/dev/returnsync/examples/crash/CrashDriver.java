@@ -5,6 +5,7 @@ import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.LineState;
 import dev.returnsync.core.domain.ReturnCase;
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.core.engine.CaseNotFoundException;
 import dev.returnsync.core.engine.CommandRefusedException;
 import dev.returnsync.core.engine.CommandResult;
@@ -18,7 +19,6 @@ import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OrderId;
 import dev.returnsync.spi.OutcomeType;
-import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
@@ -151,10 +151,12 @@ final class CrashDriver {
         if (which != 0) {
             lines.add(new ReturnLine(Sku.of("SKU-B"), B, 1, 1, Money.of("CNY", "40.00")));
         }
-        return execute(new Command.SubmitReturn(key(id, null, "submit"), Actor.customer(SHOP, customer), null, id,
-                customer, OrderId.of("order-" + id.value()), ReturnNumber.customerRequest(SHOP, "CR-" + id.value()),
-                ReturnNumber.resellerReturn(SHOP, resellerNumber(id.value())), lines,
-                Reason.of(ReasonCode.QUALITY_ISSUE, "broken"), OutcomeType.RETURN_AND_REFUND, delivered));
+        return execute(Commands.as(Actor.customer(SHOP, customer)).key(key(id, null, "submit")).onCase(id)
+                .submitReturn().order(OrderId.of("order-" + id.value()))
+                .customerNumber(ReturnNumber.customerRequest(SHOP, "CR-" + id.value()))
+                .resellerNumber(ReturnNumber.resellerReturn(SHOP, resellerNumber(id.value()))).lines(lines)
+                .reason(ReasonCode.QUALITY_ISSUE, "broken").wanted(OutcomeType.RETURN_AND_REFUND).deliveredAt(delivered)
+                .build());
     }
 
     /** The command that moves the leg on, as the party whose turn it is sends it; null when nobody needs to act. */
@@ -169,12 +171,14 @@ final class CrashDriver {
         List<LineQuantity> all = leg.lines().stream().map(l -> new LineQuantity(l.sku(), l.authorized())).toList();
         switch (leg.state()) {
             case REQUESTED:
-                return new Command.OpenNegotiation(key(c.id(), s, "negotiate"), reseller, null, c.id(), s);
+                return Commands.as(reseller).key(key(c.id(), s, "negotiate")).onCase(c.id()).openNegotiation().leg(s)
+                        .build();
             case NEGOTIATING:
-                return new Command.AgreeReturn(key(c.id(), s, "agree"), reseller, null, c.id(), s,
-                        OutcomeType.RETURN_AND_REFUND, List.of());
+                return Commands.as(reseller).key(key(c.id(), s, "agree")).onCase(c.id()).agreeReturn().leg(s)
+                        .outcome(OutcomeType.RETURN_AND_REFUND).build();
             case AGREED:
-                return new Command.ApplyForReturn(key(c.id(), s, "apply"), reseller, null, c.id(), s);
+                return Commands.as(reseller).key(key(c.id(), s, "apply")).onCase(c.id()).applyForReturn().leg(s)
+                        .build();
             case NUMBER_REQUESTED:
             case NUMBER_ISSUED:
                 return cancels ? cancel(c, s) : null;
@@ -182,14 +186,15 @@ final class CrashDriver {
                 if (cancels) {
                     return cancel(c, s);
                 }
-                return ships ? new Command.ReportShipment(key(c.id(), s, "ship"), customer, null, c.id(), s,
-                        ReturnNumber.returnTracking("SF", tracking(c.id(), s))) : null;
+                return ships ? Commands.as(customer).key(key(c.id(), s, "ship")).onCase(c.id()).reportShipment().leg(s)
+                        .tracking("SF", tracking(c.id(), s)).build() : null;
             case SHIPPED:
                 if (s.equals(B)) {
                     receivedByCallback(c, all);
                     return null;
                 }
-                return new Command.ConfirmReceipt(key(c.id(), s, "receive"), supplier, null, c.id(), s, all);
+                return Commands.as(supplier).key(key(c.id(), s, "receive")).onCase(c.id()).confirmReceipt().leg(s)
+                        .received(all).build();
             case RECEIVED:
             case AWAITING_RESULT:
                 List<LineQuantity> received = new ArrayList<>();
@@ -198,12 +203,14 @@ final class CrashDriver {
                         received.add(new LineQuantity(l.sku(), l.received()));
                     }
                 }
-                return new Command.ReportResult(key(c.id(), s, "result"), supplier, null, c.id(), s, received,
-                        List.of(), "checked");
+                return Commands.as(supplier).key(key(c.id(), s, "result")).onCase(c.id()).reportResult().leg(s)
+                        .accepted(received).note("checked").build();
             case RESULT_REPORTED:
-                return new Command.ReportResultToCustomer(key(c.id(), s, "tell"), reseller, null, c.id(), s, "done");
+                return Commands.as(reseller).key(key(c.id(), s, "tell")).onCase(c.id()).reportResultToCustomer().leg(s)
+                        .note("done").build();
             case RESULT_NOTIFIED:
-                return confirms ? new Command.ConfirmResult(key(c.id(), s, "confirm"), customer, null, c.id(), s) : null;
+                return confirms ? Commands.as(customer).key(key(c.id(), s, "confirm")).onCase(c.id()).confirmResult()
+                        .leg(s).build() : null;
             default:
                 return null;   // terminal, or the deadline's turn
         }
@@ -224,7 +231,8 @@ final class CrashDriver {
     }
 
     private Command cancel(ReturnCase c, SupplierId s) {
-        return new Command.CancelReturn(key(c.id(), s, "cancel"), Actor.customer(SHOP, c.customer()), null, c.id(), s);
+        return Commands.as(Actor.customer(SHOP, c.customer())).key(key(c.id(), s, "cancel")).onCase(c.id())
+                .cancelReturn().leg(s).build();
     }
 
     private String tracking(CaseId id, SupplierId s) {

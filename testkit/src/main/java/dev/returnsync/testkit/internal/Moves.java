@@ -7,6 +7,8 @@ import dev.returnsync.core.domain.LineState;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.domain.Transition;
+import dev.returnsync.core.domain.command.CommandHeader;
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LineQuantity;
@@ -89,10 +91,11 @@ public final class Moves {
                 SupplierId firstSupplier = submission.lines().get(0).supplier();
                 for (Actor actor : List.of(parties.ownCustomer(), parties.reseller(), parties.foreignCustomer(),
                         parties.supplier(firstSupplier), parties.system())) {
-                    actions.add(new Action.Execute(submission.command(parties, actor, deliveredAt, KEY)));
+                    actions.add(new Action.Execute(submission.command(parties, Commands.as(actor).key(KEY),
+                            deliveredAt).buildUnchecked()));
                 }
-                actions.add(new Action.Execute(withVersion(submission.command(parties, parties.ownCustomer(),
-                        deliveredAt, KEY), 1L)));
+                actions.add(new Action.Execute(submission.command(parties,
+                        Commands.as(parties.ownCustomer()).key(KEY).expectedVersion(1L), deliveredAt).build()));
             }
             actions.addAll(clockMoves(state, List.of()));
             return actions;
@@ -102,9 +105,10 @@ public final class Moves {
         for (int i = 0; i < legs.size(); i++) {
             addLegCommands(actions, current, legs.get(i), i);
         }
-        actions.add(new Action.Execute(submissions.get(0).command(parties, parties.ownCustomer(), deliveredAt, KEY)));
-        actions.add(new Action.Execute(new Command.OpenNegotiation(KEY, parties.reseller(), null, current.id(),
-                parties.strangerSupplier())));
+        actions.add(new Action.Execute(submissions.get(0).command(parties, Commands.as(parties.ownCustomer()).key(KEY),
+                deliveredAt).build()));
+        actions.add(new Action.Execute(on(current, parties.reseller(), null).openNegotiation()
+                .leg(parties.strangerSupplier()).build()));
         if (!current.status().isFinished()) {
             actions.addAll(clockMoves(state, current.legs()));
         }
@@ -192,7 +196,7 @@ public final class Moves {
     private List<Variant> variants(CommandType type, ReturnCase c, Leg leg, int index) {
         SupplierId s = leg.supplier();
         return switch (type) {
-            case OPEN_NEGOTIATION -> List.of((a, v) -> new Command.OpenNegotiation(KEY, a, v, c.id(), s));
+            case OPEN_NEGOTIATION -> List.of((a, v) -> on(c, a, v).openNegotiation().leg(s).buildUnchecked());
             case AGREE_RETURN -> {
                 List<Variant> list = new ArrayList<>();
                 List<List<LineQuantity>> accepted = new ArrayList<>();
@@ -203,21 +207,24 @@ public final class Moves {
                 }
                 for (OutcomeType outcome : OutcomeType.values()) {
                     for (List<LineQuantity> authorized : accepted) {
-                        list.add((a, v) -> new Command.AgreeReturn(KEY, a, v, c.id(), s, outcome, authorized));
+                        list.add((a, v) -> on(c, a, v).agreeReturn().leg(s).outcome(outcome).authorized(authorized)
+                                .buildUnchecked());
                     }
                 }
                 for (List<LineQuantity> wrong : List.of(each(leg, l -> 0), first(leg, l -> l.requested() + 1, -1),
                         List.of(new LineQuantity(UNKNOWN_SKU, 1)))) {
-                    list.add((a, v) -> new Command.AgreeReturn(KEY, a, v, c.id(), s, c.wanted(), wrong));
+                    list.add((a, v) -> on(c, a, v).agreeReturn().leg(s).outcome(c.wanted()).authorized(wrong)
+                            .buildUnchecked());
                 }
                 yield list;
             }
-            case DECLINE_RETURN -> List.of((a, v) -> new Command.DeclineReturn(KEY, a, v, c.id(), s, REASON));
-            case APPLY_FOR_RETURN -> List.of((a, v) -> new Command.ApplyForReturn(KEY, a, v, c.id(), s));
+            case DECLINE_RETURN ->
+                    List.of((a, v) -> on(c, a, v).declineReturn().leg(s).reason(REASON).buildUnchecked());
+            case APPLY_FOR_RETURN -> List.of((a, v) -> on(c, a, v).applyForReturn().leg(s).buildUnchecked());
             case ISSUE_SUPPLIER_NUMBER -> {
                 List<Variant> list = new ArrayList<>();
                 for (ReturnNumber number : List.of(supplierNumber(s, index, 1), wrongScope(index), c.resellerNumber())) {
-                    list.add((a, v) -> new Command.IssueSupplierNumber(KEY, a, v, c.id(), s, number));
+                    list.add((a, v) -> on(c, a, v).issueSupplierNumber().leg(s).number(number).buildUnchecked());
                 }
                 yield list;
             }
@@ -225,12 +232,12 @@ public final class Moves {
                 List<Variant> list = new ArrayList<>();
                 for (ReturnNumber number : List.of(supplierNumber(s, index, 2), supplierNumber(s, index, 1),
                         wrongScope(index))) {
-                    list.add((a, v) -> new Command.ReplaceSupplierNumber(KEY, a, v, c.id(), s, number));
+                    list.add((a, v) -> on(c, a, v).replaceSupplierNumber().leg(s).number(number).buildUnchecked());
                 }
                 yield list;
             }
             case SHARE_NUMBER_WITH_CUSTOMER ->
-                    List.of((a, v) -> new Command.ShareNumberWithCustomer(KEY, a, v, c.id(), s));
+                    List.of((a, v) -> on(c, a, v).shareNumberWithCustomer().leg(s).buildUnchecked());
             case REPORT_SHIPMENT -> {
                 List<Variant> list = new ArrayList<>();
                 List<ReturnNumber> numbers = new ArrayList<>();
@@ -242,7 +249,7 @@ public final class Moves {
                 }
                 numbers.add(ReturnNumber.replacementTracking("SF", "SF900000" + (index + 1)));
                 for (ReturnNumber number : numbers) {
-                    list.add((a, v) -> new Command.ReportShipment(KEY, a, v, c.id(), s, number));
+                    list.add((a, v) -> on(c, a, v).reportShipment().leg(s).tracking(number).buildUnchecked());
                 }
                 yield list;
             }
@@ -255,7 +262,7 @@ public final class Moves {
                 received.add(first(leg, l -> l.authorized() + 1, -1));
                 received.add(List.of(new LineQuantity(UNKNOWN_SKU, 1)));
                 for (List<LineQuantity> quantities : received) {
-                    list.add((a, v) -> new Command.ConfirmReceipt(KEY, a, v, c.id(), s, quantities));
+                    list.add((a, v) -> on(c, a, v).confirmReceipt().leg(s).received(quantities).buildUnchecked());
                 }
                 yield list;
             }
@@ -276,8 +283,8 @@ public final class Moves {
                     splits.add(List.of(first(leg, l -> 1, 0), List.of()));
                 }
                 for (List<List<LineQuantity>> split : splits) {
-                    list.add((a, v) -> new Command.ReportResult(KEY, a, v, c.id(), s, split.get(0), split.get(1),
-                            "inspected"));
+                    list.add((a, v) -> on(c, a, v).reportResult().leg(s).accepted(split.get(0)).rejected(split.get(1))
+                            .note("inspected").buildUnchecked());
                 }
                 yield list;
             }
@@ -291,17 +298,18 @@ public final class Moves {
                 }
                 numbers.add(ReturnNumber.returnTracking("YT", "YT300000" + (index + 1)));
                 for (ReturnNumber number : numbers) {
-                    list.add((a, v) -> new Command.ShipReplacement(KEY, a, v, c.id(), s, number));
+                    list.add((a, v) -> on(c, a, v).shipReplacement().leg(s).tracking(number).buildUnchecked());
                 }
                 yield list;
             }
             case REPORT_RESULT_TO_CUSTOMER ->
-                    List.of((a, v) -> new Command.ReportResultToCustomer(KEY, a, v, c.id(), s, "result"));
-            case CONFIRM_RESULT -> List.of((a, v) -> new Command.ConfirmResult(KEY, a, v, c.id(), s));
-            case DISPUTE_RESULT -> List.of((a, v) -> new Command.DisputeResult(KEY, a, v, c.id(), s, REASON));
-            case CANCEL_RETURN -> List.of((a, v) -> new Command.CancelReturn(KEY, a, v, c.id(), s));
-            case CLOSE_LEG -> List.of((a, v) -> new Command.CloseLeg(KEY, a, v, c.id(), s, REASON));
-            case FIRE_DEADLINE -> List.of((a, v) -> new Command.FireDeadline(KEY, a, v, c.id(), s));
+                    List.of((a, v) -> on(c, a, v).reportResultToCustomer().leg(s).note("result").buildUnchecked());
+            case CONFIRM_RESULT -> List.of((a, v) -> on(c, a, v).confirmResult().leg(s).buildUnchecked());
+            case DISPUTE_RESULT ->
+                    List.of((a, v) -> on(c, a, v).disputeResult().leg(s).reason(REASON).buildUnchecked());
+            case CANCEL_RETURN -> List.of((a, v) -> on(c, a, v).cancelReturn().leg(s).buildUnchecked());
+            case CLOSE_LEG -> List.of((a, v) -> on(c, a, v).closeLeg().leg(s).reason(REASON).buildUnchecked());
+            case FIRE_DEADLINE -> List.of((a, v) -> on(c, a, v).fireDeadline().leg(s).buildUnchecked());
             case SUBMIT_RETURN -> throw new IllegalArgumentException("not a leg command");
         };
     }
@@ -338,8 +346,11 @@ public final class Moves {
         return ReturnNumber.supplierReturn(parties.strangerSupplier(), "RMA-" + (index + 1) + "-1");
     }
 
-    static Command.SubmitReturn withVersion(Command.SubmitReturn s, Long version) {
-        return new Command.SubmitReturn(s.key(), s.actor(), version, s.caseId(), s.customer(), s.order(),
-                s.customerNumber(), s.resellerNumber(), s.lines(), s.reason(), s.wanted(), s.deliveredAt());
+    /**
+     * The header of the checker's commands on a case, fired by any actor: the commands are built unchecked, since the
+     * checker must also see the workflow refuse actors that a build refuses.
+     */
+    private static CommandHeader on(ReturnCase c, Actor actor, Long expectedVersion) {
+        return Commands.as(actor).key(KEY).onCase(c.id()).expectedVersion(expectedVersion);
     }
 }

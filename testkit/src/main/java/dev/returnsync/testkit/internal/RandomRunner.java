@@ -6,6 +6,7 @@ import dev.returnsync.testkit.Counterexample;
 import dev.returnsync.testkit.Generators;
 import dev.returnsync.testkit.Parties;
 import dev.returnsync.testkit.Submission;
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.IdempotencyKey;
 
 import java.time.Duration;
@@ -89,7 +90,7 @@ public final class RandomRunner {
             Action action;
             if (node.state().current().isEmpty() && !submissions.isEmpty() && Generators.chance(random, 0.5)) {
                 action = new Action.Execute(Generators.oneOf(random, submissions).command(parties,
-                        parties.ownCustomer(), start, KEY));
+                        Commands.as(parties.ownCustomer()).key(KEY), start).build());
             } else {
                 action = Generators.action(random, node.state().current(), runner.workflow(), parties, start,
                         boundaries);

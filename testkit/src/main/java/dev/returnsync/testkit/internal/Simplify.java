@@ -1,6 +1,7 @@
 package dev.returnsync.testkit.internal;
 
 import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.Reason;
@@ -76,7 +77,7 @@ public final class Simplify {
                 for (int i = 0; i < lines.size(); i++) {
                     List<ReturnLine> fewer = new ArrayList<>(lines);
                     fewer.remove(i);
-                    out.add(submit(s, fewer, s.reason()));
+                    out.add(submit(s, fewer, s.reason(), s.expectedVersion()));
                 }
             }
             for (int i = 0; i < lines.size(); i++) {
@@ -95,52 +96,69 @@ public final class Simplify {
                 for (ReturnLine line : smaller) {
                     List<ReturnLine> copy = new ArrayList<>(lines);
                     copy.set(i, line);
-                    out.add(submit(s, copy, s.reason()));
+                    out.add(submit(s, copy, s.reason(), s.expectedVersion()));
                 }
             }
             Reason r = s.reason();
             if (!r.evidence().isEmpty() || !r.text().isEmpty()) {
-                out.add(submit(s, lines, new Reason(r.code(), "", List.of())));
+                out.add(submit(s, lines, new Reason(r.code(), "", List.of()), s.expectedVersion()));
             }
             if (s.expectedVersion() != null) {
-                out.add(Moves.withVersion(s, null));
+                out.add(submit(s, lines, s.reason(), null));
             }
         } else if (command instanceof Command.AgreeReturn c) {
             for (List<LineQuantity> q : smaller(c.authorized())) {
-                out.add(new Command.AgreeReturn(c.key(), c.actor(), c.expectedVersion(), c.caseId(), c.leg(), c.outcome(), q));
+                out.add(agree(c, c.expectedVersion(), q));
             }
             if (c.expectedVersion() != null) {
-                out.add(new Command.AgreeReturn(c.key(), c.actor(), null, c.caseId(), c.leg(), c.outcome(), c.authorized()));
+                out.add(agree(c, null, c.authorized()));
             }
         } else if (command instanceof Command.ConfirmReceipt c) {
             for (List<LineQuantity> q : smaller(c.received())) {
                 if (!q.isEmpty()) {
-                    out.add(new Command.ConfirmReceipt(c.key(), c.actor(), c.expectedVersion(), c.caseId(), c.leg(), q));
+                    out.add(receipt(c, c.expectedVersion(), q));
                 }
             }
             if (c.expectedVersion() != null) {
-                out.add(new Command.ConfirmReceipt(c.key(), c.actor(), null, c.caseId(), c.leg(), c.received()));
+                out.add(receipt(c, null, c.received()));
             }
         } else if (command instanceof Command.ReportResult c) {
             for (List<LineQuantity> q : smaller(c.accepted())) {
-                out.add(new Command.ReportResult(c.key(), c.actor(), c.expectedVersion(), c.caseId(), c.leg(), q,
-                        c.rejected(), c.note()));
+                out.add(result(c, c.expectedVersion(), q, c.rejected()));
             }
             for (List<LineQuantity> q : smaller(c.rejected())) {
-                out.add(new Command.ReportResult(c.key(), c.actor(), c.expectedVersion(), c.caseId(), c.leg(),
-                        c.accepted(), q, c.note()));
+                out.add(result(c, c.expectedVersion(), c.accepted(), q));
             }
             if (c.expectedVersion() != null) {
-                out.add(new Command.ReportResult(c.key(), c.actor(), null, c.caseId(), c.leg(), c.accepted(),
-                        c.rejected(), c.note()));
+                out.add(result(c, null, c.accepted(), c.rejected()));
             }
         }
         return out;
     }
 
-    private static Command.SubmitReturn submit(Command.SubmitReturn s, List<ReturnLine> lines, Reason reason) {
-        return new Command.SubmitReturn(s.key(), s.actor(), s.expectedVersion(), s.caseId(), s.customer(), s.order(),
-                s.customerNumber(), s.resellerNumber(), lines, reason, s.wanted(), s.deliveredAt());
+    // The copies below are built unchecked: a counterexample may hold a command that a build refuses (a wrong actor),
+    // and its simpler versions must keep it.
+
+    private static Command submit(Command.SubmitReturn s, List<ReturnLine> lines, Reason reason, Long version) {
+        return Commands.headerOf(s).expectedVersion(version).submitReturn().customer(s.customer()).order(s.order())
+                .customerNumber(s.customerNumber()).resellerNumber(s.resellerNumber()).lines(lines).reason(reason)
+                .wanted(s.wanted()).deliveredAt(s.deliveredAt()).buildUnchecked();
+    }
+
+    private static Command agree(Command.AgreeReturn c, Long version, List<LineQuantity> authorized) {
+        return Commands.headerOf(c).expectedVersion(version).agreeReturn().leg(c.leg()).outcome(c.outcome())
+                .authorized(authorized).buildUnchecked();
+    }
+
+    private static Command receipt(Command.ConfirmReceipt c, Long version, List<LineQuantity> received) {
+        return Commands.headerOf(c).expectedVersion(version).confirmReceipt().leg(c.leg()).received(received)
+                .buildUnchecked();
+    }
+
+    private static Command result(Command.ReportResult c, Long version, List<LineQuantity> accepted,
+                                  List<LineQuantity> rejected) {
+        return Commands.headerOf(c).expectedVersion(version).reportResult().leg(c.leg()).accepted(accepted)
+                .rejected(rejected).note(c.note()).buildUnchecked();
     }
 
     /** Smaller quantity lists: one entry fewer, then each quantity 0, halved, minus one. */

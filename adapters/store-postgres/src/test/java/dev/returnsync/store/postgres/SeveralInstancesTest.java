@@ -1,5 +1,6 @@
 package dev.returnsync.store.postgres;
 
+import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.DeadlinePolicy;
 import dev.returnsync.core.domain.Leg;
@@ -8,15 +9,14 @@ import dev.returnsync.core.domain.Policies;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.domain.TimeoutAction;
+import dev.returnsync.core.domain.command.CommandHeader;
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.core.engine.CaseView;
 import dev.returnsync.core.engine.CommandRefusedException;
 import dev.returnsync.core.engine.CommandResult;
 import dev.returnsync.core.engine.ContentionException;
 import dev.returnsync.core.engine.DispatcherConfig;
 import dev.returnsync.core.engine.ResellerNumberGenerator;
-import dev.returnsync.core.ReturnSyncEngine;
-import dev.returnsync.testsupport.InMemoryNotifier;
-import dev.returnsync.testsupport.SimulatedSupplier;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
@@ -27,7 +27,6 @@ import dev.returnsync.spi.Money;
 import dev.returnsync.spi.NumberLink;
 import dev.returnsync.spi.OrderId;
 import dev.returnsync.spi.OutcomeType;
-import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnLine;
@@ -40,12 +39,14 @@ import dev.returnsync.spi.notify.Notification;
 import dev.returnsync.spi.store.AppendBatch;
 import dev.returnsync.spi.store.CaseHistory;
 import dev.returnsync.spi.store.CaseStore;
-import dev.returnsync.spi.store.ForwardingCaseStore;
 import dev.returnsync.spi.store.Effect;
+import dev.returnsync.spi.store.ForwardingCaseStore;
 import dev.returnsync.spi.store.IdempotencyKeyTakenException;
 import dev.returnsync.spi.store.OutboxEntry;
 import dev.returnsync.spi.store.VersionConflictException;
 import dev.returnsync.spi.supplier.SupplierRegistry;
+import dev.returnsync.testsupport.InMemoryNotifier;
+import dev.returnsync.testsupport.SimulatedSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -444,9 +445,11 @@ class SeveralInstancesTest {
                     1 + random.nextInt(delivered), delivered, Money.of("CNY", (10 + random.nextInt(90)) + ".00")));
         }
         OutcomeType wanted = OutcomeType.values()[random.nextInt(3)];
-        Command.SubmitReturn submit = new Command.SubmitReturn(instance.key(), Actor.customer(SHOP, customer), null,
-                id, customer, OrderId.of("order-" + n), ReturnNumber.customerRequest(SHOP, "CR-" + n), null, lines,
-                Reason.of(ReasonCode.QUALITY_ISSUE, "broken"), wanted, START.minus(Duration.ofDays(1)));
+        Command.SubmitReturn submit = Commands.as(Actor.customer(SHOP, customer)).key(instance.key()).onCase(id)
+                .submitReturn().order(OrderId.of("order-" + n))
+                .customerNumber(ReturnNumber.customerRequest(SHOP, "CR-" + n)).lines(lines)
+                .reason(ReasonCode.QUALITY_ISSUE, "broken").wanted(wanted).deliveredAt(START.minus(Duration.ofDays(1)))
+                .build();
         if (execute(instance, submit)) {
             cases.add(id);
         }
@@ -486,36 +489,38 @@ class SeveralInstancesTest {
         Actor customer = Actor.customer(SHOP, c.customer());
         switch (leg.state()) {
             case REQUESTED:
-                return new Command.OpenNegotiation(in.key(), in.reseller, expected, c.id(), s);
+                return header(in, in.reseller, c, expected).openNegotiation().leg(s).build();
             case NEGOTIATING:
                 if (random.nextInt(15) == 0) {
-                    return new Command.DeclineReturn(in.key(), supplier, expected, c.id(), s,
-                            Reason.of(ReasonCode.OTHER, "out of season"));
+                    return header(in, supplier, c, expected).declineReturn().leg(s)
+                            .reason(ReasonCode.OTHER, "out of season").build();
                 }
                 OutcomeType outcome = random.nextInt(5) == 0 ? OutcomeType.values()[random.nextInt(3)] : c.wanted();
-                return new Command.AgreeReturn(in.key(), random.nextBoolean() ? supplier : in.reseller, expected,
-                        c.id(), s, outcome, List.of());
+                return header(in, random.nextBoolean() ? supplier : in.reseller, c, expected).agreeReturn().leg(s)
+                        .outcome(outcome).build();
             case AGREED:
-                return new Command.ApplyForReturn(in.key(), in.reseller, expected, c.id(), s);
+                return header(in, in.reseller, c, expected).applyForReturn().leg(s).build();
             case NUMBER_REQUESTED:
-                return random.nextInt(10) == 0 ? new Command.CancelReturn(in.key(), customer, expected, c.id(), s)
+                return random.nextInt(10) == 0 ? header(in, customer, c, expected).cancelReturn().leg(s).build()
                         : null;   // the supplier's turn: its reply, callback or the next poll
             case NUMBER_ISSUED:
-                return new Command.ShareNumberWithCustomer(in.key(), in.reseller, expected, c.id(), s);
+                return header(in, in.reseller, c, expected).shareNumberWithCustomer().leg(s).build();
             case AWAITING_SHIPMENT:
                 if (random.nextInt(6) == 0) {
-                    return new Command.ReplaceSupplierNumber(in.key(), supplier, expected, c.id(), s,
-                            ReturnNumber.supplierReturn(s, "X-" + c.id().value() + "-" + in.keys.incrementAndGet()));
+                    CommandHeader header = header(in, supplier, c, expected);
+                    return header.replaceSupplierNumber().leg(s).number(ReturnNumber.supplierReturn(s,
+                            "X-" + c.id().value() + "-" + in.keys.incrementAndGet())).build();
                 }
-                return new Command.ReportShipment(in.key(), customer, expected, c.id(), s, ReturnNumber.returnTracking(
-                        "SF", "SF" + c.id().value().substring(5) + "0" + SUPPLIERS.indexOf(s) + "00000"));
+                return header(in, customer, c, expected).reportShipment().leg(s)
+                        .tracking("SF", "SF" + c.id().value().substring(5) + "0" + SUPPLIERS.indexOf(s) + "00000")
+                        .build();
             case SHIPPED:
                 List<LineQuantity> received = leg.lines().stream()
                         .map(l -> new LineQuantity(l.sku(), l.authorized())).toList();
                 if (s.equals(C)) {
                     supC.receive(c.id(), received);   // the pull-only supplier tells when it is polled
-                    return random.nextInt(4) == 0 ? new Command.ConfirmReceipt(in.key(), supplier, expected, c.id(), s,
-                            received) : null;
+                    return random.nextInt(4) == 0 ? header(in, supplier, c, expected).confirmReceipt().leg(s)
+                            .received(received).build() : null;
                 }
                 if (s.equals(B)) {
                     try {
@@ -529,7 +534,7 @@ class SeveralInstancesTest {
                     }
                     return null;
                 }
-                return new Command.ConfirmReceipt(in.key(), supplier, expected, c.id(), s, received);
+                return header(in, supplier, c, expected).confirmReceipt().leg(s).received(received).build();
             case RECEIVED:
             case AWAITING_RESULT:
                 List<LineQuantity> good = new ArrayList<>();
@@ -543,24 +548,25 @@ class SeveralInstancesTest {
                         bad.add(new LineQuantity(l.sku(), l.received() - ok));
                     }
                 }
-                return new Command.ReportResult(in.key(), supplier, expected, c.id(), s, good, bad, "checked");
+                return header(in, supplier, c, expected).reportResult().leg(s).accepted(good).rejected(bad)
+                        .note("checked").build();
             case RESULT_REPORTED:
                 if (leg.replacementDue()) {
-                    return new Command.ShipReplacement(in.key(), supplier, expected, c.id(), s,
-                            ReturnNumber.replacementTracking("YTO", "YT" + c.id().value().substring(5) + "0"
-                                    + SUPPLIERS.indexOf(s) + "11111"));
+                    return header(in, supplier, c, expected).shipReplacement().leg(s)
+                            .tracking("YTO", "YT" + c.id().value().substring(5) + "0" + SUPPLIERS.indexOf(s) + "11111")
+                            .build();
                 }
-                return new Command.ReportResultToCustomer(in.key(), in.reseller, expected, c.id(), s, "done");
+                return header(in, in.reseller, c, expected).reportResultToCustomer().leg(s).note("done").build();
             case REPLACEMENT_SHIPPED:
             case DISPUTED:
-                return new Command.ReportResultToCustomer(in.key(), in.reseller, expected, c.id(), s, "done");
+                return header(in, in.reseller, c, expected).reportResultToCustomer().leg(s).note("done").build();
             case RESULT_NOTIFIED:
                 int pick = random.nextInt(10);
                 if (pick < 5) {
-                    return new Command.ConfirmResult(in.key(), customer, expected, c.id(), s);
+                    return header(in, customer, c, expected).confirmResult().leg(s).build();
                 }
-                return pick < 7 ? new Command.DisputeResult(in.key(), customer, expected, c.id(), s,
-                        Reason.of(ReasonCode.OTHER, "not happy")) : null;   // else the deadline confirms it
+                return pick < 7 ? header(in, customer, c, expected).disputeResult().leg(s)
+                        .reason(ReasonCode.OTHER, "not happy").build() : null;   // else the deadline confirms it
             default:
                 return null;   // terminal
         }
@@ -574,26 +580,30 @@ class SeveralInstancesTest {
         Actor customer = Actor.customer(SHOP, c.customer());
         switch (random.nextInt(6)) {
             case 0:
-                return new Command.ConfirmReceipt(in.key(), wrongSupplier, expected, c.id(), s,
-                        List.of(new LineQuantity(leg.lines().get(0).sku(), 1)));
+                return header(in, wrongSupplier, c, expected).confirmReceipt().leg(s)
+                        .received(new LineQuantity(leg.lines().get(0).sku(), 1)).buildUnchecked();
             case 1:
-                return new Command.CancelReturn(in.key(), customer, expected, c.id(), s);
+                return header(in, customer, c, expected).cancelReturn().leg(s).buildUnchecked();
             case 2:
-                return new Command.IssueSupplierNumber(in.key(), wrongSupplier, expected, c.id(), s,
-                        ReturnNumber.supplierReturn(other, "W-" + c.id().value()));
+                return header(in, wrongSupplier, c, expected).issueSupplierNumber().leg(s)
+                        .number(ReturnNumber.supplierReturn(other, "W-" + c.id().value())).buildUnchecked();
             case 3:
-                return new Command.ConfirmResult(in.key(), Actor.customer(SHOP, CustomerId.of("intruder")), expected,
-                        c.id(), s);
+                return header(in, Actor.customer(SHOP, CustomerId.of("intruder")), c, expected).confirmResult().leg(s)
+                        .buildUnchecked();
             case 4:
                 if (random.nextInt(3) == 0) {
-                    return new Command.CloseLeg(in.key(), in.reseller, expected, c.id(), s,
-                            Reason.of(ReasonCode.OTHER, "settled by phone"));
+                    return header(in, in.reseller, c, expected).closeLeg().leg(s)
+                            .reason(ReasonCode.OTHER, "settled by phone").buildUnchecked();
                 }
-                return new Command.ReportResult(in.key(), wrongSupplier, expected, c.id(), s, List.of(), List.of(),
-                        "not mine");
+                return header(in, wrongSupplier, c, expected).reportResult().leg(s).note("not mine").buildUnchecked();
             default:
-                return new Command.FireDeadline(in.key(), Actor.system(SHOP, "impatient"), expected, c.id(), s);
+                return header(in, Actor.system(SHOP, "impatient"), c, expected).fireDeadline().leg(s).buildUnchecked();
         }
+    }
+
+    /** The header of an instance's next command: a fresh key, the actor, the case and the version it last saw. */
+    private static CommandHeader header(Instance in, Actor actor, ReturnCase c, Long expected) {
+        return Commands.as(actor).key(in.key()).onCase(c.id()).expectedVersion(expected);
     }
 
     // ------------------------------------------------------------------------------------------ drain

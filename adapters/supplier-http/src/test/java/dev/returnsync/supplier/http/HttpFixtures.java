@@ -1,7 +1,7 @@
 package dev.returnsync.supplier.http;
 
-import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.ReturnSyncEngine;
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
@@ -9,7 +9,6 @@ import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OrderId;
 import dev.returnsync.spi.OutcomeType;
-import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
@@ -67,7 +66,7 @@ final class HttpFixtures {
     static String toNumberRequested(ReturnSyncEngine engine, CaseId c, SupplierId... suppliers) {
         String number = toAgreed(engine, c, suppliers);
         for (SupplierId s : suppliers) {
-            engine.execute(new Command.ApplyForReturn(key(), reseller(), null, c, s));
+            engine.execute(Commands.as(reseller()).key(key()).onCase(c).applyForReturn().leg(s).build());
         }
         return number;
     }
@@ -81,14 +80,14 @@ final class HttpFixtures {
         for (int i = 0; i < suppliers.length; i++) {
             lines.add(new ReturnLine(Sku.of("SKU-" + (i + 1)), suppliers[i], 1, 2, Money.of("CNY", "59.90")));
         }
-        engine.execute(new Command.SubmitReturn(key(), customer(), null, c, CUSTOMER, OrderId.of("order-" + c),
-                ReturnNumber.customerRequest(TENANT, "AS-" + c.value()), null, lines,
-                Reason.of(ReasonCode.SIZE_OR_FIT, "too small"), OutcomeType.RETURN_AND_REFUND,
-                T0.minus(Duration.ofDays(2))));
+        engine.execute(Commands.as(customer()).key(key()).onCase(c).submitReturn().order(OrderId.of("order-" + c))
+                .customerNumber(ReturnNumber.customerRequest(TENANT, "AS-" + c.value())).lines(lines)
+                .reason(ReasonCode.SIZE_OR_FIT, "too small").wanted(OutcomeType.RETURN_AND_REFUND)
+                .deliveredAt(T0.minus(Duration.ofDays(2))).build());
         for (SupplierId s : suppliers) {
-            engine.execute(new Command.OpenNegotiation(key(), reseller(), null, c, s));
-            engine.execute(new Command.AgreeReturn(key(), supplier(s), null, c, s, OutcomeType.RETURN_AND_REFUND,
-                    List.of()));
+            engine.execute(Commands.as(reseller()).key(key()).onCase(c).openNegotiation().leg(s).build());
+            engine.execute(Commands.as(supplier(s)).key(key()).onCase(c).agreeReturn()
+                    .outcome(OutcomeType.RETURN_AND_REFUND).build());
         }
         return engine.caseView(reseller(), c).state().resellerNumber().value();
     }

@@ -1,15 +1,12 @@
 package dev.returnsync.supplier.http;
 
-import dev.returnsync.testsupport.SimulatedSupplier.Style;
-import dev.returnsync.testsupport.http.SimulatedSupplierServer;
-import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.Policies;
 import dev.returnsync.core.domain.ReturnWorkflow;
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.core.engine.DispatcherConfig;
-import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.memory.InMemoryCaseStore;
-import dev.returnsync.testsupport.InMemoryNotifier;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
@@ -20,6 +17,9 @@ import dev.returnsync.spi.store.OutboxEntry;
 import dev.returnsync.spi.supplier.SupplierAdapter;
 import dev.returnsync.spi.supplier.SupplierCapabilities;
 import dev.returnsync.testkit.TestClock;
+import dev.returnsync.testsupport.InMemoryNotifier;
+import dev.returnsync.testsupport.SimulatedSupplier.Style;
+import dev.returnsync.testsupport.http.SimulatedSupplierServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -119,8 +119,8 @@ class HttpSupplierEndToEndTest {
                 "the customer was told the supplier number");
 
         // the customer ships; the tracking number reaches the supplier over HTTP, once
-        engine.execute(new Command.ReportShipment(key(), customer(), null, c, S1,
-                ReturnNumber.returnTracking("SF", "SF1234567890")));
+        engine.execute(Commands.as(customer()).key(key()).onCase(c).reportShipment().leg(S1)
+                .tracking("SF", "SF1234567890").build());
         dispatchUntilIdle(c, 5);
         assertEquals(List.of(new SimulatedSupplierServer.Parcel("SF", "SF1234567890")),
                 server.parcels(TENANT.value(), resellerNumber));

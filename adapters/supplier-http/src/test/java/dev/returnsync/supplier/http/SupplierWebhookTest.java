@@ -1,14 +1,15 @@
 package dev.returnsync.supplier.http;
 
-import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.ReturnSyncEngine;
+import dev.returnsync.core.domain.Leg;
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.core.memory.InMemoryCaseStore;
-import dev.returnsync.testsupport.InMemoryNotifier;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.testkit.TestClock;
+import dev.returnsync.testsupport.InMemoryNotifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,7 +200,7 @@ class SupplierWebhookTest {
         HttpResponse<String> again = post(uri(S1), Long.toString(ts), signature, body);
         assertEquals(422, again.statusCode(), "a refused callback is not 'replayed' (409 means delivered)");
 
-        engine.execute(new dev.returnsync.core.domain.Command.ApplyForReturn(key(), reseller(), null, early, S1));
+        engine.execute(Commands.as(reseller()).key(key()).onCase(early).applyForReturn().leg(S1).build());
         clock.advance(Duration.ofSeconds(30));
         HttpResponse<String> retried = post(uri(S1), Long.toString(ts), signature, body);
         assertEquals(200, retried.statusCode(), "the supplier's retry is applied once the leg is ready: "

@@ -1,6 +1,5 @@
-package dev.returnsync.core.engine;
+package dev.returnsync.core.domain;
 
-import dev.returnsync.core.domain.CommandType;
 import dev.returnsync.spi.ReturnSyncException;
 
 import java.util.List;
@@ -8,9 +7,11 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * A command broke its constraints (a null or out-of-range field). Nothing was changed. Each violation names the
- * field path, e.g. {@code lines[0].requested} or {@code actor}; the message never repeats the bad value. Not
- * retryable: the input must change.
+ * A command broke its constraints (a missing or out-of-range field, or an actor the command cannot have). Thrown by
+ * the command builders ({@link dev.returnsync.core.domain.command.Commands}) before a command exists, and by the
+ * engine's validation before anything is read or changed. Each violation names the field path, e.g.
+ * {@code lines[0].requested} or {@code actor}; the message never repeats the bad value. Not retryable: the input
+ * must change.
  */
 public final class InvalidCommandException extends ReturnSyncException {
     private static final long serialVersionUID = 1L;

@@ -1,0 +1,82 @@
+package dev.returnsync.core.domain.command;
+
+import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.domain.InvalidCommandException.Violation;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Checks a command record against the Jakarta constraints on its components, the same ones the engine validates,
+ * with the same messages: the records stay the one place that says what a field must be. Only the constraints the
+ * commands use are known: {@code NotNull}, {@code NotEmpty}, {@code PositiveOrZero} and {@code Size}.
+ */
+final class Constraints {
+    private static final ClassValue<List<Rule>> RULES = new ClassValue<>() {
+        @Override
+        protected List<Rule> computeValue(Class<?> type) {
+            List<Rule> rules = new ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                Method accessor = component.getAccessor();
+                rules.add(new Rule(component.getName(), accessor, accessor.isAnnotationPresent(NotNull.class),
+                        accessor.isAnnotationPresent(NotEmpty.class),
+                        accessor.isAnnotationPresent(PositiveOrZero.class), accessor.getAnnotation(Size.class)));
+            }
+            return List.copyOf(rules);
+        }
+    };
+
+    private Constraints() {
+    }
+
+    /** The constraints a command breaks, in component order. */
+    static List<Violation> check(Command command) {
+        List<Violation> violations = new ArrayList<>();
+        for (Rule rule : RULES.get(command.getClass())) {
+            rule.check(command, violations);
+        }
+        return violations;
+    }
+
+    private record Rule(String path, Method accessor, boolean notNull, boolean notEmpty, boolean positiveOrZero,
+                        Size size) {
+        void check(Command command, List<Violation> violations) {
+            Object value = read(command);
+            if (notNull && value == null) {
+                violations.add(new Violation(path, "must not be null"));
+            }
+            if (notEmpty && (value == null || length(value) == 0)) {
+                violations.add(new Violation(path, "must not be empty"));
+            }
+            if (positiveOrZero && value instanceof Number number && number.longValue() < 0) {
+                violations.add(new Violation(path, "must be greater than or equal to 0"));
+            }
+            if (size != null && value != null && (length(value) < size.min() || length(value) > size.max())) {
+                violations.add(new Violation(path, "size must be between " + size.min() + " and " + size.max()));
+            }
+        }
+
+        private Object read(Command command) {
+            try {
+                return accessor.invoke(command);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read " + path + " of a " + command.type() + " command", e);
+            }
+        }
+
+        private static int length(Object value) {
+            if (value instanceof Collection<?> collection) {
+                return collection.size();
+            }
+            return ((CharSequence) value).length();
+        }
+    }
+}

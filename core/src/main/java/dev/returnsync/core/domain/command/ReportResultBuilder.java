@@ -1,0 +1,83 @@
+package dev.returnsync.core.domain.command;
+
+import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.domain.CommandType;
+import dev.returnsync.spi.LineQuantity;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Builds {@link Command.ReportResult}, 供应商向代发商确认退货处理结果: the supplier reports its inspection. For
+ * every SKU received, accepted plus rejected must equal received; a refund-only leg reports with both lists empty.
+ * Both lists are empty and the note is empty unless set.
+ */
+public final class ReportResultBuilder extends LegCommandBuilder<ReportResultBuilder, Command.ReportResult> {
+    private List<LineQuantity> accepted = new ArrayList<>();
+    private List<LineQuantity> rejected = new ArrayList<>();
+    private String note = "";
+
+    ReportResultBuilder(CommandHeader header) {
+        super(header, CommandType.REPORT_RESULT);
+    }
+
+    /**
+     * The accepted quantity per SKU, replacing any given before.
+     *
+     * @param accepted the quantities
+     * @return this builder
+     */
+    public ReportResultBuilder accepted(LineQuantity... accepted) {
+        return accepted(Arrays.asList(accepted));
+    }
+
+    /**
+     * The accepted quantity per SKU, replacing any given before.
+     *
+     * @param accepted the quantities; a null element is refused when the command is built
+     * @return this builder
+     */
+    public ReportResultBuilder accepted(List<LineQuantity> accepted) {
+        this.accepted = accepted == null ? null : new ArrayList<>(accepted);
+        return this;
+    }
+
+    /**
+     * The rejected quantity per SKU, replacing any given before.
+     *
+     * @param rejected the quantities
+     * @return this builder
+     */
+    public ReportResultBuilder rejected(LineQuantity... rejected) {
+        return rejected(Arrays.asList(rejected));
+    }
+
+    /**
+     * The rejected quantity per SKU, replacing any given before.
+     *
+     * @param rejected the quantities; a null element is refused when the command is built
+     * @return this builder
+     */
+    public ReportResultBuilder rejected(List<LineQuantity> rejected) {
+        this.rejected = rejected == null ? null : new ArrayList<>(rejected);
+        return this;
+    }
+
+    /**
+     * The inspection note, at most {@link dev.returnsync.spi.Reason#MAX_TEXT} characters; empty unless set.
+     *
+     * @param note the note; characters that text may not hold are refused when the command is built
+     * @return this builder
+     */
+    public ReportResultBuilder note(String note) {
+        this.note = note;
+        return this;
+    }
+
+    @Override
+    Command.ReportResult make() {
+        return new Command.ReportResult(header.key, header.actor, header.expectedVersion, header.caseId, leg(),
+                accepted, rejected, note);
+    }
+}

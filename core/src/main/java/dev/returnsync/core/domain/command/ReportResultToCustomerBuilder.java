@@ -1,0 +1,34 @@
+package dev.returnsync.core.domain.command;
+
+import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.domain.CommandType;
+
+/**
+ * Builds {@link Command.ReportResultToCustomer}, 代发商向客户确认退货处理结果: the reseller tells the customer
+ * the result, also after a dispute. Required: the leg. The note is empty unless set.
+ */
+public final class ReportResultToCustomerBuilder
+        extends LegCommandBuilder<ReportResultToCustomerBuilder, Command.ReportResultToCustomer> {
+    private String note = "";
+
+    ReportResultToCustomerBuilder(CommandHeader header) {
+        super(header, CommandType.REPORT_RESULT_TO_CUSTOMER);
+    }
+
+    /**
+     * What the customer is told, at most {@link dev.returnsync.spi.Reason#MAX_TEXT} characters; empty unless set.
+     *
+     * @param note the note; characters that text may not hold are refused when the command is built
+     * @return this builder
+     */
+    public ReportResultToCustomerBuilder note(String note) {
+        this.note = note;
+        return this;
+    }
+
+    @Override
+    Command.ReportResultToCustomer make() {
+        return new Command.ReportResultToCustomer(header.key, header.actor, header.expectedVersion, header.caseId,
+                leg(), note);
+    }
+}
