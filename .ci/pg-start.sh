@@ -14,6 +14,7 @@
 set -euo pipefail
 
 log() { echo "pg-start: $*" >&2; }
+source "$(dirname "$0")/server-lib.sh"
 
 find_bin() {
     local dir
@@ -45,56 +46,33 @@ fi
 log "using $PG_BIN"
 
 # PostgreSQL refuses to run as root: run it as an unprivileged user.
-if [[ "$(id -u)" -eq 0 ]]; then
-    PG_OS_USER="${RETURNSYNC_PG_OS_USER:-pgtest}"
-    if ! id "$PG_OS_USER" >/dev/null 2>&1; then
-        log "creating system user $PG_OS_USER"
-        useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$PG_OS_USER"
-    fi
-    as_pg() { runuser -u "$PG_OS_USER" -- "$@"; }
-else
-    PG_OS_USER="$(id -un)"
-    as_pg() { "$@"; }
-fi
+server_os_user "${RETURNSYNC_PG_OS_USER:-pgtest}"
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-PORT="${RETURNSYNC_PG_PORT:-55432}"
-for _ in $(seq 1 50); do
-    port_in_use "$PORT" || break
-    PORT=$((PORT + 1))
-done
-if port_in_use "$PORT"; then
-    log "no free port found from ${RETURNSYNC_PG_PORT:-55432}"
-    exit 1
-fi
-
-HOME_DIR="$(mktemp -d "${TMPDIR:-/tmp}/returnsync-pg.XXXXXX")"
-touch "$HOME_DIR/.returnsync-pg"          # marker: pg-stop.sh deletes only directories that carry it
-chown "$PG_OS_USER" "$HOME_DIR"
-chmod 700 "$HOME_DIR"
-PASSWORD="$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')"
+PORT="$(first_free_port "${RETURNSYNC_PG_PORT:-55432}")"
+# marker: pg-stop.sh deletes only directories that carry it
+HOME_DIR="$(server_dir "${TMPDIR:-/tmp}/returnsync-pg.XXXXXX" .returnsync-pg)"
+PASSWORD="$(random_password)"
 
 cleanup_on_failure() {
     local status=$?
     if [[ $status -ne 0 ]]; then
         log "start failed; server log follows" 
         cat "$HOME_DIR/server.log" >&2 2>/dev/null || true
-        as_pg "$PG_BIN/pg_ctl" -D "$HOME_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+        as_server "$PG_BIN/pg_ctl" -D "$HOME_DIR/data" -m immediate stop >/dev/null 2>&1 || true
         rm -rf "$HOME_DIR"
     fi
 }
 trap cleanup_on_failure EXIT
 
 # The superuser authenticates through the private socket only (trust); TCP needs a password.
-as_pg "$PG_BIN/initdb" -D "$HOME_DIR/data" -U postgres -E UTF8 --locale=C.UTF-8 \
+as_server "$PG_BIN/initdb" -D "$HOME_DIR/data" -U postgres -E UTF8 --locale=C.UTF-8 \
     --auth-local=trust --auth-host=scram-sha-256 >"$HOME_DIR/initdb.log" 2>&1 \
     || { cat "$HOME_DIR/initdb.log" >&2; exit 1; }
 
 # Another process may take the port between the check above and the server's bind (parallel builds on one
 # machine): then try the next free ports, a few times.
 for attempt in 1 2 3 4 5; do
-    if as_pg "$PG_BIN/pg_ctl" -D "$HOME_DIR/data" -l "$HOME_DIR/server.log" -w -t 60 \
+    if as_server "$PG_BIN/pg_ctl" -D "$HOME_DIR/data" -l "$HOME_DIR/server.log" -w -t 60 \
         -o "-c listen_addresses=127.0.0.1 -p $PORT -c unix_socket_directories=$HOME_DIR -c max_connections=100 -c fsync=off" \
         start >&2; then
         break
@@ -111,14 +89,14 @@ for attempt in 1 2 3 4 5; do
 done
 
 for _ in $(seq 1 60); do
-    if as_pg "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT"; then
+    if as_server "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT"; then
         break
     fi
     sleep 1
 done
-as_pg "$PG_BIN/pg_isready" -h 127.0.0.1 -p "$PORT" >&2
+as_server "$PG_BIN/pg_isready" -h 127.0.0.1 -p "$PORT" >&2
 
-as_pg "$PG_BIN/psql" -q -v ON_ERROR_STOP=1 -h "$HOME_DIR" -p "$PORT" -U postgres -d postgres >&2 <<SQL
+as_server "$PG_BIN/psql" -q -v ON_ERROR_STOP=1 -h "$HOME_DIR" -p "$PORT" -U postgres -d postgres >&2 <<SQL
 CREATE ROLE returnsync LOGIN PASSWORD '$PASSWORD';
 CREATE DATABASE returnsync OWNER returnsync ENCODING 'UTF8';
 SQL

@@ -17,17 +17,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * The raw-JDBC baseline of the PostgreSQL benchmark: per command exactly the statements that
- * {@code ReturnSyncEngine.execute} makes {@code PostgresCaseStore} issue, in the same order, on connections
+ * The raw-JDBC baseline of the database benchmarks: per command exactly the statements that
+ * {@code ReturnSyncEngine.execute} makes the SQL store ({@code PostgresCaseStore}, {@code MySqlCaseStore}) issue, in the same order, on connections
  * borrowed the same way, written by hand with plain JDBC and nothing computed while it runs:
  * <ol>
  *   <li>the case's events, on a connection of its own: for a new case the whole history ({@code SELECT version,
@@ -36,8 +33,9 @@ import java.util.List;
  *   <li>the idempotency look-up ({@code SELECT ... FROM idempotency WHERE tenant = ? AND key = ?}), on a connection
  *       of its own, auto-committed;</li>
  *   <li>one READ COMMITTED transaction: insert the idempotency record, read the current version, insert each
- *       event, upsert every number link of the case sorted by uniqueness key, upsert or delete the due row, insert
- *       the outbox entries sorted by id, commit.</li>
+ *       event, for every number link of the case sorted by uniqueness key lock its row ({@code SELECT ... FOR
+ *       UPDATE}) and update it or insert it, delete the due row and insert the new one, insert the outbox entries
+ *       sorted by id, commit.</li>
  * </ol>
  * The bind values ({@link RawCommand}) are what the engine would write: they are taken from the batches a
  * returnsync engine on an in-memory store appends for the same commands ({@link Source}), with the events
@@ -52,41 +50,52 @@ final class RawJdbcCommands {
     private final String insertIdempotency;
     private final String currentVersion;
     private final String insertEvent;
-    private final String upsertLink;
+    private final String lockLink;
+    private final String updateLink;
+    private final String insertLink;
     private final String deleteDue;
-    private final String upsertDue;
+    private final String insertDue;
     private final String insertOutbox;
 
-    /** The baseline on a data source, for the tables of a schema made by {@code PostgresCaseStore}. */
-    RawJdbcCommands(DataSource dataSource, String s) {
+    /**
+     * The baseline on a data source, for the tables a store made.
+     *
+     * @param dataSource the side's pool
+     * @param flavor how the database names and binds things
+     * @param space the side's schema, where the database has schemas
+     */
+    RawJdbcCommands(DataSource dataSource, SqlFlavor flavor, String space) {
         this.dataSource = dataSource;
-        findIdempotency = "SELECT fingerprint, case_id, first_version, last_version FROM " + s + ".idempotency"
-                + " WHERE tenant = ? AND key = ?";
-        loadEvents = "SELECT version, payload FROM " + s + ".events WHERE tenant = ? AND case_id = ? ORDER BY version";
-        loadEventsAfter = "SELECT version, payload FROM " + s + ".events WHERE tenant = ? AND case_id = ? AND version > ?"
+        String events = flavor.table(space, "events");
+        String links = flavor.table(space, "number_links");
+        String idempotency = flavor.table(space, "idempotency");
+        String due = flavor.table(space, "due_cases");
+        String outbox = flavor.table(space, "outbox");
+        findIdempotency = "SELECT fingerprint, case_id, first_version, last_version FROM " + idempotency
+                + " WHERE tenant = ? AND " + flavor.key() + " = ?";
+        loadEvents = "SELECT version, payload FROM " + events + " WHERE tenant = ? AND case_id = ? ORDER BY version";
+        loadEventsAfter = "SELECT version, payload FROM " + events + " WHERE tenant = ? AND case_id = ? AND version > ?"
                 + " ORDER BY version";
-        insertIdempotency = "INSERT INTO " + s + ".idempotency"
-                + " (tenant, key, fingerprint, case_id, first_version, last_version) VALUES (?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (tenant, key) DO NOTHING";
-        currentVersion = "SELECT coalesce(max(version), 0) FROM " + s + ".events WHERE tenant = ? AND case_id = ?";
-        insertEvent = "INSERT INTO " + s + ".events (tenant, case_id, version, type, at, payload)"
-                + " VALUES (?, ?, ?, ?, ?, ?::json)";
-        upsertLink = "INSERT INTO " + s + ".number_links AS l"
-                + " (uniqueness_key, kind, scope, value, tenant, case_id, leg, superseded)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (tenant, uniqueness_key) DO UPDATE SET kind = excluded.kind, scope = excluded.scope,"
-                + " value = excluded.value, leg = excluded.leg, superseded = excluded.superseded"
-                + " WHERE l.case_id = excluded.case_id";
-        deleteDue = "DELETE FROM " + s + ".due_cases WHERE tenant = ? AND case_id = ?";
-        upsertDue = "INSERT INTO " + s + ".due_cases (tenant, case_id, due_at) VALUES (?, ?, ?)"
-                + " ON CONFLICT (tenant, case_id) DO UPDATE SET due_at = excluded.due_at";
-        insertOutbox = "INSERT INTO " + s + ".outbox (id, tenant, case_id, version, effect, target, attempts,"
+        insertIdempotency = "INSERT INTO " + idempotency
+                + " (tenant, " + flavor.key() + ", fingerprint, case_id, first_version, last_version) VALUES (?, ?, ?, ?, ?, ?)";
+        currentVersion = "SELECT coalesce(max(version), 0) FROM " + events + " WHERE tenant = ? AND case_id = ?";
+        insertEvent = "INSERT INTO " + events + " (tenant, case_id, version, type, at, payload)"
+                + " VALUES (?, ?, ?, ?, ?, " + flavor.json() + ")";
+        lockLink = "SELECT kind, scope, value, case_id, leg, superseded FROM " + links
+                + " WHERE tenant = ? AND uniqueness_key = ? FOR UPDATE";
+        updateLink = "UPDATE " + links + " SET kind = ?, scope = ?, value = ?, leg = ?, superseded = ?"
+                + " WHERE tenant = ? AND uniqueness_key = ?";
+        insertLink = "INSERT INTO " + links
+                + " (tenant, uniqueness_key, kind, scope, value, case_id, leg, superseded) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        deleteDue = "DELETE FROM " + due + " WHERE tenant = ? AND case_id = ?";
+        insertDue = "INSERT INTO " + due + " (tenant, case_id, due_at) VALUES (?, ?, ?)";
+        insertOutbox = "INSERT INTO " + outbox + " (id, tenant, case_id, version, effect, target, attempts,"
                 + " next_attempt_at, last_error, parked, lease_owner, lease_until)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + flavor.unlessIdPresent();
     }
 
     /** One event row. */
-    record EventRow(long version, String type, OffsetDateTime at, String payload) {
+    record EventRow(long version, String type, Object at, String payload) {
     }
 
     /** One number link row. */
@@ -96,8 +105,8 @@ final class RawJdbcCommands {
 
     /** One outbox row. */
     record OutboxRow(String id, String tenant, String caseId, long version, String effect, String target,
-                     int attempts, OffsetDateTime nextAttemptAt, String lastError, boolean parked, String leaseOwner,
-                     OffsetDateTime leaseUntil) {
+                     int attempts, Object nextAttemptAt, String lastError, boolean parked, String leaseOwner,
+                     Object leaseUntil) {
     }
 
     /**
@@ -106,14 +115,14 @@ final class RawJdbcCommands {
      */
     record RawCommand(String tenant, String key, String fingerprint, String caseId, long firstVersion,
                       long lastVersion, long expectedVersion, List<EventRow> events, List<LinkRow> links,
-                      OffsetDateTime dueAt, List<OutboxRow> outbox) {
-        /** The bind values of a batch. */
-        static RawCommand of(AppendBatch batch) {
+                      Object dueAt, List<OutboxRow> outbox) {
+        /** The bind values of a batch, times as the flavor's driver binds them. */
+        static RawCommand of(AppendBatch batch, SqlFlavor flavor) {
             IdempotencyRecord record = batch.idempotency();
             List<EventRow> events = new ArrayList<>(batch.events().size());
             long version = batch.expectedVersion();
             for (ReturnEvent event : batch.events()) {
-                events.add(new EventRow(++version, event.type(), timestamp(event.at()), EventCodec.encode(event)));
+                events.add(new EventRow(++version, event.type(), flavor.time(event.at()), EventCodec.encode(event)));
             }
             List<NumberLink> sortedLinks = new ArrayList<>(batch.links());
             sortedLinks.sort(Comparator.comparing(link -> link.number().uniquenessKey()));
@@ -128,13 +137,13 @@ final class RawJdbcCommands {
             List<OutboxRow> outbox = new ArrayList<>(sortedEntries.size());
             for (OutboxEntry e : sortedEntries) {
                 outbox.add(new OutboxRow(e.id(), e.tenant().value(), e.caseId().value(), e.version(), e.effect().name(),
-                        e.target(), e.attempts(), timestamp(e.nextAttemptAt()), e.lastError(), e.parked(),
-                        e.leaseOwner(), e.leaseUntil() == null ? null : timestamp(e.leaseUntil())));
+                        e.target(), e.attempts(), flavor.time(e.nextAttemptAt()), e.lastError(), e.parked(),
+                        e.leaseOwner(), e.leaseUntil() == null ? null : flavor.time(e.leaseUntil())));
             }
             return new RawCommand(batch.tenant().value(), record.key().value(), record.fingerprint(),
                     batch.caseId().value(), record.firstVersion(), record.lastVersion(), batch.expectedVersion(),
                     List.copyOf(events), List.copyOf(links),
-                    batch.nextDueAt() == null ? null : timestamp(batch.nextDueAt()), List.copyOf(outbox));
+                    batch.nextDueAt() == null ? null : flavor.time(batch.nextDueAt()), List.copyOf(outbox));
         }
     }
 
@@ -203,9 +212,7 @@ final class RawJdbcCommands {
             insert.setString(4, command.caseId());
             insert.setLong(5, command.firstVersion());
             insert.setLong(6, command.lastVersion());
-            if (insert.executeUpdate() == 0) {
-                throw new IllegalStateException("key " + command.key() + " was taken");
-            }
+            insert.executeUpdate();
         }
         try (PreparedStatement select = connection.prepareStatement(currentVersion)) {
             select.setString(1, command.tenant());
@@ -228,33 +235,54 @@ final class RawJdbcCommands {
                 insert.executeUpdate();
             }
         }
-        try (PreparedStatement upsert = connection.prepareStatement(upsertLink)) {
-            for (LinkRow link : command.links()) {
-                upsert.setString(1, link.uniquenessKey());
-                upsert.setString(2, link.kind());
-                upsert.setString(3, link.scope());
-                upsert.setString(4, link.value());
-                upsert.setString(5, link.tenant());
-                upsert.setString(6, link.caseId());
-                upsert.setString(7, link.leg());
-                upsert.setBoolean(8, link.superseded());
-                if (upsert.executeUpdate() == 0) {
-                    throw new IllegalStateException(link.uniquenessKey() + " is linked to another case");
+        for (LinkRow link : command.links()) {
+            boolean exists;
+            try (PreparedStatement lock = connection.prepareStatement(lockLink)) {
+                lock.setString(1, link.tenant());
+                lock.setString(2, link.uniquenessKey());
+                try (ResultSet rs = lock.executeQuery()) {
+                    exists = rs.next();
+                    if (exists && !rs.getString("case_id").equals(link.caseId())) {
+                        throw new IllegalStateException(link.uniquenessKey() + " is linked to another case");
+                    }
+                }
+            }
+            if (exists) {
+                try (PreparedStatement update = connection.prepareStatement(updateLink)) {
+                    update.setString(1, link.kind());
+                    update.setString(2, link.scope());
+                    update.setString(3, link.value());
+                    update.setString(4, link.leg());
+                    update.setBoolean(5, link.superseded());
+                    update.setString(6, link.tenant());
+                    update.setString(7, link.uniquenessKey());
+                    update.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement insert = connection.prepareStatement(insertLink)) {
+                    insert.setString(1, link.tenant());
+                    insert.setString(2, link.uniquenessKey());
+                    insert.setString(3, link.kind());
+                    insert.setString(4, link.scope());
+                    insert.setString(5, link.value());
+                    insert.setString(6, link.caseId());
+                    insert.setString(7, link.leg());
+                    insert.setBoolean(8, link.superseded());
+                    insert.executeUpdate();
                 }
             }
         }
-        if (command.dueAt() == null) {
-            try (PreparedStatement delete = connection.prepareStatement(deleteDue)) {
-                delete.setString(1, command.tenant());
-                delete.setString(2, command.caseId());
-                delete.executeUpdate();
-            }
-        } else {
-            try (PreparedStatement upsert = connection.prepareStatement(upsertDue)) {
-                upsert.setString(1, command.tenant());
-                upsert.setString(2, command.caseId());
-                upsert.setObject(3, command.dueAt());
-                upsert.executeUpdate();
+        try (PreparedStatement delete = connection.prepareStatement(deleteDue)) {
+            delete.setString(1, command.tenant());
+            delete.setString(2, command.caseId());
+            delete.executeUpdate();
+        }
+        if (command.dueAt() != null) {
+            try (PreparedStatement insert = connection.prepareStatement(insertDue)) {
+                insert.setString(1, command.tenant());
+                insert.setString(2, command.caseId());
+                insert.setObject(3, command.dueAt());
+                insert.executeUpdate();
             }
         }
         try (PreparedStatement insert = connection.prepareStatement(insertOutbox)) {
@@ -276,10 +304,6 @@ final class RawJdbcCommands {
         }
     }
 
-    private static OffsetDateTime timestamp(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
     /**
      * The baseline's commands, in the order a {@link CommandStream} makes them: a returnsync engine on an in-memory
      * store runs each command and the batch it appends becomes a {@link RawCommand}. Made ahead in chunks, so the
@@ -290,13 +314,15 @@ final class RawJdbcCommands {
         static final int CHUNK = 10_000;
 
         private final CommandStream stream;
+        private final SqlFlavor flavor;
         private final RecordingStore store = new RecordingStore(new InMemoryCaseStore(1024));
         private final ReturnSyncEngine engine;
         private final ArrayDeque<RawCommand> ready = new ArrayDeque<>();
 
-        /** Commands for a stream, decided at the clock's time. */
-        Source(CommandStream stream, Clock clock) {
+        /** Commands for a stream, decided at the clock's time, with the flavor's bind values. */
+        Source(CommandStream stream, Clock clock, SqlFlavor flavor) {
             this.stream = stream;
+            this.flavor = flavor;
             this.engine = ReturnSyncEngine.builder().store(store).notifier(NoopNotifier.instance()).clock(clock)
                     .engineConfig(EngineConfig.custom().foldCacheSize(1_000_000).build()).build();
         }
@@ -309,7 +335,7 @@ final class RawJdbcCommands {
             stream.populate(command -> {
                 engine.execute(command);
                 try {
-                    return raw.apply(RawCommand.of(store.takeLast()));
+                    return raw.apply(RawCommand.of(store.takeLast(), flavor));
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
@@ -321,7 +347,7 @@ final class RawJdbcCommands {
             if (ready.isEmpty()) {
                 for (int i = 0; i < CHUNK; i++) {
                     long version = engine.execute(stream.next()).state().version();
-                    ready.add(RawCommand.of(store.takeLast()));
+                    ready.add(RawCommand.of(store.takeLast(), flavor));
                     stream.accepted(version);
                 }
             }
@@ -332,7 +358,7 @@ final class RawJdbcCommands {
         void prepare(int count) {
             while (ready.size() < count) {
                 long version = engine.execute(stream.next()).state().version();
-                ready.add(RawCommand.of(store.takeLast()));
+                ready.add(RawCommand.of(store.takeLast(), flavor));
                 stream.accepted(version);
             }
         }

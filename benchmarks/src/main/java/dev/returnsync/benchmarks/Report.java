@@ -34,7 +34,7 @@ import java.util.TreeMap;
  * <p>short: 1 fork, 3 × 1 s warm-up (2 × 1 s for the engine benchmarks), 3 × 1 s measurement, cold start in 3
  * forks, {@code runDue} in 10 + 10 shots, 5000 cases for memory. full: 3 forks, 5 × 2 s warm-up, 5 × 2 s measurement, cold start in 10 forks,
  * {@code runDue} in 20 + 20 shots, 20000 cases for memory. Then the engine benchmarks, in a second table; the
- * PostgreSQL one only when a server is configured ({@link PgSettings}), with a message saying how otherwise.
+ * database ones only for the servers configured ({@link DbSettings}), with a message saying how otherwise.
  */
 public final class Report {
     private static final String ALLOC = "gc.alloc.rate.norm";
@@ -73,15 +73,23 @@ public final class Report {
         }
         engine.addAll(run(base(RunDueBenchmark.class).forks(forks).warmupIterations(full ? 20 : 10)
                 .measurementIterations(full ? 20 : 10)));
-        String postgres;
-        if (PgSettings.configured().isPresent()) {
-            postgres = "PostgreSQL: " + PgSettings.configured().get().url();
-            engine.addAll(run(base(PostgresCommandBenchmark.class).forks(forks).warmupIterations(full ? warmups : 2)
-                    .warmupTime(time).measurementIterations(measurements).measurementTime(time)));
-        } else {
-            postgres = PgSettings.HOW_TO_RUN;
-            System.out.println(postgres);
+        List<String> databases = new ArrayList<>();
+        List<String> flavors = new ArrayList<>();
+        for (SqlFlavor flavor : SqlFlavor.values()) {
+            if (flavor.configured().isPresent()) {
+                databases.add(flavor.configured().get().product() + ": " + flavor.configured().get().url());
+                flavors.add(flavor.name());
+            } else {
+                databases.add(flavor.howToRun());
+                System.out.println(flavor.howToRun());
+            }
         }
+        if (!flavors.isEmpty()) {
+            engine.addAll(run(base(SqlCommandBenchmark.class).param("flavor", flavors.toArray(String[]::new))
+                    .forks(forks).warmupIterations(full ? warmups : 2)
+                    .warmupTime(time).measurementIterations(measurements).measurementTime(time)));
+        }
+        String servers = String.join("; ", databases);
 
         String memory = retainedMemory(full ? 20_000 : 5_000);
 
@@ -93,7 +101,7 @@ public final class Report {
         System.out.println();
         System.out.println(table(results));
         System.out.println(memory);
-        System.out.println("Engine, look-ups, due deadlines and PostgreSQL (" + postgres + ")");
+        System.out.println("Engine, look-ups, due deadlines and databases (" + servers + ")");
         System.out.println();
         System.out.println(engineTable(engine));
     }
@@ -127,8 +135,8 @@ public final class Report {
                 String param = values.containsKey("cases") ? "cases" : "total";
                 reference = name + " {" + param + "=10000}";
                 label = "× the time at 10k";
-            } else if (name.equals("PostgresCommandBenchmark.engine")) {
-                reference = "PostgresCommandBenchmark.rawJdbc";
+            } else if (name.equals("SqlCommandBenchmark.engine")) {
+                reference = "SqlCommandBenchmark.rawJdbc {flavor=" + values.get("flavor") + "}";
                 label = "÷ raw JDBC";
             }
             RunResult ref = reference == null ? null : byKey.get(reference);

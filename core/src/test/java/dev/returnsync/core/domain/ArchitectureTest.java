@@ -26,10 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The package rules, on the compiled classes. With ArchUnit: no package cycles in core; the domain depends on
  * nothing but itself, the spi, the JDK and Jakarta Validation; the engine's API types use neither the internals
- * nor the facade; the internals are used by the facade and each other only; the spi needs only the JDK and
- * Jakarta Validation. By reading every domain class file's constant pool, where every type and method a class
- * uses is named: the domain is pure (no logging, no I/O, no threads or concurrency, no clock or randomness),
- * which a package rule cannot say of the JDK packages it may use.
+ * nor the facade; the internals are used by the facade and each other only; the spi needs only the JDK. By
+ * reading every domain class file's constant pool, where every type and method a class uses is named: the
+ * domain is pure (no logging, no I/O, no threads or concurrency, no clock or randomness), which a package rule
+ * cannot say of the JDK packages it may use.
  */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -104,10 +104,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void theSpiNeedsNothingButTheJdkAndJakartaValidation() {
+    void theSpiNeedsNothingButTheJdk() {
         classes().that().resideInAPackage("dev.returnsync.spi..")
                 .should().onlyDependOnClassesThat()
-                .resideInAnyPackage("dev.returnsync.spi..", "java..", "jakarta.validation..")
+                .resideInAnyPackage("dev.returnsync.spi..", "java..")
                 .check(CLASSES);
     }
 

@@ -40,6 +40,8 @@ import dev.returnsync.spi.supplier.SupplierRequest;
 import dev.returnsync.store.postgres.PostgresCaseStore;
 import dev.returnsync.testsupport.SimulatedSupplier;
 
+import org.postgresql.ds.PGSimpleDataSource;
+
 import javax.sql.DataSource;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -174,7 +176,10 @@ public final class Demo {
         String description;
         if (options.postgres()) {
             try {
-                DataSource dataSource = PostgresCaseStore.dataSource(options.url(), options.user(), options.password());
+                PGSimpleDataSource dataSource = new PGSimpleDataSource();
+                dataSource.setURL(options.url());
+                dataSource.setUser(options.user());
+                dataSource.setPassword(options.password());
                 dropSchema(dataSource, PG_SCHEMA);
                 store = PostgresCaseStore.builder(dataSource).schema(PG_SCHEMA).build();
             } catch (RuntimeException e) {

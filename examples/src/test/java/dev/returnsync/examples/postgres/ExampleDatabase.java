@@ -1,6 +1,6 @@
 package dev.returnsync.examples.postgres;
 
-import dev.returnsync.store.postgres.PostgresCaseStore;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.Assumptions;
 
 import javax.sql.DataSource;
@@ -51,7 +51,11 @@ public final class ExampleDatabase {
 
     /** A data source over the configured server. */
     public DataSource dataSource() {
-        return PostgresCaseStore.dataSource(url, user, password);
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(url);
+        dataSource.setUser(user);
+        dataSource.setPassword(password);
+        return dataSource;
     }
 
     /** Hands the settings to a child process through its environment (not its command line). */

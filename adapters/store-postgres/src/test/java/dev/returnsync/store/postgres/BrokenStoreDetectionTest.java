@@ -12,20 +12,17 @@ import dev.returnsync.spi.store.IdempotencyRecord;
 import dev.returnsync.spi.store.OutboxEntry;
 import dev.returnsync.spi.store.VersionConflictException;
 import dev.returnsync.testkit.contract.CaseStoreContract;
+import dev.returnsync.testkit.contract.ContractRun;
+import dev.returnsync.store.jdbc.testing.TestDatabase;
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,15 +35,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * Proves that {@link CaseStoreContract} can fail: it runs the suite, through the JUnit Platform launcher, against
@@ -58,13 +51,20 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  */
 class BrokenStoreDetectionTest {
     private static final String SCHEMA = "broken_store_test";
-    private static DataSource dataSource;
+    private static HikariDataSource dataSource;
     private static PostgresCaseStore real;
 
     @BeforeAll
     static void database() {
-        dataSource = PostgresTestDatabase.dataSource();
+        dataSource = TestDatabase.postgres().pool(8);
         real = PostgresCaseStore.builder(dataSource).schema(SCHEMA).build();
+    }
+
+    @AfterAll
+    static void closePool() {
+        if (dataSource != null) {
+            dataSource.close();
+        }
     }
 
     static Stream<Arguments> brokenStores() {
@@ -85,8 +85,8 @@ class BrokenStoreDetectionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenStores")
     void the_contract_catches_a_broken_store(Class<? extends CaseStoreContract> suite, Set<String> mustFail) {
-        Map<String, TestExecutionResult> results = run(suite);
-        Set<String> failed = failed(results);
+        Map<String, TestExecutionResult> results = ContractRun.run(suite);
+        Set<String> failed = ContractRun.failed(results);
         System.out.println(suite.getSimpleName() + ": the contract failed " + failed);
         assertTrue(failed.containsAll(mustFail), suite.getSimpleName() + ": expected failures " + mustFail
                 + " but failed were " + failed);
@@ -94,8 +94,8 @@ class BrokenStoreDetectionTest {
 
     @Test
     void the_intact_wrapper_passes_every_contract_test() {
-        Map<String, TestExecutionResult> results = run(Intact.class);
-        assertEquals(Set.of(), failed(results), "failures of the intact store");
+        Map<String, TestExecutionResult> results = ContractRun.run(Intact.class);
+        assertEquals(Set.of(), ContractRun.failed(results), "failures of the intact store");
         long declared = Arrays.stream(CaseStoreContract.class.getDeclaredMethods())
                 .filter(m -> m.isAnnotationPresent(Test.class)).count();
         assertTrue(declared >= 30, "the contract has its tests: " + declared);
@@ -103,37 +103,9 @@ class BrokenStoreDetectionTest {
         results.forEach((name, result) -> assertEquals(TestExecutionResult.Status.SUCCESSFUL, result.getStatus(), name));
     }
 
-    private static Set<String> failed(Map<String, TestExecutionResult> results) {
-        Set<String> failed = new TreeSet<>();
-        results.forEach((name, result) -> {
-            if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-                failed.add(name);
-            }
-        });
-        return failed;
-    }
-
-    /** Runs a suite class through the launcher; returns each test method's result. */
-    private static Map<String, TestExecutionResult> run(Class<?> suite) {
-        Map<String, TestExecutionResult> results = new ConcurrentHashMap<>();
-        TestExecutionListener listener = new TestExecutionListener() {
-            @Override
-            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                if (id.isTest() && id.getSource().orElse(null)
-                        instanceof org.junit.platform.engine.support.descriptor.MethodSource method) {
-                    results.put(method.getMethodName(), result);
-                }
-            }
-        };
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(suite)).build();
-        Launcher launcher = LauncherFactory.create();
-        launcher.execute(request, listener);
-        return new TreeMap<>(results);
-    }
-
     /** A fresh (emptied) real store, wrapped. */
     static CaseStore fresh(Function<CaseStore, CaseStore> wrapper) {
-        PostgresTestDatabase.truncate(dataSource, SCHEMA);
+        PostgresTestStores.empty(dataSource, SCHEMA);
         return wrapper.apply(real);
     }
 

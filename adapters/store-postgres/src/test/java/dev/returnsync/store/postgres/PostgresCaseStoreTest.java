@@ -18,12 +18,18 @@ import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.store.AppendBatch;
 import dev.returnsync.spi.store.NumberAlreadyLinkedException;
 import dev.returnsync.spi.store.OutboxEntry;
-import dev.returnsync.spi.store.VersionConflictException;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.returnsync.store.jdbc.JdbcStoreException;
+import dev.returnsync.store.jdbc.SchemaSetup;
+import dev.returnsync.store.jdbc.SchemaVersionException;
+import dev.returnsync.store.jdbc.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,27 +45,32 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What the PostgreSQL store does beyond the contract: its schema, its SQL, its races, its errors. */
+/** What the PostgreSQL store does beyond the contract: its schema, its migrations, its errors. */
 class PostgresCaseStoreTest {
     private static final String SCHEMA = "store_test";
     private static final TenantId TENANT = TenantId.of("t-1");
     private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
-    private static DataSource dataSource;
+    private static HikariDataSource dataSource;
     private PostgresCaseStore store;
 
     @BeforeAll
     static void database() {
-        dataSource = PostgresTestDatabase.dataSource();
+        dataSource = TestDatabase.postgres().pool(4);
+    }
+
+    @AfterAll
+    static void closePool() {
+        if (dataSource != null) {
+            dataSource.close();
+        }
     }
 
     @BeforeEach
     void freshSchema() {
-        PostgresTestDatabase.dropSchema(dataSource, SCHEMA);
+        PostgresTestStores.dropSchema(dataSource, SCHEMA);
         store = PostgresCaseStore.builder(dataSource).schema(SCHEMA).build();
     }
 
@@ -87,7 +98,7 @@ class PostgresCaseStoreTest {
 
     @Test
     void the_store_applies_its_schema_once_and_records_it() throws Exception {
-        assertEquals(PostgresCaseStore.MIGRATIONS.size(), store.schemaVersion());
+        assertEquals(PostgresDialect.MIGRATIONS.size(), store.schemaVersion());
         PostgresCaseStore.builder(dataSource).schema(SCHEMA).build();
         assertEquals(3, count("SELECT count(*) FROM " + SCHEMA + ".schema_version"));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
@@ -106,7 +117,7 @@ class PostgresCaseStoreTest {
 
     @Test
     void processes_starting_at_once_apply_the_schema_exactly_once() throws Exception {
-        PostgresTestDatabase.dropSchema(dataSource, SCHEMA);
+        PostgresTestStores.dropSchema(dataSource, SCHEMA);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<PostgresCaseStore>> builds = new ArrayList<>();
@@ -114,12 +125,12 @@ class PostgresCaseStoreTest {
                 builds.add(pool.submit(() -> PostgresCaseStore.builder(dataSource).schema(SCHEMA).build()));
             }
             for (Future<PostgresCaseStore> build : builds) {
-                assertEquals(PostgresCaseStore.MIGRATIONS.size(), build.get(60, TimeUnit.SECONDS).schemaVersion());
+                assertEquals(PostgresDialect.MIGRATIONS.size(), build.get(60, TimeUnit.SECONDS).schemaVersion());
             }
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(PostgresCaseStore.MIGRATIONS.size(), count("SELECT count(*) FROM " + SCHEMA + ".schema_version"));
+        assertEquals(PostgresDialect.MIGRATIONS.size(), count("SELECT count(*) FROM " + SCHEMA + ".schema_version"));
     }
 
     /**
@@ -129,7 +140,7 @@ class PostgresCaseStoreTest {
      */
     @Test
     void the_tenant_scoped_keys_migration_carries_existing_data() throws Exception {
-        PostgresTestDatabase.dropSchema(dataSource, SCHEMA);
+        PostgresTestStores.dropSchema(dataSource, SCHEMA);
         TenantId other = TenantId.of("t-2");
         ReturnEvent.ReturnRequested first = requested("case-1", "C-1");
         ReturnEvent foreign = new ReturnEvent.NegotiationOpened(T0.plusSeconds(1), Actor.reseller(other, "u"),
@@ -138,13 +149,11 @@ class PostgresCaseStoreTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.execute("CREATE SCHEMA " + SCHEMA);
-            s.execute("CREATE TABLE " + SCHEMA + ".schema_version (version integer PRIMARY KEY, script text NOT NULL,"
-                    + " applied_at timestamptz NOT NULL DEFAULT now())");
-            try (java.io.InputStream in = PostgresCaseStore.class.getResourceAsStream("schema/V1__case_store.sql")) {
-                s.execute(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                        .replace("${schema}", SCHEMA));
+            s.execute("SET LOCAL search_path TO " + SCHEMA);
+            try (java.io.InputStream in = PostgresCaseStore.class.getClassLoader()
+                    .getResourceAsStream(PostgresCaseStore.migrationLocation() + "/V1__case_store.sql")) {
+                s.execute(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
             }
-            s.execute("INSERT INTO " + SCHEMA + ".schema_version (version, script) VALUES (1, 'V1__case_store.sql')");
             try (PreparedStatement event = c.prepareStatement("INSERT INTO " + SCHEMA + ".events"
                     + " (case_id, version, tenant, type, at, payload) VALUES ('case-1', ?, ?, ?, ?, ?::json)")) {
                 long version = 0;
@@ -167,7 +176,7 @@ class PostgresCaseStoreTest {
 
         PostgresCaseStore migrated = PostgresCaseStore.builder(dataSource).schema(SCHEMA).build();
 
-        assertEquals(PostgresCaseStore.MIGRATIONS.size(), migrated.schemaVersion());
+        assertEquals(PostgresDialect.MIGRATIONS.size(), migrated.schemaVersion());
         assertEquals(List.of(first, foreign), migrated.load(TENANT, CaseId.of("case-1")).orElseThrow().events(),
                 "the case stays whole under the tenant of its first event");
         assertTrue(migrated.load(other, CaseId.of("case-1")).isEmpty());
@@ -196,16 +205,40 @@ class PostgresCaseStoreTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO " + SCHEMA + ".schema_version (version, script) VALUES (99, 'V99__future.sql')");
         }
-        PostgresStoreException e = assertThrows(PostgresStoreException.class,
+        SchemaVersionException e = assertThrows(SchemaVersionException.class,
                 () -> PostgresCaseStore.builder(dataSource).schema(SCHEMA).build());
         assertTrue(e.getMessage().contains("version 99"), e.getMessage());
+        assertEquals(99, e.found());
+        assertEquals(3, e.required());
+    }
+
+    @Test
+    void with_verify_an_empty_schema_is_refused_and_left_alone() throws Exception {
+        PostgresTestStores.dropSchema(dataSource, SCHEMA);
+        SchemaVersionException e = assertThrows(SchemaVersionException.class,
+                () -> PostgresCaseStore.builder(dataSource).schema(SCHEMA).schemaSetup(SchemaSetup.VERIFY).build());
+        assertEquals(0, e.found());
+        assertEquals(3, e.required());
+        assertTrue(e.getMessage().contains("classpath:db/returnsync/postgresql"), e.getMessage());
+        assertEquals(0, count("SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + SCHEMA + "'"),
+                "verify creates nothing");
+    }
+
+    @Test
+    void with_verify_a_schema_at_the_version_is_used_as_it_is() {
+        PostgresCaseStore verified = PostgresCaseStore.builder(dataSource).schema(SCHEMA)
+                .schemaSetup(SchemaSetup.VERIFY).build();
+        assertEquals(verified.requiredSchemaVersion(), verified.schemaVersion());
+        store.append(open("case-1", "C-1"));
+        assertEquals(1, verified.load(TENANT, CaseId.of("case-1")).orElseThrow().version());
     }
 
     @Test
     void an_unreachable_database_is_a_typed_error_with_its_sql_state() {
-        DataSource nowhere = PostgresCaseStore.dataSource("jdbc:postgresql://127.0.0.1:1/returnsync?connectTimeout=2",
-                "nobody", "x");
-        PostgresStoreException e = assertThrows(PostgresStoreException.class,
+        PGSimpleDataSource nowhere = new PGSimpleDataSource();
+        nowhere.setURL("jdbc:postgresql://127.0.0.1:1/returnsync?connectTimeout=2");
+        nowhere.setUser("nobody");
+        JdbcStoreException e = assertThrows(JdbcStoreException.class,
                 () -> PostgresCaseStore.builder(nowhere).build());
         assertTrue(e.sqlState() != null && e.sqlState().startsWith("08"), "connection error state: " + e.sqlState());
     }
@@ -248,137 +281,5 @@ class PostgresCaseStoreTest {
         store.claimOutbox("o", T0, Duration.ofMinutes(1), 1);
         assertTrue(store.failOutbox("ob-1", "o", "bad\u0000byte", T0, false));
         assertEquals("bad\uFFFDbyte", store.outboxOf(TENANT, CaseId.of("case-1")).get(0).lastError());
-    }
-
-    /**
-     * The losing side of a real race: another transaction holds an uncommitted version 2; our append (expecting 1)
-     * passes the version check, blocks on the primary key, and gets SQLState 23505 when the other commits. It must
-     * come out as a VersionConflictException with the winner's version.
-     */
-    @Test
-    void losing_the_primary_key_race_is_a_version_conflict() throws Exception {
-        store.append(open("case-1", "C-1"));
-        ReturnEvent next = new ReturnEvent.NegotiationOpened(T0.plusSeconds(1), Actor.reseller(TENANT, "u"),
-                SupplierId.of("s-1"));
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (Connection rival = dataSource.getConnection()) {
-            rival.setAutoCommit(false);
-            try (PreparedStatement insert = rival.prepareStatement(store.sql.insertEvent)) {
-                insert.setString(1, TENANT.value());
-                insert.setString(2, "case-1");
-                insert.setLong(3, 2);
-                insert.setString(4, next.type());
-                insert.setObject(5, java.time.OffsetDateTime.parse("2026-03-01T08:00:01Z"));
-                insert.setString(6, dev.returnsync.spi.codec.EventCodec.encode(next));
-                insert.executeUpdate();
-            }
-            Future<?> loser = pool.submit(() -> store.append(new AppendBatch(TENANT, CaseId.of("case-1"), 1,
-                    List.of(next), List.of(), null, List.of(), null)));
-            waitUntilBlocked();
-            assertFalse(loser.isDone(), "the append waits for the rival's row lock");
-            rival.commit();
-            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
-                    () -> loser.get(30, TimeUnit.SECONDS));
-            VersionConflictException conflict = assertInstanceOf(VersionConflictException.class, e.getCause());
-            assertEquals(1, conflict.expectedVersion());
-            assertEquals(2, conflict.actualVersion());
-        } finally {
-            pool.shutdownNow();
-        }
-        assertEquals(2, store.load(TENANT, CaseId.of("case-1")).orElseThrow().version());
-    }
-
-    /** Same for a number: a rival holds an uncommitted link of the number to another case. */
-    @Test
-    void losing_the_number_race_is_a_number_conflict_that_names_no_other_case() throws Exception {
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (Connection rival = dataSource.getConnection()) {
-            rival.setAutoCommit(false);
-            ReturnNumber number = ReturnNumber.customerRequest(TENANT, "C-1");
-            try (PreparedStatement insert = rival.prepareStatement(store.sql.upsertLink)) {
-                insert.setString(1, number.uniquenessKey());
-                insert.setString(2, number.kind().name());
-                insert.setString(3, number.scope());
-                insert.setString(4, number.value());
-                insert.setString(5, TENANT.value());
-                insert.setString(6, "secret-case");
-                insert.setString(7, null);
-                insert.setBoolean(8, false);
-                insert.executeUpdate();
-            }
-            Future<?> loser = pool.submit(() -> store.append(open("case-1", "C-1")));
-            waitUntilBlocked();
-            assertFalse(loser.isDone(), "the append waits for the rival's row lock");
-            rival.commit();
-            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
-                    () -> loser.get(30, TimeUnit.SECONDS));
-            NumberAlreadyLinkedException taken = assertInstanceOf(NumberAlreadyLinkedException.class, e.getCause());
-            assertEquals(number, taken.number());
-            assertFalse(taken.getMessage().contains("secret"), taken.getMessage());
-        } finally {
-            pool.shutdownNow();
-        }
-        assertTrue(store.load(TENANT, CaseId.of("case-1")).isEmpty());
-    }
-
-    /** Waits until some session of the test database waits for a lock. */
-    private static void waitUntilBlocked() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")
-                    > 0) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no session started waiting for a lock within 30 s");
-    }
-
-    /** The look-ups that must not scan every case can use their indexes. */
-    @Test
-    void look_ups_use_their_indexes() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO " + SCHEMA + ".due_cases SELECT 'c' || g, 't', now() + g * interval '1 minute'"
-                    + " FROM generate_series(1, 20000) g");
-            s.execute("INSERT INTO " + SCHEMA + ".number_links SELECT 'K|s|' || g, 'CUSTOMER_REQUEST', 's', 'v' || g, 't',"
-                    + " 'c' || g, NULL, false FROM generate_series(1, 20000) g");
-            s.execute("INSERT INTO " + SCHEMA + ".outbox SELECT 'o' || g, 't', 'c' || g, 1, 'NOTIFY', 'x', 0,"
-                    + " now() + g * interval '1 minute', NULL, g % 10 = 0, NULL, NULL FROM generate_series(1, 20000) g");
-            s.execute("INSERT INTO " + SCHEMA + ".outbox SELECT 's' || g, 't', 'c' || (g % 5000), g / 5000 + 1,"
-                    + " 'REQUEST_RETURN', 'x', 0, now() - interval '1 day', NULL, false, NULL, NULL"
-                    + " FROM generate_series(1, 20000) g");
-            s.execute("ANALYZE " + SCHEMA + ".due_cases");
-            s.execute("ANALYZE " + SCHEMA + ".number_links");
-            s.execute("ANALYZE " + SCHEMA + ".outbox");
-        }
-        String now = "'2026-03-01T08:00:00Z'::timestamptz";
-        assertTrue(explain(store.sql.findDue, now, "10").contains("due_cases_due_at"));
-        String page = explain(store.sql.findDueAfter, now, "'2026-02-01T08:00:00Z'::timestamptz", "'t'", "'c77'",
-                "10");
-        assertTrue(page.contains("due_cases_due_at") && page.lines().anyMatch(line -> line.contains("Index Cond:")
-                && line.contains("ROW(due_at, tenant, case_id) >")), "a page starts at its cursor in the index: "
-                + page);
-        assertTrue(explain(store.sql.findNumber, "'t'", "'K|s|77'").contains("number_links_uniqueness_key"));
-        String claim = explain(store.sql.claimOutbox, now, now, "10", "'o'", now);
-        assertTrue(claim.contains("outbox_claimable"), claim);
-        assertTrue(claim.contains("outbox_ordered_sends"), "the wait for an earlier send is indexed: " + claim);
-        assertTrue(explain(store.sql.outboxOf, "'t'", "'c77'").contains("outbox_case"));
-    }
-
-    private static String explain(String sql, String... literals) throws SQLException {
-        StringBuilder text = new StringBuilder();
-        int next = 0;
-        for (char ch : sql.toCharArray()) {
-            text.append(ch == '?' ? literals[next++] : String.valueOf(ch));
-        }
-        assertEquals(literals.length, next, "one literal per parameter");
-        StringBuilder plan = new StringBuilder();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("EXPLAIN " + text)) {
-            while (rs.next()) {
-                plan.append(rs.getString(1)).append('\n');
-            }
-        }
-        return plan.toString();
     }
 }

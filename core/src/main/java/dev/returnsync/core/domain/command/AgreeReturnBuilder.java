@@ -57,6 +57,12 @@ public final class AgreeReturnBuilder extends LegCommandBuilder<AgreeReturnBuild
     }
 
     @Override
+    void addDefaults(List<FieldDefault> defaults) {
+        super.addDefaults(defaults);
+        defaults.add(new FieldDefault("authorized", "none listed: every requested unit of the leg is authorized"));
+    }
+
+    @Override
     Command.AgreeReturn make() {
         return new Command.AgreeReturn(header.key, header.actor, header.expectedVersion, header.caseId, leg(),
                 outcome, authorized);

@@ -73,6 +73,23 @@ public abstract class CommandBuilder<C extends Command> {
         return make();
     }
 
+    /** The type of the command built. */
+    final CommandType type() {
+        return type;
+    }
+
+    /** What this builder fills in for the fields left unset, field by field, in record order. */
+    final List<FieldDefault> defaults() {
+        List<FieldDefault> defaults = new ArrayList<>();
+        defaults.add(new FieldDefault("expectedVersion", "any version"));
+        addDefaults(defaults);
+        return defaults;
+    }
+
+    /** Adds the defaults of the step's own fields, stated next to the code that fills them in; none by default. */
+    void addDefaults(List<FieldDefault> defaults) {
+    }
+
     /** The record, from the header and the fields as set; missing fields stay null. */
     abstract C make();
 

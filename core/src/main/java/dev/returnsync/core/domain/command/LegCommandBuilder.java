@@ -47,6 +47,11 @@ public abstract class LegCommandBuilder<B extends LegCommandBuilder<B, C>, C ext
     }
 
     @Override
+    void addDefaults(List<FieldDefault> defaults) {
+        defaults.add(new FieldDefault("leg", "the acting supplier's own leg, when a supplier fires the command"));
+    }
+
+    @Override
     final void checkParty(C command, Actor actor, List<Violation> violations) {
         if (actor.role() == Role.SUPPLIER && command.leg() != null && !actor.is(command.leg())) {
             violations.add(new Violation("leg", "must be the acting supplier's own leg"));

@@ -76,6 +76,14 @@ public final class ReportResultBuilder extends LegCommandBuilder<ReportResultBui
     }
 
     @Override
+    void addDefaults(List<FieldDefault> defaults) {
+        super.addDefaults(defaults);
+        defaults.add(new FieldDefault("accepted", "none (as a refund-only leg reports)"));
+        defaults.add(new FieldDefault("rejected", "none (as a refund-only leg reports)"));
+        defaults.add(new FieldDefault("note", "empty"));
+    }
+
+    @Override
     Command.ReportResult make() {
         return new Command.ReportResult(header.key, header.actor, header.expectedVersion, header.caseId, leg(),
                 accepted, rejected, note);

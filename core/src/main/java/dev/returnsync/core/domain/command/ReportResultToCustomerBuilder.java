@@ -3,6 +3,8 @@ package dev.returnsync.core.domain.command;
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.CommandType;
 
+import java.util.List;
+
 /**
  * Builds {@link Command.ReportResultToCustomer}, 代发商向客户确认退货处理结果: the reseller tells the customer
  * the result, also after a dispute. Required: the leg. The note is empty unless set.
@@ -24,6 +26,12 @@ public final class ReportResultToCustomerBuilder
     public ReportResultToCustomerBuilder note(String note) {
         this.note = note;
         return this;
+    }
+
+    @Override
+    void addDefaults(List<FieldDefault> defaults) {
+        super.addDefaults(defaults);
+        defaults.add(new FieldDefault("note", "empty"));
     }
 
     @Override

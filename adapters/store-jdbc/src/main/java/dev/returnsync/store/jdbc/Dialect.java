@@ -1,0 +1,80 @@
+package dev.returnsync.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one database product does its own way, for {@link JdbcCaseStore}: table names, a few pieces of syntax, time
+ * columns, the lock that serializes schema migrations, and which errors mean a duplicate key or a transaction worth
+ * retrying. Everything else (the statements, transactions, lock order, retries, migrations) is shared.
+ *
+ * <p>Implemented by the store modules; a host picks a store, not a dialect.
+ */
+public interface Dialect {
+    /** The product name for messages, e.g. {@code PostgreSQL}. */
+    String product();
+
+    /** Where the store's tables live, for messages, e.g. {@code schema returnsync}. */
+    String describeSchema();
+
+    /** The classpath folder of the versioned migration files, e.g. {@code db/returnsync/postgresql}. */
+    String migrationLocation();
+
+    /** The migration file names in order; file {@code i} brings the schema to version {@code i + 1}. */
+    List<String> migrations();
+
+    /** The name statements use for one of the store's tables, e.g. {@code returnsync.events}. */
+    String table(String name);
+
+    /** A column name quoted, for columns whose name is a keyword of some product (e.g. {@code key}). */
+    String quote(String column);
+
+    /** The parameter marker of a JSON text column, e.g. {@code ?::json}. */
+    String jsonParameter();
+
+    /**
+     * An insert of one row that does nothing, without an error, when a row with the same key exists.
+     *
+     * @param table the table, as {@link #table} names it
+     * @param columns the column list, comma separated
+     * @param keyColumns the key that may already exist, comma separated
+     */
+    String insertUnlessPresent(String table, String columns, String keyColumns);
+
+    /** Binds a time at microsecond precision, as the time columns store it. */
+    void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException;
+
+    /** Reads a time column; null stays null. */
+    Instant getInstant(ResultSet row, String column) throws SQLException;
+
+    /** Takes the lock that lets one process migrate the schema at a time; called with auto-commit off. */
+    void lockMigrations(Connection connection) throws SQLException;
+
+    /** Releases that lock if it outlives the transaction; called after commit or rollback. */
+    void unlockMigrations(Connection connection) throws SQLException;
+
+    /** Makes the store's schema the one unqualified names in migration files refer to, in this transaction. */
+    void enterSchema(Connection connection) throws SQLException;
+
+    /** Whether the schema version table exists. */
+    boolean hasVersionTable(Connection connection) throws SQLException;
+
+    /** Whether DDL takes part in transactions, so that all migrations can be applied in one. */
+    boolean transactionalDdl();
+
+    /** Whether the error is a duplicate key of a primary key or unique constraint. */
+    boolean isDuplicateKey(SQLException error);
+
+    /** Whether the error ended the transaction for a reason a retry may not meet: deadlock, serialization failure. */
+    boolean isTransient(SQLException error);
+
+    /**
+     * Checks, once the schema is in place, that the server and the schema behave as the store needs (version,
+     * isolation, collations); reports what is wrong with a {@link ServerSetupException}.
+     */
+    void checkServer(Connection connection) throws SQLException;
+}

@@ -1,0 +1,102 @@
+package dev.returnsync.store.jdbc;
+
+import dev.returnsync.spi.store.Effect;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The store's statements, written once, with the dialect's table names and syntax filled in. */
+final class Statements {
+    /** The outbox columns, in the order {@code JdbcCaseStore} binds and reads them. */
+    static final String OUTBOX_COLUMNS = "id, tenant, case_id, version, effect, target, attempts, next_attempt_at,"
+            + " last_error, parked, lease_owner, lease_until";
+
+    /**
+     * The effects that are ordered sends, as an SQL list; the PostgreSQL partial index {@code outbox_ordered_sends} has
+     * the same list, so that the claim's {@code NOT EXISTS} can use it.
+     */
+    static final String ORDERED_SENDS = Arrays.stream(Effect.values()).filter(Effect::isOrderedSend)
+            .map(effect -> "'" + effect.name() + "'").collect(Collectors.joining(", "));
+
+    final String loadEvents;
+    final String loadEventsAfter;
+    final String currentVersion;
+    final String insertEvent;
+    final String findNumber;
+    final String findValue;
+    final String lockNumber;
+    final String insertLink;
+    final String updateLink;
+    final String insertIdempotency;
+    final String findIdempotency;
+    final String deleteDue;
+    final String insertDue;
+    final String findDue;
+    final String findDueAfter;
+    final String insertOutbox;
+    final String outboxOf;
+    final String pickOutbox;
+    final String leaseOutbox;
+    final String renewOutbox;
+    final String completeOutbox;
+    final String failOutbox;
+    final String retryParked;
+    final String schemaVersion;
+
+    Statements(Dialect d) {
+        String events = d.table("events");
+        String links = d.table("number_links");
+        String idempotency = d.table("idempotency");
+        String due = d.table("due_cases");
+        String outbox = d.table("outbox");
+        String key = d.quote("key");
+
+        loadEvents = "SELECT version, payload FROM " + events + " WHERE tenant = ? AND case_id = ? ORDER BY version";
+        loadEventsAfter = "SELECT version, payload FROM " + events + " WHERE tenant = ? AND case_id = ?"
+                + " AND version > ? ORDER BY version";
+        currentVersion = "SELECT coalesce(max(version), 0) FROM " + events + " WHERE tenant = ? AND case_id = ?";
+        insertEvent = "INSERT INTO " + events + " (tenant, case_id, version, type, at, payload)"
+                + " VALUES (?, ?, ?, ?, ?, " + d.jsonParameter() + ")";
+
+        String linkColumns = "kind, scope, value, case_id, leg, superseded";
+        findNumber = "SELECT " + linkColumns + " FROM " + links + " WHERE tenant = ? AND uniqueness_key = ?";
+        lockNumber = findNumber + " FOR UPDATE";
+        findValue = "SELECT " + linkColumns + " FROM " + links + " WHERE tenant = ? AND value = ? AND kind IN (?, ?)"
+                + " ORDER BY uniqueness_key LIMIT ?";
+        insertLink = "INSERT INTO " + links + " (tenant, uniqueness_key, kind, scope, value, case_id, leg, superseded)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        updateLink = "UPDATE " + links + " SET kind = ?, scope = ?, value = ?, leg = ?, superseded = ?"
+                + " WHERE tenant = ? AND uniqueness_key = ?";
+
+        insertIdempotency = "INSERT INTO " + idempotency
+                + " (tenant, " + key + ", fingerprint, case_id, first_version, last_version) VALUES (?, ?, ?, ?, ?, ?)";
+        findIdempotency = "SELECT fingerprint, case_id, first_version, last_version FROM " + idempotency
+                + " WHERE tenant = ? AND " + key + " = ?";
+
+        deleteDue = "DELETE FROM " + due + " WHERE tenant = ? AND case_id = ?";
+        insertDue = "INSERT INTO " + due + " (tenant, case_id, due_at) VALUES (?, ?, ?)";
+        findDue = "SELECT tenant, case_id, due_at FROM " + due + " WHERE due_at <= ?"
+                + " ORDER BY due_at, tenant, case_id LIMIT ?";
+        findDueAfter = "SELECT tenant, case_id, due_at FROM " + due + " WHERE due_at <= ?"
+                + " AND (due_at, tenant, case_id) > (?, ?, ?) ORDER BY due_at, tenant, case_id LIMIT ?";
+
+        insertOutbox = d.insertUnlessPresent(outbox, OUTBOX_COLUMNS, "id");
+        outboxOf = "SELECT " + OUTBOX_COLUMNS + " FROM " + outbox + " WHERE tenant = ? AND case_id = ?"
+                + " ORDER BY version, id";
+        String orderedSend = "effect IN (" + ORDERED_SENDS + ")";
+        pickOutbox = "SELECT " + OUTBOX_COLUMNS.replaceAll("(\\w+)", "o.$1") + " FROM " + outbox + " o"
+                + " WHERE NOT o.parked AND o.next_attempt_at <= ? AND (o.lease_until IS NULL OR o.lease_until <= ?)"
+                + " AND NOT (o." + orderedSend + " AND EXISTS (SELECT 1 FROM " + outbox + " e"
+                + " WHERE e.tenant = o.tenant AND e.case_id = o.case_id AND e.target = o.target"
+                + " AND e.version < o.version AND NOT e.parked AND e." + orderedSend + "))"
+                + " ORDER BY o.next_attempt_at, o.id LIMIT ? FOR UPDATE SKIP LOCKED";
+        leaseOutbox = "UPDATE " + outbox + " SET lease_owner = ?, lease_until = ? WHERE id = ?";
+        renewOutbox = "UPDATE " + outbox + " SET lease_until = ? WHERE id = ? AND lease_owner = ? AND lease_until > ?";
+        completeOutbox = "DELETE FROM " + outbox + " WHERE id = ? AND lease_owner = ?";
+        failOutbox = "UPDATE " + outbox + " SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
+                + " parked = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?";
+        retryParked = "UPDATE " + outbox + " SET parked = false, attempts = 0, next_attempt_at = ?,"
+                + " lease_owner = NULL, lease_until = NULL WHERE tenant = ? AND case_id = ? AND parked";
+        schemaVersion = "SELECT coalesce(max(version), 0) FROM " + d.table("schema_version");
+    }
+}

@@ -1,0 +1,29 @@
+package dev.returnsync.store.mysql;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.returnsync.spi.store.CaseStore;
+import dev.returnsync.testkit.contract.CaseStoreContract;
+import org.junit.jupiter.api.AfterAll;
+
+/** The MySQL store passes the storage contract on a real MariaDB server. */
+class MySqlCaseStoreContractTest extends CaseStoreContract {
+    private static HikariDataSource dataSource;
+    private static MySqlCaseStore store;
+
+    @Override
+    protected CaseStore createStore() {
+        if (store == null) {
+            dataSource = MySqlTestStores.database("returnsync_contract").pool(8);
+            store = MySqlCaseStore.builder(dataSource).build();
+        }
+        MySqlTestStores.empty(dataSource);
+        return store;
+    }
+
+    @AfterAll
+    static void closePool() {
+        if (dataSource != null) {
+            dataSource.close();
+        }
+    }
+}

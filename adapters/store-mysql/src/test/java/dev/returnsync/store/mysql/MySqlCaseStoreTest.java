@@ -1,0 +1,132 @@
+package dev.returnsync.store.mysql;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.TenantId;
+import dev.returnsync.store.jdbc.SchemaSetup;
+import dev.returnsync.store.jdbc.SchemaVersionException;
+import dev.returnsync.store.jdbc.ServerSetupException;
+import dev.returnsync.store.jdbc.testing.JdbcStoreSmoke;
+import dev.returnsync.store.jdbc.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the MySQL store does beyond the contract: its migrations, and the server checks it makes at start. */
+@Timeout(120)
+class MySqlCaseStoreTest {
+    private static HikariDataSource dataSource;
+
+    @BeforeAll
+    static void database() {
+        dataSource = MySqlTestStores.database("returnsync_store").pool(6);
+    }
+
+    @AfterAll
+    static void closePool() {
+        if (dataSource != null) {
+            dataSource.close();
+        }
+    }
+
+    @BeforeEach
+    void noTables() {
+        MySqlTestStores.drop(dataSource);
+    }
+
+    @Test
+    void processes_starting_at_once_apply_the_schema_exactly_once() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<MySqlCaseStore>> builds = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                builds.add(pool.submit(() -> MySqlCaseStore.builder(dataSource).build()));
+            }
+            for (Future<MySqlCaseStore> build : builds) {
+                assertEquals(1, build.get(60, TimeUnit.SECONDS).schemaVersion());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        JdbcStoreSmoke.run(MySqlCaseStore.builder(dataSource).build(), TenantId.of("t"), CaseId.of("case-1"));
+    }
+
+    @Test
+    void with_verify_an_empty_database_is_refused_and_left_alone() {
+        SchemaVersionException e = assertThrows(SchemaVersionException.class,
+                () -> MySqlCaseStore.builder(dataSource).schemaSetup(SchemaSetup.VERIFY).build());
+        assertEquals(0, e.found());
+        assertEquals(1, e.required());
+        assertTrue(e.getMessage().contains("classpath:db/returnsync/mysql"), e.getMessage());
+        assertThrows(SchemaVersionException.class,
+                () -> MySqlCaseStore.builder(dataSource).schemaSetup(SchemaSetup.VERIFY).build(), "still empty");
+    }
+
+    @Test
+    void a_schema_newer_than_the_code_is_refused() {
+        MySqlCaseStore.builder(dataSource).build();
+        TestDatabase.execute(dataSource, "INSERT INTO returnsync_schema_version (version, script) VALUES (99, 'V99')");
+        SchemaVersionException e = assertThrows(SchemaVersionException.class,
+                () -> MySqlCaseStore.builder(dataSource).build());
+        assertEquals(99, e.found());
+    }
+
+    @Test
+    void a_column_without_the_binary_collation_is_refused_at_start() {
+        MySqlCaseStore.builder(dataSource).build();
+        TestDatabase.execute(dataSource, "ALTER TABLE returnsync_number_links MODIFY value VARCHAR(64)"
+                + " CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci NOT NULL");
+        ServerSetupException e = assertThrows(ServerSetupException.class,
+                () -> MySqlCaseStore.builder(dataSource).build());
+        assertTrue(e.getMessage().contains("returnsync_number_links.value"), e.getMessage());
+        assertTrue(e.getMessage().contains("utf8mb4_bin"), e.getMessage());
+    }
+
+    @Test
+    void a_lenient_sql_mode_is_refused_at_start() {
+        MySqlCaseStore.builder(dataSource).build();
+        TestDatabase lenient = TestDatabase.mariadb().database("returnsync_store");
+        try (HikariDataSource pool = lenientPool(lenient)) {
+            ServerSetupException e = assertThrows(ServerSetupException.class, () -> MySqlCaseStore.builder(pool).build());
+            assertTrue(e.getMessage().contains("STRICT_TRANS_TABLES"), e.getMessage());
+        }
+    }
+
+    private static HikariDataSource lenientPool(TestDatabase database) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(database.url());
+        config.setUsername(database.user());
+        config.setPassword(database.password());
+        config.setMaximumPoolSize(1);
+        config.setConnectionInitSql("SET SESSION sql_mode = ''");
+        return new HikariDataSource(config);
+    }
+
+    @Test
+    void numbers_and_ids_compare_by_their_exact_characters() {
+        MySqlCaseStore store = MySqlCaseStore.builder(dataSource).build();
+        TenantId tenant = TenantId.of("t");
+        JdbcStoreSmoke.run(store, tenant, CaseId.of("case-a"));
+        assertTrue(store.load(tenant, CaseId.of("case-a")).isPresent());
+        assertFalse(store.load(tenant, CaseId.of("CASE-A")).isPresent(), "no case folding");
+        assertFalse(store.load(TenantId.of("T"), CaseId.of("case-a")).isPresent(), "no case folding of tenants");
+        JdbcStoreSmoke.run(store, tenant, CaseId.of("CASE-A"));
+        assertEquals(2, List.of("case-a", "CASE-A").stream()
+                .filter(id -> store.load(tenant, CaseId.of(id)).isPresent()).count());
+    }
+}

@@ -1,0 +1,32 @@
+package dev.returnsync.store.mysql;
+
+import dev.returnsync.store.jdbc.testing.TestDatabase;
+
+import javax.sql.DataSource;
+import java.util.List;
+
+/** The MySQL store's tables, for tests that empty or drop them; each test class has a database of its own. */
+final class MySqlTestStores {
+    private static final List<String> TABLES = List.of("events", "number_links", "idempotency", "due_cases", "outbox");
+
+    private MySqlTestStores() {
+    }
+
+    /** The MariaDB test server, with a database of this name (created when missing). */
+    static TestDatabase database(String name) {
+        return TestDatabase.mariadb().database(name);
+    }
+
+    /** Empties every table of the store (not the schema version table). */
+    static void empty(DataSource dataSource) {
+        TestDatabase.empty(dataSource, TABLES.stream().map(table -> MySqlDialect.PREFIX + table).toList());
+    }
+
+    /** Drops every table of the store, the schema version table too. */
+    static void drop(DataSource dataSource) {
+        for (String table : TABLES) {
+            TestDatabase.execute(dataSource, "DROP TABLE IF EXISTS " + MySqlDialect.PREFIX + table);
+        }
+        TestDatabase.execute(dataSource, "DROP TABLE IF EXISTS " + MySqlDialect.PREFIX + "schema_version");
+    }
+}

@@ -1,0 +1,157 @@
+package dev.returnsync.benchmarks;
+
+import dev.returnsync.spi.store.CaseStore;
+import dev.returnsync.store.mysql.MySqlCaseStore;
+import dev.returnsync.store.postgres.PostgresCaseStore;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the raw-JDBC baseline writes differently on each database, as the stores do: where the tables are, the JSON
+ * parameter, the quoted {@code key} column and the time values; and how a side gets a fresh, empty store.
+ */
+public enum SqlFlavor {
+    /** PostgreSQL: one schema per side, {@code timestamptz}. */
+    POSTGRESQL {
+        @Override
+        String table(String space, String name) {
+            return space + "." + name;
+        }
+
+        @Override
+        String json() {
+            return "?::json";
+        }
+
+        @Override
+        String key() {
+            return "\"key\"";
+        }
+
+        @Override
+        String unlessIdPresent() {
+            return " ON CONFLICT (id) DO NOTHING";
+        }
+
+        @Override
+        Object time(Instant instant) {
+            return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+        }
+
+        @Override
+        Optional<DbSettings> configured() {
+            return DbSettings.postgres();
+        }
+
+        @Override
+        String howToRun() {
+            return DbSettings.PG_HOW_TO_RUN;
+        }
+
+        @Override
+        DbSettings side(DbSettings server, String space) {
+            return server;
+        }
+
+        @Override
+        CaseStore freshStore(DataSource pool, String space) throws SQLException {
+            DbSettings.execute(pool, "DROP SCHEMA IF EXISTS " + space + " CASCADE");
+            return PostgresCaseStore.builder(pool).schema(space).build();
+        }
+    },
+    /** MySQL and MariaDB: one database per side (in the pool's URL), {@code DATETIME(6)} in UTC. */
+    MYSQL {
+        @Override
+        String table(String space, String name) {
+            return "returnsync_" + name;
+        }
+
+        @Override
+        String json() {
+            return "?";
+        }
+
+        @Override
+        String key() {
+            return "`key`";
+        }
+
+        @Override
+        String unlessIdPresent() {
+            return " ON DUPLICATE KEY UPDATE id = id";
+        }
+
+        @Override
+        Object time(Instant instant) {
+            return LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+        }
+
+        @Override
+        Optional<DbSettings> configured() {
+            return DbSettings.mariadb();
+        }
+
+        @Override
+        String howToRun() {
+            return DbSettings.MARIADB_HOW_TO_RUN;
+        }
+
+        @Override
+        DbSettings side(DbSettings server, String space) throws SQLException {
+            return server.inDatabase(space);
+        }
+
+        @Override
+        CaseStore freshStore(DataSource pool, String space) throws SQLException {
+            for (String table : List.of("events", "number_links", "idempotency", "due_cases", "outbox",
+                    "schema_version")) {
+                DbSettings.execute(pool, "DROP TABLE IF EXISTS " + table(space, table));
+            }
+            return MySqlCaseStore.builder(pool).build();
+        }
+    };
+
+    /** A table of the store; {@code space} is the side's schema where the product has schemas. */
+    abstract String table(String space, String name);
+
+    /** The parameter marker of the JSON payload. */
+    abstract String json();
+
+    /** The idempotency table's {@code key} column, quoted. */
+    abstract String key();
+
+    /** What makes the outbox insert do nothing when the id exists. */
+    abstract String unlessIdPresent();
+
+    /** A time as the driver binds it to the product's time column. */
+    abstract Object time(Instant instant);
+
+    /** The configured server of this flavor, if any. */
+    abstract Optional<DbSettings> configured();
+
+    /** What to do when no server is configured. */
+    abstract String howToRun();
+
+    /**
+     * The configured server.
+     *
+     * @throws IllegalStateException saying how to start one when none is configured
+     */
+    DbSettings server() {
+        return configured().orElseThrow(() -> new IllegalStateException(howToRun()));
+    }
+
+    /** Where a side with this space connects: the server itself, or a database of its own. */
+    abstract DbSettings side(DbSettings server, String space) throws SQLException;
+
+    /** Drops the side's tables and makes them again with the store's own migrations. */
+    abstract CaseStore freshStore(DataSource pool, String space) throws SQLException;
+}
