@@ -49,20 +49,20 @@ public class DomainStepBenchmark {
         before = (ReturnCase) FlowType.RETURNSYNC.create().snapshot(scenario, step);
         command = ReturnsyncFlow.command(before, scenario, step);
         context = RuleContext.at(scenario.at(step));
-        event = ((Decision.Accepted) workflow.decide(before, command, context)).events().get(0);
+        event = workflow.decide(Optional.ofNullable(before), command, context).eventsOrThrow().get(0);
         unlinked = ReturnNumber.supplierReturn(scenario.supplier(), "UNLINKED-1");
     }
 
     /** decide alone. */
     @Benchmark
     public Decision decide() {
-        return workflow.decide(before, command, context);
+        return workflow.decide(Optional.ofNullable(before), command, context);
     }
 
     /** evolve alone. */
     @Benchmark
     public ReturnCase evolve() {
-        return ReturnWorkflow.evolve(before, event);
+        return ReturnWorkflow.evolve(Optional.ofNullable(before), event);
     }
 
     /** The uniqueness look-up of a number that is not linked (what ISSUE_NUMBER and SHIP do). */

@@ -86,11 +86,12 @@ public class EngineStageBenchmark {
             if (s == step) {
                 break;
             }
-            Decision decision = workflow.decide(current, ReturnsyncFlow.command(current, scenario, s),
+            Decision decision = workflow.decide(Optional.ofNullable(current),
+                    ReturnsyncFlow.command(current, scenario, s),
                     RuleContext.at(scenario.at(s)));
             List<ReturnEvent> decided = ((Decision.Accepted) decision).events();
             past.addAll(decided);
-            current = ReturnWorkflow.evolve(current, decided);
+            current = ReturnWorkflow.evolve(Optional.ofNullable(current), decided);
         }
         before = current;
         if (!past.isEmpty()) {
@@ -103,9 +104,9 @@ public class EngineStageBenchmark {
             history.add(EventCodec.encode(event));
         }
         command = ReturnsyncFlow.command(current, scenario, step);
-        events = ((Decision.Accepted) workflow.decide(before, command, new RuleContext(now, java.util.Map.of())))
-                .events();
-        after = ReturnWorkflow.evolve(before, events);
+        events = workflow.decide(Optional.ofNullable(before), command, new RuleContext(now, java.util.Map.of()))
+                .eventsOrThrow();
+        after = ReturnWorkflow.evolve(Optional.ofNullable(before), events);
     }
 
     /** Releases the validator. */
@@ -141,8 +142,8 @@ public class EngineStageBenchmark {
     /** The domain: decide and evolve. */
     @Benchmark
     public ReturnCase decideEvolve() {
-        Decision decision = workflow.decide(before, command, new RuleContext(now, java.util.Map.of()));
-        return ReturnWorkflow.evolve(before, ((Decision.Accepted) decision).events());
+        Decision decision = workflow.decide(Optional.ofNullable(before), command, new RuleContext(now, java.util.Map.of()));
+        return ReturnWorkflow.evolve(Optional.ofNullable(before), decision.eventsOrThrow());
     }
 
     /** The batch: outbox plan, links, next due time, idempotency record. */
@@ -150,7 +151,7 @@ public class EngineStageBenchmark {
     public AppendBatch batch() {
         long expected = before == null ? 0 : before.version();
         return new AppendBatch(scenario.tenant(), scenario.caseId(), expected, events, after.links(),
-                after.nextDueAt(workflow.deadlines()).orElse(null), planner.plan(before, after, events, now),
+                after.nextDueAt(workflow.deadlines()).orElse(null), planner.plan(Optional.ofNullable(before), after, events, now),
                 new IdempotencyRecord(scenario.tenant(), command.key(), "0123456789abcdef0123456789abcdef",
                         scenario.caseId(), expected + 1, after.version()));
     }

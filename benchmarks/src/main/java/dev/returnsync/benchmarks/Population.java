@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,13 +94,14 @@ final class Population {
             ReturnCase current = null;
             events.clear();
             for (Step step : Step.all()) {
-                Decision decision = workflow.decide(current, ReturnsyncFlow.command(current, s, step),
+                Decision decision = workflow.decide(Optional.ofNullable(current),
+                        ReturnsyncFlow.command(current, s, step),
                         RuleContext.at(start.plus(STEP.multipliedBy(step.ordinal()))));
                 if (!(decision instanceof Decision.Accepted accepted)) {
                     throw new StepRefusedException(step, ((Decision.Refused) decision).refusal().toString());
                 }
                 events.addAll(accepted.events());
-                current = ReturnWorkflow.evolve(current, accepted.events());
+                current = ReturnWorkflow.evolve(Optional.ofNullable(current), accepted.events());
                 if (step == LAST) {
                     break;
                 }

@@ -14,6 +14,7 @@ import dev.returnsync.spi.ReturnEvent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * returnsync's pure domain, used the way the engine uses it: per step a command with an idempotency key,
@@ -37,7 +38,7 @@ final class ReturnsyncFlow implements ReturnFlow {
     public Outcome run(Scenario scenario) {
         ReturnCase current = null;
         for (Step step : Step.all()) {
-            current = ReturnWorkflow.evolve(current, decide(current, scenario, step));
+            current = ReturnWorkflow.evolve(Optional.ofNullable(current), decide(current, scenario, step));
         }
         return outcome(current);
     }
@@ -49,7 +50,7 @@ final class ReturnsyncFlow implements ReturnFlow {
             if (step == next) {
                 break;
             }
-            current = ReturnWorkflow.evolve(current, decide(current, scenario, step));
+            current = ReturnWorkflow.evolve(Optional.ofNullable(current), decide(current, scenario, step));
         }
         return current;
     }
@@ -57,7 +58,7 @@ final class ReturnsyncFlow implements ReturnFlow {
     @Override
     public Outcome resume(Object snapshot, Scenario scenario, Step next) {
         ReturnCase current = (ReturnCase) snapshot;
-        return outcome(ReturnWorkflow.evolve(current, decide(current, scenario, next)));
+        return outcome(ReturnWorkflow.evolve(Optional.ofNullable(current), decide(current, scenario, next)));
     }
 
     @Override
@@ -67,7 +68,7 @@ final class ReturnsyncFlow implements ReturnFlow {
         for (Step step : Step.all()) {
             List<ReturnEvent> events = decide(current, scenario, step);
             history.addAll(events);
-            current = ReturnWorkflow.evolve(current, events);
+            current = ReturnWorkflow.evolve(Optional.ofNullable(current), events);
         }
         return new ClosedCase(current, List.copyOf(history));
     }
@@ -79,7 +80,7 @@ final class ReturnsyncFlow implements ReturnFlow {
         } catch (InvalidCommandException e) {
             throw new StepRefusedException(step, e.getMessage());   // refused before deciding: e.g. the wrong role
         }
-        Decision decision = workflow.decide(current, command, RuleContext.at(s.at(step)));
+        Decision decision = workflow.decide(Optional.ofNullable(current), command, RuleContext.at(s.at(step)));
         if (decision instanceof Decision.Accepted accepted) {
             return accepted.events();
         }

@@ -43,6 +43,8 @@ import dev.returnsync.spi.NumberLink;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.Role;
+import dev.returnsync.spi.SupplierId;
+import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.notify.Notifier;
 import dev.returnsync.spi.store.CaseHistory;
 import dev.returnsync.spi.store.CaseStore;
@@ -101,7 +103,6 @@ public final class ReturnSyncEngine implements AutoCloseable {
     private final OutboxLoop dispatcher;
     private final DeadlineRunner deadlineRunner;
     private final BackgroundLoop background;
-    private final SupplierCallbacks callbacks;
     private final EngineObserver observer;
 
     private ReturnSyncEngine(Builder b) {
@@ -125,7 +126,6 @@ public final class ReturnSyncEngine implements AutoCloseable {
         // a run of the loop claims no more outbox work once stop() has begun: it finishes what it holds
         this.background = new BackgroundLoop("returnsync-" + owner,
                 () -> run(clock.instant(), this::isRunning));
-        this.callbacks = new SupplierCallbacks(this);
     }
 
     /** A builder; only {@link Builder#store} is required. */
@@ -148,9 +148,15 @@ public final class ReturnSyncEngine implements AutoCloseable {
         return dispatcher.owner();
     }
 
-    /** Turns a supplier's callbacks (the host's webhook) into commands. */
-    public SupplierCallbacks supplierCallbacks() {
-        return callbacks;
+    /**
+     * Turns what a supplier reports by callback (the host's webhook) about returns of a tenant into commands, as
+     * that supplier.
+     *
+     * @param tenant the tenant of the webhook
+     * @param supplier the supplier that calls back
+     */
+    public SupplierCallbacks supplierCallbacks(TenantId tenant, SupplierId supplier) {
+        return new SupplierCallbacks(this, tenant, supplier);
     }
 
     // --------------------------------------------------------------------------------------------- commands

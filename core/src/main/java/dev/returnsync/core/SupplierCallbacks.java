@@ -1,106 +1,75 @@
 package dev.returnsync.core;
 
-import dev.returnsync.core.domain.Command;
-import dev.returnsync.core.domain.CommandType;
-import dev.returnsync.core.domain.Leg;
-import dev.returnsync.core.domain.Refusal;
 import dev.returnsync.core.engine.CaseNotFoundException;
-import dev.returnsync.core.engine.CaseView;
-import dev.returnsync.core.engine.CommandRefusedException;
-import dev.returnsync.core.engine.CommandResult;
-import dev.returnsync.core.internal.inbox.SupplierInbox;
-import dev.returnsync.spi.Actor;
-import dev.returnsync.spi.CaseId;
-import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.InvalidReturnNumberException;
-import dev.returnsync.spi.LineQuantity;
-import dev.returnsync.spi.NumberLink;
-import dev.returnsync.spi.Reason;
+import dev.returnsync.spi.NumberKind;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.TenantId;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
- * Turns what a supplier reports by callback (the host's webhook) into commands, as that supplier. The supplier
- * names the return by the reseller return number it was sent; the number is looked up as the supplier, through the
- * same visibility policy as every query, so the supplier finds only returns in which it has a leg. A number that is
- * unknown in the tenant and a return in which the supplier has no leg get the same answer: a
- * {@link CaseNotFoundException} naming the callback's command type and no case.
+ * What one supplier reports by callback (the host's webhook) about returns of one tenant, turned into commands as
+ * that supplier. Get it from {@link ReturnSyncEngine#supplierCallbacks(TenantId, SupplierId)} and name the return
+ * with {@link #forReturn}:
  *
- * <p>Each method takes the supplier's own idempotency key (e.g. its event id), so a callback delivered twice is
- * applied once. A number callback that repeats what the engine already learned from the supplier's reply (or a
- * poll) is answered with the case as it is, marked {@link CommandResult#replayed() replayed}, not with a refusal.
- * Results show the case as the supplier sees it: its own leg only.
+ * <pre>{@code
+ * engine.supplierCallbacks(tenant, supplier).forReturn(resellerNumber).numberIssued("ACME-1", key);
+ * }</pre>
+ *
+ * <p>The supplier names the return by the reseller return number it was sent; the number is looked up as the
+ * supplier, through the same visibility policy as every query, so the supplier finds only returns in which it has a
+ * leg. A number that is unknown in the tenant and a return in which the supplier has no leg get the same answer: a
+ * {@link CaseNotFoundException} naming the callback's command type and no case. Immutable and thread-safe.
  */
 public final class SupplierCallbacks {
     private final ReturnSyncEngine engine;
+    private final TenantId tenant;
+    private final SupplierId supplier;
 
-    SupplierCallbacks(ReturnSyncEngine engine) {
+    SupplierCallbacks(ReturnSyncEngine engine, TenantId tenant, SupplierId supplier) {
         this.engine = engine;
+        this.tenant = Objects.requireNonNull(tenant, "tenant must not be null");
+        this.supplier = Objects.requireNonNull(supplier, "supplier must not be null");
+    }
+
+    /** The tenant of the callbacks. */
+    public TenantId tenant() {
+        return tenant;
+    }
+
+    /** The supplier that calls back. */
+    public SupplierId supplier() {
+        return supplier;
     }
 
     /**
-     * 供应商提供退货单号: the supplier issued its return number.
+     * The callbacks about one return.
      *
-     * @param tenant the tenant of the webhook
-     * @param supplier the supplier that calls back
-     * @param resellerNumber the reseller return number, as the supplier sends it back
-     * @param supplierNumber the supplier's number, raw
-     * @param key the supplier's idempotency key for this callback
-     * @throws CaseNotFoundException if the reseller number is unknown in the tenant or the supplier has no leg there
-     * @throws CommandRefusedException if the workflow refuses (e.g. the leg moved on)
-     * @throws InvalidReturnNumberException if a number is malformed
+     * @param resellerNumber the reseller return number of the return, in this tenant
+     * @throws InvalidReturnNumberException if the number is not a reseller return number of this tenant
      */
-    public CommandResult numberIssued(TenantId tenant, SupplierId supplier, String resellerNumber,
-                                      String supplierNumber, IdempotencyKey key) {
-        CaseId caseId = resolve(tenant, supplier, resellerNumber, CommandType.ISSUE_SUPPLIER_NUMBER);
-        Command.IssueSupplierNumber command = SupplierInbox.numberIssued(tenant, supplier, caseId, key, supplierNumber);
-        try {
-            return engine.execute(command);
-        } catch (CommandRefusedException e) {
-            if (e.code() == Refusal.Code.ILLEGAL_TRANSITION || e.code() == Refusal.Code.NUMBER_TAKEN) {
-                CaseView view = engine.caseView(command.actor(), caseId);
-                Leg leg = view.state().leg(supplier).orElse(null);
-                if (leg != null && command.number().equals(leg.supplierNumber())) {
-                    return new CommandResult(view.state(), List.of(), true);
-                }
-            }
-            throw e;
+    public ReturnCallbacks forReturn(ReturnNumber resellerNumber) {
+        Objects.requireNonNull(resellerNumber, "reseller number must not be null");
+        if (resellerNumber.kind() != NumberKind.RESELLER_RETURN) {
+            throw new InvalidReturnNumberException(NumberKind.RESELLER_RETURN,
+                    "a callback names its return by the reseller return number, not by a " + resellerNumber.kind().label());
         }
+        if (!resellerNumber.scope().equals(tenant.value())) {
+            throw new InvalidReturnNumberException(NumberKind.RESELLER_RETURN,
+                    "the number must be of the callbacks' tenant");
+        }
+        return new ReturnCallbacks(engine, tenant, supplier, resellerNumber);
     }
 
     /**
-     * The supplier declines the return (in negotiation, or when asked for its number).
+     * The callbacks about one return, named by the reseller return number as the supplier sent it back.
      *
-     * @throws CaseNotFoundException if the reseller number is unknown in the tenant or the supplier has no leg there
-     * @throws CommandRefusedException if the workflow refuses
+     * @param resellerNumber the reseller return number, raw; normalized like every reseller return number
+     * @throws InvalidReturnNumberException if the number is malformed
      */
-    public CommandResult declined(TenantId tenant, SupplierId supplier, String resellerNumber, Reason reason,
-                                  IdempotencyKey key) {
-        CaseId caseId = resolve(tenant, supplier, resellerNumber, CommandType.DECLINE_RETURN);
-        return engine.execute(SupplierInbox.declined(tenant, supplier, caseId, key, reason));
-    }
-
-    /**
-     * 供应商确认退货: the supplier received the parcel, with these quantities.
-     *
-     * @throws CaseNotFoundException if the reseller number is unknown in the tenant or the supplier has no leg there
-     * @throws CommandRefusedException if the workflow refuses
-     */
-    public CommandResult received(TenantId tenant, SupplierId supplier, String resellerNumber,
-                                  List<LineQuantity> quantities, IdempotencyKey key) {
-        CaseId caseId = resolve(tenant, supplier, resellerNumber, CommandType.CONFIRM_RECEIPT);
-        return engine.execute(SupplierInbox.received(tenant, supplier, caseId, key, quantities));
-    }
-
-    private CaseId resolve(TenantId tenant, SupplierId supplier, String resellerNumber, CommandType asked) {
-        Objects.requireNonNull(tenant, "tenant must not be null");
-        Objects.requireNonNull(supplier, "supplier must not be null");
-        ReturnNumber number = ReturnNumber.resellerReturn(tenant, resellerNumber);
-        return engine.findByNumber(Actor.supplier(tenant, supplier), number).map(NumberLink::caseId)
-                .orElseThrow(() -> CaseNotFoundException.forNumber(asked));
+    public ReturnCallbacks forReturn(String resellerNumber) {
+        return forReturn(ReturnNumber.resellerReturn(tenant, resellerNumber));
     }
 }

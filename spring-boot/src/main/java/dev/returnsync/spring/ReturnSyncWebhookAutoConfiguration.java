@@ -36,7 +36,7 @@ public class ReturnSyncWebhookAutoConfiguration {
     @ConditionalOnMissingBean
     public SupplierWebhook returnSyncSupplierWebhook(ReturnSyncEngine engine, ReturnSyncProperties properties) {
         ReturnSyncProperties.Webhook settings = properties.getWebhook();
-        SupplierWebhook.Builder webhook = SupplierWebhook.builder(engine.supplierCallbacks())
+        SupplierWebhook.Builder webhook = SupplierWebhook.builder(engine)
                 .tolerance(settings.getTolerance()).clock(engine.clock());
         settings.getSecrets().forEach((supplier, secrets) -> webhook.supplier(SupplierId.of(supplier), of(secrets)));
         return webhook.build();

@@ -116,7 +116,7 @@ public final class SimulatedSupplier implements SupplierAdapter {
         calls.add(request);
         if (failuresLeft > 0) {
             failuresLeft--;
-            return new SupplierReply.RetryableFailure("simulated outage");
+            return SupplierReply.retryLater("simulated outage");
         }
         String number = returnsByKey.get(request.idempotencyKey());
         boolean fresh = number == null;
@@ -126,15 +126,15 @@ public final class SimulatedSupplier implements SupplierAdapter {
         }
         switch (style) {
             case NUMBER_IN_REPLY:
-                return new SupplierReply.NumberIssued(number);
+                return SupplierReply.numberIssued(number);
             case NUMBER_BY_CALLBACK:
                 if (fresh) {
                     callbacks.add(new Callback(request.tenant(), request.caseId(), request.resellerNumber(), number,
                             "evt-" + number));
                 }
-                return new SupplierReply.Pending();
+                return SupplierReply.pending();
             default:
-                return new SupplierReply.Pending();
+                return SupplierReply.pending();
         }
     }
 
@@ -142,7 +142,7 @@ public final class SimulatedSupplier implements SupplierAdapter {
     public synchronized SupplierReply.ToNotice shareTracking(SupplierRequest.ShareTracking request) {
         calls.add(request);
         trackingByKey.putIfAbsent(request.idempotencyKey(), request);
-        return new SupplierReply.Done();
+        return SupplierReply.done();
     }
 
     @Override
@@ -151,20 +151,20 @@ public final class SimulatedSupplier implements SupplierAdapter {
         if (request.supplierNumber() == null) {
             String number = numberFor(request.caseId());
             if (number == null) {
-                return new SupplierReply.NothingNew();
+                return SupplierReply.nothingNew();
             }
             int polls = pollsByKey.merge(number, 1, Integer::sum);
-            return polls > pollsBeforeNumber ? new SupplierReply.NumberIssued(number) : new SupplierReply.NothingNew();
+            return polls > pollsBeforeNumber ? SupplierReply.numberIssued(number) : SupplierReply.nothingNew();
         }
         List<LineQuantity> received = receipts.get(request.caseId());
-        return received == null ? new SupplierReply.NothingNew() : new SupplierReply.Received(received);
+        return received == null ? SupplierReply.nothingNew() : SupplierReply.received(received);
     }
 
     @Override
     public synchronized SupplierReply.ToNotice cancel(SupplierRequest.Cancel request) {
         calls.add(request);
         cancelled.add(request.caseId());
-        return new SupplierReply.Done();
+        return SupplierReply.done();
     }
 
     /** Tells the supplier it received the parcel of a case, so that a poll reports it. */

@@ -4,6 +4,7 @@ import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.Decision;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.testkit.internal.Describe;
+import java.util.Optional;
 
 /** The text of {@link WorkflowFixture}'s failure messages. */
 final class FixtureText {
@@ -18,7 +19,7 @@ final class FixtureText {
         return Describe.decision(decision);
     }
 
-    static String state(ReturnCase current) {
-        return current == null ? "no case" : "case " + Describe.caseDetail(current);
+    static String state(Optional<ReturnCase> current) {
+        return current.map(c -> "case " + Describe.caseDetail(c)).orElse("no case");
     }
 }

@@ -32,6 +32,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -336,9 +337,9 @@ public final class Generators {
      * otherwise a {@link #command} four times in five, else a clock move: to just before, at or after the next
      * due deadline, or by a duration leaning towards the boundaries.
      */
-    public static Action action(RandomGenerator random, ReturnCase current, ReturnWorkflow workflow, Parties parties,
-                                Instant deliveredAt, Collection<Duration> boundaries) {
-        if (current == null) {
+    public static Action action(RandomGenerator random, Optional<ReturnCase> current, ReturnWorkflow workflow,
+                                Parties parties, Instant deliveredAt, Collection<Duration> boundaries) {
+        if (current.isEmpty()) {
             if (chance(random, 0.5)) {
                 return new Action.AdvanceBy(duration(random, Duration.ofDays(30), boundaries));
             }
@@ -347,7 +348,7 @@ public final class Generators {
                     .buildUnchecked());
         }
         if (chance(random, 0.8)) {
-            return new Action.Execute(command(random, current, workflow, parties));
+            return new Action.Execute(command(random, current.get(), workflow, parties));
         }
         if (chance(random, 0.5)) {
             return new Action.AdvanceToNextDue(TICK.multipliedBy(random.nextInt(3) - 1L));
@@ -370,9 +371,9 @@ public final class Generators {
             }
             Command.SubmitReturn submit = submission(random).command(parties,
                     Commands.as(parties.ownCustomer()).key(KEY), deliveredAt).build();
-            Decision decision = workflow.decide(null, submit, RuleContext.at(now));
+            Decision decision = workflow.decide(Optional.empty(), submit, RuleContext.at(now));
             if (decision instanceof Decision.Accepted accepted) {
-                current = ReturnWorkflow.evolve(null, accepted.events());
+                current = ReturnWorkflow.evolve(Optional.empty(), accepted.events());
             }
         }
         for (int i = 0; i < steps; i++) {

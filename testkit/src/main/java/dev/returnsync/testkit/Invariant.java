@@ -91,7 +91,7 @@ public interface Invariant {
 
             @Override
             public Optional<String> check(Step step) {
-                return step.after() == null ? Optional.empty() : violation.apply(step.after());
+                return step.after().flatMap(violation);
             }
 
             @Override
@@ -111,8 +111,7 @@ public interface Invariant {
         Objects.requireNonNull(holds, "holds");
         return onStepExplained(name, s -> holds.test(s) ? Optional.empty() : Optional.of(
                 "does not hold of " + Describe.command(s.command()) + " by " + s.command().actor() + ", "
-                        + Describe.decision(s.decision()) + (s.after() == null ? ""
-                        : ", case after: " + Describe.caseDetail(s.after()))));
+                        + Describe.decision(s.decision()) + s.after().map(c -> ", case after: " + Describe.caseDetail(c)).orElse("")));
     }
 
     /** An invariant of each step (accepted or refused), which explains each violation. */

@@ -47,12 +47,13 @@ public final class Invariants {
     /** No command, accepted or proposed by a policy, changes a leg that is in a terminal state. */
     public static Invariant terminalStatesAbsorb() {
         return Invariant.onStepExplained("terminal states absorb", step -> {
-            if (!step.accepted() || step.before() == null) {
+            if (!step.accepted() || step.before().isEmpty()) {
                 return Optional.empty();
             }
-            for (Leg leg : step.before().legs()) {
+            ReturnCase was = step.before().get();
+            for (Leg leg : was.legs()) {
                 if (leg.state().isTerminal()) {
-                    Leg now = step.after().leg(leg.supplier()).orElse(null);
+                    Leg now = step.after().orElseThrow().leg(leg.supplier()).orElse(null);
                     if (!leg.equals(now)) {
                         return Optional.of("leg " + leg.supplier() + " was " + leg.state() + " (terminal), but "
                                 + step.command().type() + " changed it to " + now);
@@ -60,7 +61,7 @@ public final class Invariants {
                 }
             }
             if (step.command() instanceof Command.LegCommand command) {
-                Optional<Leg> leg = step.before().leg(command.leg());
+                Optional<Leg> leg = was.leg(command.leg());
                 if (leg.isPresent() && leg.get().state().isTerminal()) {
                     return Optional.of(command.type() + " was accepted on leg " + command.leg() + " in terminal state "
                             + leg.get().state());
@@ -123,19 +124,19 @@ public final class Invariants {
      */
     public static Invariant versionsHaveNoGaps() {
         return Invariant.onStepExplained("versions have no gaps", step -> {
-            long before = step.before() == null ? 0 : step.before().version();
+            long before = step.before().map(ReturnCase::version).orElse(0L);
+            long after = step.after().map(ReturnCase::version).orElse(0L);
             if (step.accepted()) {
                 long expected = before + step.events().size();
-                if (step.after().version() != expected) {
-                    return Optional.of("version went from " + before + " to " + step.after().version() + " with "
+                if (after != expected) {
+                    return Optional.of("version went from " + before + " to " + after + " with "
                             + step.events().size() + " event(s); expected " + expected);
                 }
-            } else if (step.after() != null && step.after().version() != before) {
-                return Optional.of("a refused command moved the version from " + before + " to " + step.after().version());
+            } else if (after != before) {
+                return Optional.of("a refused command moved the version from " + before + " to " + after);
             }
-            if (step.after() != null && step.after().version() != step.history().size()) {
-                return Optional.of("version " + step.after().version() + " but " + step.history().size()
-                        + " events were folded");
+            if (after != step.history().size()) {
+                return Optional.of("version " + after + " but " + step.history().size() + " events were folded");
             }
             return Optional.empty();
         });
@@ -163,8 +164,7 @@ public final class Invariants {
                         + step.command().caseId());
             }
             if (refusal.state() != null && step.command() instanceof Command.LegCommand command) {
-                LegState actual = step.before() == null ? null
-                        : step.before().leg(command.leg()).map(Leg::state).orElse(null);
+                LegState actual = step.before().flatMap(c -> c.leg(command.leg())).map(Leg::state).orElse(null);
                 if (refusal.state() != actual) {
                     return Optional.of("the refusal names state " + refusal.state() + " but the leg is in " + actual);
                 }
@@ -179,7 +179,7 @@ public final class Invariants {
      */
     public static Invariant refusalsDoNotLeakAcrossTenants() {
         return Invariant.onStepExplained("refusals do not leak across tenants", step -> {
-            ReturnCase c = step.before();
+            ReturnCase c = step.before().orElse(null);
             if (c == null || step.command().actor().tenant().equals(c.tenant())) {
                 return Optional.empty();
             }
@@ -218,7 +218,7 @@ public final class Invariants {
             if (!step.accepted()) {
                 return Optional.empty();
             }
-            ReturnCase c = step.after();
+            ReturnCase c = step.after().orElseThrow();
             Instant now = step.context().now();
             for (Leg leg : c.legs()) {
                 if (leg.since().isAfter(now) || leg.since().isBefore(c.createdAt())) {
@@ -230,7 +230,7 @@ public final class Invariants {
                     return Optional.of("leg " + leg.supplier() + " in " + leg.state() + " since " + leg.since()
                             + " falls due before that, at " + due.get());
                 }
-                Leg before = step.before() == null ? null : step.before().leg(leg.supplier()).orElse(null);
+                Leg before = step.before().flatMap(was -> was.leg(leg.supplier())).orElse(null);
                 if (before != null && before.state() != leg.state() && !leg.since().equals(now)) {
                     return Optional.of("leg " + leg.supplier() + " moved " + before.state() + " -> " + leg.state() + " at "
                             + now + " but records it entered the state at " + leg.since());
@@ -255,7 +255,7 @@ public final class Invariants {
             if (!step.accepted()) {
                 return Optional.empty();
             }
-            ReturnCase c = step.after();
+            ReturnCase c = step.after().orElseThrow();
             CustomerView view = CustomerView.of(c);
             for (int i = 0; i < view.legs().size(); i++) {
                 SupplierId owner = c.legs().get(i).supplier();
@@ -298,7 +298,7 @@ public final class Invariants {
                 if (rows.isEmpty()) {
                     return Optional.of("a " + role + " submission was accepted but no row allows it");
                 }
-                for (Leg leg : step.after().legs()) {
+                for (Leg leg : step.after().orElseThrow().legs()) {
                     if (leg.state() != rows.get(0).to()) {
                         return Optional.of("a new leg starts in " + leg.state() + ", the table says " + rows.get(0).to());
                     }
@@ -307,8 +307,10 @@ public final class Invariants {
                         : Optional.of("the submission recorded " + eventType + ", the table says " + rows.get(0).event());
             }
             Command.LegCommand command = (Command.LegCommand) step.command();
-            Leg before = step.before().leg(command.leg()).orElse(null);
-            Leg after = step.after().leg(command.leg()).orElse(null);
+            ReturnCase was = step.before().orElseThrow();
+            ReturnCase now = step.after().orElseThrow();
+            Leg before = was.leg(command.leg()).orElse(null);
+            Leg after = now.leg(command.leg()).orElse(null);
             if (before == null || after == null) {
                 return Optional.of(command.type() + " was accepted for a leg the case does not have: " + command.leg());
             }
@@ -325,8 +327,8 @@ public final class Invariants {
             if (!eventType.equals(row.get().event())) {
                 return Optional.of(command.type() + " recorded " + eventType + ", the table says " + row.get().event());
             }
-            for (Leg other : step.before().legs()) {
-                if (!other.supplier().equals(command.leg()) && !Optional.of(other).equals(step.after().leg(other.supplier()))) {
+            for (Leg other : was.legs()) {
+                if (!other.supplier().equals(command.leg()) && !Optional.of(other).equals(now.leg(other.supplier()))) {
                     return Optional.of(command.type() + " on leg " + command.leg() + " also changed leg " + other.supplier());
                 }
             }
@@ -361,7 +363,7 @@ public final class Invariants {
                 if (!(event instanceof ReturnEvent.LegEvent legEvent)) {
                     continue;
                 }
-                Leg leg = step.after().leg(legEvent.leg()).orElse(null);
+                Leg leg = step.after().orElseThrow().leg(legEvent.leg()).orElse(null);
                 if (leg == null || !AFTER_RESULT.contains(leg.state())) {
                     continue;
                 }
@@ -411,7 +413,7 @@ public final class Invariants {
             if (!step.accepted() && !refusedByRule) {
                 return Optional.empty();
             }
-            boolean expected = shouldRefuse.refuses(type.cast(step.command()), Optional.ofNullable(step.before()),
+            boolean expected = shouldRefuse.refuses(type.cast(step.command()), step.before(),
                     step.context());
             if (refusedByRule && !expected) {
                 return Optional.of("'" + rule + "' refused at " + step.context().now() + " but the reference allows: "

@@ -19,19 +19,23 @@ import java.util.Optional;
  * @param command the command
  * @param policy the policy that proposed the command, or {@code null} when a party (or the timer) sent it
  * @param context the time and settings the command was decided with
- * @param before the case before, or {@code null} when none existed
+ * @param before the case before, empty when none existed
  * @param decision what the workflow decided
- * @param after the case after: {@code before} itself when the command was refused
+ * @param after the case after: {@code before} itself when the command was refused (so empty only for a refused
+ *     submission)
  * @param history every event folded into {@code after}, oldest first, with its origin
  */
-public record Step(ReturnWorkflow workflow, Command command, String policy, RuleContext context, ReturnCase before,
-                   Decision decision, ReturnCase after, List<RecordedEvent> history) {
+public record Step(ReturnWorkflow workflow, Command command, String policy, RuleContext context,
+                   Optional<ReturnCase> before, Decision decision, Optional<ReturnCase> after,
+                   List<RecordedEvent> history) {
     /** Checks the mandatory fields and copies the history. */
     public Step {
         Objects.requireNonNull(workflow, "workflow");
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(before, "before");
         Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(after, "after");
         history = List.copyOf(history);
     }
 

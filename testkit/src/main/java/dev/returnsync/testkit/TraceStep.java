@@ -7,6 +7,7 @@ import dev.returnsync.testkit.internal.Describe;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One step of a counterexample: the action, the clock after it, every command decided because of it (the
@@ -16,13 +17,14 @@ import java.util.Objects;
  * @param action what happened
  * @param at the clock after the step
  * @param decisions the decided commands, in order; empty for a clock move
- * @param after the case after the step, or {@code null} while no case exists
+ * @param after the case after the step, empty while no case exists
  */
-public record TraceStep(int number, Action action, Instant at, List<Step> decisions, ReturnCase after) {
+public record TraceStep(int number, Action action, Instant at, List<Step> decisions, Optional<ReturnCase> after) {
     /** Checks the fields and copies the decisions. */
     public TraceStep {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(after, "after");
         decisions = List.copyOf(decisions);
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -38,7 +39,7 @@ public final class WorkflowFixture {
 
     private final ReturnWorkflow workflow;
     private final List<ReturnEvent> history = new ArrayList<>();
-    private ReturnCase current;
+    private Optional<ReturnCase> current = Optional.empty();
     private Instant now = DEFAULT_START;
     private Map<String, String> settings;
 
@@ -81,7 +82,7 @@ public final class WorkflowFixture {
     /** Folds events into the case, as if they had been recorded; no rule runs. */
     public WorkflowFixture given(ReturnEvent... events) {
         for (ReturnEvent event : events) {
-            current = ReturnWorkflow.evolve(current, Objects.requireNonNull(event, "event"));
+            current = Optional.of(ReturnWorkflow.evolve(current, Objects.requireNonNull(event, "event")));
             history.add(event);
         }
         return this;
@@ -106,15 +107,15 @@ public final class WorkflowFixture {
 
     /** Decides a command against the case as it now stands; the case itself does not change. */
     public Outcome when(Command command) {
-        ReturnCase before = current;
+        Optional<ReturnCase> before = current;
         Decision decision = decide(command);
-        ReturnCase after = decision instanceof Decision.Accepted accepted
-                ? ReturnWorkflow.evolve(before, accepted.events()) : before;
+        Optional<ReturnCase> after = decision instanceof Decision.Accepted accepted
+                ? Optional.of(ReturnWorkflow.evolve(before, accepted.events())) : before;
         return new Outcome(workflow, command, context(), before, decision, after);
     }
 
-    /** The case as the given steps left it, or {@code null} before the first. */
-    public ReturnCase current() {
+    /** The case as the given steps left it, empty before the first. */
+    public Optional<ReturnCase> current() {
         return current;
     }
 
@@ -136,12 +137,12 @@ public final class WorkflowFixture {
         private final ReturnWorkflow workflow;
         private final Command command;
         private final RuleContext context;
-        private final ReturnCase before;
+        private final Optional<ReturnCase> before;
         private final Decision decision;
-        private final ReturnCase after;
+        private final Optional<ReturnCase> after;
 
-        private Outcome(ReturnWorkflow workflow, Command command, RuleContext context, ReturnCase before,
-                        Decision decision, ReturnCase after) {
+        private Outcome(ReturnWorkflow workflow, Command command, RuleContext context, Optional<ReturnCase> before,
+                        Decision decision, Optional<ReturnCase> after) {
             this.workflow = workflow;
             this.command = command;
             this.context = context;
@@ -160,8 +161,8 @@ public final class WorkflowFixture {
             return decision instanceof Decision.Accepted accepted ? accepted.events() : List.of();
         }
 
-        /** The case after the command: the case before when it was refused. */
-        public ReturnCase after() {
+        /** The case after the command: the case before when it was refused (empty for a refused submission). */
+        public Optional<ReturnCase> after() {
             return after;
         }
 
@@ -240,10 +241,11 @@ public final class WorkflowFixture {
 
         private List<Command> proposals() {
             List<Command> proposed = new ArrayList<>();
-            ReturnCase state = before;
+            Optional<ReturnCase> state = before;
             for (ReturnEvent event : events()) {
-                state = ReturnWorkflow.evolve(state, event);
-                proposed.addAll(workflow.react(state, event, context));
+                ReturnCase next = ReturnWorkflow.evolve(state, event);
+                proposed.addAll(workflow.react(next, event, context));
+                state = Optional.of(next);
             }
             return proposed;
         }

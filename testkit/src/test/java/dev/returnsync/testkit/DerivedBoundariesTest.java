@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Timeout;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -28,10 +27,10 @@ class DerivedBoundariesTest {
     static final Instant DELIVERED = Instant.parse("2026-03-02T00:00:00Z");
 
     /** The bug: counting whole days lets a no-reason return through during all of day 8. */
-    static final Guard WHOLE_DAYS = Guard.on(Command.SubmitReturn.class, "7-day window", (submit, current, ctx) ->
-            submit.reason().code() == ReasonCode.NO_REASON
-                    && ChronoUnit.DAYS.between(submit.deliveredAt(), ctx.now()) > 7
-                    ? Optional.of("no-reason returns close 7 days after delivery") : Optional.empty())
+    static final Guard WHOLE_DAYS = Guard.named("7-day window").on(Command.SubmitReturn.class)
+            .refuseWhen((submit, current, ctx) -> submit.reason().code() == ReasonCode.NO_REASON
+                            && ChronoUnit.DAYS.between(submit.deliveredAt(), ctx.now()) > 7,
+                    "no-reason returns close 7 days after delivery")
             .withHorizons(WEEK);
 
     static final Invariant REFERENCE = Invariants.ruleAgreesWith("7-day window", Command.SubmitReturn.class,

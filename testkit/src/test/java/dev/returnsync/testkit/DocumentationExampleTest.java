@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,9 +31,10 @@ class DocumentationExampleTest {
     @Test
     void noReasonWindowClosesSevenDaysAfterDelivery() {
         Duration window = Duration.ofDays(7);
-        Guard guard = Guard.on(Command.SubmitReturn.class, "7-day window", (submit, current, ctx) ->
-                submit.reason().code() == ReasonCode.NO_REASON && ctx.now().isAfter(submit.deliveredAt().plus(window))
-                        ? Optional.of("no-reason returns close 7 days after delivery") : Optional.empty())
+        Guard guard = Guard.named("7-day window").on(Command.SubmitReturn.class)
+                .refuseWhen((submit, current, ctx) -> submit.reason().code() == ReasonCode.NO_REASON
+                                && ctx.now().isAfter(submit.deliveredAt().plus(window)),
+                        "no-reason returns close 7 days after delivery")
                 .withHorizons(window);
         RuleChecker checker = RuleChecker.forWorkflow(ReturnWorkflow.builder().guard(guard).build())
                 .invariant("no late no-reason case", c -> c.reason().code() != ReasonCode.NO_REASON

@@ -33,7 +33,7 @@ class InvariantMessagesTest {
         RuleViolation violation = assertThrows(RuleViolation.class, () -> checker(Invariant.forEachLeg(
                 "never negotiating", (c, leg) -> leg.state() != LegState.NEGOTIATING)).exhaustive(3).check());
         Counterexample found = violation.counterexample();
-        String leg = found.trace().get(found.length() - 1).after().legs().get(0).supplier().toString();
+        String leg = found.trace().get(found.length() - 1).after().orElseThrow().legs().get(0).supplier().toString();
         assertTrue(found.message().startsWith("does not hold of leg " + leg + " (NEGOTIATING"), found.message());
         assertTrue(found.message().contains("requested 2"), found.message());
         assertEquals("never negotiating", found.invariant());

@@ -36,14 +36,14 @@ class InvariantsTest {
     private static final SupplierId S2 = SupplierId.of("S2");
 
     private final List<RecordedEvent> history = new ArrayList<>();
-    private ReturnCase current;
+    private Optional<ReturnCase> current = Optional.empty();
 
     private Step run(Command command) {
         RuleContext context = RuleContext.at(T0);
         Decision decision = WORKFLOW.decide(current, command, context);
-        ReturnCase before = current;
+        Optional<ReturnCase> before = current;
         if (decision instanceof Decision.Accepted accepted) {
-            current = ReturnWorkflow.evolve(current, accepted.events());
+            current = Optional.of(ReturnWorkflow.evolve(current, accepted.events()));
             accepted.events().forEach(e -> history.add(new RecordedEvent(e, null)));
         }
         return new Step(WORKFLOW, command, null, context, before, decision, current, history);
@@ -60,7 +60,7 @@ class InvariantsTest {
 
     private static Step withAfter(Step step, ReturnCase after) {
         return new Step(step.workflow(), step.command(), step.policy(), step.context(), step.before(), step.decision(),
-                after, step.history());
+                Optional.of(after), step.history());
     }
 
     private static ReturnCase withLegs(ReturnCase c, List<Leg> legs, long version) {
@@ -103,7 +103,7 @@ class InvariantsTest {
     @Test
     void versionsWithAGapBreak() {
         Step step = submitted();
-        breaks(Invariants.versionsHaveNoGaps(), withAfter(step, withLegs(step.after(), step.after().legs(), 2)));
+        breaks(Invariants.versionsHaveNoGaps(), withAfter(step, withLegs(step.after().orElseThrow(), step.after().orElseThrow().legs(), 2)));
     }
 
     @Test
@@ -111,11 +111,11 @@ class InvariantsTest {
         submitted();
         Step cancel = run(as(P.ownCustomer()).cancelReturn().leg(S1).build());
         Step next = run(as(P.reseller()).openNegotiation().leg(S2).build());
-        List<Leg> legs = new ArrayList<>(next.after().legs());
+        List<Leg> legs = new ArrayList<>(next.after().orElseThrow().legs());
         legs.set(0, moved(legs.get(0), LegState.NEGOTIATING, T0));
         holds(Invariants.terminalStatesAbsorb(), next);
-        breaks(Invariants.terminalStatesAbsorb(), withAfter(next, withLegs(next.after(), legs, next.after().version())));
-        assertEquals(LegState.CANCELLED, cancel.after().legs().get(0).state());
+        breaks(Invariants.terminalStatesAbsorb(), withAfter(next, withLegs(next.after().orElseThrow(), legs, next.after().orElseThrow().version())));
+        assertEquals(LegState.CANCELLED, cancel.after().orElseThrow().legs().get(0).state());
     }
 
     @Test
@@ -123,35 +123,35 @@ class InvariantsTest {
         Step submit = submitted();
         Step refused = run(as(P.ownCustomer()).confirmResult().leg(S1).build());
         breaks(Invariants.refusalChangesNothing(), withAfter(refused,
-                withLegs(submit.after(), List.of(moved(submit.after().legs().get(0), LegState.AGREED, T0),
-                        submit.after().legs().get(1)), 1)));
+                withLegs(submit.after().orElseThrow(), List.of(moved(submit.after().orElseThrow().legs().get(0), LegState.AGREED, T0),
+                        submit.after().orElseThrow().legs().get(1)), 1)));
     }
 
     @Test
     void aMoveTheTableDoesNotHaveBreaks() {
         submitted();
         Step open = run(as(P.reseller()).openNegotiation().leg(S1).build());
-        List<Leg> legs = new ArrayList<>(open.after().legs());
+        List<Leg> legs = new ArrayList<>(open.after().orElseThrow().legs());
         legs.set(0, moved(legs.get(0), LegState.AGREED, T0));
-        breaks(Invariants.evolveFollowsTable(), withAfter(open, withLegs(open.after(), legs, open.after().version())));
+        breaks(Invariants.evolveFollowsTable(), withAfter(open, withLegs(open.after().orElseThrow(), legs, open.after().orElseThrow().version())));
     }
 
     @Test
     void aLegEnteringItsStateInTheFutureBreaks() {
         submitted();
         Step open = run(as(P.reseller()).openNegotiation().leg(S1).build());
-        List<Leg> legs = new ArrayList<>(open.after().legs());
+        List<Leg> legs = new ArrayList<>(open.after().orElseThrow().legs());
         legs.set(0, moved(legs.get(0), LegState.NEGOTIATING, T0.plus(Duration.ofDays(1))));
         breaks(Invariants.deadlinesNotBeforeTheirEvent(),
-                withAfter(open, withLegs(open.after(), legs, open.after().version())));
+                withAfter(open, withLegs(open.after().orElseThrow(), legs, open.after().orElseThrow().version())));
     }
 
     @Test
     void oneTrackingNumberOnTwoLegsBreaks() {
         Step step = submitted();
         ReturnNumber parcel = ReturnNumber.returnTracking("SF", "SF1000001");
-        List<Leg> legs = step.after().legs().stream().map(l -> tracked(l, parcel)).toList();
-        breaks(Invariants.numbersResolveToOneLeg(), withAfter(step, withLegs(step.after(), legs, 1)));
+        List<Leg> legs = step.after().orElseThrow().legs().stream().map(l -> tracked(l, parcel)).toList();
+        breaks(Invariants.numbersResolveToOneLeg(), withAfter(step, withLegs(step.after().orElseThrow(), legs, 1)));
     }
 
     @Test
@@ -169,14 +169,15 @@ class InvariantsTest {
     void aResultReportedByAPolicyBreaks() {
         submitted();
         Step open = run(as(P.reseller()).openNegotiation().leg(S1).build());
-        List<Leg> legs = new ArrayList<>(open.after().legs());
+        List<Leg> legs = new ArrayList<>(open.after().orElseThrow().legs());
         legs.set(0, moved(legs.get(0), LegState.RESULT_REPORTED, T0));
         ReturnEvent.ResultReported reported = new ReturnEvent.ResultReported(T0, P.supplier(S1), S1, List.of(),
                 List.of(), "auto");
         List<RecordedEvent> history = new ArrayList<>(open.history());
         history.add(new RecordedEvent(reported, "sneaky"));
         Step byPolicy = new Step(WORKFLOW, open.command(), "sneaky", open.context(), open.before(),
-                new Decision.Accepted(List.of(reported)), withLegs(open.after(), legs, open.after().version() + 1), history);
+                new Decision.Accepted(List.of(reported)),
+                Optional.of(withLegs(open.after().orElseThrow(), legs, open.after().orElseThrow().version() + 1)), history);
         breaks(Invariants.resultReportedBySupplierItself(), byPolicy);
         history.set(history.size() - 1, new RecordedEvent(reported, null));
         holds(Invariants.resultReportedBySupplierItself(), new Step(WORKFLOW, open.command(), null, open.context(),

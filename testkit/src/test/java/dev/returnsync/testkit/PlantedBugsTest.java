@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,13 +35,11 @@ class PlantedBugsTest {
                     && context.now().isAfter(submit.deliveredAt().plus(WINDOW)));
 
     static Guard windowGuard(boolean offByOne) {
-        return Guard.on(Command.SubmitReturn.class, WINDOW_RULE, (submit, current, context) -> {
+        return Guard.named(WINDOW_RULE).on(Command.SubmitReturn.class).refuseWhen((submit, current, context) -> {
             var end = submit.deliveredAt().plus(WINDOW);
             boolean closed = offByOne ? !context.now().isBefore(end) : context.now().isAfter(end);
-            return submit.reason().code() == ReasonCode.NO_REASON && closed
-                    ? Optional.of("no-reason returns close 7 days after delivery")
-                    : Optional.empty();
-        });
+            return submit.reason().code() == ReasonCode.NO_REASON && closed;
+        }, "no-reason returns close 7 days after delivery");
     }
 
     /**
@@ -55,9 +52,8 @@ class PlantedBugsTest {
             return Policy.on(ReturnEvent.ResultReported.class, name, (after, reported, context) -> {
                 Leg leg = after.leg(reported.leg()).orElseThrow();
                 return leg.outcome() == OutcomeType.REFUND_ONLY && leg.refundDue().minor() <= 20_000
-                        ? List.of(Commands.as(Policy.actor(name, after)).key(Policy.key(name, after, "notify"))
-                                .onCase(after.id()).reportResultToCustomer().leg(leg.supplier()).note("refunded")
-                                .build())
+                        ? List.of(context.header("notify").reportResultToCustomer().leg(leg.supplier())
+                                .note("refunded").build())
                         : List.of();
             });
         }
@@ -67,13 +63,11 @@ class PlantedBugsTest {
                 return List.of();
             }
             return List.of(
-                    Commands.as(Actor.supplier(after.tenant(), leg.supplier())).key(Policy.key(name, after, "report"))
-                            .onCase(after.id()).reportResult().note("auto").build(),
-                    Commands.as(Policy.actor(name, after)).key(Policy.key(name, after, "notify")).onCase(after.id())
-                            .reportResultToCustomer().leg(leg.supplier()).note("refunded").build(),
-                    Commands.as(Actor.customer(after.tenant(), after.customer()))
-                            .key(Policy.key(name, after, "confirm")).onCase(after.id()).confirmResult()
-                            .leg(leg.supplier()).build());
+                    Commands.as(Actor.supplier(after.tenant(), leg.supplier())).key(context.key("report"))
+                            .onCase(context.caseId()).reportResult().note("auto").build(),
+                    context.header("notify").reportResultToCustomer().leg(leg.supplier()).note("refunded").build(),
+                    Commands.as(Actor.customer(after.tenant(), after.customer())).key(context.key("confirm"))
+                            .onCase(context.caseId()).confirmResult().leg(leg.supplier()).build());
         });
     }
 
@@ -143,7 +137,7 @@ class PlantedBugsTest {
             assertEquals(6, found.length(), found.format());
             TraceStep last = found.trace().get(5);
             assertEquals("fast refund", last.decisions().get(last.decisions().size() - 1).policy());
-            assertEquals(LegState.RESULT_REPORTED, last.after().legs().get(0).state());
+            assertEquals(LegState.RESULT_REPORTED, last.after().orElseThrow().legs().get(0).state());
             assertEquals(found.format(), refundChecker(false).exhaustive(8).threads(1).run().counterexample()
                     .orElseThrow().format(), "the same counterexample on every run, on any number of threads");
         }

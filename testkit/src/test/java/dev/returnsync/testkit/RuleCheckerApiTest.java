@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,9 +57,9 @@ class RuleCheckerApiTest {
 
     @Test
     void aThrowingGuardIsReportedWithItsException() {
-        Guard broken = Guard.on(Command.OpenNegotiation.class, "broken", (command, current, context) -> {
+        Guard broken = Guard.named("broken").on(Command.OpenNegotiation.class).refuseWhen((command, current, context) -> {
             throw new IllegalStateException("boom");
-        });
+        }, "never said");
         RuleViolation violation = assertThrows(RuleViolation.class,
                 () -> RuleChecker.forWorkflow(ReturnWorkflow.builder().guard(broken).build()).exhaustive(3).check());
         assertEquals("no exception", violation.counterexample().invariant());
@@ -72,7 +71,7 @@ class RuleCheckerApiTest {
     void aPolicyThatNeverSettlesIsReported() {
         Policy loop = Policy.on(ReturnEvent.class, "echo", (after, event, context) -> List.of(
                 Commands.as(dev.returnsync.spi.Actor.supplier(after.tenant(), after.legs().get(0).supplier()))
-                        .key(Policy.key("echo", after, "x")).onCase(after.id()).replaceSupplierNumber()
+                        .key(context.key("x")).onCase(context.caseId()).replaceSupplierNumber()
                         .number(dev.returnsync.spi.ReturnNumber.supplierReturn(after.legs().get(0).supplier(),
                                 "AUTO-" + after.version())).build()));
         CheckReport report = RuleChecker.forWorkflow(ReturnWorkflow.builder().policy(loop).build())
@@ -85,8 +84,8 @@ class RuleCheckerApiTest {
     @Test
     void aGuardThatReadsHiddenStateIsNotDeterministic() {
         int[] calls = {0};
-        Guard flaky = Guard.on(Command.OpenNegotiation.class, "flaky",
-                (command, current, context) -> calls[0]++ % 2 == 0 ? Optional.empty() : Optional.of("odd call"));
+        Guard flaky = Guard.named("flaky").on(Command.OpenNegotiation.class)
+                .refuseWhen((command, current, context) -> calls[0]++ % 2 != 0, "odd call");
         RuleViolation violation = assertThrows(RuleViolation.class,
                 () -> RuleChecker.forWorkflow(ReturnWorkflow.builder().guard(flaky).build()).exhaustive(3).check());
         assertEquals("decide is deterministic", violation.counterexample().invariant());

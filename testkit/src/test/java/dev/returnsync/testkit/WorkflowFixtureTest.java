@@ -57,10 +57,9 @@ class WorkflowFixtureTest {
     @Test
     void theRulesSeeTheWorkflowsOwnSettingsUnlessTheFixtureSetsOthers() {
         ReturnWorkflow strict = ReturnWorkflow.builder().setting("exchanges", "off")
-                .guard(dev.returnsync.core.domain.Guard.on(Command.AgreeReturn.class, "exchanges-setting",
-                        (command, current, context) -> command.outcome() == OutcomeType.EXCHANGE
-                                && context.setting("exchanges", "on").equals("off")
-                                ? java.util.Optional.of("exchanges are off") : java.util.Optional.empty()))
+                .guard(dev.returnsync.core.domain.Guard.named("exchanges-setting").on(Command.AgreeReturn.class)
+                        .refuseWhen((command, current, context) -> command.outcome() == OutcomeType.EXCHANGE
+                                && context.setting("exchanges", "on").equals("off"), "exchanges are off"))
                 .build();
         WorkflowFixture.of(strict).givenAccepted(SUBMIT, OPEN).when(agree(OutcomeType.EXCHANGE))
                 .thenRefusedByRule("exchanges-setting");

@@ -13,6 +13,14 @@ public sealed interface Decision {
     }
 
     /**
+     * The events of an accepted command.
+     *
+     * @return the events, in order, never empty
+     * @throws RefusalException with the refusal, if the command was refused
+     */
+    List<ReturnEvent> eventsOrThrow();
+
+    /**
      * The command is accepted and yields these events (in practice exactly one).
      *
      * @param events the events, in order
@@ -24,6 +32,11 @@ public sealed interface Decision {
                 throw new IllegalArgumentException("an accepted command yields at least one event");
             }
         }
+
+        @Override
+        public List<ReturnEvent> eventsOrThrow() {
+            return events;
+        }
     }
 
     /**
@@ -34,6 +47,11 @@ public sealed interface Decision {
     record Refused(Refusal refusal) implements Decision {
         public Refused {
             Objects.requireNonNull(refusal, "refusal");
+        }
+
+        @Override
+        public List<ReturnEvent> eventsOrThrow() {
+            throw new RefusalException(refusal);
         }
     }
 }

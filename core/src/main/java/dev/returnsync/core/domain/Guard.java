@@ -13,16 +13,20 @@ import java.util.Set;
  * wins. A guard is a pure function of the command, the case and the context: no I/O, no clock.
  *
  * <pre>{@code
- * Guard window = Guard.on(Command.SubmitReturn.class, "7-day-no-reason-window", (submit, current, ctx) ->
- *         submit.reason().code() == ReasonCode.NO_REASON
- *                 && ctx.now().isAfter(submit.deliveredAt().plus(Duration.ofDays(7)))
- *                 ? Optional.of("no-reason returns close 7 days after delivery")
- *                 : Optional.empty());
+ * Guard window = Guard.named("7-day-no-reason-window").on(Command.SubmitReturn.class)
+ *         .refuseWhen((submit, current, ctx) -> submit.reason().code() == ReasonCode.NO_REASON
+ *                         && ctx.now().isAfter(submit.deliveredAt().plus(Duration.ofDays(7))),
+ *                 "no-reason returns close 7 days after delivery")
+ *         .withHorizons(Duration.ofDays(7));
  * }</pre>
  *
+ * <p>{@link #named} starts a guard; {@link Builder#refuseWhen} refuses when a condition holds,
+ * {@link Builder#allowOnlyWhen} refuses when it does not; the reason is fixed or {@linkplain Explanation explained}
+ * from what the guard saw. For anything else, implement {@link #check} and answer a {@link Verdict}.
+ *
  * <p>A guard that compares times declares the durations it measures with {@link #withHorizons}, so that the
- * testkit's rule checker moves its clock to just before and just after each of them:
- * {@code Guard.on(...).withHorizons(Duration.ofDays(7))}. The ready-made {@link Guards} declare theirs.
+ * testkit's rule checker moves its clock to just before and just after each of them. The ready-made {@link Guards}
+ * declare theirs.
  */
 public interface Guard {
     /** The rule's name, shown in refusals. */
@@ -81,46 +85,86 @@ public interface Guard {
         };
     }
 
-    /** The body of a guard: the reason to refuse, or empty to allow. */
+    /**
+     * When a guard applies: a pure test of the command, the case (empty for {@link Command.SubmitReturn}) and the
+     * context.
+     *
+     * @param <C> the command type the guard looks at
+     */
     @FunctionalInterface
-    interface Check<C extends Command> {
-        /** The reason to refuse, or empty to allow. */
-        Optional<String> refusal(C command, Optional<ReturnCase> current, RuleContext context);
+    interface Condition<C extends Command> {
+        /** True when the condition holds. */
+        boolean test(C command, Optional<ReturnCase> current, RuleContext context);
     }
 
-    /** A guard that looks at every command. */
-    static Guard of(String name, Check<Command> check) {
-        return on(Command.class, name, check);
+    /**
+     * The reason a guard gives when it refuses, computed from what it saw (e.g. naming a limit and a value).
+     *
+     * @param <C> the command type the guard looks at
+     */
+    @FunctionalInterface
+    interface Explanation<C extends Command> {
+        /** The reason, in words, without personal data. */
+        String reason(C command, Optional<ReturnCase> current, RuleContext context);
     }
 
-    /** A guard that looks only at commands of one type and allows every other command. */
-    static <C extends Command> Guard on(Class<C> type, String name, Check<? super C> check) {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(check, "check");
+    /**
+     * Starts a guard with a name, shown in its refusals: {@code Guard.named("max-lines").on(Command.SubmitReturn.class)
+     * .refuseWhen((submit, current, ctx) -> submit.lines().size() > 20, "at most 20 lines")}.
+     *
+     * @throws IllegalArgumentException if the name is blank
+     */
+    static Builder<Command> named(String name) {
         if (Objects.requireNonNull(name, "name").isBlank()) {
             throw new IllegalArgumentException("a guard needs a name");
         }
-        return new Guard() {
-            @Override
-            public String name() {
-                return name;
-            }
+        return new Builder<>(name, Command.class);
+    }
 
-            @Override
-            public Verdict check(Command command, Optional<ReturnCase> current, RuleContext context) {
-                if (!type.isInstance(command)) {
-                    return Verdict.allow();
-                }
-                return check.refusal(type.cast(command), current, context)
-                        .map(reason -> Verdict.refuse(name, reason))
-                        .orElse(Verdict.allow());
-            }
+    /**
+     * A guard under construction: its name and the command type it looks at (every command unless narrowed with
+     * {@link #on}). Every other command is allowed.
+     *
+     * @param <C> the command type the guard looks at
+     */
+    final class Builder<C extends Command> {
+        private final String name;
+        private final Class<C> type;
 
-            @Override
-            public String toString() {
-                return "Guard[" + name + "]";
-            }
-        };
+        private Builder(String name, Class<C> type) {
+            this.name = name;
+            this.type = type;
+        }
+
+        /** The same guard, looking only at commands of this type. */
+        public <D extends Command> Builder<D> on(Class<D> commandType) {
+            return new Builder<>(name, Objects.requireNonNull(commandType, "command type"));
+        }
+
+        /** A guard that refuses, with this reason, the commands for which the condition holds. */
+        public Guard refuseWhen(Condition<? super C> when, String reason) {
+            Objects.requireNonNull(reason, "reason");
+            return refuseWhen(when, (command, current, context) -> reason);
+        }
+
+        /** A guard that refuses, with the explained reason, the commands for which the condition holds. */
+        public Guard refuseWhen(Condition<? super C> when, Explanation<? super C> reason) {
+            Objects.requireNonNull(when, "condition");
+            Objects.requireNonNull(reason, "reason");
+            return new ConditionGuard<>(name, type, when, reason);
+        }
+
+        /** A guard that refuses, with this reason, the commands for which the condition does not hold. */
+        public Guard allowOnlyWhen(Condition<? super C> when, String reason) {
+            Objects.requireNonNull(reason, "reason");
+            return allowOnlyWhen(when, (command, current, context) -> reason);
+        }
+
+        /** A guard that refuses, with the explained reason, the commands for which the condition does not hold. */
+        public Guard allowOnlyWhen(Condition<? super C> when, Explanation<? super C> reason) {
+            Objects.requireNonNull(when, "condition");
+            return refuseWhen((command, current, context) -> !when.test(command, current, context), reason);
+        }
     }
 
     /** A guard that runs the given guards in order; the first refusal wins and keeps its own rule name. */

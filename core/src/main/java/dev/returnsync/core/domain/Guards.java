@@ -32,50 +32,56 @@ public final class Guards {
             throw new IllegalArgumentException("window must be positive and at most " + TimeWindow.MAX_DEADLINE_DAYS
                     + " days, was " + window);
         }
-        return Guard.on(Command.SubmitReturn.class, "no-reason-window", (submit, current, context) ->
-                submit.reason().code() == ReasonCode.NO_REASON
-                        && context.now().isAfter(submit.deliveredAt().plus(window))
-                        ? Optional.of("returns without a reason close " + window.toDays() + " days after delivery ("
-                        + submit.deliveredAt().plus(window) + ")")
-                        : Optional.empty()).withHorizons(window);
+        return Guard.named("no-reason-window").on(Command.SubmitReturn.class)
+                .refuseWhen((submit, current, context) -> submit.reason().code() == ReasonCode.NO_REASON
+                                && context.now().isAfter(submit.deliveredAt().plus(window)),
+                        (submit, current, context) -> "returns without a reason close " + window.toDays()
+                                + " days after delivery (" + submit.deliveredAt().plus(window) + ")")
+                .withHorizons(window);
     }
 
     /** Quality complaints (faulty, damaged, wrong or not as described) need at least one evidence reference. */
     public static Guard evidenceForQualityComplaints() {
-        return Guard.on(Command.SubmitReturn.class, "evidence-for-quality-complaints", (submit, current, context) ->
-                submit.reason().code().isQualityComplaint() && submit.reason().evidence().isEmpty()
-                        ? Optional.of("a " + submit.reason().code() + " complaint needs at least one evidence reference")
-                        : Optional.empty());
+        return Guard.named("evidence-for-quality-complaints").on(Command.SubmitReturn.class)
+                .refuseWhen((submit, current, context) -> submit.reason().code().isQualityComplaint()
+                                && submit.reason().evidence().isEmpty(),
+                        (submit, current, context) -> "a " + submit.reason().code()
+                                + " complaint needs at least one evidence reference");
     }
 
     /** These suppliers accept no exchanges: agreeing to an exchange on their legs is refused. */
     public static Guard noExchangesFrom(Set<SupplierId> suppliers) {
         Set<SupplierId> refusing = Set.copyOf(suppliers);
-        return Guard.on(Command.AgreeReturn.class, "no-exchanges", (agree, current, context) ->
-                agree.outcome() == OutcomeType.EXCHANGE && refusing.contains(agree.leg())
-                        ? Optional.of("supplier " + agree.leg() + " accepts no exchanges")
-                        : Optional.empty());
+        return Guard.named("no-exchanges").on(Command.AgreeReturn.class)
+                .refuseWhen((agree, current, context) -> agree.outcome() == OutcomeType.EXCHANGE
+                                && refusing.contains(agree.leg()),
+                        (agree, current, context) -> "supplier " + agree.leg() + " accepts no exchanges");
     }
 
     /** A return may ask back at most {@code limit} in value (sum of requested quantity times unit price). */
     public static Guard maximumValue(Money limit) {
         Objects.requireNonNull(limit, "limit");
-        return Guard.on(Command.SubmitReturn.class, "maximum-value", (submit, current, context) -> {
-            Money total = new Money(limit.currency(), 0);
-            for (ReturnLine line : submit.lines()) {
-                if (!line.unitPrice().currency().equals(limit.currency())) {
-                    return Optional.of("line " + line.sku() + " is priced in " + line.unitPrice().currency()
-                            + ", the limit in " + limit.currency());
-                }
-                try {
-                    total = total.plus(line.unitPrice().times(line.requested()));
-                } catch (AmountOutOfRangeException e) {
-                    return Optional.of("the return is worth more than the largest amount, above the limit of " + limit);
-                }
+        return Guard.named("maximum-value").on(Command.SubmitReturn.class)
+                .refuseWhen((submit, current, context) -> aboveLimit(submit, limit).isPresent(),
+                        (submit, current, context) -> aboveLimit(submit, limit).orElseThrow());
+    }
+
+    /** Why a submission is worth more than the limit, or empty when it is not. */
+    private static Optional<String> aboveLimit(Command.SubmitReturn submit, Money limit) {
+        Money total = new Money(limit.currency(), 0);
+        for (ReturnLine line : submit.lines()) {
+            if (!line.unitPrice().currency().equals(limit.currency())) {
+                return Optional.of("line " + line.sku() + " is priced in " + line.unitPrice().currency()
+                        + ", the limit in " + limit.currency());
             }
-            return total.minor() > limit.minor()
-                    ? Optional.of("the return is worth " + total + ", above the limit of " + limit)
-                    : Optional.empty();
-        });
+            try {
+                total = total.plus(line.unitPrice().times(line.requested()));
+            } catch (AmountOutOfRangeException e) {
+                return Optional.of("the return is worth more than the largest amount, above the limit of " + limit);
+            }
+        }
+        return total.minor() > limit.minor()
+                ? Optional.of("the return is worth " + total + ", above the limit of " + limit)
+                : Optional.empty();
     }
 }

@@ -1,7 +1,6 @@
 package dev.returnsync.core.domain;
 
 import dev.returnsync.spi.AmountOutOfRangeException;
-import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.ReturnEvent;
 
@@ -11,7 +10,7 @@ import java.util.Objects;
 
 /**
  * Ready-made policies. Each proposes commands as the SYSTEM actor named after the policy, with stable keys
- * ({@link Policy#key}), so the engine applies each reaction once even when it is retried.
+ * ({@link PolicyContext#key}), so the engine applies each reaction once even when it is retried.
  */
 public final class Policies {
     private Policies() {
@@ -19,12 +18,10 @@ public final class Policies {
 
     /** When a case is opened, open the negotiation with every supplier at once. */
     public static Policy autoOpenNegotiation() {
-        String name = "auto-open-negotiation";
-        return Policy.on(ReturnEvent.ReturnRequested.class, name, (after, event, context) -> {
+        return Policy.on(ReturnEvent.ReturnRequested.class, "auto-open-negotiation", (after, event, ctx) -> {
             List<Command> commands = new ArrayList<>();
             for (Leg leg : after.legs()) {
-                commands.add(new Command.OpenNegotiation(Policy.key(name, after, leg.supplier().value()),
-                        Policy.actor(name, after), null, after.id(), leg.supplier()));
+                commands.add(ctx.header(leg.supplier().value()).openNegotiation().leg(leg.supplier()).build());
             }
             return commands;
         });
@@ -37,32 +34,26 @@ public final class Policies {
      */
     public static Policy autoAgreeUpTo(Money limit) {
         Objects.requireNonNull(limit, "limit");
-        String name = "auto-agree-up-to";
-        return Policy.on(ReturnEvent.NegotiationOpened.class, name, (after, event, context) -> {
+        return Policy.on(ReturnEvent.NegotiationOpened.class, "auto-agree-up-to", (after, event, ctx) -> {
             Leg leg = after.leg(event.leg()).orElseThrow();
             if (!worthAtMost(leg, limit)) {
                 return List.of();
             }
-            List<LineQuantity> all = leg.lines().stream().map(l -> new LineQuantity(l.sku(), l.requested())).toList();
-            return List.of(new Command.AgreeReturn(Policy.key(name, after, leg.supplier().value()),
-                    Policy.actor(name, after), null, after.id(), leg.supplier(), after.wanted(), all));
+            return List.of(ctx.header(leg.supplier().value()).agreeReturn().leg(leg.supplier())
+                    .outcome(after.wanted()).build());
         });
     }
 
     /** When a supplier agrees, apply for the return (and its number) at once. */
     public static Policy autoApplyForReturn() {
-        String name = "auto-apply-for-return";
-        return Policy.on(ReturnEvent.SupplierAgreed.class, name, (after, event, context) ->
-                List.of(new Command.ApplyForReturn(Policy.key(name, after, event.leg().value()),
-                        Policy.actor(name, after), null, after.id(), event.leg())));
+        return Policy.on(ReturnEvent.SupplierAgreed.class, "auto-apply-for-return", (after, event, ctx) ->
+                List.of(ctx.header(event.leg().value()).applyForReturn().leg(event.leg()).build()));
     }
 
     /** When a supplier issues its return number, tell the customer at once (代发商将退货单号告知客户). */
     public static Policy autoShareSupplierNumber() {
-        String name = "auto-share-supplier-number";
-        return Policy.on(ReturnEvent.SupplierNumberIssued.class, name, (after, event, context) ->
-                List.of(new Command.ShareNumberWithCustomer(Policy.key(name, after, event.leg().value()),
-                        Policy.actor(name, after), null, after.id(), event.leg())));
+        return Policy.on(ReturnEvent.SupplierNumberIssued.class, "auto-share-supplier-number", (after, event, ctx) ->
+                List.of(ctx.header(event.leg().value()).shareNumberWithCustomer().leg(event.leg()).build()));
     }
 
     /** True when the leg's requested units times unit prices add up to at most the limit, in its currency. */

@@ -1,27 +1,25 @@
 package dev.returnsync.core.domain;
 
 import dev.returnsync.spi.Actor;
-import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.ReturnEvent;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * A custom rule that reacts to an event with automatic commands (auto-agree below an amount,
  * auto-share the supplier number with the customer). Pure: it only proposes commands; the engine runs them
  * through the same checks as any other command, as the actor the policy chose (usually
- * {@link Actor#system}).
+ * {@link Actor#system}). {@link #on} makes one that reacts to an event type, with the header of its commands
+ * (actor, case, stable key) given by its {@link PolicyContext}.
  *
  * <p>A policy whose reaction depends on elapsed time declares the durations it measures with
  * {@link #withHorizons}, so that the testkit's rule checker visits just before and just after each of them.
  */
 public interface Policy {
-    /** The policy's name; also the actor id of the commands it proposes through {@link #actor}. */
+    /** The policy's name; also the actor id of the commands it proposes through {@link PolicyContext#actor()}. */
     String name();
 
     /**
@@ -76,14 +74,29 @@ public interface Policy {
         };
     }
 
-    /** The body of a policy for one event type. */
+    /**
+     * The body of a policy for one event type: the commands to run after the event, built with the
+     * {@link PolicyContext}'s header defaults.
+     *
+     * @param <E> the event type the policy reacts to
+     */
     @FunctionalInterface
     interface Reaction<E extends ReturnEvent> {
-        /** The commands to run after the event. */
-        List<Command> react(ReturnCase after, E event, RuleContext context);
+        /** The commands to run after the event, possibly none. */
+        List<Command> react(ReturnCase after, E event, PolicyContext context);
     }
 
-    /** A policy that reacts only to events of one type. */
+    /**
+     * A policy that reacts to events of one type. Its commands take their actor, case and key from the
+     * {@link PolicyContext}:
+     *
+     * <pre>{@code
+     * Policy.on(ReturnEvent.SupplierAgreed.class, "auto-apply", (after, agreed, ctx) ->
+     *         List.of(ctx.header(agreed.leg().value()).applyForReturn().leg(agreed.leg()).build()));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the name is blank
+     */
     static <E extends ReturnEvent> Policy on(Class<E> type, String name, Reaction<? super E> reaction) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(reaction, "reaction");
@@ -98,7 +111,9 @@ public interface Policy {
 
             @Override
             public List<Command> react(ReturnCase after, ReturnEvent event, RuleContext context) {
-                return type.isInstance(event) ? reaction.react(after, type.cast(event), context) : List.of();
+                return type.isInstance(event)
+                        ? reaction.react(after, type.cast(event), new PolicyContext(name, after, context))
+                        : List.of();
             }
 
             @Override
@@ -106,20 +121,5 @@ public interface Policy {
                 return "Policy[" + name + "]";
             }
         };
-    }
-
-    /** The SYSTEM actor named after a policy, in the case's tenant. */
-    static Actor actor(String policyName, ReturnCase after) {
-        return Actor.system(after.tenant(), policyName);
-    }
-
-    /**
-     * A stable idempotency key for a command that a policy proposes after the event that brought the case to
-     * its current version: the same policy reacting to the same event always gets the same key, so a
-     * reaction that is retried after a crash is applied once.
-     */
-    static IdempotencyKey key(String policyName, ReturnCase after, String discriminator) {
-        String seed = after.tenant() + "|" + after.id() + "|" + after.version() + "|" + policyName + "|" + discriminator;
-        return IdempotencyKey.of("auto-" + UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)));
     }
 }

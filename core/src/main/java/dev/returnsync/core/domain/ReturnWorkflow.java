@@ -35,12 +35,15 @@ import java.util.Set;
  * Immutable and thread-safe; holds the deadline policy, the custom guards and policies, and the settings those
  * rules read.
  *
+ * <p>"No case yet" is always {@link Optional#empty()}, never {@code null}: a case starts from
+ * {@link #initialState()}, which {@link #decide} and {@link #evolve} take as an {@code Optional<ReturnCase>}, as
+ * guards receive it; an existing case may be passed as itself.
+ *
  * <pre>{@code
  * ReturnWorkflow workflow = ReturnWorkflow.builder().guard(myGuard).setting("max-lines", "20").build();
- * Decision decision = workflow.decide(current, command, workflow.contextAt(now));
- * if (decision instanceof Decision.Accepted accepted) {
- *     ReturnCase next = ReturnWorkflow.evolve(current, accepted.events());
- * }
+ * List<ReturnEvent> events = workflow.decide(workflow.initialState(), submit, workflow.contextAt(now)).eventsOrThrow();
+ * ReturnCase opened = ReturnWorkflow.evolve(workflow.initialState(), events);
+ * Decision next = workflow.decide(opened, command, workflow.contextAt(later));
  * }</pre>
  */
 public final class ReturnWorkflow {
@@ -104,12 +107,22 @@ public final class ReturnWorkflow {
         return new RuleContext(now, settings);
     }
 
+    /**
+     * The state before a case's first event: no case. {@link #decide} takes it for a {@link Command.SubmitReturn}
+     * and {@link #evolve} folds a history from it.
+     *
+     * @return {@link Optional#empty()}
+     */
+    public Optional<ReturnCase> initialState() {
+        return Optional.empty();
+    }
+
     // ------------------------------------------------------------------------------------------ evolve
 
     /**
      * Folds one event into a case.
      *
-     * @param current the case, or {@code null} before its first event
+     * @param current the case, or {@link #initialState()} before its first event
      * @param event an event of this case, as {@link #decide} produced it
      * @return the new case, with the version one higher
      * @throws IllegalEventException (an {@link IllegalStateException}) if the event does not fit the case: a
@@ -117,7 +130,20 @@ public final class ReturnWorkflow {
      *     transition table has no row for from the leg's state, or a payload that does not fit the leg (a
      *     corrupt or reordered history); it names the leg's state and the event type
      */
+    public static ReturnCase evolve(Optional<ReturnCase> current, ReturnEvent event) {
+        return step(notNull(current).orElse(null), event);
+    }
+
+    /**
+     * Folds one event into an existing case.
+     *
+     * @throws IllegalEventException if the event does not fit the case, see {@link #evolve(Optional, ReturnEvent)}
+     */
     public static ReturnCase evolve(ReturnCase current, ReturnEvent event) {
+        return step(existing(current), event);
+    }
+
+    private static ReturnCase step(ReturnCase current, ReturnEvent event) {
         Objects.requireNonNull(event, "event must not be null");
         if (event instanceof ReturnEvent.ReturnRequested requested) {
             EventFit.checkOpening(current, requested);
@@ -141,16 +167,43 @@ public final class ReturnWorkflow {
     }
 
     /**
-     * Folds events in order into a case ({@code null} before the first).
+     * Folds events in order into a case, or into {@link #initialState()}.
      *
-     * @throws IllegalEventException at the first event that does not fit, see {@link #evolve(ReturnCase, ReturnEvent)}
+     * @return the case after the last event
+     * @throws IllegalArgumentException if there is neither a case nor an event
+     * @throws IllegalEventException at the first event that does not fit, see {@link #evolve(Optional, ReturnEvent)}
      */
-    public static ReturnCase evolve(ReturnCase current, List<? extends ReturnEvent> events) {
-        ReturnCase state = current;
-        for (ReturnEvent event : events) {
-            state = evolve(state, event);
+    public static ReturnCase evolve(Optional<ReturnCase> current, List<? extends ReturnEvent> events) {
+        ReturnCase state = fold(notNull(current).orElse(null), events);
+        if (state == null) {
+            throw new IllegalArgumentException("events: folding no event into no case gives no case");
         }
         return state;
+    }
+
+    /**
+     * Folds events in order into an existing case.
+     *
+     * @throws IllegalEventException at the first event that does not fit, see {@link #evolve(Optional, ReturnEvent)}
+     */
+    public static ReturnCase evolve(ReturnCase current, List<? extends ReturnEvent> events) {
+        return fold(existing(current), events);
+    }
+
+    private static ReturnCase fold(ReturnCase current, List<? extends ReturnEvent> events) {
+        ReturnCase state = current;
+        for (ReturnEvent event : events) {
+            state = step(state, event);
+        }
+        return state;
+    }
+
+    private static ReturnCase existing(ReturnCase current) {
+        return Objects.requireNonNull(current, "current must not be null; before the first event pass initialState()");
+    }
+
+    private static Optional<ReturnCase> notNull(Optional<ReturnCase> current) {
+        return Objects.requireNonNull(current, "current must not be null; before the first event pass initialState()");
     }
 
     private static ReturnCase open(ReturnEvent.ReturnRequested e) {
@@ -290,12 +343,28 @@ public final class ReturnWorkflow {
      * command from the leg's state, for the role, whose condition holds; the payload fits the case; the
      * custom guards. The first failing check is the refusal.
      *
-     * @param current the case, or {@code null} when none exists yet
+     * @param current the case, or {@link #initialState()} when none exists yet
+     * @param command the command, already validated for nulls and ranges (the engine does that)
+     * @param context the time of the decision and the host's settings
+     * @return the events, or the refusal
+     */
+    public Decision decide(Optional<ReturnCase> current, Command command, RuleContext context) {
+        return decide(notNull(current).orElse(null), current, command, context);
+    }
+
+    /**
+     * Decides a command against an existing case; see {@link #decide(Optional, Command, RuleContext)}.
+     *
+     * @param current the case, not null
      * @param command the command, already validated for nulls and ranges (the engine does that)
      * @param context the time of the decision and the host's settings
      * @return the events, or the refusal
      */
     public Decision decide(ReturnCase current, Command command, RuleContext context) {
+        return decide(existing(current), Optional.of(current), command, context);
+    }
+
+    private Decision decide(ReturnCase current, Optional<ReturnCase> before, Command command, RuleContext context) {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(context, "context");
         Decided decided;
@@ -314,7 +383,6 @@ public final class ReturnWorkflow {
             return new Decision.Refused(decided.refusal);
         }
         if (!guards.isEmpty()) {
-            Optional<ReturnCase> before = Optional.ofNullable(current);
             for (Guard guard : guards) {
                 Verdict verdict = guard.check(command, before, context);
                 if (!verdict.allowed()) {

@@ -1,59 +1,24 @@
 package dev.returnsync.core.engine;
 
-import dev.returnsync.core.domain.CommandType;
 import dev.returnsync.core.domain.Refusal;
-import dev.returnsync.spi.CaseId;
-import dev.returnsync.spi.LegState;
-import dev.returnsync.spi.ReturnSyncException;
+import dev.returnsync.core.domain.RefusalException;
 
 /**
- * The workflow refused a command: wrong state, role or party, a payload that does not fit the case, a version
- * the case no longer has, or a custom rule. Nothing was changed. {@link #refusal()} names the case state, the
- * command and the reason; {@link #code()} tells the kinds apart.
+ * The engine refused a command: the workflow refused it (wrong state, role or party, a payload that does not fit
+ * the case, a version the case no longer has, or a custom rule), or the asker may not see the case. Nothing was
+ * changed. {@link #refusal()} names the case state, the command and the reason; {@link #code()} tells the kinds
+ * apart; {@link #command()} is {@code null} for a query (see {@link CaseNotFoundException}).
  */
-public class CommandRefusedException extends ReturnSyncException {
+public class CommandRefusedException extends RefusalException {
     private static final long serialVersionUID = 1L;
-
-    private final transient Refusal refusal;
 
     /** Creates the exception for a refusal. */
     public CommandRefusedException(Refusal refusal) {
-        this(refusal, refusal.toString());
+        super(refusal);
     }
 
     /** Creates the exception for a refusal, with a message of the subclass's own. */
     protected CommandRefusedException(Refusal refusal, String message) {
-        super(message);
-        this.refusal = refusal;
-    }
-
-    /** The refusal, as the workflow gave it. */
-    public Refusal refusal() {
-        return refusal;
-    }
-
-    /** The kind of refusal. */
-    public Refusal.Code code() {
-        return refusal.code();
-    }
-
-    /** The case, or {@code null} when none exists. */
-    public CaseId caseId() {
-        return refusal.caseId();
-    }
-
-    /** The state of the commanded leg, or {@code null}. */
-    public LegState state() {
-        return refusal.state();
-    }
-
-    /** The type of the refused command, or {@code null} for a query (see {@link CaseNotFoundException}). */
-    public CommandType command() {
-        return refusal.command();
-    }
-
-    /** The name of the custom rule that refused, or {@code null}. */
-    public String rule() {
-        return refusal.rule();
+        super(refusal, message);
     }
 }

@@ -52,26 +52,22 @@ public final class FoldCache {
     }
 
     /**
-     * The case as the store holds it now, or null when the store has no such case: a cached case is brought up to
+     * The case as the store holds it now, or empty when the store has no such case: a cached case is brought up to
      * date with the events after its version only ({@link CaseStore#loadAfter}); others are loaded whole.
      */
-    public Folded read(Source store, TenantId tenant, CaseId caseId) {
+    public Optional<Folded> read(Source store, TenantId tenant, CaseId caseId) {
         Folded cached = capacity == 0 ? null : cases.get(new Key(tenant, caseId));
         if (cached == null) {
-            CaseHistory history = store.load(tenant, caseId).orElse(null);
-            if (history == null) {
-                return null;
-            }
-            ReturnCase state = fold(history);
-            return new Folded(state, history.events().get(history.events().size() - 1).at());
+            return store.load(tenant, caseId).map(history -> new Folded(fold(history),
+                    history.events().get(history.events().size() - 1).at()));
         }
         List<ReturnEvent> newer = store.loadAfter(tenant, caseId, cached.state().version());
         if (newer.isEmpty()) {
-            return cached;
+            return Optional.of(cached);
         }
         Folded folded = new Folded(ReturnWorkflow.evolve(cached.state(), newer), newer.get(newer.size() - 1).at());
         remember(folded.state(), folded.lastEventAt());
-        return folded;
+        return Optional.of(folded);
     }
 
     /** The case folded from a history, using and refreshing the cache. */
@@ -85,7 +81,7 @@ public final class FoldCache {
         } else if (cached != null && cached.version() < events.size() && cached.tenant().equals(history.tenant())) {
             folded = ReturnWorkflow.evolve(cached, events.subList((int) cached.version(), events.size()));
         } else {
-            folded = ReturnWorkflow.evolve(null, events);
+            folded = ReturnWorkflow.evolve(Optional.empty(), events);
         }
         remember(folded, events.get(events.size() - 1).at());
         return folded;
@@ -99,7 +95,7 @@ public final class FoldCache {
         if (version == history.version()) {
             return fold(history);
         }
-        return ReturnWorkflow.evolve(null, history.events().subList(0, (int) version));
+        return ReturnWorkflow.evolve(Optional.empty(), history.events().subList(0, (int) version));
     }
 
     /** Remembers a case that was just appended or folded, with the time of its last event. */

@@ -50,14 +50,14 @@ class AmountBoundsTest {
 
     /** A case as a stored history may hold it: opened by an event, not by a decided submission. */
     private static ReturnCase storedCase(ReturnLine line) {
-        return ReturnWorkflow.evolve(null, new ReturnEvent.ReturnRequested(T0, Fixtures.customer(), CASE, CUSTOMER,
+        return ReturnWorkflow.evolve(Optional.empty(), new ReturnEvent.ReturnRequested(T0, Fixtures.customer(), CASE, CUSTOMER,
                 OrderId.of("o-1"), ReturnNumber.customerRequest(TENANT, "AS-1"), ReturnNumber.resellerReturn(TENANT, "RS-1"),
                 List.of(line), Reason.of(ReasonCode.SIZE_OR_FIT, "too big"), OutcomeType.RETURN_AND_REFUND, DELIVERED));
     }
 
     @Test
     void aSubmissionWorthMoreThanTheLargestAmountIsRefused() {
-        Decision decision = ReturnWorkflow.ofDefaults().decide(null, submit(wrappingLine()), RuleContext.at(T0));
+        Decision decision = ReturnWorkflow.ofDefaults().decide(Optional.empty(), submit(wrappingLine()), RuleContext.at(T0));
         Refusal refusal = ((Decision.Refused) decision).refusal();
         assertEquals(Refusal.Code.AMOUNT_OUT_OF_RANGE, refusal.code());
         assertTrue(refusal.reason().startsWith("lines:"), refusal.reason());
@@ -66,7 +66,7 @@ class AmountBoundsTest {
     @Test
     void aSubmissionAtTheLargestAmountIsAccepted() {
         ReturnLine line = new ReturnLine(Sku.of("A"), S1, 1, 1, new Money(Currency.getInstance("CNY"), Money.MAX_MINOR));
-        assertTrue(ReturnWorkflow.ofDefaults().decide(null, submit(line), RuleContext.at(T0)).accepted());
+        assertTrue(ReturnWorkflow.ofDefaults().decide(Optional.empty(), submit(line), RuleContext.at(T0)).accepted());
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.returnsync.spi.ReturnEvent;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static dev.returnsync.core.domain.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,7 +24,7 @@ class DeclineOnApplicationTest {
     @Test
     void supplierMayDeclineWhileTheNumberIsRequested() {
         ReturnWorkflow workflow = ReturnWorkflow.ofDefaults();
-        ReturnCase c = ReturnWorkflow.evolve(null, List.of(
+        ReturnCase c = ReturnWorkflow.evolve(Optional.empty(), List.of(
                 new ReturnEvent.ReturnRequested(T0, customer(), CASE, CUSTOMER, dev.returnsync.spi.OrderId.of("o"),
                         dev.returnsync.spi.ReturnNumber.customerRequest(TENANT, "AS1"),
                         dev.returnsync.spi.ReturnNumber.resellerReturn(TENANT, "RS-1"),

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static dev.returnsync.core.domain.Fixtures.CASE;
@@ -115,7 +116,7 @@ class ExhaustiveTransitionTest {
         for (Who who : Who.values()) {
             Command.SubmitReturn submit = Fixtures.submit(IdempotencyKey.of("k"), who.actor,
                     List.of(Fixtures.line("SKU-1", S1, 1, 1, "9.90")), dev.returnsync.spi.OutcomeType.RETURN_AND_REFUND);
-            Decision decision = WORKFLOW.decide(null, submit, RuleContext.at(Fixtures.T0));
+            Decision decision = WORKFLOW.decide(Optional.empty(), submit, RuleContext.at(Fixtures.T0));
             boolean mayOpen = (who == Who.OWN_CUSTOMER || who == Who.RESELLER || who == Who.OTHER_TENANT_RESELLER);
             // a customer acting in another tenant submits with numbers scoped to the fixture tenant: refused
             assertEquals(mayOpen && who != Who.OTHER_TENANT_RESELLER, decision.accepted(), who + ": " + decision);

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -98,20 +99,20 @@ final class Fixtures {
         }
 
         ReturnEvent accept(Command command) {
-            Decision decision = workflow.decide(current, command, RuleContext.at(now));
+            Decision decision = workflow.decide(Optional.ofNullable(current), command, RuleContext.at(now));
             if (decision instanceof Decision.Refused refused) {
                 fail("expected " + command.type() + " to be accepted, was refused: " + refused.refusal());
             }
             List<ReturnEvent> produced = ((Decision.Accepted) decision).events();
             long before = current == null ? 0 : current.version();
-            current = ReturnWorkflow.evolve(current, produced);
+            current = ReturnWorkflow.evolve(Optional.ofNullable(current), produced);
             assertEquals(before + produced.size(), current.version(), "version grows by one per event");
             events.addAll(produced);
             return produced.get(produced.size() - 1);
         }
 
         Refusal refuse(Command command) {
-            Decision decision = workflow.decide(current, command, RuleContext.at(now));
+            Decision decision = workflow.decide(Optional.ofNullable(current), command, RuleContext.at(now));
             if (decision instanceof Decision.Refused refused) {
                 return refused.refusal();
             }

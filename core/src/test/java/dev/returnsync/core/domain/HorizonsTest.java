@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +18,7 @@ class HorizonsTest {
 
     @Test
     void rulesDeclareNoHorizonUnlessTold() {
-        assertEquals(Set.of(), Guard.of("any", (command, current, ctx) -> Optional.empty()).horizons());
+        assertEquals(Set.of(), Guard.named("any").refuseWhen((command, current, ctx) -> false, "never").horizons());
         assertEquals(Set.of(), Policies.autoAgreeUpTo(Money.of("CNY", "10.00")).horizons());
         assertEquals(Set.of(), Guards.evidenceForQualityComplaints().horizons());
     }

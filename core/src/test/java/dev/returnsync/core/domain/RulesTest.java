@@ -41,16 +41,16 @@ class RulesTest {
     void noReasonWindowIsInclusiveAtItsBoundary() {
         ReturnWorkflow workflow = ReturnWorkflow.builder().guard(Guards.noReasonWindow(Duration.ofDays(7))).build();
         Reason noReason = Reason.of(ReasonCode.NO_REASON, "");
-        Decision atBoundary = workflow.decide(null, submitWith(IdempotencyKey.of("a"), noReason),
+        Decision atBoundary = workflow.decide(Optional.empty(), submitWith(IdempotencyKey.of("a"), noReason),
                 RuleContext.at(DELIVERED.plus(Duration.ofDays(7))));
         assertTrue(atBoundary.accepted(), "exactly 7 days after delivery is inside the window");
-        Decision justAfter = workflow.decide(null, submitWith(IdempotencyKey.of("b"), noReason),
+        Decision justAfter = workflow.decide(Optional.empty(), submitWith(IdempotencyKey.of("b"), noReason),
                 RuleContext.at(DELIVERED.plus(Duration.ofDays(7)).plusSeconds(1)));
         Refusal refusal = ((Decision.Refused) justAfter).refusal();
         assertEquals(Refusal.Code.RULE, refusal.code());
         assertEquals("no-reason-window", refusal.rule());
         assertTrue(refusal.reason().startsWith("returns without a reason close 7 days after delivery"), refusal.reason());
-        Decision withReason = workflow.decide(null, submitWith(IdempotencyKey.of("c"),
+        Decision withReason = workflow.decide(Optional.empty(), submitWith(IdempotencyKey.of("c"),
                 Reason.of(ReasonCode.SIZE_OR_FIT, "too big")), RuleContext.at(DELIVERED.plus(Duration.ofDays(30))));
         assertTrue(withReason.accepted(), "the window only binds returns without a reason");
     }
@@ -59,10 +59,10 @@ class RulesTest {
     void composedGuardsNameTheRuleThatRefused() {
         Guard both = Guards.evidenceForQualityComplaints().and(Guards.maximumValue(Money.of("CNY", "50")));
         ReturnWorkflow workflow = ReturnWorkflow.builder().guard(both).build();
-        Refusal evidence = ((Decision.Refused) workflow.decide(null, submitWith(IdempotencyKey.of("a"),
+        Refusal evidence = ((Decision.Refused) workflow.decide(Optional.empty(), submitWith(IdempotencyKey.of("a"),
                 Reason.of(ReasonCode.QUALITY_ISSUE, "torn")), RuleContext.at(Fixtures.T0))).refusal();
         assertEquals("evidence-for-quality-complaints", evidence.rule());
-        Refusal value = ((Decision.Refused) workflow.decide(null, submitWith(IdempotencyKey.of("b"),
+        Refusal value = ((Decision.Refused) workflow.decide(Optional.empty(), submitWith(IdempotencyKey.of("b"),
                 new Reason(ReasonCode.QUALITY_ISSUE, "torn", List.of("photo-1"))), RuleContext.at(Fixtures.T0))).refusal();
         assertEquals("maximum-value", value.rule());
         assertEquals("the return is worth CNY 100.00, above the limit of CNY 50.00", value.reason());
@@ -95,7 +95,7 @@ class RulesTest {
                 OutcomeType.RETURN_AND_REFUND);
         List<Command> reactions = runPolicies(walk, opened);
         assertEquals(2, reactions.size(), "one negotiation per supplier");
-        assertEquals(reactions, workflow.react(ReturnWorkflow.evolve(null, opened), opened, RuleContext.at(walk.now)),
+        assertEquals(reactions, workflow.react(ReturnWorkflow.evolve(Optional.empty(), opened), opened, RuleContext.at(walk.now)),
                 "the same event gives the same commands, keys included");
         assertEquals(Role.SYSTEM, reactions.get(0).actor().role());
         assertEquals(LegState.NUMBER_REQUESTED, walk.state(S1), "worth 100.00: agreed at once, then applied");

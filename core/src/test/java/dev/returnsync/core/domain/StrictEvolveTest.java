@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.util.List;
+import java.util.Optional;
 
 import static dev.returnsync.core.domain.Fixtures.CASE;
 import static dev.returnsync.core.domain.Fixtures.CUSTOMER;
@@ -39,6 +40,10 @@ class StrictEvolveTest {
     }
 
     private static IllegalEventException refused(ReturnCase current, ReturnEvent event) {
+        return refused(Optional.of(current), event);
+    }
+
+    private static IllegalEventException refused(Optional<ReturnCase> current, ReturnEvent event) {
         return assertThrows(IllegalEventException.class, () -> ReturnWorkflow.evolve(current, event));
     }
 
@@ -63,7 +68,7 @@ class StrictEvolveTest {
                 STRANGER));
         assertNull(missing.state());
         assertEquals("NegotiationOpened", missing.eventType());
-        refused(null, new ReturnEvent.NegotiationOpened(T0, Fixtures.reseller(), S1));
+        refused(Optional.empty(), new ReturnEvent.NegotiationOpened(T0, Fixtures.reseller(), S1));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import static dev.returnsync.core.domain.Fixtures.CASE;
 import static dev.returnsync.core.domain.Fixtures.S1;
@@ -41,7 +42,7 @@ class TimeAndListBoundsTest {
                 dev.returnsync.spi.ReturnNumber.resellerReturn(Fixtures.TENANT, "RS-1"),
                 List.of(line("A", S1, 1, 1, "1.00")), dev.returnsync.spi.Reason.of(dev.returnsync.spi.ReasonCode.OTHER, ""),
                 OutcomeType.RETURN_AND_REFUND, Instant.parse("0001-01-01T00:00:00Z"));
-        Refusal refusal = ((Decision.Refused) ReturnWorkflow.ofDefaults().decide(null, submit, RuleContext.at(T0)))
+        Refusal refusal = ((Decision.Refused) ReturnWorkflow.ofDefaults().decide(Optional.empty(), submit, RuleContext.at(T0)))
                 .refusal();
         assertEquals(Refusal.Code.INVALID_PAYLOAD, refusal.code());
         assertTrue(refusal.reason().startsWith("deliveredAt must lie in"), refusal.reason());

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.util.List;
+import java.util.Optional;
 
 import static dev.returnsync.core.domain.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +40,7 @@ class UngeneratedSubmissionTest {
     }
 
     private static Refusal refusalOf(Command.SubmitReturn submit) {
-        Decision decision = ReturnWorkflow.ofDefaults().decide(null, submit, RuleContext.at(T0));
+        Decision decision = ReturnWorkflow.ofDefaults().decide(Optional.empty(), submit, RuleContext.at(T0));
         return assertInstanceOf(Decision.Refused.class, decision).refusal();
     }
 }

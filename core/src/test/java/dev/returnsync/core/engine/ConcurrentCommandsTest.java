@@ -137,7 +137,7 @@ class ConcurrentCommandsTest {
                 expected.add(v);
             }
             assertEquals(expected, new TreeSet<>(versions.getOrDefault(c, Set.of())), "versions of " + c + " have no gaps");
-            ReturnCase folded = ReturnWorkflow.evolve(null, history.events()); // LineState checks its axes on every step
+            ReturnCase folded = ReturnWorkflow.evolve(Optional.empty(), history.events()); // LineState checks its axes on every step
             assertEquals(history.version(), folded.version());
             assertInvariants(folded);
             for (NumberLink link : folded.links()) {

@@ -146,11 +146,6 @@ class CrashRecoveryTest {
         }
 
         @Override
-        public dev.returnsync.spi.supplier.SupplierCapabilities capabilities() {
-            return delegate.capabilities();
-        }
-
-        @Override
         public dev.returnsync.spi.supplier.SupplierReply.ToRequest requestReturn(SupplierRequest.RequestReturn r) {
             var reply = delegate.requestReturn(r);
             if (armed.getAndSet(false)) {

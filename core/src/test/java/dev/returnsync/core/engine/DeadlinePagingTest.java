@@ -41,8 +41,8 @@ class DeadlinePagingTest {
 
     @Test
     void refusedDeadlinesAtTheHeadOfTheIndexDoNotStarveTheCasesBehindThem() {
-        Guard holdHead = Guard.on(Command.FireDeadline.class, "hold-head", (fire, current, ctx) ->
-                HEAD.contains(fire.caseId()) ? Optional.of("held by the host") : Optional.empty());
+        Guard holdHead = Guard.named("hold-head").on(Command.FireDeadline.class)
+                .refuseWhen((fire, current, ctx) -> HEAD.contains(fire.caseId()), "held by the host");
         ReturnWorkflow workflow = ReturnWorkflow.builder().guard(holdHead).build();
         try (ReturnSyncEngine engine = engine(workflow)) {
             openHeadThenBehind(engine);

@@ -40,7 +40,7 @@ class DispatcherTest {
         // the supplier's system is a collaborator we do not rebuild here: a mock that is down, then back
         SupplierAdapter down = Mockito.mock(SupplierAdapter.class);
         when(down.supplier()).thenReturn(S1);
-        when(down.capabilities()).thenReturn(SupplierCapabilities.replyOnly());
+        when(down.capabilities()).thenReturn(SupplierCapabilities.replyOnly().withCancellation(false));
         when(down.requestReturn(any())).thenThrow(new IllegalStateException("connection refused to 10.0.0.7"));
         RandomGenerator half = () -> Long.MIN_VALUE; // nextDouble() = (2^63 >>> 11) / 2^53 = 0.5
         DispatcherConfig config = DispatcherConfig.custom().initialBackoff(Duration.ofSeconds(10))
@@ -80,8 +80,8 @@ class DispatcherTest {
         // the supplier is back; a reseller retries the parked work
         Mockito.reset(down);
         when(down.supplier()).thenReturn(S1);
-        when(down.capabilities()).thenReturn(SupplierCapabilities.replyOnly());
-        when(down.requestReturn(any())).thenReturn(new SupplierReply.NumberIssued("SR-BACK"));
+        when(down.capabilities()).thenReturn(SupplierCapabilities.replyOnly().withCancellation(false));
+        when(down.requestReturn(any())).thenReturn(SupplierReply.numberIssued("SR-BACK"));
         assertThrows(AccessDeniedException.class, () -> engine.retryParked(customer(), c));
         assertThrows(CaseNotFoundException.class,
                 () -> engine.retryParked(dev.returnsync.spi.Actor.reseller(OTHER_TENANT, "x"), c));
@@ -106,21 +106,16 @@ class DispatcherTest {
             }
 
             @Override
-            public SupplierCapabilities capabilities() {
-                return SupplierCapabilities.replyOnly();
-            }
-
-            @Override
             public SupplierReply.ToRequest requestReturn(SupplierRequest.RequestReturn request) {
                 return request.caseId().value().endsWith("decline")
-                        ? new SupplierReply.Declined(dev.returnsync.spi.Reason.of(dev.returnsync.spi.ReasonCode.OTHER,
+                        ? SupplierReply.declined(dev.returnsync.spi.Reason.of(dev.returnsync.spi.ReasonCode.OTHER,
                         "past the return window"))
-                        : new SupplierReply.PermanentFailure("unknown reseller account");
+                        : SupplierReply.failed("unknown reseller account");
             }
 
             @Override
             public SupplierReply.ToNotice shareTracking(SupplierRequest.ShareTracking request) {
-                return new SupplierReply.Done();
+                return SupplierReply.done();
             }
         };
         ReturnSyncEngine engine = ReturnSyncEngine.builder().store(store).notifier(new InMemoryNotifier())
@@ -307,8 +302,8 @@ class DispatcherTest {
         InMemoryCaseStore store = new InMemoryCaseStore();
         SupplierAdapter reuses = Mockito.mock(SupplierAdapter.class);
         when(reuses.supplier()).thenReturn(S1);
-        when(reuses.capabilities()).thenReturn(SupplierCapabilities.replyOnly());
-        when(reuses.requestReturn(any())).thenReturn(new SupplierReply.NumberIssued("SR-REUSED"));
+        when(reuses.capabilities()).thenReturn(SupplierCapabilities.replyOnly().withCancellation(false));
+        when(reuses.requestReturn(any())).thenReturn(SupplierReply.numberIssued("SR-REUSED"));
         ReturnSyncEngine engine = ReturnSyncEngine.builder().store(store).notifier(new InMemoryNotifier())
                 .clock(clock).suppliers(SupplierRegistry.of(reuses)).build();
         CaseId first = CaseId.of("case-first");

@@ -122,11 +122,11 @@ class EdgeTrustTest {
         String resellerNumber = twoLegCase();
         String unknown = "RS-000000-ZZZZZ";
         List<java.util.function.BiFunction<String, String, Object>> callbacks = List.of(
-                (number, id) -> engine.supplierCallbacks().numberIssued(TENANT, S3, number, "S3-1",
+                (number, id) -> engine.supplierCallbacks(TENANT, S3).forReturn(number).numberIssued("S3-1",
                         IdempotencyKey.of(id)),
-                (number, id) -> engine.supplierCallbacks().declined(TENANT, S3, number,
+                (number, id) -> engine.supplierCallbacks(TENANT, S3).forReturn(number).declined(
                         Reason.of(ReasonCode.OTHER, "no"), IdempotencyKey.of(id)),
-                (number, id) -> engine.supplierCallbacks().received(TENANT, S3, number,
+                (number, id) -> engine.supplierCallbacks(TENANT, S3).forReturn(number).received(
                         List.of(LineQuantity.of("SKU-1", 1)), IdempotencyKey.of(id)));
         List<String> named = List.of("ISSUE_SUPPLIER_NUMBER", "DECLINE_RETURN", "CONFIRM_RECEIPT");
         for (int i = 0; i < callbacks.size(); i++) {
@@ -213,7 +213,8 @@ class EdgeTrustTest {
                 () -> host.history(reseller(), CASE),
                 () -> host.findByNumber(reseller(), ReturnNumber.customerRequest(TENANT, "AS-1")),
                 () -> host.lookup(customer(), "AS-1"),
-                () -> host.supplierCallbacks().declined(TENANT, S1, resellerNumber, Reason.of(ReasonCode.OTHER, "no"),
+                () -> host.supplierCallbacks(TENANT, S1).forReturn(resellerNumber)
+                        .declined(Reason.of(ReasonCode.OTHER, "no"),
                         IdempotencyKey.of("evt-store")));
         for (Executable call : calls) {
             assertCausedByTheStore(cause, call);

@@ -228,12 +228,12 @@ class IsolationMatrixTest {
                     for (String number : List.of(resellerNumber, "RS-000000-NONE")) {
                         boolean known = number.equals(resellerNumber);
                         String where = relation + "/" + (known ? "known number" : "unknown number");
-                        check("callback numberIssued " + where, party && known, e -> e.supplierCallbacks()
-                                .numberIssued(t, s, number, "CB-1", IdempotencyKey.of("cb-1-" + where)));
-                        check("callback declined " + where, party && known, e -> e.supplierCallbacks()
-                                .declined(t, s, number, Reason.of(ReasonCode.OTHER, "no"), IdempotencyKey.of("cb-2-" + where)));
-                        check("callback received " + where, party && known, e -> e.supplierCallbacks()
-                                .received(t, s, number, List.of(LineQuantity.of("SKU-1", 1)), IdempotencyKey.of("cb-3-" + where)));
+                        check("callback numberIssued " + where, party && known, e -> e.supplierCallbacks(t, s)
+                                .forReturn(number).numberIssued("CB-1", IdempotencyKey.of("cb-1-" + where)));
+                        check("callback declined " + where, party && known, e -> e.supplierCallbacks(t, s)
+                                .forReturn(number).declined(Reason.of(ReasonCode.OTHER, "no"), IdempotencyKey.of("cb-2-" + where)));
+                        check("callback received " + where, party && known, e -> e.supplierCallbacks(t, s)
+                                .forReturn(number).received(List.of(LineQuantity.of("SKU-1", 1)), IdempotencyKey.of("cb-3-" + where)));
                     }
                 }
             }

@@ -184,25 +184,25 @@ class NumberLinkageTest {
         String resellerNumber = engine.caseView(reseller(), c).state().resellerNumber().value();
         long version = store.load(TENANT, c).orElseThrow().version();
 
-        CommandRefusedException stranger = assertThrows(CaseNotFoundException.class, () -> engine.supplierCallbacks()
-                .numberIssued(TENANT, S2, resellerNumber, "S2-1", IdempotencyKey.of("evt-1")));
+        CommandRefusedException stranger = assertThrows(CaseNotFoundException.class, () -> engine
+                .supplierCallbacks(TENANT, S2).forReturn(resellerNumber).numberIssued("S2-1", IdempotencyKey.of("evt-1")));
         assertNull(stranger.caseId(), "a supplier without a leg learns no case id");
         assertThrows(CaseNotFoundException.class, () -> engine.execute(new Command.IssueSupplierNumber(key(),
                 supplier(S2), null, c, S1, ReturnNumber.supplierReturn(S1, "X-1"))), "a supplier without a leg");
-        assertThrows(CaseNotFoundException.class, () -> engine.supplierCallbacks()
-                .numberIssued(OTHER_TENANT, S1, resellerNumber, "S1-1", IdempotencyKey.of("evt-2")),
+        assertThrows(CaseNotFoundException.class, () -> engine.supplierCallbacks(OTHER_TENANT, S1)
+                .forReturn(resellerNumber).numberIssued("S1-1", IdempotencyKey.of("evt-2")),
                 "the reseller number of another tenant is unknown");
         assertEquals(version, store.load(TENANT, c).orElseThrow().version());
 
-        CommandResult issued = engine.supplierCallbacks().numberIssued(TENANT, S1, resellerNumber.toLowerCase(),
-                "s1-1", IdempotencyKey.of("evt-3"));
+        CommandResult issued = engine.supplierCallbacks(TENANT, S1).forReturn(resellerNumber.toLowerCase())
+                .numberIssued("s1-1", IdempotencyKey.of("evt-3"));
         assertEquals("S1-1", issued.state().leg(S1).orElseThrow().supplierNumber().value());
         assertEquals(supplier(S1), issued.events().get(0).actor());
-        CommandResult again = engine.supplierCallbacks().numberIssued(TENANT, S1, resellerNumber, "S1-1",
+        CommandResult again = engine.supplierCallbacks(TENANT, S1).forReturn(resellerNumber).numberIssued("S1-1",
                 IdempotencyKey.of("evt-4"));
         assertTrue(again.replayed() && again.events().isEmpty(), "the same number again is no error");
-        assertThrows(CommandRefusedException.class, () -> engine.supplierCallbacks().numberIssued(TENANT, S1,
-                resellerNumber, "S1-2", IdempotencyKey.of("evt-5")), "another number is not silently dropped");
+        assertThrows(CommandRefusedException.class, () -> engine.supplierCallbacks(TENANT, S1).forReturn(resellerNumber)
+                .numberIssued("S1-2", IdempotencyKey.of("evt-5")), "another number is not silently dropped");
     }
 
     private static List<CaseId> ids(List<NumberLink> links) {

@@ -88,7 +88,7 @@ class SeedFlowEngineTest {
         assertEquals(1, callbacks.size());
         for (int i = 0; i < 2; i++) {
             SimulatedSupplier.Callback cb = callbacks.get(0);
-            CommandResult r = engine.supplierCallbacks().numberIssued(cb.tenant(), S2, cb.resellerNumber().value(),
+            CommandResult r = engine.supplierCallbacks(cb.tenant(), S2).forReturn(cb.resellerNumber()).numberIssued(
                     cb.supplierNumber(), IdempotencyKey.of(cb.eventId()));
             assertEquals(i == 1, r.replayed());
         }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Timeout;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static dev.returnsync.core.engine.EngineFixtures.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -23,10 +22,9 @@ import static org.junit.jupiter.api.Assertions.*;
 @Timeout(10)
 class WorkflowSettingsTest {
     /** Refuses a submission with more lines than the setting {@code max-lines} allows (3 when not set). */
-    private static final Guard MAX_LINES = Guard.on(Command.SubmitReturn.class, "max-lines", (submit, current, ctx) ->
-            submit.lines().size() > Integer.parseInt(ctx.setting("max-lines", "3"))
-                    ? Optional.of("too many lines")
-                    : Optional.empty());
+    private static final Guard MAX_LINES = Guard.named("max-lines").on(Command.SubmitReturn.class)
+            .refuseWhen((submit, current, ctx) -> submit.lines().size() > Integer.parseInt(ctx.setting("max-lines", "3")),
+                    "too many lines");
 
     @Test
     void theEngineDecidesWithTheWorkflowsSettings() {

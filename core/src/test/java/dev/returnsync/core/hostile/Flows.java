@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Whole single-leg histories, decided command by command through the public workflow. */
 final class Flows {
@@ -108,11 +109,11 @@ final class Flows {
     }
 
     private void accept(Command command) {
-        Decision decision = workflow.decide(current, command, RuleContext.at(now));
+        Decision decision = workflow.decide(Optional.ofNullable(current), command, RuleContext.at(now));
         if (!(decision instanceof Decision.Accepted accepted)) {
             throw new AssertionError("the flow itself was refused: " + decision);
         }
-        current = ReturnWorkflow.evolve(current, accepted.events());
+        current = ReturnWorkflow.evolve(Optional.ofNullable(current), accepted.events());
         events.addAll(accepted.events());
         cases.add(current);
         now = now.plus(Duration.ofHours(1));

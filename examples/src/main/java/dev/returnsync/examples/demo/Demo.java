@@ -297,8 +297,8 @@ public final class Demo {
             timeline.note("回调 webhook: " + SUP_B + " → numberIssued(" + callback.resellerNumber() + ", "
                     + callback.supplierNumber() + ", 事件 " + callback.eventId() + ")"
                     + (delivery == 2 ? " 第二次送达 delivered again" : ""));
-            CommandResult result = engine.supplierCallbacks().numberIssued(callback.tenant(), SUP_B,
-                    callback.resellerNumber().value(), callback.supplierNumber(), IdempotencyKey.of(callback.eventId()));
+            CommandResult result = engine.supplierCallbacks(callback.tenant(), SUP_B).forReturn(callback.resellerNumber())
+                    .numberIssued(callback.supplierNumber(), IdempotencyKey.of(callback.eventId()));
             if (result.replayed()) {
                 timeline.detail("已处理过, 不重复记录 (replayed: version " + result.version() + ", nothing added)");
             }
@@ -315,7 +315,7 @@ public final class Demo {
         clock.advance(Duration.ofHours(49));
         ReturnNumber resellerNumber = engine.caseView(reseller, R2).state().resellerNumber();
         timeline.note("回调 webhook: " + SUP_B + " → received(" + resellerNumber + ", 2× MUG-BLUE)");
-        engine.supplierCallbacks().received(SHOP, SUP_B, resellerNumber.value(),
+        engine.supplierCallbacks(SHOP, SUP_B).forReturn(resellerNumber).received(
                 List.of(LineQuantity.of("MUG-BLUE", 2)), IdempotencyKey.of("evt-recv-SUPB-R1"));
         engine.runOnce(clock.instant());
         timeline.note(SUP_C + " 的仓库收到台灯 (its system will report it when polled)");

@@ -33,6 +33,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -154,7 +155,7 @@ final class Timeline {
 
     /** Makes a case known that was created before the timeline watched (not in a fresh demo store). */
     void know(CaseHistory history) {
-        cases.put(history.caseId(), ReturnWorkflow.evolve(null, history.events()));
+        cases.put(history.caseId(), ReturnWorkflow.evolve(Optional.empty(), history.events()));
     }
 
     boolean knows(CaseId caseId) {
@@ -165,7 +166,7 @@ final class Timeline {
     void appended(CaseId caseId, List<ReturnEvent> events) {
         ReturnCase before = cases.get(caseId);
         for (ReturnEvent event : events) {
-            ReturnCase after = ReturnWorkflow.evolve(before, event);
+            ReturnCase after = ReturnWorkflow.evolve(Optional.ofNullable(before), event);
             print(before, after, event);
             before = after;
         }

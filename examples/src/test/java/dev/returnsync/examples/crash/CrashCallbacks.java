@@ -34,7 +34,8 @@ final class CrashCallbacks {
         String[] parts = line.trim().split(" ");
         String id = parts[0];
         try {
-            engine.supplierCallbacks().numberIssued(CrashDriver.SHOP, SUPPLIER, parts[1], parts[2], IdempotencyKey.of(id));
+            engine.supplierCallbacks(CrashDriver.SHOP, SUPPLIER).forReturn(parts[1])
+                    .numberIssued(parts[2], IdempotencyKey.of(id));
         } catch (CommandRefusedException e) {
             // the leg moved on before the number came (it was cancelled): the callback is done with
         } catch (ContentionException e) {

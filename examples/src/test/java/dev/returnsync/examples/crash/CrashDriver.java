@@ -244,7 +244,7 @@ final class CrashDriver {
     private void receivedByCallback(ReturnCase c, List<LineQuantity> all) {
         IdempotencyKey key = key(c.id(), B, "received-callback");
         try {
-            CommandResult result = engine.supplierCallbacks().received(SHOP, B, resellerNumber(c.id().value()), all, key);
+            CommandResult result = engine.supplierCallbacks(SHOP, B).forReturn(resellerNumber(c.id().value())).received(all, key);
             accepted(key, c.id(), result);
         } catch (CommandRefusedException | ContentionException e) {
             // the leg moved on, or another process got there first: seen again in the next round

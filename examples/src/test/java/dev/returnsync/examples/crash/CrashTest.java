@@ -9,7 +9,6 @@ import dev.returnsync.examples.crash.CrashSupplierSimulator.Kind;
 import dev.returnsync.store.postgres.PostgresCaseStore;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.LegState;
-import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.store.CaseHistory;
 import org.junit.jupiter.api.AfterEach;
@@ -240,11 +239,7 @@ class CrashTest {
         for (String id : ids) {
             Optional<CaseHistory> history = store.load(CrashDriver.SHOP, CaseId.of(id));
             if (history.isPresent()) {
-                ReturnCase c = null;
-                for (ReturnEvent event : history.get().events()) {
-                    c = ReturnWorkflow.evolve(c, event);
-                }
-                folded.put(id, c);
+                folded.put(id, ReturnWorkflow.evolve(Optional.empty(), history.get().events()));
             }
         }
         return folded;

@@ -24,19 +24,30 @@ import dev.returnsync.spi.SupplierId;
  * <ul>
  *   <li>Pass the idempotency key on to the supplier (as a request id or header) or deduplicate by it, so that a
  *       repeated call never creates a second return at the supplier.</li>
- *   <li>Declare its {@link #capabilities()} truthfully: a supplier that neither calls back nor can be polled must
- *       issue its number in the reply to {@link #requestReturn}, or the reseller enters it by hand.</li>
+ *   <li>Implement {@link #poll} if the supplier can be polled and {@link #cancel} if it can be told of a
+ *       cancellation: its {@link #capabilities()} follow from what it implements. A supplier that neither calls
+ *       back nor can be polled must issue its number in the reply to {@link #requestReturn}, or the reseller
+ *       enters it by hand.</li>
  *   <li>Return in bounded time (use timeouts); be safe for concurrent use; put no personal data in error texts.</li>
  * </ul>
  *
- * <p>Optional capabilities are default methods: {@link #poll} (pull-only suppliers) and {@link #cancel}.
+ * <p>Optional capabilities are default methods: {@link #poll} (pull-only suppliers) and {@link #cancel}. The
+ * engine uses them only when the adapter overrides them; declaring one in {@link #capabilities()} without
+ * overriding its method is refused with an {@link UnimplementedCapabilityException} when the adapter is registered
+ * ({@link SupplierRegistry#of}).
  */
 public interface SupplierAdapter {
     /** The supplier this adapter talks to. */
     SupplierId supplier();
 
-    /** What the supplier's system can do; read when work for it is planned. */
-    SupplierCapabilities capabilities();
+    /**
+     * What the supplier's system can do; read when work for it is planned. By default
+     * {@linkplain SupplierCapabilities#implementedBy derived} from the methods this adapter implements (no
+     * callbacks); override to declare callbacks, or fewer capabilities than implemented, e.g. from configuration.
+     */
+    default SupplierCapabilities capabilities() {
+        return SupplierCapabilities.implementedBy(this);
+    }
 
     /**
      * 代发商向供应商申请退货: applies for the return and asks for the supplier return number.
@@ -53,23 +64,25 @@ public interface SupplierAdapter {
     SupplierReply.ToNotice shareTracking(SupplierRequest.ShareTracking request);
 
     /**
-     * Asks about a pending request. Called only for adapters whose capabilities declare
-     * {@link SupplierCapabilities#pullPolling() polling}; the default answers a permanent failure.
+     * Asks about a pending request. Called only for adapters that implement it and whose capabilities declare
+     * {@link SupplierCapabilities#pullPolling() polling} without callbacks; the default, which answers a permanent
+     * failure, is refused at registration when polling is declared.
      *
      * @return nothing new, the number, a refusal, the receipt, or a failure
      */
     default SupplierReply.ToPoll poll(SupplierRequest.Poll request) {
-        return new SupplierReply.PermanentFailure("supplier " + supplier() + " cannot be polled");
+        return SupplierReply.failed("supplier " + supplier() + " cannot be polled");
     }
 
     /**
-     * Tells the supplier that a return it was asked for is cancelled. Called only for adapters whose capabilities
-     * declare {@link SupplierCapabilities#cancellation() cancellation}; the default answers a permanent failure,
-     * which parks the work so the reseller tells the supplier by hand.
+     * Tells the supplier that a return it was asked for is cancelled. Called only for adapters that implement it and
+     * whose capabilities declare {@link SupplierCapabilities#cancellation() cancellation}; without it the reseller
+     * tells the supplier by hand. The default, which answers a permanent failure, is refused at registration when
+     * cancellation is declared.
      *
      * @return done, or a failure
      */
     default SupplierReply.ToNotice cancel(SupplierRequest.Cancel request) {
-        return new SupplierReply.PermanentFailure("supplier " + supplier() + " cannot be told of a cancellation");
+        return SupplierReply.failed("supplier " + supplier() + " cannot be told of a cancellation");
     }
 }

@@ -1,7 +1,10 @@
 package dev.returnsync.spi.supplier;
 
 /**
- * What a supplier's system can do, as declared by its {@link SupplierAdapter}.
+ * What a supplier's system can do. By default an adapter's capabilities are {@link #implementedBy derived} from the
+ * methods it implements; an adapter may declare fewer (say, from its configuration) or add
+ * {@link #pushCallbacks()}, but never a capability whose method it lacks: {@link #declaredBy} refuses that when the
+ * adapter is registered.
  *
  * @param pushCallbacks the supplier calls back (a webhook of the host) when it issues a number or receives a
  *     parcel; the host turns each callback into a command
@@ -25,9 +28,43 @@ public record SupplierCapabilities(boolean pushCallbacks, boolean pullPolling, b
         return new SupplierCapabilities(false, false, true, true);
     }
 
+    /**
+     * What an adapter implements: polling when it overrides {@link SupplierAdapter#poll}, cancellation when it
+     * overrides {@link SupplierAdapter#cancel}, exchanges, and no callbacks.
+     */
+    public static SupplierCapabilities implementedBy(SupplierAdapter adapter) {
+        return new SupplierCapabilities(false, implementsPoll(adapter.getClass()), true,
+                implementsCancel(adapter.getClass()));
+    }
+
+    /**
+     * The capabilities an adapter declares, checked against what it implements.
+     *
+     * @throws UnimplementedCapabilityException if it declares polling or cancellation without implementing the
+     *     method
+     */
+    public static SupplierCapabilities declaredBy(SupplierAdapter adapter) {
+        SupplierCapabilities declared = adapter.capabilities();
+        if (declared == null) {
+            throw new NullPointerException("capabilities of " + adapter.getClass().getName() + " must not be null");
+        }
+        if (declared.pullPolling && !implementsPoll(adapter.getClass())) {
+            throw new UnimplementedCapabilityException(adapter.getClass(), "pullPolling", "poll");
+        }
+        if (declared.cancellation && !implementsCancel(adapter.getClass())) {
+            throw new UnimplementedCapabilityException(adapter.getClass(), "cancellation", "cancel");
+        }
+        return declared;
+    }
+
     /** True when the engine must poll this supplier to learn what it does: it polls and never calls back. */
     public boolean isPullOnly() {
         return pullPolling && !pushCallbacks;
+    }
+
+    /** The same capabilities, with callbacks as given. */
+    public SupplierCapabilities withPushCallbacks(boolean supported) {
+        return new SupplierCapabilities(supported, pullPolling, exchanges, cancellation);
     }
 
     /** The same capabilities, with exchanges as given. */
@@ -38,5 +75,21 @@ public record SupplierCapabilities(boolean pushCallbacks, boolean pullPolling, b
     /** The same capabilities, with cancellation as given. */
     public SupplierCapabilities withCancellation(boolean supported) {
         return new SupplierCapabilities(pushCallbacks, pullPolling, exchanges, supported);
+    }
+
+    private static boolean implementsPoll(Class<?> type) {
+        return overrides(type, "poll", SupplierRequest.Poll.class);
+    }
+
+    private static boolean implementsCancel(Class<?> type) {
+        return overrides(type, "cancel", SupplierRequest.Cancel.class);
+    }
+
+    private static boolean overrides(Class<?> type, String method, Class<?> parameter) {
+        try {
+            return type.getMethod(method, parameter).getDeclaringClass() != SupplierAdapter.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("SupplierAdapter has no method " + method, e);
+        }
     }
 }

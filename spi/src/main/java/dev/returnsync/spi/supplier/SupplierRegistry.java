@@ -15,7 +15,9 @@ import java.util.Optional;
  * notifies it.
  *
  * <p>Implementations must be safe for concurrent use and answer quickly (the engine asks once per planned piece
- * of work); {@link #of} gives an immutable map-backed registry.
+ * of work); {@link #of} gives an immutable map-backed registry and checks each adapter's capabilities against
+ * what it implements. A registry written by hand should check its adapters with
+ * {@link SupplierCapabilities#declaredBy} when it takes them.
  */
 @FunctionalInterface
 public interface SupplierRegistry {
@@ -31,12 +33,14 @@ public interface SupplierRegistry {
      * An immutable registry of the given adapters.
      *
      * @throws IllegalArgumentException if two adapters are for the same supplier
+     * @throws UnimplementedCapabilityException if an adapter declares a capability it does not implement
      */
     static SupplierRegistry of(Collection<? extends SupplierAdapter> adapters) {
         Map<SupplierId, SupplierAdapter> map = new LinkedHashMap<>();
         for (SupplierAdapter adapter : adapters) {
             Objects.requireNonNull(adapter, "adapter must not be null");
             SupplierId id = Objects.requireNonNull(adapter.supplier(), "adapter supplier must not be null");
+            SupplierCapabilities.declaredBy(adapter);
             if (map.putIfAbsent(id, adapter) != null) {
                 throw new IllegalArgumentException("two adapters for supplier " + id);
             }

@@ -18,9 +18,73 @@ import java.util.List;
  *   <li>{@link SupplierAdapter#shareTracking} and {@link SupplierAdapter#cancel}: {@link ToNotice} =
  *       {@link Done}, {@link RetryableFailure}, {@link PermanentFailure}.</li>
  * </ul>
- * Error texts are stored with the outbox entry and shown on the case view: never put personal data in them.
+ * Build replies with the factories ({@link #numberIssued}, {@link #pending()}, {@link #declined}, {@link #nothingNew()},
+ * {@link #received}, {@link #done()}, {@link #retryLater}, {@link #failed}). Error texts are stored with the outbox
+ * entry and shown on the case view: never put personal data in them.
  */
 public sealed interface SupplierReply {
+    /**
+     * 供应商提供退货单号: the supplier issued its return number.
+     *
+     * @param number the number as the supplier wrote it
+     */
+    static NumberIssued numberIssued(String number) {
+        return new NumberIssued(number);
+    }
+
+    /** The request is accepted; the number follows by a callback or by polling. */
+    static Pending pending() {
+        return new Pending();
+    }
+
+    /** The supplier declines the return, for this reason. */
+    static Declined declined(Reason reason) {
+        return new Declined(reason);
+    }
+
+    /** A poll found nothing new. */
+    static NothingNew nothingNew() {
+        return new NothingNew();
+    }
+
+    /** A poll found that the supplier received the parcel, with these quantities per SKU. */
+    static Received received(List<LineQuantity> quantities) {
+        return new Received(quantities);
+    }
+
+    /** The supplier took note. */
+    static Done done() {
+        return new Done();
+    }
+
+    /**
+     * The call failed in a way that may pass; the engine retries with its own backoff.
+     *
+     * @param error what happened, without personal data
+     */
+    static RetryableFailure retryLater(String error) {
+        return new RetryableFailure(error, null);
+    }
+
+    /**
+     * The call failed in a way that may pass; the engine retries no earlier than the supplier asked.
+     *
+     * @param error what happened, without personal data
+     * @param retryAfter the earliest time to retry, not negative
+     */
+    static RetryableFailure retryLater(String error, Duration retryAfter) {
+        return new RetryableFailure(error, retryAfter);
+    }
+
+    /**
+     * The call can never succeed as it is; the engine parks the work.
+     *
+     * @param error what happened, without personal data
+     */
+    static PermanentFailure failed(String error) {
+        return new PermanentFailure(error);
+    }
+
     /** A reply to {@link SupplierAdapter#requestReturn}. */
     sealed interface ToRequest extends SupplierReply {
     }

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Events, links and batches for the contract suites. Events are built as records of the published language;
@@ -79,7 +80,7 @@ final class ContractFixtures {
 
     /** The links a case has right after its request. */
     static List<NumberLink> requestLinks(ReturnEvent.ReturnRequested requested) {
-        return ReturnWorkflow.evolve(null, requested).links();
+        return ReturnWorkflow.evolve(Optional.empty(), requested).links();
     }
 
     /**
@@ -120,7 +121,7 @@ final class ContractFixtures {
 
     /** The links of a case after some events, as the domain computes them. */
     static List<NumberLink> linksAfter(List<ReturnEvent> events) {
-        return ReturnWorkflow.evolve(null, events).links();
+        return ReturnWorkflow.evolve(Optional.empty(), events).links();
     }
 
     static IdempotencyRecord idempotency(TenantId tenant, String key, CaseId caseId, long first, long last) {

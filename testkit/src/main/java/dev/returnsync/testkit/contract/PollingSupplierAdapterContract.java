@@ -59,7 +59,7 @@ public abstract class PollingSupplierAdapterContract extends SupplierAdapterCont
         }
         SupplierReply.ToPoll before = adapter.poll(pollOf(applied, null, "poll/" + applied.caseId() + "/0"));
         assertDeclared(SupplierReply.ToPoll.class, before);
-        assertEquals(new SupplierReply.NothingNew(), before, "before the supplier issues its number");
+        assertEquals(SupplierReply.nothingNew(), before, "before the supplier issues its number");
         supplierIssuesNumbers();
         for (int i = 1; i <= maxPolls(); i++) {
             SupplierReply.ToPoll reply = adapter.poll(pollOf(applied, null, "poll/" + applied.caseId() + "/" + i));
@@ -67,7 +67,7 @@ public abstract class PollingSupplierAdapterContract extends SupplierAdapterCont
             if (reply instanceof SupplierReply.NumberIssued) {
                 return numberIn(reply);
             }
-            assertEquals(new SupplierReply.NothingNew(), reply, "poll " + i + " while the number is pending");
+            assertEquals(SupplierReply.nothingNew(), reply, "poll " + i + " while the number is pending");
         }
         throw new AssertionError("no number after " + maxPolls() + " polls once the supplier issued it");
     }
@@ -85,7 +85,7 @@ public abstract class PollingSupplierAdapterContract extends SupplierAdapterCont
         ReturnNumber number = numberByPolling(applied);
         assertNotNull(number);
         for (int i = 0; i < 2; i++) {
-            assertEquals(new SupplierReply.NumberIssued(number.value()),
+            assertEquals(SupplierReply.numberIssued(number.value()),
                     normalized(adapter.poll(pollOf(applied, null, "poll/again/" + i))), "a later poll");
         }
         SupplierReply.ToRequest repeated = adapter.requestReturn(applied);
@@ -99,10 +99,10 @@ public abstract class PollingSupplierAdapterContract extends SupplierAdapterCont
     void aPollReportsTheReceipt() {
         SupplierRequest.RequestReturn applied = requestOf("case-1");
         ReturnNumber number = numberByPolling(applied);
-        assertEquals(new SupplierReply.NothingNew(), adapter.poll(pollOf(applied, number, "poll/receipt/0")));
+        assertEquals(SupplierReply.nothingNew(), adapter.poll(pollOf(applied, number, "poll/receipt/0")));
         List<LineQuantity> received = List.of(LineQuantity.of("SKU-红-XL", 1), LineQuantity.of("SKU-2", 1));
         supplierReceives(applied, received);
-        assertEquals(new SupplierReply.Received(received), adapter.poll(pollOf(applied, number, "poll/receipt/1")));
+        assertEquals(SupplierReply.received(received), adapter.poll(pollOf(applied, number, "poll/receipt/1")));
     }
 
     @Test
@@ -114,8 +114,8 @@ public abstract class PollingSupplierAdapterContract extends SupplierAdapterCont
         ReturnNumber numberB = numberByPolling(b);
         assertFalse(numberA.equals(numberB), "two returns, two numbers");
         supplierReceives(a, List.of(LineQuantity.of("SKU-2", 1)));
-        assertEquals(new SupplierReply.NothingNew(), adapter.poll(pollOf(b, numberB, "poll/b")));
-        assertEquals(new SupplierReply.NumberIssued(numberB.value()), normalized(adapter.poll(pollOf(b, null, "poll/b2"))));
+        assertEquals(SupplierReply.nothingNew(), adapter.poll(pollOf(b, numberB, "poll/b")));
+        assertEquals(SupplierReply.numberIssued(numberB.value()), normalized(adapter.poll(pollOf(b, null, "poll/b2"))));
     }
 
     @Test
@@ -134,6 +134,6 @@ public abstract class PollingSupplierAdapterContract extends SupplierAdapterCont
     /** A NumberIssued reply with its number normalized as the engine would, so spelling does not matter. */
     private SupplierReply.ToPoll normalized(SupplierReply.ToPoll reply) {
         ReturnNumber number = numberIn(reply);
-        return number == null ? reply : new SupplierReply.NumberIssued(number.value());
+        return number == null ? reply : SupplierReply.numberIssued(number.value());
     }
 }

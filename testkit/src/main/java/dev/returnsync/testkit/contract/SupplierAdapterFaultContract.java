@@ -158,7 +158,7 @@ public abstract class SupplierAdapterFaultContract extends SupplierAdapterContra
         injectFault(SupplierFault.INVALID_REQUEST, 1);
         SupplierReply.ToNotice invalid = timed(() -> adapter.shareTracking(share));
         assertEquals(SupplierReply.PermanentFailure.class, invalid.getClass(), "invalid answered " + invalid);
-        assertEquals(new SupplierReply.Done(), adapter.shareTracking(share));
+        assertEquals(SupplierReply.done(), adapter.shareTracking(share));
         assertEquals(List.of(trackingOf(applied)), trackingAtSupplier(applied), "recorded once after all of that");
     }
 
@@ -188,7 +188,7 @@ public abstract class SupplierAdapterFaultContract extends SupplierAdapterContra
         injectFault(SupplierFault.SERVER_ERROR, 1);
         SupplierReply.ToNotice reply = timed(() -> adapter.cancel(cancel));
         assertEquals(SupplierReply.RetryableFailure.class, reply.getClass(), "answered " + reply);
-        assertEquals(new SupplierReply.Done(), adapter.cancel(cancel));
+        assertEquals(SupplierReply.done(), adapter.cancel(cancel));
         assertTrue(cancelledAtSupplier(applied));
     }
 }

@@ -13,6 +13,7 @@ import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Compact text for commands, decisions and cases in traces. Not API. */
@@ -73,12 +74,9 @@ public final class Describe {
     }
 
     /** The legs of a case with their states, and the version. */
-    public static String legs(ReturnCase current) {
-        if (current == null) {
-            return "(no case)";
-        }
-        return current.legs().stream().map(Describe::leg).collect(Collectors.joining(", "))
-                + "  (version " + current.version() + ")";
+    public static String legs(Optional<ReturnCase> current) {
+        return current.map(c -> c.legs().stream().map(Describe::leg).collect(Collectors.joining(", "))
+                + "  (version " + c.version() + ")").orElse("(no case)");
     }
 
     private static String leg(Leg leg) {

@@ -86,8 +86,7 @@ public final class Moves {
     /** Every action to try from a state. */
     public List<Action> from(Simulator.State state) {
         List<Action> actions = new ArrayList<>();
-        ReturnCase current = state.current();
-        if (current == null) {
+        if (state.current().isEmpty()) {
             for (Submission submission : submissions) {
                 SupplierId firstSupplier = submission.lines().get(0).supplier();
                 for (Actor actor : List.of(parties.ownCustomer(), parties.reseller(), parties.foreignCustomer(),
@@ -98,9 +97,10 @@ public final class Moves {
                 actions.add(new Action.Execute(submission.command(parties,
                         Commands.as(parties.ownCustomer()).key(KEY).expectedVersion(1L), deliveredAt).build()));
             }
-            actions.addAll(clockMoves(state, null));
+            actions.addAll(clockMoves(state, List.of()));
             return actions;
         }
+        ReturnCase current = state.current().get();
         List<Leg> legs = current.legs();
         for (int i = 0; i < legs.size(); i++) {
             addLegCommands(actions, current, legs.get(i), i);
@@ -110,29 +110,25 @@ public final class Moves {
         actions.add(new Action.Execute(on(current, parties.reseller(), null).openNegotiation()
                 .leg(parties.strangerSupplier()).build()));
         if (!current.status().isFinished()) {
-            actions.addAll(clockMoves(state, current));
+            actions.addAll(clockMoves(state, current.legs()));
         }
         return actions;
     }
 
-    private List<Action> clockMoves(Simulator.State state, ReturnCase current) {
+    private List<Action> clockMoves(Simulator.State state, List<Leg> legs) {
         Map<Instant, String> targets = new LinkedHashMap<>();
-        if (current != null) {
-            for (Leg leg : current.legs()) {
-                leg.dueAt(workflow.deadlines()).ifPresent(due ->
-                        around(targets, due, "deadline of " + leg.supplier() + " in " + leg.state()));
-            }
+        for (Leg leg : legs) {
+            leg.dueAt(workflow.deadlines()).ifPresent(due ->
+                    around(targets, due, "deadline of " + leg.supplier() + " in " + leg.state()));
         }
         for (Duration window : windows) {
             around(targets, deliveredAt.plus(window), Describe.duration(window) + " after delivery");
         }
         for (Duration horizon : horizons) {
             around(targets, deliveredAt.plus(horizon), Describe.duration(horizon) + " after delivery");
-            if (current != null) {
-                for (Leg leg : current.legs()) {
-                    around(targets, leg.since().plus(horizon), Describe.duration(horizon) + " after "
-                            + leg.supplier() + " entered " + leg.state());
-                }
+            for (Leg leg : legs) {
+                around(targets, leg.since().plus(horizon), Describe.duration(horizon) + " after "
+                        + leg.supplier() + " entered " + leg.state());
             }
         }
         for (Duration advance : advances) {

@@ -88,7 +88,7 @@ public final class RandomRunner {
         Simulator.Result result = new Simulator.Moved(node);
         for (int i = 0; i < steps; i++) {
             Action action;
-            if (node.state().current() == null && !submissions.isEmpty() && Generators.chance(random, 0.5)) {
+            if (node.state().current().isEmpty() && !submissions.isEmpty() && Generators.chance(random, 0.5)) {
                 action = new Action.Execute(Generators.oneOf(random, submissions).command(parties,
                         Commands.as(parties.ownCustomer()).key(KEY), start).build());
             } else {

@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -63,10 +64,15 @@ public final class Simulator {
     /**
      * A point of the explored space: the case (or none yet) and the clock.
      *
-     * @param current the case, or {@code null} before the submission
+     * @param current the case, empty before the submission
      * @param now the clock
      */
-    public record State(ReturnCase current, Instant now) {
+    public record State(Optional<ReturnCase> current, Instant now) {
+        /** Checks the fields. */
+        public State {
+            Objects.requireNonNull(current, "current");
+            Objects.requireNonNull(now, "now");
+        }
     }
 
     /** A state together with the path that reached it. */
@@ -89,7 +95,7 @@ public final class Simulator {
 
         /** A root: no case yet, the clock at {@code start}. */
         public static Node root(Instant start) {
-            return new Node(new State(null, start), null, null, List.of(), List.of(), 0);
+            return new Node(new State(Optional.empty(), start), null, null, List.of(), List.of(), 0);
         }
 
         /** The state. */
@@ -173,8 +179,8 @@ public final class Simulator {
             target = state.now().plus(by.duration());
         } else {
             Action.AdvanceToNextDue due = (Action.AdvanceToNextDue) action;
-            target = state.current() == null ? state.now()
-                    : state.current().nextDueAt(workflow.deadlines()).map(at -> at.plus(due.offset())).orElse(state.now());
+            target = state.current().flatMap(c -> c.nextDueAt(workflow.deadlines())).map(at -> at.plus(due.offset()))
+                    .orElse(state.now());
         }
         Instant now = target.isAfter(state.now()) ? target : state.now();
         return new Moved(new Node(new State(state.current(), now), from, action, List.of(), from.history, from.depth + 1));
@@ -186,7 +192,7 @@ public final class Simulator {
     private Result execute(Node from, Action action, Command command) {
         Instant now = from.state.now();
         RuleContext context = new RuleContext(now, settings);
-        ReturnCase current = from.state.current();
+        Optional<ReturnCase> current = from.state.current();
         List<RecordedEvent> history = from.history;
         List<Step> steps = new ArrayList<>(2);
         Deque<Pending> queue = new ArrayDeque<>();
@@ -219,9 +225,10 @@ public final class Simulator {
                     longer.add(new RecordedEvent(event, pending.policy));
                 }
                 List<RecordedEvent> nextHistory = List.copyOf(longer);
-                Step step = new Step(workflow, pending.command, pending.policy, context, current, decision, next, nextHistory);
+                Step step = new Step(workflow, pending.command, pending.policy, context, current, decision,
+                        Optional.of(next), nextHistory);
                 steps.add(step);
-                current = next;
+                current = Optional.of(next);
                 history = nextHistory;
                 Optional<Broken> broken = check(from, action, steps, current, history, step);
                 if (broken.isPresent()) {
@@ -231,7 +238,7 @@ public final class Simulator {
                     for (Policy policy : workflow.policies()) {
                         List<Command> proposed;
                         try {
-                            proposed = policy.react(current, event, context);
+                            proposed = policy.react(next, event, context);
                         } catch (RuntimeException e) {
                             return broken(from, action, steps, current, history, NO_EXCEPTION,
                                     "policy '" + policy.name() + "' threw " + e, e);
@@ -253,7 +260,7 @@ public final class Simulator {
         return new Moved(new Node(new State(current, now), from, action, List.copyOf(steps), history, from.depth + 1));
     }
 
-    private Optional<Broken> check(Node from, Action action, List<Step> steps, ReturnCase current,
+    private Optional<Broken> check(Node from, Action action, List<Step> steps, Optional<ReturnCase> current,
                                    List<RecordedEvent> history, Step step) {
         boolean refused = !step.accepted();
         for (Invariant invariant : invariants) {
@@ -274,7 +281,7 @@ public final class Simulator {
         return Optional.empty();
     }
 
-    private static Broken broken(Node from, Action action, List<Step> steps, ReturnCase current,
+    private static Broken broken(Node from, Action action, List<Step> steps, Optional<ReturnCase> current,
                                  List<RecordedEvent> history, String invariant, String message, Throwable cause) {
         Node node = new Node(new State(current, from.state.now()), from, action, List.copyOf(steps), history,
                 from.depth + 1);

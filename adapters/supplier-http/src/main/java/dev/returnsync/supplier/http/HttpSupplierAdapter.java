@@ -99,20 +99,20 @@ public final class HttpSupplierAdapter implements SupplierAdapter {
             switch (status) {
                 case Wire.ISSUED:
                 case Wire.RECEIVED:
-                    return new SupplierReply.NumberIssued(Wire.string(reply, "supplierNumber"));
+                    return SupplierReply.numberIssued(Wire.string(reply, "supplierNumber"));
                 case Wire.PENDING:
-                    return new SupplierReply.Pending();
+                    return SupplierReply.pending();
                 case Wire.DECLINED:
-                    return new SupplierReply.Declined(declineReason(reply));
+                    return SupplierReply.declined(declineReason(reply));
                 case Wire.CANCELLED:
-                    return new SupplierReply.PermanentFailure(prefix("request-return") + "the supplier shows the return as cancelled");
+                    return SupplierReply.failed(prefix("request-return") + "the supplier shows the return as cancelled");
                 default:
-                    return new SupplierReply.PermanentFailure(prefix("request-return") + "unknown return status");
+                    return SupplierReply.failed(prefix("request-return") + "unknown return status");
             }
         } catch (Failed f) {
             return f.retryable != null ? f.retryable : f.permanent;
         } catch (Wire.WireException e) {
-            return new SupplierReply.RetryableFailure(prefix("request-return") + "unreadable reply");
+            return SupplierReply.retryLater(prefix("request-return") + "unreadable reply");
         }
     }
 
@@ -136,24 +136,24 @@ public final class HttpSupplierAdapter implements SupplierAdapter {
             boolean numberKnown = request.supplierNumber() != null;
             switch (status) {
                 case Wire.PENDING:
-                    return new SupplierReply.NothingNew();
+                    return SupplierReply.nothingNew();
                 case Wire.ISSUED:
-                    return numberKnown ? new SupplierReply.NothingNew()
-                            : new SupplierReply.NumberIssued(Wire.string(reply, "supplierNumber"));
+                    return numberKnown ? SupplierReply.nothingNew()
+                            : SupplierReply.numberIssued(Wire.string(reply, "supplierNumber"));
                 case Wire.RECEIVED:
-                    return numberKnown ? new SupplierReply.Received(Wire.readLines(reply.get("received"), "received"))
-                            : new SupplierReply.NumberIssued(Wire.string(reply, "supplierNumber"));
+                    return numberKnown ? SupplierReply.received(Wire.readLines(reply.get("received"), "received"))
+                            : SupplierReply.numberIssued(Wire.string(reply, "supplierNumber"));
                 case Wire.DECLINED:
-                    return new SupplierReply.Declined(declineReason(reply));
+                    return SupplierReply.declined(declineReason(reply));
                 case Wire.CANCELLED:
-                    return new SupplierReply.PermanentFailure(prefix("poll") + "the supplier shows the return as cancelled");
+                    return SupplierReply.failed(prefix("poll") + "the supplier shows the return as cancelled");
                 default:
-                    return new SupplierReply.PermanentFailure(prefix("poll") + "unknown return status");
+                    return SupplierReply.failed(prefix("poll") + "unknown return status");
             }
         } catch (Failed f) {
             return f.retryable != null ? f.retryable : f.permanent;
         } catch (Wire.WireException e) {
-            return new SupplierReply.RetryableFailure(prefix("poll") + "unreadable reply");
+            return SupplierReply.retryLater(prefix("poll") + "unreadable reply");
         }
     }
 
@@ -170,7 +170,7 @@ public final class HttpSupplierAdapter implements SupplierAdapter {
     private SupplierReply.ToNotice notice(String call, String path, SupplierRequest request, Map<String, Object> body) {
         try {
             exchange(call, "POST", path, request, body);
-            return new SupplierReply.Done();
+            return SupplierReply.done();
         } catch (Failed f) {
             return f.retryable != null ? f.retryable : f.permanent;
         }
@@ -228,7 +228,7 @@ public final class HttpSupplierAdapter implements SupplierAdapter {
         LimitedBody content = response.body();
         if (status >= 200 && status < 300) {
             if (content.overflowed()) {
-                throw new Failed(new SupplierReply.RetryableFailure(prefix(call) + "answer above "
+                throw new Failed(SupplierReply.retryLater(prefix(call) + "answer above "
                         + config.maxResponseBytes() + " bytes"));
             }
             if (content.bytes().length == 0) {
@@ -238,9 +238,9 @@ public final class HttpSupplierAdapter implements SupplierAdapter {
         }
         String what = prefix(call) + "HTTP " + status + (content.overflowed() ? "" : errorCode(content.bytes()));
         if (status == 408 || status == 429 || status >= 500) {
-            throw new Failed(new SupplierReply.RetryableFailure(what, retryAfter(response)));
+            throw new Failed(SupplierReply.retryLater(what, retryAfter(response)));
         }
-        throw new Failed(new SupplierReply.PermanentFailure(what));
+        throw new Failed(SupplierReply.failed(what));
     }
 
     private HttpResponse<LimitedBody> send(String call, HttpRequest httpRequest) throws Failed {
@@ -250,12 +250,12 @@ public final class HttpSupplierAdapter implements SupplierAdapter {
             return future.get(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new Failed(new SupplierReply.RetryableFailure(prefix(call) + "no answer within "
+            throw new Failed(SupplierReply.retryLater(prefix(call) + "no answer within "
                     + config.callTimeout().toMillis() + " ms"));
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new Failed(new SupplierReply.RetryableFailure(prefix(call) + "interrupted"));
+            throw new Failed(SupplierReply.retryLater(prefix(call) + "interrupted"));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             String what;
@@ -270,7 +270,7 @@ public final class HttpSupplierAdapter implements SupplierAdapter {
             } else {
                 what = "failed (" + (cause == null ? "unknown" : cause.getClass().getSimpleName()) + ")";
             }
-            throw new Failed(new SupplierReply.RetryableFailure(prefix(call) + what));
+            throw new Failed(SupplierReply.retryLater(prefix(call) + what));
         }
     }
 

@@ -1,12 +1,14 @@
 package dev.returnsync.supplier.http;
 
+import dev.returnsync.core.ReturnCallbacks;
+import dev.returnsync.core.ReturnSyncEngine;
+import dev.returnsync.core.SupplierCallbacks;
+import dev.returnsync.core.domain.InvalidCommandException;
 import dev.returnsync.core.domain.Refusal;
 import dev.returnsync.core.engine.CaseNotFoundException;
 import dev.returnsync.core.engine.CommandRefusedException;
 import dev.returnsync.core.engine.CommandResult;
 import dev.returnsync.core.engine.IdempotencyConflictException;
-import dev.returnsync.core.domain.InvalidCommandException;
-import dev.returnsync.core.SupplierCallbacks;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.InvalidReturnNumberException;
 import dev.returnsync.spi.SupplierId;
@@ -76,7 +78,7 @@ public final class SupplierWebhook implements AutoCloseable {
     public record Accepted(String callbackId, String type, CommandResult result) {
     }
 
-    private final SupplierCallbacks callbacks;
+    private final ReturnSyncEngine engine;
     private final Map<SupplierId, CallbackSecrets> secrets;
     private final Duration tolerance;
     private final Clock clock;
@@ -87,7 +89,7 @@ public final class SupplierWebhook implements AutoCloseable {
     private CallbackHttpServer server;
 
     private SupplierWebhook(Builder b) {
-        this.callbacks = b.callbacks;
+        this.engine = b.engine;
         this.secrets = new ConcurrentHashMap<>(b.secrets);
         this.tolerance = b.tolerance;
         this.clock = b.clock;
@@ -97,9 +99,9 @@ public final class SupplierWebhook implements AutoCloseable {
         this.maxConnections = b.maxConnections;
     }
 
-    /** A builder for a webhook that hands callbacks to {@code engine.supplierCallbacks()}. */
-    public static Builder builder(SupplierCallbacks callbacks) {
-        return new Builder(callbacks);
+    /** A builder for a webhook that hands callbacks to {@code engine.supplierCallbacks(tenant, supplier)}. */
+    public static Builder builder(ReturnSyncEngine engine) {
+        return new Builder(engine);
     }
 
     /**
@@ -289,15 +291,19 @@ public final class SupplierWebhook implements AutoCloseable {
                                   String resellerNumber, IdempotencyKey key) {
         switch (type) {
             case "NUMBER_ISSUED":
-                return callbacks.numberIssued(tenant, supplier, resellerNumber, Wire.string(doc, "supplierNumber"), key);
+                return forReturn(tenant, supplier, resellerNumber).numberIssued(Wire.string(doc, "supplierNumber"), key);
             case "DECLINED":
-                return callbacks.declined(tenant, supplier, resellerNumber, Wire.readReason(doc.get("reason")), key);
+                return forReturn(tenant, supplier, resellerNumber).declined(Wire.readReason(doc.get("reason")), key);
             case "RECEIVED":
-                return callbacks.received(tenant, supplier, resellerNumber, Wire.readLines(doc.get("received"), "received"),
-                        key);
+                return forReturn(tenant, supplier, resellerNumber)
+                        .received(Wire.readLines(doc.get("received"), "received"), key);
             default:
                 throw new Wire.WireException("unknown callback type");
         }
+    }
+
+    private ReturnCallbacks forReturn(TenantId tenant, SupplierId supplier, String resellerNumber) {
+        return engine.supplierCallbacks(tenant, supplier).forReturn(resellerNumber);
     }
 
     /** The engine's idempotency key of a callback: {@code cb-} and 40 hex digits of SHA-256(supplier, id). */
@@ -385,7 +391,7 @@ public final class SupplierWebhook implements AutoCloseable {
 
     /** Builds a {@link SupplierWebhook}. */
     public static final class Builder {
-        private final SupplierCallbacks callbacks;
+        private final ReturnSyncEngine engine;
         private final Map<SupplierId, CallbackSecrets> secrets = new LinkedHashMap<>();
         private Duration tolerance = Duration.ofMinutes(5);
         private Clock clock = Clock.systemUTC();
@@ -394,8 +400,8 @@ public final class SupplierWebhook implements AutoCloseable {
         private Duration readTimeout = Duration.ofSeconds(10);
         private int maxConnections = 256;
 
-        private Builder(SupplierCallbacks callbacks) {
-            this.callbacks = Objects.requireNonNull(callbacks, "callbacks must not be null");
+        private Builder(ReturnSyncEngine engine) {
+            this.engine = Objects.requireNonNull(engine, "engine must not be null");
         }
 
         /** Accepts callbacks of a supplier signed with this secret (at least 16 bytes). */

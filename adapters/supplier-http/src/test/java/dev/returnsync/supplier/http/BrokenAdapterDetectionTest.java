@@ -135,7 +135,7 @@ class BrokenAdapterDetectionTest {
         @Override
         SupplierAdapter wrap(HttpSupplierAdapter real) {
             return forwarding(real, r -> r, s -> s, r -> r instanceof SupplierReply.RetryableFailure f
-                    ? new SupplierReply.PermanentFailure(f.error()) : r);
+                    ? SupplierReply.failed(f.error()) : r);
         }
     }
 
@@ -143,7 +143,7 @@ class BrokenAdapterDetectionTest {
         @Override
         SupplierAdapter wrap(HttpSupplierAdapter real) {
             return forwarding(real, r -> r, s -> s, r -> r instanceof SupplierReply.RetryableFailure f
-                    ? new SupplierReply.RetryableFailure(f.error() + " for " + CUSTOMER_WORDS) : r);
+                    ? SupplierReply.retryLater(f.error() + " for " + CUSTOMER_WORDS) : r);
         }
     }
 

@@ -145,7 +145,7 @@ class HttpSupplierAdapterLimitTest {
     @Test
     void aHugeErrorAnswerKeepsItsStatusMapping() throws Exception {
         SupplierReply.ToRequest permanent = adapter(serveHuge(422, false)).requestReturn(request());
-        assertEquals(new SupplierReply.PermanentFailure("supplier acme: request-return: HTTP 422"), permanent);
+        assertEquals(SupplierReply.failed("supplier acme: request-return: HTTP 422"), permanent);
         assertTrue(bytesSent() < 32L * 1024 * 1024);
         server.close();
         SupplierReply.ToRequest retryable = adapter(serveHuge(503, true)).requestReturn(request());

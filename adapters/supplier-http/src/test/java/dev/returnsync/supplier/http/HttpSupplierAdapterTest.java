@@ -110,7 +110,7 @@ class HttpSupplierAdapterTest {
     @Test
     void sendsTheKeyTheTokenAndTheJsonBody() {
         answer(201, Map.of(), "{\"status\":\"ISSUED\",\"resellerNumber\":\"RS-1\",\"supplierNumber\":\"ACME-1\"}");
-        assertEquals(new SupplierReply.NumberIssued("ACME-1"), adapter(SupplierCapabilities.push()).requestReturn(request()));
+        assertEquals(SupplierReply.numberIssued("ACME-1"), adapter(SupplierCapabilities.push()).requestReturn(request()));
         Seen call = seen.get(0);
         assertEquals("POST", call.method());
         assertEquals("/api/v1/returns", call.rawPath());
@@ -133,7 +133,7 @@ class HttpSupplierAdapterTest {
         SupplierRequest.RequestReturn r = request();
         SupplierReply.ToPoll reply = adapter(SupplierCapabilities.pullOnly()).poll(new SupplierRequest.Poll("poll-1",
                 r.tenant(), r.caseId(), S1, r.resellerNumber(), null));
-        assertEquals(new SupplierReply.NumberIssued("ACME-1"), reply);
+        assertEquals(SupplierReply.numberIssued("ACME-1"), reply);
         assertEquals("GET", seen.get(0).method());
         assertEquals("/api/v1/returns/%E5%95%86%E5%BA%97%201/RS-1", seen.get(0).rawPath());
         assertEquals("商店 1", Wire.decodeSegment("%E5%95%86%E5%BA%97%201"));
@@ -187,7 +187,7 @@ class HttpSupplierAdapterTest {
         answer(200, Map.of(), "{\"status\":\"TELEPORTED\"}");
         assertEquals(SupplierReply.PermanentFailure.class, adapter.requestReturn(request()).getClass());
         answer(200, Map.of(), "{\"status\":\"DECLINED\",\"reason\":{\"code\":\"OTHER\",\"text\":\"too late\"}}");
-        assertEquals(new SupplierReply.Declined(Reason.of(ReasonCode.OTHER, "too late")), adapter.requestReturn(request()));
+        assertEquals(SupplierReply.declined(Reason.of(ReasonCode.OTHER, "too late")), adapter.requestReturn(request()));
     }
 
     @Test

@@ -51,7 +51,7 @@ class HttpSupplierEndToEndTest {
             .workflow(ReturnWorkflow.builder().policy(Policies.autoShareSupplierNumber()).build())
             .dispatcherConfig(DispatcherConfig.custom().owner("e2e").initialBackoff(Duration.ofSeconds(5)).build())
             .build();
-    private final SupplierWebhook webhook = SupplierWebhook.builder(engine.supplierCallbacks()).clock(clock)
+    private final SupplierWebhook webhook = SupplierWebhook.builder(engine).clock(clock)
             .supplier(S1, SECRET_1).build().start();
     private SimulatedSupplierServer server;
 

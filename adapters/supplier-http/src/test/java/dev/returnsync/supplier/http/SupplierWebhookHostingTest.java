@@ -53,7 +53,7 @@ class SupplierWebhookHostingTest {
     @BeforeEach
     void start() throws IOException {
         engine = ReturnSyncEngine.builder().store(store).notifier(new InMemoryNotifier()).clock(clock).build();
-        webhook = SupplierWebhook.builder(engine.supplierCallbacks()).clock(clock).supplier(S1, SECRET_1).build();
+        webhook = SupplierWebhook.builder(engine).clock(clock).supplier(S1, SECRET_1).build();
         host = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         host.createContext("/", this::serve);
         host.start();

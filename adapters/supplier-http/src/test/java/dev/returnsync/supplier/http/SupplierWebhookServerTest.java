@@ -45,7 +45,7 @@ class SupplierWebhookServerTest {
     void start() {
         engine = ReturnSyncEngine.builder().store(new InMemoryCaseStore()).notifier(new InMemoryNotifier()).clock(clock)
                 .build();
-        webhook = SupplierWebhook.builder(engine.supplierCallbacks()).clock(clock).supplier(S1, SECRET_1)
+        webhook = SupplierWebhook.builder(engine).clock(clock).supplier(S1, SECRET_1)
                 .threads(2).readTimeout(READ_TIMEOUT).build().start();
         resellerNumber = toNumberRequested(engine, CaseId.of("case-1"), S1);
     }
@@ -116,7 +116,7 @@ class SupplierWebhookServerTest {
 
     @Test
     void stalledClientsCannotHoldEveryConnectionSlot() throws Exception {
-        try (SupplierWebhook small = SupplierWebhook.builder(engine.supplierCallbacks()).clock(clock)
+        try (SupplierWebhook small = SupplierWebhook.builder(engine).clock(clock)
                 .supplier(S1, SECRET_1).threads(1).maxConnections(4).readTimeout(Duration.ofSeconds(20)).build().start()) {
             URI u = small.callbackUri(S1);
             for (int i = 0; i < 8; i++) {

@@ -40,7 +40,7 @@ class SupplierWebhookTest {
     @BeforeEach
     void start() {
         engine = ReturnSyncEngine.builder().store(store).notifier(new InMemoryNotifier()).clock(clock).build();
-        webhook = SupplierWebhook.builder(engine.supplierCallbacks()).clock(clock).tolerance(Duration.ofMinutes(5))
+        webhook = SupplierWebhook.builder(engine).clock(clock).tolerance(Duration.ofMinutes(5))
                 .supplier(S1, SECRET_1).supplier(S2, SECRET_2).build().start();
         resellerNumber = toNumberRequested(engine, c, S1);
     }
@@ -242,7 +242,7 @@ class SupplierWebhookTest {
         byte[] next = "acme-next-secret-000002".getBytes(StandardCharsets.UTF_8);
         CallbackSecrets both = CallbackSecrets.of(next, SECRET_1);
         assertArrayEquals(next, both.signing(), "the first secret signs");
-        try (SupplierWebhook rotating = SupplierWebhook.builder(engine.supplierCallbacks()).clock(clock)
+        try (SupplierWebhook rotating = SupplierWebhook.builder(engine).clock(clock)
                 .supplier(S1, both).build().start()) {
             URI u = rotating.callbackUri(S1);
             CaseId c2 = CaseId.of("case-rot");

@@ -53,8 +53,8 @@ public final class StoreGateway {
         this.cache = cache;
     }
 
-    /** The case as the store holds it now, folded, with the time of its last event; null when there is none. */
-    public FoldCache.Folded read(TenantId tenant, CaseId caseId) {
+    /** The case as the store holds it now, folded, with the time of its last event; empty when there is none. */
+    public Optional<FoldCache.Folded> read(TenantId tenant, CaseId caseId) {
         try {
             return cache.read(source, tenant, caseId);
         } catch (IllegalStateException e) {

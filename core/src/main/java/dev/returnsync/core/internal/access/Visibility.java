@@ -15,6 +15,7 @@ import dev.returnsync.spi.Role;
 import dev.returnsync.spi.store.OutboxEntry;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one visibility policy, used by every command, query and supplier callback. Who is a party of a case:
@@ -40,7 +41,7 @@ public final class Visibility {
 
     /** True when the asker is a party of the case. */
     public static boolean isParty(Actor asker, ReturnCase c) {
-        if (c == null || !c.tenant().equals(asker.tenant())) {
+        if (!c.tenant().equals(asker.tenant())) {
             return false;
         }
         return switch (asker.role()) {
@@ -54,14 +55,14 @@ public final class Visibility {
      * The case a command may be decided against. A submission meets whatever the store holds under its id (the
      * workflow refuses it if a case exists); any other command needs a case of which its actor is a party.
      *
-     * @param stored the case the store holds under the command's id, or null
+     * @param stored the case the store holds under the command's id, if any
      * @throws CaseNotFoundException for a missing case and for a non-party alike
      */
-    public static ReturnCase forCommand(Command command, ReturnCase stored) {
+    public static Optional<ReturnCase> forCommand(Command command, Optional<ReturnCase> stored) {
         if (command instanceof Command.SubmitReturn) {
             return stored;
         }
-        if (!isParty(command.actor(), stored)) {
+        if (stored.filter(c -> isParty(command.actor(), c)).isEmpty()) {
             throw CaseNotFoundException.forCommand(command.caseId(), command.type());
         }
         return stored;
@@ -72,11 +73,8 @@ public final class Visibility {
      *
      * @throws CaseNotFoundException for a missing case and for a non-party alike
      */
-    public static ReturnCase forQuery(Actor asker, CaseId caseId, ReturnCase stored) {
-        if (!isParty(asker, stored)) {
-            throw CaseNotFoundException.forQuery(caseId);
-        }
-        return stored;
+    public static ReturnCase forQuery(Actor asker, CaseId caseId, Optional<ReturnCase> stored) {
+        return stored.filter(c -> isParty(asker, c)).orElseThrow(() -> CaseNotFoundException.forQuery(caseId));
     }
 
     /**

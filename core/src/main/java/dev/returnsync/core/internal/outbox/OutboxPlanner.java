@@ -72,36 +72,39 @@ public final class OutboxPlanner {
     /**
      * The entries caused by events appended after {@code before}.
      *
-     * @param before the case before the events, or {@code null} for a new case
+     * @param before the case before the events, empty for a new case
      * @param events the events, with versions {@code before.version() + 1} onward
      * @param now when they were decided; entries are first due then
      */
-    public List<OutboxEntry> plan(ReturnCase before, List<ReturnEvent> events, Instant now) {
-        return plan(before, null, events, now);
+    public List<OutboxEntry> plan(Optional<ReturnCase> before, List<ReturnEvent> events, Instant now) {
+        List<OutboxEntry> entries = new ArrayList<>(events.size() * 3);
+        Optional<ReturnCase> state = before;
+        for (ReturnEvent event : events) {
+            ReturnCase next = ReturnWorkflow.evolve(state, event);
+            plan(state, next, event, now, entries);
+            state = Optional.of(next);
+        }
+        return entries;
     }
 
     /**
      * The entries caused by events appended after {@code before}, when the case after them is known already (saves
      * folding a single event twice).
      *
-     * @param after the case after all the events, or {@code null} to fold it here
+     * @param after the case after all the events
      */
-    public List<OutboxEntry> plan(ReturnCase before, ReturnCase after, List<ReturnEvent> events, Instant now) {
-        List<OutboxEntry> entries = new ArrayList<>(events.size() * 3);
-        if (after != null && events.size() == 1) {
-            plan(before, after, events.get(0), now, entries);
-            return entries;
+    public List<OutboxEntry> plan(Optional<ReturnCase> before, ReturnCase after, List<ReturnEvent> events,
+                                  Instant now) {
+        if (events.size() != 1) {
+            return plan(before, events, now);
         }
-        ReturnCase state = before;
-        for (ReturnEvent event : events) {
-            ReturnCase prior = state;
-            state = ReturnWorkflow.evolve(state, event);
-            plan(prior, state, event, now, entries);
-        }
+        List<OutboxEntry> entries = new ArrayList<>(3);
+        plan(before, after, events.get(0), now, entries);
         return entries;
     }
 
-    private void plan(ReturnCase prior, ReturnCase after, ReturnEvent event, Instant now, List<OutboxEntry> out) {
+    private void plan(Optional<ReturnCase> prior, ReturnCase after, ReturnEvent event, Instant now,
+                      List<OutboxEntry> out) {
         long version = after.version();
         for (Role role : recipients(event)) {
             if (!causedBy(event.actor(), role, after, event)) {
@@ -115,7 +118,7 @@ public final class OutboxPlanner {
     }
 
     /** The work an event asks of its leg's supplier, when the supplier has an adapter that can do it. */
-    private void planSupplierWork(ReturnCase prior, ReturnCase after, ReturnEvent event, Instant now,
+    private void planSupplierWork(Optional<ReturnCase> prior, ReturnCase after, ReturnEvent event, Instant now,
                                   List<OutboxEntry> out) {
         Optional<Effect> work = event.accept(SupplierWork.INSTANCE);
         if (work.isEmpty() || !(event instanceof ReturnEvent.LegEvent legEvent)) {
@@ -131,7 +134,7 @@ public final class OutboxPlanner {
         long version = after.version();
         Effect effect = work.get();
         if (effect == Effect.CANCEL_AT_SUPPLIER) {
-            Leg was = prior == null ? null : prior.leg(supplier).orElse(null);
+            Leg was = prior.flatMap(c -> c.leg(supplier)).orElse(null);
             if (can.cancellation() && was != null && ASKED.contains(was.state())) {
                 out.add(entry(after, version, effect, target, now));
             }

@@ -77,18 +77,18 @@ public final class CommandPipeline implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             // The case first, then the key: a twin of this command whose events this read sees has its key
             // visible too (stores publish the record no later than the events), so it is replayed, not refused.
-            FoldCache.Folded stored = store.read(effective.actor().tenant(), effective.caseId());
-            if (generatedCaseId && stored != null && caseIdAttempts < GENERATOR_ATTEMPTS) {
+            Optional<FoldCache.Folded> stored = store.read(effective.actor().tenant(), effective.caseId());
+            if (generatedCaseId && stored.isPresent() && caseIdAttempts < GENERATOR_ATTEMPTS) {
                 caseIdAttempts++; // the generated id is taken in the tenant: draw another
                 effective = caseIds.fill((Command.SubmitReturn) effective, now);
                 continue;
             }
-            ReturnCase current = Visibility.forCommand(effective, stored == null ? null : stored.state());
+            Optional<ReturnCase> current = Visibility.forCommand(effective, stored.map(FoldCache.Folded::state));
             Optional<CommandResult> first = replay.of(effective, fingerprint);
             if (first.isPresent()) {
                 return Visibility.resultFor(effective.actor(), first.get());
             }
-            Decider.Decided decided = decider.decide(current, stored == null ? null : stored.lastEventAt(),
+            Decider.Decided decided = decider.decide(current, stored.map(FoldCache.Folded::lastEventAt),
                     effective, now);
             Appender.Outcome outcome = appender.append(effective, decided, fingerprint, now);
             if (outcome instanceof Appender.Appended) {
@@ -116,14 +116,15 @@ public final class CommandPipeline implements AutoCloseable {
     }
 
     /** A number linked to another return: a refusal that names the number only if the command carried it. */
-    private static CommandRefusedException numberTaken(Command command, ReturnCase current, ReturnNumber number) {
+    private static CommandRefusedException numberTaken(Command command, Optional<ReturnCase> current,
+                                                       ReturnNumber number) {
         log.debug("command {} on case {}: a {} is linked elsewhere", command.type(), command.caseId(), number.kind());
         String reason = numbersOf(command).contains(number)
                 ? "the " + number.kind().label() + " " + number + " is already linked to another return"
                 : "a number of the command is already linked to another return";
         LegState state = null;
-        if (command instanceof Command.LegCommand leg && current != null) {
-            state = current.leg(leg.leg()).map(Leg::state).orElse(null);
+        if (command instanceof Command.LegCommand leg) {
+            state = current.flatMap(c -> c.leg(leg.leg())).map(Leg::state).orElse(null);
         }
         return new CommandRefusedException(new Refusal(Refusal.Code.NUMBER_TAKEN, command.caseId(), state,
                 command.type(), reason, null));

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The rules-and-decide stage: the workflow decides the command (roles, state, payload, custom rules) at a time
@@ -24,14 +25,14 @@ final class Decider {
     /**
      * The accepted events and the case after them.
      *
-     * @param before the case the command was decided against, or null for a new case
+     * @param before the case the command was decided against, empty for a new case
      * @param events the events
      * @param after the case after the events
      */
-    record Decided(ReturnCase before, List<ReturnEvent> events, ReturnCase after) {
+    record Decided(Optional<ReturnCase> before, List<ReturnEvent> events, ReturnCase after) {
         /** The version the append expects. */
         long expectedVersion() {
-            return before == null ? 0 : before.version();
+            return before.map(ReturnCase::version).orElse(0L);
         }
 
         /** The time of the last event. */
@@ -49,19 +50,19 @@ final class Decider {
     /**
      * Decides a command.
      *
-     * @param current the case, already authorized for the command's actor, or null
-     * @param lastEventAt the time of the case's last event, or null
+     * @param current the case, already authorized for the command's actor, or empty
+     * @param lastEventAt the time of the case's last event, empty with the case
      * @throws CommandRefusedException if the workflow refuses
      */
-    Decided decide(ReturnCase current, Instant lastEventAt, Command command, Instant now) {
+    Decided decide(Optional<ReturnCase> current, Optional<Instant> lastEventAt, Command command, Instant now) {
         // An instance whose clock lags, or a command re-decided after losing a race, must not date its event
         // before the case's last one: event times of a case only move forward.
-        Instant decidedAt = lastEventAt != null && lastEventAt.isAfter(now) ? lastEventAt : now;
+        Instant decidedAt = lastEventAt.filter(last -> last.isAfter(now)).orElse(now);
         Decision decision = workflow.decide(current, command, workflow.contextAt(decidedAt));
         if (decision instanceof Decision.Refused refused) {
             throw refusal(refused.refusal(), command);
         }
-        List<ReturnEvent> events = ((Decision.Accepted) decision).events();
+        List<ReturnEvent> events = decision.eventsOrThrow();
         return new Decided(current, events, ReturnWorkflow.evolve(current, events));
     }
 

@@ -44,8 +44,7 @@ public final class CaseQueries {
     public ReturnCase visibleCase(Actor asker, CaseId caseId) {
         Objects.requireNonNull(asker, "asker must not be null");
         Objects.requireNonNull(caseId, "case id must not be null");
-        FoldCache.Folded stored = store.read(asker.tenant(), caseId);
-        return Visibility.forQuery(asker, caseId, stored == null ? null : stored.state());
+        return Visibility.forQuery(asker, caseId, store.read(asker.tenant(), caseId).map(FoldCache.Folded::state));
     }
 
     /** The case with its outbox work, as the asker sees them. */
@@ -58,9 +57,9 @@ public final class CaseQueries {
     public List<ReturnEvent> history(Actor asker, CaseId caseId) {
         Objects.requireNonNull(asker, "asker must not be null");
         Objects.requireNonNull(caseId, "case id must not be null");
-        CaseHistory history = store.history(asker.tenant(), caseId).orElse(null);
-        Visibility.forQuery(asker, caseId, history == null ? null : store.fold(history));
-        return Visibility.historyFor(asker, history.events());
+        Optional<CaseHistory> history = store.history(asker.tenant(), caseId);
+        Visibility.forQuery(asker, caseId, history.map(store::fold));
+        return Visibility.historyFor(asker, history.orElseThrow().events());
     }
 
     /** Where a number leads, if the asker may see it. */
@@ -133,7 +132,7 @@ public final class CaseQueries {
         if (Visibility.seesWholeTenant(asker)) {
             return true;
         }
-        FoldCache.Folded stored = store.read(asker.tenant(), link.caseId());
-        return stored != null && Visibility.canSee(asker, link, stored.state());
+        return store.read(asker.tenant(), link.caseId())
+                .filter(stored -> Visibility.canSee(asker, link, stored.state())).isPresent();
     }
 }

@@ -2,7 +2,6 @@ package dev.returnsync.examples.host;
 
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.supplier.SupplierAdapter;
-import dev.returnsync.spi.supplier.SupplierCapabilities;
 import dev.returnsync.spi.supplier.SupplierReply;
 import dev.returnsync.spi.supplier.SupplierRequest;
 
@@ -11,7 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The host's adapter to one supplier's warehouse system, which answers a return request at once with its own
- * return number. A real one would call the supplier's API here; this one keeps the calls it got, so that the host's
+ * return number and can be told of a cancellation; its capabilities follow from what it implements (no polling,
+ * cancellation). A real one would call the supplier's API here; this one keeps the calls it got, so that the host's
  * test can see them.
  */
 public final class WarehouseSupplier implements SupplierAdapter {
@@ -29,26 +29,21 @@ public final class WarehouseSupplier implements SupplierAdapter {
     }
 
     @Override
-    public SupplierCapabilities capabilities() {
-        return SupplierCapabilities.replyOnly();
-    }
-
-    @Override
     public SupplierReply.ToRequest requestReturn(SupplierRequest.RequestReturn request) {
         calls.add("requestReturn " + request.resellerNumber().value());
-        return new SupplierReply.NumberIssued("WH-" + request.resellerNumber().value());
+        return SupplierReply.numberIssued("WH-" + request.resellerNumber().value());
     }
 
     @Override
     public SupplierReply.ToNotice shareTracking(SupplierRequest.ShareTracking request) {
         calls.add("shareTracking " + request.tracking().value());
-        return new SupplierReply.Done();
+        return SupplierReply.done();
     }
 
     @Override
     public SupplierReply.ToNotice cancel(SupplierRequest.Cancel request) {
         calls.add("cancel " + request.resellerNumber().value());
-        return new SupplierReply.Done();
+        return SupplierReply.done();
     }
 
     /** The calls the engine made, in order. */

@@ -384,8 +384,8 @@ public abstract class SeveralInstancesContract {
     private void deliver(Instance instance, PendingCallback pending) {
         SimulatedSupplier.Callback cb = pending.callback();
         try {
-            instance.engine.supplierCallbacks().numberIssued(cb.tenant(), B, cb.resellerNumber().value(),
-                    cb.supplierNumber(), IdempotencyKey.of(cb.eventId()));
+            instance.engine.supplierCallbacks(cb.tenant(), B).forReturn(cb.resellerNumber())
+                    .numberIssued(cb.supplierNumber(), IdempotencyKey.of(cb.eventId()));
             callbacksDelivered.incrementAndGet();
         } catch (CommandRefusedException e) {
             refusals.incrementAndGet();   // the leg moved on (cancelled, closed) before the number came
@@ -492,7 +492,7 @@ public abstract class SeveralInstancesContract {
                 }
                 if (s.equals(B)) {
                     try {
-                        in.engine.supplierCallbacks().received(SHOP, B, c.resellerNumber().value(), received,
+                        in.engine.supplierCallbacks(SHOP, B).forReturn(c.resellerNumber()).received(received,
                                 IdempotencyKey.of("received-" + c.id().value()));
                         callbacksDelivered.incrementAndGet();
                     } catch (CommandRefusedException e) {
@@ -679,7 +679,7 @@ public abstract class SeveralInstancesContract {
             ReturnCase c = null;
             long version = 0;
             for (ReturnEvent event : history.events()) {
-                c = ReturnWorkflow.evolve(c, event);
+                c = ReturnWorkflow.evolve(Optional.ofNullable(c), event);
                 assertEquals(++version, c.version(), history.caseId() + " version after " + event.type());
                 for (Leg leg : c.legs()) {
                     for (LineState l : leg.lines()) {
