@@ -11,7 +11,10 @@ import dev.returnsync.core.engine.DeadlineReport;
 import dev.returnsync.core.engine.DispatchReport;
 import dev.returnsync.core.engine.DispatcherConfig;
 import dev.returnsync.core.engine.EngineConfig;
+import dev.returnsync.core.engine.EngineObserver;
+import dev.returnsync.core.engine.EngineObserver.CommandOutcome;
 import dev.returnsync.core.engine.IdempotencyConflictException;
+import dev.returnsync.core.engine.LoopScheduler;
 import dev.returnsync.core.engine.ResellerNumberGenerator;
 import dev.returnsync.core.engine.StoreException;
 import dev.returnsync.core.domain.Command;
@@ -24,6 +27,8 @@ import dev.returnsync.core.internal.FoldCache;
 import dev.returnsync.core.internal.RunClock;
 import dev.returnsync.core.internal.deadline.DeadlineRunner;
 import dev.returnsync.core.internal.loop.BackgroundLoop;
+import dev.returnsync.core.internal.observe.SafeObserver;
+import dev.returnsync.core.internal.outbox.ObservedSuppliers;
 import dev.returnsync.core.internal.outbox.OutboxLoop;
 import dev.returnsync.core.internal.outbox.OutboxPlanner;
 import dev.returnsync.core.internal.access.StoreGateway;
@@ -54,6 +59,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.random.RandomGenerator;
 
@@ -97,8 +103,10 @@ public final class ReturnSyncEngine implements AutoCloseable {
     private final OutboxLoop dispatcher;
     private final DeadlineRunner deadlineRunner;
     private final BackgroundLoop background;
+    private final EngineObserver observer;
 
     private ReturnSyncEngine(Builder b) {
+        this.observer = b.observer == EngineObserver.NONE ? b.observer : new SafeObserver(b.observer);
         this.store = b.store;
         this.workflow = b.workflow;
         this.clock = b.clock;
@@ -111,11 +119,13 @@ public final class ReturnSyncEngine implements AutoCloseable {
         this.pipeline = new CommandPipeline(gateway, workflow, config, b.caseIds, b.numbers, planner);
         this.queries = new CaseQueries(gateway);
         String owner = dispatcherConfig.owner() != null ? dispatcherConfig.owner() : "engine-" + UUID.randomUUID();
-        this.dispatcher = new OutboxLoop(store, b.notifier, b.suppliers, workflow, cache, dispatcherConfig, b.random,
-                owner, this::execute, clock);
+        this.dispatcher = new OutboxLoop(store, b.notifier, new ObservedSuppliers(b.suppliers, observer), workflow,
+                cache, dispatcherConfig, b.random, owner, this::execute, clock, observer);
         this.deadlineRunner = new DeadlineRunner(store, cache, workflow.deadlines(), this::execute,
                 config.deadlineBatchSize());
-        this.background = new BackgroundLoop("returnsync-" + owner, () -> runOnce(clock.instant()));
+        // a run of the loop claims no more outbox work once stop() has begun: it finishes what it holds
+        this.background = new BackgroundLoop("returnsync-" + owner,
+                () -> run(clock.instant(), this::isRunning));
     }
 
     /** A builder; only {@link Builder#store} is required. */
@@ -175,7 +185,26 @@ public final class ReturnSyncEngine implements AutoCloseable {
      * clock. The dispatcher and the deadline runner use it with the time they were given.
      */
     public CommandResult execute(Command command, Instant now) {
-        return pipeline.run(command, now);
+        Objects.requireNonNull(command, "command must not be null");
+        long started = System.nanoTime();
+        try {
+            CommandResult result = pipeline.run(command, now);
+            CommandOutcome outcome = result.replayed() ? CommandOutcome.REPLAYED : CommandOutcome.ACCEPTED;
+            observed(command, outcome, null, null, started);
+            return result;
+        } catch (CommandRefusedException e) {
+            observed(command, CommandOutcome.REFUSED, e.code(), null, started);
+            throw e;
+        } catch (RuntimeException e) {
+            observed(command, CommandOutcome.FAILED, null, e.getClass(), started);
+            throw e;
+        }
+    }
+
+    private void observed(Command command, CommandOutcome outcome, Refusal.Code refusal,
+                          Class<? extends RuntimeException> failure, long started) {
+        Duration latency = Duration.ofNanos(System.nanoTime() - started);
+        observer.commandFinished(command.type(), outcome, refusal, failure, latency);
     }
 
     // --------------------------------------------------------------------------------------------- outbox
@@ -194,8 +223,12 @@ public final class ReturnSyncEngine implements AutoCloseable {
      * final. A crash leaves the work leased, and any engine takes it over when the lease ends, with the same ids.
      */
     public DispatchReport dispatchPending(Instant now) {
+        return dispatch(now, () -> true);
+    }
+
+    private DispatchReport dispatch(Instant now, BooleanSupplier keepClaiming) {
         Objects.requireNonNull(now, "now must not be null");
-        DispatchReport report = dispatcher.dispatchPending(now);
+        DispatchReport report = dispatcher.dispatchPending(now, keepClaiming);
         if (report.handled() > 0) {
             log.debug("dispatched: {}", report);
         }
@@ -240,6 +273,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
     public DeadlineReport runDue(Instant now) {
         Objects.requireNonNull(now, "now must not be null");
         DeadlineReport report = deadlineRunner.runDue(now);
+        observer.deadlinesRun(report);
         if (report.failed() > 0) {
             log.warn("deadlines: {}", report);
         }
@@ -251,10 +285,14 @@ public final class ReturnSyncEngine implements AutoCloseable {
      * clock.
      */
     public void runOnce(Instant now) {
+        run(now, () -> true);
+    }
+
+    private void run(Instant now, BooleanSupplier keepClaiming) {
         Objects.requireNonNull(now, "now must not be null");
         RunClock time = RunClock.startingAt(now, clock);
         runDue(now);
-        dispatchPending(time.now());
+        dispatch(time.now(), keepClaiming);
     }
 
     // ------------------------------------------------------------------------------------------ scheduler
@@ -285,8 +323,21 @@ public final class ReturnSyncEngine implements AutoCloseable {
     }
 
     /**
-     * Stops the background loop: no run starts after this returns. Waits up to 10 seconds for a run in progress;
-     * shuts down the engine's own thread, never the host's executor.
+     * Runs the background loop through the host's scheduler (Spring's {@code TaskScheduler::scheduleWithFixedDelay},
+     * say): what {@link #start(ScheduledExecutorService, Duration)} does, on a scheduler that is not an executor.
+     * {@link #stop()} cancels the runs and leaves the scheduler running.
+     *
+     * @throws IllegalArgumentException if {@code every} is not positive
+     * @throws RuntimeException whatever the scheduler throws when it refuses the task
+     */
+    public void start(LoopScheduler scheduler, Duration every) {
+        background.start(scheduler, every);
+    }
+
+    /**
+     * Stops the background loop: no run starts after this returns. A run in progress claims no more outbox work and
+     * finishes the work it claimed; this waits up to 10 seconds for it (work still running then keeps its lease,
+     * which any engine takes over when it ends). Shuts down the engine's own thread, never the host's executor.
      */
     public void stop() {
         background.stop();
@@ -378,8 +429,18 @@ public final class ReturnSyncEngine implements AutoCloseable {
         private DispatcherConfig dispatcherConfig = DispatcherConfig.ofDefaults();
         private ResellerNumberGenerator numbers = ResellerNumberGenerator.ofDefaults();
         private CaseIdGenerator caseIds = CaseIdGenerator.ofDefaults();
+        private EngineObserver observer = EngineObserver.NONE;
 
         private Builder() {
+        }
+
+        /**
+         * Hears of commands, outbox work, supplier failures and deadline runs, for metrics;
+         * {@link EngineObserver#NONE} unless set. What it throws is logged and ignored.
+         */
+        public Builder observer(EngineObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer must not be null");
+            return this;
         }
 
         /** The storage port; required. */

@@ -15,6 +15,7 @@ import dev.returnsync.spi.store.IdempotencyKeyTakenException;
 import dev.returnsync.spi.store.IdempotencyRecord;
 import dev.returnsync.spi.store.NumberAlreadyLinkedException;
 import dev.returnsync.spi.store.OutboxEntry;
+import dev.returnsync.spi.store.OutboxStats;
 import dev.returnsync.spi.store.VersionConflictException;
 
 import java.time.Duration;
@@ -456,6 +457,21 @@ public final class InMemoryCaseStore implements CaseStore {
                         entry.target(), 0, now, entry.lastError(), false, null, null));
             }
             return parked.size();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<OutboxStats> outboxStats() {
+        writeLock.lock();
+        try {
+            long pending = 0;
+            for (Set<String> bucket : ready.values()) {
+                pending += bucket.size();
+            }
+            return Optional.of(new OutboxStats(pending, outbox.size() - pending,
+                    ready.isEmpty() ? null : ready.firstKey()));
         } finally {
             writeLock.unlock();
         }

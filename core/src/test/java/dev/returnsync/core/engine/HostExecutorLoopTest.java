@@ -3,6 +3,7 @@ package dev.returnsync.core.engine;
 import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.memory.InMemoryCaseStore;
 import dev.returnsync.testsupport.InMemoryNotifier;
+import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.notify.Notifier;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +77,70 @@ class HostExecutorLoopTest {
     }
 
     @Test
+    void theLoopRunsThroughAHostSchedulerAndStopCancelsItsRuns() throws Exception {
+        InMemoryNotifier sink = new InMemoryNotifier();
+        List<Future<?>> scheduled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LoopScheduler scheduler = (task, delay) -> {
+            Future<?> future = host.scheduleWithFixedDelay(task, 0, delay.toMillis(), TimeUnit.MILLISECONDS);
+            scheduled.add(future);
+            return future;
+        };
+        ReturnSyncEngine engine = ReturnSyncEngine.builder().store(new InMemoryCaseStore()).notifier(sink).build();
+        engine.execute(submit(CaseId.of("case-sched-1"), "AS-S1", List.of(line("SKU-1", S1, 1, 1, "1.00"))));
+
+        engine.start(scheduler, Duration.ofMillis(10));
+        engine.start(scheduler, Duration.ofMillis(10)); // a second start does nothing
+        awaitTrue(() -> sink.delivered().size() == 1);
+        engine.stop();
+
+        assertFalse(engine.isRunning());
+        assertEquals(1, scheduled.size(), "one task for one start");
+        assertTrue(scheduled.get(0).isCancelled(), "stop() cancels the scheduled runs");
+        assertFalse(host.isShutdown(), "stop() leaves the scheduler running");
+        assertThrows(IllegalArgumentException.class, () -> engine.start(scheduler, Duration.ZERO));
+        engine.close();
+    }
+
+    @Test
+    void stopLetsTheRunFinishTheEntryInWorkAndClaimNoMore() throws Exception {
+        CountDownLatch working = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger delivered = new AtomicInteger();
+        Notifier slow = n -> {
+            working.countDown();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            delivered.incrementAndGet();
+        };
+        InMemoryCaseStore store = new InMemoryCaseStore();
+        ReturnSyncEngine engine = ReturnSyncEngine.builder().store(store).notifier(slow)
+                .dispatcherConfig(DispatcherConfig.custom().batchSize(1).build()).build();
+        for (int i = 1; i <= 3; i++) {
+            engine.execute(submit(CaseId.of("case-stop-" + i), "AS-ST" + i, List.of(line("SKU-1", S1, 1, 1, "1.00"))));
+        }
+        engine.start(host, Duration.ofMillis(10));
+        assertTrue(working.await(5, TimeUnit.SECONDS));
+        Thread stopper = new Thread(engine::stop);
+        stopper.start();
+        Thread.sleep(100); // stop() is waiting for the run
+        release.countDown();
+        stopper.join(10_000);
+
+        assertFalse(stopper.isAlive());
+        assertEquals(1, delivered.get(), "the entry in work was finished, no further one claimed");
+        assertEquals(2, store.outboxStats().orElseThrow().pending(), "the others wait, unclaimed, for any engine");
+        for (int i = 1; i <= 3; i++) {
+            engine.caseView(Actor.reseller(TENANT, "staff-1"), CaseId.of("case-stop-" + i)).pending()
+                    .forEach(e -> assertNull(e.leaseOwner(), "no entry stays claimed: " + e.id()));
+        }
+        assertEquals(2, engine.dispatchPending().done(), "a dispatch after the stop does the rest");
+        engine.close();
+    }
+
+    @Test
     void aRunThatThrowsAnErrorDoesNotCancelTheHostsTask() throws Exception {
         InMemoryNotifier sink = new InMemoryNotifier();
         AtomicBoolean armed = new AtomicBoolean(true);
@@ -128,7 +194,7 @@ class HostExecutorLoopTest {
             assertThrows(RejectedExecutionException.class, () -> engine.start(gone, Duration.ofMillis(10)));
             assertFalse(engine.isRunning());
             assertThrows(IllegalArgumentException.class, () -> engine.start(host, Duration.ZERO));
-            assertThrows(NullPointerException.class, () -> engine.start(null, Duration.ofMillis(10)));
+            assertThrows(NullPointerException.class, () -> engine.start((ScheduledExecutorService) null, Duration.ofMillis(10)));
             assertFalse(engine.isRunning());
         }
     }

@@ -190,6 +190,15 @@ public interface CaseStore {
     List<OutboxEntry> outboxOf(TenantId tenant, CaseId caseId);
 
     /**
+     * How much outbox work waits, over every tenant, for metrics and health checks; empty when the store cannot
+     * tell. The default cannot tell; a store that can should answer from an index, without a scan of the whole
+     * outbox when possible, since a metrics scrape or a health check may ask every few seconds.
+     */
+    default Optional<OutboxStats> outboxStats() {
+        return Optional.empty();
+    }
+
+    /**
      * Un-parks the parked entries of a tenant's case so they are tried again at {@code now}; attempts start again
      * from 0.
      *

@@ -96,4 +96,9 @@ public abstract class ForwardingCaseStore implements CaseStore {
     public int retryParked(TenantId tenant, CaseId caseId, Instant now) {
         return delegate.retryParked(tenant, caseId, now);
     }
+
+    @Override
+    public Optional<OutboxStats> outboxStats() {
+        return delegate.outboxStats();
+    }
 }

@@ -1,21 +1,22 @@
 package dev.returnsync.core.internal.loop;
 
+import dev.returnsync.core.engine.LoopScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a task again and again with a fixed delay between runs, until stopped: on a daemon thread of its own, or on
- * an executor the host gives (which it never shuts down). Whatever a run throws, {@link Error}s from host code
- * included, is logged (its type only: the message may come from host code) and the loop goes on: a scheduled
- * executor would silently cancel every later run. Thread-safe. Not API.
+ * an executor or scheduler the host gives (which it never shuts down). Whatever a run throws, {@link Error}s from
+ * host code included, is logged (its type only: the message may come from host code) and the loop goes on: a
+ * scheduled executor would silently cancel every later run. Thread-safe. Not API.
  */
 public final class BackgroundLoop {
     private static final Logger log = LoggerFactory.getLogger(BackgroundLoop.class);
@@ -31,7 +32,7 @@ public final class BackgroundLoop {
 
     /** One start: its scheduled task, and the executor the loop made for it (null on the host's). */
     private static final class Started {
-        private ScheduledFuture<?> task;
+        private Future<?> task;
         private final ScheduledExecutorService own;
 
         Started(ScheduledExecutorService own) {
@@ -62,7 +63,7 @@ public final class BackgroundLoop {
                 t.setDaemon(true);
                 return t;
             });
-            schedule(new Started(own), own, millis);
+            schedule(new Started(own), onExecutor(own, millis), every);
         }
     }
 
@@ -75,20 +76,37 @@ public final class BackgroundLoop {
      */
     public void start(ScheduledExecutorService executor, Duration every) {
         Objects.requireNonNull(executor, "executor must not be null");
-        long millis = positiveMillis(every);
+        start(onExecutor(executor, positiveMillis(every)), every);
+    }
+
+    /**
+     * Starts running the task through the host's {@code scheduler}, now and then {@code every} after each run ends.
+     * Does nothing if already started. {@link #stop} cancels the runs and leaves the scheduler running.
+     *
+     * @throws IllegalArgumentException if {@code every} is not positive
+     * @throws RuntimeException whatever the scheduler throws when it refuses the task
+     */
+    public void start(LoopScheduler scheduler, Duration every) {
+        Objects.requireNonNull(scheduler, "scheduler must not be null");
+        positiveMillis(every);
         synchronized (lock) {
             if (current != null) {
                 return;
             }
-            schedule(new Started(null), executor, millis);
+            schedule(new Started(null), scheduler, every);
         }
     }
 
+    private static LoopScheduler onExecutor(ScheduledExecutorService executor, long millis) {
+        return (task, delay) -> executor.scheduleWithFixedDelay(task, 0, millis, TimeUnit.MILLISECONDS);
+    }
+
     /** Schedules the runs of one start; called under the lock, so {@link #stop} sees the task once it is set. */
-    private void schedule(Started start, ScheduledExecutorService executor, long millis) {
+    private void schedule(Started start, LoopScheduler scheduler, Duration every) {
         current = start;
         try {
-            start.task = executor.scheduleWithFixedDelay(() -> runOnce(start), 0, millis, TimeUnit.MILLISECONDS);
+            start.task = Objects.requireNonNull(scheduler.scheduleWithFixedDelay(() -> runOnce(start), every),
+                    "the scheduler returned no future");
         } catch (RuntimeException e) {
             current = null;
             throw e;

@@ -3,11 +3,14 @@ package dev.returnsync.core.internal.outbox;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.engine.DispatchReport;
 import dev.returnsync.core.engine.DispatcherConfig;
+import dev.returnsync.core.engine.EngineObserver;
 import dev.returnsync.core.internal.CommandRunner;
 import dev.returnsync.core.internal.FoldCache;
 import dev.returnsync.core.internal.RunClock;
+import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.notify.Notifier;
 import dev.returnsync.spi.store.CaseStore;
+import dev.returnsync.spi.store.Effect;
 import dev.returnsync.spi.store.OutboxEntry;
 import dev.returnsync.spi.supplier.SupplierRegistry;
 import org.slf4j.Logger;
@@ -17,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -48,15 +52,17 @@ public final class OutboxLoop implements AutoCloseable {
     private final EntryWorker worker;
     private final OutcomeRecorder recorder;
     private final LeaseKeepAlive keepAlive;
+    private final EngineObserver observer;
 
     /**
      * Wires the loop; {@code random} (the backoff jitter) may be null for
-     * {@link java.util.concurrent.ThreadLocalRandom}.
+     * {@link java.util.concurrent.ThreadLocalRandom}. The observer hears of every entry worked.
      */
     public OutboxLoop(CaseStore store, Notifier notifier, SupplierRegistry suppliers, ReturnWorkflow workflow,
                       FoldCache cache, DispatcherConfig config, RandomGenerator random, String owner,
-                      CommandRunner runner, Clock clock) {
+                      CommandRunner runner, Clock clock, EngineObserver observer) {
         this.store = store;
+        this.observer = observer;
         this.config = config;
         this.clock = clock;
         this.owner = owner;
@@ -71,13 +77,14 @@ public final class OutboxLoop implements AutoCloseable {
     }
 
     /**
-     * Claims and works due entries, round after round, until a claim finds none (or the round cap). The run starts
-     * at {@code now} and moves forward with the engine's clock.
+     * Claims and works due entries, round after round, until a claim finds none (or the round cap), or
+     * {@code keepClaiming} turns false: then the entries already claimed are worked and no more are claimed. The run
+     * starts at {@code now} and moves forward with the engine's clock.
      */
-    public DispatchReport dispatchPending(Instant now) {
+    public DispatchReport dispatchPending(Instant now, BooleanSupplier keepClaiming) {
         RunClock time = RunClock.startingAt(now, clock);
         OutcomeRecorder.Tally tally = new OutcomeRecorder.Tally();
-        for (int round = 0; round < config.maxRounds(); round++) {
+        for (int round = 0; round < config.maxRounds() && keepClaiming.getAsBoolean(); round++) {
             List<OutboxEntry> claimed = store.claimOutbox(owner, time.now(), config.lease(), config.batchSize());
             if (claimed.isEmpty()) {
                 break;
@@ -93,13 +100,16 @@ public final class OutboxLoop implements AutoCloseable {
                     log.info("outbox entry {}: lease lost to another dispatcher before its work", entry.id());
                     continue;
                 }
+                long started = System.nanoTime();
                 Outcome outcome;
                 try (LeaseKeepAlive.Renewal renewal = keepAlive.keep(entry.id(), time::now)) {
                     outcome = worker.work(entry, at);
                 }
                 Instant end = time.now();
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
                 warnIfSlow(entry, Duration.between(at, end));
-                recorder.record(entry, outcome, end, tally);
+                EngineObserver.DispatchOutcome recorded = recorder.record(entry, outcome, end, tally);
+                observer.entryWorked(entry.effect(), supplierOf(entry), recorded, took);
             }
         }
         return tally.report();
@@ -109,6 +119,10 @@ public final class OutboxLoop implements AutoCloseable {
     @Override
     public void close() {
         keepAlive.close();
+    }
+
+    private static SupplierId supplierOf(OutboxEntry entry) {
+        return entry.effect() == Effect.NOTIFY || entry.effect() == Effect.REACT ? null : SupplierId.of(entry.target());
     }
 
     private void warnIfSlow(OutboxEntry entry, Duration took) {

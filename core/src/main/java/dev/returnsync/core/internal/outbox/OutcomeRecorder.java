@@ -2,6 +2,7 @@ package dev.returnsync.core.internal.outbox;
 
 import dev.returnsync.core.engine.DispatchReport;
 import dev.returnsync.core.engine.DispatcherConfig;
+import dev.returnsync.core.engine.EngineObserver.DispatchOutcome;
 import dev.returnsync.spi.store.CaseStore;
 import dev.returnsync.spi.store.OutboxEntry;
 import org.slf4j.Logger;
@@ -44,60 +45,66 @@ final class OutcomeRecorder {
             lost++;
         }
 
+        void count(DispatchOutcome recorded) {
+            switch (recorded) {
+                case DONE -> done++;
+                case RETRIED -> retried++;
+                case PARKED -> parked++;
+                case LOST -> lost++;
+            }
+        }
+
         DispatchReport report() {
             return new DispatchReport(done, retried, parked, lost);
         }
     }
 
-    /** Records the outcome of an entry's work, decided at {@code now}. */
-    void record(OutboxEntry entry, Outcome outcome, Instant now, Tally tally) {
-        boolean held;
+    /** Records the outcome of an entry's work, decided at {@code now}, and says what became of the entry. */
+    DispatchOutcome record(OutboxEntry entry, Outcome outcome, Instant now, Tally tally) {
+        DispatchOutcome recorded;
         if (outcome instanceof Outcome.Done) {
-            held = store.completeOutbox(entry.id(), owner);
-            if (held) {
-                tally.done++;
-            }
+            recorded = store.completeOutbox(entry.id(), owner) ? DispatchOutcome.DONE : DispatchOutcome.LOST;
         } else if (outcome instanceof Outcome.Park park) {
-            held = store.failOutbox(entry.id(), owner, park.error(), now, true);
-            if (held) {
-                tally.parked++;
+            recorded = fail(entry, park.error(), now, true);
+            if (recorded == DispatchOutcome.PARKED) {
                 log.warn("outbox entry {} parked: {}", entry.id(), park.error());
             }
         } else if (outcome instanceof Outcome.PollAgain) {
             int polls = entry.attempts() + 1;
             boolean park = polls >= config.maxPolls();
-            held = store.failOutbox(entry.id(), owner, park ? "no news after " + polls + " polls"
-                    : "waiting for the supplier", now.plus(config.pollInterval()), park);
-            if (held && park) {
-                tally.parked++;
-            } else if (held) {
-                tally.retried++;
-            }
+            recorded = fail(entry, park ? "no news after " + polls + " polls" : "waiting for the supplier",
+                    now.plus(config.pollInterval()), park);
         } else {
-            held = retry(entry, (Outcome.Retry) outcome, now, tally);
+            recorded = retry(entry, (Outcome.Retry) outcome, now);
         }
-        if (!held) {
-            tally.lost++;
+        tally.count(recorded);
+        if (recorded == DispatchOutcome.LOST) {
             log.info("outbox entry {}: lease lost to another dispatcher; its owner finishes it", entry.id());
         }
+        return recorded;
     }
 
-    private boolean retry(OutboxEntry entry, Outcome.Retry retry, Instant now, Tally tally) {
+    private DispatchOutcome retry(OutboxEntry entry, Outcome.Retry retry, Instant now) {
         int failures = entry.attempts() + 1;
         boolean park = failures >= config.maxAttempts();
         Duration delay = config.backoff(failures, draw());
         if (retry.retryAfter() != null && retry.retryAfter().compareTo(delay) > 0) {
             delay = retry.retryAfter();
         }
-        boolean held = store.failOutbox(entry.id(), owner, retry.error(), now.plus(delay), park);
-        if (held && park) {
-            tally.parked++;
+        DispatchOutcome recorded = fail(entry, retry.error(), now.plus(delay), park);
+        if (recorded == DispatchOutcome.PARKED) {
             log.warn("outbox entry {} parked after {} failed attempts", entry.id(), failures);
-        } else if (held) {
-            tally.retried++;
+        } else if (recorded == DispatchOutcome.RETRIED) {
             log.debug("outbox entry {} failed attempt {}, next in {}", entry.id(), failures, delay);
         }
-        return held;
+        return recorded;
+    }
+
+    private DispatchOutcome fail(OutboxEntry entry, String error, Instant nextAttemptAt, boolean park) {
+        if (!store.failOutbox(entry.id(), owner, error, nextAttemptAt, park)) {
+            return DispatchOutcome.LOST;
+        }
+        return park ? DispatchOutcome.PARKED : DispatchOutcome.RETRIED;
     }
 
     private double draw() {

@@ -1,0 +1,95 @@
+package dev.returnsync.examples.shop;
+
+import dev.returnsync.core.ReturnSyncEngine;
+import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.domain.command.Commands;
+import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.Money;
+import dev.returnsync.spi.OrderId;
+import dev.returnsync.spi.OutcomeType;
+import dev.returnsync.spi.ReasonCode;
+import dev.returnsync.spi.ReturnLine;
+import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.Sku;
+import dev.returnsync.spi.SupplierId;
+import dev.returnsync.spi.TenantId;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The customer's side: submit a return, see it, find it by any number, report the parcel sent back. In a real shop
+ * the customer comes from the login, not the path.
+ */
+@RestController
+@RequestMapping("/api/{tenant}/customers/{customer}")
+class CustomerApi {
+    private final ReturnSyncEngine engine;
+
+    CustomerApi(ReturnSyncEngine engine) {
+        this.engine = engine;
+    }
+
+    /** A return request of the customer. */
+    record ReturnRequest(String order, String customerNumber, List<Line> lines, String reason, String text,
+                         String wanted, Instant deliveredAt) {
+    }
+
+    /** One line of an order to return. */
+    record Line(String sku, String supplier, int requested, int delivered, String currency, String price) {
+    }
+
+    /** The parcel the customer sent back. */
+    record Shipment(String carrier, String tracking) {
+    }
+
+    @PostMapping("/returns")
+    @ResponseStatus(HttpStatus.CREATED)
+    Views.ReturnView submit(@PathVariable String tenant, @PathVariable String customer,
+                            @RequestHeader("Idempotency-Key") String key, @RequestBody ReturnRequest request) {
+        List<ReturnLine> lines = request.lines().stream().map(l -> new ReturnLine(Sku.of(l.sku()),
+                SupplierId.of(l.supplier()), l.requested(), l.delivered(), Money.of(l.currency(), l.price()))).toList();
+        Command.SubmitReturn submit = Commands.as(actor(tenant, customer)).key(key).submitReturn()
+                .order(OrderId.of(request.order()))
+                .customerNumber(ReturnNumber.customerRequest(TenantId.of(tenant), request.customerNumber()))
+                .lines(lines).reason(ReasonCode.valueOf(request.reason()), request.text())
+                .wanted(OutcomeType.valueOf(request.wanted())).deliveredAt(request.deliveredAt()).build();
+        return Views.ReturnView.of(engine.execute(submit).state());
+    }
+
+    @GetMapping("/returns/{caseId}")
+    Views.ReturnView view(@PathVariable String tenant, @PathVariable String customer, @PathVariable String caseId) {
+        return Views.ReturnView.of(engine.caseView(actor(tenant, customer), CaseId.of(caseId)).state());
+    }
+
+    @GetMapping("/lookup")
+    List<Views.LinkView> lookup(@PathVariable String tenant, @PathVariable String customer,
+                                @RequestParam String number) {
+        return engine.lookup(actor(tenant, customer), number).stream().map(Views.LinkView::of).toList();
+    }
+
+    @PostMapping("/returns/{caseId}/legs/{supplier}/shipment")
+    Views.ReturnView shipped(@PathVariable String tenant, @PathVariable String customer, @PathVariable String caseId,
+                             @PathVariable String supplier, @RequestHeader("Idempotency-Key") String key,
+                             @RequestBody Shipment shipment) {
+        return Views.ReturnView.of(engine.execute(Commands.as(actor(tenant, customer)).key(key).onCase(caseId)
+                .reportShipment().leg(SupplierId.of(supplier)).tracking(shipment.carrier(), shipment.tracking())
+                .build()).state());
+    }
+
+    private static Actor actor(String tenant, String customer) {
+        return Actor.customer(TenantId.of(tenant), CustomerId.of(customer));
+    }
+}

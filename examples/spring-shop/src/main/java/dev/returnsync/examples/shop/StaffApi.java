@@ -1,0 +1,76 @@
+package dev.returnsync.examples.shop;
+
+import dev.returnsync.core.ReturnSyncEngine;
+import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.domain.command.CommandHeader;
+import dev.returnsync.core.domain.command.Commands;
+import dev.returnsync.core.engine.CaseView;
+import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.SupplierId;
+import dev.returnsync.spi.TenantId;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The reseller's staff: open the negotiation with a supplier, apply for the return once it agreed, share the
+ * supplier's number with the customer, see a return with its waiting and parked work, put parked work back.
+ */
+@RestController
+@RequestMapping("/api/{tenant}/staff/{staff}/returns/{caseId}")
+class StaffApi {
+    private final ReturnSyncEngine engine;
+
+    StaffApi(ReturnSyncEngine engine) {
+        this.engine = engine;
+    }
+
+    /** A return with how much of its work waits or is parked. */
+    record StaffView(Views.ReturnView state, int pendingWork, int parkedWork) {
+    }
+
+    @GetMapping
+    StaffView view(@PathVariable String tenant, @PathVariable String staff, @PathVariable String caseId) {
+        CaseView view = engine.caseView(actor(tenant, staff), CaseId.of(caseId));
+        return new StaffView(Views.ReturnView.of(view.state()), view.pending().size(), view.parked().size());
+    }
+
+    @PostMapping("/legs/{supplier}/negotiation")
+    Views.ReturnView negotiate(@PathVariable String tenant, @PathVariable String staff, @PathVariable String caseId,
+                               @PathVariable String supplier, @RequestHeader("Idempotency-Key") String key) {
+        return run(on(tenant, staff, caseId, key).openNegotiation().leg(SupplierId.of(supplier)).build());
+    }
+
+    @PostMapping("/legs/{supplier}/application")
+    Views.ReturnView apply(@PathVariable String tenant, @PathVariable String staff, @PathVariable String caseId,
+                           @PathVariable String supplier, @RequestHeader("Idempotency-Key") String key) {
+        return run(on(tenant, staff, caseId, key).applyForReturn().leg(SupplierId.of(supplier)).build());
+    }
+
+    @PostMapping("/legs/{supplier}/number-shared")
+    Views.ReturnView share(@PathVariable String tenant, @PathVariable String staff, @PathVariable String caseId,
+                           @PathVariable String supplier, @RequestHeader("Idempotency-Key") String key) {
+        return run(on(tenant, staff, caseId, key).shareNumberWithCustomer().leg(SupplierId.of(supplier)).build());
+    }
+
+    @PostMapping("/parked-work/retry")
+    int retryParked(@PathVariable String tenant, @PathVariable String staff, @PathVariable String caseId) {
+        return engine.retryParked(actor(tenant, staff), CaseId.of(caseId));
+    }
+
+    private static CommandHeader on(String tenant, String staff, String caseId, String key) {
+        return Commands.as(actor(tenant, staff)).key(key).onCase(caseId);
+    }
+
+    private Views.ReturnView run(Command command) {
+        return Views.ReturnView.of(engine.execute(command).state());
+    }
+
+    private static Actor actor(String tenant, String staff) {
+        return Actor.reseller(TenantId.of(tenant), staff);
+    }
+}
