@@ -17,9 +17,11 @@ import dev.returnsync.spi.store.IdempotencyKeyTakenException;
 import dev.returnsync.spi.store.IdempotencyRecord;
 import dev.returnsync.spi.store.NumberAlreadyLinkedException;
 import dev.returnsync.spi.store.OutboxEntry;
+import dev.returnsync.spi.store.OutboxStats;
 import dev.returnsync.spi.store.VersionConflictException;
 import dev.returnsync.testkit.contract.ContractFixtures.Batch;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -856,6 +858,26 @@ public abstract class CaseStoreContract {
         assertEquals(List.of("ob-1"), ids(store.claimOutbox("owner-2", at(5000), Duration.ofMinutes(1), 10)));
         assertTrue(store.failOutbox("ob-1", "owner-2", "again", at(9000), false));
         assertEquals(2, store.outboxOf(TENANT, caseId("case-1")).get(0).attempts());
+    }
+
+    @Test
+    @DisplayName("outboxStats, when the store can tell, counts pending and parked entries over every tenant and the oldest due time")
+    void outboxStatsCountWhatWaits() {
+        Optional<OutboxStats> empty = store.outboxStats();
+        Assumptions.assumeTrue(empty.isPresent(), "the store does not report outbox figures (optional)");
+        assertEquals(new OutboxStats(0, 0, null), empty.get(), "an empty store");
+
+        store.append(Batch.of(TENANT, caseId("case-1"), 0).event(requested(TENANT, caseId("case-1"), "C1", "R1"))
+                .outbox("ob-1", 1, at(10)).outbox("ob-2", 1, at(20)).outbox("ob-3", 1, at(30)).build());
+        store.append(Batch.of(OTHER_TENANT, caseId("case-1"), 0).event(requested(OTHER_TENANT, caseId("case-1"), "C1", "R1"))
+                .outbox("ob-other", 1, at(5)).build());
+        assertEquals(new OutboxStats(4, 0, at(5)), store.outboxStats().orElseThrow(), "every tenant counts");
+
+        store.claimOutbox("owner-1", at(10), Duration.ofMinutes(1), 10);
+        assertTrue(store.failOutbox("ob-other", "owner-1", "gave up", at(40), true));
+        assertTrue(store.completeOutbox("ob-1", "owner-1"));
+        assertEquals(new OutboxStats(2, 1, at(20)), store.outboxStats().orElseThrow(),
+                "done entries leave, parked ones are counted apart");
     }
 
     @Test

@@ -18,6 +18,7 @@ import dev.returnsync.spi.store.IdempotencyKeyTakenException;
 import dev.returnsync.spi.store.IdempotencyRecord;
 import dev.returnsync.spi.store.NumberAlreadyLinkedException;
 import dev.returnsync.spi.store.OutboxEntry;
+import dev.returnsync.spi.store.OutboxStats;
 import dev.returnsync.spi.store.VersionConflictException;
 
 import javax.sql.DataSource;
@@ -261,6 +262,28 @@ public abstract class JdbcCaseStore implements CaseStore {
                 return outboxEntries(select);
             }
         });
+    }
+
+    /** Counts the outbox (done entries are deleted, so it holds only what waits) in one grouped query. */
+    @Override
+    public Optional<OutboxStats> outboxStats() {
+        return Optional.of(read("count the outbox", connection -> {
+            long pending = 0;
+            long parked = 0;
+            Instant oldest = null;
+            try (PreparedStatement select = connection.prepareStatement(sql.outboxStats);
+                 ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getBoolean("parked")) {
+                        parked = rs.getLong("entries");
+                    } else {
+                        pending = rs.getLong("entries");
+                        oldest = dialect.getInstant(rs, "oldest");
+                    }
+                }
+            }
+            return new OutboxStats(pending, parked, oldest);
+        }));
     }
 
     // --------------------------------------------------------------------------------------------- append

@@ -39,6 +39,7 @@ final class Statements {
     final String leaseOutbox;
     final String renewOutbox;
     final String completeOutbox;
+    final String outboxStats;
     final String failOutbox;
     final String retryParked;
     final String schemaVersion;
@@ -93,6 +94,8 @@ final class Statements {
         leaseOutbox = "UPDATE " + outbox + " SET lease_owner = ?, lease_until = ? WHERE id = ?";
         renewOutbox = "UPDATE " + outbox + " SET lease_until = ? WHERE id = ? AND lease_owner = ? AND lease_until > ?";
         completeOutbox = "DELETE FROM " + outbox + " WHERE id = ? AND lease_owner = ?";
+        outboxStats = "SELECT parked, count(*) AS entries, min(next_attempt_at) AS oldest FROM " + outbox
+                + " GROUP BY parked";
         failOutbox = "UPDATE " + outbox + " SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
                 + " parked = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?";
         retryParked = "UPDATE " + outbox + " SET parked = false, attempts = 0, next_attempt_at = ?,"
