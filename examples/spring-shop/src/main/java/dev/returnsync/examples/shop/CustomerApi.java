@@ -30,8 +30,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The customer's side: submit a return, see it, find it by any number, report the parcel sent back. In a real shop
- * the customer comes from the login, not the path.
+ * The customer's side: submit a return, see it, find it by any number, report the parcel sent back, confirm the
+ * result the shop reported. In a real shop the customer comes from the login, not the path.
  */
 @RestController
 @RequestMapping("/api/{tenant}/customers/{customer}")
@@ -87,6 +87,13 @@ class CustomerApi {
         return Views.ReturnView.of(engine.execute(Commands.as(actor(tenant, customer)).key(key).onCase(caseId)
                 .reportShipment().leg(SupplierId.of(supplier)).tracking(shipment.carrier(), shipment.tracking())
                 .build()).state());
+    }
+
+    @PostMapping("/returns/{caseId}/legs/{supplier}/confirmation")
+    Views.ReturnView confirm(@PathVariable String tenant, @PathVariable String customer, @PathVariable String caseId,
+                             @PathVariable String supplier, @RequestHeader("Idempotency-Key") String key) {
+        return Views.ReturnView.of(engine.execute(Commands.as(actor(tenant, customer)).key(key).onCase(caseId)
+                .confirmResult().leg(SupplierId.of(supplier)).build()).state());
     }
 
     private static Actor actor(String tenant, String customer) {
