@@ -4,7 +4,6 @@ import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.Actor;
-import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OrderId;
@@ -37,9 +36,11 @@ import java.util.List;
 @RequestMapping("/api/{tenant}/customers/{customer}")
 class CustomerApi {
     private final ReturnSyncEngine engine;
+    private final PartyQueries queries;
 
-    CustomerApi(ReturnSyncEngine engine) {
+    CustomerApi(ReturnSyncEngine engine, PartyQueries queries) {
         this.engine = engine;
+        this.queries = queries;
     }
 
     /** A return request of the customer. */
@@ -71,13 +72,13 @@ class CustomerApi {
 
     @GetMapping("/returns/{caseId}")
     Views.ReturnView view(@PathVariable String tenant, @PathVariable String customer, @PathVariable String caseId) {
-        return Views.ReturnView.of(engine.caseView(actor(tenant, customer), CaseId.of(caseId)).state());
+        return queries.view(actor(tenant, customer), caseId);
     }
 
     @GetMapping("/lookup")
     List<Views.LinkView> lookup(@PathVariable String tenant, @PathVariable String customer,
                                 @RequestParam String number) {
-        return engine.lookup(actor(tenant, customer), number).stream().map(Views.LinkView::of).toList();
+        return queries.lookup(actor(tenant, customer), number);
     }
 
     @PostMapping("/returns/{caseId}/legs/{supplier}/shipment")

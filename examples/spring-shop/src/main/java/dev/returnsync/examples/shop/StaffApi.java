@@ -29,9 +29,11 @@ import java.util.List;
 @RequestMapping("/api/{tenant}/staff/{staff}")
 class StaffApi {
     private final ReturnSyncEngine engine;
+    private final PartyQueries queries;
 
-    StaffApi(ReturnSyncEngine engine) {
+    StaffApi(ReturnSyncEngine engine, PartyQueries queries) {
         this.engine = engine;
+        this.queries = queries;
     }
 
     /** A return with how much of its work waits or is parked. */
@@ -76,7 +78,7 @@ class StaffApi {
 
     @GetMapping("/lookup")
     List<Views.LinkView> lookup(@PathVariable String tenant, @PathVariable String staff, @RequestParam String number) {
-        return engine.lookup(actor(tenant, staff), number).stream().map(Views.LinkView::of).toList();
+        return queries.lookup(actor(tenant, staff), number);
     }
 
     @PostMapping("/returns/{caseId}/parked-work/retry")

@@ -5,7 +5,6 @@ import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.command.CommandHeader;
 import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.Actor;
-import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.SupplierId;
@@ -31,9 +30,11 @@ import java.util.List;
 @RequestMapping("/api/{tenant}/suppliers/{supplier}")
 class SupplierApi {
     private final ReturnSyncEngine engine;
+    private final PartyQueries queries;
 
-    SupplierApi(ReturnSyncEngine engine) {
+    SupplierApi(ReturnSyncEngine engine, PartyQueries queries) {
         this.engine = engine;
+        this.queries = queries;
     }
 
     /** The result of the supplier's inspection: units accepted and rejected per SKU, and a note. */
@@ -49,13 +50,13 @@ class SupplierApi {
 
     @GetMapping("/returns/{caseId}")
     Views.ReturnView view(@PathVariable String tenant, @PathVariable String supplier, @PathVariable String caseId) {
-        return Views.ReturnView.of(engine.caseView(actor(tenant, supplier), CaseId.of(caseId)).state());
+        return queries.view(actor(tenant, supplier), caseId);
     }
 
     @GetMapping("/lookup")
     List<Views.LinkView> lookup(@PathVariable String tenant, @PathVariable String supplier,
                                 @RequestParam String number) {
-        return engine.lookup(actor(tenant, supplier), number).stream().map(Views.LinkView::of).toList();
+        return queries.lookup(actor(tenant, supplier), number);
     }
 
     @PostMapping("/returns/{caseId}/agreement")

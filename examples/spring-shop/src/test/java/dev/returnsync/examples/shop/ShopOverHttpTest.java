@@ -31,8 +31,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * of the seed (文本1 ①-⑦, the return flow; 文本2 ①-⑤, the return-number sync), with the supplier's own system on
  * loopback calling back through the signed webhook. After each step every party sees the leg's new state and finds
  * the return by each number it has so far. Then the actuator shows the commands by type and outcome, the outbox
- * drained and the health {@code UP}; then a supplier answering 500 shows as a growing failure count and, once its
- * work parks, as {@code DEGRADED} health.
+ * drained and the health {@code UP}; then a supplier answering 500 or closing the connection shows as a growing
+ * failure count and, once its work parks, as {@code DEGRADED} health, until the staff puts the work back.
  *
  * <p>The server comes from {@code RETURNSYNC_PG_URL}, {@code _USER}, {@code _PASSWORD} ({@code .ci/pg-start.sh});
  * without one the test fails when {@code CI=true} and is skipped otherwise ({@link TestDatabase}).
@@ -46,6 +46,7 @@ class ShopOverHttpTest {
     private static final String STAFF = "/api/shop-1/staff/staff-1";
     private static final String SUPPLIER = "/api/shop-1/suppliers/acme";
     private static final String TRACKING = "SF1234567890";
+    private static final int MAX_ATTEMPTS = 6;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private String base;
@@ -66,7 +67,7 @@ class ShopOverHttpTest {
                      "--spring.datasource.password=" + database.password(),
                      "--returnsync.store.schema=" + SCHEMA, "--returnsync.loop.interval=100ms",
                      "--returnsync.dispatch.backoff.initial=300ms", "--returnsync.dispatch.backoff.max=600ms",
-                     "--returnsync.dispatch.max-attempts=6", "--returnsync.health.max-parked=0",
+                     "--returnsync.dispatch.max-attempts=" + MAX_ATTEMPTS, "--returnsync.health.max-parked=0",
                      "--returnsync.health.max-overdue=2s",
                      "--shop.acme.url=" + acme.baseUri(), "--returnsync.webhook.secrets.acme[0]=" + SECRET)) {
             walkBothSeedTables(acme);
@@ -168,9 +169,12 @@ class ShopOverHttpTest {
 
     private void showsAFailingSupplier(SimulatedSupplierServer acme) throws Exception {
         String caseId = field(submit("order-2", "AS-1002"), "caseId");
+        String resellerNumber = field(get(STAFF + "/returns/" + caseId), "resellerNumber");
         send("POST", STAFF + "/returns/" + caseId + "/legs/acme/negotiation", null, 200);
         send("POST", SUPPLIER + "/returns/" + caseId + "/agreement", null, 200);
-        acme.inject(SimulatedSupplierServer.Fault.SERVER_ERROR, 1000);
+        // as many failures as attempts: three 500s, then three connections closed without an answer
+        acme.inject(SimulatedSupplierServer.Fault.SERVER_ERROR, MAX_ATTEMPTS / 2);
+        acme.inject(SimulatedSupplierServer.Fault.DROP_CONNECTION, MAX_ATTEMPTS - MAX_ATTEMPTS / 2);
         send("POST", STAFF + "/returns/" + caseId + "/legs/acme/application", null, 200);
 
         String failures = "/actuator/metrics/returnsync.supplier.failures?tag=supplier:acme&tag=kind:retryable"
@@ -183,7 +187,15 @@ class ShopOverHttpTest {
         assertTrue(get("/actuator/health/returnsync").contains("returnsync.health.max-parked"));
         assertEquals("DEGRADED", status("/actuator/health"), "DEGRADED counts in the overall status");
         assertEquals("1", field(get(STAFF + "/returns/" + caseId), "parkedWork"), "the request waits for a person");
-        assertEquals(6, count(failures), "one failure per attempt, then parked");
+        assertEquals(MAX_ATTEMPTS, count(failures), "one failure per attempt, then parked");
+        assertTrue(acme.status(TENANT, resellerNumber).isEmpty(), "the supplier holds no return yet");
+
+        // the supplier is back: the staff puts the parked request back in line, and the shop is healthy again
+        assertEquals("1", send("POST", STAFF + "/returns/" + caseId + "/parked-work/retry", null, 200));
+        await(() -> acme.status(TENANT, resellerNumber).isPresent(), "the request reached the supplier");
+        await(() -> status("/actuator/health/returnsync").equals("UP"), "the health is UP again");
+        assertEquals("0", field(get(STAFF + "/returns/" + caseId), "parkedWork"));
+        everyPartySees(caseId, "NUMBER_REQUESTED", "the second return, applied for");
     }
 
     private String submit(String order, String customerNumber) throws Exception {
