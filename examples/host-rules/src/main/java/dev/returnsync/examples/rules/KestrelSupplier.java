@@ -39,7 +39,8 @@ public final class KestrelSupplier implements SupplierAdapter {
     @Override
     public SupplierReply.ToNotice shareTracking(SupplierRequest.ShareTracking request) {
         boolean known = warehouse.addTracking(request.idempotencyKey(), rmaOf(request.supplierNumber()),
-                request.resellerNumber().value(), request.tracking().value());
+                request.resellerNumber().value(),
+                new KestrelWarehouse.Parcel(request.tracking().scope(), request.tracking().value()));
         return known ? SupplierReply.done() : SupplierReply.failed("kestrel knows no such return");
     }
 

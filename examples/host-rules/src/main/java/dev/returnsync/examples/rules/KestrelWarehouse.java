@@ -17,12 +17,16 @@ public final class KestrelWarehouse {
     private final Map<String, KestrelReturn> byRma = new HashMap<>();
     private final Map<String, KestrelReturn> byReference = new HashMap<>();
 
+    /** A parcel's tracking number as Kestrel records it: the carrier's code and the number. */
+    public record Parcel(String carrier, String tracking) {
+    }
+
     /** One return at Kestrel: its RMA number, the shop's reference, the tracking updates and whether cancelled. */
     private static final class KestrelReturn {
         final String rma;
         final String reference;
         final List<String> trackingRequests = new ArrayList<>();
-        final List<String> tracking = new ArrayList<>();
+        final List<Parcel> parcels = new ArrayList<>();
         boolean cancelled;
 
         KestrelReturn(String rma, String reference) {
@@ -53,13 +57,17 @@ public final class KestrelWarehouse {
     /**
      * Records the tracking number of a return's parcel once per request id.
      *
+     * @param requestId the caller's request id; the same id records nothing more
+     * @param rma Kestrel's number for the return, or null if the caller has none
+     * @param reference the shop's number for the return, to find it without the RMA number
+     * @param parcel the carrier and tracking number
      * @return false if Kestrel knows no such return
      */
-    public synchronized boolean addTracking(String requestId, String rma, String reference, String tracking) {
+    public synchronized boolean addTracking(String requestId, String rma, String reference, Parcel parcel) {
         Optional<KestrelReturn> found = find(rma, reference);
         found.filter(r -> !r.trackingRequests.contains(requestId)).ifPresent(r -> {
             r.trackingRequests.add(requestId);
-            r.tracking.add(tracking);
+            r.parcels.add(parcel);
         });
         return found.isPresent();
     }
@@ -74,9 +82,9 @@ public final class KestrelWarehouse {
         return byRequestId.size();
     }
 
-    /** The tracking numbers recorded for the return of the shop's reference, one per update. */
-    public synchronized List<String> tracking(String reference) {
-        return find(null, reference).map(r -> List.copyOf(r.tracking)).orElse(List.of());
+    /** The parcels recorded for the return of the shop's reference, one per update. */
+    public synchronized List<Parcel> parcels(String reference) {
+        return find(null, reference).map(r -> List.copyOf(r.parcels)).orElse(List.of());
     }
 
     /** Whether the return of the shop's reference is cancelled. */
