@@ -14,6 +14,7 @@ import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.Sku;
+import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.TenantId;
 import dev.returnsync.testkit.WorkflowFixture;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class ShopRulesTest {
                 .customerNumber(ReturnNumber.customerRequest(SHOP, "AS-2"))
                 .resellerNumber(ReturnNumber.resellerReturn(SHOP, "RS-2"))
                 .line(new ReturnLine(Sku.of("TEE-REGULAR"), KESTREL, 1, 1, Money.of("CNY", "59.00")))
-                .line(new ReturnLine(Sku.of("MUG"), dev.returnsync.spi.SupplierId.of("other"), 1, 1,
+                .line(new ReturnLine(Sku.of("MUG"), SupplierId.of("other"), 1, 1,
                         Money.of("CNY", "19.00")))
                 .reason(ReasonCode.SIZE_OR_FIT, "too small")
                 .wanted(OutcomeType.RETURN_AND_REFUND)
