@@ -4,7 +4,6 @@ import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.Actor;
-import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OrderId;
@@ -30,16 +29,18 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The customer's side: submit a return, see it, find it by any number, report the parcel sent back. In a real shop
- * the customer comes from the login, not the path.
+ * The customer's side: submit a return, see it, find it by any number, report the parcel sent back, confirm the
+ * result the shop reported. In a real shop the customer comes from the login, not the path.
  */
 @RestController
 @RequestMapping("/api/{tenant}/customers/{customer}")
 class CustomerApi {
     private final ReturnSyncEngine engine;
+    private final PartyQueries queries;
 
-    CustomerApi(ReturnSyncEngine engine) {
+    CustomerApi(ReturnSyncEngine engine, PartyQueries queries) {
         this.engine = engine;
+        this.queries = queries;
     }
 
     /** A return request of the customer. */
@@ -71,13 +72,13 @@ class CustomerApi {
 
     @GetMapping("/returns/{caseId}")
     Views.ReturnView view(@PathVariable String tenant, @PathVariable String customer, @PathVariable String caseId) {
-        return Views.ReturnView.of(engine.caseView(actor(tenant, customer), CaseId.of(caseId)).state());
+        return queries.view(actor(tenant, customer), caseId);
     }
 
     @GetMapping("/lookup")
     List<Views.LinkView> lookup(@PathVariable String tenant, @PathVariable String customer,
                                 @RequestParam String number) {
-        return engine.lookup(actor(tenant, customer), number).stream().map(Views.LinkView::of).toList();
+        return queries.lookup(actor(tenant, customer), number);
     }
 
     @PostMapping("/returns/{caseId}/legs/{supplier}/shipment")
@@ -87,6 +88,13 @@ class CustomerApi {
         return Views.ReturnView.of(engine.execute(Commands.as(actor(tenant, customer)).key(key).onCase(caseId)
                 .reportShipment().leg(SupplierId.of(supplier)).tracking(shipment.carrier(), shipment.tracking())
                 .build()).state());
+    }
+
+    @PostMapping("/returns/{caseId}/legs/{supplier}/confirmation")
+    Views.ReturnView confirm(@PathVariable String tenant, @PathVariable String customer, @PathVariable String caseId,
+                             @PathVariable String supplier, @RequestHeader("Idempotency-Key") String key) {
+        return Views.ReturnView.of(engine.execute(Commands.as(actor(tenant, customer)).key(key).onCase(caseId)
+                .confirmResult().leg(SupplierId.of(supplier)).build()).state());
     }
 
     private static Actor actor(String tenant, String customer) {

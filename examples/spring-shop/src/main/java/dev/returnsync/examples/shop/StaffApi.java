@@ -12,52 +12,76 @@ import dev.returnsync.spi.TenantId;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
 
 /**
  * The reseller's staff: open the negotiation with a supplier, apply for the return once it agreed, share the
- * supplier's number with the customer, see a return with its waiting and parked work, put parked work back.
+ * supplier's number with the customer, pass the supplier's result on to the customer, find a return by any number,
+ * see a return with its waiting and parked work, put parked work back.
  */
 @RestController
-@RequestMapping("/api/{tenant}/staff/{staff}/returns/{caseId}")
+@RequestMapping("/api/{tenant}/staff/{staff}")
 class StaffApi {
     private final ReturnSyncEngine engine;
+    private final PartyQueries queries;
 
-    StaffApi(ReturnSyncEngine engine) {
+    StaffApi(ReturnSyncEngine engine, PartyQueries queries) {
         this.engine = engine;
+        this.queries = queries;
     }
 
     /** A return with how much of its work waits or is parked. */
     record StaffView(Views.ReturnView state, int pendingWork, int parkedWork) {
     }
 
-    @GetMapping
+    /** What the staff tells the customer with the supplier's result. */
+    record ResultNotice(String note) {
+    }
+
+    @GetMapping("/returns/{caseId}")
     StaffView view(@PathVariable String tenant, @PathVariable String staff, @PathVariable String caseId) {
         CaseView view = engine.caseView(actor(tenant, staff), CaseId.of(caseId));
         return new StaffView(Views.ReturnView.of(view.state()), view.pending().size(), view.parked().size());
     }
 
-    @PostMapping("/legs/{supplier}/negotiation")
+    @PostMapping("/returns/{caseId}/legs/{supplier}/negotiation")
     Views.ReturnView negotiate(@PathVariable String tenant, @PathVariable String staff, @PathVariable String caseId,
                                @PathVariable String supplier, @RequestHeader("Idempotency-Key") String key) {
         return run(on(tenant, staff, caseId, key).openNegotiation().leg(SupplierId.of(supplier)).build());
     }
 
-    @PostMapping("/legs/{supplier}/application")
+    @PostMapping("/returns/{caseId}/legs/{supplier}/application")
     Views.ReturnView apply(@PathVariable String tenant, @PathVariable String staff, @PathVariable String caseId,
                            @PathVariable String supplier, @RequestHeader("Idempotency-Key") String key) {
         return run(on(tenant, staff, caseId, key).applyForReturn().leg(SupplierId.of(supplier)).build());
     }
 
-    @PostMapping("/legs/{supplier}/number-shared")
+    @PostMapping("/returns/{caseId}/legs/{supplier}/number-shared")
     Views.ReturnView share(@PathVariable String tenant, @PathVariable String staff, @PathVariable String caseId,
                            @PathVariable String supplier, @RequestHeader("Idempotency-Key") String key) {
         return run(on(tenant, staff, caseId, key).shareNumberWithCustomer().leg(SupplierId.of(supplier)).build());
     }
 
-    @PostMapping("/parked-work/retry")
+    @PostMapping("/returns/{caseId}/legs/{supplier}/result-notice")
+    Views.ReturnView reportResult(@PathVariable String tenant, @PathVariable String staff, @PathVariable String caseId,
+                                  @PathVariable String supplier, @RequestHeader("Idempotency-Key") String key,
+                                  @RequestBody ResultNotice notice) {
+        return run(on(tenant, staff, caseId, key).reportResultToCustomer().leg(SupplierId.of(supplier))
+                .note(notice.note()).build());
+    }
+
+    @GetMapping("/lookup")
+    List<Views.LinkView> lookup(@PathVariable String tenant, @PathVariable String staff, @RequestParam String number) {
+        return queries.lookup(actor(tenant, staff), number);
+    }
+
+    @PostMapping("/returns/{caseId}/parked-work/retry")
     int retryParked(@PathVariable String tenant, @PathVariable String staff, @PathVariable String caseId) {
         return engine.retryParked(actor(tenant, staff), CaseId.of(caseId));
     }
