@@ -24,8 +24,8 @@ public record LineQuantity(Sku sku, int quantity) {
     /**
      * Shorthand for {@code new LineQuantity(Sku.of(sku), quantity)}.
      *
-     * @param sku the SKU, as an id
-     * @param quantity how many units, as the record requires
+     * @param sku the SKU's id
+     * @param quantity zero to {@link ReturnLine#MAX_QUANTITY}
      * @return the line quantity
      */
     public static LineQuantity of(String sku, int quantity) {

@@ -25,7 +25,7 @@ public record Reason(ReasonCode code, String text, List<String> evidence) {
      * Validates the reason and copies the evidence list.
      *
      * @param code the reason's code
-     * @param text the customer's words, 1 to {@link #MAX_TEXT} characters
+     * @param text free text, possibly empty, at most {@value #MAX_TEXT} characters
      * @param evidence references to photos or documents, at most {@link #MAX_EVIDENCE}; copied
      * @throws NullPointerException if a component or an evidence reference is null
      * @throws IllegalArgumentException if the text or a reference breaks its bounds or holds characters that text
@@ -70,7 +70,7 @@ public record Reason(ReasonCode code, String text, List<String> evidence) {
      * A reason with a code and text and no evidence.
      *
      * @param code the reason's code
-     * @param text the customer's words, as the record requires
+     * @param text free text, possibly empty, at most {@value #MAX_TEXT} characters
      * @return the reason
      */
     public static Reason of(ReasonCode code, String text) {
