@@ -17,7 +17,7 @@ public enum CaseStatus {
     /** Every leg finished without any completed, in a mix of ways or closed by the reseller. */
     CLOSED;
 
-    /** True when no leg can move any more. */
+    /** {@return true when no leg can move any more} */
     public boolean isFinished() {
         return this != IN_PROGRESS;
     }

@@ -4,21 +4,29 @@ package dev.returnsync.spi;
 public final class InvalidReturnNumberException extends ReturnSyncException {
     private static final long serialVersionUID = 1L;
 
+    /** The kind of number refused. */
     private final NumberKind kind;
+    /** What was wrong, in words. */
     private final String problem;
 
+    /**
+     * Creates the exception.
+     *
+     * @param kind the kind of number refused
+     * @param problem what was wrong, in words; never the refused value
+     */
     public InvalidReturnNumberException(NumberKind kind, String problem) {
         super("invalid " + kind.label() + ": " + problem);
         this.kind = kind;
         this.problem = problem;
     }
 
-    /** The kind of number that was refused. */
+    /** {@return the kind of number that was refused} */
     public NumberKind kind() {
         return kind;
     }
 
-    /** What was wrong, in words. */
+    /** {@return what was wrong, in words} */
     public String problem() {
         return problem;
     }

@@ -48,7 +48,7 @@ public enum LegState {
         this.terminal = terminal;
     }
 
-    /** True for states that no transition leaves. */
+    /** {@return true for states that no transition leaves} */
     public boolean isTerminal() {
         return terminal;
     }

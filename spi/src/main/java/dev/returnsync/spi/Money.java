@@ -30,6 +30,8 @@ public record Money(Currency currency, long minor) {
     /**
      * Validates the currency and the amount.
      *
+     * @param currency the currency; money, not a test or metal code
+     * @param minor the amount in minor units (cents, fen), 0 to {@link #MAX_MINOR}
      * @throws InvalidAmountException if the currency is not money
      * @throws AmountOutOfRangeException if the amount lies outside [0, {@link #MAX_MINOR}]
      */
@@ -46,6 +48,9 @@ public record Money(Currency currency, long minor) {
      * optionally a point and at most as many fraction digits as the currency has; no sign, exponent, grouping or
      * space; at most {@value #MAX_AMOUNT_TEXT} characters.
      *
+     * @param currencyCode an ISO 4217 code, e.g. {@code CNY}
+     * @param amount the amount in major units, e.g. {@code 59.90}
+     * @return the amount
      * @throws NullPointerException if an argument is null
      * @throws InvalidAmountException if the currency code or the amount is malformed, names no currency that is
      *     money, or the amount is above {@link #MAX_MINOR} minor units; the message names the field, not the value
@@ -77,6 +82,8 @@ public record Money(Currency currency, long minor) {
     /**
      * The currency of an ISO 4217 code, if it is money.
      *
+     * @param code an ISO 4217 code of three letters A-Z
+     * @return the currency
      * @throws InvalidAmountException if the code is not three letters A-Z, is unknown, or is not money
      */
     public static Currency currency(String code) {
@@ -124,6 +131,8 @@ public record Money(Currency currency, long minor) {
     /**
      * This amount times a quantity.
      *
+     * @param quantity how many, 0 or more
+     * @return the product, in this currency
      * @throws IllegalArgumentException if the quantity is negative
      * @throws AmountOutOfRangeException if the product is above {@link #MAX_MINOR}
      */
@@ -138,6 +147,8 @@ public record Money(Currency currency, long minor) {
     /**
      * The sum of two amounts in the same currency.
      *
+     * @param other the amount to add, in this currency
+     * @return the sum
      * @throws InvalidAmountException if the currencies differ
      * @throws AmountOutOfRangeException if the sum is above {@link #MAX_MINOR}
      */
@@ -151,7 +162,7 @@ public record Money(Currency currency, long minor) {
         return new Money(currency, minor + other.minor);
     }
 
-    /** The amount in major units, e.g. 59.90. */
+    /** {@return the amount in major units, e.g. 59.90} */
     public BigDecimal amount() {
         return BigDecimal.valueOf(minor, currency.getDefaultFractionDigits());
     }

@@ -59,22 +59,22 @@ public enum NumberKind {
         this.punctuation = punctuation;
     }
 
-    /** A human-readable name, used in messages. */
+    /** {@return a human-readable name, used in messages} */
     public String label() {
         return label;
     }
 
-    /** What the uniqueness of this kind is scoped by. */
+    /** {@return what the uniqueness of this kind is scoped by} */
     public Scope scope() {
         return scope;
     }
 
-    /** The shortest valid number after normalization. */
+    /** {@return the shortest valid number after normalization} */
     public int minLength() {
         return minLength;
     }
 
-    /** The longest valid number after normalization. */
+    /** {@return the longest valid number after normalization} */
     public int maxLength() {
         return maxLength;
     }
@@ -82,6 +82,8 @@ public enum NumberKind {
     /**
      * The namespace in which a number must be unique (together with its scope value). Both tracking
      * kinds share one: a parcel is a parcel, whichever way it travels.
+     *
+     * @return the namespace's name, e.g. the same for both tracking kinds
      */
     public String namespace() {
         return this == REPLACEMENT_TRACKING ? RETURN_TRACKING.name() : name();
@@ -143,7 +145,7 @@ public enum NumberKind {
         return punctuation.indexOf(c) >= 0;
     }
 
-    /** The characters a normalized number of this kind may contain, in words. */
+    /** {@return the characters a normalized number of this kind may contain, in words} */
     public String allowedCharacters() {
         StringBuilder text = new StringBuilder(upperCase ? "A-Z, 0-9" : "A-Z, a-z, 0-9");
         for (char c : punctuation.toCharArray()) {

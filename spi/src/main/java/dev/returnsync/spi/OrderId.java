@@ -9,12 +9,23 @@ import dev.returnsync.spi.internal.Checks;
  *     kind, no leading combining mark, no control, format, separator or non-characters, no unpaired surrogates
  */
 public record OrderId(String value) implements Comparable<OrderId> {
-    /** Validates the identifier. */
+    /**
+     * Validates the identifier.
+     *
+     * @param value the identifier: not blank, at most 64 characters, no surrounding space of any kind, no leading combining
+     *     mark, no control, format, separator or non-characters, no unpaired surrogates
+     */
     public OrderId {
         Checks.id("order id", value);
     }
 
-    /** Returns the identifier with this value. */
+    /**
+     * Returns the identifier with this value.
+     *
+     * @param value the identifier, checked as by the constructor
+     * @return the identifier
+     * @throws IllegalArgumentException if the value breaks a rule of the identifier
+     */
     public static OrderId of(String value) {
         return new OrderId(value);
     }

@@ -9,7 +9,7 @@ public enum OutcomeType {
     /** 仅退款: nothing is shipped back; the authorized quantity is refunded. */
     REFUND_ONLY;
 
-    /** True when the customer ships goods back for this outcome. */
+    /** {@return true when the customer ships goods back for this outcome} */
     public boolean shipsGoodsBack() {
         return this != REFUND_ONLY;
     }

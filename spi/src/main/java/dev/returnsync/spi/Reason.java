@@ -24,6 +24,9 @@ public record Reason(ReasonCode code, String text, List<String> evidence) {
     /**
      * Validates the reason and copies the evidence list.
      *
+     * @param code the reason's code
+     * @param text free text, possibly empty, at most {@value #MAX_TEXT} characters
+     * @param evidence references to photos or documents, at most {@link #MAX_EVIDENCE}; copied
      * @throws NullPointerException if a component or an evidence reference is null
      * @throws IllegalArgumentException if the text or a reference breaks its bounds or holds characters that text
      *     may not hold (see {@code docs/bounds.md}); the message names the field and the rule, never the value
@@ -63,7 +66,13 @@ public record Reason(ReasonCode code, String text, List<String> evidence) {
         return Checks.text(field, text, MAX_TEXT);
     }
 
-    /** A reason with a code and text and no evidence. */
+    /**
+     * A reason with a code and text and no evidence.
+     *
+     * @param code the reason's code
+     * @param text free text, possibly empty, at most {@value #MAX_TEXT} characters
+     * @return the reason
+     */
     public static Reason of(ReasonCode code, String text) {
         return new Reason(code, text, List.of());
     }

@@ -17,7 +17,7 @@ public enum ReasonCode {
     /** Any other reason, explained in the text. */
     OTHER;
 
-    /** True for reasons that blame the goods, for which evidence is customarily asked. */
+    /** {@return true for reasons that blame the goods, for which evidence is customarily asked} */
     public boolean isQualityComplaint() {
         return this == QUALITY_ISSUE || this == DAMAGED_IN_TRANSIT || this == NOT_AS_DESCRIBED || this == WRONG_ITEM;
     }

@@ -15,13 +15,25 @@ import java.util.List;
  * hold at most {@link ReturnLine#MAX_LINES} elements and no null (the message names the field and index).
  */
 public sealed interface ReturnEvent {
-    /** When the step happened; the time the command was decided at. */
+    /**
+     * When the step happened; the time the command was decided at.
+     *
+     * @return the time, inside {@link TimeWindow}
+     */
     Instant at();
 
-    /** Who caused the step. */
+    /**
+     * Who caused the step.
+     *
+     * @return the actor
+     */
     Actor actor();
 
-    /** A short, stable name of the event type, e.g. {@code "SupplierNumberIssued"}. */
+    /**
+     * A short, stable name of the event type, e.g. {@code "SupplierNumberIssued"}.
+     *
+     * @return the record's simple class name
+     */
     default String type() {
         return getClass().getSimpleName();
     }
@@ -199,7 +211,12 @@ public sealed interface ReturnEvent {
 
     /** An event about one leg, the part of a case that one supplier handles. */
     sealed interface LegEvent extends ReturnEvent {
-        /** The supplier whose leg this event is about. */
+        /**
+         * The supplier whose leg this event is about.
+         *
+         * @return the leg's supplier
+         */
+
         SupplierId leg();
     }
 
@@ -221,6 +238,21 @@ public sealed interface ReturnEvent {
     record ReturnRequested(Instant at, Actor actor, CaseId caseId, CustomerId customer, OrderId order,
                            ReturnNumber customerNumber, ReturnNumber resellerNumber, List<ReturnLine> lines,
                            Reason reason, OutcomeType wanted, Instant deliveredAt) implements ReturnEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when
+         * @param actor who
+         * @param caseId the new case
+         * @param customer the customer who asks
+         * @param order the storefront order
+         * @param customerNumber the customer-side number (marketplace after-sale id)
+         * @param resellerNumber the reseller return number issued for the case
+         * @param lines the lines asked back, at least one, distinct SKUs
+         * @param reason why
+         * @param wanted the outcome the customer wants
+         * @param deliveredAt when the order was delivered (for return windows)
+         */
         public ReturnRequested {
             Checks.time("event time", at);
             Checks.notNull("event actor", actor);
@@ -241,8 +273,21 @@ public sealed interface ReturnEvent {
         }
     }
 
-    /** 代发商与供应商协商: the reseller opened the negotiation with the leg's supplier. */
+    /**
+     * 代发商与供应商协商: the reseller opened the negotiation with the leg's supplier.
+     *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step
+     * @param leg the supplier whose leg the event is about
+     */
     record NegotiationOpened(Instant at, Actor actor, SupplierId leg) implements LegEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param leg the supplier whose leg the event is about
+         */
         public NegotiationOpened {
             Checks.leg(at, actor, leg);
         }
@@ -256,11 +301,23 @@ public sealed interface ReturnEvent {
     /**
      * The supplier agreed, with the outcome type and the quantity it authorizes per line.
      *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step
+     * @param leg the supplier whose leg the event is about
      * @param outcome the agreed outcome
      * @param authorized the authorized quantity of every line of the leg
      */
     record SupplierAgreed(Instant at, Actor actor, SupplierId leg, OutcomeType outcome,
                           List<LineQuantity> authorized) implements LegEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param leg the supplier whose leg the event is about
+         * @param outcome the agreed outcome
+         * @param authorized the authorized quantity of every line of the leg
+         */
         public SupplierAgreed {
             Checks.leg(at, actor, leg);
             Checks.notNull("outcome", outcome);
@@ -273,8 +330,23 @@ public sealed interface ReturnEvent {
         }
     }
 
-    /** The supplier declined the return, with a reason. */
+    /**
+     * The supplier declined the return, with a reason.
+     *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step
+     * @param leg the supplier whose leg the event is about
+     * @param reason why the supplier declines
+     */
     record SupplierDeclined(Instant at, Actor actor, SupplierId leg, Reason reason) implements LegEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param leg the supplier whose leg the event is about
+         * @param reason why the supplier declines
+         */
         public SupplierDeclined {
             Checks.leg(at, actor, leg);
             Checks.notNull("reason", reason);
@@ -289,8 +361,21 @@ public sealed interface ReturnEvent {
     /**
      * 代发商向供应商申请退货 / 申请退货单号: the reseller applied to the supplier for the return, with the
      * customer's return data and the reseller return number, and asked for a supplier return number.
+     *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step
+     * @param leg the supplier whose leg the event is about
+     * @param resellerNumber the reseller return number the supplier was given
      */
     record ReturnApplied(Instant at, Actor actor, SupplierId leg, ReturnNumber resellerNumber) implements LegEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param leg the supplier whose leg the event is about
+         * @param resellerNumber the reseller return number the supplier was given
+         */
         public ReturnApplied {
             Checks.leg(at, actor, leg);
             Checks.notNull("reseller return number", resellerNumber);
@@ -302,8 +387,23 @@ public sealed interface ReturnEvent {
         }
     }
 
-    /** 供应商提供退货单号: the supplier issued its return number, now linked to the leg. */
+    /**
+     * 供应商提供退货单号: the supplier issued its return number, now linked to the leg.
+     *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step
+     * @param leg the supplier whose leg the event is about
+     * @param number the supplier return number
+     */
     record SupplierNumberIssued(Instant at, Actor actor, SupplierId leg, ReturnNumber number) implements LegEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param leg the supplier whose leg the event is about
+         * @param number the supplier return number
+         */
         public SupplierNumberIssued {
             Checks.leg(at, actor, leg);
             Checks.notNull("number", number);
@@ -315,9 +415,26 @@ public sealed interface ReturnEvent {
         }
     }
 
-    /** The supplier replaced its return number; the previous one stays resolvable, marked superseded. */
+    /**
+     * The supplier replaced its return number; the previous one stays resolvable, marked superseded.
+     *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step
+     * @param leg the supplier whose leg the event is about
+     * @param previous the number replaced, kept resolvable and marked superseded
+     * @param number the supplier return number
+     */
     record SupplierNumberReplaced(Instant at, Actor actor, SupplierId leg, ReturnNumber previous,
                                   ReturnNumber number) implements LegEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param leg the supplier whose leg the event is about
+         * @param previous the number replaced, kept resolvable and marked superseded
+         * @param number the supplier return number
+         */
         public SupplierNumberReplaced {
             Checks.leg(at, actor, leg);
             Checks.notNull("previous", previous);
@@ -330,8 +447,23 @@ public sealed interface ReturnEvent {
         }
     }
 
-    /** 代发商将退货单号告知客户: the reseller told the customer the supplier return number. */
+    /**
+     * 代发商将退货单号告知客户: the reseller told the customer the supplier return number.
+     *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step
+     * @param leg the supplier whose leg the event is about
+     * @param number the supplier return number
+     */
     record NumberSharedWithCustomer(Instant at, Actor actor, SupplierId leg, ReturnNumber number) implements LegEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param leg the supplier whose leg the event is about
+         * @param number the supplier return number
+         */
         public NumberSharedWithCustomer {
             Checks.leg(at, actor, leg);
             Checks.notNull("number", number);
@@ -343,8 +475,23 @@ public sealed interface ReturnEvent {
         }
     }
 
-    /** The customer sent the parcel back; its tracking number is linked to the leg. */
+    /**
+     * The customer sent the parcel back; its tracking number is linked to the leg.
+     *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step
+     * @param leg the supplier whose leg the event is about
+     * @param tracking the carrier and tracking number of the parcel
+     */
     record ReturnShipped(Instant at, Actor actor, SupplierId leg, ReturnNumber tracking) implements LegEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param leg the supplier whose leg the event is about
+         * @param tracking the carrier and tracking number of the parcel
+         */
         public ReturnShipped {
             Checks.leg(at, actor, leg);
             Checks.notNull("tracking", tracking);
@@ -356,8 +503,23 @@ public sealed interface ReturnEvent {
         }
     }
 
-    /** 供应商确认退货并处理: the supplier located the return by its number and received these quantities. */
+    /**
+     * 供应商确认退货并处理: the supplier located the return by its number and received these quantities.
+     *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step
+     * @param leg the supplier whose leg the event is about
+     * @param received the quantity received per SKU
+     */
     record ReturnReceived(Instant at, Actor actor, SupplierId leg, List<LineQuantity> received) implements LegEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param leg the supplier whose leg the event is about
+         * @param received the quantity received per SKU
+         */
         public ReturnReceived {
             Checks.leg(at, actor, leg);
             received = Checks.list("received", received, ReturnLine.MAX_LINES);
@@ -372,9 +534,26 @@ public sealed interface ReturnEvent {
     /**
      * 供应商向代发商确认退货处理结果: the supplier inspected and reports, per line, how many it accepts and
      * how many it rejects. Refund-only legs report with empty lists.
+     *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step
+     * @param leg the supplier whose leg the event is about
+     * @param accepted the quantity accepted per SKU; empty for refund-only legs
+     * @param rejected the quantity rejected per SKU; empty for refund-only legs
+     * @param note the supplier's remark, or {@code null}
      */
     record ResultReported(Instant at, Actor actor, SupplierId leg, List<LineQuantity> accepted,
                           List<LineQuantity> rejected, String note) implements LegEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param leg the supplier whose leg the event is about
+         * @param accepted the quantity accepted per SKU; empty for refund-only legs
+         * @param rejected the quantity rejected per SKU; empty for refund-only legs
+         * @param note the supplier's remark, or {@code null}
+         */
         public ResultReported {
             Checks.leg(at, actor, leg);
             accepted = Checks.list("accepted", accepted, ReturnLine.MAX_LINES);
@@ -390,8 +569,23 @@ public sealed interface ReturnEvent {
         }
     }
 
-    /** The supplier sent the replacement parcel of an exchange; its tracking number is linked to the leg. */
+    /**
+     * The supplier sent the replacement parcel of an exchange; its tracking number is linked to the leg.
+     *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step
+     * @param leg the supplier whose leg the event is about
+     * @param tracking the carrier and tracking number of the parcel
+     */
     record ReplacementShipped(Instant at, Actor actor, SupplierId leg, ReturnNumber tracking) implements LegEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param leg the supplier whose leg the event is about
+         * @param tracking the carrier and tracking number of the parcel
+         */
         public ReplacementShipped {
             Checks.leg(at, actor, leg);
             Checks.notNull("tracking", tracking);
@@ -406,11 +600,23 @@ public sealed interface ReturnEvent {
     /**
      * 代发商向客户确认退货处理结果: the reseller told the customer the result.
      *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step
+     * @param leg the supplier whose leg the event is about
      * @param refund the amount refunded for this leg (zero for exchanges and fully rejected returns)
      * @param note what the reseller wrote to the customer
      */
     record ResultReportedToCustomer(Instant at, Actor actor, SupplierId leg, Money refund, String note)
             implements LegEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param leg the supplier whose leg the event is about
+         * @param refund the amount refunded for this leg (zero for exchanges and fully rejected returns)
+         * @param note what the reseller wrote to the customer
+         */
         public ResultReportedToCustomer {
             Checks.leg(at, actor, leg);
             Checks.notNull("refund", refund);
@@ -425,8 +631,23 @@ public sealed interface ReturnEvent {
         }
     }
 
-    /** 客户确认退货处理结果: the customer confirmed, or the deadline confirmed automatically. */
+    /**
+     * 客户确认退货处理结果: the customer confirmed, or the deadline confirmed automatically.
+     *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step
+     * @param leg the supplier whose leg the event is about
+     * @param automatic true when the deadline confirmed, not the customer
+     */
     record ResultConfirmed(Instant at, Actor actor, SupplierId leg, boolean automatic) implements LegEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param leg the supplier whose leg the event is about
+         * @param automatic true when the deadline confirmed, not the customer
+         */
         public ResultConfirmed {
             Checks.leg(at, actor, leg);
         }
@@ -437,8 +658,23 @@ public sealed interface ReturnEvent {
         }
     }
 
-    /** The customer disputes the result; the leg goes back to the reseller. */
+    /**
+     * The customer disputes the result; the leg goes back to the reseller.
+     *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step
+     * @param leg the supplier whose leg the event is about
+     * @param reason why the customer disputes the result
+     */
     record ResultDisputed(Instant at, Actor actor, SupplierId leg, Reason reason) implements LegEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param leg the supplier whose leg the event is about
+         * @param reason why the customer disputes the result
+         */
         public ResultDisputed {
             Checks.leg(at, actor, leg);
             Checks.notNull("reason", reason);
@@ -450,8 +686,21 @@ public sealed interface ReturnEvent {
         }
     }
 
-    /** The customer (or the reseller for them) cancelled the leg before anything was shipped. */
+    /**
+     * The customer (or the reseller for them) cancelled the leg before anything was shipped.
+     *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step
+     * @param leg the supplier whose leg the event is about
+     */
     record ReturnCancelled(Instant at, Actor actor, SupplierId leg) implements LegEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param leg the supplier whose leg the event is about
+         */
         public ReturnCancelled {
             Checks.leg(at, actor, leg);
         }
@@ -462,8 +711,23 @@ public sealed interface ReturnEvent {
         }
     }
 
-    /** A party did not answer in time; the leg is flagged for the reseller and waits on. */
+    /**
+     * A party did not answer in time; the leg is flagged for the reseller and waits on.
+     *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step
+     * @param leg the supplier whose leg the event is about
+     * @param waitingIn the state the leg waits in
+     */
     record LegEscalated(Instant at, Actor actor, SupplierId leg, LegState waitingIn) implements LegEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param leg the supplier whose leg the event is about
+         * @param waitingIn the state the leg waits in
+         */
         public LegEscalated {
             Checks.leg(at, actor, leg);
             Checks.notNull("waiting in", waitingIn);
@@ -475,8 +739,23 @@ public sealed interface ReturnEvent {
         }
     }
 
-    /** A deadline passed and the leg expired. */
+    /**
+     * A deadline passed and the leg expired.
+     *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step
+     * @param leg the supplier whose leg the event is about
+     * @param expiredIn the state the leg was in when it expired
+     */
     record LegExpired(Instant at, Actor actor, SupplierId leg, LegState expiredIn) implements LegEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param leg the supplier whose leg the event is about
+         * @param expiredIn the state the leg was in when it expired
+         */
         public LegExpired {
             Checks.leg(at, actor, leg);
             Checks.notNull("expired in", expiredIn);
@@ -488,8 +767,23 @@ public sealed interface ReturnEvent {
         }
     }
 
-    /** The reseller closed the leg by hand, with a reason. */
+    /**
+     * The reseller closed the leg by hand, with a reason.
+     *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step
+     * @param leg the supplier whose leg the event is about
+     * @param reason why the reseller closed the leg
+     */
     record LegClosed(Instant at, Actor actor, SupplierId leg, Reason reason) implements LegEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param leg the supplier whose leg the event is about
+         * @param reason why the reseller closed the leg
+         */
         public LegClosed {
             Checks.leg(at, actor, leg);
             Checks.notNull("reason", reason);

@@ -18,7 +18,15 @@ public record ReturnLine(Sku sku, SupplierId supplier, int requested, int delive
     /** The most lines one return may have. */
     public static final int MAX_LINES = 200;
 
-    /** Validates the line. */
+    /**
+     * Validates the line.
+     *
+     * @param sku the SKU
+     * @param supplier the supplier that shipped the line; lines of different suppliers form different legs
+     * @param requested the quantity asked back, at least 1 and at most {@code delivered}
+     * @param delivered the quantity delivered to the customer, at most {@value #MAX_QUANTITY}
+     * @param unitPrice the price paid per unit
+     */
     public ReturnLine {
         Checks.notNull("line sku", sku);
         Checks.notNull("line supplier", supplier);

@@ -17,34 +17,71 @@ import java.util.Locale;
  * @param value the number, normalized by the constructor
  */
 public record ReturnNumber(NumberKind kind, String scope, String value) {
-    /** Normalizes and validates the number and its scope. */
+    /**
+     * Normalizes and validates the number and its scope.
+     *
+     * @param kind the kind of number, not null
+     * @param scope the tenant id, supplier id or carrier code, per {@link NumberKind#scope()}
+     * @param value the number as typed; normalized per {@link NumberKind#normalize(String)}
+     * @throws InvalidReturnNumberException if the number or a carrier code is malformed
+     */
     public ReturnNumber {
         Checks.notNull("number kind", kind);
         scope = kind.scope() == NumberKind.Scope.CARRIER ? carrierCode(scope) : Checks.id("number scope", scope);
         value = kind.normalize(value);
     }
 
-    /** A customer-side number (marketplace after-sale id), unique in the tenant. */
+    /**
+     * A customer-side number (marketplace after-sale id), unique in the tenant.
+     *
+     * @param tenant the tenant the number is unique in
+     * @param number the number as typed
+     * @return the normalized number
+     */
     public static ReturnNumber customerRequest(TenantId tenant, String number) {
         return new ReturnNumber(NumberKind.CUSTOMER_REQUEST, tenant.value(), number);
     }
 
-    /** A reseller return number, unique in the tenant. */
+    /**
+     * A reseller return number, unique in the tenant.
+     *
+     * @param tenant the tenant the number is unique in
+     * @param number the number as typed
+     * @return the normalized number
+     */
     public static ReturnNumber resellerReturn(TenantId tenant, String number) {
         return new ReturnNumber(NumberKind.RESELLER_RETURN, tenant.value(), number);
     }
 
-    /** A supplier return number, unique for the supplier. */
+    /**
+     * A supplier return number, unique for the supplier.
+     *
+     * @param supplier the supplier that issued the number
+     * @param number the number as typed
+     * @return the normalized number
+     */
     public static ReturnNumber supplierReturn(SupplierId supplier, String number) {
         return new ReturnNumber(NumberKind.SUPPLIER_RETURN, supplier.value(), number);
     }
 
-    /** The tracking number of a parcel the customer sends back, unique for the carrier. */
+    /**
+     * The tracking number of a parcel the customer sends back, unique for the carrier.
+     *
+     * @param carrier the carrier code, normalized as by {@link #carrierCode(String)}
+     * @param number the tracking number as typed
+     * @return the normalized number
+     */
     public static ReturnNumber returnTracking(String carrier, String number) {
         return new ReturnNumber(NumberKind.RETURN_TRACKING, carrier, number);
     }
 
-    /** The tracking number of a replacement parcel, unique for the carrier. */
+    /**
+     * The tracking number of a replacement parcel, unique for the carrier.
+     *
+     * @param carrier the carrier code, normalized as by {@link #carrierCode(String)}
+     * @param number the tracking number as typed
+     * @return the normalized number
+     */
     public static ReturnNumber replacementTracking(String carrier, String number) {
         return new ReturnNumber(NumberKind.REPLACEMENT_TRACKING, carrier, number);
     }
@@ -52,6 +89,8 @@ public record ReturnNumber(NumberKind kind, String scope, String value) {
     /**
      * The key under which this number must be unique: namespace, scope and value. Two tracking
      * numbers of either kind with the same carrier and value share a key.
+     *
+     * @return namespace, scope and value, joined by {@code |}
      */
     public String uniquenessKey() {
         return kind.namespace() + '|' + scope + '|' + value;
@@ -60,6 +99,9 @@ public record ReturnNumber(NumberKind kind, String scope, String value) {
     /**
      * True when this number and another must be unique together: they have the same
      * {@link #uniquenessKey()}. Compares in place, without building the keys.
+     *
+     * @param other the number to compare with, not null
+     * @return true when both numbers have the same uniqueness key
      */
     public boolean sameKey(ReturnNumber other) {
         return value.equals(other.value) && scope.equals(other.scope)
@@ -69,6 +111,9 @@ public record ReturnNumber(NumberKind kind, String scope, String value) {
     /**
      * Normalizes a carrier code: NFKC, no whitespace, upper case, 1 to 16 characters of A-Z, 0-9, '-', '_'.
      *
+     * @param raw the code as typed
+     * @return the normalized code
+
      * @throws InvalidReturnNumberException if the code is malformed
      */
     public static String carrierCode(String raw) {

@@ -8,10 +8,21 @@ package dev.returnsync.spi;
 public abstract class ReturnSyncException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what was refused and why; names fields and rules, never echoes a bad value
+     */
     protected ReturnSyncException(String message) {
         super(message);
     }
 
+    /**
+     * Creates the exception with its cause.
+     *
+     * @param message what was refused and why; names fields and rules, never echoes a bad value
+     * @param cause the failure behind it
+     */
     protected ReturnSyncException(String message, Throwable cause) {
         super(message, cause);
     }

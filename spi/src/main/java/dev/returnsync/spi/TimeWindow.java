@@ -20,7 +20,12 @@ public final class TimeWindow {
     private TimeWindow() {
     }
 
-    /** True when the time lies in the window. */
+    /**
+     * True when the time lies in the window.
+     *
+     * @param time the time, not null
+     * @return true when the time lies in the window
+     */
     public static boolean contains(Instant time) {
         return !time.isBefore(START) && time.isBefore(END);
     }

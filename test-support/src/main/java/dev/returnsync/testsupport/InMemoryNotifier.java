@@ -41,7 +41,11 @@ public final class InMemoryNotifier implements Notifier {
         }
     }
 
-    /** Makes the next {@code count} calls throw. */
+    /**
+     * Makes the next {@code count} calls throw.
+     *
+     * @param count how many of the next calls throw, 0 or more (0 stops failing)
+     */
     public void failNext(int count) {
         if (count < 0) {
             throw new IllegalArgumentException("count must be zero or more, was " + count);
@@ -49,17 +53,30 @@ public final class InMemoryNotifier implements Notifier {
         failures.set(count);
     }
 
-    /** Every notification delivered, once each, in the order of first delivery. */
+    /**
+     * Every notification delivered, once each, in the order of first delivery.
+     *
+     * @return the notifications, without repeats
+     */
     public synchronized List<Notification> delivered() {
         return List.copyOf(new ArrayList<>(delivered.values()));
     }
 
-    /** How many times the notifier was called with this id (failed calls and repeats included). */
+    /**
+     * How many times the notifier was called with this id (failed calls and repeats included).
+     *
+     * @param id a notification's id
+     * @return the number of calls with it, 0 if none
+     */
     public synchronized int calls(String id) {
         return calls.getOrDefault(id, 0);
     }
 
-    /** How many calls came for an id that was delivered already. */
+    /**
+     * How many calls came for an id that was delivered already.
+     *
+     * @return the number of repeated calls
+     */
     public synchronized int repeats() {
         int repeats = 0;
         for (Map.Entry<String, Integer> e : calls.entrySet()) {

@@ -86,17 +86,33 @@ public final class SimulatedSupplier implements SupplierAdapter {
         };
     }
 
-    /** A supplier of a style that never fails and, if it is polled, finds the number at the second poll. */
+    /**
+     * A supplier of a style that never fails and, if it is polled, finds the number at the second poll.
+     *
+     * @param id the supplier it plays
+     * @param style how it answers: by callback or by polling
+     * @return the supplier
+     */
     public static SimulatedSupplier of(SupplierId id, Style style) {
         return new SimulatedSupplier(id, style, 0, 1);
     }
 
-    /** The same supplier, failing its first {@code n} requests with a retryable failure. */
+    /**
+     * The same supplier, failing its first {@code n} requests with a retryable failure.
+     *
+     * @param n how many requests fail first, 0 or more
+     * @return a new supplier; this one is unchanged
+     */
     public SimulatedSupplier failingFirst(int n) {
         return new SimulatedSupplier(id, style, n, pollsBeforeNumber);
     }
 
-    /** The same supplier, answering "nothing new" to the first {@code n} polls of a request. */
+    /**
+     * The same supplier, answering "nothing new" to the first {@code n} polls of a request.
+     *
+     * @param n how many polls find nothing new, 0 or more
+     * @return a new supplier; this one is unchanged
+     */
     public SimulatedSupplier numberAfterPolls(int n) {
         return new SimulatedSupplier(id, style, failuresLeft, n);
     }
@@ -167,7 +183,12 @@ public final class SimulatedSupplier implements SupplierAdapter {
         return SupplierReply.done();
     }
 
-    /** Tells the supplier it received the parcel of a case, so that a poll reports it. */
+    /**
+     * Tells the supplier it received the parcel of a case, so that a poll reports it.
+     *
+     * @param caseId the case whose parcel arrived
+     * @param quantities the quantity received per SKU
+     */
     public synchronized void receive(CaseId caseId, List<LineQuantity> quantities) {
         receipts.put(caseId, List.copyOf(quantities));
     }
@@ -175,6 +196,9 @@ public final class SimulatedSupplier implements SupplierAdapter {
     /**
      * The tracking numbers the supplier recorded for a case, one per distinct idempotency key of the calls that
      * shared them (a repeated call is recorded once), in the order first received.
+     *
+     * @param caseId the case
+     * @return the tracking numbers; empty if none
      */
     public synchronized List<ReturnNumber> tracking(CaseId caseId) {
         List<ReturnNumber> out = new ArrayList<>();
@@ -186,24 +210,42 @@ public final class SimulatedSupplier implements SupplierAdapter {
         return List.copyOf(out);
     }
 
-    /** True if the supplier was told that the return of a case is cancelled. */
+    /**
+     * True if the supplier was told that the return of a case is cancelled.
+     *
+     * @param caseId the case
+     * @return true once a cancellation for it came
+     */
     public synchronized boolean cancelled(CaseId caseId) {
         return cancelled.contains(caseId);
     }
 
-    /** Hands out (and forgets) the callbacks the supplier wants to make. */
+    /**
+     * Hands out (and forgets) the callbacks the supplier wants to make.
+     *
+     * @return the pending callbacks, oldest first; empty if none
+     */
     public synchronized List<Callback> takeCallbacks() {
         List<Callback> out = List.copyOf(callbacks);
         callbacks.clear();
         return out;
     }
 
-    /** Every call received, in order, repeats included. */
+    /**
+     * Every call received, in order, repeats included.
+     *
+     * @return the calls, oldest first
+     */
     public synchronized List<SupplierRequest> calls() {
         return List.copyOf(calls);
     }
 
-    /** The distinct idempotency keys of the return requests about a case: one per return created. */
+    /**
+     * The distinct idempotency keys of the return requests about a case: one per return created.
+     *
+     * @param caseId the case
+     * @return the keys, in the order first seen
+     */
     public synchronized Set<String> requestKeys(CaseId caseId) {
         Set<String> keys = new LinkedHashSet<>();
         for (SupplierRequest call : calls) {
@@ -214,7 +256,11 @@ public final class SimulatedSupplier implements SupplierAdapter {
         return keys;
     }
 
-    /** How many returns the supplier created (one per distinct request key that got through). */
+    /**
+     * How many returns the supplier created (one per distinct request key that got through).
+     *
+     * @return the number of returns created
+     */
     public synchronized int returnsCreated() {
         return returnsByKey.size();
     }

@@ -12,7 +12,7 @@ import java.util.Objects;
  * moves back: an advance to an instant in the past leaves it where it is.
  */
 public sealed interface Action {
-    /** The step in words, as shown in traces. */
+    /** {@return the step in words, as shown in traces} */
     String describe();
 
     /**
@@ -22,7 +22,11 @@ public sealed interface Action {
      * @param command the command
      */
     record Execute(Command command) implements Action {
-        /** Checks the command is there. */
+        /**
+         * Checks the command is there.
+         *
+         * @param command the command
+         */
         public Execute {
             Objects.requireNonNull(command, "command");
         }
@@ -40,7 +44,12 @@ public sealed interface Action {
      * @param label why this instant (e.g. {@code "due S1 NEGOTIATING - 1s"})
      */
     record AdvanceTo(Instant instant, String label) implements Action {
-        /** Checks the fields are there. */
+        /**
+         * Checks the fields are there.
+         *
+         * @param instant where the clock goes
+         * @param label why this instant (e.g. {@code "due S1 NEGOTIATING - 1s"})
+         */
         public AdvanceTo {
             Objects.requireNonNull(instant, "instant");
             Objects.requireNonNull(label, "label");
@@ -58,7 +67,11 @@ public sealed interface Action {
      * @param duration how far, zero or positive
      */
     record AdvanceBy(Duration duration) implements Action {
-        /** Checks the duration is zero or positive. */
+        /**
+         * Checks the duration is zero or positive.
+         *
+         * @param duration how far, zero or positive
+         */
         public AdvanceBy {
             Objects.requireNonNull(duration, "duration");
             if (duration.isNegative()) {
@@ -79,7 +92,11 @@ public sealed interface Action {
      * @param offset added to the due time
      */
     record AdvanceToNextDue(Duration offset) implements Action {
-        /** Checks the offset is there. */
+        /**
+         * Checks the offset is there.
+         *
+         * @param offset added to the due time
+         */
         public AdvanceToNextDue {
             Objects.requireNonNull(offset, "offset");
         }

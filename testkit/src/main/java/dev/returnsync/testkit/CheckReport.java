@@ -21,15 +21,29 @@ import java.util.Set;
  * @param depth the deepest level explored (exhaustive) or the longest scenario run (random)
  * @param scenarios the random scenarios run; 0 for an exhaustive check
  * @param elapsed wall time
- * @param accepted how often each command type was accepted: a type never accepted is a sign that the rules
- *     or the domain of payloads block it, so the check says little about what follows it
+ * @param accepted how often each command type was accepted: a type never accepted is a sign that the rules or the
+ *     domain of payloads block it, so the check says little about what follows it
  * @param complete false when the exploration stopped at the state limit before reaching its depth
  * @param counterexample the shortest trace breaking an invariant, if one was found
  */
 public record CheckReport(String mode, long states, long transitions, long decisions, int depth, int scenarios,
                           Duration elapsed, Map<CommandType, Long> accepted, boolean complete,
                           Optional<Counterexample> counterexample) {
-    /** Checks the fields and copies the counts. */
+    /**
+     * Checks the fields and copies the counts.
+     *
+     * @param mode {@code "exhaustive"} or {@code "random"}
+     * @param states distinct states visited (case and clock)
+     * @param transitions actions applied (commands, including refused ones, and clock moves)
+     * @param decisions commands decided, including the policies' commands
+     * @param depth the deepest level explored (exhaustive) or the longest scenario run (random)
+     * @param scenarios the random scenarios run; 0 for an exhaustive check
+     * @param elapsed wall time
+     * @param accepted how often each command type was accepted: a type never accepted is a sign that the rules or the
+     *     domain of payloads block it, so the check says little about what follows it
+     * @param complete false when the exploration stopped at the state limit before reaching its depth
+     * @param counterexample the shortest trace breaking an invariant, if one was found
+     */
     public CheckReport {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(elapsed, "elapsed");
@@ -39,12 +53,12 @@ public record CheckReport(String mode, long states, long transitions, long decis
         Objects.requireNonNull(counterexample, "counterexample");
     }
 
-    /** True when no invariant was broken. */
+    /** {@return true when no invariant was broken} */
     public boolean passed() {
         return counterexample.isEmpty();
     }
 
-    /** The command types never accepted during the check. */
+    /** {@return the command types never accepted during the check} */
     public Set<CommandType> neverAccepted() {
         EnumSet<CommandType> never = EnumSet.allOf(CommandType.class);
         accepted.forEach((type, count) -> {
@@ -55,7 +69,7 @@ public record CheckReport(String mode, long states, long transitions, long decis
         return never;
     }
 
-    /** The statistics in one line. */
+    /** {@return the statistics in one line} */
     public String summary() {
         return mode + " check: " + states + " states, " + transitions + " transitions, " + decisions
                 + " decisions, depth " + depth + (scenarios > 0 ? ", " + scenarios + " scenarios" : "")
@@ -66,6 +80,7 @@ public record CheckReport(String mode, long states, long transitions, long decis
     /**
      * Passes when no invariant was broken.
      *
+     * @return this report
      * @throws RuleViolation with the counterexample otherwise
      */
     public CheckReport assertPassed() {

@@ -22,7 +22,13 @@ import java.util.Objects;
  * @param legs one view per leg, in the case's leg order
  */
 public record CustomerView(CaseId caseId, List<ReturnNumber> caseNumbers, List<LegView> legs) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param caseId the case
+     * @param caseNumbers the customer request number and the reseller return number
+     * @param legs one view per leg, in the case's leg order
+     */
     public CustomerView {
         Objects.requireNonNull(caseId, "caseId");
         caseNumbers = List.copyOf(caseNumbers);
@@ -36,14 +42,24 @@ public record CustomerView(CaseId caseId, List<ReturnNumber> caseNumbers, List<L
      * @param numbers the leg's own numbers the customer may see
      */
     public record LegView(LegState state, List<ReturnNumber> numbers) {
-        /** Copies the numbers. */
+        /**
+         * Copies the numbers.
+         *
+         * @param state the leg's state
+         * @param numbers the leg's own numbers the customer may see
+         */
         public LegView {
             Objects.requireNonNull(state, "state");
             numbers = List.copyOf(numbers);
         }
     }
 
-    /** The customer's view of a case. */
+    /**
+     * The customer's view of a case.
+     *
+     * @param current the case
+     * @return what its customer may see of it
+     */
     public static CustomerView of(ReturnCase current) {
         List<LegView> legs = new ArrayList<>(current.legs().size());
         for (Leg leg : current.legs()) {

@@ -57,7 +57,14 @@ public final class Generators {
     private Generators() {
     }
 
-    /** One of the options, uniformly. */
+    /**
+     * One of the options, uniformly.
+     *
+     * @param random the source of randomness
+     * @param options the options, at least one
+     * @param <T> the options' type
+     * @return the option drawn
+     */
     public static <T> T oneOf(RandomGenerator random, List<T> options) {
         if (options.isEmpty()) {
             throw new IllegalArgumentException("nothing to choose from");
@@ -65,7 +72,13 @@ public final class Generators {
         return options.get(random.nextInt(options.size()));
     }
 
-    /** True with the given probability. */
+    /**
+     * True with the given probability.
+     *
+     * @param random the source of randomness
+     * @param probability from 0 (never) to 1 (always)
+     * @return true with that probability
+     */
     public static boolean chance(RandomGenerator random, double probability) {
         return random.nextDouble() < probability;
     }
@@ -73,6 +86,9 @@ public final class Generators {
     /**
      * A quantity in {@code [0, max]}: one time in three an edge value (0, 1 or max), else uniform.
      *
+     * @param random the source of randomness
+     * @param max the largest quantity, 0 or more
+     * @return the quantity
      * @throws IllegalArgumentException if max is negative
      */
     public static int quantity(RandomGenerator random, int max) {
@@ -88,6 +104,11 @@ public final class Generators {
     /**
      * A duration in {@code [0, max]} to the second: one time in three right before, at or right after one of
      * the boundaries (deadlines, return windows), else uniform.
+     *
+     * @param random the source of randomness
+     * @param max the longest duration, not negative
+     * @param boundaries the durations the rules under test use
+     * @return the duration
      */
     public static Duration duration(RandomGenerator random, Duration max, Collection<Duration> boundaries) {
         Objects.requireNonNull(max, "max");
@@ -104,12 +125,27 @@ public final class Generators {
         return Duration.ofSeconds(random.nextLong(max.getSeconds() + 1));
     }
 
-    /** An instant in {@code [from, from + span]}, leaning towards the boundaries (offsets from {@code from}). */
+    /**
+     * An instant in {@code [from, from + span]}, leaning towards the boundaries (offsets from {@code from}).
+     *
+     * @param random the source of randomness
+     * @param from the earliest instant
+     * @param span the length of the range, not negative
+     * @param boundaries the durations the rules under test use
+     * @return the instant
+     */
     public static Instant instant(RandomGenerator random, Instant from, Duration span, Collection<Duration> boundaries) {
         return from.plus(duration(random, span, boundaries));
     }
 
-    /** An amount in {@code [0, maxMinor]} minor units; one time in three 0, 1 or the maximum. */
+    /**
+     * An amount in {@code [0, maxMinor]} minor units; one time in three 0, 1 or the maximum.
+     *
+     * @param random the source of randomness
+     * @param currency an ISO 4217 code that is money
+     * @param maxMinor the largest amount in minor units, 0 or more
+     * @return the amount
+     */
     public static Money money(RandomGenerator random, String currency, long maxMinor) {
         if (chance(random, 1.0 / 3)) {
             return new Money(java.util.Currency.getInstance(currency), oneOf(random, List.of(0L, 1L, maxMinor)));
@@ -121,6 +157,10 @@ public final class Generators {
      * The text of a number of a kind as a person might type it: valid after normalization, but one time in
      * four with full-width digits, one in four with spaces, and (for kinds that ignore case) one in four in lower
      * case.
+     *
+     * @param random the source of randomness
+     * @param kind the kind of number
+     * @return the text as typed
      */
     public static String numberText(RandomGenerator random, NumberKind kind) {
         int length = Math.max(kind.minLength(), Math.min(kind.maxLength(), 6 + random.nextInt(8)));
@@ -144,22 +184,45 @@ public final class Generators {
         return value;
     }
 
-    /** A number of a kind in a scope, from {@link #numberText}. */
+    /**
+     * A number of a kind in a scope, from {@link #numberText}.
+     *
+     * @param random the source of randomness
+     * @param kind the kind of number
+     * @param scope the scope value, per {@link NumberKind#scope()}
+     * @return the number
+     */
     public static ReturnNumber returnNumber(RandomGenerator random, NumberKind kind, String scope) {
         return new ReturnNumber(kind, scope, numberText(random, kind));
     }
 
-    /** A tracking number of a kind (return or replacement) with a random carrier. */
+    /**
+     * A tracking number of a kind (return or replacement) with a random carrier.
+     *
+     * @param random the source of randomness
+     * @param kind {@link NumberKind#RETURN_TRACKING} or {@link NumberKind#REPLACEMENT_TRACKING}
+     * @return the number
+     */
     public static ReturnNumber tracking(RandomGenerator random, NumberKind kind) {
         return new ReturnNumber(kind, oneOf(random, CARRIERS), numberText(random, kind));
     }
 
-    /** An outcome type, uniformly. */
+    /**
+     * An outcome type, uniformly.
+     *
+     * @param random the source of randomness
+     * @return the outcome type
+     */
     public static OutcomeType outcome(RandomGenerator random) {
         return oneOf(random, List.of(OutcomeType.values()));
     }
 
-    /** A reason: any code, a short text, and for quality complaints evidence one time in two. */
+    /**
+     * A reason: any code, a short text, and for quality complaints evidence one time in two.
+     *
+     * @param random the source of randomness
+     * @return the reason
+     */
     public static Reason reason(RandomGenerator random) {
         ReasonCode code = oneOf(random, List.of(ReasonCode.values()));
         List<String> evidence = code.isQualityComplaint() && chance(random, 0.5) ? List.of("photo-1") : List.of();
@@ -169,6 +232,12 @@ public final class Generators {
     /**
      * Lines of 1 to {@code maxSuppliers} suppliers ({@code S1}, {@code S2}, ...), 1 to {@code maxLinesPerSupplier}
      * lines each, distinct SKUs, delivered quantities up to {@code maxQuantity}, prices up to CNY 999.99.
+     *
+     * @param random the source of randomness
+     * @param maxSuppliers the most suppliers, 1 or more
+     * @param maxLinesPerSupplier the most lines per supplier, 1 or more
+     * @param maxQuantity the largest delivered quantity, 1 or more
+     * @return the lines
      */
     public static List<ReturnLine> lines(RandomGenerator random, int maxSuppliers, int maxLinesPerSupplier,
                                          int maxQuantity) {
@@ -190,7 +259,12 @@ public final class Generators {
         return lines;
     }
 
-    /** A submission of up to 3 suppliers with up to 2 lines each and up to 5 units per line. */
+    /**
+     * A submission of up to 3 suppliers with up to 2 lines each and up to 5 units per line.
+     *
+     * @param random the source of randomness
+     * @return the submission
+     */
     public static Submission submission(RandomGenerator random) {
         return new Submission("generated", lines(random, 3, 2, 5), reason(random), outcome(random));
     }
@@ -336,6 +410,14 @@ public final class Generators {
      * A random action for the random check: with no case yet, a submission (after a wait one time in two);
      * otherwise a {@link #command} four times in five, else a clock move: to just before, at or after the next
      * due deadline, or by a duration leaning towards the boundaries.
+     *
+     * @param random the source of randomness
+     * @param current the case so far, empty before the submission
+     * @param workflow the rules, to pick commands that may be accepted
+     * @param parties who may act
+     * @param deliveredAt when the order was delivered
+     * @param boundaries the durations the rules under test use
+     * @return the action
      */
     public static Action action(RandomGenerator random, Optional<ReturnCase> current, ReturnWorkflow workflow,
                                 Parties parties, Instant deliveredAt, Collection<Duration> boundaries) {
@@ -360,6 +442,13 @@ public final class Generators {
      * A case reached by a random walk: a generated submission by the customer at the delivery instant, then up to
      * {@code steps} generated commands, keeping the accepted ones (policies are not run). Useful to feed a
      * guard under test with realistic cases.
+     *
+     * @param random the source of randomness
+     * @param workflow the rules that decide the commands
+     * @param parties who acts
+     * @param deliveredAt when the order was delivered, also the submission time
+     * @param steps the most commands after the submission, 0 or more
+     * @return the case reached
      */
     public static ReturnCase returnCase(RandomGenerator random, ReturnWorkflow workflow, Parties parties,
                                         Instant deliveredAt, int steps) {

@@ -26,7 +26,7 @@ import java.util.function.Predicate;
  * values; the {@code ...Explained} factories add the reason the invariant itself gives.
  */
 public interface Invariant {
-    /** The name, shown in the report. */
+    /** {@return the name, shown in the report} */
     String name();
 
     /**
@@ -40,12 +40,20 @@ public interface Invariant {
     /**
      * True when the invariant looks only at {@link Step#after()}: the checker then skips it on refused
      * commands, which leave the case as it was.
+     *
+     * @return true to skip the invariant on refused commands
      */
     default boolean stateOnly() {
         return false;
     }
 
-    /** An invariant of the case after each accepted command. */
+    /**
+     * An invariant of the case after each accepted command.
+     *
+     * @param name how a failure names the invariant
+     * @param holds true when the case is as it should be
+     * @return the invariant
+     */
     static Invariant of(String name, Predicate<ReturnCase> holds) {
         Objects.requireNonNull(holds, "holds");
         return explained(name, c -> holds.test(c) ? Optional.empty()
@@ -55,6 +63,10 @@ public interface Invariant {
     /**
      * An invariant of every leg of the case after each accepted command; a failure names the first leg that
      * breaks it, with its values.
+     *
+     * @param name how a failure names the invariant
+     * @param holds true when the leg, in its case, is as it should be
+     * @return the invariant
      */
     static Invariant forEachLeg(String name, BiPredicate<ReturnCase, Leg> holds) {
         Objects.requireNonNull(holds, "holds");
@@ -65,6 +77,10 @@ public interface Invariant {
     /**
      * An invariant of every leg of the case after each accepted command, which explains each violation; the
      * failure shows the leg with its values, then the explanation.
+     *
+     * @param name how a failure names the invariant
+     * @param violation what is wrong with the leg, in words, or empty when nothing is
+     * @return the invariant
      */
     static Invariant forEachLegExplained(String name, BiFunction<ReturnCase, Leg, Optional<String>> violation) {
         Objects.requireNonNull(violation, "violation");
@@ -79,7 +95,13 @@ public interface Invariant {
         });
     }
 
-    /** An invariant of the case after each accepted command, which explains each violation. */
+    /**
+     * An invariant of the case after each accepted command, which explains each violation.
+     *
+     * @param name how a failure names the invariant
+     * @param violation what is wrong with the case, in words, or empty when nothing is
+     * @return the invariant
+     */
     static Invariant explained(String name, Function<ReturnCase, Optional<String>> violation) {
         requireName(name);
         Objects.requireNonNull(violation, "violation");
@@ -106,7 +128,13 @@ public interface Invariant {
         };
     }
 
-    /** An invariant of each step (accepted or refused). */
+    /**
+     * An invariant of each step (accepted or refused).
+     *
+     * @param name how a failure names the invariant
+     * @param holds true when the step is as it should be
+     * @return the invariant
+     */
     static Invariant onStep(String name, Predicate<Step> holds) {
         Objects.requireNonNull(holds, "holds");
         return onStepExplained(name, s -> holds.test(s) ? Optional.empty() : Optional.of(
@@ -114,7 +142,13 @@ public interface Invariant {
                         + Describe.decision(s.decision()) + s.after().map(c -> ", case after: " + Describe.caseDetail(c)).orElse("")));
     }
 
-    /** An invariant of each step (accepted or refused), which explains each violation. */
+    /**
+     * An invariant of each step (accepted or refused), which explains each violation.
+     *
+     * @param name how a failure names the invariant
+     * @param violation what is wrong with the step, in words, or empty when nothing is
+     * @return the invariant
+     */
     static Invariant onStepExplained(String name, Function<Step, Optional<String>> violation) {
         requireName(name);
         Objects.requireNonNull(violation, "violation");

@@ -36,7 +36,7 @@ public final class Invariants {
     private Invariants() {
     }
 
-    /** Every built-in invariant, in the order of this class. */
+    /** {@return every built-in invariant, in the order of this class} */
     public static List<Invariant> all() {
         return List.of(terminalStatesAbsorb(), numbersResolveToOneLeg(), quantitiesInOrder(), versionsHaveNoGaps(),
                 refusalChangesNothing(), refusalsDoNotLeakAcrossTenants(), deadlinesNotBeforeTheirEvent(),
@@ -44,7 +44,11 @@ public final class Invariants {
                 resultReportedBySupplierItself());
     }
 
-    /** No command, accepted or proposed by a policy, changes a leg that is in a terminal state. */
+    /**
+     * No command, accepted or proposed by a policy, changes a leg that is in a terminal state.
+     *
+     * @return the invariant
+     */
     public static Invariant terminalStatesAbsorb() {
         return Invariant.onStepExplained("terminal states absorb", step -> {
             if (!step.accepted() || step.before().isEmpty()) {
@@ -74,6 +78,8 @@ public final class Invariants {
     /**
      * Every number linked to the case resolves to exactly one link, the one of its own leg (or of the case),
      * with the right superseded flag, in the case's tenant.
+     *
+     * @return the invariant
      */
     public static Invariant numbersResolveToOneLeg() {
         return Invariant.explained("every linked number resolves to exactly one case and leg", c -> {
@@ -102,7 +108,11 @@ public final class Invariants {
         return (link.leg() == null ? "the case" : "leg " + link.leg()) + (link.superseded() ? " (superseded)" : "");
     }
 
-    /** Per line: {@code accepted + rejected <= received <= authorized <= requested <= delivered}, none negative. */
+    /**
+     * Per line: {@code accepted + rejected <= received <= authorized <= requested <= delivered}, none negative.
+     *
+     * @return the invariant
+     */
     public static Invariant quantitiesInOrder() {
         return Invariant.explained("accepted + rejected <= received <= authorized <= requested <= delivered", c -> {
             for (Leg leg : c.legs()) {
@@ -121,6 +131,8 @@ public final class Invariants {
     /**
      * An accepted command raises the version by the number of its events; the version always equals the number
      * of events folded into the case; a refused command leaves it alone.
+     *
+     * @return the invariant
      */
     public static Invariant versionsHaveNoGaps() {
         return Invariant.onStepExplained("versions have no gaps", step -> {
@@ -145,6 +157,8 @@ public final class Invariants {
     /**
      * A refused command changes nothing, and its refusal tells the truth: it names the command's type and case,
      * and the state of the commanded leg (or none).
+     *
+     * @return the invariant
      */
     public static Invariant refusalChangesNothing() {
         return Invariant.onStepExplained("a refused command changes nothing", step -> {
@@ -176,6 +190,8 @@ public final class Invariants {
     /**
      * A command from another tenant is refused as if the case did not exist, and the refusal names none of the
      * case's parties or numbers.
+     *
+     * @return the invariant
      */
     public static Invariant refusalsDoNotLeakAcrossTenants() {
         return Invariant.onStepExplained("refusals do not leak across tenants", step -> {
@@ -212,6 +228,8 @@ public final class Invariants {
      * No deadline lies before the event that set it: every leg's due time ({@link Leg#dueAt}) is at or after the
      * time the leg entered its state ({@link Leg#since()}); {@code since} is the time of the event that moved
      * the leg into its state, never in the future, and never before the case was opened.
+     *
+     * @return the invariant
      */
     public static Invariant deadlinesNotBeforeTheirEvent() {
         return Invariant.onStepExplained("no deadline lies before the event that set it", step -> {
@@ -249,6 +267,8 @@ public final class Invariants {
      * on a leg resolves to that very leg, a supplier number only once it was shared, never a superseded one;
      * and a number shared with the customer ({@code NumberSharedWithCustomer}) is the current number of the
      * leg it is shared for.
+     *
+     * @return the invariant
      */
     public static Invariant customerSeesOnlyOwnLegNumbers() {
         return Invariant.onStepExplained("a customer never sees a supplier number of another leg", step -> {
@@ -284,6 +304,8 @@ public final class Invariants {
      * evolve agrees with decide and the table: an accepted command moves only its own leg, to the {@code to}
      * state of a row of the transition table for its type, from the leg's state, for the actor's role, whose
      * condition held; the event is the row's event. A submission opens every leg in the row's state.
+     *
+     * @return the invariant
      */
     public static Invariant evolveFollowsTable() {
         return Invariant.onStepExplained("evolve follows the transition table", step -> {
@@ -339,6 +361,8 @@ public final class Invariants {
     /**
      * decide is a pure function: deciding the same command on the same case at the same time again gives an
      * equal decision. Catches guards and policies that read a clock or keep state.
+     *
+     * @return the invariant
      */
     public static Invariant decideIsDeterministic() {
         return Invariant.onStepExplained("decide is deterministic", step -> {
@@ -353,6 +377,8 @@ public final class Invariants {
      * reported the inspection itself: the history holds a {@code ResultReported} event of that leg whose actor is
      * the leg's supplier and which no policy proposed. Catches policies that settle or confirm a return on the
      * supplier's behalf before the supplier said anything.
+     *
+     * @return the invariant
      */
     public static Invariant resultReportedBySupplierItself() {
         return Invariant.onStepExplained("a result is settled only after the supplier itself reported it", step -> {
@@ -433,7 +459,14 @@ public final class Invariants {
      */
     @FunctionalInterface
     public interface Reference<C extends Command> {
-        /** True when the command must be refused. */
+        /**
+         * True when the command must be refused.
+         *
+         * @param command the command the guard sees
+         * @param current the case before it, empty for a submission
+         * @param context the time and settings of the decision
+         * @return true when the command must be refused
+         */
         boolean refuses(C command, Optional<ReturnCase> current, RuleContext context);
     }
 }

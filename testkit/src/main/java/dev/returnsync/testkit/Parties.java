@@ -34,7 +34,19 @@ public record Parties(TenantId tenant, TenantId otherTenant, CustomerId customer
             CustomerId.of("C2"), SupplierId.of("S-STRANGER"), "reseller-1", "timer", CaseId.of("case-1"),
             OrderId.of("order-1"));
 
-    /** Validates the parties: none null, the two tenants and the two customers distinct. */
+    /**
+     * Validates the parties: none null, the two tenants and the two customers distinct.
+     *
+     * @param tenant the tenant (reseller) that owns every case the checker opens
+     * @param otherTenant a second tenant, whose actors must never reach the case
+     * @param customer the customer who asks for the return
+     * @param otherCustomer another customer of the same tenant
+     * @param strangerSupplier a supplier with no leg in any case the checker opens
+     * @param resellerUser the id of the reseller's user
+     * @param systemName the id of the {@link dev.returnsync.spi.Role#SYSTEM} actor that fires deadlines
+     * @param caseId the id of the case the checker opens
+     * @param order the order the case is about
+     */
     public Parties {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(otherTenant, "otherTenant");
@@ -53,42 +65,50 @@ public record Parties(TenantId tenant, TenantId otherTenant, CustomerId customer
         }
     }
 
-    /** Tenant {@code T1} with customer {@code C1}; outsiders {@code T2}, {@code C2}, {@code S-STRANGER}. */
+    /**
+     * {@return the default cast: tenant {@code T1} with customer {@code C1}; outsiders {@code T2}, {@code C2},
+     * {@code S-STRANGER}}
+     */
     public static Parties ofDefaults() {
         return DEFAULTS;
     }
 
-    /** The customer who owns the case. */
+    /** {@return the customer who owns the case} */
     public Actor ownCustomer() {
         return Actor.customer(tenant, customer);
     }
 
-    /** Another customer of the same tenant. */
+    /** {@return another customer of the same tenant} */
     public Actor foreignCustomer() {
         return Actor.customer(tenant, otherCustomer);
     }
 
-    /** The reseller's user. */
+    /** {@return the reseller's user} */
     public Actor reseller() {
         return Actor.reseller(tenant, resellerUser);
     }
 
-    /** The supplier of a leg. */
+    /**
+     * The supplier of a leg.
+     *
+     * @param supplier the leg's supplier
+     * @return the supplier as an actor of the tenant
+     */
     public Actor supplier(SupplierId supplier) {
         return Actor.supplier(tenant, supplier);
     }
 
-    /** The timer that fires deadlines. */
+    /** {@return the timer that fires deadlines} */
     public Actor system() {
         return Actor.system(tenant, systemName);
     }
 
-    /** The reseller user of the other tenant. */
+    /** {@return the reseller user of the other tenant} */
     public Actor otherTenantReseller() {
         return Actor.reseller(otherTenant, resellerUser);
     }
 
-    /** The same customer id, but in the other tenant. */
+    /** {@return the same customer id, but in the other tenant} */
     public Actor otherTenantCustomer() {
         return Actor.customer(otherTenant, customer);
     }
@@ -96,6 +116,9 @@ public record Parties(TenantId tenant, TenantId otherTenant, CustomerId customer
     /**
      * Every actor the checker tries on a case: the own customer, the reseller, each leg's supplier, the timer,
      * and the outsiders.
+     *
+     * @param current the case
+     * @return the actors, in that order
      */
     public List<Actor> everyone(ReturnCase current) {
         List<Actor> all = new ArrayList<>();

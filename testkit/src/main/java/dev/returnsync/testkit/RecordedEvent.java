@@ -14,12 +14,18 @@ import java.util.Optional;
  *     deadline timer) sent the command itself
  */
 public record RecordedEvent(ReturnEvent event, String policy) {
-    /** Checks the event is there. */
+    /**
+     * Checks the event is there.
+     *
+     * @param event the event
+     * @param policy the name of the policy whose command yielded the event, or {@code null} when a party (or the
+     *     deadline timer) sent the command itself
+     */
     public RecordedEvent {
         Objects.requireNonNull(event, "event");
     }
 
-    /** The policy whose command yielded the event, if a policy did. */
+    /** {@return the policy whose command yielded the event, if a policy did} */
     public Optional<String> byPolicy() {
         return Optional.ofNullable(policy);
     }

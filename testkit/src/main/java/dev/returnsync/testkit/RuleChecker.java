@@ -62,29 +62,54 @@ public final class RuleChecker {
         this.settings = workflow.settings();
     }
 
-    /** A checker of a workflow (with its guards, policies and deadlines). */
+    /**
+     * A checker of a workflow (with its guards, policies and deadlines).
+     *
+     * @param workflow the rules under test
+     * @return the checker, with the built-in invariants
+     */
     public static RuleChecker forWorkflow(ReturnWorkflow workflow) {
         return new RuleChecker(workflow);
     }
 
-    /** Adds an invariant of the case after every accepted command. */
+    /**
+     * Adds an invariant of the case after every accepted command.
+     *
+     * @param name how a failure names the invariant
+     * @param holds true when the case is as it should be
+     * @return this checker
+     */
     public RuleChecker invariant(String name, Predicate<ReturnCase> holds) {
         return invariant(Invariant.of(name, holds));
     }
 
-    /** Adds an invariant. */
+    /**
+     * Adds an invariant.
+     *
+     * @param invariant the invariant
+     * @return this checker
+     */
     public RuleChecker invariant(Invariant invariant) {
         invariants.add(Objects.requireNonNull(invariant, "invariant"));
         return this;
     }
 
-    /** Adds invariants. */
+    /**
+     * Adds invariants.
+     *
+     * @param more the invariants
+     * @return this checker
+     */
     public RuleChecker invariants(Collection<Invariant> more) {
         more.forEach(this::invariant);
         return this;
     }
 
-    /** Checks only the invariants given here, not the built-in {@link Invariants#all()}. */
+    /**
+     * Checks only the invariants given here, not the built-in {@link Invariants#all()}.
+     *
+     * @return this checker
+     */
     public RuleChecker withoutBuiltInInvariants() {
         builtIns = false;
         return this;
@@ -94,6 +119,8 @@ public final class RuleChecker {
      * Leaves out one built-in invariant, named as in {@link Invariants} (e.g. when a policy of yours may
      * legitimately act for the supplier, {@code "a result is settled only after the supplier itself reported it"}).
      *
+     * @param name the built-in invariant's name
+     * @return this checker
      * @throws IllegalArgumentException if no built-in invariant has that name
      */
     public RuleChecker skipBuiltIn(String name) {
@@ -110,13 +137,20 @@ public final class RuleChecker {
      * The initial submissions the exhaustive exploration starts from, and half of the submissions of the random
      * check (the other half is generated); {@link Submission#defaults()} unless set.
      *
+     * @param starts the submissions, at least one
+     * @return this checker
      * @throws IllegalArgumentException if none is given
      */
     public RuleChecker submissions(Submission... starts) {
         return submissions(List.of(starts));
     }
 
-    /** The initial submissions; see {@link #submissions(Submission...)}. */
+    /**
+     * The initial submissions; see {@link #submissions(Submission...)}.
+     *
+     * @param starts the submissions, at least one
+     * @return this checker
+     */
     public RuleChecker submissions(List<Submission> starts) {
         if (starts.isEmpty()) {
             throw new IllegalArgumentException("at least one submission is needed");
@@ -130,6 +164,8 @@ public final class RuleChecker {
      * instant of, and one second after its end, before and after the submission. Not needed for durations the
      * rules declare as horizons; they are visited anyway.
      *
+     * @param window the window's length, positive
+     * @return this checker
      * @throws IllegalArgumentException if the window is not positive
      */
     public RuleChecker window(Duration window) {
@@ -137,7 +173,12 @@ public final class RuleChecker {
         return this;
     }
 
-    /** Extra clock moves the exhaustive exploration tries from every state (e.g. 1 day). */
+    /**
+     * Extra clock moves the exhaustive exploration tries from every state (e.g. 1 day).
+     *
+     * @param durations the moves, each positive
+     * @return this checker
+     */
     public RuleChecker advanceBy(Duration... durations) {
         for (Duration duration : durations) {
             advances.add(positive(duration, "advance"));
@@ -145,19 +186,34 @@ public final class RuleChecker {
         return this;
     }
 
-    /** The cast; {@link Parties#ofDefaults()} unless set. */
+    /**
+     * The cast; {@link Parties#ofDefaults()} unless set.
+     *
+     * @param cast who acts
+     * @return this checker
+     */
     public RuleChecker parties(Parties cast) {
         this.parties = Objects.requireNonNull(cast, "parties");
         return this;
     }
 
-    /** The host settings every rule context carries; the workflow's own settings unless set. */
+    /**
+     * The host settings every rule context carries; the workflow's own settings unless set.
+     *
+     * @param hostSettings the settings, by name
+     * @return this checker
+     */
     public RuleChecker settings(Map<String, String> hostSettings) {
         this.settings = Map.copyOf(hostSettings);
         return this;
     }
 
-    /** The delivery instant, where the clock starts; 2026-03-02T00:00:00Z unless set. */
+    /**
+     * The delivery instant, where the clock starts; 2026-03-02T00:00:00Z unless set.
+     *
+     * @param instant the delivery instant
+     * @return this checker
+     */
     public RuleChecker startingAt(Instant instant) {
         this.start = Objects.requireNonNull(instant, "start");
         return this;
@@ -166,6 +222,8 @@ public final class RuleChecker {
     /**
      * Explores every action sequence up to {@code depth} actions (the submission and clock moves count).
      *
+     * @param depth the most actions per sequence, 1 or more
+     * @return the exhaustive check, to tune and run
      * @throws IllegalArgumentException if depth is below 1
      */
     public Exhaustive exhaustive(int depth) {
@@ -175,7 +233,12 @@ public final class RuleChecker {
         return new Exhaustive(depth);
     }
 
-    /** Runs seeded random scenarios; the same seed gives the same scenarios and the same failure. */
+    /**
+     * Runs seeded random scenarios; the same seed gives the same scenarios and the same failure.
+     *
+     * @param seed the seed
+     * @return the random check, to tune and run
+     */
     public Randomized random(long seed) {
         return new Randomized(seed);
     }
@@ -231,6 +294,8 @@ public final class RuleChecker {
         /**
          * Stops after visiting this many states (the report then says it is not complete); 3 000 000 unless set.
          *
+         * @param limit the most states, positive
+         * @return this check
          * @throws IllegalArgumentException if not positive
          */
         public Exhaustive maxStates(long limit) {
@@ -244,6 +309,8 @@ public final class RuleChecker {
         /**
          * How many threads expand a level; up to 2 unless set. The result does not depend on it.
          *
+         * @param count the number of threads, 1 or more
+         * @return this check
          * @throws IllegalArgumentException if below 1
          */
         public Exhaustive threads(int count) {
@@ -254,7 +321,11 @@ public final class RuleChecker {
             return this;
         }
 
-        /** Runs the exploration and reports, without throwing on a broken invariant. */
+        /**
+         * Runs the exploration and reports, without throwing on a broken invariant.
+         *
+         * @return the report, with the counterexample if one was found
+         */
         public CheckReport run() {
             Moves moves = new Moves(workflow, parties, submissions, List.copyOf(windows), horizons(),
                     List.copyOf(advances), start);
@@ -286,6 +357,8 @@ public final class RuleChecker {
         /**
          * How many scenarios; 200 unless set.
          *
+         * @param count the number of scenarios, 1 or more
+         * @return this check
          * @throws IllegalArgumentException if below 1
          */
         public Randomized scenarios(int count) {
@@ -299,6 +372,8 @@ public final class RuleChecker {
         /**
          * The most actions per scenario (the submission and clock moves count); 30 unless set.
          *
+         * @param count the most actions, 1 or more
+         * @return this check
          * @throws IllegalArgumentException if below 1
          */
         public Randomized steps(int count) {
@@ -312,6 +387,8 @@ public final class RuleChecker {
         /**
          * The most replays while shrinking a failure; 2 000 unless set.
          *
+         * @param replays the most replays, 0 or more
+         * @return this check
          * @throws IllegalArgumentException if negative
          */
         public Randomized shrinkBudget(int replays) {
@@ -322,7 +399,11 @@ public final class RuleChecker {
             return this;
         }
 
-        /** Runs the scenarios and reports, without throwing on a broken invariant. */
+        /**
+         * Runs the scenarios and reports, without throwing on a broken invariant.
+         *
+         * @return the report, with the counterexample if one was found
+         */
         public CheckReport run() {
             return new RandomRunner(simulator(), RuleChecker.this::simulator, parties, submissions, start, boundaries(), seed,
                     scenarios, steps, shrinkBudget).run();

@@ -25,12 +25,12 @@ public final class RuleViolation extends AssertionError {
         this.counterexample = counterexample;
     }
 
-    /** The counterexample. */
+    /** {@return the counterexample} */
     public Counterexample counterexample() {
         return counterexample;
     }
 
-    /** The report of the check that found it. */
+    /** {@return the report of the check that found it} */
     public CheckReport report() {
         return report;
     }

@@ -28,7 +28,19 @@ import java.util.Optional;
 public record Step(ReturnWorkflow workflow, Command command, String policy, RuleContext context,
                    Optional<ReturnCase> before, Decision decision, Optional<ReturnCase> after,
                    List<RecordedEvent> history) {
-    /** Checks the mandatory fields and copies the history. */
+    /**
+     * Checks the mandatory fields and copies the history.
+     *
+     * @param workflow the workflow under test
+     * @param command the command
+     * @param policy the policy that proposed the command, or {@code null} when a party (or the timer) sent it
+     * @param context the time and settings the command was decided with
+     * @param before the case before, empty when none existed
+     * @param decision what the workflow decided
+     * @param after the case after: {@code before} itself when the command was refused (so empty only for a refused
+     *     submission)
+     * @param history every event folded into {@code after}, oldest first, with its origin
+     */
     public Step {
         Objects.requireNonNull(workflow, "workflow");
         Objects.requireNonNull(command, "command");
@@ -39,22 +51,22 @@ public record Step(ReturnWorkflow workflow, Command command, String policy, Rule
         history = List.copyOf(history);
     }
 
-    /** True when the command was accepted. */
+    /** {@return true when the command was accepted} */
     public boolean accepted() {
         return decision.accepted();
     }
 
-    /** The events the command yielded; empty when it was refused. */
+    /** {@return the events the command yielded; empty when it was refused} */
     public List<ReturnEvent> events() {
         return decision instanceof Decision.Accepted accepted ? accepted.events() : List.of();
     }
 
-    /** The policy that proposed the command, if one did. */
+    /** {@return the policy that proposed the command, if one did} */
     public Optional<String> byPolicy() {
         return Optional.ofNullable(policy);
     }
 
-    /** The events of {@link #history()} without their origin. */
+    /** {@return the events of {@link #history()} without their origin} */
     public List<ReturnEvent> historyEvents() {
         return history.stream().map(RecordedEvent::event).toList();
     }

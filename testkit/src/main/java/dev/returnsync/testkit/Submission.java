@@ -29,7 +29,14 @@ public record Submission(String name, List<ReturnLine> lines, Reason reason, Out
     private static final Money PRICE = Money.of("CNY", "59.90");
     private static final Money OTHER_PRICE = Money.of("CNY", "12.50");
 
-    /** Validates the submission and copies the lines. */
+    /**
+     * Validates the submission and copies the lines.
+     *
+     * @param name a short name, shown in traces
+     * @param lines the lines asked back, at least one
+     * @param reason why the customer asks
+     * @param wanted the outcome the customer wants
+     */
     public Submission {
         Objects.requireNonNull(name, "name");
         lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
@@ -43,6 +50,9 @@ public record Submission(String name, List<ReturnLine> lines, Reason reason, Out
     /**
      * One leg (supplier {@code S1}), one line {@code SKU-1}: 2 asked back of 3 delivered, so the quantity domain
      * 0 / 1 / max has three distinct values. Reason: no-reason return.
+     *
+     * @param wanted the outcome the customer wants
+     * @return the submission
      */
     public static Submission singleLeg(OutcomeType wanted) {
         return new Submission("single-leg " + wanted,
@@ -53,6 +63,9 @@ public record Submission(String name, List<ReturnLine> lines, Reason reason, Out
     /**
      * Two legs: {@code SKU-1} from {@code S1} (1 of 1) and {@code SKU-2} from {@code S2} (1 of 2). Reason: quality
      * issue with one piece of evidence.
+     *
+     * @param wanted the outcome the customer wants
+     * @return the submission
      */
     public static Submission multiSupplier(OutcomeType wanted) {
         return new Submission("multi-supplier " + wanted,
@@ -61,13 +74,18 @@ public record Submission(String name, List<ReturnLine> lines, Reason reason, Out
                 new Reason(ReasonCode.QUALITY_ISSUE, "torn seam", List.of("photo-1")), wanted);
     }
 
-    /** A single leg for each outcome type, and a two-supplier case: the checker's default starting points. */
+    /** {@return a single leg for each outcome type, and a two-supplier case: the checker's default starting points} */
     public static List<Submission> defaults() {
         return List.of(singleLeg(OutcomeType.RETURN_AND_REFUND), singleLeg(OutcomeType.EXCHANGE),
                 singleLeg(OutcomeType.REFUND_ONLY), multiSupplier(OutcomeType.RETURN_AND_REFUND));
     }
 
-    /** This submission with another reason. */
+    /**
+     * This submission with another reason.
+     *
+     * @param other the reason to use
+     * @return a new submission; this one is unchanged
+     */
     public Submission withReason(Reason other) {
         return new Submission(name, lines, other, wanted);
     }

@@ -31,12 +31,23 @@ public final class TestClock extends Clock {
         this.zone = zone;
     }
 
-    /** A clock standing at {@code start}, in UTC. */
+    /**
+     * A clock standing at {@code start}, in UTC.
+     *
+     * @param start the time the clock shows until moved
+     * @return the clock
+     */
     public static TestClock at(Instant start) {
         return at(start, ZoneOffset.UTC);
     }
 
-    /** A clock standing at {@code start}, in the given zone. */
+    /**
+     * A clock standing at {@code start}, in the given zone.
+     *
+     * @param start the time the clock shows until moved
+     * @param zone the clock's zone
+     * @return the clock
+     */
     public static TestClock at(Instant start, ZoneId zone) {
         return new TestClock(new AtomicReference<>(Objects.requireNonNull(start, "start")),
                 Objects.requireNonNull(zone, "zone"));
@@ -57,7 +68,11 @@ public final class TestClock extends Clock {
         return now.updateAndGet(time -> time.plus(by));
     }
 
-    /** Sets the time, forward or back. */
+    /**
+     * Sets the time, forward or back.
+     *
+     * @param time the time the clock shows from now on
+     */
     public void set(Instant time) {
         now.set(Objects.requireNonNull(time, "time"));
     }

@@ -20,7 +20,15 @@ import java.util.Optional;
  * @param after the case after the step, empty while no case exists
  */
 public record TraceStep(int number, Action action, Instant at, List<Step> decisions, Optional<ReturnCase> after) {
-    /** Checks the fields and copies the decisions. */
+    /**
+     * Checks the fields and copies the decisions.
+     *
+     * @param number the position in the trace, from 1
+     * @param action what happened
+     * @param at the clock after the step
+     * @param decisions the decided commands, in order; empty for a clock move
+     * @param after the case after the step, empty while no case exists
+     */
     public TraceStep {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(at, "at");
@@ -28,7 +36,7 @@ public record TraceStep(int number, Action action, Instant at, List<Step> decisi
         decisions = List.copyOf(decisions);
     }
 
-    /** The step as text: one line for the action, one per decided command, the leg states after. */
+    /** {@return the step as text: one line for the action, one per decided command, the leg states after} */
     public String describe() {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%3d. @%s  %s%n", number, at, action.describe()));

@@ -48,12 +48,22 @@ public final class WorkflowFixture {
         this.settings = workflow.settings();
     }
 
-    /** A fixture of a workflow, with no case yet. */
+    /**
+     * A fixture of a workflow, with no case yet.
+     *
+     * @param workflow the rules under test
+     * @return the fixture
+     */
     public static WorkflowFixture of(ReturnWorkflow workflow) {
         return new WorkflowFixture(workflow);
     }
 
-    /** Sets the time the next commands are decided at. */
+    /**
+     * Sets the time the next commands are decided at.
+     *
+     * @param time the decision time
+     * @return this fixture
+     */
     public WorkflowFixture at(Instant time) {
         this.now = Objects.requireNonNull(time, "time");
         return this;
@@ -62,6 +72,8 @@ public final class WorkflowFixture {
     /**
      * Moves the time forward.
      *
+     * @param by how far to move the time, not negative
+     * @return this fixture
      * @throws IllegalArgumentException if the duration is negative
      */
     public WorkflowFixture advance(Duration by) {
@@ -73,13 +85,23 @@ public final class WorkflowFixture {
         return this;
     }
 
-    /** The host settings every rule context carries; the workflow's own settings unless set. */
+    /**
+     * The host settings every rule context carries; the workflow's own settings unless set.
+     *
+     * @param hostSettings the settings, by name
+     * @return this fixture
+     */
     public WorkflowFixture settings(Map<String, String> hostSettings) {
         this.settings = Map.copyOf(hostSettings);
         return this;
     }
 
-    /** Folds events into the case, as if they had been recorded; no rule runs. */
+    /**
+     * Folds events into the case, as if they had been recorded; no rule runs.
+     *
+     * @param events the events, oldest first; the first opens the case
+     * @return this fixture
+     */
     public WorkflowFixture given(ReturnEvent... events) {
         for (ReturnEvent event : events) {
             current = Optional.of(ReturnWorkflow.evolve(current, Objects.requireNonNull(event, "event")));
@@ -91,6 +113,8 @@ public final class WorkflowFixture {
     /**
      * Decides each command at the current time and folds its events into the case.
      *
+     * @param commands the commands, in order; each must be accepted
+     * @return this fixture
      * @throws AssertionError if one is refused: the setup itself is wrong
      */
     public WorkflowFixture givenAccepted(Command... commands) {
@@ -105,7 +129,12 @@ public final class WorkflowFixture {
         return this;
     }
 
-    /** Decides a command against the case as it now stands; the case itself does not change. */
+    /**
+     * Decides a command against the case as it now stands; the case itself does not change.
+     *
+     * @param command the command under test
+     * @return the events it produced, or its refusal, to assert on
+     */
     public Outcome when(Command command) {
         Optional<ReturnCase> before = current;
         Decision decision = decide(command);
@@ -114,12 +143,12 @@ public final class WorkflowFixture {
         return new Outcome(workflow, command, context(), before, decision, after);
     }
 
-    /** The case as the given steps left it, empty before the first. */
+    /** {@return the case as the given steps left it, empty before the first} */
     public Optional<ReturnCase> current() {
         return current;
     }
 
-    /** Every event given or accepted so far, oldest first. */
+    /** {@return every event given or accepted so far, oldest first} */
     public List<ReturnEvent> history() {
         return List.copyOf(history);
     }
@@ -151,17 +180,17 @@ public final class WorkflowFixture {
             this.after = after;
         }
 
-        /** The decision. */
+        /** {@return the decision} */
         public Decision decision() {
             return decision;
         }
 
-        /** The events the command yielded; empty when it was refused. */
+        /** {@return the events the command yielded; empty when it was refused} */
         public List<ReturnEvent> events() {
             return decision instanceof Decision.Accepted accepted ? accepted.events() : List.of();
         }
 
-        /** The case after the command: the case before when it was refused (empty for a refused submission). */
+        /** {@return the case after the command: the case before when it was refused (empty for a refused submission)} */
         public Optional<ReturnCase> after() {
             return after;
         }
@@ -169,6 +198,8 @@ public final class WorkflowFixture {
         /**
          * Checks that the command was accepted and yielded events of exactly these types, in order.
          *
+         * @param types the event types expected, in order
+         * @return this outcome, for further checks
          * @throws AssertionError otherwise
          */
         @SafeVarargs
@@ -186,6 +217,7 @@ public final class WorkflowFixture {
          *
          * @param description what the condition says, shown when it fails
          * @param condition the condition on the events
+         * @return this outcome, for further checks
          * @throws AssertionError otherwise
          */
         public Outcome thenEventsMatch(String description, Predicate<List<ReturnEvent>> condition) {
@@ -198,6 +230,8 @@ public final class WorkflowFixture {
         /**
          * Checks that the command was refused with this code.
          *
+         * @param code the refusal code expected
+         * @return this outcome, for further checks
          * @throws AssertionError otherwise
          */
         public Outcome thenRefused(Refusal.Code code) {
@@ -211,6 +245,8 @@ public final class WorkflowFixture {
         /**
          * Checks that a custom rule of this name refused the command.
          *
+         * @param rule the rule's name, as the guard declares it
+         * @return this outcome, for further checks
          * @throws AssertionError otherwise
          */
         public Outcome thenRefusedByRule(String rule) {
@@ -226,6 +262,8 @@ public final class WorkflowFixture {
         /**
          * Checks that, after the command's events, the policies propose commands of exactly these types, in order.
          *
+         * @param types the command types expected, in order
+         * @return this outcome, for further checks
          * @throws AssertionError otherwise
          */
         @SafeVarargs

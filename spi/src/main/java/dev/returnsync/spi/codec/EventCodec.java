@@ -101,7 +101,7 @@ public final class EventCodec {
     private EventCodec() {
     }
 
-    /** The event types this codec knows, by {@link ReturnEvent#type()}. */
+    /** {@return the event types this codec knows, by {@link ReturnEvent#type()}} */
     public static Set<String> knownTypes() {
         return TYPES;
     }
@@ -111,6 +111,8 @@ public final class EventCodec {
     /**
      * Encodes an event as one line of JSON.
      *
+     * @param event the event to encode
+     * @return one line of JSON, with the format version
      * @throws NullPointerException if the event is null
      */
     public static String encode(ReturnEvent event) {
@@ -389,6 +391,8 @@ public final class EventCodec {
     /**
      * Decodes an event that {@link #encode} wrote.
      *
+     * @param json one line that {@link #encode} wrote, in this or an earlier format version
+     * @return the event
      * @throws NullPointerException if the text is null
      * @throws EventCodecException if the text is not a valid encoding of a known event type in a known format
      *     version; the exception names the place and the problem

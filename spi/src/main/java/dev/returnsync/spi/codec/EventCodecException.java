@@ -13,7 +13,9 @@ import dev.returnsync.spi.ReturnSyncException;
 public final class EventCodecException extends ReturnSyncException {
     private static final long serialVersionUID = 1L;
 
+    /** Where the problem is, as a JSON path. */
     private final String path;
+    /** What is wrong, in words. */
     private final String problem;
 
     /**
@@ -41,12 +43,12 @@ public final class EventCodecException extends ReturnSyncException {
         this.problem = problem;
     }
 
-    /** Where the problem is: a JSON path starting at {@code $}, the document root. */
+    /** {@return where the problem is: a JSON path starting at {@code $}, the document root} */
     public String path() {
         return path;
     }
 
-    /** What is wrong, in words. */
+    /** {@return what is wrong, in words} */
     public String problem() {
         return problem;
     }

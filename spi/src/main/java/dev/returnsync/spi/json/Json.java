@@ -39,6 +39,8 @@ public final class Json {
     /**
      * Writes a value of the shapes above as JSON text, without whitespace.
      *
+     * @param value null, a boolean, number, string, list or string-keyed map of these
+     * @return the JSON text
      * @throws IllegalArgumentException if the value holds another type, a map key that is not a string, or more
      *     than {@value #MAX_DEPTH} nested arrays and objects
      */
@@ -89,7 +91,12 @@ public final class Json {
         }
     }
 
-    /** Appends {@code value} as a JSON string literal, escaped as described in the class comment. */
+    /**
+     * Appends {@code value} as a JSON string literal, escaped as described in the class comment.
+     *
+     * @param out where the literal is appended
+     * @param value the string, not null
+     */
     public static void writeString(StringBuilder out, String value) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
@@ -121,6 +128,8 @@ public final class Json {
     /**
      * Parses a whole document.
      *
+     * @param text the JSON document
+     * @return the value, in the shapes above
      * @throws NullPointerException if the text is null
      * @throws JsonException if the text is not a document of the shapes and limits above
      */
@@ -138,6 +147,8 @@ public final class Json {
     /**
      * Parses a whole document that must be an object.
      *
+     * @param text the JSON document
+     * @return the object, as a map keyed by member name
      * @throws NullPointerException if the text is null
      * @throws JsonException if the text is not a document of the shapes and limits above, or not an object
      */
@@ -150,7 +161,12 @@ public final class Json {
         return (Map<String, Object>) value;
     }
 
-    /** The JSON type of a parsed value, for messages: "a string", "a number", "an array", "null", .... */
+    /**
+     * The JSON type of a parsed value, for messages: "a string", "a number", "an array", "null", ....
+     *
+     * @param value a parsed value, possibly null
+     * @return its JSON type, with its article
+     */
     public static String typeName(Object value) {
         if (value == null) {
             return "null";

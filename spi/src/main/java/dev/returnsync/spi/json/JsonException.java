@@ -10,7 +10,9 @@ import dev.returnsync.spi.ReturnSyncException;
 public final class JsonException extends ReturnSyncException {
     private static final long serialVersionUID = 1L;
 
+    /** Where the problem is, in characters from the start. */
     private final int offset;
+    /** Which rule the text breaks, in words. */
     private final String problem;
 
     /**
@@ -25,12 +27,12 @@ public final class JsonException extends ReturnSyncException {
         this.problem = problem;
     }
 
-    /** Where in the text the problem is, in characters from its start. */
+    /** {@return where in the text the problem is, in characters from its start} */
     public int offset() {
         return offset;
     }
 
-    /** Which rule the text breaks, in words. */
+    /** {@return which rule the text breaks, in words} */
     public String problem() {
         return problem;
     }

@@ -28,7 +28,21 @@ import java.util.List;
  */
 public record Notification(String id, TenantId tenant, CaseId caseId, long version, SupplierId leg,
                            Recipient recipient, NotificationType type, List<ReturnNumber> numbers, Instant at) {
-    /** Validates the notification and copies the numbers. */
+    /**
+     * Validates the notification and copies the numbers.
+     *
+     * @param id a stable id, the same on every delivery attempt of this notification (it is the id of the outbox entry that
+     *     carries it); notifiers deduplicate by it
+     * @param tenant the tenant of the case
+     * @param caseId the case
+     * @param version the version of the case event the notification is about
+     * @param leg the supplier whose leg the step is about, or {@code null} for a step of the whole case
+     * @param recipient who the notification is for
+     * @param type what happened
+     * @param numbers the return numbers concerned: the case's customer request and reseller return numbers, then the leg's
+     *     current supplier return number and tracking numbers (as of {@code version}), when there are any
+     * @param at when the step happened (the event's time)
+     */
     public Notification {
         Checks.notNull("notification id", id);
         if (id.isBlank()) {

@@ -43,7 +43,12 @@ public enum NotificationType {
     /** The reseller closed the leg by hand. */
     LEG_CLOSED;
 
-    /** The type of notification that tells about an event. */
+    /**
+     * The type of notification that tells about an event.
+     *
+     * @param event the event told about
+     * @return its notification type
+     */
     public static NotificationType of(ReturnEvent event) {
         return event.accept(TypeOf.INSTANCE);
     }

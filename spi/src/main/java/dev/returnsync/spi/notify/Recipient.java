@@ -12,7 +12,12 @@ import dev.returnsync.spi.internal.Checks;
  * @param id the party's id within its role
  */
 public record Recipient(Role role, String id) {
-    /** Validates the recipient. */
+    /**
+     * Validates the recipient.
+     *
+     * @param role the party's role; never {@link Role#SYSTEM}
+     * @param id the party's id within its role
+     */
     public Recipient {
         Checks.notNull("recipient role", role);
         if (role == Role.SYSTEM) {

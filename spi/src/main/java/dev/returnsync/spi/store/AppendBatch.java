@@ -27,7 +27,19 @@ import java.util.Set;
 public record AppendBatch(TenantId tenant, CaseId caseId, long expectedVersion, List<ReturnEvent> events,
                           List<NumberLink> links, Instant nextDueAt, List<OutboxEntry> outbox,
                           IdempotencyRecord idempotency) {
-    /** Validates the batch and copies its lists. */
+    /**
+     * Validates the batch and copies its lists.
+     *
+     * @param tenant the tenant of the case
+     * @param caseId the case
+     * @param expectedVersion the version the case must have now (0 for a new case); the events get versions {@code
+     *     expectedVersion + 1} onward
+     * @param events the new events, at least one
+     * @param links every number linked to the case after these events (see {@link CaseStore#append})
+     * @param nextDueAt the case's earliest pending deadline after these events, or {@code null} for none
+     * @param outbox the work these events cause, possibly none; every entry of the batch's tenant and case
+     * @param idempotency the record of the command's key, or {@code null} for commands without one to remember
+     */
     public AppendBatch {
         Checks.notNull("tenant", tenant);
         Checks.notNull("case id", caseId);
@@ -59,7 +71,7 @@ public record AppendBatch(TenantId tenant, CaseId caseId, long expectedVersion, 
         }
     }
 
-    /** The version of the case after the batch. */
+    /** {@return the version of the case after the batch} */
     public long newVersion() {
         return expectedVersion + events.size();
     }

@@ -16,7 +16,13 @@ import java.util.List;
  * @param events the events, oldest first, at least one
  */
 public record CaseHistory(TenantId tenant, CaseId caseId, List<ReturnEvent> events) {
-    /** Validates the history and copies the events. */
+    /**
+     * Validates the history and copies the events.
+     *
+     * @param tenant the tenant that owns the case
+     * @param caseId the case
+     * @param events the events, oldest first, at least one
+     */
     public CaseHistory {
         Checks.notNull("tenant", tenant);
         Checks.notNull("case id", caseId);
@@ -26,7 +32,7 @@ public record CaseHistory(TenantId tenant, CaseId caseId, List<ReturnEvent> even
         }
     }
 
-    /** The version of the case: the number of its events. */
+    /** {@return the version of the case: the number of its events} */
     public long version() {
         return events.size();
     }

@@ -44,6 +44,8 @@ public interface CaseStore {
     /**
      * Loads a case's events.
      *
+     * @param tenant the tenant that owns the case
+     * @param caseId the case, within the tenant
      * @return the history, or empty when the tenant has no such case
      */
     Optional<CaseHistory> load(TenantId tenant, CaseId caseId);
@@ -54,6 +56,10 @@ public interface CaseStore {
      * caller that already folded a case up to {@code afterVersion} reads only what is new. The default reads the
      * whole history; a store whose reads cost per event (decoding, the network) should override it.
      *
+     * @param tenant the tenant that owns the case
+     * @param caseId the case, within the tenant
+     * @param afterVersion the last version the caller has, 0 or more (0 reads the whole history)
+     * @return the events after {@code afterVersion}, oldest first; empty when none
      * @throws IllegalArgumentException if {@code afterVersion} is negative
      */
     default List<ReturnEvent> loadAfter(TenantId tenant, CaseId caseId, long afterVersion) {
@@ -82,12 +88,21 @@ public interface CaseStore {
      * removed), sets the case's due time to {@code nextDueAt} (removing it when null), adds the outbox entries
      * (an entry whose id exists already is ignored), and keeps the idempotency record. A batch only ever changes its
      * own tenant's case: another tenant's case of the same id is not touched.
+     *
+     * @param batch what to store, all of it or none
+     * @throws IdempotencyKeyTakenException if the tenant already has a record for the batch's idempotency key
+     * @throws VersionConflictException if the case's stored version is not the batch's expected version
+     * @throws NumberAlreadyLinkedException if one of the batch's numbers is linked to another case of the tenant
      */
     void append(AppendBatch batch);
 
     /**
      * Finds where a number leads in a tenant, by its {@link ReturnNumber#uniquenessKey()}: superseded numbers are
      * found too, marked so. Another tenant's link of the same number is never found.
+     *
+     * @param tenant the tenant searched
+     * @param number the number looked up, compared by its uniqueness key
+     * @return the link, or empty when the tenant has no case with this number
      */
     Optional<NumberLink> findByNumber(TenantId tenant, ReturnNumber number);
 
@@ -105,7 +120,13 @@ public interface CaseStore {
      */
     List<NumberLink> findByValue(TenantId tenant, NumberKind kind, String value, int limit);
 
-    /** The remembered outcome of a tenant's idempotency key, if any. */
+    /**
+     * The remembered outcome of a tenant's idempotency key, if any.
+     *
+     * @param tenant the tenant that used the key
+     * @param key the idempotency key a command carried
+     * @return the record kept when the key was first used, or empty when the key is unused
+     */
     Optional<IdempotencyRecord> findIdempotency(TenantId tenant, IdempotencyKey key);
 
     /**
@@ -126,6 +147,7 @@ public interface CaseStore {
      * @param dueAtOrBefore the latest due time to return, inclusive
      * @param after the last case of the previous page, or {@code null} for the first page
      * @param limit the largest page, at least 1
+     * @return the page, in index order; shorter than {@code limit} (possibly empty) at the end of the index
      * @throws IllegalArgumentException if {@code limit} is not positive
      */
     List<DueCase> findDue(Instant dueAtOrBefore, DueCase after, int limit);
@@ -133,6 +155,9 @@ public interface CaseStore {
     /**
      * The first page of the due index: {@link #findDue(Instant, DueCase, int) findDue(dueAtOrBefore, null, limit)}.
      *
+     * @param dueAtOrBefore the latest due time to return, inclusive
+     * @param limit the largest page, at least 1
+     * @return the first page, in index order
      * @throws IllegalArgumentException if {@code limit} is not positive
      */
     default List<DueCase> findDue(Instant dueAtOrBefore, int limit) {
@@ -153,6 +178,12 @@ public interface CaseStore {
      * a supplier while the request it cancels is pending or in flight. A parked earlier send does not block (it
      * waits for a person; the later send, e.g. the cancellation, still goes out). Entries of the same version are
      * not ordered among themselves, and other effects are neither blocked nor blocking.
+     *
+     * @param owner who claims, e.g. one dispatcher of one process; compared as text
+     * @param now the store's notion of the current time, for due times and leases
+     * @param lease how long the claimed entries stay held, positive
+     * @param limit the most entries to claim, at least 1
+     * @return the claimed entries, leased to {@code owner}; empty when none is claimable
      */
     List<OutboxEntry> claimOutbox(String owner, Instant now, Duration lease, int limit);
 
@@ -162,6 +193,10 @@ public interface CaseStore {
      * whose lease another dispatcher could take over, and again periodically, from another thread, while the work
      * runs, so no other dispatcher takes over a long call while the owner lives.
      *
+     * @param entryId the outbox entry's id
+     * @param owner the owner that claimed it
+     * @param now the current time, to tell whether the lease still holds
+     * @param lease the new lease length from {@code now}, positive
      * @return false when the owner does not hold the entry at {@code now} (never claimed, claimed by another owner,
      *     lease ended, done, or failed); the entry is then left as it is
      * @throws IllegalArgumentException if {@code lease} is not positive
@@ -174,6 +209,8 @@ public interface CaseStore {
      * and refusing would only make it run again. A claim by another owner replaces the owner, atomically, so a
      * lapsed owner can never complete (or fail) work that another dispatcher has taken over.
      *
+     * @param entryId the outbox entry's id
+     * @param owner the owner that claimed it
      * @return false when the owner lost the entry to another claim, or never held it (the entry was left as it is)
      */
     boolean completeOutbox(String entryId, String owner);
@@ -182,11 +219,22 @@ public interface CaseStore {
      * Records a failed attempt of an entry that {@code owner} holds (its lease names {@code owner}, as for
      * {@link #completeOutbox}): one more attempt, the error, the next attempt time, parked or not; the lease ends.
      *
+     * @param entryId the outbox entry's id
+     * @param owner the owner that claimed it
+     * @param error what went wrong, kept for people to read
+     * @param nextAttemptAt when the entry may be claimed again (ignored while parked)
+     * @param park true to park the entry until {@link #retryParked} un-parks it
      * @return false when the owner lost the entry to another claim, or never held it (the entry was left as it is)
      */
     boolean failOutbox(String entryId, String owner, String error, Instant nextAttemptAt, boolean park);
 
-    /** The outbox entries of a tenant's case that are not done yet, parked ones included, oldest version first. */
+    /**
+     * The outbox entries of a tenant's case that are not done yet, parked ones included, oldest version first.
+     *
+     * @param tenant the tenant that owns the case
+     * @param caseId the case, within the tenant
+     * @return the pending, leased and parked entries; empty when none
+     */
     List<OutboxEntry> outboxOf(TenantId tenant, CaseId caseId);
 
     /**
@@ -202,7 +250,11 @@ public interface CaseStore {
      * Un-parks the parked entries of a tenant's case so they are tried again at {@code now}; attempts start again
      * from 0.
      *
-     * @return how many entries were un-parked
+     * @param tenant the tenant that owns the case
+     * @param caseId the case, within the tenant
+     * @param now when the un-parked entries become due
+     * @return how many
+ entries were un-parked
      */
     int retryParked(TenantId tenant, CaseId caseId, Instant now);
 }

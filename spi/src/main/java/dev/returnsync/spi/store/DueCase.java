@@ -14,7 +14,13 @@ import java.time.Instant;
  * @param dueAt when its earliest pending deadline falls due
  */
 public record DueCase(TenantId tenant, CaseId caseId, Instant dueAt) {
-    /** Validates the entry. */
+    /**
+     * Validates the entry.
+     *
+     * @param tenant the tenant of the case
+     * @param caseId the case
+     * @param dueAt when its earliest pending deadline falls due
+     */
     public DueCase {
         Checks.notNull("tenant", tenant);
         Checks.notNull("case id", caseId);

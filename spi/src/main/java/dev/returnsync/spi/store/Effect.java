@@ -31,6 +31,8 @@ public enum Effect {
      * True for a send to a supplier that changes the return there ({@link #REQUEST_RETURN}, {@link #SHARE_TRACKING},
      * {@link #CANCEL_AT_SUPPLIER}): the ordered sends of one case to one target are claimed one at a time, in
      * version order (see {@link CaseStore#claimOutbox}). Polls, notifications and reactions are not ordered.
+     *
+     * @return true for an ordered send to a supplier
      */
     public boolean isOrderedSend() {
         return orderedSend;

@@ -22,12 +22,16 @@ import java.util.Optional;
 public abstract class ForwardingCaseStore implements CaseStore {
     private final CaseStore delegate;
 
-    /** Forwards to {@code delegate}. */
+    /**
+     * Forwards to {@code delegate}.
+     *
+     * @param delegate the store every call goes to, not null
+     */
     protected ForwardingCaseStore(CaseStore delegate) {
         this.delegate = Checks.notNull("delegate store", delegate);
     }
 
-    /** The store calls are forwarded to. */
+    /** {@return the store that every call is forwarded to} */
     protected CaseStore delegate() {
         return delegate;
     }

@@ -19,7 +19,16 @@ import dev.returnsync.spi.internal.Checks;
  */
 public record IdempotencyRecord(TenantId tenant, IdempotencyKey key, String fingerprint, CaseId caseId,
                                 long firstVersion, long lastVersion) {
-    /** Validates the record. */
+    /**
+     * Validates the record.
+     *
+     * @param tenant the tenant the key belongs to
+     * @param key the caller's idempotency key
+     * @param fingerprint a digest of the command's payload, computed by the engine
+     * @param caseId the case the command changed
+     * @param firstVersion the version of the first event the command appended
+     * @param lastVersion the version of the last event the command appended
+     */
     public IdempotencyRecord {
         Checks.notNull("tenant", tenant);
         Checks.notNull("idempotency key", key);

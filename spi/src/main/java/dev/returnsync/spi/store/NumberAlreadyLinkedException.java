@@ -10,14 +10,20 @@ import dev.returnsync.spi.ReturnSyncException;
 public final class NumberAlreadyLinkedException extends ReturnSyncException {
     private static final long serialVersionUID = 1L;
 
+    /** The number linked to another case. */
     private final ReturnNumber number;
 
+    /**
+     * Creates the exception.
+     *
+     * @param number the number linked to another case of the tenant
+     */
     public NumberAlreadyLinkedException(ReturnNumber number) {
         super("the " + number.kind().label() + " " + number + " is already linked to another return");
         this.number = number;
     }
 
-    /** The number that is taken. */
+    /** {@return the number that is taken} */
     public ReturnNumber number() {
         return number;
     }

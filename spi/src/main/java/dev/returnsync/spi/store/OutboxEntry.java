@@ -31,7 +31,23 @@ public record OutboxEntry(String id, TenantId tenant, CaseId caseId, long versio
     /** The longest outbox id accepted. */
     public static final int MAX_ID_LENGTH = 255;
 
-    /** Validates the entry. */
+    /**
+     * Validates the entry.
+     *
+     * @param id a stable id, unique in the store; the same work always has the same id, and every retry of it carries it
+     *     (suppliers and notifiers deduplicate by it)
+     * @param tenant the tenant of the case
+     * @param caseId the case
+     * @param version the version of the event that caused the work
+     * @param effect what to do
+     * @param target whom to do it for (e.g. a supplier id, or a recipient like {@code CUSTOMER:c-1}); never personal data
+     * @param attempts how many attempts have failed so far
+     * @param nextAttemptAt when the entry may be claimed next
+     * @param lastError what the last failed attempt said, or {@code null}
+     * @param parked true when the entry gave up after too many attempts; it waits for a manual retry
+     * @param leaseOwner the dispatcher that holds the entry, or {@code null}
+     * @param leaseUntil until when the lease holds, or {@code null}
+     */
     public OutboxEntry {
         Checks.notNull("outbox id", id);
         if (id.isBlank() || id.length() > MAX_ID_LENGTH) {
@@ -51,7 +67,18 @@ public record OutboxEntry(String id, TenantId tenant, CaseId caseId, long versio
         }
     }
 
-    /** A new entry, due at once: no attempts, not parked, not leased. */
+    /**
+     * A new entry, due at once: no attempts, not parked, not leased.
+     *
+     * @param id a stable id, 1 to {@value #MAX_ID_LENGTH} characters, the same for the same work
+     * @param tenant the tenant of the case
+     * @param caseId the case
+     * @param version the version of the event that caused the work, 1 or more
+     * @param effect what to do
+     * @param target whom to do it for; never personal data
+     * @param dueAt when the entry may first be claimed
+     * @return the entry
+     */
     public static OutboxEntry pending(String id, TenantId tenant, CaseId caseId, long version, Effect effect,
                                       String target, Instant dueAt) {
         return new OutboxEntry(id, tenant, caseId, version, effect, target, 0, dueAt, null, false, null, null);

@@ -37,13 +37,15 @@ import dev.returnsync.spi.SupplierId;
  * ({@link SupplierRegistry#of}).
  */
 public interface SupplierAdapter {
-    /** The supplier this adapter talks to. */
+    /** {@return the supplier this adapter talks to} */
     SupplierId supplier();
 
     /**
      * What the supplier's system can do; read when work for it is planned. By default
      * {@linkplain SupplierCapabilities#implementedBy derived} from the methods this adapter implements (no
      * callbacks); override to declare callbacks, or fewer capabilities than implemented, e.g. from configuration.
+     *
+     * @return the capabilities, not null
      */
     default SupplierCapabilities capabilities() {
         return SupplierCapabilities.implementedBy(this);
@@ -52,6 +54,7 @@ public interface SupplierAdapter {
     /**
      * 代发商向供应商申请退货: applies for the return and asks for the supplier return number.
      *
+     * @param request the call, for this adapter's supplier
      * @return the number, "pending" (the number follows by callback or polling), a refusal, or a failure
      */
     SupplierReply.ToRequest requestReturn(SupplierRequest.RequestReturn request);
@@ -59,6 +62,7 @@ public interface SupplierAdapter {
     /**
      * Tells the supplier the tracking number of the parcel the customer sent back.
      *
+     * @param request the call, for this adapter's supplier
      * @return done, or a failure
      */
     SupplierReply.ToNotice shareTracking(SupplierRequest.ShareTracking request);
@@ -68,6 +72,7 @@ public interface SupplierAdapter {
      * {@link SupplierCapabilities#pullPolling() polling} without callbacks; the default, which answers a permanent
      * failure, is refused at registration when polling is declared.
      *
+     * @param request the call, for this adapter's supplier
      * @return nothing new, the number, a refusal, the receipt, or a failure
      */
     default SupplierReply.ToPoll poll(SupplierRequest.Poll request) {
@@ -80,6 +85,7 @@ public interface SupplierAdapter {
      * tells the supplier by hand. The default, which answers a permanent failure, is refused at registration when
      * cancellation is declared.
      *
+     * @param request the call, for this adapter's supplier
      * @return done, or a failure
      */
     default SupplierReply.ToNotice cancel(SupplierRequest.Cancel request) {

@@ -13,17 +13,17 @@ package dev.returnsync.spi.supplier;
  * @param cancellation the supplier can be told that a return is cancelled ({@link SupplierAdapter#cancel})
  */
 public record SupplierCapabilities(boolean pushCallbacks, boolean pullPolling, boolean exchanges, boolean cancellation) {
-    /** A supplier that calls back, takes exchanges and cancellations. */
+    /** {@return the capabilities of a supplier that calls back, takes exchanges and cancellations} */
     public static SupplierCapabilities push() {
         return new SupplierCapabilities(true, false, true, true);
     }
 
-    /** A supplier that must be polled, takes exchanges and cancellations. */
+    /** {@return the capabilities of a supplier that must be polled, takes exchanges and cancellations} */
     public static SupplierCapabilities pullOnly() {
         return new SupplierCapabilities(false, true, true, true);
     }
 
-    /** A supplier that answers only in the replies to calls, takes exchanges and cancellations. */
+    /** {@return the capabilities of a supplier that answers only in the replies to calls, takes exchanges and cancellations} */
     public static SupplierCapabilities replyOnly() {
         return new SupplierCapabilities(false, false, true, true);
     }
@@ -31,6 +31,9 @@ public record SupplierCapabilities(boolean pushCallbacks, boolean pullPolling, b
     /**
      * What an adapter implements: polling when it overrides {@link SupplierAdapter#poll}, cancellation when it
      * overrides {@link SupplierAdapter#cancel}, exchanges, and no callbacks.
+     *
+     * @param adapter the adapter, not null
+     * @return what its class implements
      */
     public static SupplierCapabilities implementedBy(SupplierAdapter adapter) {
         return new SupplierCapabilities(false, implementsPoll(adapter.getClass()), true,
@@ -40,6 +43,8 @@ public record SupplierCapabilities(boolean pushCallbacks, boolean pullPolling, b
     /**
      * The capabilities an adapter declares, checked against what it implements.
      *
+     * @param adapter the adapter, not null
+     * @return its declared capabilities
      * @throws UnimplementedCapabilityException if it declares polling or cancellation without implementing the
      *     method
      */
@@ -57,22 +62,37 @@ public record SupplierCapabilities(boolean pushCallbacks, boolean pullPolling, b
         return declared;
     }
 
-    /** True when the engine must poll this supplier to learn what it does: it polls and never calls back. */
+    /** {@return true when the engine must poll this supplier to learn what it does: it polls and never calls back} */
     public boolean isPullOnly() {
         return pullPolling && !pushCallbacks;
     }
 
-    /** The same capabilities, with callbacks as given. */
+    /**
+     * The same capabilities, with callbacks as given.
+     *
+     * @param supported whether the supplier calls back
+     * @return a copy with that setting
+     */
     public SupplierCapabilities withPushCallbacks(boolean supported) {
         return new SupplierCapabilities(supported, pullPolling, exchanges, cancellation);
     }
 
-    /** The same capabilities, with exchanges as given. */
+    /**
+     * The same capabilities, with exchanges as given.
+     *
+     * @param supported whether the supplier takes exchanges
+     * @return a copy with that setting
+     */
     public SupplierCapabilities withExchanges(boolean supported) {
         return new SupplierCapabilities(pushCallbacks, pullPolling, supported, cancellation);
     }
 
-    /** The same capabilities, with cancellation as given. */
+    /**
+     * The same capabilities, with cancellation as given.
+     *
+     * @param supported whether the supplier can be told of a cancellation
+     * @return a copy with that setting
+     */
     public SupplierCapabilities withCancellation(boolean supported) {
         return new SupplierCapabilities(pushCallbacks, pullPolling, exchanges, supported);
     }

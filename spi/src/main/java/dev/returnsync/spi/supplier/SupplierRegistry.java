@@ -21,10 +21,15 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface SupplierRegistry {
-    /** The adapter of a supplier, or empty when the supplier is handled by hand. */
+    /**
+     * The adapter of a supplier, or empty when the supplier is handled by hand.
+     *
+     * @param supplier the supplier of a leg
+     * @return its adapter, or empty when a person handles it
+     */
     Optional<SupplierAdapter> find(SupplierId supplier);
 
-    /** A registry without any adapter: every supplier is handled by hand. */
+    /** {@return a registry without any adapter: every supplier is handled by hand} */
     static SupplierRegistry none() {
         return supplier -> Optional.empty();
     }
@@ -32,6 +37,8 @@ public interface SupplierRegistry {
     /**
      * An immutable registry of the given adapters.
      *
+     * @param adapters at most one adapter per supplier, none null
+     * @return the registry
      * @throws IllegalArgumentException if two adapters are for the same supplier
      * @throws UnimplementedCapabilityException if an adapter declares a capability it does not implement
      */
@@ -49,7 +56,12 @@ public interface SupplierRegistry {
         return supplier -> Optional.ofNullable(frozen.get(supplier));
     }
 
-    /** An immutable registry of the given adapters. */
+    /**
+     * An immutable registry of the given adapters.
+     *
+     * @param adapters at most one adapter per supplier, none null
+     * @return the registry
+     */
     static SupplierRegistry of(SupplierAdapter... adapters) {
         return of(List.of(adapters));
     }

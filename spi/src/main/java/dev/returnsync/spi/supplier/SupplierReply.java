@@ -27,32 +27,43 @@ public sealed interface SupplierReply {
      * 供应商提供退货单号: the supplier issued its return number.
      *
      * @param number the number as the supplier wrote it
+     * @return the reply
      */
     static NumberIssued numberIssued(String number) {
         return new NumberIssued(number);
     }
 
-    /** The request is accepted; the number follows by a callback or by polling. */
+    /** {@return the reply that accepts the request: the number follows by a callback or by polling} */
     static Pending pending() {
         return new Pending();
     }
 
-    /** The supplier declines the return, for this reason. */
+    /**
+     * The supplier declines the return, for this reason.
+     *
+     * @param reason why the supplier declines
+     * @return the reply
+     */
     static Declined declined(Reason reason) {
         return new Declined(reason);
     }
 
-    /** A poll found nothing new. */
+    /** {@return the reply of a poll that found nothing new} */
     static NothingNew nothingNew() {
         return new NothingNew();
     }
 
-    /** A poll found that the supplier received the parcel, with these quantities per SKU. */
+    /**
+     * A poll found that the supplier received the parcel, with these quantities per SKU.
+     *
+     * @param quantities the quantity received per SKU
+     * @return the reply
+     */
     static Received received(List<LineQuantity> quantities) {
         return new Received(quantities);
     }
 
-    /** The supplier took note. */
+    /** {@return the reply that the supplier took note} */
     static Done done() {
         return new Done();
     }
@@ -61,6 +72,7 @@ public sealed interface SupplierReply {
      * The call failed in a way that may pass; the engine retries with its own backoff.
      *
      * @param error what happened, without personal data
+     * @return the reply
      */
     static RetryableFailure retryLater(String error) {
         return new RetryableFailure(error, null);
@@ -71,6 +83,7 @@ public sealed interface SupplierReply {
      *
      * @param error what happened, without personal data
      * @param retryAfter the earliest time to retry, not negative
+     * @return the reply
      */
     static RetryableFailure retryLater(String error, Duration retryAfter) {
         return new RetryableFailure(error, retryAfter);
@@ -80,6 +93,7 @@ public sealed interface SupplierReply {
      * The call can never succeed as it is; the engine parks the work.
      *
      * @param error what happened, without personal data
+     * @return the reply
      */
     static PermanentFailure failed(String error) {
         return new PermanentFailure(error);
@@ -103,7 +117,11 @@ public sealed interface SupplierReply {
      * @param number the number as the supplier wrote it; the engine normalizes it as a supplier return number
      */
     record NumberIssued(String number) implements ToRequest, ToPoll {
-        /** Validates the reply. */
+        /**
+         * Validates the reply.
+         *
+         * @param number the number as the supplier wrote it; the engine normalizes it as a supplier return number
+         */
         public NumberIssued {
             Checks.notNull("supplier number", number);
         }
@@ -119,7 +137,11 @@ public sealed interface SupplierReply {
      * @param reason why
      */
     record Declined(Reason reason) implements ToRequest, ToPoll {
-        /** Validates the reply. */
+        /**
+         * Validates the reply.
+         *
+         * @param reason why
+         */
         public Declined {
             Checks.notNull("reason", reason);
         }
@@ -136,7 +158,11 @@ public sealed interface SupplierReply {
      * @param quantities the received quantity per SKU
      */
     record Received(List<LineQuantity> quantities) implements ToPoll {
-        /** Validates the reply and copies the quantities. */
+        /**
+         * Validates the reply and copies the quantities.
+         *
+         * @param quantities the received quantity per SKU
+         */
         public Received {
             quantities = List.copyOf(Checks.notNull("quantities", quantities));
         }
@@ -155,7 +181,12 @@ public sealed interface SupplierReply {
      *     own backoff
      */
     record RetryableFailure(String error, Duration retryAfter) implements ToRequest, ToPoll, ToNotice {
-        /** Validates the reply. */
+        /**
+         * Validates the reply.
+         *
+         * @param error what happened, in words, without personal data
+         * @param retryAfter the earliest time to retry that the supplier asked for, or {@code null} for the engine's own backoff
+         */
         public RetryableFailure {
             Checks.notNull("error", error);
             if (retryAfter != null && retryAfter.isNegative()) {
@@ -163,7 +194,11 @@ public sealed interface SupplierReply {
             }
         }
 
-        /** A retryable failure with the engine's own backoff. */
+        /**
+         * A retryable failure with the engine's own backoff.
+         *
+         * @param error what happened, without personal data
+         */
         public RetryableFailure(String error) {
             this(error, null);
         }
@@ -176,7 +211,11 @@ public sealed interface SupplierReply {
      * @param error what happened, in words, without personal data
      */
     record PermanentFailure(String error) implements ToRequest, ToPoll, ToNotice {
-        /** Validates the reply. */
+        /**
+         * Validates the reply.
+         *
+         * @param error what happened, in words, without personal data
+         */
         public PermanentFailure {
             Checks.notNull("error", error);
         }

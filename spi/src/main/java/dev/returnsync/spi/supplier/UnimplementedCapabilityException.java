@@ -10,8 +10,11 @@ import dev.returnsync.spi.ReturnSyncException;
 public final class UnimplementedCapabilityException extends ReturnSyncException {
     private static final long serialVersionUID = 1L;
 
+    /** The class name of the adapter. */
     private final String adapter;
+    /** The declared capability. */
     private final String capability;
+    /** The method the capability needs. */
     private final String method;
 
     UnimplementedCapabilityException(Class<?> adapter, String capability, String method) {
@@ -22,17 +25,17 @@ public final class UnimplementedCapabilityException extends ReturnSyncException 
         this.method = method;
     }
 
-    /** The class name of the adapter. */
+    /** {@return the class name of the adapter} */
     public String adapter() {
         return adapter;
     }
 
-    /** The declared capability, as named in {@link SupplierCapabilities}. */
+    /** {@return the declared capability, as named in {@link SupplierCapabilities}} */
     public String capability() {
         return capability;
     }
 
-    /** The method of {@link SupplierAdapter} the capability needs. */
+    /** {@return the method of {@link SupplierAdapter} the capability needs} */
     public String method() {
         return method;
     }

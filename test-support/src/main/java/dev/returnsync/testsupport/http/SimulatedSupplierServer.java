@@ -119,23 +119,42 @@ public final class SimulatedSupplierServer implements AutoCloseable {
         server.start();
     }
 
-    /** A builder for a supplier's server; {@link Builder#start()} starts it. */
+    /**
+     * A builder for a supplier's server; {@link Builder#start()} starts it.
+     *
+     * @param supplier the supplier the server plays
+     * @param style how it answers: by callback or by polling
+     * @return the builder
+     */
     public static Builder builder(SupplierId supplier, Style style) {
         return new Builder(supplier, style);
     }
 
-    /** The base URI of the supplier's API, for the adapter's configuration. */
+    /**
+     * The base URI of the supplier's API, for the adapter's configuration.
+     *
+     * @return {@code http://<loopback address>:<port>/}
+     */
     public URI baseUri() {
         InetSocketAddress a = server.getAddress();
         return URI.create("http://" + a.getAddress().getHostAddress() + ":" + a.getPort() + "/");
     }
 
-    /** The supplier this server plays. */
+    /**
+     * The supplier this server plays.
+     *
+     * @return the supplier
+     */
     public SupplierId supplier() {
         return supplier;
     }
 
-    /** Makes the next {@code count} calls meet the fault; faults queue up in the order injected. */
+    /**
+     * Makes the next {@code count} calls meet the fault; faults queue up in the order injected.
+     *
+     * @param fault what goes wrong
+     * @param count how many calls meet it, 0 or more
+     */
     public synchronized void inject(Fault fault, int count) {
         Objects.requireNonNull(fault, "fault must not be null");
         if (count < 0) {
@@ -146,32 +165,62 @@ public final class SimulatedSupplierServer implements AutoCloseable {
         }
     }
 
-    /** How many returns the supplier holds. */
+    /**
+     * How many returns the supplier holds.
+     *
+     * @return the number of returns
+     */
     public int returnsCreated() {
         return book.size();
     }
 
-    /** How many calls reached the server, faulty ones included. */
+    /**
+     * How many calls reached the server, faulty ones included.
+     *
+     * @return the number of calls
+     */
     public synchronized int calls() {
         return calls;
     }
 
-    /** The parcels announced for a return, once per idempotency key, in order. */
+    /**
+     * The parcels announced for a return, once per idempotency key, in order.
+     *
+     * @param tenant the tenant id, as on the wire
+     * @param resellerNumber the reseller return number, as on the wire
+     * @return the parcels; empty if none
+     */
     public List<Parcel> parcels(String tenant, String resellerNumber) {
         return book.parcels(tenant, resellerNumber);
     }
 
-    /** The state of a return on the wire ({@code PENDING}, {@code ISSUED}, ...), or empty for an unknown one. */
+    /**
+     * The state of a return on the wire ({@code PENDING}, {@code ISSUED}, ...), or empty for an unknown one.
+     *
+     * @param tenant the tenant id, as on the wire
+     * @param resellerNumber the reseller return number, as on the wire
+     * @return the state
+     */
     public Optional<String> status(String tenant, String resellerNumber) {
         return book.status(tenant, resellerNumber);
     }
 
-    /** The supplier number of a return, or empty while none was issued. */
+    /**
+     * The supplier number of a return, or empty while none was issued.
+     *
+     * @param tenant the tenant id, as on the wire
+     * @param resellerNumber the reseller return number, as on the wire
+     * @return the number
+     */
     public Optional<String> supplierNumber(String tenant, String resellerNumber) {
         return book.supplierNumber(tenant, resellerNumber);
     }
 
-    /** Every callback sent, in order. */
+    /**
+     * Every callback sent, in order.
+     *
+     * @return the callbacks, oldest first
+     */
     public synchronized List<SentCallback> callbacks() {
         return List.copyOf(callbacks);
     }
@@ -197,6 +246,9 @@ public final class SimulatedSupplierServer implements AutoCloseable {
      * The supplier books the receipt of a return's parcel; for {@link Style#NUMBER_BY_CALLBACK} it tells the reseller
      * by a signed callback, otherwise a poll finds it.
      *
+     * @param tenant the tenant id, as on the wire
+     * @param resellerNumber the reseller return number, as on the wire
+     * @param quantities the quantity received per SKU
      * @return the callback sent, if any
      * @throws IllegalStateException if the return is unknown or has no number yet
      */
@@ -210,6 +262,9 @@ public final class SimulatedSupplierServer implements AutoCloseable {
      * The supplier declines a return it holds; for {@link Style#NUMBER_BY_CALLBACK} it tells the reseller by a signed
      * callback, otherwise a poll finds it.
      *
+     * @param tenant the tenant id, as on the wire
+     * @param resellerNumber the reseller return number, as on the wire
+     * @param reason why the supplier declines
      * @return the callback sent, if any
      * @throws IllegalStateException if the return is unknown
      */
@@ -357,7 +412,12 @@ public final class SimulatedSupplierServer implements AutoCloseable {
             this.style = Objects.requireNonNull(style, "style must not be null");
         }
 
-        /** How long a {@link Fault#SLOW} call waits; 0 to 1 minute. Default 5 s. */
+        /**
+         * How long a {@link Fault#SLOW} call waits; 0 to 1 minute. Default 5 s.
+         *
+         * @param value the delay, 0 to 1 minute
+         * @return this builder
+         */
         public Builder slowDelay(Duration value) {
             Objects.requireNonNull(value, "slowDelay must not be null");
             if (value.isNegative() || value.compareTo(Duration.ofMinutes(1)) > 0) {
@@ -367,7 +427,12 @@ public final class SimulatedSupplierServer implements AutoCloseable {
             return this;
         }
 
-        /** The {@code Retry-After} of a {@link Fault#RATE_LIMITED} answer, in seconds; 0 or more. Default 7. */
+        /**
+         * The {@code Retry-After} of a {@link Fault#RATE_LIMITED} answer, in seconds; 0 or more. Default 7.
+         *
+         * @param value seconds, 0 or more
+         * @return this builder
+         */
         public Builder retryAfterSeconds(int value) {
             if (value < 0) {
                 throw new IllegalArgumentException("retryAfterSeconds must be zero or more, was " + value);
@@ -379,6 +444,10 @@ public final class SimulatedSupplierServer implements AutoCloseable {
         /**
          * Where to send signed callbacks, and the secret shared with the reseller (at least 16 bytes) that signs
          * them; with several secrets configured at the webhook, this is the one the supplier signs with.
+         *
+         * @param uri the reseller's webhook
+         * @param secret the signing secret, at least 16 bytes; copied
+         * @return this builder
          */
         public Builder callbacks(URI uri, byte[] secret) {
             this.callbackUri = Objects.requireNonNull(uri, "callback uri must not be null");
@@ -390,19 +459,33 @@ public final class SimulatedSupplierServer implements AutoCloseable {
             return this;
         }
 
-        /** Requires {@code Authorization: Bearer <token>} on every call (401 otherwise). */
+        /**
+         * Requires {@code Authorization: Bearer <token>} on every call (401 otherwise).
+         *
+         * @param value the token the adapter must send
+         * @return this builder
+         */
         public Builder bearerToken(String value) {
             this.bearerToken = Objects.requireNonNull(value, "bearerToken must not be null");
             return this;
         }
 
-        /** The clock of the callback timestamps. */
+        /**
+         * The clock of the callback timestamps.
+         *
+         * @param value the clock; the system clock by default
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock must not be null");
             return this;
         }
 
-        /** Starts the server. */
+        /**
+         * Starts the server.
+         *
+         * @return the running server
+         */
         public SimulatedSupplierServer start() {
             if (style == Style.NUMBER_BY_CALLBACK && callbackUri == null) {
                 throw new IllegalStateException("a supplier that calls back needs callbacks(uri, secret)");

@@ -102,15 +102,17 @@ public abstract class CaseStoreContract {
     /**
      * Returns the store to test: empty, or at least without any case, number, key, due entry or outbox entry that
      * another test left behind. Called before each test.
+     *
+     * @return the store under test
      */
     protected abstract CaseStore createStore();
 
-    /** How many threads the concurrency tests use; at least 2. */
+    /** {@return how many threads the concurrency tests use; at least 2} */
     protected int threads() {
         return 4;
     }
 
-    /** How long a concurrency test may run before it fails. */
+    /** {@return how long a concurrency test may run before it fails} */
     protected Duration timeout() {
         return Duration.ofSeconds(60);
     }

@@ -25,7 +25,12 @@ public final class ContractRun {
     private ContractRun() {
     }
 
-    /** Each test method's result, by method name. */
+    /**
+     * Each test method's result, by method name.
+     *
+     * @param suite the test class to run, e.g. a concrete contract subclass
+     * @return the results, by method name
+     */
     public static Map<String, TestExecutionResult> run(Class<?> suite) {
         Map<String, TestExecutionResult> results = new ConcurrentHashMap<>();
         TestExecutionListener listener = new TestExecutionListener() {
@@ -42,7 +47,12 @@ public final class ContractRun {
         return new TreeMap<>(results);
     }
 
-    /** The names of the tests that failed. */
+    /**
+     * The names of the tests that failed.
+     *
+     * @param results the results {@link #run} returned
+     * @return the failed tests' names
+     */
     public static Set<String> failed(Map<String, TestExecutionResult> results) {
         Set<String> failed = new TreeSet<>();
         results.forEach((name, result) -> {

@@ -30,6 +30,8 @@ public abstract class FailingNotifierContract extends NotifierContract {
     /**
      * Makes the next {@code count} calls of {@link Notifier#deliver} fail to reach the recipient, so that they throw
      * a {@link RuntimeException}; later calls work again.
+     *
+     * @param count how many calls fail, 1 or more
      */
     protected abstract void failNextDeliveries(int count);
 

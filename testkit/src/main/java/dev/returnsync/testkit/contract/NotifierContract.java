@@ -68,6 +68,8 @@ public abstract class NotifierContract {
     /**
      * Returns the notifier to test, fresh: nothing delivered yet, no id remembered from another test. Called before
      * each test.
+     *
+     * @return the notifier under test
      */
     protected abstract Notifier createNotifier();
 
@@ -75,15 +77,17 @@ public abstract class NotifierContract {
      * What reached the recipients since {@link #createNotifier()}: one element per notification that a recipient
      * got, in the order of delivery; a notification that reached a recipient twice appears twice. The hook shows
      * the recipient's side (the rows of an inbox table, the messages a test mail server received), not the calls.
+     *
+     * @return the deliveries, oldest first
      */
     protected abstract List<Notification> deliveries();
 
-    /** How many threads the concurrency tests use; at least 2. */
+    /** {@return how many threads the concurrency tests use; at least 2} */
     protected int threads() {
         return 4;
     }
 
-    /** How long a concurrency test may run before it fails. */
+    /** {@return how long a concurrency test may run before it fails} */
     protected Duration timeout() {
         return Duration.ofSeconds(30);
     }
@@ -99,6 +103,9 @@ public abstract class NotifierContract {
     /**
      * A valid notification with this id, to the customer of a case, about the supplier number; for subclasses that
      * add their own tests.
+     *
+     * @param id the notification's id
+     * @return the notification
      */
     protected static Notification notification(String id) {
         return notification(id, new Recipient(Role.CUSTOMER, "customer-1"), NotificationType.NUMBER_SHARED_WITH_CUSTOMER,

@@ -43,15 +43,25 @@ public abstract class PollingSupplierAdapterContract extends SupplierAdapterCont
      */
     protected abstract void supplierIssuesNumbers();
 
-    /** Makes the supplier book the receipt of the parcel of the return asked for by {@code applied}. */
+    /**
+     * Makes the supplier book the receipt of the parcel of the return asked for by {@code applied}.
+     *
+     * @param applied the request that asked for the return
+     * @param quantities the quantity received per SKU
+     */
     protected abstract void supplierReceives(SupplierRequest.RequestReturn applied, List<LineQuantity> quantities);
 
-    /** How many polls after {@link #supplierIssuesNumbers()} may pass before the number must be found. */
+    /** {@return how many polls after {@link #supplierIssuesNumbers()} may pass before the number must be found} */
     protected int maxPolls() {
         return 5;
     }
 
-    /** Requests a return and learns its number by polling; returns the number. */
+    /**
+     * Requests a return and learns its number by polling; returns the number.
+     *
+     * @param applied the request that asked for the return
+     * @return the supplier number found by polling
+     */
     protected final ReturnNumber numberByPolling(SupplierRequest.RequestReturn applied) {
         ReturnNumber inReply = numberIn(requestAccepted(applied));
         if (inReply != null) {

@@ -81,31 +81,39 @@ public abstract class SupplierAdapterContract {
     /**
      * Returns the adapter to test, connected to a fresh supplier backend: no return, no tracking, no idempotency key
      * left from another test; the backend accepts returns. Called before each test.
+     *
+     * @return the adapter under test
      */
     protected abstract SupplierAdapter createAdapter();
 
-    /** How many returns the supplier's backend holds now (one per return it created, whatever their state). */
+    /** {@return how many returns the supplier's backend holds now (one per return it created, whatever their state)} */
     protected abstract int returnsAtSupplier();
 
     /**
      * The tracking numbers the supplier's backend recorded for the return it was asked for by {@code applied}, one
      * element per recorded update, in order: a repeat that was recorded twice appears twice. Empty for a return it
      * does not know.
+     *
+     * @param applied the request that asked for the return
+     * @return the tracking numbers recorded, in order
      */
     protected abstract List<ReturnNumber> trackingAtSupplier(SupplierRequest.RequestReturn applied);
 
     /**
      * True if the supplier's backend shows the return it was asked for by {@code applied} as cancelled. Only called
      * for adapters that declare {@link SupplierCapabilities#cancellation()}.
+     *
+     * @param applied the request that asked for the return
+     * @return true when the backend shows it cancelled
      */
     protected abstract boolean cancelledAtSupplier(SupplierRequest.RequestReturn applied);
 
-    /** How many threads the concurrency tests use; at least 2. */
+    /** {@return how many threads the concurrency tests use; at least 2} */
     protected int threads() {
         return 4;
     }
 
-    /** How long a concurrency test may run before it fails. */
+    /** {@return how long a concurrency test may run before it fails} */
     protected Duration timeout() {
         return Duration.ofSeconds(30);
     }
@@ -120,12 +128,23 @@ public abstract class SupplierAdapterContract {
 
     // --------------------------------------------------------------------------------------------- requests
 
-    /** A valid request for a return of case {@code name}, with the key {@code "request/" + name}. */
+    /**
+     * A valid request for a return of case {@code name}, with the key {@code "request/" + name}.
+     *
+     * @param name the case id, also the key's suffix
+     * @return the request
+     */
     protected final SupplierRequest.RequestReturn requestOf(String name) {
         return requestOf(name, "request/" + name);
     }
 
-    /** A valid request for a return of case {@code name}, with the given idempotency key. */
+    /**
+     * A valid request for a return of case {@code name}, with the given idempotency key.
+     *
+     * @param name the case id
+     * @param key the call's idempotency key
+     * @return the request
+     */
     protected final SupplierRequest.RequestReturn requestOf(String name, String key) {
         SupplierId leg = adapter.supplier();
         return new SupplierRequest.RequestReturn(key, TENANT, CaseId.of(name), leg,
@@ -134,42 +153,78 @@ public abstract class SupplierAdapterContract {
                 new Reason(ReasonCode.QUALITY_ISSUE, CUSTOMER_WORDS, List.of("photo-1.jpg")));
     }
 
-    /** The authorized quantities of every request of the suites. */
+    /** {@return the authorized quantities of every request of the suites} */
     protected static List<LineQuantity> quantities() {
         return List.of(LineQuantity.of("SKU-红-XL", 2), LineQuantity.of("SKU-2", 1));
     }
 
-    /** The tracking number the suites share for a return. */
+    /**
+     * The tracking number the suites share for a return.
+     *
+     * @param applied the request that asked for the return
+     * @return its tracking number
+     */
     protected static ReturnNumber trackingOf(SupplierRequest.RequestReturn applied) {
         return ReturnNumber.returnTracking("SF", "SF" + Math.abs((long) applied.caseId().value().hashCode()));
     }
 
-    /** A call sharing the tracking number of the return of {@code applied}. */
+    /**
+     * A call sharing the tracking number of the return of {@code applied}.
+     *
+     * @param applied the request that asked for the return
+     * @param number the supplier number of the return, or {@code null} if none was issued
+     * @param key the call's idempotency key
+     * @return the call
+     */
     protected final SupplierRequest.ShareTracking shareOf(SupplierRequest.RequestReturn applied, ReturnNumber number,
                                                           String key) {
         return new SupplierRequest.ShareTracking(key, TENANT, applied.caseId(), applied.leg(), applied.resellerNumber(),
                 number, trackingOf(applied));
     }
 
-    /** A poll about the return of {@code applied}. */
+    /**
+     * A poll about the return of {@code applied}.
+     *
+     * @param applied the request that asked for the return
+     * @param number the supplier number of the return, or {@code null} if none was issued
+     * @param key the call's idempotency key
+     * @return the call
+     */
     protected final SupplierRequest.Poll pollOf(SupplierRequest.RequestReturn applied, ReturnNumber number,
                                                 String key) {
         return new SupplierRequest.Poll(key, TENANT, applied.caseId(), applied.leg(), applied.resellerNumber(), number);
     }
 
-    /** A cancellation of the return of {@code applied}. */
+    /**
+     * A cancellation of the return of {@code applied}.
+     *
+     * @param applied the request that asked for the return
+     * @param number the supplier number of the return, or {@code null} if none was issued
+     * @param key the call's idempotency key
+     * @return the call
+     */
     protected final SupplierRequest.Cancel cancelOf(SupplierRequest.RequestReturn applied, ReturnNumber number,
                                                     String key) {
         return new SupplierRequest.Cancel(key, TENANT, applied.caseId(), applied.leg(), applied.resellerNumber(), number);
     }
 
-    /** The supplier number of a reply, as a number of the adapter's supplier, or {@code null} if it has none. */
+    /**
+     * The supplier number of a reply, as a number of the adapter's supplier, or {@code null} if it has none.
+     *
+     * @param reply the adapter's reply
+     * @return the number, or {@code null}
+     */
     protected final ReturnNumber numberIn(SupplierReply reply) {
         return reply instanceof SupplierReply.NumberIssued issued
                 ? ReturnNumber.supplierReturn(adapter.supplier(), issued.number()) : null;
     }
 
-    /** Requests a return and checks the reply is a number or "pending"; returns the reply. */
+    /**
+     * Requests a return and checks the reply is a number or "pending"; returns the reply.
+     *
+     * @param request the request to send
+     * @return the reply
+     */
     protected final SupplierReply.ToRequest requestAccepted(SupplierRequest.RequestReturn request) {
         SupplierReply.ToRequest reply = adapter.requestReturn(request);
         assertDeclared(SupplierReply.ToRequest.class, reply);
@@ -179,7 +234,12 @@ public abstract class SupplierAdapterContract {
         return reply;
     }
 
-    /** Asserts that a reply is not null and one of the permitted subtypes of its declared sealed type. */
+    /**
+     * Asserts that a reply is not null and one of the permitted subtypes of its declared sealed type.
+     *
+     * @param declared the sealed reply type the method declares
+     * @param reply the reply to check
+     */
     protected static void assertDeclared(Class<? extends SupplierReply> declared, SupplierReply reply) {
         assertNotNull(reply, "the adapter answered null");
         Set<Class<?>> permitted = new HashSet<>(List.of(declared.getPermittedSubclasses()));
@@ -189,6 +249,9 @@ public abstract class SupplierAdapterContract {
     /**
      * Asserts that the error text of a failure reply holds none of the personal data of the request it answers: not
      * the customer's words, not the customer request number.
+     *
+     * @param reply the reply to check
+     * @param request the request it answers
      */
     protected static void assertNoPersonalData(SupplierReply reply, SupplierRequest request) {
         String error;

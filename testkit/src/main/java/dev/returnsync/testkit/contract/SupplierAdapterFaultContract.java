@@ -36,13 +36,16 @@ public abstract class SupplierAdapterFaultContract extends SupplierAdapterContra
     /**
      * Makes the next {@code calls} calls that reach the supplier's backend, of any kind, meet {@code fault}; the
      * calls after them are served normally. Faults injected one after another queue up in that order.
+     *
+     * @param fault what goes wrong
+     * @param calls how many calls meet it, 1 or more
      */
     protected abstract void injectFault(SupplierFault fault, int calls);
 
-    /** The longest a call of the adapter may take: its configured timeouts (connect plus request). */
+    /** {@return the longest a call of the adapter may take: its configured timeouts (connect plus request)} */
     protected abstract Duration callTimeout();
 
-    /** What a call may take beyond {@link #callTimeout()} on a loaded machine; 2 s unless overridden. */
+    /** {@return what a call may take beyond {@link #callTimeout()} on a loaded machine; 2 s unless overridden} */
     protected Duration slack() {
         return Duration.ofSeconds(2);
     }
@@ -51,6 +54,8 @@ public abstract class SupplierAdapterFaultContract extends SupplierAdapterContra
      * True if the adapter reports the delay a rate-limited supplier asks for in
      * {@link SupplierReply.RetryableFailure#retryAfter()}; then the contract checks it is exactly
      * {@link SupplierFault#RETRY_AFTER_SECONDS} seconds. False by default.
+     *
+     * @return true when the adapter reports the supplier's retry delay
      */
     protected boolean reportsRetryAfter() {
         return false;

@@ -15,25 +15,35 @@ import java.util.List;
  * <p>Implemented by the store modules; a host picks a store, not a dialect.
  */
 public interface Dialect {
-    /** The product name for messages, e.g. {@code PostgreSQL}. */
+    /** {@return the product name for messages, e.g. {@code PostgreSQL}} */
     String product();
 
-    /** Where the store's tables live, for messages, e.g. {@code schema returnsync}. */
+    /** {@return where the store's tables live, for messages, e.g. {@code schema returnsync}} */
     String describeSchema();
 
-    /** The classpath folder of the versioned migration files, e.g. {@code db/returnsync/postgresql}. */
+    /** {@return the classpath folder of the versioned migration files, e.g. {@code db/returnsync/postgresql}} */
     String migrationLocation();
 
-    /** The migration file names in order; file {@code i} brings the schema to version {@code i + 1}. */
+    /** {@return the migration file names in order; file {@code i} brings the schema to version {@code i + 1}} */
     List<String> migrations();
 
-    /** The name statements use for one of the store's tables, e.g. {@code returnsync.events}. */
+    /**
+     * The name statements use for one of the store's tables, e.g. {@code returnsync.events}.
+     *
+     * @param name the table's unqualified name, e.g. {@code events}
+     * @return the name to use in statements
+     */
     String table(String name);
 
-    /** A column name quoted, for columns whose name is a keyword of some product (e.g. {@code key}). */
+    /**
+     * A column name quoted, for columns whose name is a keyword of some product (e.g. {@code key}).
+     *
+     * @param column the column's name
+     * @return the name, quoted for this product
+     */
     String quote(String column);
 
-    /** The parameter marker of a JSON text column, e.g. {@code ?::json}. */
+    /** {@return the parameter marker of a JSON text column, e.g. {@code ?::json}} */
     String jsonParameter();
 
     /**
@@ -42,39 +52,88 @@ public interface Dialect {
      * @param table the table, as {@link #table} names it
      * @param columns the column list, comma separated
      * @param keyColumns the key that may already exist, comma separated
+     * @return the statement, with one parameter marker per column
      */
     String insertUnlessPresent(String table, String columns, String keyColumns);
 
-    /** Binds a time at microsecond precision, as the time columns store it. */
+    /**
+     * Binds a time at microsecond precision, as the time columns store it.
+     *
+     * @param statement the statement to bind in
+     * @param index the parameter's index, from 1
+     * @param instant the time, or null
+     * @throws SQLException if the driver refuses
+     */
     void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException;
 
-    /** Reads a time column; null stays null. */
+    /**
+     * Reads a time column; null stays null.
+     *
+     * @param row the result set, on the row to read
+     * @param column the column's name
+     * @return the time, or null
+     * @throws SQLException if the driver refuses
+     */
     Instant getInstant(ResultSet row, String column) throws SQLException;
 
-    /** Takes the lock that lets one process migrate the schema at a time; called with auto-commit off. */
+    /**
+     * Takes the lock that lets one process migrate the schema at a time; called with auto-commit off.
+     *
+     * @param connection the migrating connection
+     * @throws SQLException if the lock cannot be taken
+     */
     void lockMigrations(Connection connection) throws SQLException;
 
-    /** Releases that lock if it outlives the transaction; called after commit or rollback. */
+    /**
+     * Releases that lock if it outlives the transaction; called after commit or rollback.
+     *
+     * @param connection the migrating connection
+     * @throws SQLException if the driver refuses
+     */
     void unlockMigrations(Connection connection) throws SQLException;
 
-    /** Makes the store's schema the one unqualified names in migration files refer to, in this transaction. */
+    /**
+     * Makes the store's schema the one unqualified names in migration files refer to, in this transaction.
+     *
+     * @param connection the migrating connection
+     * @throws SQLException if the driver refuses
+     */
     void enterSchema(Connection connection) throws SQLException;
 
-    /** Whether the schema version table exists. */
+    /**
+     * Whether the schema version table exists.
+     *
+     * @param connection a connection to the database
+     * @return true when the table exists
+     * @throws SQLException if the driver refuses
+     */
     boolean hasVersionTable(Connection connection) throws SQLException;
 
-    /** Whether DDL takes part in transactions, so that all migrations can be applied in one. */
+    /** {@return whether DDL takes part in transactions, so that all migrations can be applied in one} */
     boolean transactionalDdl();
 
-    /** Whether the error is a duplicate key of a primary key or unique constraint. */
+    /**
+     * Whether the error is a duplicate key of a primary key or unique constraint.
+     *
+     * @param error what the driver threw
+     * @return true for a duplicate key
+     */
     boolean isDuplicateKey(SQLException error);
 
-    /** Whether the error ended the transaction for a reason a retry may not meet: deadlock, serialization failure. */
+    /**
+     * Whether the error ended the transaction for a reason a retry may not meet: deadlock, serialization failure.
+     *
+     * @param error what the driver threw
+     * @return true when a retry of the transaction may succeed
+     */
     boolean isTransient(SQLException error);
 
     /**
      * Checks, once the schema is in place, that the server and the schema behave as the store needs (version,
      * isolation, collations); reports what is wrong with a {@link ServerSetupException}.
+     *
+     * @param connection a connection to the migrated database
+     * @throws SQLException if the driver refuses
      */
     void checkServer(Connection connection) throws SQLException;
 }

@@ -89,12 +89,12 @@ public abstract class JdbcCaseStore implements CaseStore {
         });
     }
 
-    /** The version of the schema in the database, 0 when none was applied. */
+    /** {@return the version of the schema in the database, 0 when none was applied} */
     public int schemaVersion() {
         return migrations.current();
     }
 
-    /** The schema version this store needs: the number of migration files it ships. */
+    /** {@return the schema version this store needs: the number of migration files it ships} */
     public int requiredSchemaVersion() {
         return migrations.required();
     }

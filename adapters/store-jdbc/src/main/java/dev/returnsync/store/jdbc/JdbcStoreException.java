@@ -12,7 +12,9 @@ import java.sql.SQLException;
 public class JdbcStoreException extends ReturnSyncException {
     private static final long serialVersionUID = 1L;
 
+    /** The SQLState of the driver error, or null. */
     private final String sqlState;
+    /** The driver's vendor code. */
     private final int vendorCode;
 
     /**
@@ -41,12 +43,12 @@ public class JdbcStoreException extends ReturnSyncException {
         this.vendorCode = 0;
     }
 
-    /** The SQLState of the driver error (e.g. {@code 08001} for a refused connection), or {@code null}. */
+    /** {@return the SQLState of the driver error (e.g. {@code 08001} for a refused connection), or {@code null}} */
     public String sqlState() {
         return sqlState;
     }
 
-    /** The product's own error code of the driver error, or 0. */
+    /** {@return the product's own error code of the driver error, or 0} */
     public int vendorCode() {
         return vendorCode;
     }

@@ -7,7 +7,9 @@ package dev.returnsync.store.jdbc;
 public final class SchemaVersionException extends JdbcStoreException {
     private static final long serialVersionUID = 1L;
 
+    /** The schema version found in the database. */
     private final int found;
+    /** The schema version this library needs. */
     private final int required;
 
     /**
@@ -27,12 +29,12 @@ public final class SchemaVersionException extends JdbcStoreException {
         this.required = required;
     }
 
-    /** The version in the database, 0 when none was applied. */
+    /** {@return the version in the database, 0 when none was applied} */
     public int found() {
         return found;
     }
 
-    /** The version the store needs. */
+    /** {@return the version the store needs} */
     public int required() {
         return required;
     }

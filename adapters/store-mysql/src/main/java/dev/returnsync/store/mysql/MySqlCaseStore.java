@@ -35,12 +35,21 @@ public final class MySqlCaseStore extends JdbcCaseStore {
         super(builder.dataSource, new MySqlDialect(), builder.setup);
     }
 
-    /** A builder for a store on this data source. */
+    /**
+     * A builder for a store on this data source.
+     *
+     * @param dataSource where the store's connections come from, e.g. a connection pool
+     * @return the builder
+     */
     public static Builder builder(DataSource dataSource) {
         return new Builder(dataSource);
     }
 
-    /** The classpath folder of the migration files: {@code db/returnsync/mysql}. */
+    /**
+     * The classpath folder of the migration files: {@code db/returnsync/mysql}.
+     *
+     * @return the folder, for a host's own migration tool
+     */
     public static String migrationLocation() {
         return MySqlDialect.LOCATION;
     }
@@ -54,7 +63,12 @@ public final class MySqlCaseStore extends JdbcCaseStore {
             this.dataSource = Objects.requireNonNull(dataSource, "data source must not be null");
         }
 
-        /** Who brings the schema to the version the store needs; {@link SchemaSetup#APPLY} unless set. */
+        /**
+         * Who brings the schema to the version the store needs; {@link SchemaSetup#APPLY} unless set.
+         *
+         * @param setup apply the migrations, or only verify the version
+         * @return this builder
+         */
         public Builder schemaSetup(SchemaSetup setup) {
             this.setup = Objects.requireNonNull(setup, "schema setup must not be null");
             return this;
@@ -63,6 +77,7 @@ public final class MySqlCaseStore extends JdbcCaseStore {
         /**
          * Applies or verifies the schema, checks the server, then returns the store.
          *
+         * @return the store, ready
          * @throws SchemaVersionException if the schema is not at the version the store needs
          * @throws ServerSetupException if the server or the schema does not behave as the store needs
          * @throws JdbcStoreException if the database cannot be reached

@@ -34,17 +34,30 @@ public final class PostgresCaseStore extends JdbcCaseStore {
         this.schema = builder.schema;
     }
 
-    /** A builder for a store on this data source. */
+    /**
+     * A builder for a store on this data source.
+     *
+     * @param dataSource where the store's connections come from, e.g. a connection pool
+     * @return the builder
+     */
     public static Builder builder(DataSource dataSource) {
         return new Builder(dataSource);
     }
 
-    /** The classpath folder of the migration files: {@code db/returnsync/postgresql}. */
+    /**
+     * The classpath folder of the migration files: {@code db/returnsync/postgresql}.
+     *
+     * @return the folder, for a host's own migration tool
+     */
     public static String migrationLocation() {
         return PostgresDialect.LOCATION;
     }
 
-    /** The schema the store's tables live in. */
+    /**
+     * The schema the store's tables live in.
+     *
+     * @return the schema's name
+     */
     public String schema() {
         return schema;
     }
@@ -62,6 +75,9 @@ public final class PostgresCaseStore extends JdbcCaseStore {
         /**
          * The schema for the store's tables; {@code returnsync} unless set. Lower-case letters, digits and
          * underscores, starting with a letter or underscore, at most 63 characters.
+         *
+         * @param name the schema's name
+         * @return this builder
          */
         public Builder schema(String name) {
             Objects.requireNonNull(name, "schema must not be null");
@@ -73,7 +89,12 @@ public final class PostgresCaseStore extends JdbcCaseStore {
             return this;
         }
 
-        /** Who brings the schema to the version the store needs; {@link SchemaSetup#APPLY} unless set. */
+        /**
+         * Who brings the schema to the version the store needs; {@link SchemaSetup#APPLY} unless set.
+         *
+         * @param setup apply the migrations, or only verify the version
+         * @return this builder
+         */
         public Builder schemaSetup(SchemaSetup setup) {
             this.setup = Objects.requireNonNull(setup, "schema setup must not be null");
             return this;
@@ -82,6 +103,7 @@ public final class PostgresCaseStore extends JdbcCaseStore {
         /**
          * Applies or verifies the schema, then returns the store.
          *
+         * @return the store, ready
          * @throws SchemaVersionException if the schema is not at the version the store needs
          * @throws JdbcStoreException if the database cannot be reached
          */

@@ -52,18 +52,20 @@ public final class CallbackRejectedException extends ReturnSyncException {
             this.code = code;
         }
 
-        /** The HTTP status the webhook answers. */
+        /** {@return the HTTP status the webhook answers} */
         public int httpStatus() {
             return httpStatus;
         }
 
-        /** The error code in the JSON body of the answer. */
+        /** {@return the error code in the JSON body of the answer} */
         public String code() {
             return code;
         }
     }
 
+    /** The supplier named by the callback's path. */
     private final SupplierId supplier;
+    /** Why the callback was refused. */
     private final Reason reason;
 
     /**
@@ -80,17 +82,17 @@ public final class CallbackRejectedException extends ReturnSyncException {
         this.reason = reason;
     }
 
-    /** The supplier of the path, or {@code null}. */
+    /** {@return the supplier of the path, or {@code null}} */
     public SupplierId supplier() {
         return supplier;
     }
 
-    /** Why the callback was refused. */
+    /** {@return why the callback was refused} */
     public Reason reason() {
         return reason;
     }
 
-    /** The HTTP status for the refusal. */
+    /** {@return the HTTP status for the refusal} */
     public int httpStatus() {
         return reason.httpStatus();
     }

@@ -25,6 +25,9 @@ public final class CallbackSecrets {
     /**
      * The secrets, the signing one first.
      *
+     * @param signing the secret the supplier signs with, at least 16 bytes
+     * @param others further secrets still accepted, e.g. the previous one during a rotation
+     * @return the secrets, copied
      * @throws IllegalArgumentException if a secret is shorter than 16 bytes, given twice, or there are more than
      *     {@link #MAX}
      */
@@ -47,12 +50,12 @@ public final class CallbackSecrets {
         return new CallbackSecrets(List.copyOf(all));
     }
 
-    /** The secret the supplier signs with: the first. */
+    /** {@return the secret the supplier signs with: the first} */
     public byte[] signing() {
         return secrets.get(0).clone();
     }
 
-    /** How many secrets are active. */
+    /** {@return how many secrets are active} */
     public int size() {
         return secrets.size();
     }
@@ -60,6 +63,11 @@ public final class CallbackSecrets {
     /**
      * True if {@code header} is the signature of the timestamp and body under any of the secrets. Every secret is
      * tried, so the time taken does not tell which one matched.
+     *
+     * @param timestamp the Unix time in seconds sent with the callback
+     * @param body the exact bytes of the body
+     * @param header the value of the signature header, possibly null
+     * @return true when one secret's signature matches
      */
     public boolean verify(long timestamp, byte[] body, String header) {
         boolean matched = false;

@@ -39,6 +39,12 @@ public final class CallbackSignature {
 
     /**
      * True if {@code header} is the signature of the timestamp and body under the secret; compared in constant time.
+     *
+     * @param secret the secret shared with the supplier
+     * @param timestamp the Unix time in seconds sent in {@link #TIMESTAMP_HEADER}
+     * @param body the exact bytes of the body
+     * @param header the value of {@link #SIGNATURE_HEADER}, possibly null
+     * @return true when it matches
      */
     public static boolean verify(byte[] secret, long timestamp, byte[] body, String header) {
         if (header == null || !header.startsWith(SCHEME)) {

@@ -56,20 +56,29 @@ public final class HttpSupplierAdapter implements SupplierAdapter {
     private final HttpSupplierConfig config;
     private final HttpClient client;
 
-    /** An adapter with its own HTTP/1.1 client (the config's connect timeout, redirects not followed). */
+    /**
+     * An adapter with its own HTTP/1.1 client (the config's connect timeout, redirects not followed).
+     *
+     * @param config the supplier's API and its settings
+     */
     public HttpSupplierAdapter(HttpSupplierConfig config) {
         this(config, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Objects.requireNonNull(config, "config must not be null").connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
-    /** An adapter with the given client (e.g. with the host's proxy or TLS settings). */
+    /**
+     * An adapter with the given client (e.g. with the host's proxy or TLS settings).
+     *
+     * @param config the supplier's API and its settings
+     * @param client the client the calls go through; its connect timeout and redirects are the host's
+     */
     public HttpSupplierAdapter(HttpSupplierConfig config, HttpClient client) {
         this.config = Objects.requireNonNull(config, "config must not be null");
         this.client = Objects.requireNonNull(client, "client must not be null");
     }
 
-    /** The configuration. */
+    /** {@return the configuration} */
     public HttpSupplierConfig config() {
         return config;
     }

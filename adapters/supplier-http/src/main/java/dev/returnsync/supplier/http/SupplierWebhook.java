@@ -99,7 +99,12 @@ public final class SupplierWebhook implements AutoCloseable {
         this.maxConnections = b.maxConnections;
     }
 
-    /** A builder for a webhook that hands callbacks to {@code engine.supplierCallbacks(tenant, supplier)}. */
+    /**
+     * A builder for a webhook that hands callbacks to {@code engine.supplierCallbacks(tenant, supplier)}.
+     *
+     * @param engine the engine the callbacks go to
+     * @return the builder
+     */
     public static Builder builder(ReturnSyncEngine engine) {
         return new Builder(engine);
     }
@@ -194,6 +199,9 @@ public final class SupplierWebhook implements AutoCloseable {
      *
      * <p>The host's server must bound how long it reads a request and read at most {@link #MAX_BODY} + 1 bytes of
      * its body (see {@code docs/http-supplier.md}, "Hosting the webhook").
+     *
+     * @param request the request as the host's server read it
+     * @return the answer for the host to send
      */
     public WebhookResponse handle(WebhookRequest request) {
         Objects.requireNonNull(request, "request must not be null");
@@ -321,6 +329,9 @@ public final class SupplierWebhook implements AutoCloseable {
      * Replaces the active secrets of a supplier at run time, e.g. to add the next secret before the supplier signs
      * with it, and to drop the old one after (see {@code docs/http-supplier.md}, "Rotating a secret"). A supplier
      * without secrets so far is added.
+     *
+     * @param supplier the supplier
+     * @param value its secrets from now on
      */
     public void updateSecrets(SupplierId supplier, CallbackSecrets value) {
         secrets.put(Objects.requireNonNull(supplier, "supplier must not be null"),
@@ -349,7 +360,11 @@ public final class SupplierWebhook implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------- HTTP
 
-    /** Starts an HTTP server for the webhook on 127.0.0.1, on an ephemeral port. */
+    /**
+     * Starts an HTTP server for the webhook on 127.0.0.1, on an ephemeral port.
+     *
+     * @return this webhook, started
+     */
     public synchronized SupplierWebhook start() {
         return start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     }
@@ -357,6 +372,9 @@ public final class SupplierWebhook implements AutoCloseable {
     /**
      * Starts an HTTP server for the webhook on the address: {@link Builder#threads} workers, a read deadline of
      * {@link Builder#readTimeout} per request, at most {@link Builder#maxConnections} connections.
+     *
+     * @param address where to listen; port 0 for an ephemeral one
+     * @return this webhook, started
      */
     public synchronized SupplierWebhook start(InetSocketAddress address) {
         if (server != null) {
@@ -370,7 +388,12 @@ public final class SupplierWebhook implements AutoCloseable {
         return this;
     }
 
-    /** The callback URI of a supplier on the started server. */
+    /**
+     * The callback URI of a supplier on the started server.
+     *
+     * @param supplier a supplier the webhook accepts
+     * @return the URI the supplier calls back to
+     */
     public synchronized URI callbackUri(SupplierId supplier) {
         if (server == null) {
             throw new IllegalStateException("the webhook is not started");
@@ -404,12 +427,24 @@ public final class SupplierWebhook implements AutoCloseable {
             this.engine = Objects.requireNonNull(engine, "engine must not be null");
         }
 
-        /** Accepts callbacks of a supplier signed with this secret (at least 16 bytes). */
+        /**
+         * Accepts callbacks of a supplier signed with this secret (at least 16 bytes).
+         *
+         * @param supplier the supplier
+         * @param secret the secret, at least 16 bytes
+         * @return this builder
+         */
         public Builder supplier(SupplierId supplier, byte[] secret) {
             return supplier(supplier, CallbackSecrets.of(secret));
         }
 
-        /** Accepts callbacks of a supplier signed with any of these secrets (e.g. the old and the next one). */
+        /**
+         * Accepts callbacks of a supplier signed with any of these secrets (e.g. the old and the next one).
+         *
+         * @param supplier the supplier
+         * @param value the secrets accepted
+         * @return this builder
+         */
         public Builder supplier(SupplierId supplier, CallbackSecrets value) {
             Objects.requireNonNull(supplier, "supplier must not be null");
             Objects.requireNonNull(value, "secrets must not be null");
@@ -419,7 +454,12 @@ public final class SupplierWebhook implements AutoCloseable {
             return this;
         }
 
-        /** How many threads apply complete callbacks in the server of {@link #start}; 1 to 64, default 4. */
+        /**
+         * How many threads apply complete callbacks in the server of {@link #start}; 1 to 64, default 4.
+         *
+         * @param value the number of threads
+         * @return this builder
+         */
         public Builder threads(int value) {
             if (value < 1 || value > 64) {
                 throw new IllegalArgumentException("threads must be 1 to 64, was " + value);
@@ -431,6 +471,9 @@ public final class SupplierWebhook implements AutoCloseable {
         /**
          * How long the server of {@link #start} waits for a request's head and body, from the opening of the
          * connection; a request not complete by then is answered 408. Above 0, at most 5 minutes; default 10 s.
+         *
+         * @param value the deadline
+         * @return this builder
          */
         public Builder readTimeout(Duration value) {
             Objects.requireNonNull(value, "readTimeout must not be null");
@@ -444,6 +487,9 @@ public final class SupplierWebhook implements AutoCloseable {
         /**
          * How many connections the server of {@link #start} keeps open at once; 1 to 10,000, default 256. Beyond,
          * the connection that has waited longest for its request is closed to make room.
+         *
+         * @param value the number of connections
+         * @return this builder
          */
         public Builder maxConnections(int value) {
             if (value < 1 || value > 10_000) {
@@ -453,7 +499,12 @@ public final class SupplierWebhook implements AutoCloseable {
             return this;
         }
 
-        /** How far a callback's timestamp may be from the clock, either way; above 0, at most 1 hour. Default 5 min. */
+        /**
+         * How far a callback's timestamp may be from the clock, either way; above 0, at most 1 hour. Default 5 min.
+         *
+         * @param value the tolerance
+         * @return this builder
+         */
         public Builder tolerance(Duration value) {
             Objects.requireNonNull(value, "tolerance must not be null");
             if (value.isZero() || value.isNegative() || value.compareTo(Duration.ofHours(1)) > 0) {
@@ -463,13 +514,23 @@ public final class SupplierWebhook implements AutoCloseable {
             return this;
         }
 
-        /** The clock the timestamps are checked against. */
+        /**
+         * The clock the timestamps are checked against.
+         *
+         * @param value the clock, not null
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock must not be null");
             return this;
         }
 
-        /** How many callback ids may be remembered at once; above that, callbacks are refused with 503. */
+        /**
+         * How many callback ids may be remembered at once; above that, callbacks are refused with 503.
+         *
+         * @param value the number of ids, 1 or more
+         * @return this builder
+         */
         public Builder maxRemembered(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("maxRemembered must be at least 1, was " + value);
@@ -478,7 +539,7 @@ public final class SupplierWebhook implements AutoCloseable {
             return this;
         }
 
-        /** The webhook (not started). */
+        /** {@return the webhook (not started)} */
         public SupplierWebhook build() {
             return new SupplierWebhook(this);
         }

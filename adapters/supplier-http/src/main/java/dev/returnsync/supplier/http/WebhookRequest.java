@@ -23,6 +23,10 @@ public record WebhookRequest(String method, String path, Map<String, String> hea
     /**
      * A request; the headers and the body are copied.
      *
+     * @param method the request method, e.g. {@code POST}
+     * @param path the request path as sent, still percent-encoded, below the host's context path
+     * @param headers the request headers, one value each; names compared without regard to case
+     * @param body the exact bytes of the body, empty if none
      * @throws NullPointerException if an argument, a header name or a header value is null
      * @throws IllegalArgumentException if two header names differ only in case and their values differ (a
      *     servlet container may list a name twice in two cases; {@code getHeader} gives both the same value)
@@ -45,12 +49,17 @@ public record WebhookRequest(String method, String path, Map<String, String> hea
         body = body.clone();
     }
 
-    /** The value of a header, whatever the case of its name, or {@code null} if the request has none. */
+    /**
+     * The value of a header, whatever the case of its name, or {@code null} if the request has none.
+     *
+     * @param name the header's name, in any case
+     * @return its value, or {@code null}
+     */
     public String header(String name) {
         return headers.get(name);
     }
 
-    /** A copy of the body. */
+    /** {@return a copy of the body} */
     @Override
     public byte[] body() {
         return body.clone();

@@ -21,7 +21,13 @@ public record WebhookResponse(int status, Map<String, String> headers, byte[] bo
     /** The content type of every answer. */
     public static final String CONTENT_TYPE = Wire.JSON;
 
-    /** An answer; the headers and the body are copied. */
+    /**
+     * An answer; the headers and the body are copied.
+     *
+     * @param status the HTTP status, 100 to 599
+     * @param headers the headers to set, in order
+     * @param body the body, JSON in UTF-8
+     */
     public WebhookResponse {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("status must be 100 to 599, was " + status);
@@ -43,7 +49,7 @@ public record WebhookResponse(int status, Map<String, String> headers, byte[] bo
         return json(status, Map.of(), Map.of("error", code));
     }
 
-    /** A copy of the body. */
+    /** {@return a copy of the body} */
     @Override
     public byte[] body() {
         return body.clone();

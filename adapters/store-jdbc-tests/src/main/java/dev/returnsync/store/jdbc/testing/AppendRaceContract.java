@@ -54,22 +54,36 @@ public abstract class AppendRaceContract {
 
     private CaseStore store;
 
-    /** The data source the store and the rival connection use. */
+    /** {@return the data source the store and the rival connection use} */
     protected abstract DataSource dataSource();
 
-    /** The store, on an empty database. */
+    /** {@return the store, on an empty database} */
     protected abstract CaseStore emptyStore();
 
-    /** A store table's name as a statement writes it, e.g. {@code returnsync_events}. */
+    /**
+     * A store table's name as a statement writes it, e.g. {@code returnsync_events}.
+     *
+     * @param name the table's unqualified name, e.g. {@code events}
+     * @return the name as a statement writes it
+     */
     protected abstract String table(String name);
 
-    /** The parameter marker of the JSON payload column, e.g. {@code ?::json}. */
+    /** {@return the parameter marker of the JSON payload column, e.g. {@code ?::json}} */
     protected abstract String jsonParameter();
 
-    /** A time as the driver binds it to the database's time column. */
+    /**
+     * A time as the driver binds it to the database's time column.
+     *
+     * @param instant the time
+     * @return the value to bind, e.g. a {@code Timestamp} or {@code OffsetDateTime}
+     */
     protected abstract Object time(Instant instant);
 
-    /** Returns once the append waits for the rival's lock (at the latest after a while). */
+    /**
+     * Returns once the append waits for the rival's lock (at the latest after a while).
+     *
+     * @throws Exception if waiting fails or is interrupted
+     */
     protected void awaitBlocked() throws Exception {
         Thread.sleep(500);
     }

@@ -40,7 +40,13 @@ public final class JdbcStoreSmoke {
     private JdbcStoreSmoke() {
     }
 
-    /** Runs the pass on a case that does not exist yet. */
+    /**
+     * Runs the pass on a case that does not exist yet.
+     *
+     * @param store the store under test
+     * @param tenant the tenant of the case
+     * @param caseId a case the tenant does not have yet
+     */
     public static void run(CaseStore store, TenantId tenant, CaseId caseId) {
         CustomerId customer = CustomerId.of("c-" + caseId.value());
         ReturnNumber customerNumber = ReturnNumber.customerRequest(tenant, "C-" + caseId.value());

@@ -147,6 +147,9 @@ public abstract class SeveralInstancesContract {
     /**
      * Opens instance {@code index}'s own store, on its own small connection pool (of about 8 connections), as a
      * separate process would; the pool is closed by {@link #closeStores()}.
+     *
+     * @param index the instance, from 0
+     * @return the instance's store
      */
     protected abstract CaseStore openStore(int index);
 
@@ -234,6 +237,11 @@ public abstract class SeveralInstancesContract {
         closeStores();
     }
 
+    /**
+     * Runs the three instances at once, drains the outbox, and checks everything the class comment lists.
+     *
+     * @throws Exception if an instance fails
+     */
     @Test
     public void three_engines_over_one_database_lose_nothing_and_duplicate_nothing() throws Exception {
         emptyDatabase();

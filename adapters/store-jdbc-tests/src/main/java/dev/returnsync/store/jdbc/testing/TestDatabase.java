@@ -31,12 +31,12 @@ public final class TestDatabase {
         this.password = password;
     }
 
-    /** The PostgreSQL server of {@code RETURNSYNC_PG_URL}. */
+    /** {@return the PostgreSQL server of {@code RETURNSYNC_PG_URL}} */
     public static TestDatabase postgres() {
         return configured("PostgreSQL", "pg", "bash .ci/pg-test.sh (or eval \"$(bash .ci/pg-start.sh)\" first)");
     }
 
-    /** The MariaDB (or MySQL) server of {@code RETURNSYNC_MARIADB_URL}. */
+    /** {@return the MariaDB (or MySQL) server of {@code RETURNSYNC_MARIADB_URL}} */
     public static TestDatabase mariadb() {
         return configured("MariaDB", "mariadb", "eval \"$(bash .ci/mariadb-start.sh)\" first, and bash"
                 + " .ci/mariadb-stop.sh after");
@@ -65,17 +65,17 @@ public final class TestDatabase {
         return value == null || value.isBlank() ? null : value;
     }
 
-    /** The JDBC URL. */
+    /** {@return the JDBC URL} */
     public String url() {
         return url;
     }
 
-    /** The user. */
+    /** {@return the user} */
     public String user() {
         return user;
     }
 
-    /** The password. */
+    /** {@return the password} */
     public String password() {
         return password;
     }
@@ -83,6 +83,9 @@ public final class TestDatabase {
     /**
      * The same server with another database (MySQL, MariaDB: a database is a namespace; the test user may create the
      * ones named {@code returnsync...}), created empty when missing, utf8mb4 with the binary collation.
+     *
+     * @param name the database's name, starting with {@code returnsync}
+     * @return the database on the same server, with the same user
      */
     public TestDatabase database(String name) {
         String base = url.replaceFirst("/[^/?]*(\\?.*)?$", "/");
@@ -92,7 +95,12 @@ public final class TestDatabase {
         return new TestDatabase(product, base + name, user, password);
     }
 
-    /** A HikariCP pool of at most {@code size} connections; the caller closes it. */
+    /**
+     * A HikariCP pool of at most {@code size} connections; the caller closes it.
+     *
+     * @param size the most connections, 1 or more
+     * @return the pool
+     */
     public HikariDataSource pool(int size) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
@@ -104,14 +112,24 @@ public final class TestDatabase {
         return new HikariDataSource(config);
     }
 
-    /** Deletes every row of these tables. */
+    /**
+     * Deletes every row of these tables.
+     *
+     * @param dataSource where the tables are
+     * @param tables the tables' names, as statements write them
+     */
     public static void empty(DataSource dataSource, List<String> tables) {
         for (String table : tables) {
             execute(dataSource, "DELETE FROM " + table);
         }
     }
 
-    /** Runs one statement, auto-committed. */
+    /**
+     * Runs one statement, auto-committed.
+     *
+     * @param dataSource where to run it
+     * @param sql the statement
+     */
     public static void execute(DataSource dataSource, String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
