@@ -241,6 +241,8 @@ public interface CaseStore {
      * How much outbox work waits, over every tenant, for metrics and health checks; empty when the store cannot
      * tell. The default cannot tell; a store that can should answer from an index, without a scan of the whole
      * outbox when possible, since a metrics scrape or a health check may ask every few seconds.
+     *
+     * @return the figures, or empty when the store cannot tell
      */
     default Optional<OutboxStats> outboxStats() {
         return Optional.empty();

@@ -11,7 +11,14 @@ import java.time.Instant;
  * @param oldestDueAt the earliest next-attempt time of the pending entries, or {@code null} when none is pending
  */
 public record OutboxStats(long pending, long parked, Instant oldestDueAt) {
-    /** Validates the figures. */
+    /**
+     * Validates the figures.
+     *
+     * @param pending entries not done and not parked, zero or more
+     * @param parked entries that wait for a person, zero or more
+     * @param oldestDueAt the earliest next-attempt time of the pending entries; {@code null} exactly when none is
+     *     pending
+     */
     public OutboxStats {
         if (pending < 0) {
             throw new IllegalArgumentException("pending must be zero or more, was " + pending);
@@ -24,7 +31,13 @@ public record OutboxStats(long pending, long parked, Instant oldestDueAt) {
         }
     }
 
-    /** How long the oldest pending entry has been due at {@code now}; zero when none is, or it is not due yet. */
+    /**
+     * How long the oldest pending entry has been due.
+     *
+     * @param now the time of the question
+     * @return how long the oldest pending entry has been due at {@code now}; zero when none is pending, or it is not
+     *     due yet
+     */
     public Duration oldestDueAge(Instant now) {
         if (oldestDueAt == null || !oldestDueAt.isBefore(now)) {
             return Duration.ZERO;
