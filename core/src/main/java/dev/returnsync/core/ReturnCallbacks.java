@@ -42,7 +42,7 @@ public final class ReturnCallbacks {
         this.resellerNumber = resellerNumber;
     }
 
-    /** The reseller return number that names the return. */
+    /** {@return the reseller return number that names the return} */
     public ReturnNumber resellerNumber() {
         return resellerNumber;
     }

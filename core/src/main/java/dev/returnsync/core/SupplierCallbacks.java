@@ -34,12 +34,12 @@ public final class SupplierCallbacks {
         this.supplier = Objects.requireNonNull(supplier, "supplier must not be null");
     }
 
-    /** The tenant of the callbacks. */
+    /** {@return the tenant of the callbacks} */
     public TenantId tenant() {
         return tenant;
     }
 
-    /** The supplier that calls back. */
+    /** {@return the supplier that calls back} */
     public SupplierId supplier() {
         return supplier;
     }

@@ -44,24 +44,24 @@ import java.util.List;
  * command is built: {@link NullPointerException} naming the field and the index, e.g. {@code lines[2]}.
  */
 public sealed interface Command {
-    /** The caller's idempotency key. */
+    /** {@return the caller's idempotency key} */
     IdempotencyKey key();
 
-    /** Who fires the command. */
+    /** {@return who fires the command} */
     Actor actor();
 
-    /** The case version the caller saw, or {@code null} to accept any. */
+    /** {@return the case version the caller saw, or {@code null} to accept any} */
     Long expectedVersion();
 
-    /** The case the command is about. */
+    /** {@return the case the command is about} */
     CaseId caseId();
 
-    /** The type of this command, as used in the transition table. */
+    /** {@return the type of this command, as used in the transition table} */
     CommandType type();
 
     /** A command about one leg of an existing case, the leg being named by its supplier. */
     sealed interface LegCommand extends Command {
-        /** The supplier whose leg the command is about. */
+        /** {@return the supplier whose leg the command is about} */
         SupplierId leg();
     }
 

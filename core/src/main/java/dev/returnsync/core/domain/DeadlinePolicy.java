@@ -27,7 +27,13 @@ public final class DeadlinePolicy {
      * @param action what happens then
      */
     public record Deadline(Duration after, TimeoutAction action) {
-        /** Validates the deadline. */
+        /**
+         * Validates the deadline.
+         *
+         * @param after how long after entering the state the deadline falls due, positive and at most {@link
+         *     dev.returnsync.spi.TimeWindow#MAX_DEADLINE_DAYS} days
+         * @param action what happens then
+         */
         public Deadline {
             Objects.requireNonNull(after, "deadline duration must not be null");
             Objects.requireNonNull(action, "timeout action must not be null");
@@ -57,22 +63,22 @@ public final class DeadlinePolicy {
         this.deadlines = Collections.unmodifiableMap(new EnumMap<>(deadlines));
     }
 
-    /** The defaults described in the class comment. */
+    /** {@return the defaults described in the class comment} */
     public static DeadlinePolicy ofDefaults() {
         return DEFAULTS;
     }
 
-    /** A policy without any deadline. */
+    /** {@return a policy without any deadline} */
     public static DeadlinePolicy none() {
         return NONE;
     }
 
-    /** A builder that starts empty. */
+    /** {@return a builder that starts empty} */
     public static Builder builder() {
         return new Builder(new EnumMap<>(LegState.class));
     }
 
-    /** A builder that starts from this policy. */
+    /** {@return a builder that starts from this policy} */
     public Builder toBuilder() {
         EnumMap<LegState, Deadline> copy = new EnumMap<>(LegState.class);
         copy.putAll(deadlines);
@@ -84,7 +90,7 @@ public final class DeadlinePolicy {
         return Optional.ofNullable(deadlines.get(state));
     }
 
-    /** Every state's deadline, in state order. */
+    /** {@return every state's deadline, in state order} */
     public Map<LegState, Deadline> deadlines() {
         return deadlines;
     }
@@ -136,7 +142,7 @@ public final class DeadlinePolicy {
             return this;
         }
 
-        /** The policy. */
+        /** {@return the policy} */
         public DeadlinePolicy build() {
             return new DeadlinePolicy(deadlines);
         }

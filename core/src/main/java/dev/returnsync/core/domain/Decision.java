@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /** What {@link ReturnWorkflow#decide} answers: the events a command yields, or why it was refused. */
 public sealed interface Decision {
-    /** True for {@link Accepted}. */
+    /** {@return true for {@link Accepted}} */
     default boolean accepted() {
         return this instanceof Accepted;
     }

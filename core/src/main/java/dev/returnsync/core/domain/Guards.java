@@ -40,7 +40,10 @@ public final class Guards {
                 .withHorizons(window);
     }
 
-    /** Quality complaints (faulty, damaged, wrong or not as described) need at least one evidence reference. */
+    /**
+     * {@return a guard: quality complaints (faulty, damaged, wrong or not as described) need at least one evidence
+     * reference}
+     */
     public static Guard evidenceForQualityComplaints() {
         return Guard.named("evidence-for-quality-complaints").on(Command.SubmitReturn.class)
                 .refuseWhen((submit, current, context) -> submit.reason().code().isQualityComplaint()

@@ -27,12 +27,12 @@ public final class IllegalEventException extends IllegalStateException {
         this.eventType = eventType;
     }
 
-    /** The state of the event's leg, or {@code null} when there is no such leg or no case. */
+    /** {@return the state of the event's leg, or {@code null} when there is no such leg or no case} */
     public LegState state() {
         return state;
     }
 
-    /** The type of the event that did not fit. */
+    /** {@return the type of the event that did not fit} */
     public String eventType() {
         return eventType;
     }

@@ -33,7 +33,22 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
                   ReturnNumber supplierNumber, List<ReturnNumber> supersededNumbers, ReturnNumber returnTracking,
                   ReturnNumber replacementTracking, boolean numberShared, LegState escalatedIn, Money refund) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param supplier the supplier that shipped the leg's lines
+     * @param state where the leg stands
+     * @param since when the leg entered {@code state}; deadlines count from here
+     * @param outcome the agreed outcome, or {@code null} before agreement
+     * @param lines the leg's lines with their quantities per axis
+     * @param supplierNumber the current supplier return number, or {@code null} before it is issued
+     * @param supersededNumbers supplier return numbers replaced by the supplier, oldest first
+     * @param returnTracking the tracking number of the parcel sent back, or {@code null}
+     * @param replacementTracking the tracking number of the replacement parcel, or {@code null}
+     * @param numberShared true once the customer was told the supplier return number
+     * @param escalatedIn the waiting state in which the leg was escalated, or {@code null}
+     * @param refund the refund reported to the customer, or {@code null} before the report
+     */
     public Leg {
         lines = List.copyOf(lines);
         supersededNumbers = List.copyOf(supersededNumbers);
@@ -58,17 +73,17 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
         return null;
     }
 
-    /** True when the agreed outcome ships goods back (so the leg goes through shipping and receipt). */
+    /** {@return true when the agreed outcome ships goods back (so the leg goes through shipping and receipt)} */
     public boolean shipsGoodsBack() {
         return outcome == null || outcome.shipsGoodsBack();
     }
 
-    /** True for an exchange in which at least one unit was accepted, so a replacement parcel is due. */
+    /** {@return true for an exchange in which at least one unit was accepted, so a replacement parcel is due} */
     public boolean replacementDue() {
         return outcome == OutcomeType.EXCHANGE && totalAccepted() > 0;
     }
 
-    /** Units accepted after inspection, over all lines. */
+    /** {@return units accepted after inspection, over all lines} */
     public int totalAccepted() {
         int total = 0;
         for (LineState line : lines) {

@@ -16,7 +16,7 @@ public final class Policies {
     private Policies() {
     }
 
-    /** When a case is opened, open the negotiation with every supplier at once. */
+    /** {@return a policy: when a case is opened, open the negotiation with every supplier at once} */
     public static Policy autoOpenNegotiation() {
         return Policy.on(ReturnEvent.ReturnRequested.class, "auto-open-negotiation", (after, event, ctx) -> {
             List<Command> commands = new ArrayList<>();
@@ -44,13 +44,13 @@ public final class Policies {
         });
     }
 
-    /** When a supplier agrees, apply for the return (and its number) at once. */
+    /** {@return a policy: when a supplier agrees, apply for the return (and its number) at once} */
     public static Policy autoApplyForReturn() {
         return Policy.on(ReturnEvent.SupplierAgreed.class, "auto-apply-for-return", (after, event, ctx) ->
                 List.of(ctx.header(event.leg().value()).applyForReturn().leg(event.leg()).build()));
     }
 
-    /** When a supplier issues its return number, tell the customer at once (代发商将退货单号告知客户). */
+    /** {@return a policy: when a supplier issues its return number, tell the customer at once (代发商将退货单号告知客户)} */
     public static Policy autoShareSupplierNumber() {
         return Policy.on(ReturnEvent.SupplierNumberIssued.class, "auto-share-supplier-number", (after, event, ctx) ->
                 List.of(ctx.header(event.leg().value()).shareNumberWithCustomer().leg(event.leg()).build()));

@@ -19,7 +19,9 @@ import java.util.Set;
  * {@link #withHorizons}, so that the testkit's rule checker visits just before and just after each of them.
  */
 public interface Policy {
-    /** The policy's name; also the actor id of the commands it proposes through {@link PolicyContext#actor()}. */
+    /**
+     * {@return the policy's name; also the actor id of the commands it proposes through {@link PolicyContext#actor()}}
+     */
     String name();
 
     /**

@@ -42,7 +42,22 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
                          ReturnNumber resellerNumber, Reason reason, OutcomeType wanted, Instant deliveredAt,
                          Instant createdAt, List<Leg> legs, long version) {
 
-    /** Copies the legs. */
+    /**
+     * Copies the legs.
+     *
+     * @param id the case id
+     * @param tenant the reseller that owns the case
+     * @param customer the customer who asked
+     * @param order the storefront order
+     * @param customerNumber the customer-side number
+     * @param resellerNumber the reseller return number
+     * @param reason why the customer asked
+     * @param wanted the outcome the customer wants
+     * @param deliveredAt when the order was delivered
+     * @param createdAt when the case was opened
+     * @param legs the legs, one per supplier, in the order of the request's lines
+     * @param version the number of events folded into this case
+     */
     public ReturnCase {
         legs = List.copyOf(legs);
         if (legs.isEmpty()) {
@@ -67,7 +82,7 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
         return null;
     }
 
-    /** The overall status, derived from the legs' states. */
+    /** {@return the overall status, derived from the legs' states} */
     public CaseStatus status() {
         int completed = 0;
         LegState uniform = null;
@@ -103,7 +118,7 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
         };
     }
 
-    /** True when a leg was escalated or is disputed, so the reseller has to look at the case. */
+    /** {@return true when a leg was escalated or is disputed, so the reseller has to look at the case} */
     public boolean needsAttention() {
         for (Leg leg : legs) {
             if (leg.state() == LegState.DISPUTED || (leg.escalatedIn() != null && leg.escalatedIn() == leg.state())) {
@@ -113,7 +128,7 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
         return false;
     }
 
-    /** Every number linked to the case, case-level numbers first, then each leg's in order. */
+    /** {@return every number linked to the case, case-level numbers first, then each leg's in order} */
     public List<NumberLink> links() {
         List<NumberLink> links = new ArrayList<>(2 + legs.size() * 3);
         links.add(new NumberLink(customerNumber, tenant, id, null, false));

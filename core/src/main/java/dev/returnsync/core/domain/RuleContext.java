@@ -17,6 +17,8 @@ public record RuleContext(Instant now, Map<String, String> settings) {
      * Validates the context and copies the settings.
      *
      * @throws IllegalArgumentException if {@code now} lies outside {@link TimeWindow}
+     * @param now the time the command is decided at, inside {@link TimeWindow}
+     * @param settings free-form settings of the host (e.g. per-tenant switches), never null
      */
     public RuleContext {
         TimeWindow.check("now", now);

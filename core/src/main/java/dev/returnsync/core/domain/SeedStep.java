@@ -36,22 +36,22 @@ public enum SeedStep {
         this.commands = commands;
     }
 
-    /** The seed table: {@code 文本1} (return flow) or {@code 文本2} (return-number sync). */
+    /** {@return the seed table: {@code 文本1} (return flow) or {@code 文本2} (return-number sync)} */
     public String table() {
         return table;
     }
 
-    /** The row number within its table, from 1. */
+    /** {@return the row number within its table, from 1} */
     public int number() {
         return number;
     }
 
-    /** The row's words, as the seed writes them. */
+    /** {@return the row's words, as the seed writes them} */
     public String text() {
         return text;
     }
 
-    /** The commands that carry the step out; the first is the happy path's. */
+    /** {@return the commands that carry the step out; the first is the happy path's} */
     public List<CommandType> commands() {
         return commands;
     }

@@ -134,7 +134,7 @@ public final class WorkflowDefinition {
         return new Transition(command, from, to, roles, Condition.ALWAYS, event);
     }
 
-    /** Every row, in table order. */
+    /** {@return every row, in table order} */
     public List<Transition> transitions() {
         return transitions;
     }
@@ -153,7 +153,9 @@ public final class WorkflowDefinition {
         return roles.get(command);
     }
 
-    /** The table as a Mermaid state diagram ({@code stateDiagram-v2}); rows with the same ends share one arrow. */
+    /**
+     * {@return the table as a Mermaid state diagram ({@code stateDiagram-v2}); rows with the same ends share one arrow}
+     */
     public String toMermaid() {
         StringBuilder out = new StringBuilder("stateDiagram-v2\n");
         for (Map.Entry<String, List<String>> edge : edges().entrySet()) {
@@ -169,7 +171,7 @@ public final class WorkflowDefinition {
         return out.toString();
     }
 
-    /** The table as a Graphviz DOT digraph; rows with the same ends share one edge. */
+    /** {@return the table as a Graphviz DOT digraph; rows with the same ends share one edge} */
     public String toDot() {
         StringBuilder out = new StringBuilder("digraph leg {\n    rankdir=TB;\n    START [shape=point];\n");
         for (LegState state : LegState.values()) {

@@ -20,12 +20,12 @@ public final class AccessDeniedException extends ReturnSyncException {
         this.operation = operation;
     }
 
-    /** The asker's role. */
+    /** {@return the asker's role} */
     public Role role() {
         return role;
     }
 
-    /** What was asked. */
+    /** {@return what was asked} */
     public String operation() {
         return operation;
     }

@@ -21,12 +21,12 @@ public final class ContentionException extends ReturnSyncException {
         this.attempts = attempts;
     }
 
-    /** The case. */
+    /** {@return the case} */
     public CaseId caseId() {
         return caseId;
     }
 
-    /** How many times the command was decided and lost the race. */
+    /** {@return how many times the command was decided and lost the race} */
     public int attempts() {
         return attempts;
     }

@@ -17,27 +17,29 @@ public final class EngineConfig {
         this.deadlineBatchSize = builder.deadlineBatchSize;
     }
 
-    /** 16 conflict retries, a fold cache of 10,000 cases, deadlines in batches of 100. */
+    /** {@return the defaults: 16 conflict retries, a fold cache of 10,000 cases, deadlines in batches of 100} */
     public static EngineConfig ofDefaults() {
         return DEFAULTS;
     }
 
-    /** A builder that starts from the defaults. */
+    /** {@return a builder that starts from the defaults} */
     public static Builder custom() {
         return new Builder();
     }
 
-    /** How often a command is re-decided after losing the race for its case before {@link ContentionException}. */
+    /**
+     * {@return how often a command is re-decided after losing the race for its case before {@link ContentionException}}
+     */
     public int maxConflictRetries() {
         return maxConflictRetries;
     }
 
-    /** How many folded cases the engine keeps to avoid re-folding histories; 0 disables the cache. */
+    /** {@return how many folded cases the engine keeps to avoid re-folding histories; 0 disables the cache} */
     public int foldCacheSize() {
         return foldCacheSize;
     }
 
-    /** How many due cases the deadline runner loads per page of the due index. */
+    /** {@return how many due cases the deadline runner loads per page of the due index} */
     public int deadlineBatchSize() {
         return deadlineBatchSize;
     }
@@ -78,7 +80,7 @@ public final class EngineConfig {
             return this;
         }
 
-        /** The configuration. */
+        /** {@return the configuration} */
         public EngineConfig build() {
             return new EngineConfig(this);
         }

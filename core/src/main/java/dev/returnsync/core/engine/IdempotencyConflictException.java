@@ -22,12 +22,12 @@ public final class IdempotencyConflictException extends ReturnSyncException {
         this.key = key;
     }
 
-    /** The tenant the key belongs to. */
+    /** {@return the tenant the key belongs to} */
     public TenantId tenant() {
         return tenant;
     }
 
-    /** The key. */
+    /** {@return the key} */
     public IdempotencyKey key() {
         return key;
     }

@@ -27,7 +27,10 @@ public interface ResellerNumberGenerator {
      */
     String next(TenantId tenant, Instant now);
 
-    /** {@code RS-YYMMDD-XXXXX} in UTC, with five random characters, as {@link #dated} makes them. */
+    /**
+     * {@return a generator of {@code RS-YYMMDD-XXXXX} in UTC, with five random characters, as {@link #dated} makes
+     * them}
+     */
     static ResellerNumberGenerator ofDefaults() {
         return dated("RS", ZoneId.of("UTC"), null);
     }

@@ -32,7 +32,7 @@ public final class StoreException extends ReturnSyncException {
         this.retryable = retryable;
     }
 
-    /** What the engine asked of the store. */
+    /** {@return what the engine asked of the store} */
     public String operation() {
         return operation;
     }

@@ -68,7 +68,7 @@ public final class InMemoryCaseStore implements CaseStore {
     /** Claimable (unparked) entry ids by next attempt time; within one time, in the order they were added. */
     private final NavigableMap<Instant, LinkedHashSet<String>> ready = new TreeMap<>();
 
-    /** An empty store. */
+    /** {@return an empty store} */
     public InMemoryCaseStore() {
         this(16);
     }
@@ -477,7 +477,7 @@ public final class InMemoryCaseStore implements CaseStore {
         }
     }
 
-    /** How many cases the store holds. */
+    /** {@return how many cases the store holds} */
     public int size() {
         return cases.size();
     }
