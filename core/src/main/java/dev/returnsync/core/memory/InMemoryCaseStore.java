@@ -68,7 +68,7 @@ public final class InMemoryCaseStore implements CaseStore {
     /** Claimable (unparked) entry ids by next attempt time; within one time, in the order they were added. */
     private final NavigableMap<Instant, LinkedHashSet<String>> ready = new TreeMap<>();
 
-    /** {@return an empty store} */
+    /** An empty store. */
     public InMemoryCaseStore() {
         this(16);
     }

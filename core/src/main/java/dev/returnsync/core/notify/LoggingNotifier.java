@@ -17,7 +17,7 @@ import java.util.Objects;
 public final class LoggingNotifier implements Notifier {
     private final Logger log;
 
-    /** {@return a notifier that logs to the logger named after this class} */
+    /** A notifier that logs to the logger named after this class. */
     public LoggingNotifier() {
         this(LoggerFactory.getLogger(LoggingNotifier.class));
     }
