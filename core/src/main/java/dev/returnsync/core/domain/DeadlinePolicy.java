@@ -85,7 +85,12 @@ public final class DeadlinePolicy {
         return new Builder(copy);
     }
 
-    /** The deadline of a state, if it has one. */
+    /**
+     * The deadline of a state, if it has one.
+     *
+     * @param state the leg state
+     * @return its deadline, or empty when it has none
+     */
     public Optional<Deadline> deadline(LegState state) {
         return Optional.ofNullable(deadlines.get(state));
     }
@@ -121,6 +126,10 @@ public final class DeadlinePolicy {
         /**
          * Gives a state a deadline.
          *
+         * @param state the waiting state; not terminal
+         * @param after how long after entering the state the deadline falls due; positive
+         * @param action what happens then
+         * @return this builder
          * @throws IllegalArgumentException if the state is terminal, the duration not positive, or the action
          *     is {@link TimeoutAction#AUTO_CONFIRM} on a state other than {@link LegState#RESULT_NOTIFIED}
          */
@@ -136,7 +145,12 @@ public final class DeadlinePolicy {
             return this;
         }
 
-        /** Removes the deadline of a state. */
+        /**
+         * Removes the deadline of a state.
+         *
+         * @param state the leg state
+         * @return this builder
+         */
         public Builder without(LegState state) {
             deadlines.remove(Objects.requireNonNull(state, "state must not be null"));
             return this;

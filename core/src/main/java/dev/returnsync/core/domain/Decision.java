@@ -26,6 +26,11 @@ public sealed interface Decision {
      * @param events the events, in order
      */
     record Accepted(List<ReturnEvent> events) implements Decision {
+        /**
+         * Copies the events.
+         *
+         * @param events the events, in order; at least one
+         */
         public Accepted {
             events = List.copyOf(events);
             if (events.isEmpty()) {
@@ -45,6 +50,11 @@ public sealed interface Decision {
      * @param refusal why
      */
     record Refused(Refusal refusal) implements Decision {
+        /**
+         * Checks the refusal is there.
+         *
+         * @param refusal why; not null
+         */
         public Refused {
             Objects.requireNonNull(refusal, "refusal");
         }

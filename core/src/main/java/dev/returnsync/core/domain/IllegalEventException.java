@@ -11,7 +11,9 @@ import dev.returnsync.spi.LegState;
 public final class IllegalEventException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /** The state of the event's leg, or {@code null}. */
     private final LegState state;
+    /** The type of the event that did not fit. */
     private final String eventType;
 
     /**

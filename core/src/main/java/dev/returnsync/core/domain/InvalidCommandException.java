@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
 public final class InvalidCommandException extends ReturnSyncException {
     private static final long serialVersionUID = 1L;
 
+    /** The type of the command. */
     private final CommandType command;
+    /** The broken constraints, sorted by path. */
     private final List<Violation> violations;
 
     /**

@@ -58,7 +58,12 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
         return new Leg(supplier, LegState.REQUESTED, at, null, lines, null, List.of(), null, null, false, null, null);
     }
 
-    /** The line of a SKU, if the leg has one. */
+    /**
+     * The line of a SKU, if the leg has one.
+     *
+     * @param sku the SKU
+     * @return its line, or empty when the leg has none
+     */
     public Optional<LineState> line(Sku sku) {
         return Optional.ofNullable(lineOrNull(sku));
     }
@@ -95,6 +100,8 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
     /**
      * The amount to refund for the leg as it stands: accepted units for a return-and-refund, authorized
      * units for a refund-only, nothing for an exchange. The amount is in the currency of the first line.
+     *
+     * @return the amount to refund
      */
     public Money refundDue() {
         Money total = new Money(lines.get(0).unitPrice().currency(), 0);
@@ -111,6 +118,9 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
     /**
      * When this leg's deadline falls due under a policy: the time it entered its state plus the state's
      * timeout, or empty when the state has none or was already escalated.
+     *
+     * @param policy the deadline policy
+     * @return the due time, or empty
      */
     public Optional<Instant> dueAt(DeadlinePolicy policy) {
         DeadlinePolicy.Deadline deadline = policy.deadline(state).orElse(null);

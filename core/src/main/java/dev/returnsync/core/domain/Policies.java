@@ -31,6 +31,9 @@ public final class Policies {
      * When a negotiation opens on a leg worth at most {@code limit} (requested units times unit price), agree at
      * once with the outcome the customer wants, authorizing every requested unit. The worth is summed exactly: a
      * leg worth more than {@link Money#MAX_MINOR} is never auto-agreed.
+     *
+     * @param limit the highest worth of a leg that is agreed at once; not null
+     * @return the policy
      */
     public static Policy autoAgreeUpTo(Money limit) {
         Objects.requireNonNull(limit, "limit");

@@ -60,6 +60,7 @@ public final class PolicyContext {
      * reaction retried after a crash is applied once.
      *
      * @param discriminator tells apart the commands of one reaction, e.g. the leg
+     * @return the key
      */
     public IdempotencyKey key(String discriminator) {
         Objects.requireNonNull(discriminator, "discriminator");
@@ -72,6 +73,7 @@ public final class PolicyContext {
      * {@link #key key(discriminator)}, no expected version.
      *
      * @param discriminator tells apart the commands of one reaction, e.g. the leg
+     * @return the header
      */
     public CommandHeader header(String discriminator) {
         return Commands.as(actor()).key(key(discriminator)).onCase(caseId());

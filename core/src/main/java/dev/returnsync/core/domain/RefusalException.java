@@ -15,12 +15,21 @@ public class RefusalException extends ReturnSyncException {
 
     private final transient Refusal refusal;
 
-    /** Creates the exception for a refusal. */
+    /**
+     * Creates the exception for a refusal.
+     *
+     * @param refusal the refusal; not null
+     */
     public RefusalException(Refusal refusal) {
         this(refusal, refusal.toString());
     }
 
-    /** Creates the exception for a refusal, with a message of the subclass's own. */
+    /**
+     * Creates the exception for a refusal, with a message of the subclass's own.
+     *
+     * @param refusal the refusal; not null
+     * @param message the message
+     */
     protected RefusalException(Refusal refusal, String message) {
         super(message);
         this.refusal = refusal;

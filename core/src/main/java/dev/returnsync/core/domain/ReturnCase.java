@@ -68,7 +68,12 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
         }
     }
 
-    /** The leg of a supplier, if the case has one. */
+    /**
+     * The leg of a supplier, if the case has one.
+     *
+     * @param supplier the supplier
+     * @return its leg, or empty when the case has none
+     */
     public Optional<Leg> leg(SupplierId supplier) {
         return Optional.ofNullable(legOrNull(supplier));
     }
@@ -153,6 +158,9 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
     /**
      * Where a number leads within this case. Numbers are compared by {@link ReturnNumber#uniquenessKey()}, so a
      * return tracking number also finds the same parcel given as a replacement tracking number.
+     *
+     * @param number the number
+     * @return its link, or empty when the number is not linked to this case
      */
     public Optional<NumberLink> resolve(ReturnNumber number) {
         if (customerNumber.sameKey(number)) {
@@ -171,7 +179,12 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
         return Optional.empty();
     }
 
-    /** True when a number with the same uniqueness key is linked to this case; allocates nothing. */
+    /**
+     * Whether a number is linked to this case; allocates nothing.
+     *
+     * @param number the number
+     * @return true when a number with the same uniqueness key is linked to this case
+     */
     public boolean isLinked(ReturnNumber number) {
         if (customerNumber.sameKey(number) || resellerNumber.sameKey(number)) {
             return true;
@@ -184,7 +197,12 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
         return false;
     }
 
-    /** The earliest due time of any leg's deadline under a policy, or empty when none is pending. */
+    /**
+     * The earliest due time of any leg's deadline under a policy.
+     *
+     * @param policy the deadline policy
+     * @return the earliest due time, or empty when none is pending
+     */
     public Optional<Instant> nextDueAt(DeadlinePolicy policy) {
         Instant earliest = null;
         for (Leg leg : legs) {

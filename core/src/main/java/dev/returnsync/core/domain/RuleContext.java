@@ -25,12 +25,23 @@ public record RuleContext(Instant now, Map<String, String> settings) {
         settings = Map.copyOf(settings);
     }
 
-    /** A context with a time and no settings. */
+    /**
+     * A context with a time and no settings.
+     *
+     * @param now the time of the decision; not null
+     * @return the context
+     */
     public static RuleContext at(Instant now) {
         return new RuleContext(now, Map.of());
     }
 
-    /** A setting, or the fallback when it is not set. */
+    /**
+     * A setting, or the fallback when it is not set.
+     *
+     * @param name the setting's name
+     * @param fallback what to answer when it is not set
+     * @return the setting's value, or the fallback
+     */
     public String setting(String name, String fallback) {
         return settings.getOrDefault(name, fallback);
     }

@@ -71,7 +71,12 @@ public record Transition(CommandType command, LegState from, LegState to, Set<Ro
             return label;
         }
 
-        /** True when the condition holds of the leg. */
+        /**
+         * Tests the condition.
+         *
+         * @param leg the leg
+         * @return true when the condition holds of the leg
+         */
         public boolean test(Leg leg) {
             return switch (this) {
                 case ALWAYS -> true;

@@ -28,7 +28,13 @@ public record Verdict(String rule, String reason) {
         return ALLOW;
     }
 
-    /** The named rule refuses the command, for a reason. */
+    /**
+     * The named rule refuses the command, for a reason.
+     *
+     * @param rule the rule's name
+     * @param reason why, in words, without personal data
+     * @return the refusing verdict
+     */
     public static Verdict refuse(String rule, String reason) {
         return new Verdict(Objects.requireNonNull(rule, "rule"), Objects.requireNonNull(reason, "reason"));
     }

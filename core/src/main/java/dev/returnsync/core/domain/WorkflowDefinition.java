@@ -69,7 +69,12 @@ public final class WorkflowDefinition {
         }
     }
 
-    /** The table for a deadline policy. */
+    /**
+     * The table for a deadline policy.
+     *
+     * @param deadlines the deadline policy; its deadlines become the table's deadline rows
+     * @return the table
+     */
     public static WorkflowDefinition of(DeadlinePolicy deadlines) {
         return deadlines.equals(DeadlinePolicy.ofDefaults()) ? Defaults.TABLE : build(deadlines);
     }
@@ -139,7 +144,13 @@ public final class WorkflowDefinition {
         return transitions;
     }
 
-    /** The rows of a command type from a state ({@code null} for the submission); empty when there is none. */
+    /**
+     * The rows of a command type from a state.
+     *
+     * @param command the command type
+     * @param from the leg state, or {@code null} for the submission
+     * @return the rows, empty when there is none
+     */
     public List<Transition> rows(CommandType command, LegState from) {
         Map<LegState, List<Transition>> byState = index.get(command);
         if (byState == null) {
@@ -148,7 +159,12 @@ public final class WorkflowDefinition {
         return byState.getOrDefault(from, List.of());
     }
 
-    /** The roles that may fire a command type from some state. */
+    /**
+     * The roles that may fire a command type from some state.
+     *
+     * @param command the command type
+     * @return the roles
+     */
     public Set<Role> roles(CommandType command) {
         return roles.get(command);
     }

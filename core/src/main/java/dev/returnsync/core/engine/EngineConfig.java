@@ -53,7 +53,12 @@ public final class EngineConfig {
         private Builder() {
         }
 
-        /** Conflict retries, 0 to 1,000. */
+        /**
+         * Conflict retries, 0 to 1,000.
+         *
+         * @param retries how often a command is re-decided after losing the race, 0 to 1,000
+         * @return this builder
+         */
         public Builder maxConflictRetries(int retries) {
             if (retries < 0 || retries > 1_000) {
                 throw new IllegalArgumentException("maxConflictRetries must be 0 to 1000, was " + retries);
@@ -62,7 +67,12 @@ public final class EngineConfig {
             return this;
         }
 
-        /** Size of the fold cache, 0 (off) to 10,000,000. */
+        /**
+         * Size of the fold cache, 0 (off) to 10,000,000.
+         *
+         * @param size how many folded cases are kept, 0 (off) to 10,000,000
+         * @return this builder
+         */
         public Builder foldCacheSize(int size) {
             if (size < 0 || size > 10_000_000) {
                 throw new IllegalArgumentException("foldCacheSize must be 0 to 10000000, was " + size);
@@ -71,7 +81,12 @@ public final class EngineConfig {
             return this;
         }
 
-        /** Due cases per page of the deadline runner, 1 to 10,000. */
+        /**
+         * Due cases per page of the deadline runner, 1 to 10,000.
+         *
+         * @param size due cases per page, 1 to 10,000
+         * @return this builder
+         */
         public Builder deadlineBatchSize(int size) {
             if (size < 1 || size > 10_000) {
                 throw new IllegalArgumentException("deadlineBatchSize must be 1 to 10000, was " + size);

@@ -43,6 +43,7 @@ public interface ResellerNumberGenerator {
      * @param zone the zone of the date (e.g. {@code Asia/Shanghai})
      * @param random the random source, or {@code null} for {@link ThreadLocalRandom}; a given source is used under a
      *     lock, so tests can seed it
+     * @return the generator
      */
     static ResellerNumberGenerator dated(String prefix, ZoneId zone, RandomGenerator random) {
         Objects.requireNonNull(prefix, "prefix must not be null");
