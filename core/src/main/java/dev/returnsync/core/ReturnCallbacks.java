@@ -42,7 +42,7 @@ public final class ReturnCallbacks {
         this.resellerNumber = resellerNumber;
     }
 
-    /** The reseller return number that names the return. */
+    /** {@return the reseller return number that names the return} */
     public ReturnNumber resellerNumber() {
         return resellerNumber;
     }
@@ -52,6 +52,7 @@ public final class ReturnCallbacks {
      *
      * @param supplierNumber the supplier's number as it wrote it; normalized as a return number of this supplier
      * @param key the supplier's idempotency key for this callback
+     * @return the events and the case after them, as the supplier sees it
      * @throws CaseNotFoundException if the reseller number is unknown in the tenant or the supplier has no leg there
      * @throws CommandRefusedException if the workflow refuses (e.g. the leg moved on to another number)
      * @throws InvalidReturnNumberException if the number is malformed
@@ -78,6 +79,7 @@ public final class ReturnCallbacks {
      *
      * @param reason why
      * @param key the supplier's idempotency key for this callback
+     * @return the events and the case after them, as the supplier sees it
      * @throws CaseNotFoundException if the reseller number is unknown in the tenant or the supplier has no leg there
      * @throws CommandRefusedException if the workflow refuses
      */
@@ -91,6 +93,7 @@ public final class ReturnCallbacks {
      *
      * @param quantities the received quantity per SKU
      * @param key the supplier's idempotency key for this callback
+     * @return the events and the case after them, as the supplier sees it
      * @throws CaseNotFoundException if the reseller number is unknown in the tenant or the supplier has no leg there
      * @throws CommandRefusedException if the workflow refuses
      */

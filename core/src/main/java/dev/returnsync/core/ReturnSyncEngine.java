@@ -128,22 +128,26 @@ public final class ReturnSyncEngine implements AutoCloseable {
                 () -> run(clock.instant(), this::isRunning));
     }
 
-    /** A builder; only {@link Builder#store} is required. */
+    /**
+     * A builder; only {@link Builder#store} is required.
+     *
+     * @return a new builder with every other setting at its default
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The workflow the engine decides with. */
+    /** {@return the workflow the engine decides with} */
     public ReturnWorkflow workflow() {
         return workflow;
     }
 
-    /** The engine's clock. */
+    /** {@return the engine's clock} */
     public Clock clock() {
         return clock;
     }
 
-    /** The lease owner name of this engine's dispatcher. */
+    /** {@return the lease owner name of this engine's dispatcher} */
     public String owner() {
         return dispatcher.owner();
     }
@@ -154,6 +158,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
      *
      * @param tenant the tenant of the webhook
      * @param supplier the supplier that calls back
+     * @return the callbacks, bound to that tenant and supplier
      */
     public SupplierCallbacks supplierCallbacks(TenantId tenant, SupplierId supplier) {
         return new SupplierCallbacks(this, tenant, supplier);
@@ -164,6 +169,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
     /**
      * Runs a command through the pipeline, at the clock's time.
      *
+     * @param command the command to run; not null
      * @return the events and the case after them, as the actor sees it (a supplier: its own leg only); for a
      *     repeated key with the same payload, the first outcome
      * @throws NullPointerException if the command is null
@@ -183,6 +189,10 @@ public final class ReturnSyncEngine implements AutoCloseable {
     /**
      * Runs a command decided at a given time: what {@link #execute(Command)} does with {@code now} instead of the
      * clock. The dispatcher and the deadline runner use it with the time they were given.
+     *
+     * @param command the command to run; not null
+     * @param now the time the command is decided at
+     * @return what {@link #execute(Command)} returns
      */
     public CommandResult execute(Command command, Instant now) {
         Objects.requireNonNull(command, "command must not be null");
@@ -209,7 +219,11 @@ public final class ReturnSyncEngine implements AutoCloseable {
 
     // --------------------------------------------------------------------------------------------- outbox
 
-    /** Does the outbox work due at the clock's time. */
+    /**
+     * Does the outbox work due at the clock's time.
+     *
+     * @return what was claimed and how it ended
+     */
     public DispatchReport dispatchPending() {
         return dispatchPending(clock.instant());
     }
@@ -221,6 +235,9 @@ public final class ReturnSyncEngine implements AutoCloseable {
      * its work (work whose lease was taken over is skipped) and kept alive while the work runs. Failed work is retried later with exponential backoff
      * and jitter, and parked after the configured number of attempts; only a refusal of a command the work makes is
      * final. A crash leaves the work leased, and any engine takes it over when the lease ends, with the same ids.
+     *
+     * @param now the time the call starts at; not null
+     * @return what was claimed and how it ended
      */
     public DispatchReport dispatchPending(Instant now) {
         return dispatch(now, () -> true);
@@ -239,6 +256,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
      * Puts a case's parked work back in line, due now, with its attempts counted from zero.
      *
      * @param asker a reseller (or the system) of the case's tenant
+     * @param caseId the case whose parked work is put back
      * @return how many entries were un-parked
      * @throws AccessDeniedException if the asker is a customer or a supplier
      * @throws CaseNotFoundException if the case is not the asker's
@@ -256,7 +274,11 @@ public final class ReturnSyncEngine implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------- deadlines
 
-    /** Fires the deadlines due at the clock's time. */
+    /**
+     * Fires the deadlines due at the clock's time.
+     *
+     * @return how many deadlines fired, failed or were stale
+     */
     public DeadlineReport runDue() {
         return runDue(clock.instant());
     }
@@ -269,6 +291,9 @@ public final class ReturnSyncEngine implements AutoCloseable {
      * cases before it stay due. A case that fails (e.g. the store failed for a moment) is counted in
      * {@link DeadlineReport#failed()} and stays due for the next run; the other cases go on. A case the index lists
      * without a deadline due at {@code now} is counted in {@link DeadlineReport#stale()}.
+     *
+     * @param now the time deadlines are due at; not null
+     * @return how many deadlines fired, failed or were stale
      */
     public DeadlineReport runDue(Instant now) {
         Objects.requireNonNull(now, "now must not be null");
@@ -283,6 +308,8 @@ public final class ReturnSyncEngine implements AutoCloseable {
     /**
      * Fires due deadlines at {@code now}, then does due outbox work from the time that has passed since on the
      * clock.
+     *
+     * @param now the time the run starts at; not null
      */
     public void runOnce(Instant now) {
         run(now, () -> true);
@@ -303,6 +330,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
      * type only, and the loop goes on. Does nothing if already started. A convenience: a host that manages its
      * threads uses {@link #start(ScheduledExecutorService, Duration)}.
      *
+     * @param every the pause between the end of a run and the start of the next; positive
      * @throws IllegalArgumentException if {@code every} is not positive
      */
     public void start(Duration every) {
@@ -315,6 +343,8 @@ public final class ReturnSyncEngine implements AutoCloseable {
      * nothing if already started. {@link #stop()} and {@link #close()} cancel the task and never shut the executor
      * down; shutting it down stops the loop too.
      *
+     * @param executor the host's executor the loop runs on
+     * @param every the pause between the end of a run and the start of the next; positive
      * @throws IllegalArgumentException if {@code every} is not positive
      * @throws java.util.concurrent.RejectedExecutionException if the executor refuses the task (e.g. it is shut down)
      */
@@ -327,6 +357,8 @@ public final class ReturnSyncEngine implements AutoCloseable {
      * say): what {@link #start(ScheduledExecutorService, Duration)} does, on a scheduler that is not an executor.
      * {@link #stop()} cancels the runs and leaves the scheduler running.
      *
+     * @param scheduler the host's scheduler the loop runs through
+     * @param every the pause between the end of a run and the start of the next; positive
      * @throws IllegalArgumentException if {@code every} is not positive
      * @throws RuntimeException whatever the scheduler throws when it refuses the task
      */
@@ -343,7 +375,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
         background.stop();
     }
 
-    /** True while the background loop is started. */
+    /** {@return true while the background loop is started} */
     public boolean isRunning() {
         return background.isRunning();
     }
@@ -363,6 +395,9 @@ public final class ReturnSyncEngine implements AutoCloseable {
      * whole case and all its work; the customer every leg of their return and no outbox work; a supplier its own
      * leg only and the work addressed to it.
      *
+     * @param asker who asks; not null
+     * @param caseId the case asked for
+     * @return the case and its outbox work, cut to what the asker may see
      * @throws CaseNotFoundException if the case does not exist in the asker's tenant or the asker is not a party
      *     (the same answer, byte for byte)
      * @throws StoreException if the store fails
@@ -375,6 +410,9 @@ public final class ReturnSyncEngine implements AutoCloseable {
      * The case's events, oldest first: its audit trail (who did what, when, with which numbers). A supplier sees the
      * events of its own leg and the request with its own lines only.
      *
+     * @param asker who asks; not null
+     * @param caseId the case asked for
+     * @return the events the asker may see, oldest first
      * @throws CaseNotFoundException if the case does not exist in the asker's tenant or the asker is not a party
      * @throws StoreException if the store fails
      */
@@ -386,6 +424,9 @@ public final class ReturnSyncEngine implements AutoCloseable {
      * Where a number leads, superseded numbers included, if it belongs to a case the asker is a party of (and, for
      * a supplier, is not another supplier's leg number). Anything else looks like an unknown number.
      *
+     * @param asker who asks; not null
+     * @param number the number to look up
+     * @return the link of the number, or empty if it is unknown or not the asker's to see
      * @throws StoreException if the store fails
      */
     public Optional<NumberLink> findByNumber(Actor asker, ReturnNumber number) {
@@ -398,6 +439,8 @@ public final class ReturnSyncEngine implements AutoCloseable {
      * reseller and the customer, of any supplier), and as a return or replacement tracking number of any carrier.
      * Malformed candidates are skipped; only links the asker may see are returned (as for {@link #findByNumber}).
      *
+     * @param asker who asks; not null
+     * @param raw the number as typed
      * @return the links found, in the order customer request, reseller return, supplier return, tracking; the same
      *     value at several suppliers or carriers gives one link each (at most 16 per kind)
      * @throws StoreException if the store fails
@@ -410,6 +453,9 @@ public final class ReturnSyncEngine implements AutoCloseable {
      * Finds a number typed as a raw string with the scope it was given with: a supplier id for supplier return
      * numbers, or a carrier code for tracking numbers (return and replacement parcels share one namespace).
      *
+     * @param asker who asks; not null
+     * @param raw the number as typed
+     * @param scope the supplier id or carrier code the number belongs to
      * @return the links found, at most one per kind, in the order supplier return, tracking
      * @throws StoreException if the store fails
      */
@@ -437,13 +483,21 @@ public final class ReturnSyncEngine implements AutoCloseable {
         /**
          * Hears of commands, outbox work, supplier failures and deadline runs, for metrics;
          * {@link EngineObserver#NONE} unless set. What it throws is logged and ignored.
+         *
+         * @param observer the observer; not null
+         * @return this builder
          */
         public Builder observer(EngineObserver observer) {
             this.observer = Objects.requireNonNull(observer, "observer must not be null");
             return this;
         }
 
-        /** The storage port; required. */
+        /**
+         * The storage port; required.
+         *
+         * @param store the store; not null
+         * @return this builder
+         */
         public Builder store(CaseStore store) {
             this.store = Objects.requireNonNull(store, "store must not be null");
             return this;
@@ -452,25 +506,43 @@ public final class ReturnSyncEngine implements AutoCloseable {
         /**
          * The notification port; a {@link LoggingNotifier} unless set (one log line per notification, nothing
          * delivered). {@link NoopNotifier#instance()} drops them.
+         *
+         * @param notifier the notifier; not null
+         * @return this builder
          */
         public Builder notifier(Notifier notifier) {
             this.notifier = Objects.requireNonNull(notifier, "notifier must not be null");
             return this;
         }
 
-        /** The supplier adapters; none unless set (every supplier handled by hand). */
+        /**
+         * The supplier adapters; none unless set (every supplier handled by hand).
+         *
+         * @param suppliers the registry; not null
+         * @return this builder
+         */
         public Builder suppliers(SupplierRegistry suppliers) {
             this.suppliers = Objects.requireNonNull(suppliers, "supplier registry must not be null");
             return this;
         }
 
-        /** The workflow with its deadlines and custom rules; {@link ReturnWorkflow#ofDefaults()} unless set. */
+        /**
+         * The workflow with its deadlines and custom rules; {@link ReturnWorkflow#ofDefaults()} unless set.
+         *
+         * @param workflow the workflow; not null
+         * @return this builder
+         */
         public Builder workflow(ReturnWorkflow workflow) {
             this.workflow = Objects.requireNonNull(workflow, "workflow must not be null");
             return this;
         }
 
-        /** The clock every time comes from; {@link Clock#systemUTC()} unless set. */
+        /**
+         * The clock every time comes from; {@link Clock#systemUTC()} unless set.
+         *
+         * @param clock the clock; not null
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock must not be null");
             return this;
@@ -479,31 +551,54 @@ public final class ReturnSyncEngine implements AutoCloseable {
         /**
          * The random source of the backoff jitter; {@link java.util.concurrent.ThreadLocalRandom} unless set. A given
          * source is used under a lock, so a seeded one makes the delays reproducible.
+         *
+         * @param random the random source; not null
+         * @return this builder
          */
         public Builder random(RandomGenerator random) {
             this.random = Objects.requireNonNull(random, "random must not be null");
             return this;
         }
 
-        /** The pipeline settings; {@link EngineConfig#ofDefaults()} unless set. */
+        /**
+         * The pipeline settings; {@link EngineConfig#ofDefaults()} unless set.
+         *
+         * @param config the settings; not null
+         * @return this builder
+         */
         public Builder engineConfig(EngineConfig config) {
             this.config = Objects.requireNonNull(config, "engine config must not be null");
             return this;
         }
 
-        /** The dispatcher settings; {@link DispatcherConfig#ofDefaults()} unless set. */
+        /**
+         * The dispatcher settings; {@link DispatcherConfig#ofDefaults()} unless set.
+         *
+         * @param config the settings; not null
+         * @return this builder
+         */
         public Builder dispatcherConfig(DispatcherConfig config) {
             this.dispatcherConfig = Objects.requireNonNull(config, "dispatcher config must not be null");
             return this;
         }
 
-        /** The reseller return number generator; {@link ResellerNumberGenerator#ofDefaults()} unless set. */
+        /**
+         * The reseller return number generator; {@link ResellerNumberGenerator#ofDefaults()} unless set.
+         *
+         * @param generator the generator; not null
+         * @return this builder
+         */
         public Builder resellerNumbers(ResellerNumberGenerator generator) {
             this.numbers = Objects.requireNonNull(generator, "generator must not be null");
             return this;
         }
 
-        /** The case id generator for submissions without a case id; {@link CaseIdGenerator#ofDefaults()} unless set. */
+        /**
+         * The case id generator for submissions without a case id; {@link CaseIdGenerator#ofDefaults()} unless set.
+         *
+         * @param generator the generator; not null
+         * @return this builder
+         */
         public Builder caseIds(CaseIdGenerator generator) {
             this.caseIds = Objects.requireNonNull(generator, "generator must not be null");
             return this;
@@ -512,6 +607,8 @@ public final class ReturnSyncEngine implements AutoCloseable {
         /**
          * The engine.
          *
+         * @return a new engine with these settings
+
          * @throws IllegalStateException if the store is missing
          */
         public ReturnSyncEngine build() {

@@ -34,12 +34,12 @@ public final class SupplierCallbacks {
         this.supplier = Objects.requireNonNull(supplier, "supplier must not be null");
     }
 
-    /** The tenant of the callbacks. */
+    /** {@return the tenant of the callbacks} */
     public TenantId tenant() {
         return tenant;
     }
 
-    /** The supplier that calls back. */
+    /** {@return the supplier that calls back} */
     public SupplierId supplier() {
         return supplier;
     }
@@ -48,6 +48,7 @@ public final class SupplierCallbacks {
      * The callbacks about one return.
      *
      * @param resellerNumber the reseller return number of the return, in this tenant
+     * @return the callbacks about that return, as this supplier
      * @throws InvalidReturnNumberException if the number is not a reseller return number of this tenant
      */
     public ReturnCallbacks forReturn(ReturnNumber resellerNumber) {
@@ -67,6 +68,7 @@ public final class SupplierCallbacks {
      * The callbacks about one return, named by the reseller return number as the supplier sent it back.
      *
      * @param resellerNumber the reseller return number, raw; normalized like every reseller return number
+     * @return the callbacks about that return, as this supplier
      * @throws InvalidReturnNumberException if the number is malformed
      */
     public ReturnCallbacks forReturn(String resellerNumber) {

@@ -44,24 +44,24 @@ import java.util.List;
  * command is built: {@link NullPointerException} naming the field and the index, e.g. {@code lines[2]}.
  */
 public sealed interface Command {
-    /** The caller's idempotency key. */
+    /** {@return the caller's idempotency key} */
     IdempotencyKey key();
 
-    /** Who fires the command. */
+    /** {@return who fires the command} */
     Actor actor();
 
-    /** The case version the caller saw, or {@code null} to accept any. */
+    /** {@return the case version the caller saw, or {@code null} to accept any} */
     Long expectedVersion();
 
-    /** The case the command is about. */
+    /** {@return the case the command is about} */
     CaseId caseId();
 
-    /** The type of this command, as used in the transition table. */
+    /** {@return the type of this command, as used in the transition table} */
     CommandType type();
 
     /** A command about one leg of an existing case, the leg being named by its supplier. */
     sealed interface LegCommand extends Command {
-        /** The supplier whose leg the command is about. */
+        /** {@return the supplier whose leg the command is about} */
         SupplierId leg();
     }
 
@@ -80,6 +80,24 @@ public sealed interface Command {
                         @NotNull ReturnNumber customerNumber, ReturnNumber resellerNumber,
                         @NotEmpty @Size(max = 200) List<@NotNull @Valid ReturnLine> lines, @NotNull @Valid Reason reason,
                         @NotNull OutcomeType wanted, @NotNull Instant deliveredAt) implements Command {
+        /**
+         * Copies the lines, refusing a null element.
+         *
+         * @param key the caller's idempotency key; not null
+         * @param actor who fires the command; not null
+         * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param caseId the id of the new case; {@code null} asks the engine to generate one (a decision without the
+         *     engine refuses a submission without one)
+         * @param customer the customer who asks; not null
+         * @param order the storefront order the return is about; not null
+         * @param customerNumber the customer-side number (marketplace after-sale id), tenant-scoped
+         * @param resellerNumber the reseller return number for the case, tenant-scoped; {@code null} asks the engine to
+         *     generate one (a decision without the engine refuses a submission without one)
+         * @param lines the returned lines, 1 to 200, no null element
+         * @param reason why the customer asks; not null
+         * @param wanted the outcome the customer wants; not null
+         * @param deliveredAt when the order was delivered to the customer
+         */
         public SubmitReturn {
             lines = copy("lines", lines);
         }
@@ -108,6 +126,18 @@ public sealed interface Command {
     record AgreeReturn(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
                        @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull OutcomeType outcome,
                        @NotNull List<@NotNull LineQuantity> authorized) implements LegCommand {
+        /**
+         * Copies the authorized quantities, refusing a null element.
+         *
+         * @param key the caller's idempotency key; not null
+         * @param actor who fires the command; not null
+         * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param caseId the case the command is about; not null
+         * @param leg the supplier whose leg the command is about; not null
+         * @param outcome the agreed outcome; not null
+         * @param authorized the authorized quantity per SKU of the leg; empty authorizes every requested quantity (the
+         *     builder's default)
+         */
         public AgreeReturn {
             authorized = copy("authorized", authorized);
         }
@@ -185,6 +215,16 @@ public sealed interface Command {
     record ConfirmReceipt(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
                           @NotNull CaseId caseId, @NotNull SupplierId leg,
                           @NotEmpty List<@NotNull LineQuantity> received) implements LegCommand {
+        /**
+         * Copies the received quantities, refusing a null element.
+         *
+         * @param key the caller's idempotency key; not null
+         * @param actor who fires the command; not null
+         * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param caseId the case the command is about; not null
+         * @param leg the supplier whose leg the command is about; not null
+         * @param received the received quantity per SKU; SKUs not listed count as zero
+         */
         public ConfirmReceipt {
             received = copy("received", received);
         }
@@ -203,6 +243,19 @@ public sealed interface Command {
                         @NotNull CaseId caseId, @NotNull SupplierId leg,
                         @NotNull List<@NotNull LineQuantity> accepted, @NotNull List<@NotNull LineQuantity> rejected,
                         @NotNull @Size(max = 500) String note) implements LegCommand {
+        /**
+         * Copies the quantities, refusing a null element, and checks the note's characters (its presence and length
+         * are left to validation).
+         *
+         * @param key the caller's idempotency key; not null
+         * @param actor who fires the command; not null
+         * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param caseId the case the command is about; not null
+         * @param leg the supplier whose leg the command is about; not null
+         * @param accepted the accepted quantity per SKU; SKUs not listed count as zero; not null
+         * @param rejected the rejected quantity per SKU; SKUs not listed count as zero; not null
+         * @param note a note for the other party, at most 500 characters; not null
+         */
         public ReportResult {
             accepted = copy("accepted", accepted);
             rejected = copy("rejected", rejected);
@@ -232,7 +285,16 @@ public sealed interface Command {
                                   @PositiveOrZero Long expectedVersion, @NotNull CaseId caseId,
                                   @NotNull SupplierId leg, @NotNull @Size(max = 500) String note)
             implements LegCommand {
-        /** Checks the note's characters (its presence and length are left to validation). */
+        /**
+         * Checks the note's characters (its presence and length are left to validation).
+         *
+         * @param key the caller's idempotency key; not null
+         * @param actor who fires the command; not null
+         * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param caseId the case the command is about; not null
+         * @param leg the supplier whose leg the command is about; not null
+         * @param note a note for the other party, at most 500 characters; not null
+         */
         public ReportResultToCustomer {
             if (note != null && note.length() <= Reason.MAX_TEXT) {
                 Reason.checkText("note", note);

@@ -27,7 +27,13 @@ public final class DeadlinePolicy {
      * @param action what happens then
      */
     public record Deadline(Duration after, TimeoutAction action) {
-        /** Validates the deadline. */
+        /**
+         * Validates the deadline.
+         *
+         * @param after how long after entering the state the deadline falls due, positive and at most {@link
+         *     dev.returnsync.spi.TimeWindow#MAX_DEADLINE_DAYS} days
+         * @param action what happens then
+         */
         public Deadline {
             Objects.requireNonNull(after, "deadline duration must not be null");
             Objects.requireNonNull(action, "timeout action must not be null");
@@ -57,34 +63,39 @@ public final class DeadlinePolicy {
         this.deadlines = Collections.unmodifiableMap(new EnumMap<>(deadlines));
     }
 
-    /** The defaults described in the class comment. */
+    /** {@return the defaults described in the class comment} */
     public static DeadlinePolicy ofDefaults() {
         return DEFAULTS;
     }
 
-    /** A policy without any deadline. */
+    /** {@return a policy without any deadline} */
     public static DeadlinePolicy none() {
         return NONE;
     }
 
-    /** A builder that starts empty. */
+    /** {@return a builder that starts empty} */
     public static Builder builder() {
         return new Builder(new EnumMap<>(LegState.class));
     }
 
-    /** A builder that starts from this policy. */
+    /** {@return a builder that starts from this policy} */
     public Builder toBuilder() {
         EnumMap<LegState, Deadline> copy = new EnumMap<>(LegState.class);
         copy.putAll(deadlines);
         return new Builder(copy);
     }
 
-    /** The deadline of a state, if it has one. */
+    /**
+     * The deadline of a state, if it has one.
+     *
+     * @param state the leg state
+     * @return its deadline, or empty when it has none
+     */
     public Optional<Deadline> deadline(LegState state) {
         return Optional.ofNullable(deadlines.get(state));
     }
 
-    /** Every state's deadline, in state order. */
+    /** {@return every state's deadline, in state order} */
     public Map<LegState, Deadline> deadlines() {
         return deadlines;
     }
@@ -115,6 +126,10 @@ public final class DeadlinePolicy {
         /**
          * Gives a state a deadline.
          *
+         * @param state the waiting state; not terminal
+         * @param after how long after entering the state the deadline falls due; positive
+         * @param action what happens then
+         * @return this builder
          * @throws IllegalArgumentException if the state is terminal, the duration not positive, or the action
          *     is {@link TimeoutAction#AUTO_CONFIRM} on a state other than {@link LegState#RESULT_NOTIFIED}
          */
@@ -130,13 +145,18 @@ public final class DeadlinePolicy {
             return this;
         }
 
-        /** Removes the deadline of a state. */
+        /**
+         * Removes the deadline of a state.
+         *
+         * @param state the leg state
+         * @return this builder
+         */
         public Builder without(LegState state) {
             deadlines.remove(Objects.requireNonNull(state, "state must not be null"));
             return this;
         }
 
-        /** The policy. */
+        /** {@return the policy} */
         public DeadlinePolicy build() {
             return new DeadlinePolicy(deadlines);
         }

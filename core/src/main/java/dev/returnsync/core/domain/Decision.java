@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /** What {@link ReturnWorkflow#decide} answers: the events a command yields, or why it was refused. */
 public sealed interface Decision {
-    /** True for {@link Accepted}. */
+    /** {@return true for {@link Accepted}} */
     default boolean accepted() {
         return this instanceof Accepted;
     }
@@ -26,6 +26,11 @@ public sealed interface Decision {
      * @param events the events, in order
      */
     record Accepted(List<ReturnEvent> events) implements Decision {
+        /**
+         * Copies the events.
+         *
+         * @param events the events, in order; at least one
+         */
         public Accepted {
             events = List.copyOf(events);
             if (events.isEmpty()) {
@@ -45,6 +50,11 @@ public sealed interface Decision {
      * @param refusal why
      */
     record Refused(Refusal refusal) implements Decision {
+        /**
+         * Checks the refusal is there.
+         *
+         * @param refusal why; not null
+         */
         public Refused {
             Objects.requireNonNull(refusal, "refusal");
         }

@@ -29,7 +29,7 @@ import java.util.Set;
  * declare theirs.
  */
 public interface Guard {
-    /** The rule's name, shown in refusals. */
+    /** {@return the rule's name, shown in refusals} */
     String name();
 
     /**
@@ -93,7 +93,14 @@ public interface Guard {
      */
     @FunctionalInterface
     interface Condition<C extends Command> {
-        /** True when the condition holds. */
+        /**
+         * Tests the condition.
+         *
+         * @param command the command, already checked by the library
+         * @param current the case before the command; empty only for {@link Command.SubmitReturn}
+         * @param context the time of the decision and the host's settings
+         * @return true when the condition holds
+         */
         boolean test(C command, Optional<ReturnCase> current, RuleContext context);
     }
 
@@ -104,7 +111,14 @@ public interface Guard {
      */
     @FunctionalInterface
     interface Explanation<C extends Command> {
-        /** The reason, in words, without personal data. */
+        /**
+         * Explains a refusal.
+         *
+         * @param command the refused command
+         * @param current the case before the command; empty only for {@link Command.SubmitReturn}
+         * @param context the time of the decision and the host's settings
+         * @return the reason, in words, without personal data
+         */
         String reason(C command, Optional<ReturnCase> current, RuleContext context);
     }
 
@@ -112,6 +126,8 @@ public interface Guard {
      * Starts a guard with a name, shown in its refusals: {@code Guard.named("max-lines").on(Command.SubmitReturn.class)
      * .refuseWhen((submit, current, ctx) -> submit.lines().size() > 20, "at most 20 lines")}.
      *
+     * @param name the rule's name; not null, not blank
+     * @return a builder that looks at every command
      * @throws IllegalArgumentException if the name is blank
      */
     static Builder<Command> named(String name) {
@@ -136,38 +152,74 @@ public interface Guard {
             this.type = type;
         }
 
-        /** The same guard, looking only at commands of this type. */
+        /**
+         * The same guard, looking only at commands of this type.
+         *
+         * @param <D> the command type the guard looks at
+         * @param commandType the class of that command type; not null
+         * @return a builder with the same name, narrowed to that type
+         */
         public <D extends Command> Builder<D> on(Class<D> commandType) {
             return new Builder<>(name, Objects.requireNonNull(commandType, "command type"));
         }
 
-        /** A guard that refuses, with this reason, the commands for which the condition holds. */
+        /**
+         * A guard that refuses, with this reason, the commands for which the condition holds.
+         *
+         * @param when the condition; not null
+         * @param reason the reason of the refusal, in words, without personal data; not null
+         * @return the guard
+         */
         public Guard refuseWhen(Condition<? super C> when, String reason) {
             Objects.requireNonNull(reason, "reason");
             return refuseWhen(when, (command, current, context) -> reason);
         }
 
-        /** A guard that refuses, with the explained reason, the commands for which the condition holds. */
+        /**
+         * A guard that refuses, with the explained reason, the commands for which the condition holds.
+         *
+         * @param when the condition; not null
+         * @param reason what explains the refusal from what the guard saw; not null
+         * @return the guard
+         */
         public Guard refuseWhen(Condition<? super C> when, Explanation<? super C> reason) {
             Objects.requireNonNull(when, "condition");
             Objects.requireNonNull(reason, "reason");
             return new ConditionGuard<>(name, type, when, reason);
         }
 
-        /** A guard that refuses, with this reason, the commands for which the condition does not hold. */
+        /**
+         * A guard that refuses, with this reason, the commands for which the condition does not hold.
+         *
+         * @param when the condition that allows; not null
+         * @param reason the reason of the refusal, in words, without personal data; not null
+         * @return the guard
+         */
         public Guard allowOnlyWhen(Condition<? super C> when, String reason) {
             Objects.requireNonNull(reason, "reason");
             return allowOnlyWhen(when, (command, current, context) -> reason);
         }
 
-        /** A guard that refuses, with the explained reason, the commands for which the condition does not hold. */
+        /**
+         * A guard that refuses, with the explained reason, the commands for which the condition does not hold.
+         *
+         * @param when the condition that allows; not null
+         * @param reason what explains the refusal from what the guard saw; not null
+         * @return the guard
+         */
         public Guard allowOnlyWhen(Condition<? super C> when, Explanation<? super C> reason) {
             Objects.requireNonNull(when, "condition");
             return refuseWhen((command, current, context) -> !when.test(command, current, context), reason);
         }
     }
 
-    /** A guard that runs the given guards in order; the first refusal wins and keeps its own rule name. */
+    /**
+     * A guard that runs the given guards in order; the first refusal wins and keeps its own rule name.
+     *
+     * @param name the combined guard's name; not null
+     * @param guards the guards, in order; not null, no null element
+     * @return the combined guard, declaring every horizon of the guards
+     */
     static Guard allOf(String name, List<Guard> guards) {
         List<Guard> all = List.copyOf(guards);
         Objects.requireNonNull(name, "name");
@@ -202,7 +254,13 @@ public interface Guard {
         };
     }
 
-    /** This guard, then the other. */
+    /**
+     * This guard, then the other.
+     *
+     * @param other the guard that runs after this one; not null
+     * @return the combined guard, named after both
+     */
+
     default Guard and(Guard other) {
         return allOf(name() + "+" + other.name(), List.of(this, other));
     }

@@ -22,6 +22,8 @@ public final class Guards {
      * 七天无理由退货: a return without a reason must be asked within {@code window} of delivery. The window
      * is inclusive: a request at exactly {@code deliveredAt + window} is still allowed. Its horizon is the window.
      *
+     * @param window how long after delivery a return without a reason may be asked
+     * @return the guard, named {@code no-reason-window}
      * @throws IllegalArgumentException if the window is not positive or longer than
      *     {@link TimeWindow#MAX_DEADLINE_DAYS} days
      */
@@ -40,7 +42,10 @@ public final class Guards {
                 .withHorizons(window);
     }
 
-    /** Quality complaints (faulty, damaged, wrong or not as described) need at least one evidence reference. */
+    /**
+     * {@return a guard: quality complaints (faulty, damaged, wrong or not as described) need at least one evidence
+     * reference}
+     */
     public static Guard evidenceForQualityComplaints() {
         return Guard.named("evidence-for-quality-complaints").on(Command.SubmitReturn.class)
                 .refuseWhen((submit, current, context) -> submit.reason().code().isQualityComplaint()
@@ -49,7 +54,12 @@ public final class Guards {
                                 + " complaint needs at least one evidence reference");
     }
 
-    /** These suppliers accept no exchanges: agreeing to an exchange on their legs is refused. */
+    /**
+     * These suppliers accept no exchanges: agreeing to an exchange on their legs is refused.
+     *
+     * @param suppliers the suppliers; not null
+     * @return the guard
+     */
     public static Guard noExchangesFrom(Set<SupplierId> suppliers) {
         Set<SupplierId> refusing = Set.copyOf(suppliers);
         return Guard.named("no-exchanges").on(Command.AgreeReturn.class)
@@ -58,7 +68,12 @@ public final class Guards {
                         (agree, current, context) -> "supplier " + agree.leg() + " accepts no exchanges");
     }
 
-    /** A return may ask back at most {@code limit} in value (sum of requested quantity times unit price). */
+    /**
+     * A return may ask back at most {@code limit} in value (sum of requested quantity times unit price).
+     *
+     * @param limit the highest value; not null
+     * @return the guard
+     */
     public static Guard maximumValue(Money limit) {
         Objects.requireNonNull(limit, "limit");
         return Guard.named("maximum-value").on(Command.SubmitReturn.class)

@@ -11,7 +11,9 @@ import dev.returnsync.spi.LegState;
 public final class IllegalEventException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /** The state of the event's leg, or {@code null}. */
     private final LegState state;
+    /** The type of the event that did not fit. */
     private final String eventType;
 
     /**
@@ -27,12 +29,12 @@ public final class IllegalEventException extends IllegalStateException {
         this.eventType = eventType;
     }
 
-    /** The state of the event's leg, or {@code null} when there is no such leg or no case. */
+    /** {@return the state of the event's leg, or {@code null} when there is no such leg or no case} */
     public LegState state() {
         return state;
     }
 
-    /** The type of the event that did not fit. */
+    /** {@return the type of the event that did not fit} */
     public String eventType() {
         return eventType;
     }

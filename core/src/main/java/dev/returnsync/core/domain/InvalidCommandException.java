@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
 public final class InvalidCommandException extends ReturnSyncException {
     private static final long serialVersionUID = 1L;
 
+    /** The type of the command. */
     private final CommandType command;
+    /** The broken constraints, sorted by path. */
     private final List<Violation> violations;
 
     /**
@@ -26,7 +28,12 @@ public final class InvalidCommandException extends ReturnSyncException {
      * @param message what is wrong, e.g. {@code must not be null}
      */
     public record Violation(String path, String message) {
-        /** Validates the violation. */
+        /**
+         * Validates the violation.
+         *
+         * @param path the field path within the command, e.g. {@code expectedVersion}
+         * @param message what is wrong, e.g. {@code must not be null}
+         */
         public Violation {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(message, "message");
@@ -51,17 +58,17 @@ public final class InvalidCommandException extends ReturnSyncException {
         this.violations = List.copyOf(violations);
     }
 
-    /** The type of the command. */
+    /** {@return the type of the command} */
     public CommandType command() {
         return command;
     }
 
-    /** The broken constraints, sorted by path. */
+    /** {@return the broken constraints, sorted by path} */
     public List<Violation> violations() {
         return violations;
     }
 
-    /** The paths of the bad fields, sorted. */
+    /** {@return the paths of the bad fields, sorted} */
     public List<String> paths() {
         return violations.stream().map(Violation::path).distinct().toList();
     }

@@ -33,7 +33,22 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
                   ReturnNumber supplierNumber, List<ReturnNumber> supersededNumbers, ReturnNumber returnTracking,
                   ReturnNumber replacementTracking, boolean numberShared, LegState escalatedIn, Money refund) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param supplier the supplier that shipped the leg's lines
+     * @param state where the leg stands
+     * @param since when the leg entered {@code state}; deadlines count from here
+     * @param outcome the agreed outcome, or {@code null} before agreement
+     * @param lines the leg's lines with their quantities per axis
+     * @param supplierNumber the current supplier return number, or {@code null} before it is issued
+     * @param supersededNumbers supplier return numbers replaced by the supplier, oldest first
+     * @param returnTracking the tracking number of the parcel sent back, or {@code null}
+     * @param replacementTracking the tracking number of the replacement parcel, or {@code null}
+     * @param numberShared true once the customer was told the supplier return number
+     * @param escalatedIn the waiting state in which the leg was escalated, or {@code null}
+     * @param refund the refund reported to the customer, or {@code null} before the report
+     */
     public Leg {
         lines = List.copyOf(lines);
         supersededNumbers = List.copyOf(supersededNumbers);
@@ -43,7 +58,12 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
         return new Leg(supplier, LegState.REQUESTED, at, null, lines, null, List.of(), null, null, false, null, null);
     }
 
-    /** The line of a SKU, if the leg has one. */
+    /**
+     * The line of a SKU, if the leg has one.
+     *
+     * @param sku the SKU
+     * @return its line, or empty when the leg has none
+     */
     public Optional<LineState> line(Sku sku) {
         return Optional.ofNullable(lineOrNull(sku));
     }
@@ -58,17 +78,17 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
         return null;
     }
 
-    /** True when the agreed outcome ships goods back (so the leg goes through shipping and receipt). */
+    /** {@return true when the agreed outcome ships goods back (so the leg goes through shipping and receipt)} */
     public boolean shipsGoodsBack() {
         return outcome == null || outcome.shipsGoodsBack();
     }
 
-    /** True for an exchange in which at least one unit was accepted, so a replacement parcel is due. */
+    /** {@return true for an exchange in which at least one unit was accepted, so a replacement parcel is due} */
     public boolean replacementDue() {
         return outcome == OutcomeType.EXCHANGE && totalAccepted() > 0;
     }
 
-    /** Units accepted after inspection, over all lines. */
+    /** {@return units accepted after inspection, over all lines} */
     public int totalAccepted() {
         int total = 0;
         for (LineState line : lines) {
@@ -80,6 +100,8 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
     /**
      * The amount to refund for the leg as it stands: accepted units for a return-and-refund, authorized
      * units for a refund-only, nothing for an exchange. The amount is in the currency of the first line.
+     *
+     * @return the amount to refund
      */
     public Money refundDue() {
         Money total = new Money(lines.get(0).unitPrice().currency(), 0);
@@ -96,6 +118,9 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
     /**
      * When this leg's deadline falls due under a policy: the time it entered its state plus the state's
      * timeout, or empty when the state has none or was already escalated.
+     *
+     * @param policy the deadline policy
+     * @return the due time, or empty
      */
     public Optional<Instant> dueAt(DeadlinePolicy policy) {
         DeadlinePolicy.Deadline deadline = policy.deadline(state).orElse(null);

@@ -18,7 +18,18 @@ import dev.returnsync.spi.Sku;
  */
 public record LineState(Sku sku, Money unitPrice, int delivered, int requested, int authorized, int received,
                         int accepted, int rejected) {
-    /** Checks the order of the axes. */
+    /**
+     * Checks the order of the axes.
+     *
+     * @param sku the SKU
+     * @param unitPrice the price paid per unit
+     * @param delivered delivered to the customer
+     * @param requested asked back by the customer
+     * @param authorized authorized by the supplier in negotiation
+     * @param received received by the supplier
+     * @param accepted accepted after inspection
+     * @param rejected rejected after inspection
+     */
     public LineState {
         if (!(accepted >= 0 && rejected >= 0 && accepted + rejected <= received && received <= authorized
                 && authorized <= requested && requested <= delivered)) {

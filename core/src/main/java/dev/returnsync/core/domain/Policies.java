@@ -16,7 +16,7 @@ public final class Policies {
     private Policies() {
     }
 
-    /** When a case is opened, open the negotiation with every supplier at once. */
+    /** {@return a policy: when a case is opened, open the negotiation with every supplier at once} */
     public static Policy autoOpenNegotiation() {
         return Policy.on(ReturnEvent.ReturnRequested.class, "auto-open-negotiation", (after, event, ctx) -> {
             List<Command> commands = new ArrayList<>();
@@ -31,6 +31,9 @@ public final class Policies {
      * When a negotiation opens on a leg worth at most {@code limit} (requested units times unit price), agree at
      * once with the outcome the customer wants, authorizing every requested unit. The worth is summed exactly: a
      * leg worth more than {@link Money#MAX_MINOR} is never auto-agreed.
+     *
+     * @param limit the highest worth of a leg that is agreed at once; not null
+     * @return the policy
      */
     public static Policy autoAgreeUpTo(Money limit) {
         Objects.requireNonNull(limit, "limit");
@@ -44,13 +47,13 @@ public final class Policies {
         });
     }
 
-    /** When a supplier agrees, apply for the return (and its number) at once. */
+    /** {@return a policy: when a supplier agrees, apply for the return (and its number) at once} */
     public static Policy autoApplyForReturn() {
         return Policy.on(ReturnEvent.SupplierAgreed.class, "auto-apply-for-return", (after, event, ctx) ->
                 List.of(ctx.header(event.leg().value()).applyForReturn().leg(event.leg()).build()));
     }
 
-    /** When a supplier issues its return number, tell the customer at once (代发商将退货单号告知客户). */
+    /** {@return a policy: when a supplier issues its return number, tell the customer at once (代发商将退货单号告知客户)} */
     public static Policy autoShareSupplierNumber() {
         return Policy.on(ReturnEvent.SupplierNumberIssued.class, "auto-share-supplier-number", (after, event, ctx) ->
                 List.of(ctx.header(event.leg().value()).shareNumberWithCustomer().leg(event.leg()).build()));

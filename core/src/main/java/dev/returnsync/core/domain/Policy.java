@@ -19,7 +19,9 @@ import java.util.Set;
  * {@link #withHorizons}, so that the testkit's rule checker visits just before and just after each of them.
  */
 public interface Policy {
-    /** The policy's name; also the actor id of the commands it proposes through {@link PolicyContext#actor()}. */
+    /**
+     * {@return the policy's name; also the actor id of the commands it proposes through {@link PolicyContext#actor()}}
+     */
     String name();
 
     /**
@@ -82,7 +84,14 @@ public interface Policy {
      */
     @FunctionalInterface
     interface Reaction<E extends ReturnEvent> {
-        /** The commands to run after the event, possibly none. */
+        /**
+         * The commands to run after the event.
+         *
+         * @param after the case after the event
+         * @param event the event
+         * @param context the time, settings, actor and keys of the reaction
+         * @return the commands, possibly none
+         */
         List<Command> react(ReturnCase after, E event, PolicyContext context);
     }
 
@@ -95,6 +104,11 @@ public interface Policy {
      *         List.of(ctx.header(agreed.leg().value()).applyForReturn().leg(agreed.leg()).build()));
      * }</pre>
      *
+     * @param <E> the event type reacted to
+     * @param type the class of that event type; not null
+     * @param name the policy's name; not null, not blank
+     * @param reaction what the policy proposes after such an event; not null
+     * @return the policy
      * @throws IllegalArgumentException if the name is blank
      */
     static <E extends ReturnEvent> Policy on(Class<E> type, String name, Reaction<? super E> reaction) {

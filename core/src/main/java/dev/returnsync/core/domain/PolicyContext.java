@@ -34,22 +34,22 @@ public final class PolicyContext {
         this.rules = Objects.requireNonNull(rules, "context");
     }
 
-    /** The time of the decision. */
+    /** {@return the time of the decision} */
     public Instant now() {
         return rules.now();
     }
 
-    /** The time and the host's settings, as guards see them. */
+    /** {@return the time and the host's settings, as guards see them} */
     public RuleContext rules() {
         return rules;
     }
 
-    /** The SYSTEM actor named after the policy, in the case's tenant: who fires the policy's commands. */
+    /** {@return the SYSTEM actor named after the policy, in the case's tenant: who fires the policy's commands} */
     public Actor actor() {
         return Actor.system(after.tenant(), policy);
     }
 
-    /** The case the policy reacts on. */
+    /** {@return the case the policy reacts on} */
     public CaseId caseId() {
         return after.id();
     }
@@ -60,6 +60,7 @@ public final class PolicyContext {
      * reaction retried after a crash is applied once.
      *
      * @param discriminator tells apart the commands of one reaction, e.g. the leg
+     * @return the key
      */
     public IdempotencyKey key(String discriminator) {
         Objects.requireNonNull(discriminator, "discriminator");
@@ -72,6 +73,7 @@ public final class PolicyContext {
      * {@link #key key(discriminator)}, no expected version.
      *
      * @param discriminator tells apart the commands of one reaction, e.g. the leg
+     * @return the header
      */
     public CommandHeader header(String discriminator) {
         return Commands.as(actor()).key(key(discriminator)).onCase(caseId());

@@ -17,7 +17,16 @@ import java.util.Objects;
  * @param rule the name of the custom rule that refused, or {@code null} for the library's own checks
  */
 public record Refusal(Code code, CaseId caseId, LegState state, CommandType command, String reason, String rule) {
-    /** Validates the refusal. */
+    /**
+     * Validates the refusal.
+     *
+     * @param code the kind of refusal
+     * @param caseId the case, or {@code null} when no case exists
+     * @param state the state of the commanded leg, or {@code null} for case-level commands and unknown legs
+     * @param command the command type, or {@code null} when the refusal answers a query (a case not found)
+     * @param reason what was wrong, in words
+     * @param rule the name of the custom rule that refused, or {@code null} for the library's own checks
+     */
     public Refusal {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(reason, "reason");

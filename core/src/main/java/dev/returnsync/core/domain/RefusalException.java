@@ -15,43 +15,52 @@ public class RefusalException extends ReturnSyncException {
 
     private final transient Refusal refusal;
 
-    /** Creates the exception for a refusal. */
+    /**
+     * Creates the exception for a refusal.
+     *
+     * @param refusal the refusal; not null
+     */
     public RefusalException(Refusal refusal) {
         this(refusal, refusal.toString());
     }
 
-    /** Creates the exception for a refusal, with a message of the subclass's own. */
+    /**
+     * Creates the exception for a refusal, with a message of the subclass's own.
+     *
+     * @param refusal the refusal; not null
+     * @param message the message
+     */
     protected RefusalException(Refusal refusal, String message) {
         super(message);
         this.refusal = refusal;
     }
 
-    /** The refusal, as the workflow gave it. */
+    /** {@return the refusal, as the workflow gave it} */
     public Refusal refusal() {
         return refusal;
     }
 
-    /** The kind of refusal. */
+    /** {@return the kind of refusal} */
     public Refusal.Code code() {
         return refusal.code();
     }
 
-    /** The case, or {@code null} when none exists. */
+    /** {@return the case, or {@code null} when none exists} */
     public CaseId caseId() {
         return refusal.caseId();
     }
 
-    /** The state of the commanded leg, or {@code null}. */
+    /** {@return the state of the commanded leg, or {@code null}} */
     public LegState state() {
         return refusal.state();
     }
 
-    /** The type of the refused command, or {@code null} for a query. */
+    /** {@return the type of the refused command, or {@code null} for a query} */
     public CommandType command() {
         return refusal.command();
     }
 
-    /** The name of the custom rule that refused, or {@code null}. */
+    /** {@return the name of the custom rule that refused, or {@code null}} */
     public String rule() {
         return refusal.rule();
     }

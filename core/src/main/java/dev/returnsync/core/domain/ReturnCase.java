@@ -42,7 +42,22 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
                          ReturnNumber resellerNumber, Reason reason, OutcomeType wanted, Instant deliveredAt,
                          Instant createdAt, List<Leg> legs, long version) {
 
-    /** Copies the legs. */
+    /**
+     * Copies the legs.
+     *
+     * @param id the case id
+     * @param tenant the reseller that owns the case
+     * @param customer the customer who asked
+     * @param order the storefront order
+     * @param customerNumber the customer-side number
+     * @param resellerNumber the reseller return number
+     * @param reason why the customer asked
+     * @param wanted the outcome the customer wants
+     * @param deliveredAt when the order was delivered
+     * @param createdAt when the case was opened
+     * @param legs the legs, one per supplier, in the order of the request's lines
+     * @param version the number of events folded into this case
+     */
     public ReturnCase {
         legs = List.copyOf(legs);
         if (legs.isEmpty()) {
@@ -53,7 +68,12 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
         }
     }
 
-    /** The leg of a supplier, if the case has one. */
+    /**
+     * The leg of a supplier, if the case has one.
+     *
+     * @param supplier the supplier
+     * @return its leg, or empty when the case has none
+     */
     public Optional<Leg> leg(SupplierId supplier) {
         return Optional.ofNullable(legOrNull(supplier));
     }
@@ -67,7 +87,7 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
         return null;
     }
 
-    /** The overall status, derived from the legs' states. */
+    /** {@return the overall status, derived from the legs' states} */
     public CaseStatus status() {
         int completed = 0;
         LegState uniform = null;
@@ -103,7 +123,7 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
         };
     }
 
-    /** True when a leg was escalated or is disputed, so the reseller has to look at the case. */
+    /** {@return true when a leg was escalated or is disputed, so the reseller has to look at the case} */
     public boolean needsAttention() {
         for (Leg leg : legs) {
             if (leg.state() == LegState.DISPUTED || (leg.escalatedIn() != null && leg.escalatedIn() == leg.state())) {
@@ -113,7 +133,7 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
         return false;
     }
 
-    /** Every number linked to the case, case-level numbers first, then each leg's in order. */
+    /** {@return every number linked to the case, case-level numbers first, then each leg's in order} */
     public List<NumberLink> links() {
         List<NumberLink> links = new ArrayList<>(2 + legs.size() * 3);
         links.add(new NumberLink(customerNumber, tenant, id, null, false));
@@ -138,6 +158,9 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
     /**
      * Where a number leads within this case. Numbers are compared by {@link ReturnNumber#uniquenessKey()}, so a
      * return tracking number also finds the same parcel given as a replacement tracking number.
+     *
+     * @param number the number
+     * @return its link, or empty when the number is not linked to this case
      */
     public Optional<NumberLink> resolve(ReturnNumber number) {
         if (customerNumber.sameKey(number)) {
@@ -156,7 +179,12 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
         return Optional.empty();
     }
 
-    /** True when a number with the same uniqueness key is linked to this case; allocates nothing. */
+    /**
+     * Whether a number is linked to this case; allocates nothing.
+     *
+     * @param number the number
+     * @return true when a number with the same uniqueness key is linked to this case
+     */
     public boolean isLinked(ReturnNumber number) {
         if (customerNumber.sameKey(number) || resellerNumber.sameKey(number)) {
             return true;
@@ -169,7 +197,12 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
         return false;
     }
 
-    /** The earliest due time of any leg's deadline under a policy, or empty when none is pending. */
+    /**
+     * The earliest due time of any leg's deadline under a policy.
+     *
+     * @param policy the deadline policy
+     * @return the earliest due time, or empty when none is pending
+     */
     public Optional<Instant> nextDueAt(DeadlinePolicy policy) {
         Instant earliest = null;
         for (Leg leg : legs) {

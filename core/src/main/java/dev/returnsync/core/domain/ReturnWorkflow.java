@@ -63,37 +63,37 @@ public final class ReturnWorkflow {
         this.settings = Map.copyOf(builder.settings);
     }
 
-    /** The workflow with the default deadlines and no custom rules. */
+    /** {@return the workflow with the default deadlines and no custom rules} */
     public static ReturnWorkflow ofDefaults() {
         return DEFAULTS;
     }
 
-    /** A builder that starts from the defaults. */
+    /** {@return a builder that starts from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The deadline policy. */
+    /** {@return the deadline policy} */
     public DeadlinePolicy deadlines() {
         return deadlines;
     }
 
-    /** The transition table. */
+    /** {@return the transition table} */
     public WorkflowDefinition definition() {
         return definition;
     }
 
-    /** The custom guards, in order. */
+    /** {@return the custom guards, in order} */
     public List<Guard> guards() {
         return guards;
     }
 
-    /** The custom policies, in order. */
+    /** {@return the custom policies, in order} */
     public List<Policy> policies() {
         return policies;
     }
 
-    /** The settings the custom rules read from their {@link RuleContext}; empty unless set. */
+    /** {@return the settings the custom rules read from their {@link RuleContext}; empty unless set} */
     public Map<String, String> settings() {
         return settings;
     }
@@ -101,6 +101,8 @@ public final class ReturnWorkflow {
     /**
      * The context to decide and react with at {@code now}: that time and this workflow's {@link #settings()}.
      *
+     * @param now the time of the decision; not null
+     * @return the context at that time
      * @throws IllegalArgumentException if {@code now} lies outside {@link TimeWindow}
      */
     public RuleContext contextAt(Instant now) {
@@ -137,6 +139,9 @@ public final class ReturnWorkflow {
     /**
      * Folds one event into an existing case.
      *
+     * @param current the case; not null
+     * @param event an event of this case, as {@link #decide} produced it
+     * @return the new case, with the version one higher
      * @throws IllegalEventException if the event does not fit the case, see {@link #evolve(Optional, ReturnEvent)}
      */
     public static ReturnCase evolve(ReturnCase current, ReturnEvent event) {
@@ -169,6 +174,8 @@ public final class ReturnWorkflow {
     /**
      * Folds events in order into a case, or into {@link #initialState()}.
      *
+     * @param current the case, or {@link #initialState()} before its first event
+     * @param events the events of this case, oldest first
      * @return the case after the last event
      * @throws IllegalArgumentException if there is neither a case nor an event
      * @throws IllegalEventException at the first event that does not fit, see {@link #evolve(Optional, ReturnEvent)}
@@ -184,6 +191,9 @@ public final class ReturnWorkflow {
     /**
      * Folds events in order into an existing case.
      *
+     * @param current the case; not null
+     * @param events the events of this case, oldest first; none gives the case back
+     * @return the case after the last event
      * @throws IllegalEventException at the first event that does not fit, see {@link #evolve(Optional, ReturnEvent)}
      */
     public static ReturnCase evolve(ReturnCase current, List<? extends ReturnEvent> events) {
@@ -397,6 +407,11 @@ public final class ReturnWorkflow {
     /**
      * Asks every policy which commands to run after an event. The commands still go through
      * {@link #decide} like any other.
+     *
+     * @param after the case after the event
+     * @param event the event the policies react to
+     * @param context the time and settings the policies read
+     * @return the commands to run, in policy order; empty if none
      */
     public List<Command> react(ReturnCase after, ReturnEvent event, RuleContext context) {
         if (policies.isEmpty()) {
@@ -771,19 +786,34 @@ public final class ReturnWorkflow {
         private Builder() {
         }
 
-        /** The deadline policy; {@link DeadlinePolicy#ofDefaults()} unless set. */
+        /**
+         * The deadline policy; {@link DeadlinePolicy#ofDefaults()} unless set.
+         *
+         * @param policy the deadline policy; not null
+         * @return this builder
+         */
         public Builder deadlines(DeadlinePolicy policy) {
             this.deadlines = Objects.requireNonNull(policy, "deadline policy must not be null");
             return this;
         }
 
-        /** Adds a guard; guards run in the order added. */
+        /**
+         * Adds a guard; guards run in the order added.
+         *
+         * @param guard the guard; not null
+         * @return this builder
+         */
         public Builder guard(Guard guard) {
             guards.add(Objects.requireNonNull(guard, "guard must not be null"));
             return this;
         }
 
-        /** Adds a policy; policies react in the order added. */
+        /**
+         * Adds a policy; policies react in the order added.
+         *
+         * @param policy the policy; not null
+         * @return this builder
+         */
         public Builder policy(Policy policy) {
             policies.add(Objects.requireNonNull(policy, "policy must not be null"));
             return this;
@@ -792,6 +822,9 @@ public final class ReturnWorkflow {
         /**
          * Sets a setting the custom rules read ({@link RuleContext#setting}), replacing an earlier value of the name.
          *
+         * @param name the setting's name; not null, not blank
+         * @param value the setting's value; not null
+         * @return this builder
          * @throws IllegalArgumentException if the name is blank
          */
         public Builder setting(String name, String value) {
@@ -807,6 +840,8 @@ public final class ReturnWorkflow {
         /**
          * Sets every setting of the map, as {@link #setting} does one by one.
          *
+         * @param settings names to values; not null, no null name or value
+         * @return this builder
          * @throws IllegalArgumentException if a name is blank
          */
         public Builder settings(Map<String, String> settings) {
@@ -815,7 +850,8 @@ public final class ReturnWorkflow {
             return this;
         }
 
-        /** The workflow. */
+        /** {@return the workflow with these settings} */
+
         public ReturnWorkflow build() {
             return new ReturnWorkflow(this);
         }

@@ -21,7 +21,16 @@ import java.util.Set;
  */
 public record Transition(CommandType command, LegState from, LegState to, Set<Role> roles, Condition condition,
                          String event) {
-    /** Validates the row and copies the roles. */
+    /**
+     * Validates the row and copies the roles.
+     *
+     * @param command the command type
+     * @param from the state the leg must be in; {@code null} for the submission that creates the case
+     * @param to the state the leg moves to (equal to {@code from} for a self-transition)
+     * @param roles the roles that may fire it
+     * @param condition what else must hold of the leg
+     * @param event the simple name of the event recorded
+     */
     public Transition {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(to, "to");
@@ -33,7 +42,7 @@ public record Transition(CommandType command, LegState from, LegState to, Set<Ro
         roles = Collections.unmodifiableSet(EnumSet.copyOf(roles));
     }
 
-    /** True when this row leaves the state it starts in. */
+    /** {@return true when this row leaves the state it starts in} */
     public boolean changesState() {
         return from != to;
     }
@@ -57,12 +66,17 @@ public record Transition(CommandType command, LegState from, LegState to, Set<Ro
             this.label = label;
         }
 
-        /** A short label for diagrams; empty for {@link #ALWAYS}. */
+        /** {@return a short label for diagrams; empty for {@link #ALWAYS}} */
         public String label() {
             return label;
         }
 
-        /** True when the condition holds of the leg. */
+        /**
+         * Tests the condition.
+         *
+         * @param leg the leg
+         * @return true when the condition holds of the leg
+         */
         public boolean test(Leg leg) {
             return switch (this) {
                 case ALWAYS -> true;

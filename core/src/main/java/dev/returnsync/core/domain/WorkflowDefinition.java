@@ -69,7 +69,12 @@ public final class WorkflowDefinition {
         }
     }
 
-    /** The table for a deadline policy. */
+    /**
+     * The table for a deadline policy.
+     *
+     * @param deadlines the deadline policy; its deadlines become the table's deadline rows
+     * @return the table
+     */
     public static WorkflowDefinition of(DeadlinePolicy deadlines) {
         return deadlines.equals(DeadlinePolicy.ofDefaults()) ? Defaults.TABLE : build(deadlines);
     }
@@ -134,12 +139,18 @@ public final class WorkflowDefinition {
         return new Transition(command, from, to, roles, Condition.ALWAYS, event);
     }
 
-    /** Every row, in table order. */
+    /** {@return every row, in table order} */
     public List<Transition> transitions() {
         return transitions;
     }
 
-    /** The rows of a command type from a state ({@code null} for the submission); empty when there is none. */
+    /**
+     * The rows of a command type from a state.
+     *
+     * @param command the command type
+     * @param from the leg state, or {@code null} for the submission
+     * @return the rows, empty when there is none
+     */
     public List<Transition> rows(CommandType command, LegState from) {
         Map<LegState, List<Transition>> byState = index.get(command);
         if (byState == null) {
@@ -148,12 +159,19 @@ public final class WorkflowDefinition {
         return byState.getOrDefault(from, List.of());
     }
 
-    /** The roles that may fire a command type from some state. */
+    /**
+     * The roles that may fire a command type from some state.
+     *
+     * @param command the command type
+     * @return the roles
+     */
     public Set<Role> roles(CommandType command) {
         return roles.get(command);
     }
 
-    /** The table as a Mermaid state diagram ({@code stateDiagram-v2}); rows with the same ends share one arrow. */
+    /**
+     * {@return the table as a Mermaid state diagram ({@code stateDiagram-v2}); rows with the same ends share one arrow}
+     */
     public String toMermaid() {
         StringBuilder out = new StringBuilder("stateDiagram-v2\n");
         for (Map.Entry<String, List<String>> edge : edges().entrySet()) {
@@ -169,7 +187,7 @@ public final class WorkflowDefinition {
         return out.toString();
     }
 
-    /** The table as a Graphviz DOT digraph; rows with the same ends share one edge. */
+    /** {@return the table as a Graphviz DOT digraph; rows with the same ends share one edge} */
     public String toDot() {
         StringBuilder out = new StringBuilder("digraph leg {\n    rankdir=TB;\n    START [shape=point];\n");
         for (LegState state : LegState.values()) {

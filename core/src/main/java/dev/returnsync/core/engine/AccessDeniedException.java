@@ -10,22 +10,29 @@ import dev.returnsync.spi.Role;
 public final class AccessDeniedException extends ReturnSyncException {
     private static final long serialVersionUID = 1L;
 
+    /** The asker's role. */
     private final Role role;
+    /** What was asked. */
     private final String operation;
 
-    /** Creates the exception. */
+    /**
+     * Creates the exception.
+     *
+     * @param role the asker's role
+     * @param operation what was asked, in words (e.g. {@code retry parked work})
+     */
     public AccessDeniedException(Role role, String operation) {
         super("a " + role + " may not " + operation);
         this.role = role;
         this.operation = operation;
     }
 
-    /** The asker's role. */
+    /** {@return the asker's role} */
     public Role role() {
         return role;
     }
 
-    /** What was asked. */
+    /** {@return what was asked} */
     public String operation() {
         return operation;
     }

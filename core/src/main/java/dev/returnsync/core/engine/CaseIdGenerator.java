@@ -21,7 +21,7 @@ public interface CaseIdGenerator {
      */
     String next(TenantId tenant, Instant now);
 
-    /** A random UUID ({@code 3f2c...-...}): unique without coordination between engines. */
+    /** {@return a generator of random UUIDs ({@code 3f2c...-...}): unique without coordination between engines} */
     static CaseIdGenerator ofDefaults() {
         return (tenant, now) -> UUID.randomUUID().toString();
     }

@@ -16,22 +16,42 @@ import dev.returnsync.spi.CaseId;
 public final class CaseNotFoundException extends CommandRefusedException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception from a refusal with the code {@link Refusal.Code#CASE_NOT_FOUND}. */
+    /**
+     * Creates the exception from a refusal with the code {@link Refusal.Code#CASE_NOT_FOUND}.
+     *
+     * @param refusal the refusal; not null
+     */
     public CaseNotFoundException(Refusal refusal) {
         super(refusal, message(refusal.command(), refusal.caseId()));
     }
 
-    /** The answer to a command about a case the asker cannot see. */
+    /**
+     * The answer to a command about a case the asker cannot see.
+     *
+     * @param caseId the case the command named
+     * @param asked the type of the command
+     * @return the exception
+     */
     public static CaseNotFoundException forCommand(CaseId caseId, CommandType asked) {
         return new CaseNotFoundException(refusal(caseId, asked));
     }
 
-    /** The answer to a query ({@code caseView}, {@code history}, ...) about a case the asker cannot see. */
+    /**
+     * The answer to a query ({@code caseView}, {@code history}, ...) about a case the asker cannot see.
+     *
+     * @param caseId the case the query named
+     * @return the exception
+     */
     public static CaseNotFoundException forQuery(CaseId caseId) {
         return new CaseNotFoundException(refusal(caseId, null));
     }
 
-    /** The answer to a supplier callback naming a return by a number the supplier cannot see; no case id. */
+    /**
+     * The answer to a supplier callback naming a return by a number the supplier cannot see; no case id.
+     *
+     * @param asked the type of the command the callback makes
+     * @return the exception
+     */
     public static CaseNotFoundException forNumber(CommandType asked) {
         return new CaseNotFoundException(refusal(null, asked));
     }

@@ -17,14 +17,21 @@ import java.util.Objects;
  *     {@link dev.returnsync.core.ReturnSyncEngine#retryParked}
  */
 public record CaseView(ReturnCase state, List<OutboxEntry> pending, List<OutboxEntry> parked) {
-    /** Validates the view and copies the lists. */
+    /**
+     * Validates the view and copies the lists.
+     *
+     * @param state the case
+     * @param pending outbox work not done yet and not parked (being tried or waiting for its next attempt)
+     * @param parked outbox work that gave up after too many attempts or a permanent failure; it waits for {@link
+     *     dev.returnsync.core.ReturnSyncEngine#retryParked}
+     */
     public CaseView {
         Objects.requireNonNull(state, "state");
         pending = List.copyOf(pending);
         parked = List.copyOf(parked);
     }
 
-    /** True when the reseller should look at the case: parked work, an escalated or a disputed leg. */
+    /** {@return true when the reseller should look at the case: parked work, an escalated or a disputed leg} */
     public boolean needsAttention() {
         return !parked.isEmpty() || state.needsAttention();
     }

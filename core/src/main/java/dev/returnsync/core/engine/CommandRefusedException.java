@@ -12,12 +12,21 @@ import dev.returnsync.core.domain.RefusalException;
 public class CommandRefusedException extends RefusalException {
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception for a refusal. */
+    /**
+     * Creates the exception for a refusal.
+     *
+     * @param refusal the refusal; not null
+     */
     public CommandRefusedException(Refusal refusal) {
         super(refusal);
     }
 
-    /** Creates the exception for a refusal, with a message of the subclass's own. */
+    /**
+     * Creates the exception for a refusal, with a message of the subclass's own.
+     *
+     * @param refusal the refusal; not null
+     * @param message the message
+     */
     protected CommandRefusedException(Refusal refusal, String message) {
         super(refusal, message);
     }

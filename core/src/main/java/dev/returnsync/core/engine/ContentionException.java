@@ -11,22 +11,29 @@ import dev.returnsync.spi.ReturnSyncException;
 public final class ContentionException extends ReturnSyncException {
     private static final long serialVersionUID = 1L;
 
+    /** The case that kept changing. */
     private final CaseId caseId;
+    /** How many times the command was decided and lost the race. */
     private final int attempts;
 
-    /** Creates the exception. */
+    /**
+     * Creates the exception.
+     *
+     * @param caseId the case that kept changing
+     * @param attempts how many times the command was decided and lost the race
+     */
     public ContentionException(CaseId caseId, int attempts) {
         super("case " + caseId + " changed under the command " + attempts + " times in a row; nothing was changed");
         this.caseId = caseId;
         this.attempts = attempts;
     }
 
-    /** The case. */
+    /** {@return the case} */
     public CaseId caseId() {
         return caseId;
     }
 
-    /** How many times the command was decided and lost the race. */
+    /** {@return how many times the command was decided and lost the race} */
     public int attempts() {
         return attempts;
     }

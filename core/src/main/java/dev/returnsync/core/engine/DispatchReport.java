@@ -10,7 +10,7 @@ package dev.returnsync.core.engine;
  *     the work was not done here) or during it (its outcome was not recorded here)
  */
 public record DispatchReport(int done, int retried, int parked, int lost) {
-    /** Everything the call handled. */
+    /** {@return everything the call handled} */
     public int handled() {
         return done + retried + parked + lost;
     }

@@ -62,22 +62,24 @@ public final class DispatcherConfig {
      * {@code dispatchPending}; calls expected to take at most half the lease; the lease of an entry in work renewed
      * every third of the lease while its call runs. The owner name is random per engine
      * unless set.
+     *
+     * @return the default configuration
      */
     public static DispatcherConfig ofDefaults() {
         return DEFAULTS;
     }
 
-    /** A builder that starts from the defaults. */
+    /** {@return a builder that starts from the defaults} */
     public static Builder custom() {
         return new Builder();
     }
 
-    /** The lease owner name of this dispatcher, or {@code null} for a random one per engine. */
+    /** {@return the lease owner name of this dispatcher, or {@code null} for a random one per engine} */
     public String owner() {
         return owner;
     }
 
-    /** How many entries one claim takes. */
+    /** {@return how many entries one claim takes} */
     public int batchSize() {
         return batchSize;
     }
@@ -85,47 +87,49 @@ public final class DispatcherConfig {
     /**
      * How long a claimed entry is held before another dispatcher may take it; renewed from now before the entry's
      * work and every {@link #keepAliveInterval()} while it runs. After a crash, the entry waits at most this long.
+     *
+     * @return the lease length
      */
     public Duration lease() {
         return lease;
     }
 
-    /** The delay after the first failure. */
+    /** {@return the delay after the first failure} */
     public Duration initialBackoff() {
         return initialBackoff;
     }
 
-    /** The longest delay. */
+    /** {@return the longest delay} */
     public Duration maxBackoff() {
         return maxBackoff;
     }
 
-    /** The growth of the delay per failure. */
+    /** {@return the growth of the delay per failure} */
     public double multiplier() {
         return multiplier;
     }
 
-    /** The share of the delay that is random, 0 to 1. */
+    /** {@return the share of the delay that is random, 0 to 1} */
     public double jitter() {
         return jitter;
     }
 
-    /** How many failed attempts park an entry. */
+    /** {@return how many failed attempts park an entry} */
     public int maxAttempts() {
         return maxAttempts;
     }
 
-    /** How often a pull-only supplier is polled about a pending leg. */
+    /** {@return how often a pull-only supplier is polled about a pending leg} */
     public Duration pollInterval() {
         return pollInterval;
     }
 
-    /** How many polls without news park the polling. */
+    /** {@return how many polls without news park the polling} */
     public int maxPolls() {
         return maxPolls;
     }
 
-    /** How many claim rounds one {@code dispatchPending} call runs at most. */
+    /** {@return how many claim rounds one {@code dispatchPending} call runs at most} */
     public int maxRounds() {
         return maxRounds;
     }
@@ -134,6 +138,8 @@ public final class DispatcherConfig {
      * The longest a single notifier or supplier call is expected to take (the adapters' timeouts), shorter than the
      * lease; half the lease unless set. Work that takes longer is logged at WARN. A longer call is still safe: its
      * lease is kept alive while it runs (see {@link #keepAliveInterval()}).
+     *
+     * @return the longest expected call
      */
     public Duration maxCallDuration() {
         return maxCallDuration;
@@ -142,6 +148,8 @@ public final class DispatcherConfig {
     /**
      * How often the lease of an entry in work is renewed while its call runs, shorter than the lease; a third of the
      * lease unless set. The renewals stop as soon as the work returns, and with the process.
+     *
+     * @return the keep-alive interval
      */
     public Duration keepAliveInterval() {
         return keepAliveInterval;
@@ -152,6 +160,7 @@ public final class DispatcherConfig {
      *
      * @param failures failed attempts so far, at least 1
      * @param draw a random value in {@code [0, 1)}
+     * @return the delay, at least one millisecond
      */
     public Duration backoff(int failures, double draw) {
         if (failures < 1) {
@@ -182,7 +191,12 @@ public final class DispatcherConfig {
         private Builder() {
         }
 
-        /** The lease owner name; unique per running engine. */
+        /**
+         * The lease owner name; unique per running engine.
+         *
+         * @param owner the owner name, 1 to 128 characters, not blank; not null
+         * @return this builder
+         */
         public Builder owner(String owner) {
             Objects.requireNonNull(owner, "owner must not be null");
             if (owner.isBlank() || owner.length() > 128) {
@@ -192,7 +206,12 @@ public final class DispatcherConfig {
             return this;
         }
 
-        /** Entries per claim, 1 to 10,000. */
+        /**
+         * Entries per claim, 1 to 10,000.
+         *
+         * @param size entries per claim, 1 to 10,000
+         * @return this builder
+         */
         public Builder batchSize(int size) {
             if (size < 1 || size > 10_000) {
                 throw new IllegalArgumentException("batchSize must be 1 to 10000, was " + size);
@@ -201,25 +220,45 @@ public final class DispatcherConfig {
             return this;
         }
 
-        /** Lease length, positive; longer than the keep-alive interval and the longest expected call. */
+        /**
+         * Lease length, positive; longer than the keep-alive interval and the longest expected call.
+         *
+         * @param lease the lease length; not null
+         * @return this builder
+         */
         public Builder lease(Duration lease) {
             this.lease = positive("lease", lease);
             return this;
         }
 
-        /** First delay, positive. */
+        /**
+         * First delay, positive.
+         *
+         * @param delay the delay after the first failure; not null
+         * @return this builder
+         */
         public Builder initialBackoff(Duration delay) {
             this.initialBackoff = positive("initialBackoff", delay);
             return this;
         }
 
-        /** Longest delay, positive. */
+        /**
+         * Longest delay, positive.
+         *
+         * @param delay the longest delay; not null
+         * @return this builder
+         */
         public Builder maxBackoff(Duration delay) {
             this.maxBackoff = positive("maxBackoff", delay);
             return this;
         }
 
-        /** Growth per failure, 1.0 to 10.0. */
+        /**
+         * Growth per failure, 1.0 to 10.0.
+         *
+         * @param multiplier the growth per failure, 1.0 to 10.0
+         * @return this builder
+         */
         public Builder multiplier(double multiplier) {
             if (!(multiplier >= 1.0 && multiplier <= 10.0)) {
                 throw new IllegalArgumentException("multiplier must be 1.0 to 10.0, was " + multiplier);
@@ -228,7 +267,12 @@ public final class DispatcherConfig {
             return this;
         }
 
-        /** Random share of the delay, 0.0 to 1.0. */
+        /**
+         * Random share of the delay, 0.0 to 1.0.
+         *
+         * @param jitter the random share, 0.0 to 1.0
+         * @return this builder
+         */
         public Builder jitter(double jitter) {
             if (!(jitter >= 0.0 && jitter <= 1.0)) {
                 throw new IllegalArgumentException("jitter must be 0.0 to 1.0, was " + jitter);
@@ -237,7 +281,12 @@ public final class DispatcherConfig {
             return this;
         }
 
-        /** Failed attempts before parking, 1 to 1,000. */
+        /**
+         * Failed attempts before parking, 1 to 1,000.
+         *
+         * @param attempts failed attempts before parking, 1 to 1,000
+         * @return this builder
+         */
         public Builder maxAttempts(int attempts) {
             if (attempts < 1 || attempts > 1_000) {
                 throw new IllegalArgumentException("maxAttempts must be 1 to 1000, was " + attempts);
@@ -246,13 +295,23 @@ public final class DispatcherConfig {
             return this;
         }
 
-        /** Polling interval for pull-only suppliers, positive. */
+        /**
+         * Polling interval for pull-only suppliers, positive.
+         *
+         * @param interval the polling interval; not null
+         * @return this builder
+         */
         public Builder pollInterval(Duration interval) {
             this.pollInterval = positive("pollInterval", interval);
             return this;
         }
 
-        /** Polls without news before the polling is parked, 1 to 100,000. */
+        /**
+         * Polls without news before the polling is parked, 1 to 100,000.
+         *
+         * @param polls polls without news before parking, 1 to 100,000
+         * @return this builder
+         */
         public Builder maxPolls(int polls) {
             if (polls < 1 || polls > 100_000) {
                 throw new IllegalArgumentException("maxPolls must be 1 to 100000, was " + polls);
@@ -261,7 +320,12 @@ public final class DispatcherConfig {
             return this;
         }
 
-        /** Claim rounds per dispatch call, 1 to 100,000. */
+        /**
+         * Claim rounds per dispatch call, 1 to 100,000.
+         *
+         * @param rounds claim rounds per call, 1 to 100,000
+         * @return this builder
+         */
         public Builder maxRounds(int rounds) {
             if (rounds < 1 || rounds > 100_000) {
                 throw new IllegalArgumentException("maxRounds must be 1 to 100000, was " + rounds);
@@ -270,13 +334,23 @@ public final class DispatcherConfig {
             return this;
         }
 
-        /** The longest a single notifier or supplier call may take, positive and shorter than the lease. */
+        /**
+         * The longest a single notifier or supplier call may take, positive and shorter than the lease.
+         *
+         * @param duration the longest expected call; not null
+         * @return this builder
+         */
         public Builder maxCallDuration(Duration duration) {
             this.maxCallDuration = positive("maxCallDuration", duration);
             return this;
         }
 
-        /** How often the lease of an entry in work is renewed while it runs, positive and shorter than the lease. */
+        /**
+         * How often the lease of an entry in work is renewed while it runs, positive and shorter than the lease.
+         *
+         * @param interval the keep-alive interval; not null
+         * @return this builder
+         */
         public Builder keepAliveInterval(Duration interval) {
             this.keepAliveInterval = positive("keepAliveInterval", interval);
             return this;
@@ -285,6 +359,7 @@ public final class DispatcherConfig {
         /**
          * The configuration.
          *
+         * @return the configuration with these settings
          * @throws IllegalArgumentException if the initial backoff is longer than the longest, or the longest call or
          *     the keep-alive interval is not shorter than the lease
          */

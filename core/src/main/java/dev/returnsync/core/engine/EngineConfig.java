@@ -17,27 +17,29 @@ public final class EngineConfig {
         this.deadlineBatchSize = builder.deadlineBatchSize;
     }
 
-    /** 16 conflict retries, a fold cache of 10,000 cases, deadlines in batches of 100. */
+    /** {@return the defaults: 16 conflict retries, a fold cache of 10,000 cases, deadlines in batches of 100} */
     public static EngineConfig ofDefaults() {
         return DEFAULTS;
     }
 
-    /** A builder that starts from the defaults. */
+    /** {@return a builder that starts from the defaults} */
     public static Builder custom() {
         return new Builder();
     }
 
-    /** How often a command is re-decided after losing the race for its case before {@link ContentionException}. */
+    /**
+     * {@return how often a command is re-decided after losing the race for its case before {@link ContentionException}}
+     */
     public int maxConflictRetries() {
         return maxConflictRetries;
     }
 
-    /** How many folded cases the engine keeps to avoid re-folding histories; 0 disables the cache. */
+    /** {@return how many folded cases the engine keeps to avoid re-folding histories; 0 disables the cache} */
     public int foldCacheSize() {
         return foldCacheSize;
     }
 
-    /** How many due cases the deadline runner loads per page of the due index. */
+    /** {@return how many due cases the deadline runner loads per page of the due index} */
     public int deadlineBatchSize() {
         return deadlineBatchSize;
     }
@@ -51,7 +53,12 @@ public final class EngineConfig {
         private Builder() {
         }
 
-        /** Conflict retries, 0 to 1,000. */
+        /**
+         * Conflict retries, 0 to 1,000.
+         *
+         * @param retries how often a command is re-decided after losing the race, 0 to 1,000
+         * @return this builder
+         */
         public Builder maxConflictRetries(int retries) {
             if (retries < 0 || retries > 1_000) {
                 throw new IllegalArgumentException("maxConflictRetries must be 0 to 1000, was " + retries);
@@ -60,7 +67,12 @@ public final class EngineConfig {
             return this;
         }
 
-        /** Size of the fold cache, 0 (off) to 10,000,000. */
+        /**
+         * Size of the fold cache, 0 (off) to 10,000,000.
+         *
+         * @param size how many folded cases are kept, 0 (off) to 10,000,000
+         * @return this builder
+         */
         public Builder foldCacheSize(int size) {
             if (size < 0 || size > 10_000_000) {
                 throw new IllegalArgumentException("foldCacheSize must be 0 to 10000000, was " + size);
@@ -69,7 +81,12 @@ public final class EngineConfig {
             return this;
         }
 
-        /** Due cases per page of the deadline runner, 1 to 10,000. */
+        /**
+         * Due cases per page of the deadline runner, 1 to 10,000.
+         *
+         * @param size due cases per page, 1 to 10,000
+         * @return this builder
+         */
         public Builder deadlineBatchSize(int size) {
             if (size < 1 || size > 10_000) {
                 throw new IllegalArgumentException("deadlineBatchSize must be 1 to 10000, was " + size);
@@ -78,7 +95,7 @@ public final class EngineConfig {
             return this;
         }
 
-        /** The configuration. */
+        /** {@return the configuration} */
         public EngineConfig build() {
             return new EngineConfig(this);
         }

@@ -89,7 +89,11 @@ public interface EngineObserver {
     default void supplierFailed(SupplierId supplier, Effect call, SupplierFailure kind) {
     }
 
-    /** A run of the deadline runner ended; {@link DeadlineReport#fired()} deadlines were fired. */
+    /**
+     * A run of the deadline runner ended; {@link DeadlineReport#fired()} deadlines were fired.
+     *
+     * @param report what the run did
+     */
     default void deadlinesRun(DeadlineReport report) {
     }
 }

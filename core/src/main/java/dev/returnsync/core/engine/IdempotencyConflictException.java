@@ -12,22 +12,29 @@ import dev.returnsync.spi.TenantId;
 public final class IdempotencyConflictException extends ReturnSyncException {
     private static final long serialVersionUID = 1L;
 
+    /** The tenant the key belongs to. */
     private final TenantId tenant;
+    /** The key used before with another payload. */
     private final IdempotencyKey key;
 
-    /** Creates the exception. */
+    /**
+     * Creates the exception.
+     *
+     * @param tenant the tenant the key belongs to
+     * @param key the key used before with another payload
+     */
     public IdempotencyConflictException(TenantId tenant, IdempotencyKey key) {
         super("idempotency key " + key + " was used before with another payload");
         this.tenant = tenant;
         this.key = key;
     }
 
-    /** The tenant the key belongs to. */
+    /** {@return the tenant the key belongs to} */
     public TenantId tenant() {
         return tenant;
     }
 
-    /** The key. */
+    /** {@return the key} */
     public IdempotencyKey key() {
         return key;
     }

@@ -14,6 +14,8 @@ public interface LoopScheduler {
      * Runs {@code task} as soon as possible, then again {@code delay} after each run ends, until the returned future
      * is cancelled.
      *
+     * @param task the run of the engine's loop
+     * @param delay the pause between the end of a run and the start of the next; positive
      * @return the handle that cancels the runs
      */
     Future<?> scheduleWithFixedDelay(Runnable task, Duration delay);

@@ -27,7 +27,10 @@ public interface ResellerNumberGenerator {
      */
     String next(TenantId tenant, Instant now);
 
-    /** {@code RS-YYMMDD-XXXXX} in UTC, with five random characters, as {@link #dated} makes them. */
+    /**
+     * {@return a generator of {@code RS-YYMMDD-XXXXX} in UTC, with five random characters, as {@link #dated} makes
+     * them}
+     */
     static ResellerNumberGenerator ofDefaults() {
         return dated("RS", ZoneId.of("UTC"), null);
     }
@@ -40,6 +43,7 @@ public interface ResellerNumberGenerator {
      * @param zone the zone of the date (e.g. {@code Asia/Shanghai})
      * @param random the random source, or {@code null} for {@link ThreadLocalRandom}; a given source is used under a
      *     lock, so tests can seed it
+     * @return the generator
      */
     static ResellerNumberGenerator dated(String prefix, ZoneId zone, RandomGenerator random) {
         Objects.requireNonNull(prefix, "prefix must not be null");

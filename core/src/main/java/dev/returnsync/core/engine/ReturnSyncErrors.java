@@ -18,7 +18,12 @@ public final class ReturnSyncErrors {
     private ReturnSyncErrors() {
     }
 
-    /** True when retrying the same call, with the same idempotency key, may succeed. */
+    /**
+     * Whether a failure may pass.
+     *
+     * @param failure what a call of the engine threw
+     * @return true when retrying the same call, with the same idempotency key, may succeed
+     */
     public static boolean retryable(Throwable failure) {
         if (failure instanceof StoreException store) {
             return store.retryable();

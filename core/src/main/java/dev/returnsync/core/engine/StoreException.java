@@ -15,7 +15,9 @@ import dev.returnsync.spi.ReturnSyncException;
 public final class StoreException extends ReturnSyncException {
     private static final long serialVersionUID = 1L;
 
+    /** What the engine asked of the store. */
     private final String operation;
+    /** Whether a retry may help. */
     private final boolean retryable;
 
     /**
@@ -32,7 +34,7 @@ public final class StoreException extends ReturnSyncException {
         this.retryable = retryable;
     }
 
-    /** What the engine asked of the store. */
+    /** {@return what the engine asked of the store} */
     public String operation() {
         return operation;
     }
@@ -40,6 +42,8 @@ public final class StoreException extends ReturnSyncException {
     /**
      * True when the failure may pass (a lost connection, a timeout, events not visible yet); false when a retry
      * will not help (stored data that cannot be read).
+     *
+     * @return whether a retry may help
      */
     public boolean retryable() {
         return retryable;

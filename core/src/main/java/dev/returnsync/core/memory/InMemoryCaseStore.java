@@ -76,6 +76,7 @@ public final class InMemoryCaseStore implements CaseStore {
     /**
      * An empty store sized for about {@code expectedCases} cases, so that its indexes do not grow step by step.
      *
+     * @param expectedCases how many cases the store is expected to hold, at least 0
      * @throws IllegalArgumentException if {@code expectedCases} is negative
      */
     public InMemoryCaseStore(int expectedCases) {
@@ -477,7 +478,7 @@ public final class InMemoryCaseStore implements CaseStore {
         }
     }
 
-    /** How many cases the store holds. */
+    /** {@return how many cases the store holds} */
     public int size() {
         return cases.size();
     }

@@ -16,7 +16,7 @@ public final class NoopNotifier implements Notifier {
     private NoopNotifier() {
     }
 
-    /** The notifier; one instance serves every engine. */
+    /** {@return the notifier; one instance serves every engine} */
     public static NoopNotifier instance() {
         return INSTANCE;
     }

@@ -73,12 +73,12 @@ public abstract class CommandBuilder<C extends Command> {
         return make();
     }
 
-    /** The type of the command built. */
+    /** {@return the type of the command built} */
     final CommandType type() {
         return type;
     }
 
-    /** What this builder fills in for the fields left unset, field by field, in record order. */
+    /** {@return what this builder fills in for the fields left unset, field by field, in record order} */
     final List<FieldDefault> defaults() {
         List<FieldDefault> defaults = new ArrayList<>();
         defaults.add(new FieldDefault("expectedVersion", "any version"));
@@ -90,7 +90,7 @@ public abstract class CommandBuilder<C extends Command> {
     void addDefaults(List<FieldDefault> defaults) {
     }
 
-    /** The record, from the header and the fields as set; missing fields stay null. */
+    /** {@return the record, from the header and the fields as set; missing fields stay null} */
     abstract C make();
 
     /** Adds a violation for each field that contradicts the actor; none unless overridden. */

@@ -37,7 +37,7 @@ public abstract class LegCommandBuilder<B extends LegCommandBuilder<B, C>, C ext
         return self;
     }
 
-    /** The leg as set, or the acting supplier's own. */
+    /** {@return the leg as set, or the acting supplier's own} */
     final SupplierId leg() {
         Actor actor = header.actor;
         if (leg == null && actor != null && actor.role() == Role.SUPPLIER) {
