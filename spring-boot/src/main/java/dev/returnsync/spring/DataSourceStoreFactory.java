@@ -11,11 +11,21 @@ import javax.sql.DataSource;
  */
 public interface DataSourceStoreFactory {
     /**
-     * True when this factory builds the store for the database, as its JDBC driver names it
-     * ({@link java.sql.DatabaseMetaData#getDatabaseProductName()}).
+     * Tells whether this factory builds the store for a database.
+     *
+     * @param databaseProductName the database as its JDBC driver names it
+     *                            ({@link java.sql.DatabaseMetaData#getDatabaseProductName()}); never null
+     * @return true when this factory builds the store for that database
      */
     boolean supports(String databaseProductName);
 
-    /** The store on this data source, its schema applied or verified as {@code returnsync.store.migrations} says. */
+    /**
+     * Builds the store on a data source, its schema applied or verified as {@code returnsync.store.migrations} says.
+     *
+     * @param dataSource the application's data source, of a database this factory {@linkplain #supports supports};
+     *                   never null
+     * @param properties the {@code returnsync.store.*} properties, already validated; never null
+     * @return the store, ready for the engine
+     */
     CaseStore create(DataSource dataSource, ReturnSyncProperties.Store properties);
 }

@@ -40,13 +40,23 @@ public final class LoopHeartbeat {
         startedAt = null;
     }
 
-    /** What the loop is doing, for the health indicator. */
+    /**
+     * What the loop is doing, for the health indicator.
+     *
+     * @param running      whether the loop is started
+     * @param alive        whether the loop is started and neither its current run nor the wait for the next one has
+     *                     lasted too long
+     * @param sinceLastRun how long ago the last run ended; null when no run has ended since the loop started
+     */
     public record Beat(boolean running, boolean alive, Duration sinceLastRun) {
     }
 
     /**
-     * The loop is alive when it is started and neither its current run nor the wait for the next one has lasted
-     * longer than {@code stalledAfter}.
+     * Tells what the loop is doing now. The loop is alive when it is started and neither its current run nor the
+     * wait for the next one has lasted longer than {@code stalledAfter}.
+     *
+     * @param stalledAfter how long a run, or the wait between runs, may last; positive, never null
+     * @return what the loop is doing; neither running nor alive when the loop is stopped
      */
     public Beat beat(Duration stalledAfter) {
         Instant now = clock.instant();

@@ -28,7 +28,7 @@ public final class OutboxSampler {
         this.maxAge = maxAge;
     }
 
-    /** The figures, at most {@code maxAge} old; empty when the store cannot tell. */
+    /** {@return the figures, at most {@code maxAge} old; empty when the store cannot tell or failed to} */
     public Optional<OutboxStats> stats() {
         Instant now = clock.instant();
         Sample sample = last;

@@ -45,7 +45,14 @@ import java.time.Clock;
 @EnableConfigurationProperties(ReturnSyncProperties.class)
 public class ReturnSyncAutoConfiguration {
 
-    /** The store of the application's DataSource, or in memory. */
+    /**
+     * The store of the application's DataSource, or in memory.
+     *
+     * @param dataSource the application's DataSource; without a single one the store is in memory
+     * @param factories  the stores that can be built on a DataSource, one of which must support its database
+     * @param properties the validated properties, whose {@code returnsync.store.*} choose and set up the store
+     * @return the store the engine keeps its cases in
+     */
     @Bean
     @ConditionalOnMissingBean
     public CaseStore returnSyncCaseStore(ObjectProvider<DataSource> dataSource,
@@ -55,7 +62,15 @@ public class ReturnSyncAutoConfiguration {
                 .select(dataSource.getIfUnique(), properties.getStore());
     }
 
-    /** The workflow with the application's guards, policies, deadlines and settings. */
+    /**
+     * The workflow with the application's guards, policies, deadlines and settings.
+     *
+     * @param guards     the application's guards, applied in their order
+     * @param policies   the application's policies, applied in their order
+     * @param properties the validated properties, whose {@code returnsync.deadlines.after.*} and
+     *                   {@code returnsync.workflow.settings.*} set the deadlines and settings
+     * @return the workflow
+     */
     @Bean
     @ConditionalOnMissingBean
     public ReturnWorkflow returnSyncWorkflow(ObjectProvider<Guard> guards, ObjectProvider<Policy> policies,
@@ -68,14 +83,31 @@ public class ReturnSyncAutoConfiguration {
         return workflow.build();
     }
 
-    /** The application's supplier adapters. */
+    /**
+     * The application's supplier adapters.
+     *
+     * @param adapters the application's supplier adapters, none or several
+     * @return the registry of those adapters, by supplier
+     */
     @Bean
     @ConditionalOnMissingBean
     public SupplierRegistry returnSyncSuppliers(ObjectProvider<SupplierAdapter> adapters) {
         return SupplierRegistry.of(adapters.orderedStream().toList());
     }
 
-    /** The engine. */
+    /**
+     * The engine.
+     *
+     * @param store      the store the engine keeps its cases in
+     * @param workflow   the workflow the engine runs
+     * @param suppliers  the suppliers the engine talks to
+     * @param notifier   the application's notifier; without one the engine logs notifications
+     * @param observers  the application's observers, told in their order
+     * @param clock      the application's clock; without one the engine uses the system's UTC clock
+     * @param properties the validated properties, whose {@code returnsync.dispatch.*}, {@code returnsync.fold-cache.*}
+     *                   and {@code returnsync.deadlines.batch-size} configure the engine
+     * @return the engine, not started
+     */
     @Bean
     @ConditionalOnMissingBean
     public ReturnSyncEngine returnSyncEngine(CaseStore store, ReturnWorkflow workflow, SupplierRegistry suppliers,
@@ -93,7 +125,14 @@ public class ReturnSyncAutoConfiguration {
         return engine.build();
     }
 
-    /** The background loop, started and stopped with the application context. */
+    /**
+     * The background loop, started and stopped with the application context.
+     *
+     * @param engine     the engine whose loop this is
+     * @param scheduler  the application's task scheduler; without a single one the loop runs on a thread of its own
+     * @param properties the validated properties, whose {@code returnsync.loop.interval} is the pause between runs
+     * @return the loop, not started
+     */
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "returnsync.loop", name = "enabled", havingValue = "true", matchIfMissing = true)

@@ -64,7 +64,7 @@ public final class ReturnSyncLoop implements SmartLifecycle {
         return engine.isRunning();
     }
 
-    /** The heartbeat of the loop's runs. */
+    /** {@return the heartbeat of the loop's runs} */
     public LoopHeartbeat heartbeat() {
         return heartbeat;
     }

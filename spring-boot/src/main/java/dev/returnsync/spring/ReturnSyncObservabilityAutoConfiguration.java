@@ -23,7 +23,12 @@ import java.time.Duration;
 @ConditionalOnBean(CaseStore.class)
 public class ReturnSyncObservabilityAutoConfiguration {
 
-    /** The store's outbox figures, asked at most every 5 seconds. */
+    /**
+     * The store's outbox figures, asked at most every 5 seconds.
+     *
+     * @param store the store the engine keeps its cases in
+     * @return the sampler the metrics and the health indicator read
+     */
     @Bean
     @ConditionalOnMissingBean
     public OutboxSampler returnSyncOutboxSampler(CaseStore store) {

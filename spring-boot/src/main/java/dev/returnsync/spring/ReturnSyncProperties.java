@@ -66,42 +66,42 @@ public class ReturnSyncProperties {
     @Valid
     private final Webhook webhook = new Webhook();
 
-    /** Where cases are kept. */
+    /** {@return where cases are kept} */
     public Store getStore() {
         return store;
     }
 
-    /** The background loop that fires deadlines and dispatches outbox work. */
+    /** {@return the background loop that fires deadlines and dispatches outbox work} */
     public Loop getLoop() {
         return loop;
     }
 
-    /** How outbox work is claimed and retried. */
+    /** {@return how outbox work is claimed and retried} */
     public Dispatch getDispatch() {
         return dispatch;
     }
 
-    /** How deadlines are fired, and how long the waiting states last. */
+    /** {@return how deadlines are fired, and how long the waiting states last} */
     public Deadlines getDeadlines() {
         return deadlines;
     }
 
-    /** The cache of folded cases. */
+    /** {@return the cache of folded cases} */
     public FoldCache getFoldCache() {
         return foldCache;
     }
 
-    /** The workflow's rule settings. */
+    /** {@return the workflow's rule settings} */
     public Workflow getWorkflow() {
         return workflow;
     }
 
-    /** The thresholds of the health indicator. */
+    /** {@return the thresholds of the health indicator} */
     public Health getHealth() {
         return health;
     }
 
-    /** The supplier webhook. */
+    /** {@return the supplier webhook} */
     public Webhook getWebhook() {
         return webhook;
     }
@@ -132,26 +132,45 @@ public class ReturnSyncProperties {
          */
         private boolean migrations = true;
 
+        /** {@return which store holds the cases; never null once the properties are validated} */
         public StoreType getType() {
             return type;
         }
 
+        /**
+         * Sets which store holds the cases.
+         *
+         * @param type auto or memory; must not be null
+         */
         public void setType(StoreType type) {
             this.type = type;
         }
 
+        /** {@return the database schema of the store's tables} */
         public String getSchema() {
             return schema;
         }
 
+        /**
+         * Sets the database schema of the store's tables.
+         *
+         * @param schema lower-case letters, digits and underscores, starting with a letter or underscore, at most
+         *              63 characters; must not be null
+         */
         public void setSchema(String schema) {
             this.schema = schema;
         }
 
+        /** {@return whether the store applies its schema migrations when the application starts} */
         public boolean isMigrations() {
             return migrations;
         }
 
+        /**
+         * Sets whether the store applies its schema migrations when the application starts.
+         *
+         * @param migrations true to apply them, false to only check that the schema is at the version the store needs
+         */
         public void setMigrations(boolean migrations) {
             this.migrations = migrations;
         }
@@ -168,18 +187,30 @@ public class ReturnSyncProperties {
         @DurationMax(hours = 1, message = INTERVAL)
         private Duration interval = Duration.ofSeconds(1);
 
+        /** {@return whether this application runs the background loop} */
         public boolean isEnabled() {
             return enabled;
         }
 
+        /**
+         * Sets whether this application runs the background loop.
+         *
+         * @param enabled false when another instance runs it, or none should
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
+        /** {@return the pause between two runs of the background loop} */
         public Duration getInterval() {
             return interval;
         }
 
+        /**
+         * Sets the pause between two runs of the background loop.
+         *
+         * @param interval 10ms to 1h; must not be null
+         */
         public void setInterval(Duration interval) {
             this.interval = interval;
         }
@@ -217,47 +248,77 @@ public class ReturnSyncProperties {
         @Valid
         private final Backoff backoff = new Backoff();
 
+        /** {@return the lease owner name of this application's dispatcher, or null for a random one per start} */
         public String getOwner() {
             return owner;
         }
 
+        /**
+         * Sets the lease owner name of this application's dispatcher.
+         *
+         * @param owner 1 to 128 characters, not starting with a blank; null for a random name per start
+         */
         public void setOwner(String owner) {
             this.owner = owner;
         }
 
+        /** {@return how many outbox entries one claim takes} */
         public int getBatchSize() {
             return batchSize;
         }
 
+        /**
+         * Sets how many outbox entries one claim takes.
+         *
+         * @param batchSize 1 to 10000
+         */
         public void setBatchSize(int batchSize) {
             this.batchSize = batchSize;
         }
 
+        /** {@return how long a claimed entry is held before another dispatcher may take it over} */
         public Duration getLease() {
             return lease;
         }
 
+        /**
+         * Sets how long a claimed entry is held before another dispatcher may take it over.
+         *
+         * @param lease 1s or more; must not be null
+         */
         public void setLease(Duration lease) {
             this.lease = lease;
         }
 
+        /** {@return how many failed attempts park an entry} */
         public int getMaxAttempts() {
             return maxAttempts;
         }
 
+        /**
+         * Sets how many failed attempts park an entry.
+         *
+         * @param maxAttempts 1 to 1000
+         */
         public void setMaxAttempts(int maxAttempts) {
             this.maxAttempts = maxAttempts;
         }
 
+        /** {@return how often a pull-only supplier is polled about a pending leg} */
         public Duration getPollInterval() {
             return pollInterval;
         }
 
+        /**
+         * Sets how often a pull-only supplier is polled about a pending leg.
+         *
+         * @param pollInterval 1s or more; must not be null
+         */
         public void setPollInterval(Duration pollInterval) {
             this.pollInterval = pollInterval;
         }
 
-        /** The delays between failed attempts. */
+        /** {@return the delays between failed attempts} */
         public Backoff getBackoff() {
             return backoff;
         }
@@ -298,34 +359,58 @@ public class ReturnSyncProperties {
         @DecimalMax(value = "1.0", message = JITTER)
         private double jitter = DEFAULTS.jitter();
 
+        /** {@return the delay after the first failed attempt} */
         public Duration getInitial() {
             return initial;
         }
 
+        /**
+         * Sets the delay after the first failed attempt.
+         *
+         * @param initial 1ms or more, not longer than the longest delay; must not be null
+         */
         public void setInitial(Duration initial) {
             this.initial = initial;
         }
 
+        /** {@return the longest delay between two attempts} */
         public Duration getMax() {
             return max;
         }
 
+        /**
+         * Sets the longest delay between two attempts.
+         *
+         * @param max 1ms or more, not shorter than the first delay; must not be null
+         */
         public void setMax(Duration max) {
             this.max = max;
         }
 
+        /** {@return how much the delay grows per failed attempt} */
         public double getMultiplier() {
             return multiplier;
         }
 
+        /**
+         * Sets how much the delay grows per failed attempt.
+         *
+         * @param multiplier 1.0 to 10.0
+         */
         public void setMultiplier(double multiplier) {
             this.multiplier = multiplier;
         }
 
+        /** {@return the share of each delay that is random} */
         public double getJitter() {
             return jitter;
         }
 
+        /**
+         * Sets the share of each delay that is random.
+         *
+         * @param jitter 0.0 (none) to 1.0 (all of it)
+         */
         public void setJitter(double jitter) {
             this.jitter = jitter;
         }
@@ -352,14 +437,24 @@ public class ReturnSyncProperties {
                 @DurationMax(days = TimeWindow.MAX_DEADLINE_DAYS, message = AFTER) Duration> after =
                 new EnumMap<>(LegState.class);
 
+        /** {@return how many due cases the deadline runner loads at a time} */
         public int getBatchSize() {
             return batchSize;
         }
 
+        /**
+         * Sets how many due cases the deadline runner loads at a time.
+         *
+         * @param batchSize 1 to 10000
+         */
         public void setBatchSize(int batchSize) {
             this.batchSize = batchSize;
         }
 
+        /**
+         * {@return the waiting time per state before its deadline falls due, to be filled by binding; states not
+         *          named keep the engine's default}
+         */
         public Map<LegState, Duration> getAfter() {
             return after;
         }
@@ -387,10 +482,16 @@ public class ReturnSyncProperties {
         @Max(value = 10_000_000, message = FOLD_CACHE_SIZE)
         private int size = EngineConfig.ofDefaults().foldCacheSize();
 
+        /** {@return how many folded cases the engine keeps in memory; 0 when the cache is off} */
         public int getSize() {
             return size;
         }
 
+        /**
+         * Sets how many folded cases the engine keeps in memory.
+         *
+         * @param size 0 (no cache) to 10000000
+         */
         public void setSize(int size) {
             this.size = size;
         }
@@ -401,6 +502,7 @@ public class ReturnSyncProperties {
         /** The settings the workflow's rules read, by name. */
         private final Map<String, String> settings = new LinkedHashMap<>();
 
+        /** {@return the settings the workflow's rules read, by name, to be filled by binding} */
         public Map<String, String> getSettings() {
             return settings;
         }
@@ -422,26 +524,48 @@ public class ReturnSyncProperties {
         @DurationMin(seconds = 1, message = LOOP_STALLED_AFTER)
         private Duration loopStalledAfter = Duration.ofMinutes(5);
 
+        /** {@return how many parked outbox entries the health indicator allows before it reports DEGRADED} */
         public long getMaxParked() {
             return maxParked;
         }
 
+        /**
+         * Sets how many parked outbox entries the health indicator allows before it reports DEGRADED.
+         *
+         * @param maxParked zero or more
+         */
         public void setMaxParked(long maxParked) {
             this.maxParked = maxParked;
         }
 
+        /** {@return how long the oldest due outbox entry may wait before the health indicator reports DEGRADED} */
         public Duration getMaxOverdue() {
             return maxOverdue;
         }
 
+        /**
+         * Sets how long the oldest due outbox entry may wait before the health indicator reports DEGRADED.
+         *
+         * @param maxOverdue 1s or more; must not be null
+         */
         public void setMaxOverdue(Duration maxOverdue) {
             this.maxOverdue = maxOverdue;
         }
 
+        /**
+         * {@return how long a run of the background loop may last, or the loop stay without a run, before it counts
+         *          as dead}
+         */
         public Duration getLoopStalledAfter() {
             return loopStalledAfter;
         }
 
+        /**
+         * Sets how long a run of the background loop may last, or the loop stay without a run, before it counts as
+         * dead.
+         *
+         * @param loopStalledAfter 1s or more; must not be null
+         */
         public void setLoopStalledAfter(Duration loopStalledAfter) {
             this.loopStalledAfter = loopStalledAfter;
         }
@@ -469,30 +593,49 @@ public class ReturnSyncProperties {
          */
         private final Map<String, List<String>> secrets = new LinkedHashMap<>();
 
+        /** {@return whether the application answers supplier callbacks} */
         public boolean isEnabled() {
             return enabled;
         }
 
+        /**
+         * Sets whether the application answers supplier callbacks.
+         *
+         * @param enabled false to leave the callback endpoint out
+         */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
+        /** {@return the path below which callbacks arrive, as {path}/{supplier id}/callbacks} */
         public String getPath() {
             return path;
         }
 
+        /**
+         * Sets the path below which callbacks arrive.
+         *
+         * @param path starts with / and does not end with /; must not be null
+         */
         public void setPath(String path) {
             this.path = path;
         }
 
+        /** {@return how far a callback's timestamp may be from the clock} */
         public Duration getTolerance() {
             return tolerance;
         }
 
+        /**
+         * Sets how far a callback's timestamp may be from the clock.
+         *
+         * @param tolerance 1s to 1h; must not be null
+         */
         public void setTolerance(Duration tolerance) {
             this.tolerance = tolerance;
         }
 
+        /** {@return the shared secrets of the suppliers that may call back, by supplier id, to be filled by binding} */
         public Map<String, List<String>> getSecrets() {
             return secrets;
         }

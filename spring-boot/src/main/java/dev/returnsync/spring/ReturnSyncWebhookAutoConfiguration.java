@@ -31,7 +31,14 @@ import java.util.Map;
 @ConditionalOnProperty(prefix = "returnsync.webhook", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class ReturnSyncWebhookAutoConfiguration {
 
-    /** The webhook, handing callbacks to the engine as the supplier named by the path. */
+    /**
+     * The webhook, handing callbacks to the engine as the supplier named by the path.
+     *
+     * @param engine     the engine the callbacks go to; its clock checks the callbacks' timestamps
+     * @param properties the validated properties, whose {@code returnsync.webhook.*} give the tolerance and the
+     *                   suppliers' secrets
+     * @return the webhook, accepting callbacks only from suppliers that have secrets
+     */
     @Bean
     @ConditionalOnMissingBean
     public SupplierWebhook returnSyncSupplierWebhook(ReturnSyncEngine engine, ReturnSyncProperties properties) {
@@ -42,7 +49,13 @@ public class ReturnSyncWebhookAutoConfiguration {
         return webhook.build();
     }
 
-    /** Maps {@code {path}/**} to the webhook, ahead of the application's controllers. */
+    /**
+     * Maps {@code {path}/**} to the webhook, ahead of the application's controllers.
+     *
+     * @param webhook    the webhook that answers the callbacks
+     * @param properties the validated properties, whose {@code returnsync.webhook.path} is the path
+     * @return the handler mapping of the webhook's path
+     */
     @Bean
     public SimpleUrlHandlerMapping returnSyncWebhookMapping(SupplierWebhook webhook, ReturnSyncProperties properties) {
         String path = properties.getWebhook().getPath();
