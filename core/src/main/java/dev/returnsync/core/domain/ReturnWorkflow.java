@@ -133,7 +133,7 @@ public final class ReturnWorkflow {
      *     corrupt or reordered history); it names the leg's state and the event type
      */
     public static ReturnCase evolve(Optional<ReturnCase> current, ReturnEvent event) {
-        return step(notNull(current).orElse(null), event);
+        return foldOne(notNull(current).orElse(null), event);
     }
 
     /**
@@ -145,10 +145,10 @@ public final class ReturnWorkflow {
      * @throws IllegalEventException if the event does not fit the case, see {@link #evolve(Optional, ReturnEvent)}
      */
     public static ReturnCase evolve(ReturnCase current, ReturnEvent event) {
-        return step(existing(current), event);
+        return foldOne(existing(current), event);
     }
 
-    private static ReturnCase step(ReturnCase current, ReturnEvent event) {
+    private static ReturnCase foldOne(ReturnCase current, ReturnEvent event) {
         Objects.requireNonNull(event, "event must not be null");
         if (event instanceof ReturnEvent.ReturnRequested requested) {
             EventFit.checkOpening(current, requested);
@@ -163,8 +163,16 @@ public final class ReturnWorkflow {
             throw new IllegalEventException(null, event.type(), "the case has no leg of this supplier");
         }
         EventFit.check(current, leg, legEvent);
+        return current.withLeg(nextLeg(leg, legEvent));
+    }
+
+    /**
+     * The leg after one of its events: the one place that says how each event type moves a leg, shared by
+     * {@link #evolve} (replay) and {@link #step} (the one-pass decision). The event is known to fit the leg.
+     */
+    private static Leg nextLeg(Leg leg, LegEvent event) {
         try {
-            return current.withLeg(legEvent.accept(new LegStep(leg)));
+            return event.accept(new LegStep(leg));
         } catch (IllegalArgumentException e) {
             // a line's axes out of order: more authorized, received or inspected than the leg allows
             throw new IllegalEventException(leg.state(), event.type(), "the quantities do not fit the leg's lines");
@@ -203,7 +211,7 @@ public final class ReturnWorkflow {
     private static ReturnCase fold(ReturnCase current, List<? extends ReturnEvent> events) {
         ReturnCase state = current;
         for (ReturnEvent event : events) {
-            state = step(state, event);
+            state = foldOne(state, event);
         }
         return state;
     }
@@ -375,6 +383,64 @@ public final class ReturnWorkflow {
     }
 
     private Decision decide(ReturnCase current, Optional<ReturnCase> before, Command command, RuleContext context) {
+        Decided decided = judge(current, before, command, context);
+        return decided.refusal != null ? new Decision.Refused(decided.refusal)
+                : new Decision.Accepted(List.of(decided.event));
+    }
+
+    // ------------------------------------------------------------------------------------------ step
+
+    /**
+     * Decides a command and, when it is accepted, moves the case in the same pass: what {@link #decide} followed
+     * by {@link #evolve} give, without checking the new event against the case a second time. The engine decides
+     * this way; {@link #decide} and {@link #evolve} remain for replaying a history and for the rule checker.
+     *
+     * @param current the case, or {@link #initialState()} when none exists yet
+     * @param command the command, already validated for nulls and ranges (the engine does that)
+     * @param context the time of the decision and the host's settings
+     * @return the decision and, when accepted, the case after its events
+     * @throws IllegalStateException if the table row the command took and the leg its event builds disagree on
+     *     the state the leg moves to (a defect of the workflow, never of the input)
+     */
+    public StepResult step(Optional<ReturnCase> current, Command command, RuleContext context) {
+        return step(notNull(current).orElse(null), current, command, context);
+    }
+
+    /**
+     * Decides a command against an existing case and moves it; see {@link #step(Optional, Command, RuleContext)}.
+     *
+     * @param current the case, not null
+     * @param command the command, already validated for nulls and ranges (the engine does that)
+     * @param context the time of the decision and the host's settings
+     * @return the decision and, when accepted, the case after its events
+     */
+    public StepResult step(ReturnCase current, Command command, RuleContext context) {
+        return step(existing(current), Optional.of(current), command, context);
+    }
+
+    private StepResult step(ReturnCase current, Optional<ReturnCase> before, Command command, RuleContext context) {
+        Decided decided = judge(current, before, command, context);
+        if (decided.refusal != null) {
+            return StepResult.refused(decided.refusal);
+        }
+        ReturnEvent event = decided.event;
+        ReturnCase after;
+        if (decided.row == null) {
+            after = open((ReturnEvent.ReturnRequested) event);
+        } else {
+            Leg next = nextLeg(decided.leg, (LegEvent) event);
+            if (next.state() != decided.row.to()) {
+                throw new IllegalStateException("the row " + decided.row.command() + " from " + decided.row.from()
+                        + " leads to " + decided.row.to() + " but its event " + event.type() + " moves the leg to "
+                        + next.state());
+            }
+            after = current.withLeg(next);
+        }
+        return StepResult.accepted(event, after);
+    }
+
+    /** The checks, the event and the custom guards: what {@link #decide} and {@link #step} share. */
+    private Decided judge(ReturnCase current, Optional<ReturnCase> before, Command command, RuleContext context) {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(context, "context");
         Decided decided;
@@ -387,21 +453,25 @@ public final class ReturnWorkflow {
             Leg leg = current == null ? null : current.legOrNull(legCommand.leg());
             state = leg == null ? null : leg.state();
             Refusal refusal = checkLegCommand(current, legCommand, leg);
-            decided = refusal != null ? new Decided(refusal) : legEvent(current, leg, legCommand, context);
-        }
-        if (decided.refusal != null) {
-            return new Decision.Refused(decided.refusal);
-        }
-        if (!guards.isEmpty()) {
-            for (Guard guard : guards) {
-                Verdict verdict = guard.check(command, before, context);
-                if (!verdict.allowed()) {
-                    return new Decision.Refused(new Refusal(Code.RULE, command.caseId(), state, command.type(),
-                            verdict.reason(), verdict.rule()));
-                }
+            if (refusal != null) {
+                decided = new Decided(refusal);
+            } else {
+                Transition row = definition.row(command.type(), leg, command.actor().role());
+                decided = row == null ? new Decided(noRow(legCommand, leg))
+                        : legEvent(current, leg, row, legCommand, context);
             }
         }
-        return new Decision.Accepted(List.of(decided.event));
+        if (decided.refusal != null || guards.isEmpty()) {
+            return decided;
+        }
+        for (Guard guard : guards) {
+            Verdict verdict = guard.check(command, before, context);
+            if (!verdict.allowed()) {
+                return new Decided(new Refusal(Code.RULE, command.caseId(), state, command.type(), verdict.reason(),
+                        verdict.rule()));
+            }
+        }
+        return decided;
     }
 
     /**
@@ -507,10 +577,9 @@ public final class ReturnWorkflow {
             return refuse(Code.VERSION_MISMATCH, command, null, "expected version " + command.expectedVersion()
                     + " but the case is at version " + current.version());
         }
-        Set<Role> allowed = definition.roles(command.type());
-        if (!allowed.contains(actor.role())) {
-            return refuse(Code.ROLE_NOT_ALLOWED, command, null,
-                    "a " + actor.role() + " may not " + command.type() + "; allowed: " + allowed);
+        if (!definition.allows(command.type(), actor.role())) {
+            return refuse(Code.ROLE_NOT_ALLOWED, command, null, "a " + actor.role() + " may not " + command.type()
+                    + "; allowed: " + definition.roles(command.type()));
         }
         if (actor.role() == Role.CUSTOMER && !actor.is(current.customer())) {
             return refuse(Code.NOT_A_PARTY, command, null, "a customer may only act on their own case");
@@ -521,46 +590,43 @@ public final class ReturnWorkflow {
         if (leg == null) {
             return refuse(Code.UNKNOWN_LEG, command, null, "the case has no leg of supplier " + command.leg());
         }
+        return null;
+    }
+
+    /** Why no row of the table takes a command from the leg's state for the actor's role (off the hot path). */
+    private Refusal noRow(LegCommand command, Leg leg) {
+        Role role = command.actor().role();
         List<Transition> rows = definition.rows(command.type(), leg.state());
         if (rows.isEmpty()) {
             return refuse(Code.ILLEGAL_TRANSITION, command, leg.state(),
                     command.type() + " is not possible in state " + leg.state());
         }
-        Transition chosen = null;
         boolean roleFits = false;
+        List<String> needs = new ArrayList<>(rows.size());
         for (Transition row : rows) {
-            if (row.roles().contains(actor.role())) {
-                roleFits = true;
-                if (row.condition().test(leg)) {
-                    chosen = row;
-                    break;
-                }
-            }
+            roleFits |= row.roles().contains(role);
+            needs.add(row.condition().label());
         }
         if (!roleFits) {
             return refuse(Code.ROLE_NOT_ALLOWED, command, leg.state(),
-                    "a " + actor.role() + " may not " + command.type() + " in state " + leg.state());
+                    "a " + role + " may not " + command.type() + " in state " + leg.state());
         }
-        if (chosen == null) {
-            return refuse(Code.CONDITION_NOT_MET, command, leg.state(), command.type() + " in state " + leg.state()
-                    + " needs: " + rows.stream().map(r -> r.condition().label()).toList()
-                    + " (outcome " + leg.outcome() + ")");
-        }
-        return null;
+        return refuse(Code.CONDITION_NOT_MET, command, leg.state(), command.type() + " in state " + leg.state()
+                + " needs: " + needs + " (outcome " + leg.outcome() + ")");
     }
 
     private Decided submissionEvent(Command.SubmitReturn s, RuleContext context) {
-        return new Decided(new ReturnEvent.ReturnRequested(context.now(), s.actor(), s.caseId(), s.customer(),
+        return new Decided(null, null, new ReturnEvent.ReturnRequested(context.now(), s.actor(), s.caseId(), s.customer(),
                 s.order(), s.customerNumber(), s.resellerNumber(), s.lines(), s.reason(), s.wanted(), s.deliveredAt()));
     }
 
-    private Decided legEvent(ReturnCase current, Leg leg, LegCommand command, RuleContext context) {
+    private Decided legEvent(ReturnCase current, Leg leg, Transition row, LegCommand command, RuleContext context) {
         var at = context.now();
         Actor actor = command.actor();
         SupplierId supplier = leg.supplier();
         return switch (command.type()) {
             case SUBMIT_RETURN -> throw new IllegalArgumentException("not a leg command");
-            case OPEN_NEGOTIATION -> new Decided(new ReturnEvent.NegotiationOpened(at, actor, supplier));
+            case OPEN_NEGOTIATION -> new Decided(leg, row, new ReturnEvent.NegotiationOpened(at, actor, supplier));
             case AGREE_RETURN -> {
                 Command.AgreeReturn c = (Command.AgreeReturn) command;
                 List<LineQuantity> authorized = c.authorized().isEmpty()
@@ -568,42 +634,42 @@ public final class ReturnWorkflow {
                         : c.authorized();
                 Refusal wrong = checkQuantities(c, leg, "authorized", authorized, Axis.REQUESTED, "requested", true);
                 yield wrong != null ? new Decided(wrong)
-                        : new Decided(new ReturnEvent.SupplierAgreed(at, actor, supplier, c.outcome(), authorized));
+                        : new Decided(leg, row, new ReturnEvent.SupplierAgreed(at, actor, supplier, c.outcome(), authorized));
             }
-            case DECLINE_RETURN -> new Decided(new ReturnEvent.SupplierDeclined(at, actor, supplier,
+            case DECLINE_RETURN -> new Decided(leg, row, new ReturnEvent.SupplierDeclined(at, actor, supplier,
                     ((Command.DeclineReturn) command).reason()));
-            case APPLY_FOR_RETURN -> new Decided(new ReturnEvent.ReturnApplied(at, actor, supplier, current.resellerNumber()));
+            case APPLY_FOR_RETURN -> new Decided(leg, row, new ReturnEvent.ReturnApplied(at, actor, supplier, current.resellerNumber()));
             case ISSUE_SUPPLIER_NUMBER -> {
                 Command.IssueSupplierNumber c = (Command.IssueSupplierNumber) command;
                 Refusal wrong = checkNewNumber(current, c, leg, "number", c.number(), NumberKind.SUPPLIER_RETURN,
                         supplier.value());
                 yield wrong != null ? new Decided(wrong)
-                        : new Decided(new ReturnEvent.SupplierNumberIssued(at, actor, supplier, c.number()));
+                        : new Decided(leg, row, new ReturnEvent.SupplierNumberIssued(at, actor, supplier, c.number()));
             }
             case REPLACE_SUPPLIER_NUMBER -> {
                 Command.ReplaceSupplierNumber c = (Command.ReplaceSupplierNumber) command;
                 Refusal wrong = checkNewNumber(current, c, leg, "number", c.number(), NumberKind.SUPPLIER_RETURN,
                         supplier.value());
-                yield wrong != null ? new Decided(wrong) : new Decided(new ReturnEvent.SupplierNumberReplaced(at, actor,
+                yield wrong != null ? new Decided(wrong) : new Decided(leg, row, new ReturnEvent.SupplierNumberReplaced(at, actor,
                         supplier, leg.supplierNumber(), c.number()));
             }
-            case SHARE_NUMBER_WITH_CUSTOMER -> new Decided(new ReturnEvent.NumberSharedWithCustomer(at, actor, supplier, leg.supplierNumber()));
+            case SHARE_NUMBER_WITH_CUSTOMER -> new Decided(leg, row, new ReturnEvent.NumberSharedWithCustomer(at, actor, supplier, leg.supplierNumber()));
             case REPORT_SHIPMENT -> {
                 Command.ReportShipment c = (Command.ReportShipment) command;
                 Refusal wrong = checkNewNumber(current, c, leg, "tracking", c.tracking(), NumberKind.RETURN_TRACKING, null);
                 yield wrong != null ? new Decided(wrong)
-                        : new Decided(new ReturnEvent.ReturnShipped(at, actor, supplier, c.tracking()));
+                        : new Decided(leg, row, new ReturnEvent.ReturnShipped(at, actor, supplier, c.tracking()));
             }
             case CONFIRM_RECEIPT -> {
                 Command.ConfirmReceipt c = (Command.ConfirmReceipt) command;
                 Refusal wrong = checkQuantities(c, leg, "received", c.received(), Axis.AUTHORIZED, "authorized", true);
                 yield wrong != null ? new Decided(wrong)
-                        : new Decided(new ReturnEvent.ReturnReceived(at, actor, supplier, c.received()));
+                        : new Decided(leg, row, new ReturnEvent.ReturnReceived(at, actor, supplier, c.received()));
             }
             case REPORT_RESULT -> {
                 Command.ReportResult c = (Command.ReportResult) command;
                 Refusal wrong = checkInspection(c, leg);
-                yield wrong != null ? new Decided(wrong) : new Decided(new ReturnEvent.ResultReported(at, actor,
+                yield wrong != null ? new Decided(wrong) : new Decided(leg, row, new ReturnEvent.ResultReported(at, actor,
                         supplier, c.accepted(), c.rejected(), c.note()));
             }
             case SHIP_REPLACEMENT -> {
@@ -611,20 +677,20 @@ public final class ReturnWorkflow {
                 Refusal wrong = checkNewNumber(current, c, leg, "tracking", c.tracking(), NumberKind.REPLACEMENT_TRACKING,
                         null);
                 yield wrong != null ? new Decided(wrong)
-                        : new Decided(new ReturnEvent.ReplacementShipped(at, actor, supplier, c.tracking()));
+                        : new Decided(leg, row, new ReturnEvent.ReplacementShipped(at, actor, supplier, c.tracking()));
             }
-            case REPORT_RESULT_TO_CUSTOMER -> reportToCustomer((Command.ReportResultToCustomer) command, leg, at);
-            case CONFIRM_RESULT -> new Decided(new ReturnEvent.ResultConfirmed(at, actor, supplier, false));
-            case DISPUTE_RESULT -> new Decided(new ReturnEvent.ResultDisputed(at, actor, supplier,
+            case REPORT_RESULT_TO_CUSTOMER -> reportToCustomer((Command.ReportResultToCustomer) command, leg, row, at);
+            case CONFIRM_RESULT -> new Decided(leg, row, new ReturnEvent.ResultConfirmed(at, actor, supplier, false));
+            case DISPUTE_RESULT -> new Decided(leg, row, new ReturnEvent.ResultDisputed(at, actor, supplier,
                     ((Command.DisputeResult) command).reason()));
-            case CANCEL_RETURN -> new Decided(new ReturnEvent.ReturnCancelled(at, actor, supplier));
-            case CLOSE_LEG -> new Decided(new ReturnEvent.LegClosed(at, actor, supplier,
+            case CANCEL_RETURN -> new Decided(leg, row, new ReturnEvent.ReturnCancelled(at, actor, supplier));
+            case CLOSE_LEG -> new Decided(leg, row, new ReturnEvent.LegClosed(at, actor, supplier,
                     ((Command.CloseLeg) command).reason()));
-            case FIRE_DEADLINE -> fireDeadline((Command.FireDeadline) command, leg, context);
+            case FIRE_DEADLINE -> fireDeadline((Command.FireDeadline) command, leg, row, context);
         };
     }
 
-    private static Decided reportToCustomer(Command.ReportResultToCustomer c, Leg leg, Instant at) {
+    private static Decided reportToCustomer(Command.ReportResultToCustomer c, Leg leg, Transition row, Instant at) {
         Money refund;
         try {
             refund = leg.refundDue();
@@ -632,10 +698,10 @@ public final class ReturnWorkflow {
             return new Decided(refuse(Code.AMOUNT_OUT_OF_RANGE, c, leg.state(),
                     "the refund must be at most " + Money.MAX_MINOR + " minor units in one currency"));
         }
-        return new Decided(new ReturnEvent.ResultReportedToCustomer(at, c.actor(), leg.supplier(), refund, c.note()));
+        return new Decided(leg, row, new ReturnEvent.ResultReportedToCustomer(at, c.actor(), leg.supplier(), refund, c.note()));
     }
 
-    private Decided fireDeadline(Command.FireDeadline c, Leg leg, RuleContext context) {
+    private Decided fireDeadline(Command.FireDeadline c, Leg leg, Transition row, RuleContext context) {
         Optional<java.time.Instant> due = leg.dueAt(deadlines);
         if (due.isEmpty()) {
             return new Decided(refuse(Code.NOT_DUE, c, leg.state(), "the leg has no pending deadline in state " + leg.state()));
@@ -645,7 +711,7 @@ public final class ReturnWorkflow {
                     + " falls due at " + due.get() + ", not yet at " + context.now()));
         }
         var at = context.now();
-        return new Decided(switch (deadlines.deadline(leg.state()).orElseThrow().action()) {
+        return new Decided(leg, row, switch (deadlines.deadline(leg.state()).orElseThrow().action()) {
             case ESCALATE -> new ReturnEvent.LegEscalated(at, c.actor(), leg.supplier(), leg.state());
             case EXPIRE -> new ReturnEvent.LegExpired(at, c.actor(), leg.supplier(), leg.state());
             case AUTO_CONFIRM -> new ReturnEvent.ResultConfirmed(at, c.actor(), leg.supplier(), true);
@@ -766,13 +832,17 @@ public final class ReturnWorkflow {
         return a != null ? a : b;
     }
 
-    private record Decided(ReturnEvent event, Refusal refusal) {
-        Decided(ReturnEvent event) {
-            this(event, null);
+    /**
+     * What the checks found: the event with the leg it moves and the row it takes (both null for a submission),
+     * or the refusal.
+     */
+    private record Decided(ReturnEvent event, Refusal refusal, Leg leg, Transition row) {
+        Decided(Leg leg, Transition row, ReturnEvent event) {
+            this(event, null, leg, row);
         }
 
         Decided(Refusal refusal) {
-            this(null, refusal);
+            this(null, refusal, null, null);
         }
     }
 
