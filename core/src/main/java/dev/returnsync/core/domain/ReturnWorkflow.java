@@ -15,13 +15,11 @@ import dev.returnsync.spi.ReturnEvent.LegEvent;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.Role;
-import dev.returnsync.spi.Sku;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.TimeWindow;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -224,19 +222,29 @@ public final class ReturnWorkflow {
         return Objects.requireNonNull(current, "current must not be null; before the first event pass initialState()");
     }
 
+    /**
+     * The case a request opens: one leg per supplier, in the order of the suppliers' first lines. Plain loops over a
+     * request's few lines, no map: a case is opened once, often on a cold JVM.
+     */
     private static ReturnCase open(ReturnEvent.ReturnRequested e) {
-        Map<SupplierId, List<LineState>> bySupplier = new LinkedHashMap<>();
-        for (ReturnLine line : e.lines()) {
-            List<LineState> lines = bySupplier.get(line.supplier());
-            if (lines == null) {
-                lines = new ArrayList<>();
-                bySupplier.put(line.supplier(), lines);
+        List<ReturnLine> lines = e.lines();
+        boolean[] placed = new boolean[lines.size()];
+        List<Leg> legs = new ArrayList<>(1);
+        for (int first = 0; first < lines.size(); first++) {
+            if (placed[first]) {
+                continue;
             }
-            lines.add(new LineState(line.sku(), line.unitPrice(), line.delivered(), line.requested(), 0, 0, 0, 0));
-        }
-        List<Leg> legs = new ArrayList<>(bySupplier.size());
-        for (Map.Entry<SupplierId, List<LineState>> entry : bySupplier.entrySet()) {
-            legs.add(Leg.requested(entry.getKey(), e.at(), entry.getValue()));
+            SupplierId supplier = lines.get(first).supplier();
+            List<LineState> legLines = new ArrayList<>(lines.size() - first);
+            for (int i = first; i < lines.size(); i++) {
+                ReturnLine line = lines.get(i);
+                if (!placed[i] && line.supplier().equals(supplier)) {
+                    placed[i] = true;
+                    legLines.add(new LineState(line.sku(), line.unitPrice(), line.delivered(), line.requested(), 0, 0,
+                            0, 0));
+                }
+            }
+            legs.add(Leg.requested(supplier, e.at(), legLines));
         }
         return new ReturnCase(e.caseId(), e.actor().tenant(), e.customer(), e.order(), e.customerNumber(),
                 e.resellerNumber(), e.reason(), e.wanted(), e.deliveredAt(), e.at(), legs, 1);
@@ -367,7 +375,7 @@ public final class ReturnWorkflow {
      * @return the events, or the refusal
      */
     public Decision decide(Optional<ReturnCase> current, Command command, RuleContext context) {
-        return decide(notNull(current).orElse(null), current, command, context);
+        return judge(notNull(current).orElse(null), current, command, context);
     }
 
     /**
@@ -379,13 +387,7 @@ public final class ReturnWorkflow {
      * @return the events, or the refusal
      */
     public Decision decide(ReturnCase current, Command command, RuleContext context) {
-        return decide(existing(current), Optional.of(current), command, context);
-    }
-
-    private Decision decide(ReturnCase current, Optional<ReturnCase> before, Command command, RuleContext context) {
-        Decided decided = judge(current, before, command, context);
-        return decided.refusal != null ? new Decision.Refused(decided.refusal)
-                : new Decision.Accepted(List.of(decided.event));
+        return judge(existing(current), Optional.of(current), command, context);
     }
 
     // ------------------------------------------------------------------------------------------ step
@@ -419,59 +421,55 @@ public final class ReturnWorkflow {
     }
 
     private StepResult step(ReturnCase current, Optional<ReturnCase> before, Command command, RuleContext context) {
-        Decided decided = judge(current, before, command, context);
-        if (decided.refusal != null) {
-            return StepResult.refused(decided.refusal);
+        Decision decision = judge(current, before, command, context);
+        if (!(decision instanceof Decision.Accepted accepted)) {
+            return new StepResult(decision, null);
         }
-        ReturnEvent event = decided.event;
-        ReturnCase after;
-        if (decided.row == null) {
-            after = open((ReturnEvent.ReturnRequested) event);
-        } else {
-            Leg next = nextLeg(decided.leg, (LegEvent) event);
-            if (next.state() != decided.row.to()) {
-                throw new IllegalStateException("the row " + decided.row.command() + " from " + decided.row.from()
-                        + " leads to " + decided.row.to() + " but its event " + event.type() + " moves the leg to "
-                        + next.state());
-            }
-            after = current.withLeg(next);
+        ReturnEvent event = accepted.events().get(0);
+        if (!(event instanceof LegEvent legEvent)) {
+            return new StepResult(decision, open((ReturnEvent.ReturnRequested) event));
         }
-        return StepResult.accepted(event, after);
+        // the leg and the row judge found: a scan of the case's few legs and an array look-up, nothing allocated
+        Leg leg = current.legOrNull(legEvent.leg());
+        Transition row = definition.row(command.type(), leg, command.actor().role());
+        Leg next = nextLeg(leg, legEvent);
+        if (next.state() != row.to()) {
+            throw new IllegalStateException("the row " + row.command() + " from " + row.from() + " leads to "
+                    + row.to() + " but its event " + event.type() + " moves the leg to " + next.state());
+        }
+        return new StepResult(decision, current.withLeg(next));
     }
 
-    /** The checks, the event and the custom guards: what {@link #decide} and {@link #step} share. */
-    private Decided judge(ReturnCase current, Optional<ReturnCase> before, Command command, RuleContext context) {
+    /** The checks, the event and the custom guards: the decision {@link #decide} and {@link #step} share. */
+    private Decision judge(ReturnCase current, Optional<ReturnCase> before, Command command, RuleContext context) {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(context, "context");
-        Decided decided;
+        Decision decision;
         LegState state = null;
         if (command instanceof Command.SubmitReturn submit) {
             Refusal refusal = checkSubmission(current, submit, context);
-            decided = refusal != null ? new Decided(refusal) : submissionEvent(submit, context);
+            decision = refusal != null ? new Decision.Refused(refusal) : submissionEvent(submit, context);
         } else {
             LegCommand legCommand = (LegCommand) command;
             Leg leg = current == null ? null : current.legOrNull(legCommand.leg());
             state = leg == null ? null : leg.state();
             Refusal refusal = checkLegCommand(current, legCommand, leg);
-            if (refusal != null) {
-                decided = new Decided(refusal);
-            } else {
-                Transition row = definition.row(command.type(), leg, command.actor().role());
-                decided = row == null ? new Decided(noRow(legCommand, leg))
-                        : legEvent(current, leg, row, legCommand, context);
+            if (refusal == null && definition.row(command.type(), leg, command.actor().role()) == null) {
+                refusal = noRow(legCommand, leg);
             }
+            decision = refusal != null ? new Decision.Refused(refusal) : legEvent(current, leg, legCommand, context);
         }
-        if (decided.refusal != null || guards.isEmpty()) {
-            return decided;
+        if (!decision.accepted() || guards.isEmpty()) {
+            return decision;
         }
         for (Guard guard : guards) {
             Verdict verdict = guard.check(command, before, context);
             if (!verdict.allowed()) {
-                return new Decided(new Refusal(Code.RULE, command.caseId(), state, command.type(), verdict.reason(),
-                        verdict.rule()));
+                return new Decision.Refused(new Refusal(Code.RULE, command.caseId(), state, command.type(),
+                        verdict.reason(), verdict.rule()));
             }
         }
-        return decided;
+        return decision;
     }
 
     /**
@@ -537,10 +535,10 @@ public final class ReturnWorkflow {
         if (submit.lines().size() > ReturnLine.MAX_LINES) {
             return refuse(Code.INVALID_PAYLOAD, submit, null, "lines: at most " + ReturnLine.MAX_LINES + " lines");
         }
-        Set<Sku> skus = new HashSet<>();
         java.util.Currency currency = submit.lines().get(0).unitPrice().currency();
-        for (ReturnLine line : submit.lines()) {
-            if (!skus.add(line.sku())) {
+        for (int i = 0; i < submit.lines().size(); i++) {
+            ReturnLine line = submit.lines().get(i);
+            if (EventFit.repeatsEarlierSku(submit.lines(), i)) {
                 return refuse(Code.INVALID_PAYLOAD, submit, null, "lines: SKU " + line.sku() + " is listed twice");
             }
             if (!line.unitPrice().currency().equals(currency)) {
@@ -615,103 +613,103 @@ public final class ReturnWorkflow {
                 + " needs: " + needs + " (outcome " + leg.outcome() + ")");
     }
 
-    private Decided submissionEvent(Command.SubmitReturn s, RuleContext context) {
-        return new Decided(null, null, new ReturnEvent.ReturnRequested(context.now(), s.actor(), s.caseId(), s.customer(),
+    private Decision submissionEvent(Command.SubmitReturn s, RuleContext context) {
+        return accepted(new ReturnEvent.ReturnRequested(context.now(), s.actor(), s.caseId(), s.customer(),
                 s.order(), s.customerNumber(), s.resellerNumber(), s.lines(), s.reason(), s.wanted(), s.deliveredAt()));
     }
 
-    private Decided legEvent(ReturnCase current, Leg leg, Transition row, LegCommand command, RuleContext context) {
+    private Decision legEvent(ReturnCase current, Leg leg, LegCommand command, RuleContext context) {
         var at = context.now();
         Actor actor = command.actor();
         SupplierId supplier = leg.supplier();
         return switch (command.type()) {
             case SUBMIT_RETURN -> throw new IllegalArgumentException("not a leg command");
-            case OPEN_NEGOTIATION -> new Decided(leg, row, new ReturnEvent.NegotiationOpened(at, actor, supplier));
+            case OPEN_NEGOTIATION -> accepted(new ReturnEvent.NegotiationOpened(at, actor, supplier));
             case AGREE_RETURN -> {
                 Command.AgreeReturn c = (Command.AgreeReturn) command;
                 List<LineQuantity> authorized = c.authorized().isEmpty()
                         ? everythingRequested(leg)
                         : c.authorized();
                 Refusal wrong = checkQuantities(c, leg, "authorized", authorized, Axis.REQUESTED, "requested", true);
-                yield wrong != null ? new Decided(wrong)
-                        : new Decided(leg, row, new ReturnEvent.SupplierAgreed(at, actor, supplier, c.outcome(), authorized));
+                yield wrong != null ? new Decision.Refused(wrong)
+                        : accepted(new ReturnEvent.SupplierAgreed(at, actor, supplier, c.outcome(), authorized));
             }
-            case DECLINE_RETURN -> new Decided(leg, row, new ReturnEvent.SupplierDeclined(at, actor, supplier,
+            case DECLINE_RETURN -> accepted(new ReturnEvent.SupplierDeclined(at, actor, supplier,
                     ((Command.DeclineReturn) command).reason()));
-            case APPLY_FOR_RETURN -> new Decided(leg, row, new ReturnEvent.ReturnApplied(at, actor, supplier, current.resellerNumber()));
+            case APPLY_FOR_RETURN -> accepted(new ReturnEvent.ReturnApplied(at, actor, supplier, current.resellerNumber()));
             case ISSUE_SUPPLIER_NUMBER -> {
                 Command.IssueSupplierNumber c = (Command.IssueSupplierNumber) command;
                 Refusal wrong = checkNewNumber(current, c, leg, "number", c.number(), NumberKind.SUPPLIER_RETURN,
                         supplier.value());
-                yield wrong != null ? new Decided(wrong)
-                        : new Decided(leg, row, new ReturnEvent.SupplierNumberIssued(at, actor, supplier, c.number()));
+                yield wrong != null ? new Decision.Refused(wrong)
+                        : accepted(new ReturnEvent.SupplierNumberIssued(at, actor, supplier, c.number()));
             }
             case REPLACE_SUPPLIER_NUMBER -> {
                 Command.ReplaceSupplierNumber c = (Command.ReplaceSupplierNumber) command;
                 Refusal wrong = checkNewNumber(current, c, leg, "number", c.number(), NumberKind.SUPPLIER_RETURN,
                         supplier.value());
-                yield wrong != null ? new Decided(wrong) : new Decided(leg, row, new ReturnEvent.SupplierNumberReplaced(at, actor,
+                yield wrong != null ? new Decision.Refused(wrong) : accepted(new ReturnEvent.SupplierNumberReplaced(at, actor,
                         supplier, leg.supplierNumber(), c.number()));
             }
-            case SHARE_NUMBER_WITH_CUSTOMER -> new Decided(leg, row, new ReturnEvent.NumberSharedWithCustomer(at, actor, supplier, leg.supplierNumber()));
+            case SHARE_NUMBER_WITH_CUSTOMER -> accepted(new ReturnEvent.NumberSharedWithCustomer(at, actor, supplier, leg.supplierNumber()));
             case REPORT_SHIPMENT -> {
                 Command.ReportShipment c = (Command.ReportShipment) command;
                 Refusal wrong = checkNewNumber(current, c, leg, "tracking", c.tracking(), NumberKind.RETURN_TRACKING, null);
-                yield wrong != null ? new Decided(wrong)
-                        : new Decided(leg, row, new ReturnEvent.ReturnShipped(at, actor, supplier, c.tracking()));
+                yield wrong != null ? new Decision.Refused(wrong)
+                        : accepted(new ReturnEvent.ReturnShipped(at, actor, supplier, c.tracking()));
             }
             case CONFIRM_RECEIPT -> {
                 Command.ConfirmReceipt c = (Command.ConfirmReceipt) command;
                 Refusal wrong = checkQuantities(c, leg, "received", c.received(), Axis.AUTHORIZED, "authorized", true);
-                yield wrong != null ? new Decided(wrong)
-                        : new Decided(leg, row, new ReturnEvent.ReturnReceived(at, actor, supplier, c.received()));
+                yield wrong != null ? new Decision.Refused(wrong)
+                        : accepted(new ReturnEvent.ReturnReceived(at, actor, supplier, c.received()));
             }
             case REPORT_RESULT -> {
                 Command.ReportResult c = (Command.ReportResult) command;
                 Refusal wrong = checkInspection(c, leg);
-                yield wrong != null ? new Decided(wrong) : new Decided(leg, row, new ReturnEvent.ResultReported(at, actor,
+                yield wrong != null ? new Decision.Refused(wrong) : accepted(new ReturnEvent.ResultReported(at, actor,
                         supplier, c.accepted(), c.rejected(), c.note()));
             }
             case SHIP_REPLACEMENT -> {
                 Command.ShipReplacement c = (Command.ShipReplacement) command;
                 Refusal wrong = checkNewNumber(current, c, leg, "tracking", c.tracking(), NumberKind.REPLACEMENT_TRACKING,
                         null);
-                yield wrong != null ? new Decided(wrong)
-                        : new Decided(leg, row, new ReturnEvent.ReplacementShipped(at, actor, supplier, c.tracking()));
+                yield wrong != null ? new Decision.Refused(wrong)
+                        : accepted(new ReturnEvent.ReplacementShipped(at, actor, supplier, c.tracking()));
             }
-            case REPORT_RESULT_TO_CUSTOMER -> reportToCustomer((Command.ReportResultToCustomer) command, leg, row, at);
-            case CONFIRM_RESULT -> new Decided(leg, row, new ReturnEvent.ResultConfirmed(at, actor, supplier, false));
-            case DISPUTE_RESULT -> new Decided(leg, row, new ReturnEvent.ResultDisputed(at, actor, supplier,
+            case REPORT_RESULT_TO_CUSTOMER -> reportToCustomer((Command.ReportResultToCustomer) command, leg, at);
+            case CONFIRM_RESULT -> accepted(new ReturnEvent.ResultConfirmed(at, actor, supplier, false));
+            case DISPUTE_RESULT -> accepted(new ReturnEvent.ResultDisputed(at, actor, supplier,
                     ((Command.DisputeResult) command).reason()));
-            case CANCEL_RETURN -> new Decided(leg, row, new ReturnEvent.ReturnCancelled(at, actor, supplier));
-            case CLOSE_LEG -> new Decided(leg, row, new ReturnEvent.LegClosed(at, actor, supplier,
+            case CANCEL_RETURN -> accepted(new ReturnEvent.ReturnCancelled(at, actor, supplier));
+            case CLOSE_LEG -> accepted(new ReturnEvent.LegClosed(at, actor, supplier,
                     ((Command.CloseLeg) command).reason()));
-            case FIRE_DEADLINE -> fireDeadline((Command.FireDeadline) command, leg, row, context);
+            case FIRE_DEADLINE -> fireDeadline((Command.FireDeadline) command, leg, context);
         };
     }
 
-    private static Decided reportToCustomer(Command.ReportResultToCustomer c, Leg leg, Transition row, Instant at) {
+    private static Decision reportToCustomer(Command.ReportResultToCustomer c, Leg leg, Instant at) {
         Money refund;
         try {
             refund = leg.refundDue();
         } catch (InvalidAmountException e) {
-            return new Decided(refuse(Code.AMOUNT_OUT_OF_RANGE, c, leg.state(),
+            return new Decision.Refused(refuse(Code.AMOUNT_OUT_OF_RANGE, c, leg.state(),
                     "the refund must be at most " + Money.MAX_MINOR + " minor units in one currency"));
         }
-        return new Decided(leg, row, new ReturnEvent.ResultReportedToCustomer(at, c.actor(), leg.supplier(), refund, c.note()));
+        return accepted(new ReturnEvent.ResultReportedToCustomer(at, c.actor(), leg.supplier(), refund, c.note()));
     }
 
-    private Decided fireDeadline(Command.FireDeadline c, Leg leg, Transition row, RuleContext context) {
+    private Decision fireDeadline(Command.FireDeadline c, Leg leg, RuleContext context) {
         Optional<java.time.Instant> due = leg.dueAt(deadlines);
         if (due.isEmpty()) {
-            return new Decided(refuse(Code.NOT_DUE, c, leg.state(), "the leg has no pending deadline in state " + leg.state()));
+            return new Decision.Refused(refuse(Code.NOT_DUE, c, leg.state(), "the leg has no pending deadline in state " + leg.state()));
         }
         if (context.now().isBefore(due.get())) {
-            return new Decided(refuse(Code.NOT_DUE, c, leg.state(), "the deadline of state " + leg.state()
+            return new Decision.Refused(refuse(Code.NOT_DUE, c, leg.state(), "the deadline of state " + leg.state()
                     + " falls due at " + due.get() + ", not yet at " + context.now()));
         }
         var at = context.now();
-        return new Decided(leg, row, switch (deadlines.deadline(leg.state()).orElseThrow().action()) {
+        return accepted(switch (deadlines.deadline(leg.state()).orElseThrow().action()) {
             case ESCALATE -> new ReturnEvent.LegEscalated(at, c.actor(), leg.supplier(), leg.state());
             case EXPIRE -> new ReturnEvent.LegExpired(at, c.actor(), leg.supplier(), leg.state());
             case AUTO_CONFIRM -> new ReturnEvent.ResultConfirmed(at, c.actor(), leg.supplier(), true);
@@ -832,18 +830,8 @@ public final class ReturnWorkflow {
         return a != null ? a : b;
     }
 
-    /**
-     * What the checks found: the event with the leg it moves and the row it takes (both null for a submission),
-     * or the refusal.
-     */
-    private record Decided(ReturnEvent event, Refusal refusal, Leg leg, Transition row) {
-        Decided(Leg leg, Transition row, ReturnEvent event) {
-            this(event, null, leg, row);
-        }
-
-        Decided(Refusal refusal) {
-            this(null, refusal, null, null);
-        }
+    private static Decision accepted(ReturnEvent event) {
+        return new Decision.Accepted(List.of(event));
     }
 
     /** Builds a {@link ReturnWorkflow}; each setter validates its argument. */

@@ -1,8 +1,5 @@
 package dev.returnsync.core.domain;
 
-import dev.returnsync.spi.ReturnEvent;
-
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,14 +21,6 @@ public record StepResult(Decision decision, ReturnCase after) {
         if (decision.accepted() != (after != null)) {
             throw new IllegalArgumentException("after: the case after the events comes with an accepted decision only");
         }
-    }
-
-    static StepResult accepted(ReturnEvent event, ReturnCase after) {
-        return new StepResult(new Decision.Accepted(List.of(event)), after);
-    }
-
-    static StepResult refused(Refusal refusal) {
-        return new StepResult(new Decision.Refused(refusal), null);
     }
 
     /** {@return true when the command was accepted} */
