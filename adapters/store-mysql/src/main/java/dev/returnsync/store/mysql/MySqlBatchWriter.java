@@ -70,11 +70,6 @@ final class MySqlBatchWriter implements BatchWriter {
         this.insertOutbox = "INSERT INTO " + dialect.table("outbox") + " (" + BatchRows.OUTBOX_COLUMNS + ") VALUES ";
     }
 
-    /** {@return whether a batch goes to the server in one call} */
-    boolean oneCall() {
-        return oneCall;
-    }
-
     @Override
     public void write(Connection connection, AppendBatch batch) throws SQLException {
         List<Part> parts = parts(new BatchRows(batch));

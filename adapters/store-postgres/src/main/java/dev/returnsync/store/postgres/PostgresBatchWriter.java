@@ -70,11 +70,6 @@ final class PostgresBatchWriter implements BatchWriter {
                 + " SELECT 1";
     }
 
-    /** The statement, for tests of its plan. */
-    String statement() {
-        return statement;
-    }
-
     @Override
     public void write(Connection connection, AppendBatch batch) throws SQLException {
         BatchRows rows = new BatchRows(batch);
