@@ -70,6 +70,12 @@ public final class FoldCache {
         return Optional.of(folded);
     }
 
+    /** The case as last cached, at whatever version, without reading the store; empty when not cached. */
+    public Optional<ReturnCase> cached(TenantId tenant, CaseId caseId) {
+        Folded cached = capacity == 0 ? null : cases.get(new Key(tenant, caseId));
+        return cached == null ? Optional.empty() : Optional.of(cached.state());
+    }
+
     /** The case folded from a history, using and refreshing the cache. */
     public ReturnCase fold(CaseHistory history) {
         List<ReturnEvent> events = history.events();
