@@ -56,7 +56,7 @@ public final class InMemoryCaseStore implements CaseStore {
     private final ConcurrentHashMap<NumberKey, NumberLink> numbers;
     /** The links by tenant, namespace and value, whatever their scope; each list immutable, replaced under writeLock. */
     private final ConcurrentHashMap<ValueKey, List<NumberLink>> byValue;
-    private final ConcurrentHashMap<TenantKey, IdempotencyRecord> idempotency;
+    private final IdempotencyIndex idempotency;
     private final DueIndex due = new DueIndex();
     // guarded by writeLock
     private final OutboxIndex outbox = new OutboxIndex();
@@ -79,7 +79,7 @@ public final class InMemoryCaseStore implements CaseStore {
         this.cases = new ConcurrentHashMap<>(expectedCases);
         this.numbers = new ConcurrentHashMap<>(expectedCases * 4);
         this.byValue = new ConcurrentHashMap<>(expectedCases * 4);
-        this.idempotency = new ConcurrentHashMap<>(expectedCases * 8);
+        this.idempotency = new IdempotencyIndex(expectedCases * 8);
     }
 
     private static final class StoredCase {
@@ -118,9 +118,6 @@ public final class InMemoryCaseStore implements CaseStore {
         }
     }
 
-    private record TenantKey(TenantId tenant, IdempotencyKey key) {
-    }
-
     @Override
     public Optional<CaseHistory> load(TenantId tenant, CaseId caseId) {
         StoredCase stored = cases.get(CaseKey.of(tenant, caseId));
@@ -146,12 +143,8 @@ public final class InMemoryCaseStore implements CaseStore {
         writeLock.lock();
         try {
             IdempotencyRecord record = batch.idempotency();
-            TenantKey recordKey = null;
-            if (record != null) {
-                recordKey = new TenantKey(record.tenant(), record.key());
-                if (idempotency.containsKey(recordKey)) {
-                    throw new IdempotencyKeyTakenException(record.tenant(), record.key());
-                }
+            if (record != null && idempotency.contains(record.tenant(), record.key())) {
+                throw new IdempotencyKeyTakenException(record.tenant(), record.key());
             }
             CaseKey caseKey = CaseKey.of(batch.tenant(), batch.caseId());
             StoredCase stored = cases.get(caseKey);
@@ -175,8 +168,8 @@ public final class InMemoryCaseStore implements CaseStore {
                 fresh.add(link);
             }
             // all checks passed: publish, the idempotency record first, then the events
-            if (recordKey != null) {
-                idempotency.put(recordKey, record);
+            if (record != null) {
+                idempotency.put(record);
             }
             if (stored == null) {
                 stored = new StoredCase(batch.events());
@@ -261,7 +254,7 @@ public final class InMemoryCaseStore implements CaseStore {
     public Optional<IdempotencyRecord> findIdempotency(TenantId tenant, IdempotencyKey key) {
         Objects.requireNonNull(tenant, "tenant must not be null");
         Objects.requireNonNull(key, "key must not be null");
-        return Optional.ofNullable(idempotency.get(new TenantKey(tenant, key)));
+        return idempotency.find(tenant, key);
     }
 
     @Override

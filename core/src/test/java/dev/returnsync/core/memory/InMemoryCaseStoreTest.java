@@ -225,4 +225,19 @@ class InMemoryCaseStoreTest {
         assertThrows(UnsupportedOperationException.class, () -> store.loadAfter(T, c, 8).add(step(0)));
         assertThrows(IllegalArgumentException.class, () -> store.loadAfter(T, c, -1));
     }
+
+    @Test
+    void idempotencyRecordsComeBackAsTheyWereKeptWhateverTheirFingerprint() {
+        CaseId c = CaseId.of("keys");
+        List<String> fingerprints = List.of("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdeF",
+                "f".repeat(64), "0".repeat(64), "9a".repeat(32), "not a digest", "0123456789ABCDEF".repeat(4));
+        for (int i = 0; i < fingerprints.size(); i++) {
+            IdempotencyRecord record = new IdempotencyRecord(T, IdempotencyKey.of("key-" + i), fingerprints.get(i), c,
+                    i + 1, i + 1);
+            store.append(new AppendBatch(T, c, i, List.of(i == 0 ? opened(c) : step(i)), List.of(), null, List.of(),
+                    record));
+            assertEquals(Optional.of(record), store.findIdempotency(T, IdempotencyKey.of("key-" + i)));
+        }
+        assertEquals(Optional.empty(), store.findIdempotency(TenantId.of("t-2"), IdempotencyKey.of("key-0")));
+    }
 }
