@@ -17,13 +17,15 @@ import java.util.concurrent.ConcurrentHashMap;
 final class IdempotencyIndex {
     private static final String HEX = "0123456789abcdef";
 
-    private final ConcurrentHashMap<TenantId, ConcurrentHashMap<IdempotencyKey, Object>> byTenant =
-            new ConcurrentHashMap<>();
-    private final int expected;
+    /** Each held record is a {@link Kept} or an {@link IdempotencyRecord}. */
+    private final ConcurrentHashMap<TenantKey, Object> records;
 
-    /** An index sized for about {@code expected} records in a tenant. */
+    /** An index sized for about {@code expected} records. */
     IdempotencyIndex(int expected) {
-        this.expected = expected;
+        this.records = new ConcurrentHashMap<>(expected);
+    }
+
+    private record TenantKey(TenantId tenant, IdempotencyKey key) {
     }
 
     /** A record held by its fingerprint's bits. */
@@ -56,21 +58,18 @@ final class IdempotencyIndex {
 
     /** True when the tenant has a record for the key. */
     boolean contains(TenantId tenant, IdempotencyKey key) {
-        ConcurrentHashMap<IdempotencyKey, Object> records = byTenant.get(tenant);
-        return records != null && records.containsKey(key);
+        return records.containsKey(new TenantKey(tenant, key));
     }
 
     /** Keeps a record (the caller holds the write lock and checked the key is free). */
     void put(IdempotencyRecord record) {
         Kept kept = Kept.of(record);
-        byTenant.computeIfAbsent(record.tenant(), t -> new ConcurrentHashMap<>(expected))
-                .put(record.key(), kept == null ? record : kept);
+        records.put(new TenantKey(record.tenant(), record.key()), kept == null ? record : kept);
     }
 
     /** The record of a tenant's key, if any. */
     Optional<IdempotencyRecord> find(TenantId tenant, IdempotencyKey key) {
-        ConcurrentHashMap<IdempotencyKey, Object> records = byTenant.get(tenant);
-        Object held = records == null ? null : records.get(key);
+        Object held = records.get(new TenantKey(tenant, key));
         if (held instanceof Kept kept) {
             return Optional.of(kept.restore(tenant, key));
         }
