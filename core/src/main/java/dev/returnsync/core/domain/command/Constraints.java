@@ -28,20 +28,23 @@ import java.util.Map;
  * annotations, read once per type.
  */
 final class Constraints {
-    private static final ClassValue<List<Rule>> RULES = new ClassValue<>() {
-        @Override
-        protected List<Rule> computeValue(Class<?> type) {
-            List<Rule> rules = new ArrayList<>();
-            for (RecordComponent component : type.getRecordComponents()) {
-                Method accessor = component.getAccessor();
-                rules.add(new Rule(component.getName(), accessor, accessor.isAnnotationPresent(NotNull.class),
-                        accessor.isAnnotationPresent(NotEmpty.class),
-                        accessor.isAnnotationPresent(PositiveOrZero.class), accessor.getAnnotation(Size.class),
-                        CharSequence.class.isAssignableFrom(component.getType()), elementsNotNull(component)));
+    /** The rules read from the annotations, once per record type: loaded only for a type not compiled, or the docs. */
+    private static final class Read {
+        static final ClassValue<List<Rule>> RULES = new ClassValue<>() {
+            @Override
+            protected List<Rule> computeValue(Class<?> type) {
+                List<Rule> rules = new ArrayList<>();
+                for (RecordComponent component : type.getRecordComponents()) {
+                    Method accessor = component.getAccessor();
+                    rules.add(new Rule(component.getName(), accessor, accessor.isAnnotationPresent(NotNull.class),
+                            accessor.isAnnotationPresent(NotEmpty.class),
+                            accessor.isAnnotationPresent(PositiveOrZero.class), accessor.getAnnotation(Size.class),
+                            CharSequence.class.isAssignableFrom(component.getType()), elementsNotNull(component)));
+                }
+                return List.copyOf(rules);
             }
-            return List.copyOf(rules);
-        }
-    };
+        };
+    }
 
     private Constraints() {
     }
@@ -69,7 +72,7 @@ final class Constraints {
 
     /** {@return the rules of a command record, read from its annotations, in component order} */
     static List<Rule> rules(Class<?> type) {
-        return RULES.get(type);
+        return Read.RULES.get(type);
     }
 
     /**
