@@ -23,12 +23,14 @@ final class CompiledConstraints {
      *
      * @param command the command
      * @param violations where the broken constraints are added
-     * @return false, adding nothing, if the command's type is not compiled here
+     * @return false, adding nothing, if the command's type or record is not compiled here
      */
     static boolean check(Command command, List<Violation> violations) {
         switch (command.type()) {
             case SUBMIT_RETURN -> {
-                Command.SubmitReturn c = (Command.SubmitReturn) command;
+                if (!(command instanceof Command.SubmitReturn c)) {
+                    return false;
+                }
                 Constraints.notNull(c.key(), "key", violations);
                 Constraints.notNull(c.actor(), "actor", violations);
                 Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);
@@ -42,7 +44,9 @@ final class CompiledConstraints {
                 Constraints.notNull(c.deliveredAt(), "deliveredAt", violations);
             }
             case OPEN_NEGOTIATION -> {
-                Command.OpenNegotiation c = (Command.OpenNegotiation) command;
+                if (!(command instanceof Command.OpenNegotiation c)) {
+                    return false;
+                }
                 Constraints.notNull(c.key(), "key", violations);
                 Constraints.notNull(c.actor(), "actor", violations);
                 Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);
@@ -50,7 +54,9 @@ final class CompiledConstraints {
                 Constraints.notNull(c.leg(), "leg", violations);
             }
             case AGREE_RETURN -> {
-                Command.AgreeReturn c = (Command.AgreeReturn) command;
+                if (!(command instanceof Command.AgreeReturn c)) {
+                    return false;
+                }
                 Constraints.notNull(c.key(), "key", violations);
                 Constraints.notNull(c.actor(), "actor", violations);
                 Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);
@@ -60,7 +66,9 @@ final class CompiledConstraints {
                 Constraints.notNull(c.authorized(), "authorized", violations);
             }
             case DECLINE_RETURN -> {
-                Command.DeclineReturn c = (Command.DeclineReturn) command;
+                if (!(command instanceof Command.DeclineReturn c)) {
+                    return false;
+                }
                 Constraints.notNull(c.key(), "key", violations);
                 Constraints.notNull(c.actor(), "actor", violations);
                 Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);
@@ -69,7 +77,9 @@ final class CompiledConstraints {
                 Constraints.notNull(c.reason(), "reason", violations);
             }
             case APPLY_FOR_RETURN -> {
-                Command.ApplyForReturn c = (Command.ApplyForReturn) command;
+                if (!(command instanceof Command.ApplyForReturn c)) {
+                    return false;
+                }
                 Constraints.notNull(c.key(), "key", violations);
                 Constraints.notNull(c.actor(), "actor", violations);
                 Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);
@@ -77,7 +87,9 @@ final class CompiledConstraints {
                 Constraints.notNull(c.leg(), "leg", violations);
             }
             case ISSUE_SUPPLIER_NUMBER -> {
-                Command.IssueSupplierNumber c = (Command.IssueSupplierNumber) command;
+                if (!(command instanceof Command.IssueSupplierNumber c)) {
+                    return false;
+                }
                 Constraints.notNull(c.key(), "key", violations);
                 Constraints.notNull(c.actor(), "actor", violations);
                 Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);
@@ -86,7 +98,9 @@ final class CompiledConstraints {
                 Constraints.notNull(c.number(), "number", violations);
             }
             case REPLACE_SUPPLIER_NUMBER -> {
-                Command.ReplaceSupplierNumber c = (Command.ReplaceSupplierNumber) command;
+                if (!(command instanceof Command.ReplaceSupplierNumber c)) {
+                    return false;
+                }
                 Constraints.notNull(c.key(), "key", violations);
                 Constraints.notNull(c.actor(), "actor", violations);
                 Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);
@@ -95,7 +109,9 @@ final class CompiledConstraints {
                 Constraints.notNull(c.number(), "number", violations);
             }
             case SHARE_NUMBER_WITH_CUSTOMER -> {
-                Command.ShareNumberWithCustomer c = (Command.ShareNumberWithCustomer) command;
+                if (!(command instanceof Command.ShareNumberWithCustomer c)) {
+                    return false;
+                }
                 Constraints.notNull(c.key(), "key", violations);
                 Constraints.notNull(c.actor(), "actor", violations);
                 Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);
@@ -103,7 +119,9 @@ final class CompiledConstraints {
                 Constraints.notNull(c.leg(), "leg", violations);
             }
             case REPORT_SHIPMENT -> {
-                Command.ReportShipment c = (Command.ReportShipment) command;
+                if (!(command instanceof Command.ReportShipment c)) {
+                    return false;
+                }
                 Constraints.notNull(c.key(), "key", violations);
                 Constraints.notNull(c.actor(), "actor", violations);
                 Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);
@@ -112,7 +130,9 @@ final class CompiledConstraints {
                 Constraints.notNull(c.tracking(), "tracking", violations);
             }
             case CONFIRM_RECEIPT -> {
-                Command.ConfirmReceipt c = (Command.ConfirmReceipt) command;
+                if (!(command instanceof Command.ConfirmReceipt c)) {
+                    return false;
+                }
                 Constraints.notNull(c.key(), "key", violations);
                 Constraints.notNull(c.actor(), "actor", violations);
                 Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);
@@ -121,7 +141,9 @@ final class CompiledConstraints {
                 Constraints.notEmpty(c.received(), "received", violations);
             }
             case REPORT_RESULT -> {
-                Command.ReportResult c = (Command.ReportResult) command;
+                if (!(command instanceof Command.ReportResult c)) {
+                    return false;
+                }
                 Constraints.notNull(c.key(), "key", violations);
                 Constraints.notNull(c.actor(), "actor", violations);
                 Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);
@@ -133,7 +155,9 @@ final class CompiledConstraints {
                 Constraints.size(c.note(), 0, 500, "note", violations);
             }
             case SHIP_REPLACEMENT -> {
-                Command.ShipReplacement c = (Command.ShipReplacement) command;
+                if (!(command instanceof Command.ShipReplacement c)) {
+                    return false;
+                }
                 Constraints.notNull(c.key(), "key", violations);
                 Constraints.notNull(c.actor(), "actor", violations);
                 Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);
@@ -142,7 +166,9 @@ final class CompiledConstraints {
                 Constraints.notNull(c.tracking(), "tracking", violations);
             }
             case REPORT_RESULT_TO_CUSTOMER -> {
-                Command.ReportResultToCustomer c = (Command.ReportResultToCustomer) command;
+                if (!(command instanceof Command.ReportResultToCustomer c)) {
+                    return false;
+                }
                 Constraints.notNull(c.key(), "key", violations);
                 Constraints.notNull(c.actor(), "actor", violations);
                 Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);
@@ -152,7 +178,9 @@ final class CompiledConstraints {
                 Constraints.size(c.note(), 0, 500, "note", violations);
             }
             case CONFIRM_RESULT -> {
-                Command.ConfirmResult c = (Command.ConfirmResult) command;
+                if (!(command instanceof Command.ConfirmResult c)) {
+                    return false;
+                }
                 Constraints.notNull(c.key(), "key", violations);
                 Constraints.notNull(c.actor(), "actor", violations);
                 Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);
@@ -160,7 +188,9 @@ final class CompiledConstraints {
                 Constraints.notNull(c.leg(), "leg", violations);
             }
             case DISPUTE_RESULT -> {
-                Command.DisputeResult c = (Command.DisputeResult) command;
+                if (!(command instanceof Command.DisputeResult c)) {
+                    return false;
+                }
                 Constraints.notNull(c.key(), "key", violations);
                 Constraints.notNull(c.actor(), "actor", violations);
                 Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);
@@ -169,7 +199,9 @@ final class CompiledConstraints {
                 Constraints.notNull(c.reason(), "reason", violations);
             }
             case CANCEL_RETURN -> {
-                Command.CancelReturn c = (Command.CancelReturn) command;
+                if (!(command instanceof Command.CancelReturn c)) {
+                    return false;
+                }
                 Constraints.notNull(c.key(), "key", violations);
                 Constraints.notNull(c.actor(), "actor", violations);
                 Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);
@@ -177,7 +209,9 @@ final class CompiledConstraints {
                 Constraints.notNull(c.leg(), "leg", violations);
             }
             case CLOSE_LEG -> {
-                Command.CloseLeg c = (Command.CloseLeg) command;
+                if (!(command instanceof Command.CloseLeg c)) {
+                    return false;
+                }
                 Constraints.notNull(c.key(), "key", violations);
                 Constraints.notNull(c.actor(), "actor", violations);
                 Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);
@@ -186,7 +220,9 @@ final class CompiledConstraints {
                 Constraints.notNull(c.reason(), "reason", violations);
             }
             case FIRE_DEADLINE -> {
-                Command.FireDeadline c = (Command.FireDeadline) command;
+                if (!(command instanceof Command.FireDeadline c)) {
+                    return false;
+                }
                 Constraints.notNull(c.key(), "key", violations);
                 Constraints.notNull(c.actor(), "actor", violations);
                 Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);

@@ -126,7 +126,9 @@ class CompiledConstraintsTest {
         for (Class<?> record : records()) {
             String name = record.getName().substring(Command.class.getPackageName().length() + 1).replace('$', '.');
             cases.append("            case ").append(instance(record, false).type()).append(" -> {\n")
-                    .append("                ").append(name).append(" c = (").append(name).append(") command;\n");
+                    .append("                if (!(command instanceof ").append(name).append(" c)) {\n")
+                    .append("                    return false;\n")
+                    .append("                }\n");
             for (Rule rule : Constraints.rules(record)) {
                 String value = "c." + rule.path() + "()";
                 String path = "\"" + rule.path() + "\"";
@@ -180,7 +182,7 @@ class CompiledConstraintsTest {
                  *
                  * @param command the command
                  * @param violations where the broken constraints are added
-                 * @return false, adding nothing, if the command's type is not compiled here
+                 * @return false, adding nothing, if the command's type or record is not compiled here
                  */
                 static boolean check(Command command, List<Violation> violations) {
                     switch (command.type()) {
