@@ -24,21 +24,36 @@ import java.util.Map;
  * leg. Anything else throws {@link IllegalEventException}.
  */
 final class EventFit {
-    /** Event type -> state -> the conditions of the rows that record it from there (deadline rows aside). */
-    private static final Map<String, Map<LegState, List<Transition.Condition>>> ROWS = rows();
-
     private EventFit() {
     }
 
-    private static Map<String, Map<LegState, List<Transition.Condition>>> rows() {
-        Map<String, Map<LegState, List<Transition.Condition>>> rows = new HashMap<>();
-        for (Transition row : WorkflowDefinition.of(DeadlinePolicy.ofDefaults()).transitions()) {
-            if (row.from() != null && row.command() != CommandType.FIRE_DEADLINE) {
-                rows.computeIfAbsent(row.event(), e -> new EnumMap<>(LegState.class))
-                        .computeIfAbsent(row.from(), s -> new ArrayList<>()).add(row.condition());
+    /**
+     * Event type -> state -> the conditions of the rows that record it from there (deadline rows aside). Built when
+     * an event is first folded, not when {@link ReturnWorkflow#step} first checks a submission's lines.
+     */
+    private static final class Rows {
+        static final Map<String, Map<LegState, List<Transition.Condition>>> BY_EVENT = rows();
+
+        private static Map<String, Map<LegState, List<Transition.Condition>>> rows() {
+            Map<String, Map<LegState, List<Transition.Condition>>> rows = new HashMap<>();
+            // plain loops, no lambdas: this runs on a cold JVM, where every lambda costs its own linkage
+            for (Transition row : WorkflowDefinition.of(DeadlinePolicy.ofDefaults()).transitions()) {
+                if (row.from() != null && row.command() != CommandType.FIRE_DEADLINE) {
+                    Map<LegState, List<Transition.Condition>> byState = rows.get(row.event());
+                    if (byState == null) {
+                        byState = new EnumMap<>(LegState.class);
+                        rows.put(row.event(), byState);
+                    }
+                    List<Transition.Condition> conditions = byState.get(row.from());
+                    if (conditions == null) {
+                        conditions = new ArrayList<>();
+                        byState.put(row.from(), conditions);
+                    }
+                    conditions.add(row.condition());
+                }
             }
+            return rows;
         }
-        return rows;
     }
 
     /** Checks a case-opening event: at least one line, distinct SKUs, one currency. */
@@ -100,7 +115,7 @@ final class EventFit {
 
         /** True when the table has a row recording the event from the leg's state whose condition holds. */
         private boolean inTable(ReturnEvent event) {
-            Map<LegState, List<Transition.Condition>> byState = ROWS.get(event.type());
+            Map<LegState, List<Transition.Condition>> byState = Rows.BY_EVENT.get(event.type());
             List<Transition.Condition> conditions = byState == null ? null : byState.get(leg.state());
             if (conditions == null) {
                 return false;

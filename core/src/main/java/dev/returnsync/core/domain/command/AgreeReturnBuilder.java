@@ -5,7 +5,6 @@ import dev.returnsync.core.domain.CommandType;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.OutcomeType;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,7 +15,7 @@ import java.util.List;
  */
 public final class AgreeReturnBuilder extends LegCommandBuilder<AgreeReturnBuilder, Command.AgreeReturn> {
     private OutcomeType outcome;
-    private List<LineQuantity> authorized = new ArrayList<>();
+    private List<LineQuantity> authorized = List.of();
 
     AgreeReturnBuilder(CommandHeader header) {
         super(header, CommandType.AGREE_RETURN);
@@ -52,7 +51,7 @@ public final class AgreeReturnBuilder extends LegCommandBuilder<AgreeReturnBuild
      * @return this builder
      */
     public AgreeReturnBuilder authorized(List<LineQuantity> authorized) {
-        this.authorized = authorized == null ? null : new ArrayList<>(authorized);
+        this.authorized = Snapshots.of(authorized);
         return this;
     }
 

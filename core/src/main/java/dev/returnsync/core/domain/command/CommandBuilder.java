@@ -43,7 +43,8 @@ public abstract class CommandBuilder<C extends Command> {
      */
     public final C build() {
         C command = make();
-        List<Violation> violations = new ArrayList<>(Constraints.check(command));
+        List<Violation> violations = new ArrayList<>();
+        Constraints.check(command, violations);
         Actor actor = command.actor();
         if (actor != null) {
             Set<Role> allowed = TABLE.roles(type);

@@ -4,7 +4,6 @@ import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.CommandType;
 import dev.returnsync.spi.LineQuantity;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,7 +13,7 @@ import java.util.List;
  * confirms); SKUs not listed count as zero.
  */
 public final class ConfirmReceiptBuilder extends LegCommandBuilder<ConfirmReceiptBuilder, Command.ConfirmReceipt> {
-    private List<LineQuantity> received = new ArrayList<>();
+    private List<LineQuantity> received = List.of();
 
     ConfirmReceiptBuilder(CommandHeader header) {
         super(header, CommandType.CONFIRM_RECEIPT);
@@ -37,7 +36,7 @@ public final class ConfirmReceiptBuilder extends LegCommandBuilder<ConfirmReceip
      * @return this builder
      */
     public ConfirmReceiptBuilder received(List<LineQuantity> received) {
-        this.received = received == null ? null : new ArrayList<>(received);
+        this.received = Snapshots.of(received);
         return this;
     }
 

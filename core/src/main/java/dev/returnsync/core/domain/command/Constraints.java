@@ -22,22 +22,29 @@ import java.util.Map;
  * with the same messages, and says them in words for the command reference: the records stay the one place that
  * says what a field must be. Only the constraints the commands use are known: {@code NotNull}, {@code NotEmpty},
  * {@code PositiveOrZero}, {@code Size}, and {@code NotNull} on the elements of a list.
+ *
+ * <p>A build checks without reflection: {@link CompiledConstraints} holds the same rules as plain code, generated
+ * from the annotations (a test fails when they differ). A command type it does not know yet is checked from its
+ * annotations, read once per type.
  */
 final class Constraints {
-    private static final ClassValue<List<Rule>> RULES = new ClassValue<>() {
-        @Override
-        protected List<Rule> computeValue(Class<?> type) {
-            List<Rule> rules = new ArrayList<>();
-            for (RecordComponent component : type.getRecordComponents()) {
-                Method accessor = component.getAccessor();
-                rules.add(new Rule(component.getName(), accessor, accessor.isAnnotationPresent(NotNull.class),
-                        accessor.isAnnotationPresent(NotEmpty.class),
-                        accessor.isAnnotationPresent(PositiveOrZero.class), accessor.getAnnotation(Size.class),
-                        CharSequence.class.isAssignableFrom(component.getType()), elementsNotNull(component)));
+    /** The rules read from the annotations, once per record type: loaded only for a type not compiled, or the docs. */
+    private static final class Read {
+        static final ClassValue<List<Rule>> RULES = new ClassValue<>() {
+            @Override
+            protected List<Rule> computeValue(Class<?> type) {
+                List<Rule> rules = new ArrayList<>();
+                for (RecordComponent component : type.getRecordComponents()) {
+                    Method accessor = component.getAccessor();
+                    rules.add(new Rule(component.getName(), accessor, accessor.isAnnotationPresent(NotNull.class),
+                            accessor.isAnnotationPresent(NotEmpty.class),
+                            accessor.isAnnotationPresent(PositiveOrZero.class), accessor.getAnnotation(Size.class),
+                            CharSequence.class.isAssignableFrom(component.getType()), elementsNotNull(component)));
+                }
+                return List.copyOf(rules);
             }
-            return List.copyOf(rules);
-        }
-    };
+        };
+    }
 
     private Constraints() {
     }
@@ -50,10 +57,22 @@ final class Constraints {
     /** The constraints a command breaks, in component order. */
     static List<Violation> check(Command command) {
         List<Violation> violations = new ArrayList<>();
-        for (Rule rule : RULES.get(command.getClass())) {
-            rule.check(command, violations);
-        }
+        check(command, violations);
         return violations;
+    }
+
+    /** Adds the constraints a command breaks, in component order. */
+    static void check(Command command, List<Violation> violations) {
+        if (!CompiledConstraints.check(command, violations)) {
+            for (Rule rule : rules(command.getClass())) {
+                rule.check(command, violations);
+            }
+        }
+    }
+
+    /** {@return the rules of a command record, read from its annotations, in component order} */
+    static List<Rule> rules(Class<?> type) {
+        return Read.RULES.get(type);
     }
 
     /**
@@ -63,27 +82,81 @@ final class Constraints {
      */
     static Map<String, String> describe(Class<? extends Command> type) {
         Map<String, String> words = new LinkedHashMap<>();
-        for (Rule rule : RULES.get(type)) {
+        for (Rule rule : rules(type)) {
             words.put(rule.path(), rule.describe());
         }
         return words;
     }
 
-    private record Rule(String path, Method accessor, boolean notNull, boolean notEmpty, boolean positiveOrZero,
-                        Size size, boolean text, boolean elementsNotNull) {
+    /** {@code NotNull}: adds a violation when the value is null. */
+    static void notNull(Object value, String path, List<Violation> violations) {
+        if (value == null) {
+            violations.add(new Violation(path, "must not be null"));
+        }
+    }
+
+    /** {@code NotEmpty}: adds a violation when the text or the collection is null or empty. */
+    static void notEmpty(Object value, String path, List<Violation> violations) {
+        if (value == null || length(value) == 0) {
+            violations.add(new Violation(path, "must not be empty"));
+        }
+    }
+
+    /** {@code PositiveOrZero} on a boxed number: adds a violation when it is below 0; null passes. */
+    static void positiveOrZero(Number value, String path, List<Violation> violations) {
+        if (value != null) {
+            positiveOrZero(value.longValue(), path, violations);
+        }
+    }
+
+    /** {@code PositiveOrZero} on a primitive number: adds a violation when it is below 0. */
+    static void positiveOrZero(long value, String path, List<Violation> violations) {
+        if (value < 0) {
+            violations.add(new Violation(path, "must be greater than or equal to 0"));
+        }
+    }
+
+    /** {@code Size}: adds a violation when the text or the collection is out of range; null passes. */
+    static void size(Object value, int min, int max, String path, List<Violation> violations) {
+        if (value != null && (length(value) < min || length(value) > max)) {
+            violations.add(new Violation(path, "size must be between " + min + " and " + max));
+        }
+    }
+
+    private static int length(Object value) {
+        if (value instanceof Collection<?> collection) {
+            return collection.size();
+        }
+        return ((CharSequence) value).length();
+    }
+
+    /**
+     * The constraints on one component of a command record, as its annotations say.
+     *
+     * @param path the component's name
+     * @param accessor the component's accessor
+     * @param notNull whether it carries {@code NotNull}
+     * @param notEmpty whether it carries {@code NotEmpty}
+     * @param positiveOrZero whether it carries {@code PositiveOrZero}
+     * @param size its {@code Size}, or null
+     * @param text whether it is text
+     * @param elementsNotNull whether it is a list whose elements carry {@code NotNull}
+     */
+    record Rule(String path, Method accessor, boolean notNull, boolean notEmpty, boolean positiveOrZero,
+                Size size, boolean text, boolean elementsNotNull) {
         void check(Command command, List<Violation> violations) {
             Object value = read(command);
-            if (notNull && value == null) {
-                violations.add(new Violation(path, "must not be null"));
+            if (notNull) {
+                Constraints.notNull(value, path, violations);
             }
-            if (notEmpty && (value == null || length(value) == 0)) {
-                violations.add(new Violation(path, "must not be empty"));
+            if (notEmpty) {
+                Constraints.notEmpty(value, path, violations);
             }
-            if (positiveOrZero && value instanceof Number number && number.longValue() < 0) {
-                violations.add(new Violation(path, "must be greater than or equal to 0"));
+            if (positiveOrZero && value instanceof Number number) {
+                Constraints.positiveOrZero(number, path, violations);
             }
-            if (size != null && value != null && (length(value) < size.min() || length(value) > size.max())) {
-                violations.add(new Violation(path, "size must be between " + size.min() + " and " + size.max()));
+            if (size != null) {
+                Constraints.size(value, size.min(), size.max(), path, violations);
             }
         }
 
@@ -112,13 +185,6 @@ final class Constraints {
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("cannot read " + path + " of a " + command.type() + " command", e);
             }
-        }
-
-        private static int length(Object value) {
-            if (value instanceof Collection<?> collection) {
-                return collection.size();
-            }
-            return ((CharSequence) value).length();
         }
     }
 }

@@ -4,7 +4,6 @@ import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.CommandType;
 import dev.returnsync.spi.LineQuantity;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,8 +13,8 @@ import java.util.List;
  * Both lists are empty and the note is empty unless set.
  */
 public final class ReportResultBuilder extends LegCommandBuilder<ReportResultBuilder, Command.ReportResult> {
-    private List<LineQuantity> accepted = new ArrayList<>();
-    private List<LineQuantity> rejected = new ArrayList<>();
+    private List<LineQuantity> accepted = List.of();
+    private List<LineQuantity> rejected = List.of();
     private String note = "";
 
     ReportResultBuilder(CommandHeader header) {
@@ -39,7 +38,7 @@ public final class ReportResultBuilder extends LegCommandBuilder<ReportResultBui
      * @return this builder
      */
     public ReportResultBuilder accepted(List<LineQuantity> accepted) {
-        this.accepted = accepted == null ? null : new ArrayList<>(accepted);
+        this.accepted = Snapshots.of(accepted);
         return this;
     }
 
@@ -60,7 +59,7 @@ public final class ReportResultBuilder extends LegCommandBuilder<ReportResultBui
      * @return this builder
      */
     public ReportResultBuilder rejected(List<LineQuantity> rejected) {
-        this.rejected = rejected == null ? null : new ArrayList<>(rejected);
+        this.rejected = Snapshots.of(rejected);
         return this;
     }
 

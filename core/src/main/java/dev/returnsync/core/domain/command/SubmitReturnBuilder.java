@@ -14,7 +14,6 @@ import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.Role;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,7 +28,7 @@ public final class SubmitReturnBuilder extends CommandBuilder<Command.SubmitRetu
     private OrderId order;
     private ReturnNumber customerNumber;
     private ReturnNumber resellerNumber;
-    private List<ReturnLine> lines = new ArrayList<>();
+    private List<ReturnLine> lines = List.of();
     private Reason reason;
     private OutcomeType wanted;
     private Instant deliveredAt;
@@ -92,7 +91,7 @@ public final class SubmitReturnBuilder extends CommandBuilder<Command.SubmitRetu
      * @return this builder
      */
     public SubmitReturnBuilder line(ReturnLine line) {
-        lines.add(line);
+        lines = Snapshots.plus(lines, line);
         return this;
     }
 
@@ -103,7 +102,7 @@ public final class SubmitReturnBuilder extends CommandBuilder<Command.SubmitRetu
      * @return this builder
      */
     public SubmitReturnBuilder lines(List<ReturnLine> lines) {
-        this.lines = lines == null ? null : new ArrayList<>(lines);
+        this.lines = Snapshots.of(lines);
         return this;
     }
 
