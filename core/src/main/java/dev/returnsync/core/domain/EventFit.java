@@ -114,7 +114,11 @@ final class EventFit {
 
         @Override
         public String supplierAgreed(ReturnEvent.SupplierAgreed e) {
-            return !inTable(e) ? NO_STEP : quantities(leg, "authorized", e.authorized());
+            if (!inTable(e)) {
+                return NO_STEP;
+            }
+            String problem = quantities(leg, "authorized", e.authorized());
+            return problem != null ? problem : currency(leg, "shipping fee", e.shipping().fee());
         }
 
         @Override
@@ -169,7 +173,13 @@ final class EventFit {
                 return NO_STEP;
             }
             String problem = quantities(leg, "accepted", e.accepted());
-            return problem != null ? problem : quantities(leg, "rejected", e.rejected());
+            if (problem == null) {
+                problem = quantities(leg, "rejected", e.rejected());
+            }
+            if (problem == null) {
+                problem = currency(leg, "restocking fee", e.restockingFee());
+            }
+            return problem;
         }
 
         @Override
@@ -182,8 +192,7 @@ final class EventFit {
             if (!inTable(e)) {
                 return NO_STEP;
             }
-            Money price = leg.lines().get(0).unitPrice();
-            return e.refund().currency().equals(price.currency()) ? null : "refund is in another currency than the leg";
+            return currency(leg, "settlement", e.settlement().refund());
         }
 
         @Override
@@ -218,6 +227,36 @@ final class EventFit {
         public String legClosed(ReturnEvent.LegClosed e) {
             return inTable(e) ? null : NO_STEP;
         }
+
+        @Override
+        public String partialRefundOffered(ReturnEvent.PartialRefundOffered e) {
+            if (!inTable(e)) {
+                return NO_STEP;
+            }
+            if (e.round() != leg.money().offers() + 1) {
+                return "round is not the leg's next offer";
+            }
+            return currency(leg, "amount", e.amount());
+        }
+
+        @Override
+        public String partialRefundAccepted(ReturnEvent.PartialRefundAccepted e) {
+            if (!inTable(e)) {
+                return NO_STEP;
+            }
+            return e.settlement().goodsRefund().equals(leg.money().offer()) ? null
+                    : "settlement is not the refund offered";
+        }
+
+        @Override
+        public String partialRefundRejected(ReturnEvent.PartialRefundRejected e) {
+            return inTable(e) ? null : NO_STEP;
+        }
+    }
+
+    private static String currency(Leg leg, String field, Money amount) {
+        return amount.currency().equals(leg.lines().get(0).unitPrice().currency()) ? null
+                : field + " is in another currency than the case";
     }
 
     private static String kind(String field, ReturnNumber number, NumberKind kind) {

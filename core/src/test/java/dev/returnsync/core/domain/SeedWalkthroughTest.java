@@ -100,7 +100,7 @@ class SeedWalkthroughTest {
         walk.ship(S1, "YTO", "YT0000000001");
         walk.receive(S1, LineQuantity.of("SKU-1", 1));
         walk.inspect(S1, List.of(LineQuantity.of("SKU-1", 1)), List.of());
-        Refusal early = walk.refuse(new Command.ReportResultToCustomer(walk.key(), Fixtures.reseller(), null, CASE, S1, "x"));
+        Refusal early = walk.refuse(new Command.ReportResultToCustomer(walk.key(), Fixtures.reseller(), null, CASE, S1, "x", null));
         assertEquals(Refusal.Code.CONDITION_NOT_MET, early.code(), "the replacement must ship before the customer is told");
         walk.shipReplacement(S1, "YTO", "YT0000000002");
         ReturnEvent told = walk.tellCustomer(S1);

@@ -28,6 +28,7 @@ import static dev.returnsync.core.domain.Fixtures.line;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link ReturnWorkflow#evolve} folds only what the transition table allows, and says what it refused. */
 @Timeout(10)
@@ -85,9 +86,9 @@ class StrictEvolveTest {
         ReturnCase negotiating = ReturnWorkflow.evolve(requested(), new ReturnEvent.NegotiationOpened(T0,
                 Fixtures.reseller(), S1));
         refused(negotiating, new ReturnEvent.SupplierAgreed(T0, Fixtures.supplier(S1), S1, OutcomeType.EXCHANGE,
-                List.of(LineQuantity.of("A", 5))));
+                List.of(LineQuantity.of("A", 5)), dev.returnsync.spi.ReturnShipping.none(java.util.Currency.getInstance("CNY"), ReasonCode.OTHER)));
         refused(negotiating, new ReturnEvent.SupplierAgreed(T0, Fixtures.supplier(S1), S1, OutcomeType.EXCHANGE,
-                List.of(LineQuantity.of("UNKNOWN", 1))));
+                List.of(LineQuantity.of("UNKNOWN", 1)), dev.returnsync.spi.ReturnShipping.none(java.util.Currency.getInstance("CNY"), ReasonCode.OTHER)));
     }
 
     @Test
@@ -101,7 +102,21 @@ class StrictEvolveTest {
         refused(walk.current, new ReturnEvent.SupplierNumberReplaced(T0, Fixtures.supplier(S1), S1,
                 ReturnNumber.supplierReturn(S1, "RMA-OTHER"), ReturnNumber.supplierReturn(S1, "RMA-2")));
         refused(walk.current, new ReturnEvent.ResultReportedToCustomer(T0, Fixtures.reseller(), S1,
-                Money.of("CNY", "1"), "x"));
+                dev.returnsync.spi.Settlement.zero(java.util.Currency.getInstance("CNY")), "x"));
+    }
+
+    @Test
+    void everyAmountOfAnEventMustBeInTheCurrencyOfTheCase() {
+        ReturnCase negotiating = ReturnWorkflow.evolve(requested(), new ReturnEvent.NegotiationOpened(T0,
+                Fixtures.reseller(), S1));
+        IllegalStateException agreed = refused(negotiating, new ReturnEvent.SupplierAgreed(T0, Fixtures.supplier(S1),
+                S1, OutcomeType.RETURN_AND_REFUND, List.of(), new dev.returnsync.spi.ReturnShipping(
+                        Money.of("USD", "5.00"), dev.returnsync.spi.FeeBearer.SUPPLIER, null)));
+        assertTrue(agreed.getMessage().contains("shipping fee is in another currency"), agreed.getMessage());
+        refused(negotiating, new ReturnEvent.PartialRefundOffered(T0, Fixtures.supplier(S1), S1, Money.of("USD", "1"),
+                1, ""));
+        refused(negotiating, new ReturnEvent.PartialRefundOffered(T0, Fixtures.supplier(S1), S1, Money.of("CNY", "1"),
+                2, ""));
     }
 
     @Test
