@@ -328,6 +328,9 @@ class HostileInputTest {
                 }
             }
         }
+        if (replacement.equals(value)) {
+            return null; // an optional field already null: no change at all
+        }
         return json.substring(0, field[0]) + replacement + json.substring(field[1]);
     }
 
