@@ -31,12 +31,7 @@ class ThreeSupplierCaseTest {
 
     @Test
     void refundedExchangedAndDeclinedLegs() {
-        Fixtures.Walk walk = new Fixtures.Walk();
-        walk.submit(List.of(
-                line("SHIRT-M", S1, 3, 3, "49.00"),
-                line("SOCKS", S1, 2, 5, "9.50"),
-                line("SHOE-42", S2, 1, 1, "299.00"),
-                line("CAP", S3, 1, 2, "35.00")), OutcomeType.RETURN_AND_REFUND);
+        Fixtures.Walk walk = submitted();
         assertEquals(3, walk.current.legs().size(), "one leg per supplier");
         assertEquals(List.of(S1, S2, S3), walk.current.legs().stream().map(Leg::supplier).toList());
         expect(walk, CaseStatus.IN_PROGRESS, LegState.REQUESTED, LegState.REQUESTED, LegState.REQUESTED);
@@ -101,12 +96,7 @@ class ThreeSupplierCaseTest {
 
     @Test
     void feesCompensationAndAPartialRefundAddUpOverThreeLegs() {
-        Fixtures.Walk walk = new Fixtures.Walk();
-        walk.submit(List.of(
-                line("SHIRT-M", S1, 3, 3, "49.00"),
-                line("SOCKS", S1, 2, 5, "9.50"),
-                line("SHOE-42", S2, 1, 1, "299.00"),
-                line("CAP", S3, 1, 2, "35.00")), OutcomeType.RETURN_AND_REFUND);
+        Fixtures.Walk walk = submitted();
         for (SupplierId leg : List.of(S1, S2, S3)) {
             walk.open(leg);
         }
@@ -173,6 +163,17 @@ class ThreeSupplierCaseTest {
         declined.open(S1);
         declined.decline(S1);
         assertEquals(CaseStatus.DECLINED, declined.current.status());
+    }
+
+    /** Two lines of S1, one of S2, one of S3. */
+    private static Fixtures.Walk submitted() {
+        Fixtures.Walk walk = new Fixtures.Walk();
+        walk.submit(List.of(
+                line("SHIRT-M", S1, 3, 3, "49.00"),
+                line("SOCKS", S1, 2, 5, "9.50"),
+                line("SHOE-42", S2, 1, 1, "299.00"),
+                line("CAP", S3, 1, 2, "35.00")), OutcomeType.RETURN_AND_REFUND);
+        return walk;
     }
 
     private static void expect(Fixtures.Walk walk, CaseStatus status, LegState s1, LegState s2, LegState s3) {
