@@ -1,5 +1,6 @@
 package dev.returnsync.core.domain;
 
+import dev.returnsync.spi.AmountOutOfRangeException;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
@@ -190,7 +191,7 @@ final class EventFit {
             if (problem == null) {
                 problem = currency(leg, "restocking fee", e.restockingFee());
             }
-            return problem;
+            return problem != null ? problem : restockingWithinGoods(leg, e);
         }
 
         @Override
@@ -262,6 +263,19 @@ final class EventFit {
         @Override
         public String partialRefundRejected(ReturnEvent.PartialRefundRejected e) {
             return inTable(e) ? null : NO_STEP;
+        }
+    }
+
+    /** The restocking fee is at most the refund for the goods the event accepts (which the settlement subtracts). */
+    private static String restockingWithinGoods(Leg leg, ReturnEvent.ResultReported e) {
+        if (e.restockingFee().isZero()) {
+            return null;
+        }
+        try {
+            return e.restockingFee().isAbove(Leg.goodsRefund(leg.outcome(), leg.lines(), e.accepted()))
+                    ? "restocking fee is above the refund for the goods accepted" : null;
+        } catch (AmountOutOfRangeException overflow) {
+            return null; // goods worth more than any fee: a leg stored before amounts were bounded
         }
     }
 

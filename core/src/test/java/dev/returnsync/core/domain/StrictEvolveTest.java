@@ -106,6 +106,22 @@ class StrictEvolveTest {
     }
 
     @Test
+    void aRestockingFeeAboveTheRefundForTheGoodsDoesNotFit() {
+        Fixtures.Walk walk = new Fixtures.Walk();
+        walk.submit(List.of(line("A", S1, 1, 1, "10.00")), OutcomeType.RETURN_AND_REFUND);
+        walk.open(S1);
+        walk.agree(S1, OutcomeType.RETURN_AND_REFUND);
+        walk.apply(S1);
+        walk.issue(S1, "RMA-1");
+        walk.share(S1);
+        walk.ship(S1, "SF", "SF1234567890");
+        walk.receive(S1, LineQuantity.of("A", 1));
+        IllegalStateException e = refused(walk.current, new ReturnEvent.ResultReported(T0, Fixtures.supplier(S1), S1,
+                List.of(LineQuantity.of("A", 1)), List.of(), null, Money.of("CNY", "10.01")));
+        assertTrue(e.getMessage().contains("restocking fee is above the refund for the goods"), e.getMessage());
+    }
+
+    @Test
     void everyAmountOfAnEventMustBeInTheCurrencyOfTheCase() {
         ReturnCase negotiating = ReturnWorkflow.evolve(requested(), new ReturnEvent.NegotiationOpened(T0,
                 Fixtures.reseller(), S1));
