@@ -9,6 +9,11 @@ public enum LegState {
     REQUESTED(false),
     /** 代发商与供应商协商: the reseller asked the supplier; waiting for agreement or refusal. */
     NEGOTIATING(false),
+    /**
+     * 协商部分退款: the supplier or the reseller offered a partial refund instead of taking the goods back (the
+     * customer keeps them); waiting for the customer to accept or reject the offer.
+     */
+    PARTIAL_REFUND_OFFERED(false),
     /** The supplier agreed, with an outcome type and authorized quantities. */
     AGREED(false),
     /** 代发商向供应商申请退货(单号): the reseller applied; waiting for the supplier return number. */

@@ -149,17 +149,54 @@ public record Money(Currency currency, long minor) {
      *
      * @param other the amount to add, in this currency
      * @return the sum
-     * @throws InvalidAmountException if the currencies differ
+     * @throws CurrencyMismatchException if the currencies differ
      * @throws AmountOutOfRangeException if the sum is above {@link #MAX_MINOR}
      */
     public Money plus(Money other) {
         if (!currency.equals(other.currency)) {
-            throw new InvalidAmountException("cannot add amounts in two currencies");
+            throw new CurrencyMismatchException("cannot add amounts in two currencies");
         }
         if (other.minor > MAX_MINOR - minor) {
             throw new AmountOutOfRangeException("sum of amounts must be at most " + MAX_MINOR + " minor units");
         }
         return new Money(currency, minor + other.minor);
+    }
+
+    /**
+     * This amount less another in the same currency.
+     *
+     * @param other the amount to take away, in this currency, at most this amount
+     * @return the difference
+     * @throws CurrencyMismatchException if the currencies differ
+     * @throws AmountOutOfRangeException if {@code other} is larger than this amount (money is never negative)
+     */
+    public Money minus(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new CurrencyMismatchException("cannot subtract amounts in two currencies");
+        }
+        if (other.minor > minor) {
+            throw new AmountOutOfRangeException("difference of amounts must not be negative");
+        }
+        return new Money(currency, minor - other.minor);
+    }
+
+    /**
+     * Whether this amount is larger than another in the same currency.
+     *
+     * @param other the amount to compare with, in this currency
+     * @return true when this amount is larger
+     * @throws CurrencyMismatchException if the currencies differ
+     */
+    public boolean isAbove(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new CurrencyMismatchException("cannot compare amounts in two currencies");
+        }
+        return minor > other.minor;
+    }
+
+    /** {@return true when the amount is zero} */
+    public boolean isZero() {
+        return minor == 0;
     }
 
     /** {@return the amount in major units, e.g. 59.90} */

@@ -207,6 +207,30 @@ public sealed interface ReturnEvent {
          * @return the result
          */
         R legClosed(LegClosed e);
+
+        /**
+         * Handles a {@link PartialRefundOffered}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R partialRefundOffered(PartialRefundOffered e);
+
+        /**
+         * Handles a {@link PartialRefundAccepted}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R partialRefundAccepted(PartialRefundAccepted e);
+
+        /**
+         * Handles a {@link PartialRefundRejected}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R partialRefundRejected(PartialRefundRejected e);
     }
 
     /** An event about one leg, the part of a case that one supplier handles. */
@@ -306,9 +330,10 @@ public sealed interface ReturnEvent {
      * @param leg the supplier whose leg the event is about
      * @param outcome the agreed outcome
      * @param authorized the authorized quantity of every line of the leg
+     * @param shipping the return shipping fee agreed and who bears it
      */
     record SupplierAgreed(Instant at, Actor actor, SupplierId leg, OutcomeType outcome,
-                          List<LineQuantity> authorized) implements LegEvent {
+                          List<LineQuantity> authorized, ReturnShipping shipping) implements LegEvent {
         /**
          * Validates the event, as described on the record.
          *
@@ -317,11 +342,13 @@ public sealed interface ReturnEvent {
          * @param leg the supplier whose leg the event is about
          * @param outcome the agreed outcome
          * @param authorized the authorized quantity of every line of the leg
+         * @param shipping the return shipping fee agreed and who bears it
          */
         public SupplierAgreed {
             Checks.leg(at, actor, leg);
             Checks.notNull("outcome", outcome);
             authorized = Checks.list("authorized", authorized, ReturnLine.MAX_LINES);
+            Checks.notNull("shipping", shipping);
         }
 
         @Override
@@ -541,9 +568,10 @@ public sealed interface ReturnEvent {
      * @param accepted the quantity accepted per SKU; empty for refund-only legs
      * @param rejected the quantity rejected per SKU; empty for refund-only legs
      * @param note the supplier's remark, or {@code null}
+     * @param restockingFee what the supplier keeps of the refund for restocking; zero when none
      */
     record ResultReported(Instant at, Actor actor, SupplierId leg, List<LineQuantity> accepted,
-                          List<LineQuantity> rejected, String note) implements LegEvent {
+                          List<LineQuantity> rejected, String note, Money restockingFee) implements LegEvent {
         /**
          * Validates the event, as described on the record.
          *
@@ -553,6 +581,7 @@ public sealed interface ReturnEvent {
          * @param accepted the quantity accepted per SKU; empty for refund-only legs
          * @param rejected the quantity rejected per SKU; empty for refund-only legs
          * @param note the supplier's remark, or {@code null}
+         * @param restockingFee what the supplier keeps of the refund for restocking; zero when none
          */
         public ResultReported {
             Checks.leg(at, actor, leg);
@@ -561,6 +590,7 @@ public sealed interface ReturnEvent {
             if (note != null) {
                 Checks.text("note", note, Reason.MAX_TEXT);
             }
+            Checks.notNull("restocking fee", restockingFee);
         }
 
         @Override
@@ -603,10 +633,12 @@ public sealed interface ReturnEvent {
      * @param at when the step happened, inside {@link TimeWindow}
      * @param actor who caused the step
      * @param leg the supplier whose leg the event is about
-     * @param refund the amount refunded for this leg (zero for exchanges and fully rejected returns)
+     * @param settlement the leg's money: the refund due to the customer (zero for exchanges and fully rejected
+     *     returns), its parts (goods, restocking fee, shipping fee refunded, compensation) and what the supplier
+     *     owes the reseller
      * @param note what the reseller wrote to the customer
      */
-    record ResultReportedToCustomer(Instant at, Actor actor, SupplierId leg, Money refund, String note)
+    record ResultReportedToCustomer(Instant at, Actor actor, SupplierId leg, Settlement settlement, String note)
             implements LegEvent {
         /**
          * Validates the event, as described on the record.
@@ -614,15 +646,20 @@ public sealed interface ReturnEvent {
          * @param at when the step happened, inside {@link TimeWindow}
          * @param actor who caused the step
          * @param leg the supplier whose leg the event is about
-         * @param refund the amount refunded for this leg (zero for exchanges and fully rejected returns)
+         * @param settlement the leg's money, see the record
          * @param note what the reseller wrote to the customer
          */
         public ResultReportedToCustomer {
             Checks.leg(at, actor, leg);
-            Checks.notNull("refund", refund);
+            Checks.notNull("settlement", settlement);
             if (note != null) {
                 Checks.text("note", note, Reason.MAX_TEXT);
             }
+        }
+
+        /** {@return the refund due to the customer for this leg, {@code settlement().refund()}} */
+        public Money refund() {
+            return settlement.refund();
         }
 
         @Override
@@ -792,6 +829,100 @@ public sealed interface ReturnEvent {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.legClosed(this);
+        }
+    }
+
+    /**
+     * 协商部分退款: the supplier or the reseller offered the customer a partial refund for the leg instead of taking
+     * the goods back (refund only, the customer keeps the goods).
+     *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step; a supplier's offer is the supplier's money, a reseller's its own
+     * @param leg the supplier whose leg the event is about
+     * @param amount the refund offered, more than zero and at most what the leg's requested lines are worth
+     * @param round which offer of the leg this is, from 1
+     * @param note what the customer is told with the offer
+     */
+    record PartialRefundOffered(Instant at, Actor actor, SupplierId leg, Money amount, int round, String note)
+            implements LegEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param leg the supplier whose leg the event is about
+         * @param amount the refund offered
+         * @param round which offer of the leg this is, from 1
+         * @param note what the customer is told with the offer
+         */
+        public PartialRefundOffered {
+            Checks.leg(at, actor, leg);
+            Checks.notNull("amount", amount);
+            Checks.positive("round", round);
+            Checks.text("note", note, Reason.MAX_TEXT);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.partialRefundOffered(this);
+        }
+    }
+
+    /**
+     * The customer accepted the partial refund offered: the leg is settled as a refund only, the goods stay with the
+     * customer.
+     *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step
+     * @param leg the supplier whose leg the event is about
+     * @param settlement the leg's money: the refund is the amount offered; the supplier owes it when it made the
+     *     offer, nothing when the reseller did
+     */
+    record PartialRefundAccepted(Instant at, Actor actor, SupplierId leg, Settlement settlement) implements LegEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param leg the supplier whose leg the event is about
+         * @param settlement the leg's money, see the record
+         */
+        public PartialRefundAccepted {
+            Checks.leg(at, actor, leg);
+            Checks.notNull("settlement", settlement);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.partialRefundAccepted(this);
+        }
+    }
+
+    /**
+     * The customer rejected the partial refund offered, with a reason: the leg goes back to the negotiation.
+     *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step
+     * @param leg the supplier whose leg the event is about
+     * @param reason why the customer rejects the offer
+     */
+    record PartialRefundRejected(Instant at, Actor actor, SupplierId leg, Reason reason) implements LegEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param leg the supplier whose leg the event is about
+         * @param reason why the customer rejects the offer
+         */
+        public PartialRefundRejected {
+            Checks.leg(at, actor, leg);
+            Checks.notNull("reason", reason);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.partialRefundRejected(this);
         }
     }
 }

@@ -91,6 +91,12 @@ class ReturnEventVisitorTest {
             return new Reason(ReasonCode.QUALITY_ISSUE, "broken", List.of());
         } else if (type == Money.class) {
             return Money.of("CNY", "1.00");
+        } else if (type == ReturnShipping.class) {
+            return new ReturnShipping(Money.of("CNY", "12.00"), FeeBearer.SUPPLIER, null);
+        } else if (type == Settlement.class) {
+            return Settlement.zero(java.util.Currency.getInstance("CNY"));
+        } else if (type == int.class) {
+            return 1;
         } else if (type == String.class) {
             return "note";
         } else if (type == boolean.class) {

@@ -2,6 +2,7 @@ package dev.returnsync.testkit;
 
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.CommandType;
+import dev.returnsync.core.domain.command.AgreeReturnBuilder;
 import dev.returnsync.core.domain.command.CommandHeader;
 import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.core.domain.Decision;
@@ -12,6 +13,7 @@ import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.domain.RuleContext;
 import dev.returnsync.core.domain.Transition;
 import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.FeeBearer;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
@@ -337,9 +339,16 @@ public final class Generators {
         CommandHeader h = Commands.as(a).key(KEY).onCase(c.id()).expectedVersion(v);
         return switch (type) {
             case OPEN_NEGOTIATION -> h.openNegotiation().leg(s).buildUnchecked();
-            case AGREE_RETURN -> h.agreeReturn().leg(s).outcome(outcome(random))
-                    .authorized(chance(random, 0.25) ? List.of() : quantities(random, leg, LineState::requested))
-                    .buildUnchecked();
+            case AGREE_RETURN -> {
+                AgreeReturnBuilder agree = h.agreeReturn().leg(s).outcome(outcome(random))
+                        .authorized(chance(random, 0.25) ? List.of() : quantities(random, leg, LineState::requested));
+                if (chance(random, 0.5)) {
+                    FeeBearer bearer = oneOf(random, List.of(FeeBearer.values()));
+                    agree.shippingFee(amount(random, leg)).feeBearer(bearer)
+                            .insuranceClaim(bearer == FeeBearer.FREIGHT_INSURANCE ? "YX-" + random.nextInt(100) : null);
+                }
+                yield agree.buildUnchecked();
+            }
             case DECLINE_RETURN -> h.declineReturn().leg(s).reason(reason(random)).buildUnchecked();
             case APPLY_FOR_RETURN -> h.applyForReturn().leg(s).buildUnchecked();
             case ISSUE_SUPPLIER_NUMBER -> h.issueSupplierNumber().leg(s).number(supplierNumber(random, c, leg, parties))
@@ -363,18 +372,38 @@ public final class Generators {
                     accepted.add(new LineQuantity(line.sku(), ok));
                     rejected.add(new LineQuantity(line.sku(), bad));
                 }
-                yield h.reportResult().leg(s).accepted(accepted).rejected(rejected).note("inspected").buildUnchecked();
+                yield h.reportResult().leg(s).accepted(accepted).rejected(rejected).note("inspected")
+                        .restockingFee(chance(random, 0.3) ? amount(random, leg) : null).buildUnchecked();
             }
             case SHIP_REPLACEMENT -> h.shipReplacement().leg(s)
                     .tracking(trackingOrTaken(random, c, NumberKind.REPLACEMENT_TRACKING)).buildUnchecked();
-            case REPORT_RESULT_TO_CUSTOMER -> h.reportResultToCustomer().leg(s).note("result").buildUnchecked();
+            case REPORT_RESULT_TO_CUSTOMER -> h.reportResultToCustomer().leg(s).note("result")
+                    .compensation(chance(random, 0.3) ? amount(random, leg) : null).buildUnchecked();
             case CONFIRM_RESULT -> h.confirmResult().leg(s).buildUnchecked();
             case DISPUTE_RESULT -> h.disputeResult().leg(s).reason(reason(random)).buildUnchecked();
             case CANCEL_RETURN -> h.cancelReturn().leg(s).buildUnchecked();
             case CLOSE_LEG -> h.closeLeg().leg(s).reason(reason(random)).buildUnchecked();
             case FIRE_DEADLINE -> h.fireDeadline().leg(s).buildUnchecked();
+            case OFFER_PARTIAL_REFUND -> h.offerPartialRefund().leg(s).amount(amount(random, leg)).note("offer")
+                    .buildUnchecked();
+            case ACCEPT_PARTIAL_REFUND -> h.acceptPartialRefund().leg(s).buildUnchecked();
+            case REJECT_PARTIAL_REFUND -> h.rejectPartialRefund().leg(s).reason(reason(random)).buildUnchecked();
             case SUBMIT_RETURN -> throw new IllegalArgumentException("not a leg command");
         };
+    }
+
+    /**
+     * An amount for the leg: mostly within its worth, sometimes zero, above the worth, or in another currency, so
+     * that the money refusals are met too.
+     */
+    private static Money amount(RandomGenerator random, Leg leg) {
+        Money worth = leg.worth();
+        if (chance(random, 0.05)) {
+            String other = worth.currency().getCurrencyCode().equals("USD") ? "EUR" : "USD";
+            return new Money(Money.currency(other), 1);
+        }
+        long minor = chance(random, 0.1) ? worth.minor() + 1 : random.nextLong(worth.minor() + 1);
+        return new Money(worth.currency(), Math.min(minor, Money.MAX_MINOR));
     }
 
     private static List<LineQuantity> quantities(RandomGenerator random, Leg leg,

@@ -375,7 +375,8 @@ public final class Invariants {
     /**
      * A leg gets a result (reported, told to the customer, disputed, confirmed) only after its own supplier
      * reported the inspection itself: the history holds a {@code ResultReported} event of that leg whose actor is
-     * the leg's supplier and which no policy proposed. Catches policies that settle or confirm a return on the
+     * the leg's supplier and which no policy proposed. A leg settled by a partial refund the customer accepted
+     * (协商部分退款) has nothing to inspect and is exempt. Catches policies that settle or confirm a return on the
      * supplier's behalf before the supplier said anything.
      *
      * @return the invariant
@@ -390,7 +391,7 @@ public final class Invariants {
                     continue;
                 }
                 Leg leg = step.after().orElseThrow().leg(legEvent.leg()).orElse(null);
-                if (leg == null || !AFTER_RESULT.contains(leg.state())) {
+                if (leg == null || !AFTER_RESULT.contains(leg.state()) || leg.money().partialRefund()) {
                     continue;
                 }
                 boolean reportedBySupplier = false;

@@ -51,7 +51,7 @@ class PlantedBugsTest {
         if (waitForSupplier) {
             return Policy.on(ReturnEvent.ResultReported.class, name, (after, reported, context) -> {
                 Leg leg = after.leg(reported.leg()).orElseThrow();
-                return leg.outcome() == OutcomeType.REFUND_ONLY && leg.refundDue().minor() <= 20_000
+                return leg.outcome() == OutcomeType.REFUND_ONLY && leg.settlement().refund().minor() <= 20_000
                         ? List.of(context.header("notify").reportResultToCustomer().leg(leg.supplier())
                                 .note("refunded").build())
                         : List.of();
@@ -59,7 +59,7 @@ class PlantedBugsTest {
         }
         return Policy.on(ReturnEvent.NumberSharedWithCustomer.class, name, (after, shared, context) -> {
             Leg leg = after.leg(shared.leg()).orElseThrow();
-            if (leg.outcome() != OutcomeType.REFUND_ONLY || leg.refundDue().minor() > 20_000) {
+            if (leg.outcome() != OutcomeType.REFUND_ONLY || leg.settlement().refund().minor() > 20_000) {
                 return List.of();
             }
             return List.of(

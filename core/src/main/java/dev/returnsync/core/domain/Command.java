@@ -3,8 +3,10 @@ package dev.returnsync.core.domain;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.FeeBearer;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LineQuantity;
+import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OrderId;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.Reason;
@@ -122,10 +124,16 @@ public sealed interface Command {
      *
      * @param authorized the authorized quantity per SKU of the leg; empty authorizes every requested quantity (the
      *     builder's default)
+     * @param shippingFee the return shipping fee (运费) agreed, in the case's currency; {@code null} for none
+     * @param feeBearer who bears the shipping fee; {@code null} for the bearer the reason calls for
+     *     ({@link FeeBearer#forReason})
+     * @param insuranceClaim the freight insurance (运费险) claim reference, exactly when {@code feeBearer} is
+     *     {@link FeeBearer#FREIGHT_INSURANCE}; otherwise {@code null}
      */
     record AgreeReturn(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
                        @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull OutcomeType outcome,
-                       @NotNull List<@NotNull LineQuantity> authorized) implements LegCommand {
+                       @NotNull List<@NotNull LineQuantity> authorized, Money shippingFee, FeeBearer feeBearer,
+                       @Size(max = 64) String insuranceClaim) implements LegCommand {
         /**
          * Copies the authorized quantities, refusing a null element.
          *
@@ -137,6 +145,9 @@ public sealed interface Command {
          * @param outcome the agreed outcome; not null
          * @param authorized the authorized quantity per SKU of the leg; empty authorizes every requested quantity (the
          *     builder's default)
+         * @param shippingFee the return shipping fee agreed, in the case's currency; {@code null} for none
+         * @param feeBearer who bears the shipping fee; {@code null} for the bearer the reason calls for
+         * @param insuranceClaim the freight insurance claim reference, exactly when freight insurance bears the fee
          */
         public AgreeReturn {
             authorized = copy("authorized", authorized);
@@ -242,7 +253,7 @@ public sealed interface Command {
     record ReportResult(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
                         @NotNull CaseId caseId, @NotNull SupplierId leg,
                         @NotNull List<@NotNull LineQuantity> accepted, @NotNull List<@NotNull LineQuantity> rejected,
-                        @NotNull @Size(max = 500) String note) implements LegCommand {
+                        @NotNull @Size(max = 500) String note, Money restockingFee) implements LegCommand {
         /**
          * Copies the quantities, refusing a null element, and checks the note's characters (its presence and length
          * are left to validation).
@@ -255,6 +266,8 @@ public sealed interface Command {
          * @param accepted the accepted quantity per SKU; SKUs not listed count as zero; not null
          * @param rejected the rejected quantity per SKU; SKUs not listed count as zero; not null
          * @param note a note for the other party, at most 500 characters; not null
+         * @param restockingFee what the supplier keeps of the refund for restocking, in the case's currency, at most
+         *     the refund for the goods accepted; {@code null} for none
          */
         public ReportResult {
             accepted = copy("accepted", accepted);
@@ -283,8 +296,8 @@ public sealed interface Command {
     /** 代发商向客户确认退货处理结果: the reseller tells the customer the result (also after a dispute). */
     record ReportResultToCustomer(@NotNull IdempotencyKey key, @NotNull Actor actor,
                                   @PositiveOrZero Long expectedVersion, @NotNull CaseId caseId,
-                                  @NotNull SupplierId leg, @NotNull @Size(max = 500) String note)
-            implements LegCommand {
+                                  @NotNull SupplierId leg, @NotNull @Size(max = 500) String note,
+                                  Money compensation) implements LegCommand {
         /**
          * Checks the note's characters (its presence and length are left to validation).
          *
@@ -294,6 +307,9 @@ public sealed interface Command {
          * @param caseId the case the command is about; not null
          * @param leg the supplier whose leg the command is about; not null
          * @param note a note for the other party, at most 500 characters; not null
+         * @param compensation the shipping compensation the reseller grants the customer, in the case's currency, at
+         *     most what the leg's requested lines are worth; {@code null} keeps what was granted before (none at
+         *     first)
          */
         public ReportResultToCustomer {
             if (note != null && note.length() <= Reason.MAX_TEXT) {
@@ -351,6 +367,59 @@ public sealed interface Command {
         @Override
         public CommandType type() {
             return CommandType.FIRE_DEADLINE;
+        }
+    }
+
+    /**
+     * 协商部分退款: the supplier (or the reseller) offers the customer a refund for the leg instead of taking the
+     * goods back; the customer keeps the goods.
+     *
+     * @param amount the refund offered, in the case's currency, more than zero and at most what the leg's requested
+     *     lines are worth
+     * @param note what the customer is told with the offer, at most 500 characters
+     */
+    record OfferPartialRefund(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                              @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull Money amount,
+                              @NotNull @Size(max = 500) String note) implements LegCommand {
+        /**
+         * Checks the note's characters (its presence and length are left to validation).
+         *
+         * @param key the caller's idempotency key; not null
+         * @param actor who fires the command; not null
+         * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param caseId the case the command is about; not null
+         * @param leg the supplier whose leg the command is about; not null
+         * @param amount the refund offered; not null
+         * @param note what the customer is told with the offer, at most 500 characters; not null
+         */
+        public OfferPartialRefund {
+            if (note != null && note.length() <= Reason.MAX_TEXT) {
+                Reason.checkText("note", note);
+            }
+        }
+
+        @Override
+        public CommandType type() {
+            return CommandType.OFFER_PARTIAL_REFUND;
+        }
+    }
+
+    /** The customer accepts the partial refund offered: the leg is settled, the goods stay with the customer. */
+    record AcceptPartialRefund(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                               @NotNull CaseId caseId, @NotNull SupplierId leg) implements LegCommand {
+        @Override
+        public CommandType type() {
+            return CommandType.ACCEPT_PARTIAL_REFUND;
+        }
+    }
+
+    /** The customer rejects the partial refund offered, with a reason; the leg goes back to the negotiation. */
+    record RejectPartialRefund(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                               @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull @Valid Reason reason)
+            implements LegCommand {
+        @Override
+        public CommandType type() {
+            return CommandType.REJECT_PARTIAL_REFUND;
         }
     }
 

@@ -37,5 +37,11 @@ public enum CommandType {
     /** The reseller closes a leg by hand. */
     CLOSE_LEG,
     /** The system fires a leg's due deadline. */
-    FIRE_DEADLINE
+    FIRE_DEADLINE,
+    /** The supplier or the reseller offers a partial refund, the goods staying with the customer (协商部分退款). */
+    OFFER_PARTIAL_REFUND,
+    /** The customer accepts the partial refund offered, which settles the leg. */
+    ACCEPT_PARTIAL_REFUND,
+    /** The customer rejects the partial refund offered; the leg goes back to the negotiation. */
+    REJECT_PARTIAL_REFUND
 }

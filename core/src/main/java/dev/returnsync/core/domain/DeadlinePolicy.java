@@ -14,7 +14,8 @@ import java.util.Optional;
  * time a leg entered its state (an event timestamp), never from a clock.
  *
  * <p>{@link #ofDefaults()}: the supplier answers the negotiation within 48 hours and issues its return
- * number within 48 hours (else escalate to the reseller); the customer ships within 7 days of getting
+ * number within 48 hours, and the customer answers a partial refund offer within 48 hours of each offer (else
+ * escalate to the reseller); the customer ships within 7 days of getting
  * the number (else the leg expires); the supplier confirms receipt within 10 days of shipment (else
  * escalate); the customer confirms the result within 7 days (else it is confirmed automatically).
  */
@@ -49,6 +50,7 @@ public final class DeadlinePolicy {
 
     private static final DeadlinePolicy DEFAULTS = builder()
             .on(LegState.NEGOTIATING, Duration.ofHours(48), TimeoutAction.ESCALATE)
+            .on(LegState.PARTIAL_REFUND_OFFERED, Duration.ofHours(48), TimeoutAction.ESCALATE)
             .on(LegState.NUMBER_REQUESTED, Duration.ofHours(48), TimeoutAction.ESCALATE)
             .on(LegState.AWAITING_SHIPMENT, Duration.ofDays(7), TimeoutAction.EXPIRE)
             .on(LegState.SHIPPED, Duration.ofDays(10), TimeoutAction.ESCALATE)

@@ -1,5 +1,6 @@
 package dev.returnsync.core.domain;
 
+import dev.returnsync.spi.AmountOutOfRangeException;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
@@ -140,7 +141,11 @@ final class EventFit {
 
         @Override
         public String supplierAgreed(ReturnEvent.SupplierAgreed e) {
-            return !inTable(e) ? NO_STEP : quantities(leg, "authorized", e.authorized());
+            if (!inTable(e)) {
+                return NO_STEP;
+            }
+            String problem = quantities(leg, "authorized", e.authorized());
+            return problem != null ? problem : currency(leg, "shipping fee", e.shipping().fee());
         }
 
         @Override
@@ -195,7 +200,13 @@ final class EventFit {
                 return NO_STEP;
             }
             String problem = quantities(leg, "accepted", e.accepted());
-            return problem != null ? problem : quantities(leg, "rejected", e.rejected());
+            if (problem == null) {
+                problem = quantities(leg, "rejected", e.rejected());
+            }
+            if (problem == null) {
+                problem = currency(leg, "restocking fee", e.restockingFee());
+            }
+            return problem != null ? problem : restockingWithinGoods(leg, e);
         }
 
         @Override
@@ -208,8 +219,7 @@ final class EventFit {
             if (!inTable(e)) {
                 return NO_STEP;
             }
-            Money price = leg.lines().get(0).unitPrice();
-            return e.refund().currency().equals(price.currency()) ? null : "refund is in another currency than the leg";
+            return currency(leg, "settlement", e.settlement().refund());
         }
 
         @Override
@@ -244,6 +254,49 @@ final class EventFit {
         public String legClosed(ReturnEvent.LegClosed e) {
             return inTable(e) ? null : NO_STEP;
         }
+
+        @Override
+        public String partialRefundOffered(ReturnEvent.PartialRefundOffered e) {
+            if (!inTable(e)) {
+                return NO_STEP;
+            }
+            if (e.round() != leg.money().offers() + 1) {
+                return "round is not the leg's next offer";
+            }
+            return currency(leg, "amount", e.amount());
+        }
+
+        @Override
+        public String partialRefundAccepted(ReturnEvent.PartialRefundAccepted e) {
+            if (!inTable(e)) {
+                return NO_STEP;
+            }
+            return e.settlement().goodsRefund().equals(leg.money().offer()) ? null
+                    : "settlement is not the refund offered";
+        }
+
+        @Override
+        public String partialRefundRejected(ReturnEvent.PartialRefundRejected e) {
+            return inTable(e) ? null : NO_STEP;
+        }
+    }
+
+    /** The restocking fee is at most the refund for the goods the event accepts (which the settlement subtracts). */
+    private static String restockingWithinGoods(Leg leg, ReturnEvent.ResultReported e) {
+        if (e.restockingFee().isZero()) {
+            return null;
+        }
+        try {
+            return e.restockingFee().isAbove(Leg.goodsRefund(leg.outcome(), leg.lines(), e.accepted()))
+                    ? "restocking fee is above the refund for the goods accepted" : null;
+        } catch (AmountOutOfRangeException overflow) {
+            return null; // goods worth more than any fee: a leg stored before amounts were bounded
+        }
+    }
+
+    private static String currency(Leg leg, String field, Money amount) {
+        return amount.currency().equals(leg.lines().get(0).unitPrice().currency()) ? null
+                : field + " is in another currency than the case";
     }
 
     private static String kind(String field, ReturnNumber number, NumberKind kind) {

@@ -5,6 +5,9 @@ import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.ReturnShipping;
+import dev.returnsync.spi.Role;
+import dev.returnsync.spi.Settlement;
 import dev.returnsync.spi.Sku;
 import dev.returnsync.spi.SupplierId;
 
@@ -28,10 +31,12 @@ import java.util.Optional;
  * @param numberShared true once the customer was told the supplier return number
  * @param escalatedIn the waiting state in which the leg was escalated, or {@code null}
  * @param refund the refund reported to the customer, or {@code null} before the report
+ * @param money the money terms: fees, compensation and partial refund offers
  */
 public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeType outcome, List<LineState> lines,
                   ReturnNumber supplierNumber, List<ReturnNumber> supersededNumbers, ReturnNumber returnTracking,
-                  ReturnNumber replacementTracking, boolean numberShared, LegState escalatedIn, Money refund) {
+                  ReturnNumber replacementTracking, boolean numberShared, LegState escalatedIn, Money refund,
+                  LegMoney money) {
 
     /**
      * Copies the lists.
@@ -48,14 +53,17 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
      * @param numberShared true once the customer was told the supplier return number
      * @param escalatedIn the waiting state in which the leg was escalated, or {@code null}
      * @param refund the refund reported to the customer, or {@code null} before the report
+     * @param money the money terms: fees, compensation and partial refund offers
      */
     public Leg {
+        java.util.Objects.requireNonNull(money, "money");
         lines = List.copyOf(lines);
         supersededNumbers = List.copyOf(supersededNumbers);
     }
 
-    static Leg requested(SupplierId supplier, Instant at, List<LineState> lines) {
-        return new Leg(supplier, LegState.REQUESTED, at, null, lines, null, List.of(), null, null, false, null, null);
+    static Leg requested(SupplierId supplier, Instant at, List<LineState> lines, LegMoney money) {
+        return new Leg(supplier, LegState.REQUESTED, at, null, lines, null, List.of(), null, null, false, null, null,
+                money);
     }
 
     /**
@@ -98,19 +106,45 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
     }
 
     /**
-     * The amount to refund for the leg as it stands: accepted units for a return-and-refund, authorized
-     * units for a refund-only, nothing for an exchange. The amount is in the currency of the first line.
+     * The leg's money as it stands, computed exactly from its lines and its {@link #money() terms}: the refund for the
+     * goods (accepted units for a return-and-refund, authorized units for a refund-only, nothing for an exchange, the
+     * amount accepted for a partial refund), less the restocking fee, plus the shipping fee when the reseller or
+     * the supplier bears it, plus the compensation; and what the supplier owes the reseller. The workflow keeps every
+     * part in the case's currency and the sums within {@link Money#MAX_MINOR}.
      *
-     * @return the amount to refund
+     * @return the settlement, in the currency of the leg's lines
      */
-    public Money refundDue() {
+    public Settlement settlement() {
+        return money.settle(outcome, lines);
+    }
+
+    /**
+     * The refund for the goods of an outcome: unit prices times accepted units (return and refund; those of
+     * {@code accepted} when given, else the lines'), times authorized units (refund only), zero (exchange or none).
+     */
+    static Money goodsRefund(OutcomeType outcome, List<LineState> lines, List<LineQuantity> accepted) {
         Money total = new Money(lines.get(0).unitPrice().currency(), 0);
         if (outcome == null || outcome == OutcomeType.EXCHANGE) {
             return total;
         }
         for (LineState line : lines) {
-            int units = outcome == OutcomeType.REFUND_ONLY ? line.authorized() : line.accepted();
+            int units = outcome == OutcomeType.REFUND_ONLY ? line.authorized()
+                    : accepted == null ? line.accepted() : quantityOf(accepted, line.sku());
             total = total.plus(line.unitPrice().times(units));
+        }
+        return total;
+    }
+
+    /** {@return zero in the currency of the leg's lines} */
+    Money zero() {
+        return new Money(lines.get(0).unitPrice().currency(), 0);
+    }
+
+    /** {@return what the leg's requested lines are worth: the bound of every refund and compensation of the leg} */
+    public Money worth() {
+        Money total = new Money(lines.get(0).unitPrice().currency(), 0);
+        for (LineState line : lines) {
+            total = total.plus(line.unitPrice().times(line.requested()));
         }
         return total;
     }
@@ -156,17 +190,17 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
             return this;
         }
         return new Leg(supplier, next, at, outcome, lines, supplierNumber, supersededNumbers, returnTracking,
-                replacementTracking, numberShared, null, refund);
+                replacementTracking, numberShared, null, refund, money);
     }
 
-    Leg agreed(OutcomeType agreed, List<LineQuantity> authorized, Instant at) {
+    Leg agreed(OutcomeType agreed, List<LineQuantity> authorized, ReturnShipping shipping, Instant at) {
         LineState[] next = new LineState[lines.size()];
         for (int i = 0; i < next.length; i++) {
             LineState line = lines.get(i);
             next[i] = line.withAuthorized(quantityOf(authorized, line.sku()));
         }
         return new Leg(supplier, LegState.AGREED, at, agreed, List.of(next), supplierNumber, supersededNumbers,
-                returnTracking, replacementTracking, numberShared, null, refund);
+                returnTracking, replacementTracking, numberShared, null, refund, money.withShipping(shipping));
     }
 
     Leg received(List<LineQuantity> received, Instant at) {
@@ -176,10 +210,10 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
             next[i] = line.withReceived(quantityOf(received, line.sku()));
         }
         return new Leg(supplier, LegState.RECEIVED, at, outcome, List.of(next), supplierNumber, supersededNumbers,
-                returnTracking, replacementTracking, numberShared, null, refund);
+                returnTracking, replacementTracking, numberShared, null, refund, money);
     }
 
-    Leg inspected(List<LineQuantity> accepted, List<LineQuantity> rejected, Instant at) {
+    Leg inspected(List<LineQuantity> accepted, List<LineQuantity> rejected, Money restockingFee, Instant at) {
         List<LineState> next = lines;
         if (!accepted.isEmpty() || !rejected.isEmpty()) {
             LineState[] changed = new LineState[lines.size()];
@@ -190,45 +224,59 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
             next = List.of(changed);
         }
         return new Leg(supplier, LegState.RESULT_REPORTED, at, outcome, next, supplierNumber, supersededNumbers,
-                returnTracking, replacementTracking, numberShared, null, refund);
+                returnTracking, replacementTracking, numberShared, null, refund, money.withRestockingFee(restockingFee));
     }
 
     Leg issued(ReturnNumber number, Instant at) {
         return new Leg(supplier, LegState.NUMBER_ISSUED, at, outcome, lines, number, supersededNumbers,
-                returnTracking, replacementTracking, numberShared, null, refund);
+                returnTracking, replacementTracking, numberShared, null, refund, money);
     }
 
     Leg numberReplaced(ReturnNumber number) {
         ReturnNumber[] superseded = supersededNumbers.toArray(new ReturnNumber[supersededNumbers.size() + 1]);
         superseded[superseded.length - 1] = supplierNumber;
         return new Leg(supplier, state, since, outcome, lines, number, List.of(superseded), returnTracking,
-                replacementTracking, numberShared, escalatedIn, refund);
+                replacementTracking, numberShared, escalatedIn, refund, money);
     }
 
     Leg numberSharedWithCustomer(Instant at) {
         return new Leg(supplier, shipsGoodsBack() ? LegState.AWAITING_SHIPMENT : LegState.AWAITING_RESULT, at,
                 outcome, lines, supplierNumber, supersededNumbers, returnTracking, replacementTracking, true, null,
-                refund);
+                refund, money);
     }
 
     Leg shipped(ReturnNumber tracking, Instant at) {
         return new Leg(supplier, LegState.SHIPPED, at, outcome, lines, supplierNumber, supersededNumbers, tracking,
-                replacementTracking, numberShared, null, refund);
+                replacementTracking, numberShared, null, refund, money);
     }
 
     Leg replacementShipped(ReturnNumber tracking, Instant at) {
         return new Leg(supplier, LegState.REPLACEMENT_SHIPPED, at, outcome, lines, supplierNumber, supersededNumbers,
-                returnTracking, tracking, numberShared, null, refund);
+                returnTracking, tracking, numberShared, null, refund, money);
     }
 
-    Leg notified(Money amount, Instant at) {
+    Leg notified(Settlement settlement, Instant at) {
         return new Leg(supplier, LegState.RESULT_NOTIFIED, at, outcome, lines, supplierNumber, supersededNumbers,
-                returnTracking, replacementTracking, numberShared, null, amount);
+                returnTracking, replacementTracking, numberShared, null, settlement.refund(),
+                money.withCompensation(settlement.compensation()));
+    }
+
+    Leg partialRefundOffered(Money amount, Role by, Instant at) {
+        return new Leg(supplier, LegState.PARTIAL_REFUND_OFFERED, at, outcome, lines, supplierNumber,
+                supersededNumbers, returnTracking, replacementTracking, numberShared, null, refund,
+                money.offered(amount, by));
+    }
+
+    /** Settled by the partial refund: a refund only, the goods staying with the customer. */
+    Leg partialRefundAccepted(Settlement settlement, Instant at) {
+        return new Leg(supplier, LegState.COMPLETED, at, OutcomeType.REFUND_ONLY, lines, supplierNumber,
+                supersededNumbers, returnTracking, replacementTracking, numberShared, null, settlement.refund(),
+                money.offerAccepted());
     }
 
     Leg escalated(LegState waitingIn) {
         return new Leg(supplier, state, since, outcome, lines, supplierNumber, supersededNumbers, returnTracking,
-                replacementTracking, numberShared, waitingIn, refund);
+                replacementTracking, numberShared, waitingIn, refund, money);
     }
 
     /** The quantity of a SKU in a list (summed if listed more than once), zero when absent. */

@@ -54,6 +54,10 @@ public record Refusal(Code code, CaseId caseId, LegState state, CommandType comm
         INVALID_PAYLOAD,
         /** An amount, or a sum or product of amounts, lies outside the bounds of {@link dev.returnsync.spi.Money}. */
         AMOUNT_OUT_OF_RANGE,
+        /** An amount is in another currency than the case's: every amount of a case is in its lines' currency. */
+        CURRENCY_MISMATCH,
+        /** A bounded count is used up: every partial refund offer the workflow allows a leg was made. */
+        LIMIT_REACHED,
         /** The number is already linked to another leg of this case, or to another return. */
         NUMBER_TAKEN,
         /** The deadline is not due yet. */

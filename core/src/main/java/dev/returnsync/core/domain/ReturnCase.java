@@ -9,6 +9,7 @@ import dev.returnsync.spi.OrderId;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.Settlement;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.TenantId;
 
@@ -85,6 +86,20 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
             }
         }
         return null;
+    }
+
+    /**
+     * The case's money: the sum, part by part, of its legs' {@link Leg#settlement() settlements}: the refund due
+     * to the customer and what the suppliers owe the reseller, computed exactly in the case's one currency.
+     *
+     * @return the sum of the legs' settlements
+     */
+    public Settlement settlement() {
+        Settlement total = Settlement.zero(legs.get(0).lines().get(0).unitPrice().currency());
+        for (Leg leg : legs) {
+            total = total.plus(leg.settlement());
+        }
+        return total;
     }
 
     /** {@return the overall status, derived from the legs' states} */

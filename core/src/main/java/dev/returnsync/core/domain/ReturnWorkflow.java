@@ -14,6 +14,7 @@ import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnEvent.LegEvent;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.Settlement;
 import dev.returnsync.spi.Role;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.TimeWindow;
@@ -52,6 +53,7 @@ public final class ReturnWorkflow {
     private final List<Guard> guards;
     private final List<Policy> policies;
     private final Map<String, String> settings;
+    private final int partialRefundRounds;
 
     private ReturnWorkflow(Builder builder) {
         this.deadlines = builder.deadlines;
@@ -59,6 +61,7 @@ public final class ReturnWorkflow {
         this.guards = List.copyOf(builder.guards);
         this.policies = List.copyOf(builder.policies);
         this.settings = Map.copyOf(builder.settings);
+        this.partialRefundRounds = builder.partialRefundRounds;
     }
 
     /** {@return the workflow with the default deadlines and no custom rules} */
@@ -89,6 +92,11 @@ public final class ReturnWorkflow {
     /** {@return the custom policies, in order} */
     public List<Policy> policies() {
         return policies;
+    }
+
+    /** {@return how many partial refund offers a leg takes (协商部分退款), 3 unless set} */
+    public int partialRefundRounds() {
+        return partialRefundRounds;
     }
 
     /** {@return the settings the custom rules read from their {@link RuleContext}; empty unless set} */
@@ -230,6 +238,7 @@ public final class ReturnWorkflow {
         List<ReturnLine> lines = e.lines();
         boolean[] placed = new boolean[lines.size()];
         List<Leg> legs = new ArrayList<>(1);
+        LegMoney money = LegMoney.initial(lines.get(0).unitPrice().currency(), e.reason().code());
         for (int first = 0; first < lines.size(); first++) {
             if (placed[first]) {
                 continue;
@@ -244,7 +253,7 @@ public final class ReturnWorkflow {
                             0, 0));
                 }
             }
-            legs.add(Leg.requested(supplier, e.at(), legLines));
+            legs.add(Leg.requested(supplier, e.at(), legLines, money));
         }
         return new ReturnCase(e.caseId(), e.actor().tenant(), e.customer(), e.order(), e.customerNumber(),
                 e.resellerNumber(), e.reason(), e.wanted(), e.deliveredAt(), e.at(), legs, 1);
@@ -273,7 +282,7 @@ public final class ReturnWorkflow {
 
         @Override
         public Leg supplierAgreed(ReturnEvent.SupplierAgreed e) {
-            return leg.agreed(e.outcome(), e.authorized(), e.at());
+            return leg.agreed(e.outcome(), e.authorized(), e.shipping(), e.at());
         }
 
         @Override
@@ -313,7 +322,7 @@ public final class ReturnWorkflow {
 
         @Override
         public Leg resultReported(ReturnEvent.ResultReported e) {
-            return leg.inspected(e.accepted(), e.rejected(), e.at());
+            return leg.inspected(e.accepted(), e.rejected(), e.restockingFee(), e.at());
         }
 
         @Override
@@ -323,7 +332,7 @@ public final class ReturnWorkflow {
 
         @Override
         public Leg resultReportedToCustomer(ReturnEvent.ResultReportedToCustomer e) {
-            return leg.notified(e.refund(), e.at());
+            return leg.notified(e.settlement(), e.at());
         }
 
         @Override
@@ -354,6 +363,21 @@ public final class ReturnWorkflow {
         @Override
         public Leg legClosed(ReturnEvent.LegClosed e) {
             return leg.movedTo(LegState.CLOSED, e.at());
+        }
+
+        @Override
+        public Leg partialRefundOffered(ReturnEvent.PartialRefundOffered e) {
+            return leg.partialRefundOffered(e.amount(), e.actor().role(), e.at());
+        }
+
+        @Override
+        public Leg partialRefundAccepted(ReturnEvent.PartialRefundAccepted e) {
+            return leg.partialRefundAccepted(e.settlement(), e.at());
+        }
+
+        @Override
+        public Leg partialRefundRejected(ReturnEvent.PartialRefundRejected e) {
+            return leg.movedTo(LegState.NEGOTIATING, e.at());
         }
     }
 
@@ -630,9 +654,11 @@ public final class ReturnWorkflow {
                 List<LineQuantity> authorized = c.authorized().isEmpty()
                         ? everythingRequested(leg)
                         : c.authorized();
-                Refusal wrong = checkQuantities(c, leg, "authorized", authorized, Axis.REQUESTED, "requested", true);
-                yield wrong != null ? new Decision.Refused(wrong)
-                        : accepted(new ReturnEvent.SupplierAgreed(at, actor, supplier, c.outcome(), authorized));
+                Refusal wrong = firstNonNull(
+                        checkQuantities(c, leg, "authorized", authorized, Axis.REQUESTED, "requested", true),
+                        MoneyRules.checkAgreement(current, leg, c));
+                yield wrong != null ? new Decision.Refused(wrong) : accepted(new ReturnEvent.SupplierAgreed(at, actor,
+                        supplier, c.outcome(), authorized, MoneyRules.shipping(current, leg, c)));
             }
             case DECLINE_RETURN -> accepted(new ReturnEvent.SupplierDeclined(at, actor, supplier,
                     ((Command.DeclineReturn) command).reason()));
@@ -666,9 +692,10 @@ public final class ReturnWorkflow {
             }
             case REPORT_RESULT -> {
                 Command.ReportResult c = (Command.ReportResult) command;
-                Refusal wrong = checkInspection(c, leg);
+                Refusal wrong = firstNonNull(checkInspection(c, leg), MoneyRules.checkRestockingFee(leg, c));
                 yield wrong != null ? new Decision.Refused(wrong) : accepted(new ReturnEvent.ResultReported(at, actor,
-                        supplier, c.accepted(), c.rejected(), c.note()));
+                        supplier, c.accepted(), c.rejected(), c.note(),
+                        c.restockingFee() != null ? c.restockingFee() : leg.zero()));
             }
             case SHIP_REPLACEMENT -> {
                 Command.ShipReplacement c = (Command.ShipReplacement) command;
@@ -685,18 +712,32 @@ public final class ReturnWorkflow {
             case CLOSE_LEG -> accepted(new ReturnEvent.LegClosed(at, actor, supplier,
                     ((Command.CloseLeg) command).reason()));
             case FIRE_DEADLINE -> fireDeadline((Command.FireDeadline) command, leg, context);
+            case OFFER_PARTIAL_REFUND -> {
+                Command.OfferPartialRefund c = (Command.OfferPartialRefund) command;
+                Refusal wrong = MoneyRules.checkOffer(leg, c, partialRefundRounds);
+                yield wrong != null ? new Decision.Refused(wrong) : accepted(new ReturnEvent.PartialRefundOffered(at,
+                        actor, supplier, c.amount(), leg.money().offers() + 1, c.note()));
+            }
+            case ACCEPT_PARTIAL_REFUND -> accepted(new ReturnEvent.PartialRefundAccepted(at, actor, supplier,
+                    MoneyRules.accepted(leg)));
+            case REJECT_PARTIAL_REFUND -> accepted(new ReturnEvent.PartialRefundRejected(at, actor, supplier,
+                    ((Command.RejectPartialRefund) command).reason()));
         };
     }
 
     private static Decision reportToCustomer(Command.ReportResultToCustomer c, Leg leg, Instant at) {
-        Money refund;
-        try {
-            refund = leg.refundDue();
-        } catch (InvalidAmountException e) {
-            return new Decision.Refused(refuse(Code.AMOUNT_OUT_OF_RANGE, c, leg.state(),
-                    "the refund must be at most " + Money.MAX_MINOR + " minor units in one currency"));
+        Refusal wrong = MoneyRules.checkCompensation(leg, c);
+        if (wrong != null) {
+            return new Decision.Refused(wrong);
         }
-        return accepted(new ReturnEvent.ResultReportedToCustomer(at, c.actor(), leg.supplier(), refund, c.note()));
+        Settlement settlement;
+        try {
+            settlement = MoneyRules.reported(leg, c);
+        } catch (InvalidAmountException e) {
+            return new Decision.Refused(refuse(Code.AMOUNT_OUT_OF_RANGE, c, leg.state(), "compensation: the refund"
+                    + " with it must be at most " + Money.MAX_MINOR + " minor units"));
+        }
+        return accepted(new ReturnEvent.ResultReportedToCustomer(at, c.actor(), leg.supplier(), settlement, c.note()));
     }
 
     private Decision fireDeadline(Command.FireDeadline c, Leg leg, RuleContext context) {
@@ -840,8 +881,25 @@ public final class ReturnWorkflow {
         private final List<Guard> guards = new ArrayList<>();
         private final List<Policy> policies = new ArrayList<>();
         private final Map<String, String> settings = new LinkedHashMap<>();
+        private int partialRefundRounds = MoneyRules.DEFAULT_OFFER_ROUNDS;
 
         private Builder() {
+        }
+
+        /**
+         * How many partial refund offers (协商部分退款) a leg takes; 3 unless set. Each offer the customer rejects
+         * uses one; when all are used, the negotiation can only end in an agreement or a refusal.
+         *
+         * @param rounds 1 to 20
+         * @return this builder
+         * @throws IllegalArgumentException if {@code rounds} lies outside 1 to 20
+         */
+        public Builder partialRefundRounds(int rounds) {
+            if (rounds < 1 || rounds > MoneyRules.MAX_OFFER_ROUNDS) {
+                throw new IllegalArgumentException("partial refund rounds must be 1 to " + MoneyRules.MAX_OFFER_ROUNDS);
+            }
+            this.partialRefundRounds = rounds;
+            return this;
         }
 
         /**

@@ -12,7 +12,9 @@ public enum SeedStep {
     FLOW_1("文本1", 1, "客户提交退货申请", List.of(CommandType.SUBMIT_RETURN)),
     /** Return flow, row 2. */
     FLOW_2("文本1", 2, "代发商与供应商协商",
-            List.of(CommandType.OPEN_NEGOTIATION, CommandType.AGREE_RETURN, CommandType.DECLINE_RETURN)),
+            List.of(CommandType.OPEN_NEGOTIATION, CommandType.AGREE_RETURN, CommandType.DECLINE_RETURN,
+                    CommandType.OFFER_PARTIAL_REFUND, CommandType.ACCEPT_PARTIAL_REFUND,
+                    CommandType.REJECT_PARTIAL_REFUND)),
     /** Return flow, row 3. */
     FLOW_3("文本1", 3, "代发商向供应商申请退货", List.of(CommandType.APPLY_FOR_RETURN)),
     /** Return flow, row 4. */
@@ -27,7 +29,9 @@ public enum SeedStep {
     NUMBER_1("文本2", 1, "客户提交退货申请", List.of(CommandType.SUBMIT_RETURN)),
     /** Return-number sync, row 2. */
     NUMBER_2("文本2", 2, "代发商与供应商协商",
-            List.of(CommandType.OPEN_NEGOTIATION, CommandType.AGREE_RETURN, CommandType.DECLINE_RETURN)),
+            List.of(CommandType.OPEN_NEGOTIATION, CommandType.AGREE_RETURN, CommandType.DECLINE_RETURN,
+                    CommandType.OFFER_PARTIAL_REFUND, CommandType.ACCEPT_PARTIAL_REFUND,
+                    CommandType.REJECT_PARTIAL_REFUND)),
     /** Return-number sync, row 3. */
     NUMBER_3("文本2", 3, "代发商向供应商申请退货单号", List.of(CommandType.APPLY_FOR_RETURN)),
     /** Return-number sync, row 4. */

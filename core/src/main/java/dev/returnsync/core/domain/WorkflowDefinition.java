@@ -22,7 +22,8 @@ import static dev.returnsync.spi.Role.*;
  */
 public final class WorkflowDefinition {
     private static final EnumSet<LegState> BEFORE_SHIPPING =
-            EnumSet.of(REQUESTED, NEGOTIATING, AGREED, NUMBER_REQUESTED, NUMBER_ISSUED, AWAITING_SHIPMENT, AWAITING_RESULT);
+            EnumSet.of(REQUESTED, NEGOTIATING, PARTIAL_REFUND_OFFERED, AGREED, NUMBER_REQUESTED, NUMBER_ISSUED,
+                    AWAITING_SHIPMENT, AWAITING_RESULT);
     private static final EnumSet<LegState> NUMBER_REPLACEABLE =
             EnumSet.of(NUMBER_ISSUED, AWAITING_SHIPMENT, AWAITING_RESULT, SHIPPED);
 
@@ -123,6 +124,13 @@ public final class WorkflowDefinition {
         rows.add(row(CommandType.DECLINE_RETURN, NEGOTIATING, DECLINED, Set.of(SUPPLIER, RESELLER), "SupplierDeclined"));
         // the supplier may still decline when the reseller applies (its adapter answers the application with a refusal)
         rows.add(row(CommandType.DECLINE_RETURN, NUMBER_REQUESTED, DECLINED, Set.of(SUPPLIER, RESELLER), "SupplierDeclined"));
+        // 协商部分退款: a refund instead of taking the goods back; a rejection goes back to the negotiation
+        rows.add(row(CommandType.OFFER_PARTIAL_REFUND, NEGOTIATING, PARTIAL_REFUND_OFFERED, Set.of(SUPPLIER, RESELLER),
+                "PartialRefundOffered"));
+        rows.add(row(CommandType.ACCEPT_PARTIAL_REFUND, PARTIAL_REFUND_OFFERED, COMPLETED, Set.of(CUSTOMER),
+                "PartialRefundAccepted"));
+        rows.add(row(CommandType.REJECT_PARTIAL_REFUND, PARTIAL_REFUND_OFFERED, NEGOTIATING, Set.of(CUSTOMER),
+                "PartialRefundRejected"));
         rows.add(row(CommandType.APPLY_FOR_RETURN, AGREED, NUMBER_REQUESTED, Set.of(RESELLER, SYSTEM), "ReturnApplied"));
         rows.add(row(CommandType.ISSUE_SUPPLIER_NUMBER, NUMBER_REQUESTED, NUMBER_ISSUED, Set.of(SUPPLIER),
                 "SupplierNumberIssued"));

@@ -66,6 +66,12 @@ public final class Fingerprint {
         } else if (command instanceof Command.AgreeReturn c) {
             f.text(c.outcome() == null ? null : c.outcome().name());
             f.quantities(c.authorized());
+            if (c.shippingFee() != null || c.feeBearer() != null || c.insuranceClaim() != null) {
+                f.tag('F');
+                f.optionalMoney(c.shippingFee());
+                f.text(c.feeBearer() == null ? null : c.feeBearer().name());
+                f.text(c.insuranceClaim());
+            }
         } else if (command instanceof Command.DeclineReturn c) {
             f.reason(c.reason());
         } else if (command instanceof Command.IssueSupplierNumber c) {
@@ -80,13 +86,20 @@ public final class Fingerprint {
             f.quantities(c.accepted());
             f.quantities(c.rejected());
             f.text(c.note());
+            f.fee(c.restockingFee());
         } else if (command instanceof Command.ShipReplacement c) {
             f.number(c.tracking());
         } else if (command instanceof Command.ReportResultToCustomer c) {
             f.text(c.note());
+            f.fee(c.compensation());
         } else if (command instanceof Command.DisputeResult c) {
             f.reason(c.reason());
         } else if (command instanceof Command.CloseLeg c) {
+            f.reason(c.reason());
+        } else if (command instanceof Command.OfferPartialRefund c) {
+            f.optionalMoney(c.amount());
+            f.text(c.note());
+        } else if (command instanceof Command.RejectPartialRefund c) {
             f.reason(c.reason());
         }
         return f.digest();
@@ -125,6 +138,25 @@ public final class Fingerprint {
         number(line.requested());
         number(line.delivered());
         money(line.unitPrice());
+    }
+
+    /**
+     * An amount added to a command after its first fingerprints were stored: nothing when it is absent, so a command
+     * without it keeps the fingerprint it always had; else a tag and the amount, at the end of the encoding.
+     */
+    private void fee(Money money) {
+        if (money != null) {
+            tag('F');
+            money(money);
+        }
+    }
+
+    private void optionalMoney(Money money) {
+        if (money == null) {
+            tag('0');
+        } else {
+            money(money);
+        }
     }
 
     private void money(Money money) {

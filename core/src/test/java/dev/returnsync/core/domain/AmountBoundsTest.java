@@ -100,7 +100,7 @@ class AmountBoundsTest {
         walk.receive(S1, LineQuantity.of("GOLD", WRAPPING_UNITS));
         walk.inspect(S1, List.of(LineQuantity.of("GOLD", WRAPPING_UNITS)), List.of());
         Refusal refusal = walk.refuse(new Command.ReportResultToCustomer(walk.key(), Fixtures.reseller(), null, CASE, S1,
-                "refunded"));
+                "refunded", null));
         assertEquals(Refusal.Code.AMOUNT_OUT_OF_RANGE, refusal.code());
     }
 }

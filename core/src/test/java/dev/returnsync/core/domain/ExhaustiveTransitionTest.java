@@ -176,7 +176,7 @@ class ExhaustiveTransitionTest {
             case OPEN_NEGOTIATION:
                 return new Command.OpenNegotiation(key, actor, null, CASE, S1);
             case AGREE_RETURN:
-                return new Command.AgreeReturn(key, actor, null, CASE, S1, c.wanted(), List.of());
+                return new Command.AgreeReturn(key, actor, null, CASE, S1, c.wanted(), List.of(), null, null, null);
             case DECLINE_RETURN:
                 return new Command.DeclineReturn(key, actor, null, CASE, S1, reason);
             case APPLY_FOR_RETURN:
@@ -193,12 +193,12 @@ class ExhaustiveTransitionTest {
                 return new Command.ConfirmReceipt(key, actor, null, CASE, S1, authorized);
             case REPORT_RESULT:
                 return leg.shipsGoodsBack()
-                        ? new Command.ReportResult(key, actor, null, CASE, S1, received, List.of(), "ok")
-                        : new Command.ReportResult(key, actor, null, CASE, S1, List.of(), List.of(), "ok");
+                        ? new Command.ReportResult(key, actor, null, CASE, S1, received, List.of(), "ok", null)
+                        : new Command.ReportResult(key, actor, null, CASE, S1, List.of(), List.of(), "ok", null);
             case SHIP_REPLACEMENT:
                 return new Command.ShipReplacement(key, actor, null, CASE, S1, ReturnNumber.replacementTracking("ZTO", "ZT88888888"));
             case REPORT_RESULT_TO_CUSTOMER:
-                return new Command.ReportResultToCustomer(key, actor, null, CASE, S1, "result");
+                return new Command.ReportResultToCustomer(key, actor, null, CASE, S1, "result", null);
             case CONFIRM_RESULT:
                 return new Command.ConfirmResult(key, actor, null, CASE, S1);
             case DISPUTE_RESULT:
@@ -209,6 +209,13 @@ class ExhaustiveTransitionTest {
                 return new Command.CloseLeg(key, actor, null, CASE, S1, reason);
             case FIRE_DEADLINE:
                 return new Command.FireDeadline(key, actor, null, CASE, S1);
+            case OFFER_PARTIAL_REFUND:
+                return new Command.OfferPartialRefund(key, actor, null, CASE, S1,
+                        new dev.returnsync.spi.Money(leg.worth().currency(), 1), "half back, keep the goods");
+            case ACCEPT_PARTIAL_REFUND:
+                return new Command.AcceptPartialRefund(key, actor, null, CASE, S1);
+            case REJECT_PARTIAL_REFUND:
+                return new Command.RejectPartialRefund(key, actor, null, CASE, S1, reason);
             default:
                 throw new AssertionError(type);
         }

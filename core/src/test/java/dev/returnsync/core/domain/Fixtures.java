@@ -194,6 +194,20 @@ final class Fixtures {
                     .reason(Reason.of(ReasonCode.OTHER, "one unit is missing")).build());
         }
 
+        ReturnEvent offer(SupplierId leg, String amount) {
+            return accept(Commands.as(supplier(leg)).key(key()).onCase(CASE).offerPartialRefund().leg(leg)
+                    .amount(Money.of("CNY", amount)).note("keep the goods").build());
+        }
+
+        ReturnEvent acceptOffer(SupplierId leg) {
+            return accept(Commands.as(customer()).key(key()).onCase(CASE).acceptPartialRefund().leg(leg).build());
+        }
+
+        ReturnEvent rejectOffer(SupplierId leg) {
+            return accept(Commands.as(customer()).key(key()).onCase(CASE).rejectPartialRefund().leg(leg)
+                    .reason(Reason.of(ReasonCode.OTHER, "too little")).build());
+        }
+
         ReturnEvent cancel(SupplierId leg) {
             return accept(Commands.as(customer()).key(key()).onCase(CASE).cancelReturn().leg(leg).build());
         }

@@ -75,7 +75,7 @@ class RulesTest {
         walk.open(S1);
         walk.open(S2);
         Refusal refusal = walk.refuse(new Command.AgreeReturn(walk.key(), Fixtures.supplier(S1), null, CASE, S1,
-                OutcomeType.EXCHANGE, List.of()));
+                OutcomeType.EXCHANGE, List.of(), null, null, null));
         assertEquals("no-exchanges", refusal.rule());
         assertEquals(LegState.NEGOTIATING, refusal.state());
         walk.agree(S1, OutcomeType.RETURN_AND_REFUND);
@@ -172,10 +172,10 @@ class RulesTest {
         walk.open(S1);
         assertEquals("authorized: SKU Z is not a line of this leg", walk.refuse(new Command.AgreeReturn(walk.key(),
                 Fixtures.supplier(S1), null, CASE, S1, OutcomeType.RETURN_AND_REFUND,
-                List.of(dev.returnsync.spi.LineQuantity.of("Z", 1)))).reason());
+                List.of(dev.returnsync.spi.LineQuantity.of("Z", 1)), null, null, null)).reason());
         assertEquals("authorized: quantity of A (3) is above the requested quantity (2)", walk.refuse(
                 new Command.AgreeReturn(walk.key(), Fixtures.supplier(S1), null, CASE, S1, OutcomeType.RETURN_AND_REFUND,
-                        List.of(dev.returnsync.spi.LineQuantity.of("A", 3)))).reason());
+                        List.of(dev.returnsync.spi.LineQuantity.of("A", 3)), null, null, null)).reason());
         walk.agree(S1, OutcomeType.RETURN_AND_REFUND, dev.returnsync.spi.LineQuantity.of("A", 1));
         walk.apply(S1);
         Refusal wrongScope = walk.refuse(new Command.IssueSupplierNumber(walk.key(), Fixtures.supplier(S1), null, CASE, S1,
@@ -189,7 +189,7 @@ class RulesTest {
                         List.of(dev.returnsync.spi.LineQuantity.of("A", 2)))).reason());
         walk.receive(S1, dev.returnsync.spi.LineQuantity.of("A", 1));
         assertEquals("accepted + rejected of A (0 + 0) must equal the received quantity (1)", walk.refuse(
-                new Command.ReportResult(walk.key(), Fixtures.supplier(S1), null, CASE, S1, List.of(), List.of(), ""))
+                new Command.ReportResult(walk.key(), Fixtures.supplier(S1), null, CASE, S1, List.of(), List.of(), "", null))
                 .reason());
     }
 }

@@ -87,6 +87,27 @@ class SeedWalkthroughTest {
     }
 
     @Test
+    void theNegotiationOfStepTwoMaySettleByAPartialRefundInsteadOfAReturn() {
+        for (SeedStep step : List.of(SeedStep.FLOW_2, SeedStep.NUMBER_2)) {
+            assertTrue(step.commands().containsAll(List.of(CommandType.OFFER_PARTIAL_REFUND,
+                    CommandType.ACCEPT_PARTIAL_REFUND, CommandType.REJECT_PARTIAL_REFUND)), step.text());
+        }
+        Fixtures.Walk walk = new Fixtures.Walk();
+        walk.submit(List.of(line("SKU-1", S1, 1, 1, "80.00")), OutcomeType.RETURN_AND_REFUND);   // 文本1 ①
+        walk.open(S1);                                                                          // 文本1 ②
+        walk.offer(S1, "10.00");
+        walk.rejectOffer(S1);
+        walk.offer(S1, "15.00");
+        walk.acceptOffer(S1);
+        assertEquals(List.of("ReturnRequested", "NegotiationOpened", "PartialRefundOffered", "PartialRefundRejected",
+                "PartialRefundOffered", "PartialRefundAccepted"), walk.events.stream().map(ReturnEvent::type).toList());
+        assertEquals(CaseStatus.COMPLETED, walk.current.status());
+        assertEquals(Money.of("CNY", "15.00"), walk.leg(S1).refund());
+        assertNull(walk.leg(S1).supplierNumber(), "nothing ships back: no supplier return number is needed");
+        assertEquals(2, walk.current.links().size(), "the customer's and the reseller's numbers only");
+    }
+
+    @Test
     void exchangeLinksTheReplacementParcelAndSupersededNumbersStillResolve() {
         Fixtures.Walk walk = new Fixtures.Walk();
         walk.submit(List.of(line("SKU-1", S1, 1, 1, "80.00")), OutcomeType.EXCHANGE);
@@ -100,7 +121,7 @@ class SeedWalkthroughTest {
         walk.ship(S1, "YTO", "YT0000000001");
         walk.receive(S1, LineQuantity.of("SKU-1", 1));
         walk.inspect(S1, List.of(LineQuantity.of("SKU-1", 1)), List.of());
-        Refusal early = walk.refuse(new Command.ReportResultToCustomer(walk.key(), Fixtures.reseller(), null, CASE, S1, "x"));
+        Refusal early = walk.refuse(new Command.ReportResultToCustomer(walk.key(), Fixtures.reseller(), null, CASE, S1, "x", null));
         assertEquals(Refusal.Code.CONDITION_NOT_MET, early.code(), "the replacement must ship before the customer is told");
         walk.shipReplacement(S1, "YTO", "YT0000000002");
         ReturnEvent told = walk.tellCustomer(S1);

@@ -56,6 +56,18 @@ final class StateCatalog {
             walk.open(S1);
             walk.decline(S1);
         });
+        walk(samples, "partial-refund", OutcomeType.RETURN_AND_REFUND, walk -> {
+            walk.open(S1);
+            walk.offer(S1, "0.50");
+            walk.rejectOffer(S1);
+            walk.offer(S1, "0.80");
+            walk.acceptOffer(S1);
+        });
+        walk(samples, "partial-refund-escalated", OutcomeType.RETURN_AND_REFUND, walk -> {
+            walk.open(S1);
+            walk.offer(S1, "0.50");
+            walk.advance(Duration.ofHours(48)).fire(S1);
+        });
         walk(samples, "cancelled", OutcomeType.RETURN_AND_REFUND, walk -> walk.cancel(S1));
         walk(samples, "closed", OutcomeType.RETURN_AND_REFUND, walk -> walk.close(S1));
         walk(samples, "escalated-then-expired", OutcomeType.RETURN_AND_REFUND, walk -> {

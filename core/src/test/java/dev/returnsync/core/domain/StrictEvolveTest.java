@@ -28,6 +28,7 @@ import static dev.returnsync.core.domain.Fixtures.line;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link ReturnWorkflow#evolve} folds only what the transition table allows, and says what it refused. */
 @Timeout(10)
@@ -85,9 +86,9 @@ class StrictEvolveTest {
         ReturnCase negotiating = ReturnWorkflow.evolve(requested(), new ReturnEvent.NegotiationOpened(T0,
                 Fixtures.reseller(), S1));
         refused(negotiating, new ReturnEvent.SupplierAgreed(T0, Fixtures.supplier(S1), S1, OutcomeType.EXCHANGE,
-                List.of(LineQuantity.of("A", 5))));
+                List.of(LineQuantity.of("A", 5)), dev.returnsync.spi.ReturnShipping.none(java.util.Currency.getInstance("CNY"), ReasonCode.OTHER)));
         refused(negotiating, new ReturnEvent.SupplierAgreed(T0, Fixtures.supplier(S1), S1, OutcomeType.EXCHANGE,
-                List.of(LineQuantity.of("UNKNOWN", 1))));
+                List.of(LineQuantity.of("UNKNOWN", 1)), dev.returnsync.spi.ReturnShipping.none(java.util.Currency.getInstance("CNY"), ReasonCode.OTHER)));
     }
 
     @Test
@@ -101,7 +102,37 @@ class StrictEvolveTest {
         refused(walk.current, new ReturnEvent.SupplierNumberReplaced(T0, Fixtures.supplier(S1), S1,
                 ReturnNumber.supplierReturn(S1, "RMA-OTHER"), ReturnNumber.supplierReturn(S1, "RMA-2")));
         refused(walk.current, new ReturnEvent.ResultReportedToCustomer(T0, Fixtures.reseller(), S1,
-                Money.of("CNY", "1"), "x"));
+                dev.returnsync.spi.Settlement.zero(java.util.Currency.getInstance("CNY")), "x"));
+    }
+
+    @Test
+    void aRestockingFeeAboveTheRefundForTheGoodsDoesNotFit() {
+        Fixtures.Walk walk = new Fixtures.Walk();
+        walk.submit(List.of(line("A", S1, 1, 1, "10.00")), OutcomeType.RETURN_AND_REFUND);
+        walk.open(S1);
+        walk.agree(S1, OutcomeType.RETURN_AND_REFUND);
+        walk.apply(S1);
+        walk.issue(S1, "RMA-1");
+        walk.share(S1);
+        walk.ship(S1, "SF", "SF1234567890");
+        walk.receive(S1, LineQuantity.of("A", 1));
+        IllegalStateException e = refused(walk.current, new ReturnEvent.ResultReported(T0, Fixtures.supplier(S1), S1,
+                List.of(LineQuantity.of("A", 1)), List.of(), null, Money.of("CNY", "10.01")));
+        assertTrue(e.getMessage().contains("restocking fee is above the refund for the goods"), e.getMessage());
+    }
+
+    @Test
+    void everyAmountOfAnEventMustBeInTheCurrencyOfTheCase() {
+        ReturnCase negotiating = ReturnWorkflow.evolve(requested(), new ReturnEvent.NegotiationOpened(T0,
+                Fixtures.reseller(), S1));
+        IllegalStateException agreed = refused(negotiating, new ReturnEvent.SupplierAgreed(T0, Fixtures.supplier(S1),
+                S1, OutcomeType.RETURN_AND_REFUND, List.of(), new dev.returnsync.spi.ReturnShipping(
+                        Money.of("USD", "5.00"), dev.returnsync.spi.FeeBearer.SUPPLIER, null)));
+        assertTrue(agreed.getMessage().contains("shipping fee is in another currency"), agreed.getMessage());
+        refused(negotiating, new ReturnEvent.PartialRefundOffered(T0, Fixtures.supplier(S1), S1, Money.of("USD", "1"),
+                1, ""));
+        refused(negotiating, new ReturnEvent.PartialRefundOffered(T0, Fixtures.supplier(S1), S1, Money.of("CNY", "1"),
+                2, ""));
     }
 
     @Test

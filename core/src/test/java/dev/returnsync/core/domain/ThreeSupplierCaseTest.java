@@ -1,11 +1,14 @@
 package dev.returnsync.core.domain;
 
+import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.CaseStatus;
+import dev.returnsync.spi.FeeBearer;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.ReturnEvent;
+import dev.returnsync.spi.Settlement;
 import dev.returnsync.spi.Sku;
 import dev.returnsync.spi.SupplierId;
 import org.junit.jupiter.api.Test;
@@ -28,12 +31,7 @@ class ThreeSupplierCaseTest {
 
     @Test
     void refundedExchangedAndDeclinedLegs() {
-        Fixtures.Walk walk = new Fixtures.Walk();
-        walk.submit(List.of(
-                line("SHIRT-M", S1, 3, 3, "49.00"),
-                line("SOCKS", S1, 2, 5, "9.50"),
-                line("SHOE-42", S2, 1, 1, "299.00"),
-                line("CAP", S3, 1, 2, "35.00")), OutcomeType.RETURN_AND_REFUND);
+        Fixtures.Walk walk = submitted();
         assertEquals(3, walk.current.legs().size(), "one leg per supplier");
         assertEquals(List.of(S1, S2, S3), walk.current.legs().stream().map(Leg::supplier).toList());
         expect(walk, CaseStatus.IN_PROGRESS, LegState.REQUESTED, LegState.REQUESTED, LegState.REQUESTED);
@@ -97,6 +95,55 @@ class ThreeSupplierCaseTest {
     }
 
     @Test
+    void feesCompensationAndAPartialRefundAddUpOverThreeLegs() {
+        Fixtures.Walk walk = submitted();
+        for (SupplierId leg : List.of(S1, S2, S3)) {
+            walk.open(leg);
+        }
+        // a size problem: the customer would bear the fee, but the reseller takes it on in the negotiation
+        walk.accept(Commands.as(Fixtures.reseller()).key(walk.key())
+                .onCase(Fixtures.CASE).agreeReturn().leg(S1).outcome(OutcomeType.RETURN_AND_REFUND)
+                .shippingFee(Money.of("CNY", "12.00")).feeBearer(FeeBearer.RESELLER).build());
+        walk.accept(Commands.as(Fixtures.supplier(S2)).key(walk.key())
+                .onCase(Fixtures.CASE).agreeReturn().outcome(OutcomeType.EXCHANGE)
+                .shippingFee(Money.of("CNY", "20.00")).feeBearer(FeeBearer.SUPPLIER).build());
+        walk.offer(S3, "10.00");
+        walk.acceptOffer(S3);
+        for (SupplierId leg : List.of(S1, S2)) {
+            walk.apply(leg);
+            walk.issue(leg, "N-" + leg.value());
+            walk.share(leg);
+            walk.ship(leg, "SF", "SF10000" + (leg.equals(S1) ? "1" : "2") + "0000");
+        }
+        walk.receive(S1, LineQuantity.of("SHIRT-M", 3), LineQuantity.of("SOCKS", 2));
+        walk.accept(Commands.as(Fixtures.supplier(S1)).key(walk.key())
+                .onCase(Fixtures.CASE).reportResult()
+                .accepted(LineQuantity.of("SHIRT-M", 2), LineQuantity.of("SOCKS", 2))
+                .rejected(LineQuantity.of("SHIRT-M", 1)).restockingFee(Money.of("CNY", "8.00")).build());
+        walk.receive(S2, LineQuantity.of("SHOE-42", 1));
+        walk.inspect(S2, List.of(LineQuantity.of("SHOE-42", 1)), List.of());
+        walk.shipReplacement(S2, "JD", "JD3000000003");
+        walk.tellCustomer(S1);
+        walk.tellCustomer(S2);
+
+        // S1: goods 2 x 49.00 + 2 x 9.50 = 117.00; refund 117.00 - 8.00 + 12.00; the supplier owes 117.00 - 8.00
+        assertEquals(new Settlement(Money.of("CNY", "117.00"), Money.of("CNY", "8.00"),
+                Money.of("CNY", "12.00"), Money.of("CNY", "0"), Money.of("CNY", "121.00"), Money.of("CNY", "109.00")),
+                walk.leg(S1).settlement());
+        // S2: an exchange refunds no goods; the supplier bears the fee, refunds it and owes it
+        assertEquals(new Settlement(Money.of("CNY", "0"), Money.of("CNY", "0"),
+                Money.of("CNY", "20.00"), Money.of("CNY", "0"), Money.of("CNY", "20.00"), Money.of("CNY", "20.00")),
+                walk.leg(S2).settlement());
+        assertEquals(Money.of("CNY", "10.00"), walk.leg(S3).settlement().refund());
+        Settlement total = walk.current.settlement();
+        assertEquals(Money.of("CNY", "151.00"), total.refund());
+        assertEquals(Money.of("CNY", "139.00"), total.supplierOwes());
+        walk.confirm(S1);
+        walk.confirm(S2);
+        expect(walk, CaseStatus.COMPLETED, LegState.COMPLETED, LegState.COMPLETED, LegState.COMPLETED);
+    }
+
+    @Test
     void statusIsDerivedFromTheLegs() {
         Fixtures.Walk cancelled = new Fixtures.Walk();
         cancelled.submit(List.of(line("A", S1, 1, 1, "1.00"), line("B", S2, 1, 1, "1.00")), OutcomeType.REFUND_ONLY);
@@ -116,6 +163,17 @@ class ThreeSupplierCaseTest {
         declined.open(S1);
         declined.decline(S1);
         assertEquals(CaseStatus.DECLINED, declined.current.status());
+    }
+
+    /** Two lines of S1, one of S2, one of S3. */
+    private static Fixtures.Walk submitted() {
+        Fixtures.Walk walk = new Fixtures.Walk();
+        walk.submit(List.of(
+                line("SHIRT-M", S1, 3, 3, "49.00"),
+                line("SOCKS", S1, 2, 5, "9.50"),
+                line("SHOE-42", S2, 1, 1, "299.00"),
+                line("CAP", S3, 1, 2, "35.00")), OutcomeType.RETURN_AND_REFUND);
+        return walk;
     }
 
     private static void expect(Fixtures.Walk walk, CaseStatus status, LegState s1, LegState s2, LegState s3) {

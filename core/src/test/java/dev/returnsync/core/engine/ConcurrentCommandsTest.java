@@ -197,7 +197,7 @@ class ConcurrentCommandsTest {
         return switch (type) {
             case SUBMIT_RETURN, OPEN_NEGOTIATION -> new Command.OpenNegotiation(key, reseller, expected, c, legId);
             case AGREE_RETURN -> new Command.AgreeReturn(key, supplier, expected, c, legId,
-                    OutcomeType.values()[random.nextInt(3)], List.of());
+                    OutcomeType.values()[random.nextInt(3)], List.of(), null, null, null);
             case DECLINE_RETURN -> new Command.DeclineReturn(key, supplier, expected, c, legId, reason);
             case APPLY_FOR_RETURN -> new Command.ApplyForReturn(key, reseller, expected, c, legId);
             case ISSUE_SUPPLIER_NUMBER -> new Command.IssueSupplierNumber(key, supplier, expected, c, legId,
@@ -211,16 +211,20 @@ class ConcurrentCommandsTest {
                     List.of(LineQuantity.of(sku, 1 + random.nextInt(2))));
             case REPORT_RESULT -> leg.shipsGoodsBack()
                     ? new Command.ReportResult(key, supplier, expected, c, legId,
-                    List.of(LineQuantity.of(sku, accepted)), List.of(LineQuantity.of(sku, received - accepted)), "ok")
-                    : new Command.ReportResult(key, supplier, expected, c, legId, List.of(), List.of(), "ok");
+                    List.of(LineQuantity.of(sku, accepted)), List.of(LineQuantity.of(sku, received - accepted)), "ok", null)
+                    : new Command.ReportResult(key, supplier, expected, c, legId, List.of(), List.of(), "ok", null);
             case SHIP_REPLACEMENT -> new Command.ShipReplacement(key, supplier, expected, c, legId,
                     ReturnNumber.replacementTracking("ZTO", "ZT" + unique.replace("-", "0") + "00"));
-            case REPORT_RESULT_TO_CUSTOMER -> new Command.ReportResultToCustomer(key, reseller, expected, c, legId, "done");
+            case REPORT_RESULT_TO_CUSTOMER -> new Command.ReportResultToCustomer(key, reseller, expected, c, legId, "done", null);
             case CONFIRM_RESULT -> new Command.ConfirmResult(key, customer, expected, c, legId);
             case DISPUTE_RESULT -> new Command.DisputeResult(key, customer, expected, c, legId, reason);
             case CANCEL_RETURN -> new Command.CancelReturn(key, customer, expected, c, legId);
             case CLOSE_LEG -> new Command.CloseLeg(key, reseller, expected, c, legId, reason);
             case FIRE_DEADLINE -> new Command.FireDeadline(key, Actor.system(TENANT, "timer"), expected, c, legId);
+            case OFFER_PARTIAL_REFUND -> new Command.OfferPartialRefund(key, supplier, expected, c, legId,
+                    new dev.returnsync.spi.Money(leg.worth().currency(), 1 + random.nextInt(100)), "offer");
+            case ACCEPT_PARTIAL_REFUND -> new Command.AcceptPartialRefund(key, customer, expected, c, legId);
+            case REJECT_PARTIAL_REFUND -> new Command.RejectPartialRefund(key, customer, expected, c, legId, reason);
         };
     }
 
@@ -238,6 +242,7 @@ class ConcurrentCommandsTest {
                     : CommandType.REPORT_RESULT_TO_CUSTOMER;
             case REPLACEMENT_SHIPPED, DISPUTED -> CommandType.REPORT_RESULT_TO_CUSTOMER;
             case RESULT_NOTIFIED -> CommandType.CONFIRM_RESULT;
+            case PARTIAL_REFUND_OFFERED -> CommandType.ACCEPT_PARTIAL_REFUND;
             default -> CommandType.CLOSE_LEG;
         };
     }

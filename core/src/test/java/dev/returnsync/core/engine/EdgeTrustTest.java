@@ -103,7 +103,7 @@ class EdgeTrustTest {
         Command.CancelReturn cancel = new Command.CancelReturn(key(), Actor.customer(TENANT, STRANGER), null, CASE, S1);
         assertAnsweredAsMissing(e -> e.execute(cancel));
         Command.AgreeReturn agree = new Command.AgreeReturn(key(), supplier(S3), null, CASE, S3,
-                dev.returnsync.spi.OutcomeType.RETURN_AND_REFUND, List.of());
+                dev.returnsync.spi.OutcomeType.RETURN_AND_REFUND, List.of(), null, null, null);
         assertAnsweredAsMissing(e -> e.execute(agree));
     }
 

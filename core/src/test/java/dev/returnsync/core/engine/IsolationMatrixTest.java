@@ -94,7 +94,7 @@ class IsolationMatrixTest {
         List<LineQuantity> one = List.of(LineQuantity.of("SKU-1", 1));
         return switch (type) {
             case OPEN_NEGOTIATION -> new Command.OpenNegotiation(k, a, version, c, leg);
-            case AGREE_RETURN -> new Command.AgreeReturn(k, a, version, c, leg, OutcomeType.RETURN_AND_REFUND, List.of());
+            case AGREE_RETURN -> new Command.AgreeReturn(k, a, version, c, leg, OutcomeType.RETURN_AND_REFUND, List.of(), null, null, null);
             case DECLINE_RETURN -> new Command.DeclineReturn(k, a, version, c, leg, reason);
             case APPLY_FOR_RETURN -> new Command.ApplyForReturn(k, a, version, c, leg);
             case ISSUE_SUPPLIER_NUMBER -> new Command.IssueSupplierNumber(k, a, version, c, leg,
@@ -105,15 +105,19 @@ class IsolationMatrixTest {
             case REPORT_SHIPMENT -> new Command.ReportShipment(k, a, version, c, leg,
                     ReturnNumber.returnTracking("SF", "SF000111222"));
             case CONFIRM_RECEIPT -> new Command.ConfirmReceipt(k, a, version, c, leg, one);
-            case REPORT_RESULT -> new Command.ReportResult(k, a, version, c, leg, one, List.of(), "ok");
+            case REPORT_RESULT -> new Command.ReportResult(k, a, version, c, leg, one, List.of(), "ok", null);
             case SHIP_REPLACEMENT -> new Command.ShipReplacement(k, a, version, c, leg,
                     ReturnNumber.returnTracking("SF", "SF000333444"));
-            case REPORT_RESULT_TO_CUSTOMER -> new Command.ReportResultToCustomer(k, a, version, c, leg, "done");
+            case REPORT_RESULT_TO_CUSTOMER -> new Command.ReportResultToCustomer(k, a, version, c, leg, "done", null);
             case CONFIRM_RESULT -> new Command.ConfirmResult(k, a, version, c, leg);
             case DISPUTE_RESULT -> new Command.DisputeResult(k, a, version, c, leg, reason);
             case CANCEL_RETURN -> new Command.CancelReturn(k, a, version, c, leg);
             case CLOSE_LEG -> new Command.CloseLeg(k, a, version, c, leg, reason);
             case FIRE_DEADLINE -> new Command.FireDeadline(k, a, version, c, leg);
+            case OFFER_PARTIAL_REFUND -> new Command.OfferPartialRefund(k, a, version, c, leg,
+                    dev.returnsync.spi.Money.of("CNY", "1.00"), "offer");
+            case ACCEPT_PARTIAL_REFUND -> new Command.AcceptPartialRefund(k, a, version, c, leg);
+            case REJECT_PARTIAL_REFUND -> new Command.RejectPartialRefund(k, a, version, c, leg, reason);
             case SUBMIT_RETURN -> throw new IllegalArgumentException("submissions are not in the matrix");
         };
     }

@@ -193,9 +193,9 @@ class HostileInputTest {
                     String note = HostileText.badText(random);
                     tally.expectRefused("note", note, note, () -> random.nextBoolean()
                             ? new Command.ReportResult(IdempotencyKey.of("k"), Flows.supplier(), null, CASE, SUPPLIER,
-                                    List.of(), List.of(), note)
+                                    List.of(), List.of(), note, null)
                             : new Command.ReportResultToCustomer(IdempotencyKey.of("k"), Flows.reseller(), null, CASE,
-                                    SUPPLIER, note));
+                                    SUPPLIER, note, null));
                 }
                 case 2 -> tally.expectRefused("reason", "long text", null,
                         () -> Reason.of(code, "长".repeat(Reason.MAX_TEXT + 1 + random.nextInt(1000))));
@@ -328,6 +328,9 @@ class HostileInputTest {
                 }
             }
         }
+        if (replacement.equals(value)) {
+            return null; // an optional field already null: no change at all
+        }
         return json.substring(0, field[0]) + replacement + json.substring(field[1]);
     }
 
@@ -373,7 +376,7 @@ class HostileInputTest {
         Actor supplier = Flows.supplier();
         return switch (random.nextInt(6)) {
             case 0 -> new ReturnEvent.SupplierAgreed(Flows.T0, supplier, SUPPLIER, OutcomeType.EXCHANGE,
-                    List.of(LineQuantity.of("A", 3 + random.nextInt(100))));
+                    List.of(LineQuantity.of("A", 3 + random.nextInt(100))), dev.returnsync.spi.ReturnShipping.none(java.util.Currency.getInstance("CNY"), ReasonCode.OTHER));
             case 1 -> new ReturnEvent.ReturnReceived(Flows.T0, supplier, SUPPLIER, List.of(LineQuantity.of("Z", 1)));
             case 2 -> new ReturnEvent.LegEscalated(Flows.T0, Flows.reseller(), SUPPLIER, LegState.COMPLETED);
             case 3 -> new ReturnEvent.LegExpired(Flows.T0, Flows.reseller(), SUPPLIER, LegState.CANCELLED);
@@ -433,7 +436,7 @@ class HostileInputTest {
             // roles that may never do these: a customer or the system cannot agree, issue numbers or receive
             return switch (random.nextInt(3)) {
                 case 0 -> new Command.AgreeReturn(key, Actor.customer(Flows.TENANT, Flows.CUSTOMER), version, caseId, leg,
-                        OutcomeType.EXCHANGE, List.of());
+                        OutcomeType.EXCHANGE, List.of(), null, null, null);
                 case 1 -> new Command.IssueSupplierNumber(key, actor, version, caseId, leg,
                         ReturnNumber.supplierReturn(leg, "RMA-X"));
                 default -> new Command.ConfirmReceipt(key, actor, version, caseId, leg, List.of(LineQuantity.of("A", 1)));
@@ -448,7 +451,7 @@ class HostileInputTest {
                     ReturnNumber.returnTracking("SF", "SF" + (10_000_000 + random.nextInt(80_000_000))));
             case 5 -> new Command.ApplyForReturn(key, actor, version, caseId, leg);
             case 6 -> new Command.FireDeadline(key, actor, version, caseId, leg);
-            default -> new Command.ReportResultToCustomer(key, actor, version, caseId, leg, "hi");
+            default -> new Command.ReportResultToCustomer(key, actor, version, caseId, leg, "hi", null);
         };
     }
 }

@@ -4,6 +4,7 @@ import dev.returnsync.core.domain.Command;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.FeeBearer;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
@@ -50,10 +51,38 @@ class FingerprintTest {
         assertAll(() -> assertEquals("224db749dc1b48fdee807a492e776ec1e568f3e5e501513ec796874a040bc6a7", Fingerprint.of(submission())),
                 () -> assertEquals("ea9dcf92eeb591bee6f115f84af2739ea170de8d5347014b00a571c738653eeb", Fingerprint.of(new Command.AgreeReturn(IdempotencyKey.of("k-2"),
                         Actor.supplier(T, S), 3L, CASE, S, OutcomeType.RETURN_AND_REFUND,
-                        List.of(LineQuantity.of("SKU-1", 2))))),
+                        List.of(LineQuantity.of("SKU-1", 2)), null, null, null))),
                 () -> assertEquals("7c341b3ef676cbca5e9b5cb3b2e1db3861407ede7f6979cad869a10f7ac64a28", Fingerprint.of(new Command.ReportResult(IdempotencyKey.of("k-3"),
-                        Actor.supplier(T, S), 9L, CASE, S, List.of(LineQuantity.of("SKU-1", 1)), List.of(), ""))),
+                        Actor.supplier(T, S), 9L, CASE, S, List.of(LineQuantity.of("SKU-1", 1)), List.of(), "", null))),
                 () -> assertEquals("5219ca8043a79011b5f615f086c87d9775148cc4d08e135437b8fc47197973e9", Fingerprint.of(new Command.OpenNegotiation(IdempotencyKey.of("k-4"),
                         Actor.reseller(T, "staff-1"), null, CASE, S))));
+    }
+
+    @Test
+    void theMoneyOfACommandIsPartOfItsFingerprint() {
+        Actor supplier = Actor.supplier(T, S);
+        Money fee = Money.of("CNY", "12.00");
+        List<Command> commands = List.of(
+                new Command.AgreeReturn(IdempotencyKey.of("k"), supplier, null, CASE, S, OutcomeType.RETURN_AND_REFUND,
+                        List.of(), null, null, null),
+                new Command.AgreeReturn(IdempotencyKey.of("k"), supplier, null, CASE, S, OutcomeType.RETURN_AND_REFUND,
+                        List.of(), fee, null, null),
+                new Command.AgreeReturn(IdempotencyKey.of("k"), supplier, null, CASE, S, OutcomeType.RETURN_AND_REFUND,
+                        List.of(), fee, FeeBearer.RESELLER, null),
+                new Command.AgreeReturn(IdempotencyKey.of("k"), supplier, null, CASE, S, OutcomeType.RETURN_AND_REFUND,
+                        List.of(), fee, FeeBearer.FREIGHT_INSURANCE, "YX-1"),
+                new Command.ReportResult(IdempotencyKey.of("k"), supplier, null, CASE, S, List.of(), List.of(), "", null),
+                new Command.ReportResult(IdempotencyKey.of("k"), supplier, null, CASE, S, List.of(), List.of(), "", fee),
+                new Command.ReportResultToCustomer(IdempotencyKey.of("k"), supplier, null, CASE, S, "", null),
+                new Command.ReportResultToCustomer(IdempotencyKey.of("k"), supplier, null, CASE, S, "", fee),
+                new Command.OfferPartialRefund(IdempotencyKey.of("k"), supplier, null, CASE, S, fee, ""),
+                new Command.OfferPartialRefund(IdempotencyKey.of("k"), supplier, null, CASE, S, Money.of("CNY", "12.01"),
+                        ""),
+                new Command.RejectPartialRefund(IdempotencyKey.of("k"), supplier, null, CASE, S,
+                        Reason.of(ReasonCode.OTHER, "a")),
+                new Command.RejectPartialRefund(IdempotencyKey.of("k"), supplier, null, CASE, S,
+                        Reason.of(ReasonCode.OTHER, "b")));
+        assertEquals(commands.size(), commands.stream().map(Fingerprint::of).distinct().count(),
+                "a different amount, bearer, claim or reason is another command");
     }
 }

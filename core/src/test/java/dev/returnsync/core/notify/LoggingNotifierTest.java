@@ -29,7 +29,7 @@ class LoggingNotifierTest {
     private static final Notification TO_CUSTOMER = new Notification("6:shop-1/6:case-1/3/NOTIFY/CUSTOMER",
             TenantId.of("shop-1"), CaseId.of("case-1"), 3, SupplierId.of("sup-1"),
             new Recipient(Role.CUSTOMER, "zhang.wei@example.com"), NotificationType.values()[0], List.of(),
-            Instant.parse("2026-11-03T08:00:00Z"));
+            Instant.parse("2026-11-03T08:00:00Z"), null);
 
     @Test
     void oneInfoLineWithIdsTypeAndRoleButNotTheRecipientsId() {

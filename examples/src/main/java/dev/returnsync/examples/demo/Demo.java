@@ -91,9 +91,11 @@ public final class Demo {
     static final CaseId R1 = CaseId.of("case-1001");
     static final CaseId R2 = CaseId.of("case-1002");
     static final CaseId R3 = CaseId.of("case-1003");
+    static final CaseId R4 = CaseId.of("case-1004");
     static final CustomerId C1 = CustomerId.of("c-1001");
     static final CustomerId C2 = CustomerId.of("c-1002");
     static final CustomerId C3 = CustomerId.of("c-1003");
+    static final CustomerId C4 = CustomerId.of("c-1004");
 
     private final DemoClock clock = new DemoClock(START);
     private final Timeline timeline;
@@ -225,6 +227,7 @@ public final class Demo {
         lookUpTheFirstReturn();
         twoSuppliersTwoStyles();
         aReturnThatIsNeverShipped();
+        aPartialRefundInsteadOfAReturn();
         aWeekLater();
         return finalState();
     }
@@ -341,9 +344,32 @@ public final class Demo {
                 Reason.of(ReasonCode.NO_REASON, "不想要了"), OutcomeType.RETURN_AND_REFUND,
                 line("SOCKS-5P", SUP_A, 1, 1, "25.00")));
         act(Duration.ofMinutes(5), as(reseller, R3).openNegotiation().leg(SUP_A).build());
+        timeline.note("七天无理由: 退货运费由买家承担 (no reason given: the customer bears the return shipping)");
         act(Duration.ofMinutes(10), as(supplier(SUP_A), R3).agreeReturn().outcome(OutcomeType.RETURN_AND_REFUND)
-                .build());
+                .shippingFee(Money.of("CNY", "10.00")).build());
         act(Duration.ofMinutes(1), as(reseller, R3).applyForReturn().leg(SUP_A).build());
+    }
+
+    /**
+     * case-1004: 协商部分退款. Instead of taking the dress back, the supplier offers a refund and the customer keeps
+     * it; the first offer is rejected, the second accepted.
+     */
+    private void aPartialRefundInsteadOfAReturn() {
+        timeline.section("退货 4 · " + R4 + " · 协商部分退款 · 供应商 " + SUP_A + " · 不退货, 部分退款");
+        act(Duration.ofMinutes(30), submit(R4, C4, "TB-AS-9031", Instant.parse("2026-11-07T06:00:00Z"),
+                Reason.of(ReasonCode.QUALITY_ISSUE, "裙子有一处线头"), OutcomeType.RETURN_AND_REFUND,
+                line("DRESS-RED-S", SUP_A, 1, 1, "199.00")));
+        act(Duration.ofMinutes(5), as(reseller, R4).openNegotiation().leg(SUP_A).build());
+        act(Duration.ofMinutes(20), as(supplier(SUP_A), R4).offerPartialRefund().amount(Money.of("CNY", "20.00"))
+                .note("小瑕疵, 不用寄回, 退 20 元").build());
+        act(Duration.ofHours(2), as(customer(C4), R4).rejectPartialRefund().leg(SUP_A)
+                .reason(ReasonCode.OTHER, "20 元太少").build());
+        act(Duration.ofMinutes(15), as(supplier(SUP_A), R4).offerPartialRefund().amount(Money.of("CNY", "40.00"))
+                .note("退 40 元, 裙子留下").build());
+        act(Duration.ofMinutes(40), as(customer(C4), R4).acceptPartialRefund().leg(SUP_A).build());
+        Leg settled = engine.caseView(reseller, R4).state().leg(SUP_A).orElseThrow();
+        timeline.note("已结算 settled: 退款 " + settled.settlement().refund() + ", 供应商应付代发商 "
+                + settled.settlement().supplierOwes() + ", 商品不寄回 (the goods stay with the customer)");
     }
 
     /** Seven days later: deadlines fire; a late command is refused. */
@@ -361,7 +387,7 @@ public final class Demo {
         List<ReturnCase> cases = new ArrayList<>();
         int pending = 0;
         int parked = 0;
-        for (CaseId id : List.of(R1, R2, R3)) {
+        for (CaseId id : List.of(R1, R2, R3, R4)) {
             CaseView view = engine.caseView(reseller, id);
             ReturnCase c = view.state();
             cases.add(c);
@@ -425,7 +451,7 @@ public final class Demo {
             failures.add("outbox work left: " + pending + " pending, " + parked + " parked");
         }
         for (SimulatedSupplier s : List.of(supA, supB, supC)) {
-            for (CaseId id : List.of(R1, R2, R3)) {
+            for (CaseId id : List.of(R1, R2, R3, R4)) {
                 if (s.requestKeys(id).size() > 1) {
                     failures.add(s.supplier() + " saw " + s.requestKeys(id).size() + " return requests for " + id);
                 }
@@ -434,7 +460,8 @@ public final class Demo {
         if (received.repeats() != 0) {
             failures.add(received.repeats() + " notifications were delivered twice");
         }
-        List<CaseStatus> expected = List.of(CaseStatus.COMPLETED, CaseStatus.COMPLETED, CaseStatus.EXPIRED);
+        List<CaseStatus> expected = List.of(CaseStatus.COMPLETED, CaseStatus.COMPLETED, CaseStatus.EXPIRED,
+                CaseStatus.COMPLETED);
         for (int i = 0; i < cases.size(); i++) {
             if (cases.get(i).status() != expected.get(i)) {
                 failures.add(cases.get(i).id() + " ended " + cases.get(i).status() + ", not " + expected.get(i));

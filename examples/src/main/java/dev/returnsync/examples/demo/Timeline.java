@@ -17,6 +17,8 @@ import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnLine;
+import dev.returnsync.spi.ReturnShipping;
+import dev.returnsync.spi.Settlement;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.Role;
 import dev.returnsync.spi.store.CaseHistory;
@@ -255,7 +257,7 @@ final class Timeline {
 
         @Override
         public String supplierAgreed(ReturnEvent.SupplierAgreed e) {
-            return "同意" + outcome(e.outcome()) + ", 批准 " + quantities(e.authorized());
+            return "同意" + outcome(e.outcome()) + ", 批准 " + quantities(e.authorized()) + shipping(e.shipping());
         }
 
         @Override
@@ -295,8 +297,8 @@ final class Timeline {
 
         @Override
         public String resultReported(ReturnEvent.ResultReported e) {
-            return "验收结果: 合格 " + quantities(e.accepted()) + ", 不合格 " + quantities(e.rejected()) + ", “" + e.note()
-                    + "”";
+            return "验收结果: 合格 " + quantities(e.accepted()) + ", 不合格 " + quantities(e.rejected())
+                    + (e.restockingFee().isZero() ? "" : ", 扣除上架费 " + e.restockingFee()) + ", “" + e.note() + "”";
         }
 
         @Override
@@ -306,7 +308,7 @@ final class Timeline {
 
         @Override
         public String resultReportedToCustomer(ReturnEvent.ResultReportedToCustomer e) {
-            return "告知客户处理结果: 退款 " + e.refund() + ", “" + e.note() + "”";
+            return "告知客户处理结果: 退款 " + e.refund() + settlement(e.settlement()) + ", “" + e.note() + "”";
         }
 
         @Override
@@ -337,6 +339,40 @@ final class Timeline {
         @Override
         public String legClosed(ReturnEvent.LegClosed e) {
             return "关闭退货, 原因 " + reason(e.reason());
+        }
+
+        @Override
+        public String partialRefundOffered(ReturnEvent.PartialRefundOffered e) {
+            return "协商部分退款 (第 " + e.round() + " 次): 不退货, 退款 " + e.amount() + ", “" + e.note() + "”";
+        }
+
+        @Override
+        public String partialRefundAccepted(ReturnEvent.PartialRefundAccepted e) {
+            return "接受部分退款 " + e.settlement().refund() + ", 商品留下; 供应商应付代发商 "
+                    + e.settlement().supplierOwes();
+        }
+
+        @Override
+        public String partialRefundRejected(ReturnEvent.PartialRefundRejected e) {
+            return "拒绝部分退款, 原因 " + reason(e.reason()) + "; 回到协商";
+        }
+
+        private static String shipping(ReturnShipping shipping) {
+            if (shipping.fee().isZero()) {
+                return "";
+            }
+            String bearer = switch (shipping.bearer()) {
+                case CUSTOMER -> "买家承担 (七天无理由)";
+                case RESELLER -> "代发商承担";
+                case SUPPLIER -> "供应商承担";
+                case FREIGHT_INSURANCE -> "运费险理赔, 理赔单号 " + shipping.insuranceClaim();
+            };
+            return ", 退货运费 " + shipping.fee() + " " + bearer;
+        }
+
+        private static String settlement(Settlement s) {
+            return " (货款 " + s.goodsRefund() + " - 上架费 " + s.restockingFee() + " + 运费 " + s.shippingRefund()
+                    + " + 运费补偿 " + s.compensation() + "; 供应商应付代发商 " + s.supplierOwes() + ")";
         }
     }
 

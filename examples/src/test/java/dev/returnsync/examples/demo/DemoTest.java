@@ -50,12 +50,20 @@ class DemoTest {
         assertEquals(0, result.parkedWork());
         assertEquals(result.notifications(), result.notificationCalls(), "no notification was delivered twice");
         Map<String, CaseStatus> expected = Map.of("case-1001", CaseStatus.COMPLETED, "case-1002", CaseStatus.COMPLETED,
-                "case-1003", CaseStatus.EXPIRED);
-        assertEquals(3, result.cases().size());
+                "case-1003", CaseStatus.EXPIRED, "case-1004", CaseStatus.COMPLETED);
+        assertEquals(4, result.cases().size());
         for (ReturnCase c : result.cases()) {
             assertEquals(expected.get(c.id().value()), c.status(), c.id().value());
         }
         assertTrue(output.contains("结论 result: 全部核对通过 all checks passed"));
+    }
+
+    @Test
+    void a_fee_borne_by_the_customer_and_a_partial_refund_are_shown_in_the_seeds_words() {
+        assertTrue(output.contains("退货运费 CNY 10.00 买家承担 (七天无理由)"), output);
+        assertTrue(output.contains("协商部分退款 (第 1 次): 不退货, 退款 CNY 20.00"), output);
+        assertTrue(output.contains("拒绝部分退款, 原因"), output);
+        assertTrue(output.contains("接受部分退款 CNY 40.00, 商品留下; 供应商应付代发商 CNY 40.00"), output);
     }
 
     @Test

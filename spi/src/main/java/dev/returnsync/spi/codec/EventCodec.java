@@ -3,6 +3,7 @@ package dev.returnsync.spi.codec;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.FeeBearer;
 import dev.returnsync.spi.InvalidAmountException;
 import dev.returnsync.spi.InvalidReturnNumberException;
 import dev.returnsync.spi.LegState;
@@ -19,6 +20,9 @@ import dev.returnsync.spi.ReturnEvent.LegEscalated;
 import dev.returnsync.spi.ReturnEvent.LegExpired;
 import dev.returnsync.spi.ReturnEvent.NegotiationOpened;
 import dev.returnsync.spi.ReturnEvent.NumberSharedWithCustomer;
+import dev.returnsync.spi.ReturnEvent.PartialRefundAccepted;
+import dev.returnsync.spi.ReturnEvent.PartialRefundOffered;
+import dev.returnsync.spi.ReturnEvent.PartialRefundRejected;
 import dev.returnsync.spi.ReturnEvent.ReplacementShipped;
 import dev.returnsync.spi.ReturnEvent.ResultConfirmed;
 import dev.returnsync.spi.ReturnEvent.ResultDisputed;
@@ -35,6 +39,8 @@ import dev.returnsync.spi.ReturnEvent.SupplierNumberIssued;
 import dev.returnsync.spi.ReturnEvent.SupplierNumberReplaced;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.ReturnShipping;
+import dev.returnsync.spi.Settlement;
 import dev.returnsync.spi.Role;
 import dev.returnsync.spi.Sku;
 import dev.returnsync.spi.SupplierId;
@@ -71,9 +77,11 @@ import java.util.function.Function;
  *       {@code {"kind","scope","value"}}, money as {@code {"currency","minor"}} (ISO 4217 code, whole minor
  *       units), actors as {@code {"role","id","tenant"}}, reasons as {@code {"code","text","evidence":[...]}},
  *       line quantities as {@code {"sku","quantity"}}, return lines as
- *       {@code {"sku","supplier","requested","delivered","unitPrice"}}. Every field is required and
- *       {@code null} is refused, except the optional {@code note} of {@code ResultReported} and
- *       {@code ResultReportedToCustomer}.</li>
+ *       {@code {"sku","supplier","requested","delivered","unitPrice"}}, return shipping as
+ *       {@code {"fee","bearer","insuranceClaim"}}, settlements as
+ *       {@code {"goodsRefund","restockingFee","shippingRefund","compensation","refund","supplierOwes"}}. Every field
+ *       is required and {@code null} is refused, except the optional {@code note} of {@code ResultReported} and
+ *       {@code ResultReportedToCustomer} and the {@code insuranceClaim}, null unless freight insurance pays.</li>
  * </ul>
  * Strings are escaped as JSON requires; other text (Chinese included) is written as is, so the output is meant
  * to be stored as UTF-8. Control characters, U+2028/U+2029 and unpaired surrogates are written as {@code \}{@code u}
@@ -96,7 +104,7 @@ public final class EventCodec {
             "SupplierDeclined", "ReturnApplied", "SupplierNumberIssued", "SupplierNumberReplaced",
             "NumberSharedWithCustomer", "ReturnShipped", "ReturnReceived", "ResultReported", "ReplacementShipped",
             "ResultReportedToCustomer", "ResultConfirmed", "ResultDisputed", "ReturnCancelled", "LegEscalated",
-            "LegExpired", "LegClosed");
+            "LegExpired", "LegClosed", "PartialRefundOffered", "PartialRefundAccepted", "PartialRefundRejected");
 
     private EventCodec() {
     }
@@ -163,6 +171,7 @@ public final class EventCodec {
         public Void supplierAgreed(SupplierAgreed e) {
             leg(e).string("outcome", text(e.outcome(), Enum::name));
             out.list("authorized", e.authorized(), EventCodec::quantity);
+            out.object("shipping", e.shipping(), EventCodec::shipping);
             return null;
         }
 
@@ -214,6 +223,7 @@ public final class EventCodec {
             leg(e).list("accepted", e.accepted(), EventCodec::quantity);
             out.list("rejected", e.rejected(), EventCodec::quantity);
             out.string("note", e.note());
+            out.object("restockingFee", e.restockingFee(), EventCodec::money);
             return null;
         }
 
@@ -225,7 +235,7 @@ public final class EventCodec {
 
         @Override
         public Void resultReportedToCustomer(ResultReportedToCustomer e) {
-            leg(e).object("refund", e.refund(), EventCodec::money);
+            leg(e).object("settlement", e.settlement(), EventCodec::settlement);
             out.string("note", e.note());
             return null;
         }
@@ -265,6 +275,26 @@ public final class EventCodec {
             leg(e).object("reason", e.reason(), EventCodec::reason);
             return null;
         }
+
+        @Override
+        public Void partialRefundOffered(PartialRefundOffered e) {
+            leg(e).object("amount", e.amount(), EventCodec::money);
+            out.number("round", e.round());
+            out.string("note", e.note());
+            return null;
+        }
+
+        @Override
+        public Void partialRefundAccepted(PartialRefundAccepted e) {
+            leg(e).object("settlement", e.settlement(), EventCodec::settlement);
+            return null;
+        }
+
+        @Override
+        public Void partialRefundRejected(PartialRefundRejected e) {
+            leg(e).object("reason", e.reason(), EventCodec::reason);
+            return null;
+        }
     }
 
     private static <T> String text(T value, Function<T, String> text) {
@@ -286,6 +316,21 @@ public final class EventCodec {
     private static void money(Out out, Money money) {
         out.string("currency", money.currency().getCurrencyCode());
         out.number("minor", money.minor());
+    }
+
+    private static void shipping(Out out, ReturnShipping shipping) {
+        out.object("fee", shipping.fee(), EventCodec::money);
+        out.string("bearer", shipping.bearer().name());
+        out.string("insuranceClaim", shipping.insuranceClaim());
+    }
+
+    private static void settlement(Out out, Settlement settlement) {
+        out.object("goodsRefund", settlement.goodsRefund(), EventCodec::money);
+        out.object("restockingFee", settlement.restockingFee(), EventCodec::money);
+        out.object("shippingRefund", settlement.shippingRefund(), EventCodec::money);
+        out.object("compensation", settlement.compensation(), EventCodec::money);
+        out.object("refund", settlement.refund(), EventCodec::money);
+        out.object("supplierOwes", settlement.supplierOwes(), EventCodec::money);
     }
 
     private static void reason(Out out, Reason reason) {
@@ -444,7 +489,7 @@ public final class EventCodec {
                 return new NegotiationOpened(at, actor, leg);
             case "SupplierAgreed":
                 return new SupplierAgreed(at, actor, leg, in.enumValue("outcome", OutcomeType.class),
-                        in.list("authorized", EventCodec::readQuantity));
+                        in.list("authorized", EventCodec::readQuantity), in.object("shipping", EventCodec::readShipping));
             case "SupplierDeclined":
                 return new SupplierDeclined(at, actor, leg, in.object("reason", EventCodec::readReason));
             case "ReturnApplied":
@@ -462,11 +507,12 @@ public final class EventCodec {
                 return new ReturnReceived(at, actor, leg, in.list("received", EventCodec::readQuantity));
             case "ResultReported":
                 return new ResultReported(at, actor, leg, in.list("accepted", EventCodec::readQuantity),
-                        in.list("rejected", EventCodec::readQuantity), in.optionalString("note"));
+                        in.list("rejected", EventCodec::readQuantity), in.optionalString("note"),
+                        in.object("restockingFee", EventCodec::readMoney));
             case "ReplacementShipped":
                 return new ReplacementShipped(at, actor, leg, in.object("tracking", EventCodec::readNumber));
             case "ResultReportedToCustomer":
-                return new ResultReportedToCustomer(at, actor, leg, in.object("refund", EventCodec::readMoney),
+                return new ResultReportedToCustomer(at, actor, leg, in.object("settlement", EventCodec::readSettlement),
                         in.optionalString("note"));
             case "ResultConfirmed":
                 return new ResultConfirmed(at, actor, leg, in.bool("automatic"));
@@ -480,6 +526,13 @@ public final class EventCodec {
                 return new LegExpired(at, actor, leg, in.enumValue("expiredIn", LegState.class));
             case "LegClosed":
                 return new LegClosed(at, actor, leg, in.object("reason", EventCodec::readReason));
+            case "PartialRefundOffered":
+                return new PartialRefundOffered(at, actor, leg, in.object("amount", EventCodec::readMoney),
+                        in.intValue("round"), in.requiredString("note"));
+            case "PartialRefundAccepted":
+                return new PartialRefundAccepted(at, actor, leg, in.object("settlement", EventCodec::readSettlement));
+            case "PartialRefundRejected":
+                return new PartialRefundRejected(at, actor, leg, in.object("reason", EventCodec::readReason));
             default:
                 throw new EventCodecException("$.type", "event type " + type + " has no decoder");
         }
@@ -504,6 +557,21 @@ public final class EventCodec {
             throw new EventCodecException(in.path("currency"), e.getMessage());
         }
         return new Money(currency, in.longValue("minor"));
+    }
+
+    private static ReturnShipping readShipping(In in) {
+        Money fee = in.object("fee", EventCodec::readMoney);
+        FeeBearer bearer = in.enumValue("bearer", FeeBearer.class);
+        String claim = bearer == FeeBearer.FREIGHT_INSURANCE ? in.requiredString("insuranceClaim")
+                : in.optionalString("insuranceClaim");
+        return new ReturnShipping(fee, bearer, claim);
+    }
+
+    private static Settlement readSettlement(In in) {
+        return new Settlement(in.object("goodsRefund", EventCodec::readMoney),
+                in.object("restockingFee", EventCodec::readMoney), in.object("shippingRefund", EventCodec::readMoney),
+                in.object("compensation", EventCodec::readMoney), in.object("refund", EventCodec::readMoney),
+                in.object("supplierOwes", EventCodec::readMoney));
     }
 
     private static Reason readReason(In in) {

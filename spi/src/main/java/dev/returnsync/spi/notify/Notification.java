@@ -1,6 +1,7 @@
 package dev.returnsync.spi.notify;
 
 import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.Money;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.TenantId;
@@ -25,9 +26,13 @@ import java.util.List;
  * @param numbers the return numbers concerned: the case's customer request and reseller return numbers, then the
  *     leg's current supplier return number and tracking numbers (as of {@code version}), when there are any
  * @param at when the step happened (the event's time)
+ * @param amount the money the step means for the recipient, or {@code null} when it is about none: for the
+ *     customer the refund due to them (or the partial refund offered), for the supplier what it owes the reseller,
+ *     for the reseller the refund due to the customer (or the partial refund offered)
  */
 public record Notification(String id, TenantId tenant, CaseId caseId, long version, SupplierId leg,
-                           Recipient recipient, NotificationType type, List<ReturnNumber> numbers, Instant at) {
+                           Recipient recipient, NotificationType type, List<ReturnNumber> numbers, Instant at,
+                           Money amount) {
     /**
      * Validates the notification and copies the numbers.
      *
@@ -42,6 +47,7 @@ public record Notification(String id, TenantId tenant, CaseId caseId, long versi
      * @param numbers the return numbers concerned: the case's customer request and reseller return numbers, then the leg's
      *     current supplier return number and tracking numbers (as of {@code version}), when there are any
      * @param at when the step happened (the event's time)
+     * @param amount the money the step means for the recipient, or {@code null} when it is about none
      */
     public Notification {
         Checks.notNull("notification id", id);

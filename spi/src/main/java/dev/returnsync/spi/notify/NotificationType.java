@@ -41,7 +41,13 @@ public enum NotificationType {
     /** A deadline passed and the leg expired. */
     LEG_EXPIRED,
     /** The reseller closed the leg by hand. */
-    LEG_CLOSED;
+    LEG_CLOSED,
+    /** The supplier or the reseller offered a partial refund, the goods staying with the customer (协商部分退款). */
+    PARTIAL_REFUND_OFFERED,
+    /** The customer accepted the partial refund offered; the leg is settled. */
+    PARTIAL_REFUND_ACCEPTED,
+    /** The customer rejected the partial refund offered; the negotiation goes on. */
+    PARTIAL_REFUND_REJECTED;
 
     /**
      * The type of notification that tells about an event.
@@ -150,6 +156,21 @@ public enum NotificationType {
         @Override
         public NotificationType legClosed(ReturnEvent.LegClosed e) {
             return LEG_CLOSED;
+        }
+    
+        @Override
+        public NotificationType partialRefundOffered(ReturnEvent.PartialRefundOffered e) {
+            return PARTIAL_REFUND_OFFERED;
+        }
+
+        @Override
+        public NotificationType partialRefundAccepted(ReturnEvent.PartialRefundAccepted e) {
+            return PARTIAL_REFUND_ACCEPTED;
+        }
+
+        @Override
+        public NotificationType partialRefundRejected(ReturnEvent.PartialRefundRejected e) {
+            return PARTIAL_REFUND_REJECTED;
         }
     }
 }

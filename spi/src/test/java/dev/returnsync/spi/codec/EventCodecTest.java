@@ -4,6 +4,7 @@ import dev.returnsync.spi.EventTypes;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.FeeBearer;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
@@ -15,6 +16,8 @@ import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.ReturnShipping;
+import dev.returnsync.spi.Settlement;
 import dev.returnsync.spi.Role;
 import dev.returnsync.spi.Sku;
 import dev.returnsync.spi.SupplierId;
@@ -56,7 +59,7 @@ class EventCodecTest {
     @Test
     void the_hierarchy_walk_finds_every_event_type_the_codec_knows_and_no_more() {
         Set<String> found = EventTypes.all().stream().map(Class::getSimpleName).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(19, found.size(), "event types: " + found);
+        assertEquals(22, found.size(), "event types: " + found);
         assertEquals(found, new TreeSet<>(EventCodec.knownTypes()));
     }
 
@@ -98,7 +101,7 @@ class EventCodecTest {
     void empty_lists_and_empty_text_round_trip() {
         Actor supplier = Actor.supplier(TENANT, SupplierId.of("s-1"));
         ReturnEvent event = new ReturnEvent.ResultReported(Instant.parse("2026-03-01T10:15:30.123456789Z"), supplier,
-                SupplierId.of("s-1"), List.of(), List.of(), "");
+                SupplierId.of("s-1"), List.of(), List.of(), "", Money.of("CNY", "0"));
         assertEquals(event, EventCodec.decode(EventCodec.encode(event)));
         ReturnEvent declined = new ReturnEvent.SupplierDeclined(Instant.parse("2026-01-01T00:00:00Z"), supplier, SupplierId.of("s-1"),
                 Reason.of(ReasonCode.OTHER, ""));
@@ -143,9 +146,10 @@ class EventCodecTest {
         String body = ok.substring(0, ok.length() - 1);
         String agreed = EventCodec.encode(new ReturnEvent.SupplierAgreed(Instant.parse("2026-03-01T10:15:30Z"),
                 Actor.supplier(TenantId.of("t-1"), SupplierId.of("s-1")), SupplierId.of("s-1"),
-                OutcomeType.EXCHANGE, List.of(LineQuantity.of("sku-1", 2))));
+                OutcomeType.EXCHANGE, List.of(LineQuantity.of("sku-1", 2)),
+                new ReturnShipping(Money.of("CNY", "12.00"), FeeBearer.SUPPLIER, null)));
         String refund = EventCodec.encode(new ReturnEvent.ResultReportedToCustomer(Instant.parse("2026-03-01T10:15:30Z"),
-                Actor.reseller(TenantId.of("t-1"), "u-1"), SupplierId.of("s-1"), Money.of("CNY", "59.90"), "ok"));
+                Actor.reseller(TenantId.of("t-1"), "u-1"), SupplierId.of("s-1"), settlement("59.90"), "ok"));
         String shipped = EventCodec.encode(new ReturnEvent.ReturnShipped(Instant.parse("2026-03-01T10:15:30Z"),
                 Actor.customer(TenantId.of("t-1"), CustomerId.of("c-1")), SupplierId.of("s-1"),
                 ReturnNumber.returnTracking("SF", "SF1234567890")));
@@ -193,10 +197,21 @@ class EventCodecTest {
                         "$.authorized[0]", "expected an object, found a number"),
                 Arguments.of("list as object", agreed.replaceFirst("\\[\\{[^]]*\\}\\]", "{}"),
                         "$.authorized", "expected an array, found an object"),
-                Arguments.of("bad currency", refund.replace("CNY", "XYZW"), "$.refund.currency",
+                Arguments.of("bad currency", refund.replace("CNY", "XYZW"), "$.settlement.goodsRefund.currency",
                         "ISO 4217"),
-                Arguments.of("negative money", refund.replace("\"minor\":5990", "\"minor\":-1"), "$.refund",
-                        "amount must be 0 to"),
+                Arguments.of("negative money", refund.replace("\"minor\":5990", "\"minor\":-1"),
+                        "$.settlement.goodsRefund", "amount must be 0 to"),
+                Arguments.of("refund that is not the sum of its parts", refund.replaceFirst(
+                        "\"refund\":\\{\"currency\":\"CNY\",\"minor\":5990}",
+                        "\"refund\":{\"currency\":\"CNY\",\"minor\":5991}"), "$.settlement", "refund must equal"),
+                Arguments.of("settlement in two currencies", refund.replaceFirst(
+                        "\"compensation\":\\{\"currency\":\"CNY\"", "\"compensation\":{\"currency\":\"USD\""),
+                        "$.settlement", "compensation must be in the currency of the goods refund"),
+                Arguments.of("freight insurance without a claim", agreed.replace("SUPPLIER\",\"insuranceClaim\":null",
+                        "FREIGHT_INSURANCE\",\"insuranceClaim\":null"), "$.shipping.insuranceClaim",
+                        "must not be null"),
+                Arguments.of("a claim for another bearer", agreed.replace("\"insuranceClaim\":null",
+                        "\"insuranceClaim\":\"c-1\""), "$.shipping", "only for a fee borne by freight insurance"),
                 Arguments.of("invalid return number", shipped.replace("SF1234567890", "SF1"), "$.tracking",
                         "must be at least 6 characters"),
                 Arguments.of("unknown number kind", shipped.replace("RETURN_TRACKING", "PIGEON"), "$.tracking.kind",
@@ -351,6 +366,13 @@ class EventCodecTest {
             return LegState.AWAITING_SHIPMENT;
         } else if (type == Money.class) {
             return new Money(java.util.Currency.getInstance("CNY"), Money.MAX_MINOR);
+        } else if (type == ReturnShipping.class) {
+            return new ReturnShipping(Money.of("CNY", "12.00"), FeeBearer.FREIGHT_INSURANCE, "运费险-claim-1");
+        } else if (type == Settlement.class) {
+            return Settlement.of(Money.of("CNY", "100.00"), Money.of("CNY", "10.00"), Money.of("CNY", "12.00"),
+                    Money.of("CNY", "5.00"), Money.of("CNY", "102.00"));
+        } else if (type == int.class) {
+            return 2;
         } else if (type == String.class) {
             return TRICKY;
         } else if (type == boolean.class) {
@@ -369,6 +391,11 @@ class EventCodecTest {
         fail("no sample value for component " + name + " of type " + generic
                 + ": extend the test (and the codec) for the new value type");
         return null;
+    }
+
+    private static Settlement settlement(String refund) {
+        Money zero = Money.of("CNY", "0");
+        return Settlement.of(Money.of("CNY", refund), zero, zero, zero, Money.of("CNY", refund));
     }
 
     private static void assertNoRawControlCharacters(String json) {

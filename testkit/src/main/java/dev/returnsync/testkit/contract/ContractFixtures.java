@@ -4,6 +4,7 @@ import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.FeeBearer;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
@@ -16,6 +17,8 @@ import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.ReturnShipping;
+import dev.returnsync.spi.Settlement;
 import dev.returnsync.spi.Sku;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.TenantId;
@@ -97,7 +100,8 @@ final class ContractFixtures {
         events.add(requested);
         events.add(new ReturnEvent.NegotiationOpened(t.plusSeconds(1), reseller, SUPPLIER));
         events.add(new ReturnEvent.SupplierAgreed(t.plusSeconds(2), supplier, SUPPLIER, OutcomeType.EXCHANGE,
-                List.of(LineQuantity.of("sku-红-XL", 1))));
+                List.of(LineQuantity.of("sku-红-XL", 1)),
+                new ReturnShipping(Money.of("CNY", "12.00"), FeeBearer.FREIGHT_INSURANCE, "运费险-" + prefix)));
         events.add(new ReturnEvent.ReturnApplied(t.plusSeconds(3), reseller, SUPPLIER, requested.resellerNumber()));
         ReturnNumber first = ReturnNumber.supplierReturn(SUPPLIER, prefix + "-S1");
         ReturnNumber second = ReturnNumber.supplierReturn(SUPPLIER, prefix + "-S2");
@@ -108,14 +112,27 @@ final class ContractFixtures {
                 ReturnNumber.returnTracking("SF", prefix + "RT0001")));
         events.add(new ReturnEvent.ReturnReceived(t.plusSeconds(8), supplier, SUPPLIER, List.of(LineQuantity.of("sku-红-XL", 1))));
         events.add(new ReturnEvent.ResultReported(t.plusSeconds(9), supplier, SUPPLIER,
-                List.of(LineQuantity.of("sku-红-XL", 1)), List.of(), "验货合格"));
+                List.of(LineQuantity.of("sku-红-XL", 1)), List.of(), "验货合格", Money.of("CNY", "0.00")));
         events.add(new ReturnEvent.ReplacementShipped(t.plusSeconds(10), supplier, SUPPLIER,
                 ReturnNumber.replacementTracking("YTO", prefix + "RP0001")));
+        Money zero = Money.of("CNY", "0.00");
         events.add(new ReturnEvent.ResultReportedToCustomer(t.plusSeconds(11), reseller, SUPPLIER,
-                Money.of("CNY", "0.00"), null));
+                Settlement.of(zero, zero, zero, Money.of("CNY", "3.50"), zero), null));
         events.add(new ReturnEvent.ResultConfirmed(t.plusSeconds(12), customer, SUPPLIER, false));
         events.add(new ReturnEvent.LegEscalated(t.plusSeconds(13), Actor.system(tenant, "deadline"), OTHER_SUPPLIER,
                 LegState.REQUESTED));
+        // 协商部分退款 on the other leg: an offer rejected, a second one accepted
+        Actor other = Actor.supplier(tenant, OTHER_SUPPLIER);
+        events.add(new ReturnEvent.NegotiationOpened(t.plusSeconds(14), reseller, OTHER_SUPPLIER));
+        events.add(new ReturnEvent.PartialRefundOffered(t.plusSeconds(15), other, OTHER_SUPPLIER,
+                Money.of("CNY", "3.00"), 1, "留下商品，退 3 元"));
+        events.add(new ReturnEvent.PartialRefundRejected(t.plusSeconds(16), customer, OTHER_SUPPLIER,
+                new Reason(ReasonCode.OTHER, CHINESE, List.of())));
+        events.add(new ReturnEvent.PartialRefundOffered(t.plusSeconds(17), other, OTHER_SUPPLIER,
+                Money.of("CNY", "5.00"), 2, ""));
+        Money five = Money.of("CNY", "5.00");
+        events.add(new ReturnEvent.PartialRefundAccepted(t.plusSeconds(18), customer, OTHER_SUPPLIER,
+                Settlement.of(five, zero, zero, zero, five)));
         return events;
     }
 

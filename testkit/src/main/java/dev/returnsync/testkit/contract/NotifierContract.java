@@ -120,7 +120,7 @@ public abstract class NotifierContract {
             numbers.add(ReturnNumber.supplierReturn(leg, "SN-" + version));
         }
         return new Notification(id, TENANT, CaseId.of("case-n"), version, leg, recipient, type, numbers,
-                AT.plusSeconds(version));
+                AT.plusSeconds(version), null);
     }
 
     private Map<String, Integer> countsById() {
@@ -159,7 +159,7 @@ public abstract class NotifierContract {
             }
         }
         Notification bare = new Notification("case-n/" + version + "/NOTIFY/RESELLER", TENANT, CaseId.of("case-n"),
-                version, null, new Recipient(Role.RESELLER, TENANT.value()), NotificationType.LEG_CLOSED, List.of(), AT);
+                version, null, new Recipient(Role.RESELLER, TENANT.value()), NotificationType.LEG_CLOSED, List.of(), AT, null);
         notifier.deliver(bare);
         sent.add(bare);
         assertEquals(sent, deliveries(), "each notification once, in the order delivered");

@@ -10,8 +10,10 @@ import dev.returnsync.core.domain.Transition;
 import dev.returnsync.core.domain.command.CommandHeader;
 import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.FeeBearer;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LineQuantity;
+import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
@@ -216,6 +218,17 @@ public final class Moves {
                     list.add((a, v) -> on(c, a, v).agreeReturn().leg(s).outcome(c.wanted()).authorized(wrong)
                             .buildUnchecked());
                 }
+                // the shipping fee's bearers: the customer (refused for a complaint about the goods), freight
+                // insurance with and without its claim, and a fee in another currency
+                Money fee = minor(leg, 1);
+                list.add((a, v) -> on(c, a, v).agreeReturn().leg(s).outcome(OutcomeType.RETURN_AND_REFUND)
+                        .shippingFee(fee).feeBearer(FeeBearer.CUSTOMER).buildUnchecked());
+                list.add((a, v) -> on(c, a, v).agreeReturn().leg(s).outcome(OutcomeType.RETURN_AND_REFUND)
+                        .shippingFee(fee).feeBearer(FeeBearer.FREIGHT_INSURANCE).insuranceClaim("YX-1").buildUnchecked());
+                list.add((a, v) -> on(c, a, v).agreeReturn().leg(s).outcome(OutcomeType.RETURN_AND_REFUND)
+                        .shippingFee(fee).feeBearer(FeeBearer.FREIGHT_INSURANCE).buildUnchecked());
+                list.add((a, v) -> on(c, a, v).agreeReturn().leg(s).outcome(OutcomeType.RETURN_AND_REFUND)
+                        .shippingFee(foreign(leg)).buildUnchecked());
                 yield list;
             }
             case DECLINE_RETURN ->
@@ -286,6 +299,13 @@ public final class Moves {
                     list.add((a, v) -> on(c, a, v).reportResult().leg(s).accepted(split.get(0)).rejected(split.get(1))
                             .note("inspected").buildUnchecked());
                 }
+                // a restocking fee at the refund for every received unit (the bound), and one unit above it
+                List<LineQuantity> all = each(leg, LineState::received);
+                for (long extra : new long[] {0, 1}) {
+                    Money fee = minor(leg, receivedWorth(leg) + extra);
+                    list.add((a, v) -> on(c, a, v).reportResult().leg(s).accepted(all).rejected(each(leg, l -> 0))
+                            .note("restocked").restockingFee(fee).buildUnchecked());
+                }
                 yield list;
             }
             case SHIP_REPLACEMENT -> {
@@ -302,16 +322,54 @@ public final class Moves {
                 }
                 yield list;
             }
-            case REPORT_RESULT_TO_CUSTOMER ->
-                    List.of((a, v) -> on(c, a, v).reportResultToCustomer().leg(s).note("result").buildUnchecked());
+            case REPORT_RESULT_TO_CUSTOMER -> {
+                List<Variant> list = new ArrayList<>();
+                list.add((a, v) -> on(c, a, v).reportResultToCustomer().leg(s).note("result").buildUnchecked());
+                for (Money compensation : List.of(leg.worth(), minor(leg, leg.worth().minor() + 1), foreign(leg))) {
+                    list.add((a, v) -> on(c, a, v).reportResultToCustomer().leg(s).note("compensated")
+                            .compensation(compensation).buildUnchecked());
+                }
+                yield list;
+            }
             case CONFIRM_RESULT -> List.of((a, v) -> on(c, a, v).confirmResult().leg(s).buildUnchecked());
             case DISPUTE_RESULT ->
                     List.of((a, v) -> on(c, a, v).disputeResult().leg(s).reason(REASON).buildUnchecked());
             case CANCEL_RETURN -> List.of((a, v) -> on(c, a, v).cancelReturn().leg(s).buildUnchecked());
             case CLOSE_LEG -> List.of((a, v) -> on(c, a, v).closeLeg().leg(s).reason(REASON).buildUnchecked());
             case FIRE_DEADLINE -> List.of((a, v) -> on(c, a, v).fireDeadline().leg(s).buildUnchecked());
+            case OFFER_PARTIAL_REFUND -> {
+                List<Variant> list = new ArrayList<>();
+                for (Money amount : List.of(leg.worth(), minor(leg, 1), minor(leg, 0),
+                        minor(leg, leg.worth().minor() + 1), foreign(leg))) {
+                    list.add((a, v) -> on(c, a, v).offerPartialRefund().leg(s).amount(amount).note("keep the goods")
+                            .buildUnchecked());
+                }
+                yield list;
+            }
+            case ACCEPT_PARTIAL_REFUND -> List.of((a, v) -> on(c, a, v).acceptPartialRefund().leg(s).buildUnchecked());
+            case REJECT_PARTIAL_REFUND ->
+                    List.of((a, v) -> on(c, a, v).rejectPartialRefund().leg(s).reason(REASON).buildUnchecked());
             case SUBMIT_RETURN -> throw new IllegalArgumentException("not a leg command");
         };
+    }
+
+    /** An amount in the leg's currency, in minor units. */
+    private static Money minor(Leg leg, long minor) {
+        return new Money(leg.worth().currency(), minor);
+    }
+
+    /** One minor unit in a currency other than the leg's. */
+    private static Money foreign(Leg leg) {
+        return Money.of(leg.worth().currency().getCurrencyCode().equals("USD") ? "EUR" : "USD", "1");
+    }
+
+    /** What every received unit of the leg is worth, in minor units. */
+    private static long receivedWorth(Leg leg) {
+        long total = 0;
+        for (LineState line : leg.lines()) {
+            total += line.unitPrice().minor() * line.received();
+        }
+        return total;
     }
 
     private static void addIfNew(List<List<LineQuantity>> list, List<LineQuantity> candidate, List<LineQuantity> same) {

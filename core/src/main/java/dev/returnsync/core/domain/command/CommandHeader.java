@@ -258,4 +258,32 @@ public final class CommandHeader {
     public LegBuilder<Command.FireDeadline> fireDeadline() {
         return new LegBuilder<>(this, CommandType.FIRE_DEADLINE, Command.FireDeadline::new);
     }
+
+    /**
+     * 协商部分退款, in the negotiation (文本1 step 2, 文本2 step 2): the supplier or the reseller offers the
+     * customer a refund for the leg instead of taking the goods back.
+     *
+     * @return the step's builder
+     */
+    public OfferPartialRefundBuilder offerPartialRefund() {
+        return new OfferPartialRefundBuilder(this);
+    }
+
+    /**
+     * The customer accepts the partial refund offered, which settles the leg; the goods stay with the customer.
+     *
+     * @return the step's builder
+     */
+    public LegBuilder<Command.AcceptPartialRefund> acceptPartialRefund() {
+        return new LegBuilder<>(this, CommandType.ACCEPT_PARTIAL_REFUND, Command.AcceptPartialRefund::new);
+    }
+
+    /**
+     * The customer rejects the partial refund offered, with a reason; the negotiation goes on.
+     *
+     * @return the step's builder
+     */
+    public LegReasonBuilder<Command.RejectPartialRefund> rejectPartialRefund() {
+        return new LegReasonBuilder<>(this, CommandType.REJECT_PARTIAL_REFUND, Command.RejectPartialRefund::new);
+    }
 }

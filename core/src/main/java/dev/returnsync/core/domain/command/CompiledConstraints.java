@@ -64,6 +64,7 @@ final class CompiledConstraints {
                 Constraints.notNull(c.leg(), "leg", violations);
                 Constraints.notNull(c.outcome(), "outcome", violations);
                 Constraints.notNull(c.authorized(), "authorized", violations);
+                Constraints.size(c.insuranceClaim(), 0, 64, "insuranceClaim", violations);
             }
             case DECLINE_RETURN -> {
                 if (!(command instanceof Command.DeclineReturn c)) {
@@ -228,6 +229,40 @@ final class CompiledConstraints {
                 Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);
                 Constraints.notNull(c.caseId(), "caseId", violations);
                 Constraints.notNull(c.leg(), "leg", violations);
+            }
+            case OFFER_PARTIAL_REFUND -> {
+                if (!(command instanceof Command.OfferPartialRefund c)) {
+                    return false;
+                }
+                Constraints.notNull(c.key(), "key", violations);
+                Constraints.notNull(c.actor(), "actor", violations);
+                Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);
+                Constraints.notNull(c.caseId(), "caseId", violations);
+                Constraints.notNull(c.leg(), "leg", violations);
+                Constraints.notNull(c.amount(), "amount", violations);
+                Constraints.notNull(c.note(), "note", violations);
+                Constraints.size(c.note(), 0, 500, "note", violations);
+            }
+            case ACCEPT_PARTIAL_REFUND -> {
+                if (!(command instanceof Command.AcceptPartialRefund c)) {
+                    return false;
+                }
+                Constraints.notNull(c.key(), "key", violations);
+                Constraints.notNull(c.actor(), "actor", violations);
+                Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);
+                Constraints.notNull(c.caseId(), "caseId", violations);
+                Constraints.notNull(c.leg(), "leg", violations);
+            }
+            case REJECT_PARTIAL_REFUND -> {
+                if (!(command instanceof Command.RejectPartialRefund c)) {
+                    return false;
+                }
+                Constraints.notNull(c.key(), "key", violations);
+                Constraints.notNull(c.actor(), "actor", violations);
+                Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);
+                Constraints.notNull(c.caseId(), "caseId", violations);
+                Constraints.notNull(c.leg(), "leg", violations);
+                Constraints.notNull(c.reason(), "reason", violations);
             }
             default -> {
                 return false;

@@ -3,6 +3,7 @@ package dev.returnsync.core.domain.command;
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.CommandType;
 import dev.returnsync.spi.LineQuantity;
+import dev.returnsync.spi.Money;
 
 import java.util.Arrays;
 import java.util.List;
@@ -10,12 +11,13 @@ import java.util.List;
 /**
  * Builds {@link Command.ReportResult}, 供应商向代发商确认退货处理结果: the supplier reports its inspection. For
  * every SKU received, accepted plus rejected must equal received; a refund-only leg reports with both lists empty.
- * Both lists are empty and the note is empty unless set.
+ * Both lists are empty, the note is empty and there is no restocking fee unless set.
  */
 public final class ReportResultBuilder extends LegCommandBuilder<ReportResultBuilder, Command.ReportResult> {
     private List<LineQuantity> accepted = List.of();
     private List<LineQuantity> rejected = List.of();
     private String note = "";
+    private Money restockingFee;
 
     ReportResultBuilder(CommandHeader header) {
         super(header, CommandType.REPORT_RESULT);
@@ -74,17 +76,30 @@ public final class ReportResultBuilder extends LegCommandBuilder<ReportResultBui
         return this;
     }
 
+    /**
+     * What the supplier keeps of the refund for restocking, in the case's currency and at most the refund for the
+     * goods accepted; none unless set.
+     *
+     * @param fee the restocking fee
+     * @return this builder
+     */
+    public ReportResultBuilder restockingFee(Money fee) {
+        this.restockingFee = fee;
+        return this;
+    }
+
     @Override
     void addDefaults(List<FieldDefault> defaults) {
         super.addDefaults(defaults);
         defaults.add(new FieldDefault("accepted", "none (as a refund-only leg reports)"));
         defaults.add(new FieldDefault("rejected", "none (as a refund-only leg reports)"));
         defaults.add(new FieldDefault("note", "empty"));
+        defaults.add(new FieldDefault("restockingFee", "none"));
     }
 
     @Override
     Command.ReportResult make() {
         return new Command.ReportResult(header.key, header.actor, header.expectedVersion, header.caseId, leg(),
-                accepted, rejected, note);
+                accepted, rejected, note, restockingFee);
     }
 }

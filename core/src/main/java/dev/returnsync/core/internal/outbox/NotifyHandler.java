@@ -54,7 +54,8 @@ final class NotifyHandler implements EffectHandler {
             return Outcome.park("no recipient " + role + " for " + event.type());
         }
         notifier.deliver(new Notification(work.entry().id(), c.tenant(), c.id(), work.entry().version(), leg,
-                new Recipient(role, id), NotificationType.of(event), numbers(c, leg), event.at()));
+                new Recipient(role, id), NotificationType.of(event), numbers(c, leg), event.at(),
+                NotifiedAmount.of(event, c, role)));
         log.debug("notification {} delivered", work.entry().id());
         return Outcome.DONE;
     }

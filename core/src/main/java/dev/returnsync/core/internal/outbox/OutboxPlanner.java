@@ -267,6 +267,21 @@ public final class OutboxPlanner {
         public List<Role> legClosed(ReturnEvent.LegClosed e) {
             return List.of(Role.CUSTOMER, Role.SUPPLIER);
         }
+
+        @Override
+        public List<Role> partialRefundOffered(ReturnEvent.PartialRefundOffered e) {
+            return List.of(Role.CUSTOMER, Role.RESELLER, Role.SUPPLIER);
+        }
+
+        @Override
+        public List<Role> partialRefundAccepted(ReturnEvent.PartialRefundAccepted e) {
+            return List.of(Role.RESELLER, Role.SUPPLIER);
+        }
+
+        @Override
+        public List<Role> partialRefundRejected(ReturnEvent.PartialRefundRejected e) {
+            return List.of(Role.RESELLER, Role.SUPPLIER);
+        }
     }
 
     /**
@@ -368,6 +383,21 @@ public final class OutboxPlanner {
 
         @Override
         public Optional<Effect> legClosed(ReturnEvent.LegClosed e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> partialRefundOffered(ReturnEvent.PartialRefundOffered e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> partialRefundAccepted(ReturnEvent.PartialRefundAccepted e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> partialRefundRejected(ReturnEvent.PartialRefundRejected e) {
             return Optional.empty();
         }
     }

@@ -8,6 +8,7 @@ import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
 import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.spi.FeeBearer;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OrderId;
@@ -63,6 +64,7 @@ class CommandBuildersTest {
     static final ReturnLine LINE = new ReturnLine(Sku.of("SKU-1"), S1, 1, 2, Money.of("CNY", "9.90"));
     static final LineQuantity ONE = LineQuantity.of("SKU-1", 1);
     static final Reason REASON = Reason.of(ReasonCode.OTHER, "why");
+    static final Money FEE = Money.of("CNY", "5.00");
     static final Instant DELIVERED = Instant.parse("2026-11-01T08:00:00Z");
 
     /**
@@ -96,8 +98,10 @@ class CommandBuildersTest {
                 leg(CommandType.OPEN_NEGOTIATION, RESELLER, CommandHeader::openNegotiation,
                         a -> new Command.OpenNegotiation(KEY, a, null, CASE, S1)),
                 new Example(CommandType.AGREE_RETURN, SUPPLIER, CommandHeader::agreeReturn,
-                        h -> h.agreeReturn().leg(S1).outcome(OutcomeType.EXCHANGE).authorized(ONE),
-                        a -> new Command.AgreeReturn(KEY, a, null, CASE, S1, OutcomeType.EXCHANGE, List.of(ONE)),
+                        h -> h.agreeReturn().leg(S1).outcome(OutcomeType.EXCHANGE).authorized(ONE).shippingFee(FEE)
+                                .feeBearer(FeeBearer.FREIGHT_INSURANCE).insuranceClaim("YX-1"),
+                        a -> new Command.AgreeReturn(KEY, a, null, CASE, S1, OutcomeType.EXCHANGE, List.of(ONE), FEE,
+                                FeeBearer.FREIGHT_INSURANCE, "YX-1"),
                         List.of("caseId", "key", "outcome")),
                 reasoned(CommandType.DECLINE_RETURN, SUPPLIER, CommandHeader::declineReturn,
                         a -> new Command.DeclineReturn(KEY, a, null, CASE, S1, REASON)),
@@ -123,8 +127,9 @@ class CommandBuildersTest {
                         a -> new Command.ConfirmReceipt(KEY, a, null, CASE, S1, List.of(ONE)),
                         List.of("caseId", "key", "received")),
                 new Example(CommandType.REPORT_RESULT, SUPPLIER, CommandHeader::reportResult,
-                        h -> h.reportResult().leg(S1).accepted(ONE).rejected(List.of()).note("inspected"),
-                        a -> new Command.ReportResult(KEY, a, null, CASE, S1, List.of(ONE), List.of(), "inspected"),
+                        h -> h.reportResult().leg(S1).accepted(ONE).rejected(List.of()).note("inspected")
+                                .restockingFee(FEE),
+                        a -> new Command.ReportResult(KEY, a, null, CASE, S1, List.of(ONE), List.of(), "inspected", FEE),
                         List.of("caseId", "key")),
                 new Example(CommandType.SHIP_REPLACEMENT, SUPPLIER, CommandHeader::shipReplacement,
                         h -> h.shipReplacement().leg(S1).tracking("YT", "YT200001"),
@@ -132,8 +137,8 @@ class CommandBuildersTest {
                                 ReturnNumber.replacementTracking("YT", "YT200001")),
                         List.of("caseId", "key", "tracking")),
                 new Example(CommandType.REPORT_RESULT_TO_CUSTOMER, RESELLER, CommandHeader::reportResultToCustomer,
-                        h -> h.reportResultToCustomer().leg(S1).note("refund on the way"),
-                        a -> new Command.ReportResultToCustomer(KEY, a, null, CASE, S1, "refund on the way"),
+                        h -> h.reportResultToCustomer().leg(S1).note("refund on the way").compensation(FEE),
+                        a -> new Command.ReportResultToCustomer(KEY, a, null, CASE, S1, "refund on the way", FEE),
                         List.of("caseId", "key", "leg")),
                 leg(CommandType.CONFIRM_RESULT, CUSTOMER, CommandHeader::confirmResult,
                         a -> new Command.ConfirmResult(KEY, a, null, CASE, S1)),
@@ -144,7 +149,15 @@ class CommandBuildersTest {
                 reasoned(CommandType.CLOSE_LEG, RESELLER, CommandHeader::closeLeg,
                         a -> new Command.CloseLeg(KEY, a, null, CASE, S1, REASON)),
                 leg(CommandType.FIRE_DEADLINE, SYSTEM, CommandHeader::fireDeadline,
-                        a -> new Command.FireDeadline(KEY, a, null, CASE, S1)));
+                        a -> new Command.FireDeadline(KEY, a, null, CASE, S1)),
+                new Example(CommandType.OFFER_PARTIAL_REFUND, SUPPLIER, CommandHeader::offerPartialRefund,
+                        h -> h.offerPartialRefund().leg(S1).amount(FEE).note("keep it, with 5 yuan back"),
+                        a -> new Command.OfferPartialRefund(KEY, a, null, CASE, S1, FEE, "keep it, with 5 yuan back"),
+                        List.of("amount", "caseId", "key")),
+                leg(CommandType.ACCEPT_PARTIAL_REFUND, CUSTOMER, CommandHeader::acceptPartialRefund,
+                        a -> new Command.AcceptPartialRefund(KEY, a, null, CASE, S1)),
+                reasoned(CommandType.REJECT_PARTIAL_REFUND, CUSTOMER, CommandHeader::rejectPartialRefund,
+                        a -> new Command.RejectPartialRefund(KEY, a, null, CASE, S1, REASON)));
     }
 
     private static Example leg(CommandType type, Actor actor, Function<CommandHeader, LegBuilder<?>> step,
@@ -290,7 +303,7 @@ class CommandBuildersTest {
                 .reportResult().accepted(ONE).build();
         Command.ReportResult smaller = Commands.headerOf(reported).reportResult().leg(reported.leg())
                 .rejected(ONE).note(reported.note()).build();
-        assertEquals(new Command.ReportResult(KEY, SUPPLIER, 4L, CASE, S1, List.of(), List.of(ONE), ""), smaller);
+        assertEquals(new Command.ReportResult(KEY, SUPPLIER, 4L, CASE, S1, List.of(), List.of(ONE), "", null), smaller);
         assertNull(Commands.headerOf(reported).expectedVersion(null).reportResult().build().expectedVersion());
 
         assertThrows(InvalidCommandException.class, () -> header(CUSTOMER).fireDeadline().leg(S1).build());

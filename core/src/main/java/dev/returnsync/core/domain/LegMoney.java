@@ -1,0 +1,92 @@
+package dev.returnsync.core.domain;
+
+import dev.returnsync.spi.Money;
+import dev.returnsync.spi.OutcomeType;
+import dev.returnsync.spi.ReasonCode;
+import dev.returnsync.spi.ReturnShipping;
+import dev.returnsync.spi.Role;
+import dev.returnsync.spi.Settlement;
+
+import java.util.Currency;
+import java.util.List;
+
+/**
+ * The money terms of a leg as its events set them: the return shipping fee and its bearer (agreed in the
+ * negotiation), the restocking fee (set at inspection), the shipping compensation (granted with the result) and the
+ * partial refund offers (协商部分退款). {@link Leg#settlement()} computes the refund and the supplier's debt from them.
+ *
+ * @param shipping the return shipping fee and its bearer; zero, borne as the reason calls for, until agreed
+ * @param restockingFee what the supplier keeps for restocking; zero until the inspection sets one
+ * @param compensation the shipping compensation granted to the customer; zero until granted
+ * @param offer the latest partial refund offered, or {@code null} when none was
+ * @param offeredBy the role that made the latest offer ({@code SUPPLIER} or {@code RESELLER}), or {@code null}
+ * @param offers how many partial refunds were offered on the leg
+ * @param partialRefund true once the customer accepted the latest offer: the leg is settled by it
+ */
+public record LegMoney(ReturnShipping shipping, Money restockingFee, Money compensation, Money offer, Role offeredBy,
+                       int offers, boolean partialRefund) {
+    /**
+     * Validates the terms.
+     *
+     * @param shipping the return shipping fee and its bearer
+     * @param restockingFee what the supplier keeps for restocking
+     * @param compensation the shipping compensation granted to the customer
+     * @param offer the latest partial refund offered, or {@code null}
+     * @param offeredBy the role that made the latest offer, or {@code null}
+     * @param offers how many partial refunds were offered, 0 or more
+     * @param partialRefund true once the customer accepted the latest offer
+     */
+    public LegMoney {
+        java.util.Objects.requireNonNull(shipping, "shipping");
+        java.util.Objects.requireNonNull(restockingFee, "restockingFee");
+        java.util.Objects.requireNonNull(compensation, "compensation");
+        if (offers < 0 || (offer == null) != (offers == 0) || (offer == null) != (offeredBy == null)
+                || (partialRefund && offer == null)) {
+            throw new IllegalArgumentException("offers, offer, offeredBy and partialRefund must agree");
+        }
+    }
+
+    /**
+     * The money of a leg with these terms, its outcome and its lines; see {@link Leg#settlement()}.
+     *
+     * @param outcome the leg's agreed outcome, or {@code null} before agreement
+     * @param lines the leg's lines
+     * @return the settlement, in the currency of the lines
+     */
+    Settlement settle(OutcomeType outcome, List<LineState> lines) {
+        if (partialRefund) {
+            Money zero = new Money(offer.currency(), 0);
+            return Settlement.of(offer, zero, zero, zero, offeredBy == Role.SUPPLIER ? offer : zero);
+        }
+        Money goods = Leg.goodsRefund(outcome, lines, null);
+        Money kept = goods.minus(restockingFee);
+        return Settlement.of(goods, restockingFee, shipping.refundedToCustomer(), compensation,
+                kept.plus(shipping.owedBySupplier()));
+    }
+
+    /** Nothing agreed yet, in the case's currency; the shipping fee is zero and borne as the reason calls for. */
+    static LegMoney initial(Currency currency, ReasonCode reason) {
+        Money zero = new Money(currency, 0);
+        return new LegMoney(ReturnShipping.none(currency, reason), zero, zero, null, null, 0, false);
+    }
+
+    LegMoney withShipping(ReturnShipping agreed) {
+        return new LegMoney(agreed, restockingFee, compensation, offer, offeredBy, offers, partialRefund);
+    }
+
+    LegMoney withRestockingFee(Money fee) {
+        return new LegMoney(shipping, fee, compensation, offer, offeredBy, offers, partialRefund);
+    }
+
+    LegMoney withCompensation(Money granted) {
+        return new LegMoney(shipping, restockingFee, granted, offer, offeredBy, offers, partialRefund);
+    }
+
+    LegMoney offered(Money amount, Role by) {
+        return new LegMoney(shipping, restockingFee, compensation, amount, by, offers + 1, false);
+    }
+
+    LegMoney offerAccepted() {
+        return new LegMoney(shipping, restockingFee, compensation, offer, offeredBy, offers, true);
+    }
+}
