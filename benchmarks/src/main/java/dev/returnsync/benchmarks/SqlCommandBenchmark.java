@@ -64,6 +64,15 @@ public class SqlCommandBenchmark {
             side = new CommandSides.Engine(flavor.server(), flavor, ENGINE_SPACE);
         }
 
+        /**
+         * Before each iteration, after the threads brought their cases to their steps: the tables' statistics as a
+         * running server keeps them ({@link SqlFlavor#analyze}).
+         */
+        @Setup(Level.Iteration)
+        public void analyze() throws SQLException {
+            flavor.analyze(side.pool, ENGINE_SPACE);
+        }
+
         /** Closes the engine and the pool. */
         @TearDown(Level.Trial)
         public void tearDown() {

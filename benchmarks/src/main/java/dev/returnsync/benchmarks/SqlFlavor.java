@@ -121,10 +121,10 @@ public enum SqlFlavor {
 
         @Override
         CaseStore freshStore(DataSource pool, String space) throws SQLException {
-            for (String table : List.of("events", "number_links", "idempotency", "due_cases", "outbox",
-                    "schema_version")) {
+            for (String table : STORE_TABLES) {
                 DbSettings.execute(pool, "DROP TABLE IF EXISTS " + table(space, table));
             }
+            DbSettings.execute(pool, "DROP TABLE IF EXISTS " + table(space, "schema_version"));
             return MySqlCaseStore.builder(pool).build();
         }
 
@@ -136,6 +136,21 @@ public enum SqlFlavor {
             return "returnsync_bare";
         }
     };
+
+    /** The store's tables that commands write. */
+    static final List<String> STORE_TABLES = List.of("events", "number_links", "idempotency", "due_cases", "outbox");
+
+    /**
+     * Brings the planner's statistics of a side's store tables up to date, as a running server does on its own
+     * within about a minute of the first writes (PostgreSQL's autovacuum, InnoDB's automatic statistics). On
+     * PostgreSQL this matters: a statement prepared while the tables were new keeps a plan that reads the events
+     * table sequentially for the version check until the next {@code ANALYZE} (which drops it).
+     */
+    void analyze(DataSource pool, String space) throws SQLException {
+        for (String table : STORE_TABLES) {
+            DbSettings.execute(pool, (this == POSTGRESQL ? "ANALYZE " : "ANALYZE TABLE ") + table(space, table));
+        }
+    }
 
     /** A table of the store; {@code space} is the side's schema where the product has schemas. */
     abstract String table(String space, String name);

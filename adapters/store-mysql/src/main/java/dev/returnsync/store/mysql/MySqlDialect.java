@@ -3,6 +3,8 @@ package dev.returnsync.store.mysql;
 import dev.returnsync.store.jdbc.BatchWriter;
 import dev.returnsync.store.jdbc.Dialect;
 import dev.returnsync.store.jdbc.ServerSetupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,6 +32,7 @@ final class MySqlDialect implements Dialect {
     static final String PREFIX = "returnsync_";
     static final String COLLATION = "utf8mb4_bin";
 
+    private static final Logger log = LoggerFactory.getLogger(MySqlCaseStore.class);
     private static final int DUPLICATE_KEY = 1062;
     private static final int NULL_IN_NOT_NULL_COLUMN = 1048;
     private static final int SYNTAX_ERROR = 1064;
@@ -70,7 +73,8 @@ final class MySqlDialect implements Dialect {
 
     /**
      * One round trip per batch when the connections accept several statements in one call (the drivers'
-     * {@code allowMultiQueries=true}), tried once here; one round trip per statement otherwise.
+     * {@code allowMultiQueries=true}), tried once here; one round trip per statement otherwise, said once in a
+     * warning.
      */
     @Override
     public BatchWriter batchWriter(Connection connection) throws SQLException {
@@ -85,6 +89,9 @@ final class MySqlDialect implements Dialect {
                 throw refused;
             }
             oneCall = false;
+            log.warn("the connections do not accept several statements in one call: each append is sent statement"
+                    + " by statement, a round trip each; set allowMultiQueries=true on the JDBC URL for one round"
+                    + " trip per append");
         }
         return new MySqlBatchWriter(this, oneCall);
     }

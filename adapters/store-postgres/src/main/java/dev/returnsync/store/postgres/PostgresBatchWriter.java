@@ -21,7 +21,7 @@ import java.util.function.Function;
  * ({@code unnest}), so the statement's text never changes and the server plans it once per connection.
  *
  * <p>The guards: the first event's version is null, which its column refuses, unless the case has the expected version
- * (or none is expected); a link that exists for another case of the tenant is updated to a null case id, which the
+ * (or none is expected; checked once per append, through the events' primary key); a link that exists for another case of the tenant is updated to a null case id, which the
  * column refuses. A taken key or version fails on its unique key. A link of this case that did not change, and a due
  * time that did not move, are not written again.
  */
@@ -39,11 +39,14 @@ final class PostgresBatchWriter implements BatchWriter {
                 + " SELECT b.tenant, k.key, k.fingerprint, b.case_id, k.first_version, k.last_version FROM b,"
                 + " (SELECT CAST(? AS varchar) AS key, CAST(? AS text) AS fingerprint, CAST(? AS bigint) AS first_version,"
                 + " CAST(? AS bigint) AS last_version) k WHERE k.key IS NOT NULL),"
+                // evaluated once, so by the primary key (never as a hash of the whole table, per event)
+                + " current AS MATERIALIZED (SELECT b.expected = 0 OR EXISTS (SELECT 1 FROM " + events + " p"
+                + " WHERE p.tenant = b.tenant AND p.case_id = b.case_id AND p.version = b.expected) AS at_expected"
+                + " FROM b),"
                 + " ev AS (INSERT INTO " + events + " (" + BatchRows.EVENT_COLUMNS + ")"
-                + " SELECT b.tenant, b.case_id, CASE WHEN e.ord > 1 OR b.expected = 0 OR EXISTS (SELECT 1 FROM " + events
-                + " p WHERE p.tenant = b.tenant AND p.case_id = b.case_id AND p.version = b.expected)"
+                + " SELECT b.tenant, b.case_id, CASE WHEN e.ord > 1 OR current.at_expected"
                 + " THEN b.expected + e.ord END, e.type, e.at, CAST(e.payload AS json)"
-                + " FROM b, unnest(CAST(? AS varchar[]), CAST(? AS timestamptz[]), CAST(? AS text[]))"
+                + " FROM b, current, unnest(CAST(? AS varchar[]), CAST(? AS timestamptz[]), CAST(? AS text[]))"
                 + " WITH ORDINALITY AS e(type, at, payload, ord)),"
                 + " l AS (SELECT b.tenant, n.uniqueness_key, n.kind, n.scope, n.value, b.case_id, n.leg, n.superseded"
                 + " FROM b, unnest(CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]),"
@@ -68,6 +71,11 @@ final class PostgresBatchWriter implements BatchWriter {
                 + " lease_owner, lease_until)"
                 + " ON CONFLICT (id) DO NOTHING)"
                 + " SELECT 1";
+    }
+
+    /** The statement's text, for tests of its query plan. */
+    String statement() {
+        return statement;
     }
 
     @Override

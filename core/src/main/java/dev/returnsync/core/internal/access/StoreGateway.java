@@ -1,6 +1,7 @@
 package dev.returnsync.core.internal.access;
 
 import dev.returnsync.core.domain.ReturnCase;
+import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.engine.StoreException;
 import dev.returnsync.core.internal.FoldCache;
 import dev.returnsync.spi.CaseId;
@@ -79,6 +80,20 @@ public final class StoreGateway {
             return opening;
         }
         throw new StoreException("read a case's history: it does not start with ReturnRequested", false, null);
+    }
+
+    /** The case's events after a version, oldest first: empty when there are none. */
+    public List<ReturnEvent> eventsAfter(TenantId tenant, CaseId caseId, long afterVersion) {
+        return source.loadAfter(tenant, caseId, afterVersion);
+    }
+
+    /** A case brought forward by events that follow it. */
+    public ReturnCase evolve(ReturnCase state, List<ReturnEvent> events) {
+        try {
+            return ReturnWorkflow.evolve(state, events);
+        } catch (IllegalStateException e) {
+            throw new StoreException("fold the stored history of a case", false, e);
+        }
     }
 
     /** The case's whole history, or empty when there is none. */

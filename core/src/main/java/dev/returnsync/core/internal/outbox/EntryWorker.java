@@ -3,11 +3,8 @@ package dev.returnsync.core.internal.outbox;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.engine.ContentionException;
 import dev.returnsync.core.internal.CommandRunner;
-import dev.returnsync.core.internal.FoldCache;
-import dev.returnsync.spi.ReturnEvent;
+import dev.returnsync.core.internal.access.StoreGateway;
 import dev.returnsync.spi.notify.Notifier;
-import dev.returnsync.spi.store.CaseHistory;
-import dev.returnsync.spi.store.CaseStore;
 import dev.returnsync.spi.store.OutboxEntry;
 import dev.returnsync.spi.supplier.SupplierRegistry;
 import org.slf4j.Logger;
@@ -17,8 +14,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Works one leased outbox entry: loads its case right then (so every decision, above all whether to call a
- * supplier, is taken on the case as it is just before the call), picks the entry's event, and hands both to the
+ * Works one leased outbox entry: reads its case right then (so every decision, above all whether to call a
+ * supplier, is taken on the case as it is just before the call; see {@link EntryCase} for what is read), picks the entry's event, and hands both to the
  * handler of the entry's effect. An exception from the work is a failure to retry: its type is recorded and logged,
  * never its message, which may come from host code. Errors are not caught: they end the dispatch call, and the
  * entry's lease keeps it from other dispatchers until it ends.
@@ -26,7 +23,7 @@ import java.util.Optional;
 final class EntryWorker {
     private static final Logger log = LoggerFactory.getLogger(EntryWorker.class);
 
-    private final CaseStore store;
+    private final EntryCase cases;
     private final EffectHandler notify;
     private final EffectHandler react;
     private final EffectHandler requestReturn;
@@ -34,13 +31,13 @@ final class EntryWorker {
     private final EffectHandler cancel;
     private final EffectHandler poll;
 
-    EntryWorker(CaseStore store, Notifier notifier, SupplierRegistry suppliers, ReturnWorkflow workflow,
-                FoldCache cache, CommandRunner runner) {
-        this.store = store;
-        SupplierCalls calls = new SupplierCalls(suppliers, cache);
+    EntryWorker(StoreGateway cases, Notifier notifier, SupplierRegistry suppliers, ReturnWorkflow workflow,
+                CommandRunner runner) {
+        this.cases = new EntryCase(cases);
+        SupplierCalls calls = new SupplierCalls(suppliers);
         SupplierReplies replies = new SupplierReplies(runner);
-        this.notify = new NotifyHandler(notifier, cache);
-        this.react = new ReactHandler(workflow, cache, runner);
+        this.notify = new NotifyHandler(notifier);
+        this.react = new ReactHandler(workflow, runner);
         this.requestReturn = new RequestReturnHandler(calls, replies);
         this.shareTracking = new ShareTrackingHandler(calls);
         this.cancel = new CancelHandler(calls);
@@ -60,12 +57,10 @@ final class EntryWorker {
     }
 
     private Outcome handle(OutboxEntry entry, Instant now) {
-        Optional<CaseHistory> loaded = store.load(entry.tenant(), entry.caseId());
-        if (loaded.isEmpty() || loaded.get().version() < entry.version()) {
+        Optional<Work> work = cases.read(entry, now);
+        if (work.isEmpty()) {
             return Outcome.park("case " + entry.caseId() + " has no event at version " + entry.version());
         }
-        CaseHistory history = loaded.get();
-        ReturnEvent event = history.events().get((int) entry.version() - 1);
         EffectHandler handler = switch (entry.effect()) {
             case NOTIFY -> notify;
             case REACT -> react;
@@ -74,6 +69,6 @@ final class EntryWorker {
             case CANCEL_AT_SUPPLIER -> cancel;
             case POLL_SUPPLIER -> poll;
         };
-        return handler.handle(new Work(entry, history, event, now));
+        return handler.handle(work.get());
     }
 }

@@ -2,7 +2,6 @@ package dev.returnsync.core.internal.outbox;
 
 import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.ReturnCase;
-import dev.returnsync.core.internal.FoldCache;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.Role;
@@ -25,11 +24,9 @@ final class NotifyHandler implements EffectHandler {
     private static final Logger log = LoggerFactory.getLogger(NotifyHandler.class);
 
     private final Notifier notifier;
-    private final FoldCache cache;
 
-    NotifyHandler(Notifier notifier, FoldCache cache) {
+    NotifyHandler(Notifier notifier) {
         this.notifier = notifier;
-        this.cache = cache;
     }
 
     @Override
@@ -41,7 +38,7 @@ final class NotifyHandler implements EffectHandler {
             return Outcome.park("unknown recipient role " + work.entry().target());
         }
         ReturnEvent event = work.event();
-        ReturnCase c = cache.foldAt(work.history(), work.entry().version());
+        ReturnCase c = work.atEvent();
         SupplierId leg = event instanceof ReturnEvent.LegEvent legEvent ? legEvent.leg() : null;
         String id;
         if (role == Role.CUSTOMER) {

@@ -5,7 +5,7 @@ import dev.returnsync.core.engine.DispatchReport;
 import dev.returnsync.core.engine.DispatcherConfig;
 import dev.returnsync.core.engine.EngineObserver;
 import dev.returnsync.core.internal.CommandRunner;
-import dev.returnsync.core.internal.FoldCache;
+import dev.returnsync.core.internal.access.StoreGateway;
 import dev.returnsync.core.internal.RunClock;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.notify.Notifier;
@@ -59,14 +59,14 @@ public final class OutboxLoop implements AutoCloseable {
      * {@link java.util.concurrent.ThreadLocalRandom}. The observer hears of every entry worked.
      */
     public OutboxLoop(CaseStore store, Notifier notifier, SupplierRegistry suppliers, ReturnWorkflow workflow,
-                      FoldCache cache, DispatcherConfig config, RandomGenerator random, String owner,
+                      StoreGateway cases, DispatcherConfig config, RandomGenerator random, String owner,
                       CommandRunner runner, Clock clock, EngineObserver observer) {
         this.store = store;
         this.observer = observer;
         this.config = config;
         this.clock = clock;
         this.owner = owner;
-        this.worker = new EntryWorker(store, notifier, suppliers, workflow, cache, runner);
+        this.worker = new EntryWorker(cases, notifier, suppliers, workflow, runner);
         this.recorder = new OutcomeRecorder(store, config, random, owner);
         this.keepAlive = new LeaseKeepAlive(store, owner, config.lease(), config.keepAliveInterval());
     }

@@ -6,7 +6,6 @@ import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.engine.CommandRefusedException;
 import dev.returnsync.core.engine.CommandResult;
 import dev.returnsync.core.internal.CommandRunner;
-import dev.returnsync.core.internal.FoldCache;
 import dev.returnsync.spi.store.NumberAlreadyLinkedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,18 +25,16 @@ final class ReactHandler implements EffectHandler {
     private static final Logger log = LoggerFactory.getLogger(ReactHandler.class);
 
     private final ReturnWorkflow workflow;
-    private final FoldCache cache;
     private final CommandRunner runner;
 
-    ReactHandler(ReturnWorkflow workflow, FoldCache cache, CommandRunner runner) {
+    ReactHandler(ReturnWorkflow workflow, CommandRunner runner) {
         this.workflow = workflow;
-        this.cache = cache;
         this.runner = runner;
     }
 
     @Override
     public Outcome handle(Work work) {
-        ReturnCase after = cache.foldAt(work.history(), work.entry().version());
+        ReturnCase after = work.atEvent();
         List<Command> commands = workflow.react(after, work.event(), workflow.contextAt(work.now()));
         for (Command command : commands) {
             try {

@@ -2,7 +2,6 @@ package dev.returnsync.core.internal.outbox;
 
 import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.ReturnCase;
-import dev.returnsync.core.internal.FoldCache;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.supplier.SupplierAdapter;
@@ -20,11 +19,9 @@ final class SupplierCalls {
     private static final Logger log = LoggerFactory.getLogger(SupplierCalls.class);
 
     private final SupplierRegistry suppliers;
-    private final FoldCache cache;
 
-    SupplierCalls(SupplierRegistry suppliers, FoldCache cache) {
+    SupplierCalls(SupplierRegistry suppliers) {
         this.suppliers = suppliers;
-        this.cache = cache;
     }
 
     /** The supplier an entry targets. */
@@ -37,9 +34,9 @@ final class SupplierCalls {
         return suppliers.find(supplier(work));
     }
 
-    /** The case as it is now: folded from the history loaded right before the work. */
+    /** The case as it is now: read right before the work. */
     ReturnCase current(Work work) {
-        return cache.fold(work.history());
+        return work.current();
     }
 
     /**

@@ -1,0 +1,68 @@
+package dev.returnsync.store.postgres;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.returnsync.store.jdbc.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The append's statement, in the generic plan the server keeps for a prepared statement, checks the expected
+ * version through the events' primary key: it never reads the events table whole, whatever the table's size.
+ */
+@Timeout(60)
+class AppendPlanTest {
+    private static final String SCHEMA = "append_plan_test";
+    private static HikariDataSource dataSource;
+
+    @BeforeAll
+    static void database() {
+        dataSource = TestDatabase.postgres().pool(2);
+        TestDatabase.execute(dataSource, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        PostgresCaseStore.builder(dataSource).schema(SCHEMA).build();
+    }
+
+    @AfterAll
+    static void closePool() {
+        if (dataSource != null) {
+            dataSource.close();
+        }
+    }
+
+    @Test
+    void theVersionCheckReadsTheEventsByTheirKey() throws Exception {
+        String statement = new PostgresBatchWriter(new PostgresDialect(SCHEMA)).statement();
+        StringBuilder numbered = new StringBuilder();
+        int n = 0;
+        for (char ch : statement.toCharArray()) {
+            numbered.append(ch == '?' ? "$" + ++n : String.valueOf(ch));
+        }
+        StringBuilder plan = new StringBuilder();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO " + SCHEMA + ".events SELECT 'c' || (g / 10), g % 10 + 1, 't', 'X', now(), '{}'"
+                    + " FROM generate_series(1, 700) g");
+            s.execute("ANALYZE " + SCHEMA + ".events");
+            s.execute("SET plan_cache_mode = force_generic_plan");
+            s.execute("PREPARE append_plan AS " + numbered);
+            String[] args = new String[n];
+            java.util.Arrays.fill(args, "NULL");
+            try (ResultSet rs = s.executeQuery("EXPLAIN EXECUTE append_plan(" + String.join(", ", args) + ")")) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            s.execute("DEALLOCATE append_plan");
+            s.execute("RESET plan_cache_mode");
+        }
+        assertFalse(plan.toString().contains("Seq Scan on events"), plan::toString);
+        assertTrue(plan.toString().contains("events_pkey"), plan::toString);
+    }
+}
