@@ -3,15 +3,19 @@ package dev.returnsync.core.domain;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.Evidence;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.OrderId;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.Reason;
+import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.Role;
 import dev.returnsync.spi.SupplierId;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -125,9 +129,10 @@ public sealed interface Command {
      */
     record AgreeReturn(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
                        @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull OutcomeType outcome,
-                       @NotNull List<@NotNull LineQuantity> authorized) implements LegCommand {
+                       @NotNull List<@NotNull LineQuantity> authorized,
+                       @NotNull @Size(max = Evidence.MAX_COUNT) List<@NotNull Evidence> evidence) implements LegCommand {
         /**
-         * Copies the authorized quantities, refusing a null element.
+         * Copies the authorized quantities and the evidence, refusing a null element.
          *
          * @param key the caller's idempotency key; not null
          * @param actor who fires the command; not null
@@ -137,9 +142,11 @@ public sealed interface Command {
          * @param outcome the agreed outcome; not null
          * @param authorized the authorized quantity per SKU of the leg; empty authorizes every requested quantity (the
          *     builder's default)
+         * @param evidence what the agreement rests on, at most {@value Evidence#MAX_COUNT} references; not null
          */
         public AgreeReturn {
             authorized = copy("authorized", authorized);
+            evidence = copy("evidence", evidence);
         }
 
         @Override
@@ -242,7 +249,8 @@ public sealed interface Command {
     record ReportResult(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
                         @NotNull CaseId caseId, @NotNull SupplierId leg,
                         @NotNull List<@NotNull LineQuantity> accepted, @NotNull List<@NotNull LineQuantity> rejected,
-                        @NotNull @Size(max = 500) String note) implements LegCommand {
+                        @NotNull @Size(max = 500) String note,
+                        @NotNull @Size(max = Evidence.MAX_COUNT) List<@NotNull Evidence> evidence) implements LegCommand {
         /**
          * Copies the quantities, refusing a null element, and checks the note's characters (its presence and length
          * are left to validation).
@@ -255,10 +263,13 @@ public sealed interface Command {
          * @param accepted the accepted quantity per SKU; SKUs not listed count as zero; not null
          * @param rejected the rejected quantity per SKU; SKUs not listed count as zero; not null
          * @param note a note for the other party, at most 500 characters; not null
+         * @param evidence the inspection's evidence (photos, the inspection report), at most
+         *     {@value Evidence#MAX_COUNT} references; not null
          */
         public ReportResult {
             accepted = copy("accepted", accepted);
             rejected = copy("rejected", rejected);
+            evidence = copy("evidence", evidence);
             if (note != null && note.length() <= Reason.MAX_TEXT) {
                 Reason.checkText("note", note);
             }
@@ -351,6 +362,53 @@ public sealed interface Command {
         @Override
         public CommandType type() {
             return CommandType.FIRE_DEADLINE;
+        }
+    }
+
+    /**
+     * The customer re-applies on a declined leg, under the same customer request number, with a changed reason: a new
+     * negotiation round, within the workflow's {@link ReapplicationPolicy re-application window} and round limit.
+     */
+    record Reapply(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                   @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull @Valid Reason reason)
+            implements LegCommand {
+        @Override
+        public CommandType type() {
+            return CommandType.REAPPLY;
+        }
+    }
+
+    /**
+     * A party writes a message about a leg to another party; the leg's state does not change. Who may write to whom:
+     * the customer and the supplier to the reseller, the reseller to the customer or the supplier (the customer and
+     * the supplier do not talk directly, as in any blind dropshipping).
+     *
+     * @param to the role the message is addressed to
+     * @param text the message, not blank, at most {@value ReturnEvent.MessageSent#MAX_TEXT} characters
+     */
+    record SendMessage(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                       @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull Role to,
+                       @NotBlank @Size(max = ReturnEvent.MessageSent.MAX_TEXT) String text) implements LegCommand {
+        /**
+         * Checks the text's characters (its presence and length are left to validation).
+         *
+         * @param key the caller's idempotency key; not null
+         * @param actor who fires the command; not null
+         * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param caseId the case the command is about; not null
+         * @param leg the supplier whose leg the message is about; not null
+         * @param to the role the message is addressed to; not null
+         * @param text the message, not blank, at most {@value ReturnEvent.MessageSent#MAX_TEXT} characters
+         */
+        public SendMessage {
+            if (text != null && text.length() <= ReturnEvent.MessageSent.MAX_TEXT) {
+                ReturnEvent.MessageSent.checkText("text", text);
+            }
+        }
+
+        @Override
+        public CommandType type() {
+            return CommandType.SEND_MESSAGE;
         }
     }
 

@@ -37,5 +37,9 @@ public enum CommandType {
     /** The reseller closes a leg by hand. */
     CLOSE_LEG,
     /** The system fires a leg's due deadline. */
-    FIRE_DEADLINE
+    FIRE_DEADLINE,
+    /** The customer re-applies on a declined leg, opening a new negotiation round. */
+    REAPPLY,
+    /** A party writes a message about a leg; the leg's state does not change. */
+    SEND_MESSAGE
 }

@@ -218,6 +218,19 @@ final class EventFit {
         public String legClosed(ReturnEvent.LegClosed e) {
             return inTable(e) ? null : NO_STEP;
         }
+
+        @Override
+        public String returnReapplied(ReturnEvent.ReturnReapplied e) {
+            if (!inTable(e)) {
+                return NO_STEP;
+            }
+            return e.round() == leg.round() + 1 ? null : "round does not follow the leg's round";
+        }
+
+        @Override
+        public String messageSent(ReturnEvent.MessageSent e) {
+            return inTable(e) ? null : NO_STEP;
+        }
     }
 
     private static String kind(String field, ReturnNumber number, NumberKind kind) {

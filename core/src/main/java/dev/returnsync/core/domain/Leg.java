@@ -28,10 +28,13 @@ import java.util.Optional;
  * @param numberShared true once the customer was told the supplier return number
  * @param escalatedIn the waiting state in which the leg was escalated, or {@code null}
  * @param refund the refund reported to the customer, or {@code null} before the report
+ * @param round the negotiation round, 1 until the customer re-applies after a decline, then one more per
+ *     re-application
  */
 public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeType outcome, List<LineState> lines,
                   ReturnNumber supplierNumber, List<ReturnNumber> supersededNumbers, ReturnNumber returnTracking,
-                  ReturnNumber replacementTracking, boolean numberShared, LegState escalatedIn, Money refund) {
+                  ReturnNumber replacementTracking, boolean numberShared, LegState escalatedIn, Money refund,
+                  int round) {
 
     /**
      * Copies the lists.
@@ -48,14 +51,19 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
      * @param numberShared true once the customer was told the supplier return number
      * @param escalatedIn the waiting state in which the leg was escalated, or {@code null}
      * @param refund the refund reported to the customer, or {@code null} before the report
+     * @param round the negotiation round, at least 1
+     * @throws IllegalArgumentException if the round is below 1
      */
     public Leg {
         lines = List.copyOf(lines);
         supersededNumbers = List.copyOf(supersededNumbers);
+        if (round < 1) {
+            throw new IllegalArgumentException("a leg's round starts at 1, was " + round);
+        }
     }
 
     static Leg requested(SupplierId supplier, Instant at, List<LineState> lines) {
-        return new Leg(supplier, LegState.REQUESTED, at, null, lines, null, List.of(), null, null, false, null, null);
+        return new Leg(supplier, LegState.REQUESTED, at, null, lines, null, List.of(), null, null, false, null, null, 1);
     }
 
     /**
@@ -156,7 +164,7 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
             return this;
         }
         return new Leg(supplier, next, at, outcome, lines, supplierNumber, supersededNumbers, returnTracking,
-                replacementTracking, numberShared, null, refund);
+                replacementTracking, numberShared, null, refund, round);
     }
 
     Leg agreed(OutcomeType agreed, List<LineQuantity> authorized, Instant at) {
@@ -166,7 +174,7 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
             next[i] = line.withAuthorized(quantityOf(authorized, line.sku()));
         }
         return new Leg(supplier, LegState.AGREED, at, agreed, List.of(next), supplierNumber, supersededNumbers,
-                returnTracking, replacementTracking, numberShared, null, refund);
+                returnTracking, replacementTracking, numberShared, null, refund, round);
     }
 
     Leg received(List<LineQuantity> received, Instant at) {
@@ -176,7 +184,7 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
             next[i] = line.withReceived(quantityOf(received, line.sku()));
         }
         return new Leg(supplier, LegState.RECEIVED, at, outcome, List.of(next), supplierNumber, supersededNumbers,
-                returnTracking, replacementTracking, numberShared, null, refund);
+                returnTracking, replacementTracking, numberShared, null, refund, round);
     }
 
     Leg inspected(List<LineQuantity> accepted, List<LineQuantity> rejected, Instant at) {
@@ -190,45 +198,64 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
             next = List.of(changed);
         }
         return new Leg(supplier, LegState.RESULT_REPORTED, at, outcome, next, supplierNumber, supersededNumbers,
-                returnTracking, replacementTracking, numberShared, null, refund);
+                returnTracking, replacementTracking, numberShared, null, refund, round);
     }
 
     Leg issued(ReturnNumber number, Instant at) {
         return new Leg(supplier, LegState.NUMBER_ISSUED, at, outcome, lines, number, supersededNumbers,
-                returnTracking, replacementTracking, numberShared, null, refund);
+                returnTracking, replacementTracking, numberShared, null, refund, round);
     }
 
     Leg numberReplaced(ReturnNumber number) {
         ReturnNumber[] superseded = supersededNumbers.toArray(new ReturnNumber[supersededNumbers.size() + 1]);
         superseded[superseded.length - 1] = supplierNumber;
         return new Leg(supplier, state, since, outcome, lines, number, List.of(superseded), returnTracking,
-                replacementTracking, numberShared, escalatedIn, refund);
+                replacementTracking, numberShared, escalatedIn, refund, round);
     }
 
     Leg numberSharedWithCustomer(Instant at) {
         return new Leg(supplier, shipsGoodsBack() ? LegState.AWAITING_SHIPMENT : LegState.AWAITING_RESULT, at,
                 outcome, lines, supplierNumber, supersededNumbers, returnTracking, replacementTracking, true, null,
-                refund);
+                refund, round);
     }
 
     Leg shipped(ReturnNumber tracking, Instant at) {
         return new Leg(supplier, LegState.SHIPPED, at, outcome, lines, supplierNumber, supersededNumbers, tracking,
-                replacementTracking, numberShared, null, refund);
+                replacementTracking, numberShared, null, refund, round);
     }
 
     Leg replacementShipped(ReturnNumber tracking, Instant at) {
         return new Leg(supplier, LegState.REPLACEMENT_SHIPPED, at, outcome, lines, supplierNumber, supersededNumbers,
-                returnTracking, tracking, numberShared, null, refund);
+                returnTracking, tracking, numberShared, null, refund, round);
     }
 
     Leg notified(Money amount, Instant at) {
         return new Leg(supplier, LegState.RESULT_NOTIFIED, at, outcome, lines, supplierNumber, supersededNumbers,
-                returnTracking, replacementTracking, numberShared, null, amount);
+                returnTracking, replacementTracking, numberShared, null, amount, round);
+    }
+
+    /**
+     * A new negotiation round after a decline: the leg negotiates again from scratch (no outcome, nothing
+     * authorized, no refund); a supplier return number of the round before stays linked, superseded.
+     */
+    Leg reapplied(int nextRound, Instant at) {
+        LineState[] next = new LineState[lines.size()];
+        for (int i = 0; i < next.length; i++) {
+            next[i] = lines.get(i).withAuthorized(0);
+        }
+        List<ReturnNumber> superseded = supersededNumbers;
+        if (supplierNumber != null) {
+            ReturnNumber[] all = supersededNumbers.toArray(new ReturnNumber[supersededNumbers.size() + 1]);
+            all[all.length - 1] = supplierNumber;
+            superseded = List.of(all);
+        }
+        return new Leg(supplier, LegState.NEGOTIATING, at, null, List.of(next), null, superseded, returnTracking,
+                replacementTracking, false, null, null, nextRound);
     }
 
     Leg escalated(LegState waitingIn) {
         return new Leg(supplier, state, since, outcome, lines, supplierNumber, supersededNumbers, returnTracking,
-                replacementTracking, numberShared, waitingIn, refund);
+                replacementTracking, numberShared, waitingIn, refund, round);
     }
 
     /** The quantity of a SKU in a list (summed if listed more than once), zero when absent. */

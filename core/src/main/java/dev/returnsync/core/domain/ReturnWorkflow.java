@@ -50,6 +50,7 @@ public final class ReturnWorkflow {
     private static final ReturnWorkflow DEFAULTS = builder().build();
 
     private final DeadlinePolicy deadlines;
+    private final ReapplicationPolicy reapplication;
     private final WorkflowDefinition definition;
     private final List<Guard> guards;
     private final List<Policy> policies;
@@ -57,6 +58,7 @@ public final class ReturnWorkflow {
 
     private ReturnWorkflow(Builder builder) {
         this.deadlines = builder.deadlines;
+        this.reapplication = builder.reapplication;
         this.definition = WorkflowDefinition.of(deadlines);
         this.guards = List.copyOf(builder.guards);
         this.policies = List.copyOf(builder.policies);
@@ -76,6 +78,11 @@ public final class ReturnWorkflow {
     /** {@return the deadline policy} */
     public DeadlinePolicy deadlines() {
         return deadlines;
+    }
+
+    /** {@return the re-application policy: how long and how often a customer may re-apply after a decline} */
+    public ReapplicationPolicy reapplication() {
+        return reapplication;
     }
 
     /** {@return the transition table} */
@@ -339,6 +346,16 @@ public final class ReturnWorkflow {
         public Leg legClosed(ReturnEvent.LegClosed e) {
             return leg.movedTo(LegState.CLOSED, e.at());
         }
+
+        @Override
+        public Leg returnReapplied(ReturnEvent.ReturnReapplied e) {
+            return leg.reapplied(e.round(), e.at());
+        }
+
+        @Override
+        public Leg messageSent(ReturnEvent.MessageSent e) {
+            return leg;
+        }
     }
 
     // ------------------------------------------------------------------------------------------ decide
@@ -567,8 +584,8 @@ public final class ReturnWorkflow {
                         ? everythingRequested(leg)
                         : c.authorized();
                 Refusal wrong = checkQuantities(c, leg, "authorized", authorized, Axis.REQUESTED, "requested", true);
-                yield wrong != null ? new Decided(wrong)
-                        : new Decided(new ReturnEvent.SupplierAgreed(at, actor, supplier, c.outcome(), authorized));
+                yield wrong != null ? new Decided(wrong) : new Decided(new ReturnEvent.SupplierAgreed(at, actor, supplier,
+                        c.outcome(), authorized, c.evidence()));
             }
             case DECLINE_RETURN -> new Decided(new ReturnEvent.SupplierDeclined(at, actor, supplier,
                     ((Command.DeclineReturn) command).reason()));
@@ -604,7 +621,7 @@ public final class ReturnWorkflow {
                 Command.ReportResult c = (Command.ReportResult) command;
                 Refusal wrong = checkInspection(c, leg);
                 yield wrong != null ? new Decided(wrong) : new Decided(new ReturnEvent.ResultReported(at, actor,
-                        supplier, c.accepted(), c.rejected(), c.note()));
+                        supplier, c.accepted(), c.rejected(), c.note(), c.evidence()));
             }
             case SHIP_REPLACEMENT -> {
                 Command.ShipReplacement c = (Command.ShipReplacement) command;
@@ -621,7 +638,36 @@ public final class ReturnWorkflow {
             case CLOSE_LEG -> new Decided(new ReturnEvent.LegClosed(at, actor, supplier,
                     ((Command.CloseLeg) command).reason()));
             case FIRE_DEADLINE -> fireDeadline((Command.FireDeadline) command, leg, context);
+            case REAPPLY -> reapply((Command.Reapply) command, leg, at);
+            case SEND_MESSAGE -> sendMessage((Command.SendMessage) command, leg, at);
         };
+    }
+
+    /** A new round, if the decline is within the re-application window and the leg has rounds left. */
+    private Decided reapply(Command.Reapply c, Leg leg, Instant at) {
+        if (leg.round() >= reapplication.maxRounds()) {
+            return new Decided(refuse(Code.REAPPLICATION_CLOSED, c, leg.state(), "the leg has had its "
+                    + reapplication.maxRounds() + " negotiation rounds; the decline is final"));
+        }
+        Instant closes = reapplication.closesAt(leg.since());
+        if (at.isAfter(closes)) {
+            return new Decided(refuse(Code.REAPPLICATION_CLOSED, c, leg.state(), "the re-application window closed at "
+                    + closes + "; the decline is final"));
+        }
+        return new Decided(new ReturnEvent.ReturnReapplied(at, c.actor(), leg.supplier(), leg.round() + 1, c.reason()));
+    }
+
+    /** A message, if it goes between the reseller and another party (see {@link Command.SendMessage}). */
+    private static Decided sendMessage(Command.SendMessage c, Leg leg, Instant at) {
+        Role from = c.actor().role();
+        boolean allowed = from == Role.RESELLER ? c.to() == Role.CUSTOMER || c.to() == Role.SUPPLIER
+                : c.to() == Role.RESELLER;
+        if (!allowed) {
+            return new Decided(refuse(Code.INVALID_PAYLOAD, c, leg.state(), "to: a " + from + " may write to "
+                    + (from == Role.RESELLER ? "the CUSTOMER or the SUPPLIER" : "the RESELLER") + ", not to a "
+                    + c.to()));
+        }
+        return new Decided(new ReturnEvent.MessageSent(at, c.actor(), leg.supplier(), c.to(), c.text()));
     }
 
     private static Decided reportToCustomer(Command.ReportResultToCustomer c, Leg leg, Instant at) {
@@ -779,6 +825,7 @@ public final class ReturnWorkflow {
     /** Builds a {@link ReturnWorkflow}; each setter validates its argument. */
     public static final class Builder {
         private DeadlinePolicy deadlines = DeadlinePolicy.ofDefaults();
+        private ReapplicationPolicy reapplication = ReapplicationPolicy.ofDefaults();
         private final List<Guard> guards = new ArrayList<>();
         private final List<Policy> policies = new ArrayList<>();
         private final Map<String, String> settings = new LinkedHashMap<>();
@@ -794,6 +841,17 @@ public final class ReturnWorkflow {
          */
         public Builder deadlines(DeadlinePolicy policy) {
             this.deadlines = Objects.requireNonNull(policy, "deadline policy must not be null");
+            return this;
+        }
+
+        /**
+         * The re-application policy; {@link ReapplicationPolicy#ofDefaults()} unless set.
+         *
+         * @param policy the re-application policy; not null, validated when made
+         * @return this builder
+         */
+        public Builder reapplication(ReapplicationPolicy policy) {
+            this.reapplication = Objects.requireNonNull(policy, "re-application policy must not be null");
             return this;
         }
 

@@ -124,6 +124,14 @@ public final class WorkflowDefinition {
                 rows.add(row(CommandType.CLOSE_LEG, state, CLOSED, Set.of(RESELLER), "LegClosed"));
             }
         }
+        // a declined leg is finished unless the customer re-applies, within the window the workflow checks at decide
+        rows.add(row(CommandType.REAPPLY, DECLINED, NEGOTIATING, Set.of(CUSTOMER, RESELLER), "ReturnReapplied"));
+        for (LegState state : LegState.values()) {
+            if (!state.isTerminal()) {
+                rows.add(row(CommandType.SEND_MESSAGE, state, state, Set.of(CUSTOMER, RESELLER, SUPPLIER),
+                        "MessageSent"));
+            }
+        }
         for (Map.Entry<LegState, DeadlinePolicy.Deadline> entry : deadlines.deadlines().entrySet()) {
             LegState state = entry.getKey();
             rows.add(switch (entry.getValue().action()) {

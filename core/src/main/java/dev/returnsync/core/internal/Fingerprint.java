@@ -2,6 +2,7 @@ package dev.returnsync.core.internal;
 
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.Evidence;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.Reason;
@@ -61,6 +62,7 @@ public final class Fingerprint {
         } else if (command instanceof Command.AgreeReturn c) {
             f.text(c.outcome() == null ? null : c.outcome().name());
             f.quantities(c.authorized());
+            f.evidence(c.evidence());
         } else if (command instanceof Command.DeclineReturn c) {
             f.reason(c.reason());
         } else if (command instanceof Command.IssueSupplierNumber c) {
@@ -75,6 +77,7 @@ public final class Fingerprint {
             f.quantities(c.accepted());
             f.quantities(c.rejected());
             f.text(c.note());
+            f.evidence(c.evidence());
         } else if (command instanceof Command.ShipReplacement c) {
             f.number(c.tracking());
         } else if (command instanceof Command.ReportResultToCustomer c) {
@@ -83,6 +86,11 @@ public final class Fingerprint {
             f.reason(c.reason());
         } else if (command instanceof Command.CloseLeg c) {
             f.reason(c.reason());
+        } else if (command instanceof Command.Reapply c) {
+            f.reason(c.reason());
+        } else if (command instanceof Command.SendMessage c) {
+            f.text(c.to() == null ? null : c.to().name());
+            f.text(c.text());
         }
         return f.digest();
     }
@@ -137,8 +145,27 @@ public final class Fingerprint {
         text(reason.code().name());
         text(reason.text());
         list(reason.evidence());
-        for (String evidence : reason.evidence()) {
-            text(evidence);
+        references(reason.evidence());
+    }
+
+    /** Evidence of a step that carries it beside its other fields; none adds nothing, as before steps took it. */
+    private void evidence(List<Evidence> evidence) {
+        if (evidence != null && evidence.isEmpty()) {
+            return;
+        }
+        if (list(evidence)) {
+            references(evidence);
+        }
+    }
+
+    private void references(List<Evidence> evidence) {
+        for (Evidence e : evidence) {
+            if (e == null) {
+                tag('0');
+            } else {
+                text(e.kind().name());
+                text(e.reference());
+            }
         }
     }
 

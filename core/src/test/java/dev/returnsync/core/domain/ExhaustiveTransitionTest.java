@@ -176,7 +176,7 @@ class ExhaustiveTransitionTest {
             case OPEN_NEGOTIATION:
                 return new Command.OpenNegotiation(key, actor, null, CASE, S1);
             case AGREE_RETURN:
-                return new Command.AgreeReturn(key, actor, null, CASE, S1, c.wanted(), List.of());
+                return new Command.AgreeReturn(key, actor, null, CASE, S1, c.wanted(), List.of(), List.of());
             case DECLINE_RETURN:
                 return new Command.DeclineReturn(key, actor, null, CASE, S1, reason);
             case APPLY_FOR_RETURN:
@@ -193,8 +193,8 @@ class ExhaustiveTransitionTest {
                 return new Command.ConfirmReceipt(key, actor, null, CASE, S1, authorized);
             case REPORT_RESULT:
                 return leg.shipsGoodsBack()
-                        ? new Command.ReportResult(key, actor, null, CASE, S1, received, List.of(), "ok")
-                        : new Command.ReportResult(key, actor, null, CASE, S1, List.of(), List.of(), "ok");
+                        ? new Command.ReportResult(key, actor, null, CASE, S1, received, List.of(), "ok", List.of())
+                        : new Command.ReportResult(key, actor, null, CASE, S1, List.of(), List.of(), "ok", List.of());
             case SHIP_REPLACEMENT:
                 return new Command.ShipReplacement(key, actor, null, CASE, S1, ReturnNumber.replacementTracking("ZTO", "ZT88888888"));
             case REPORT_RESULT_TO_CUSTOMER:

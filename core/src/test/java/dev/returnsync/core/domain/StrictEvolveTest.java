@@ -85,9 +85,9 @@ class StrictEvolveTest {
         ReturnCase negotiating = ReturnWorkflow.evolve(requested(), new ReturnEvent.NegotiationOpened(T0,
                 Fixtures.reseller(), S1));
         refused(negotiating, new ReturnEvent.SupplierAgreed(T0, Fixtures.supplier(S1), S1, OutcomeType.EXCHANGE,
-                List.of(LineQuantity.of("A", 5))));
+                List.of(LineQuantity.of("A", 5)), List.of()));
         refused(negotiating, new ReturnEvent.SupplierAgreed(T0, Fixtures.supplier(S1), S1, OutcomeType.EXCHANGE,
-                List.of(LineQuantity.of("UNKNOWN", 1))));
+                List.of(LineQuantity.of("UNKNOWN", 1)), List.of()));
     }
 
     @Test

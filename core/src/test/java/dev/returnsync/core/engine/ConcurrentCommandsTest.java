@@ -20,6 +20,7 @@ import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.Role;
 import dev.returnsync.spi.ReturnSyncException;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.store.CaseHistory;
@@ -197,7 +198,7 @@ class ConcurrentCommandsTest {
         return switch (type) {
             case SUBMIT_RETURN, OPEN_NEGOTIATION -> new Command.OpenNegotiation(key, reseller, expected, c, legId);
             case AGREE_RETURN -> new Command.AgreeReturn(key, supplier, expected, c, legId,
-                    OutcomeType.values()[random.nextInt(3)], List.of());
+                    OutcomeType.values()[random.nextInt(3)], List.of(), List.of());
             case DECLINE_RETURN -> new Command.DeclineReturn(key, supplier, expected, c, legId, reason);
             case APPLY_FOR_RETURN -> new Command.ApplyForReturn(key, reseller, expected, c, legId);
             case ISSUE_SUPPLIER_NUMBER -> new Command.IssueSupplierNumber(key, supplier, expected, c, legId,
@@ -211,8 +212,8 @@ class ConcurrentCommandsTest {
                     List.of(LineQuantity.of(sku, 1 + random.nextInt(2))));
             case REPORT_RESULT -> leg.shipsGoodsBack()
                     ? new Command.ReportResult(key, supplier, expected, c, legId,
-                    List.of(LineQuantity.of(sku, accepted)), List.of(LineQuantity.of(sku, received - accepted)), "ok")
-                    : new Command.ReportResult(key, supplier, expected, c, legId, List.of(), List.of(), "ok");
+                    List.of(LineQuantity.of(sku, accepted)), List.of(LineQuantity.of(sku, received - accepted)), "ok", List.of())
+                    : new Command.ReportResult(key, supplier, expected, c, legId, List.of(), List.of(), "ok", List.of());
             case SHIP_REPLACEMENT -> new Command.ShipReplacement(key, supplier, expected, c, legId,
                     ReturnNumber.replacementTracking("ZTO", "ZT" + unique.replace("-", "0") + "00"));
             case REPORT_RESULT_TO_CUSTOMER -> new Command.ReportResultToCustomer(key, reseller, expected, c, legId, "done");
@@ -221,6 +222,8 @@ class ConcurrentCommandsTest {
             case CANCEL_RETURN -> new Command.CancelReturn(key, customer, expected, c, legId);
             case CLOSE_LEG -> new Command.CloseLeg(key, reseller, expected, c, legId, reason);
             case FIRE_DEADLINE -> new Command.FireDeadline(key, Actor.system(TENANT, "timer"), expected, c, legId);
+            case REAPPLY -> new Command.Reapply(key, customer, expected, c, legId, reason);
+            case SEND_MESSAGE -> new Command.SendMessage(key, supplier, expected, c, legId, Role.RESELLER, "hello");
         };
     }
 

@@ -94,7 +94,7 @@ class IsolationMatrixTest {
         List<LineQuantity> one = List.of(LineQuantity.of("SKU-1", 1));
         return switch (type) {
             case OPEN_NEGOTIATION -> new Command.OpenNegotiation(k, a, version, c, leg);
-            case AGREE_RETURN -> new Command.AgreeReturn(k, a, version, c, leg, OutcomeType.RETURN_AND_REFUND, List.of());
+            case AGREE_RETURN -> new Command.AgreeReturn(k, a, version, c, leg, OutcomeType.RETURN_AND_REFUND, List.of(), List.of());
             case DECLINE_RETURN -> new Command.DeclineReturn(k, a, version, c, leg, reason);
             case APPLY_FOR_RETURN -> new Command.ApplyForReturn(k, a, version, c, leg);
             case ISSUE_SUPPLIER_NUMBER -> new Command.IssueSupplierNumber(k, a, version, c, leg,
@@ -105,7 +105,7 @@ class IsolationMatrixTest {
             case REPORT_SHIPMENT -> new Command.ReportShipment(k, a, version, c, leg,
                     ReturnNumber.returnTracking("SF", "SF000111222"));
             case CONFIRM_RECEIPT -> new Command.ConfirmReceipt(k, a, version, c, leg, one);
-            case REPORT_RESULT -> new Command.ReportResult(k, a, version, c, leg, one, List.of(), "ok");
+            case REPORT_RESULT -> new Command.ReportResult(k, a, version, c, leg, one, List.of(), "ok", List.of());
             case SHIP_REPLACEMENT -> new Command.ShipReplacement(k, a, version, c, leg,
                     ReturnNumber.returnTracking("SF", "SF000333444"));
             case REPORT_RESULT_TO_CUSTOMER -> new Command.ReportResultToCustomer(k, a, version, c, leg, "done");
@@ -114,6 +114,9 @@ class IsolationMatrixTest {
             case CANCEL_RETURN -> new Command.CancelReturn(k, a, version, c, leg);
             case CLOSE_LEG -> new Command.CloseLeg(k, a, version, c, leg, reason);
             case FIRE_DEADLINE -> new Command.FireDeadline(k, a, version, c, leg);
+            case REAPPLY -> new Command.Reapply(k, a, version, c, leg, reason);
+            case SEND_MESSAGE -> new Command.SendMessage(k, a, version, c, leg,
+                    a.role() == Role.RESELLER ? Role.CUSTOMER : Role.RESELLER, "hello");
             case SUBMIT_RETURN -> throw new IllegalArgumentException("submissions are not in the matrix");
         };
     }

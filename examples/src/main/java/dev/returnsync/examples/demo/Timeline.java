@@ -10,6 +10,7 @@ import dev.returnsync.core.domain.WorkflowDefinition;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.LegState;
+import dev.returnsync.spi.Evidence;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.NumberKind;
 import dev.returnsync.spi.NumberLink;
@@ -255,7 +256,7 @@ final class Timeline {
 
         @Override
         public String supplierAgreed(ReturnEvent.SupplierAgreed e) {
-            return "同意" + outcome(e.outcome()) + ", 批准 " + quantities(e.authorized());
+            return "同意" + outcome(e.outcome()) + ", 批准 " + quantities(e.authorized()) + evidence(e.evidence());
         }
 
         @Override
@@ -296,7 +297,7 @@ final class Timeline {
         @Override
         public String resultReported(ReturnEvent.ResultReported e) {
             return "验收结果: 合格 " + quantities(e.accepted()) + ", 不合格 " + quantities(e.rejected()) + ", “" + e.note()
-                    + "”";
+                    + "”" + evidence(e.evidence());
         }
 
         @Override
@@ -338,6 +339,16 @@ final class Timeline {
         public String legClosed(ReturnEvent.LegClosed e) {
             return "关闭退货, 原因 " + reason(e.reason());
         }
+
+        @Override
+        public String returnReapplied(ReturnEvent.ReturnReapplied e) {
+            return "被拒后修改并重新提交退货申请 (第 " + e.round() + " 轮协商), 原因 " + reason(e.reason());
+        }
+
+        @Override
+        public String messageSent(ReturnEvent.MessageSent e) {
+            return "留言给 " + e.to() + ": “" + e.text() + "”";
+        }
     }
 
     static String quantities(List<LineQuantity> quantities) {
@@ -348,7 +359,13 @@ final class Timeline {
     }
 
     private static String reason(Reason reason) {
-        return reason.code() + (reason.text() == null || reason.text().isEmpty() ? "" : " “" + reason.text() + "”");
+        return reason.code() + (reason.text() == null || reason.text().isEmpty() ? "" : " “" + reason.text() + "”")
+                + evidence(reason.evidence());
+    }
+
+    private static String evidence(List<Evidence> evidence) {
+        return evidence.isEmpty() ? "" : ", 凭证 " + evidence.stream().map(e -> e.kind() + " " + e.reference())
+                .collect(Collectors.joining(", "));
     }
 
     /** A supplier number's display with its leg, for the final state. */

@@ -11,6 +11,8 @@ import dev.returnsync.spi.Money;
 import dev.returnsync.spi.NumberKind;
 import dev.returnsync.spi.OrderId;
 import dev.returnsync.spi.OutcomeType;
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.ReturnEvent;
@@ -31,6 +33,8 @@ import dev.returnsync.spi.ReturnEvent.ReturnRequested;
 import dev.returnsync.spi.ReturnEvent.ReturnShipped;
 import dev.returnsync.spi.ReturnEvent.SupplierAgreed;
 import dev.returnsync.spi.ReturnEvent.SupplierDeclined;
+import dev.returnsync.spi.ReturnEvent.ReturnReapplied;
+import dev.returnsync.spi.ReturnEvent.MessageSent;
 import dev.returnsync.spi.ReturnEvent.SupplierNumberIssued;
 import dev.returnsync.spi.ReturnEvent.SupplierNumberReplaced;
 import dev.returnsync.spi.ReturnLine;
@@ -70,10 +74,12 @@ import java.util.function.Function;
  *       ({@link Instant#toString()}), ids as strings, enums by name, numbers as
  *       {@code {"kind","scope","value"}}, money as {@code {"currency","minor"}} (ISO 4217 code, whole minor
  *       units), actors as {@code {"role","id","tenant"}}, reasons as {@code {"code","text","evidence":[...]}},
+ *       evidence references as {@code {"kind","reference"}},
  *       line quantities as {@code {"sku","quantity"}}, return lines as
  *       {@code {"sku","supplier","requested","delivered","unitPrice"}}. Every field is required and
  *       {@code null} is refused, except the optional {@code note} of {@code ResultReported} and
- *       {@code ResultReportedToCustomer}.</li>
+ *       {@code ResultReportedToCustomer}. An {@code "evidence"} list may be missing (read as empty) and its items may
+ *       be plain strings (read as {@code DOCUMENT} references), as events written before evidence had a kind hold.</li>
  * </ul>
  * Strings are escaped as JSON requires; other text (Chinese included) is written as is, so the output is meant
  * to be stored as UTF-8. Control characters, U+2028/U+2029 and unpaired surrogates are written as {@code \}{@code u}
@@ -96,7 +102,7 @@ public final class EventCodec {
             "SupplierDeclined", "ReturnApplied", "SupplierNumberIssued", "SupplierNumberReplaced",
             "NumberSharedWithCustomer", "ReturnShipped", "ReturnReceived", "ResultReported", "ReplacementShipped",
             "ResultReportedToCustomer", "ResultConfirmed", "ResultDisputed", "ReturnCancelled", "LegEscalated",
-            "LegExpired", "LegClosed");
+            "LegExpired", "LegClosed", "ReturnReapplied", "MessageSent");
 
     private EventCodec() {
     }
@@ -163,6 +169,7 @@ public final class EventCodec {
         public Void supplierAgreed(SupplierAgreed e) {
             leg(e).string("outcome", text(e.outcome(), Enum::name));
             out.list("authorized", e.authorized(), EventCodec::quantity);
+            out.list("evidence", e.evidence(), EventCodec::evidence);
             return null;
         }
 
@@ -214,6 +221,7 @@ public final class EventCodec {
             leg(e).list("accepted", e.accepted(), EventCodec::quantity);
             out.list("rejected", e.rejected(), EventCodec::quantity);
             out.string("note", e.note());
+            out.list("evidence", e.evidence(), EventCodec::evidence);
             return null;
         }
 
@@ -265,6 +273,20 @@ public final class EventCodec {
             leg(e).object("reason", e.reason(), EventCodec::reason);
             return null;
         }
+
+        @Override
+        public Void returnReapplied(ReturnReapplied e) {
+            leg(e).number("round", e.round());
+            out.object("reason", e.reason(), EventCodec::reason);
+            return null;
+        }
+
+        @Override
+        public Void messageSent(MessageSent e) {
+            leg(e).string("to", text(e.to(), Enum::name));
+            out.string("text", e.text());
+            return null;
+        }
     }
 
     private static <T> String text(T value, Function<T, String> text) {
@@ -291,7 +313,12 @@ public final class EventCodec {
     private static void reason(Out out, Reason reason) {
         out.string("code", reason.code().name());
         out.string("text", reason.text());
-        out.list("evidence", reason.evidence(), null);
+        out.list("evidence", reason.evidence(), EventCodec::evidence);
+    }
+
+    private static void evidence(Out out, Evidence evidence) {
+        out.string("kind", evidence.kind().name());
+        out.string("reference", evidence.reference());
     }
 
     private static void quantity(Out out, LineQuantity quantity) {
@@ -353,7 +380,7 @@ public final class EventCodec {
             }
         }
 
-        /** A list of objects written by {@code fields}, or of strings when {@code fields} is null. */
+        /** A list of objects written by {@code fields}. */
         <T> void list(String name, List<T> values, BiConsumer<Out, T> fields) {
             name(name);
             if (values == null) {
@@ -365,12 +392,7 @@ public final class EventCodec {
                 if (i > 0) {
                     text.append(',');
                 }
-                T value = values.get(i);
-                if (fields == null) {
-                    Json.writeString(text, (String) value);
-                } else {
-                    text.append(nested(value, fields));
-                }
+                text.append(nested(values.get(i), fields));
             }
             text.append(']');
         }
@@ -444,7 +466,7 @@ public final class EventCodec {
                 return new NegotiationOpened(at, actor, leg);
             case "SupplierAgreed":
                 return new SupplierAgreed(at, actor, leg, in.enumValue("outcome", OutcomeType.class),
-                        in.list("authorized", EventCodec::readQuantity));
+                        in.list("authorized", EventCodec::readQuantity), in.evidence("evidence"));
             case "SupplierDeclined":
                 return new SupplierDeclined(at, actor, leg, in.object("reason", EventCodec::readReason));
             case "ReturnApplied":
@@ -462,7 +484,8 @@ public final class EventCodec {
                 return new ReturnReceived(at, actor, leg, in.list("received", EventCodec::readQuantity));
             case "ResultReported":
                 return new ResultReported(at, actor, leg, in.list("accepted", EventCodec::readQuantity),
-                        in.list("rejected", EventCodec::readQuantity), in.optionalString("note"));
+                        in.list("rejected", EventCodec::readQuantity), in.optionalString("note"),
+                        in.evidence("evidence"));
             case "ReplacementShipped":
                 return new ReplacementShipped(at, actor, leg, in.object("tracking", EventCodec::readNumber));
             case "ResultReportedToCustomer":
@@ -480,6 +503,11 @@ public final class EventCodec {
                 return new LegExpired(at, actor, leg, in.enumValue("expiredIn", LegState.class));
             case "LegClosed":
                 return new LegClosed(at, actor, leg, in.object("reason", EventCodec::readReason));
+            case "ReturnReapplied":
+                return new ReturnReapplied(at, actor, leg, in.intValue("round"),
+                        in.object("reason", EventCodec::readReason));
+            case "MessageSent":
+                return new MessageSent(at, actor, leg, in.enumValue("to", Role.class), in.requiredString("text"));
             default:
                 throw new EventCodecException("$.type", "event type " + type + " has no decoder");
         }
@@ -507,7 +535,11 @@ public final class EventCodec {
     }
 
     private static Reason readReason(In in) {
-        return new Reason(in.enumValue("code", ReasonCode.class), in.requiredString("text"), in.stringList("evidence"));
+        return new Reason(in.enumValue("code", ReasonCode.class), in.requiredString("text"), in.evidence("evidence"));
+    }
+
+    private static Evidence readEvidence(In in) {
+        return new Evidence(in.enumValue("kind", EvidenceKind.class), in.requiredString("reference"));
     }
 
     private static LineQuantity readQuantity(In in) {
@@ -669,15 +701,29 @@ public final class EventCodec {
             return result;
         }
 
-        List<String> stringList(String name) {
+        /**
+         * Evidence references: {@code {"kind","reference"}} objects. A plain string, as events written before evidence
+         * had a kind hold, reads as a {@link EvidenceKind#DOCUMENT}; a missing field, as events written before their
+         * step took evidence lack it, reads as none.
+         */
+        List<Evidence> evidence(String name) {
+            if (!fields.containsKey(name)) {
+                return List.of();
+            }
             List<Object> items = items(name);
-            List<String> result = new ArrayList<>(items.size());
+            List<Evidence> result = new ArrayList<>(items.size());
             for (int i = 0; i < items.size(); i++) {
-                if (!(items.get(i) instanceof String s)) {
-                    throw new EventCodecException(path(name) + "[" + i + "]",
-                            "expected a string, found " + Json.typeName(items.get(i)));
+                Object item = items.get(i);
+                String itemPath = path(name) + "[" + i + "]";
+                if (item instanceof String reference) {
+                    result.add(new In(Map.of(), itemPath).construct(in -> new Evidence(EvidenceKind.DOCUMENT, reference)));
+                } else if (item instanceof Map) {
+                    In inner = new In(cast(item), itemPath);
+                    result.add(inner.construct(EventCodec::readEvidence));
+                    inner.finish();
+                } else {
+                    throw new EventCodecException(itemPath, "expected an object, found " + Json.typeName(item));
                 }
-                result.add(s);
             }
             return result;
         }

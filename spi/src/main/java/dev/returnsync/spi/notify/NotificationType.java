@@ -41,7 +41,11 @@ public enum NotificationType {
     /** A deadline passed and the leg expired. */
     LEG_EXPIRED,
     /** The reseller closed the leg by hand. */
-    LEG_CLOSED;
+    LEG_CLOSED,
+    /** The customer re-applied on a declined leg: a new negotiation round begins. */
+    RETURN_REAPPLIED,
+    /** A party wrote a message to the recipient. */
+    MESSAGE_SENT;
 
     /**
      * The type of notification that tells about an event.
@@ -150,6 +154,16 @@ public enum NotificationType {
         @Override
         public NotificationType legClosed(ReturnEvent.LegClosed e) {
             return LEG_CLOSED;
+        }
+
+        @Override
+        public NotificationType returnReapplied(ReturnEvent.ReturnReapplied e) {
+            return RETURN_REAPPLIED;
+        }
+
+        @Override
+        public NotificationType messageSent(ReturnEvent.MessageSent e) {
+            return MESSAGE_SENT;
         }
     }
 }

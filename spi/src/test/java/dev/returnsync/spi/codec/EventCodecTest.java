@@ -4,6 +4,8 @@ import dev.returnsync.spi.EventTypes;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
@@ -56,7 +58,7 @@ class EventCodecTest {
     @Test
     void the_hierarchy_walk_finds_every_event_type_the_codec_knows_and_no_more() {
         Set<String> found = EventTypes.all().stream().map(Class::getSimpleName).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(19, found.size(), "event types: " + found);
+        assertEquals(21, found.size(), "event types: " + found);
         assertEquals(found, new TreeSet<>(EventCodec.knownTypes()));
     }
 
@@ -98,7 +100,7 @@ class EventCodecTest {
     void empty_lists_and_empty_text_round_trip() {
         Actor supplier = Actor.supplier(TENANT, SupplierId.of("s-1"));
         ReturnEvent event = new ReturnEvent.ResultReported(Instant.parse("2026-03-01T10:15:30.123456789Z"), supplier,
-                SupplierId.of("s-1"), List.of(), List.of(), "");
+                SupplierId.of("s-1"), List.of(), List.of(), "", List.of());
         assertEquals(event, EventCodec.decode(EventCodec.encode(event)));
         ReturnEvent declined = new ReturnEvent.SupplierDeclined(Instant.parse("2026-01-01T00:00:00Z"), supplier, SupplierId.of("s-1"),
                 Reason.of(ReasonCode.OTHER, ""));
@@ -106,10 +108,27 @@ class EventCodecTest {
     }
 
     @Test
+    void evidence_written_before_it_had_a_kind_reads_as_documents_and_a_missing_evidence_list_as_none() {
+        String legacyReason = "{\"format\":1,\"type\":\"ResultDisputed\",\"at\":\"2026-03-01T10:15:30Z\","
+                + "\"actor\":{\"role\":\"CUSTOMER\",\"id\":\"c-1\",\"tenant\":\"t-1\"},\"leg\":\"s-1\","
+                + "\"reason\":{\"code\":\"DAMAGED_IN_TRANSIT\",\"text\":\"\",\"evidence\":[\"img-1.jpg\"]}}";
+        ReturnEvent.ResultDisputed disputed = (ReturnEvent.ResultDisputed) EventCodec.decode(legacyReason);
+        assertEquals(List.of(Evidence.of(EvidenceKind.DOCUMENT, "img-1.jpg")), disputed.reason().evidence());
+        String legacyAgreed = "{\"format\":1,\"type\":\"SupplierAgreed\",\"at\":\"2026-03-01T10:15:30Z\","
+                + "\"actor\":{\"role\":\"SUPPLIER\",\"id\":\"s-1\",\"tenant\":\"t-1\"},\"leg\":\"s-1\","
+                + "\"outcome\":\"EXCHANGE\",\"authorized\":[]}";
+        assertEquals(List.of(), ((ReturnEvent.SupplierAgreed) EventCodec.decode(legacyAgreed)).evidence());
+        EventCodecException wrong = assertThrows(EventCodecException.class, () -> EventCodec.decode(
+                legacyAgreed.replace("[]}", "[],\"evidence\":[{\"kind\":\"HOLOGRAM\",\"reference\":\"x\"}]}")));
+        assertTrue(wrong.getMessage().contains("$.evidence[0].kind"), wrong.getMessage());
+    }
+
+    @Test
     void strings_are_escaped_as_json_requires_and_chinese_text_stays_readable() {
         ReturnEvent event = new ReturnEvent.LegClosed(Instant.parse("2026-03-01T10:15:30Z"),
                 Actor.reseller(TENANT, "u-1"), SupplierId.of("s-1"), new Reason(ReasonCode.QUALITY_ISSUE, TRICKY,
-                List.of("图片/1.jpg", "https://example.com/a?b=\"c\"")));
+                List.of(Evidence.of(EvidenceKind.PHOTO, "图片/1.jpg"),
+                Evidence.of(EvidenceKind.VIDEO, "https://example.com/a?b=\"c\""))));
         String json = EventCodec.encode(event);
         assertTrue(json.contains("质量问题 \\\"quoted\\\" back\\\\slash\\nnew line\\ttab 😀"), json);
         StringBuilder raw = new StringBuilder();
@@ -143,7 +162,7 @@ class EventCodecTest {
         String body = ok.substring(0, ok.length() - 1);
         String agreed = EventCodec.encode(new ReturnEvent.SupplierAgreed(Instant.parse("2026-03-01T10:15:30Z"),
                 Actor.supplier(TenantId.of("t-1"), SupplierId.of("s-1")), SupplierId.of("s-1"),
-                OutcomeType.EXCHANGE, List.of(LineQuantity.of("sku-1", 2))));
+                OutcomeType.EXCHANGE, List.of(LineQuantity.of("sku-1", 2)), List.of()));
         String refund = EventCodec.encode(new ReturnEvent.ResultReportedToCustomer(Instant.parse("2026-03-01T10:15:30Z"),
                 Actor.reseller(TenantId.of("t-1"), "u-1"), SupplierId.of("s-1"), Money.of("CNY", "59.90"), "ok"));
         String shipped = EventCodec.encode(new ReturnEvent.ReturnShipped(Instant.parse("2026-03-01T10:15:30Z"),
@@ -344,7 +363,8 @@ class EventCodecTest {
                 default -> ReturnNumber.supplierReturn(SupplierId.of("供应商-A"), "rma-00042");
             };
         } else if (type == Reason.class) {
-            return new Reason(ReasonCode.QUALITY_ISSUE, TRICKY, List.of("img-1.jpg", "证据 2"));
+            return new Reason(ReasonCode.QUALITY_ISSUE, TRICKY, List.of(Evidence.of(EvidenceKind.PHOTO, "img-1.jpg"),
+                    Evidence.of(EvidenceKind.INSPECTION_REPORT, "证据 2")));
         } else if (type == OutcomeType.class) {
             return OutcomeType.EXCHANGE;
         } else if (type == LegState.class) {
@@ -355,10 +375,15 @@ class EventCodecTest {
             return TRICKY;
         } else if (type == boolean.class) {
             return true;
+        } else if (type == int.class) {
+            return 3;
         } else if (type == List.class) {
             Type element = ((ParameterizedType) generic).getActualTypeArguments()[0];
             if (element == LineQuantity.class) {
                 return List.of(LineQuantity.of("sku-红色-XL", 2), LineQuantity.of("sku-2", 0));
+            } else if (element == Evidence.class) {
+                return List.of(Evidence.of(EvidenceKind.VIDEO, "https://v.example/开箱.mp4"),
+                        Evidence.of(EvidenceKind.DOCUMENT, TRICKY.replace("\n", " ").replace("\t", " ")));
             } else if (element == ReturnLine.class) {
                 return List.of(new ReturnLine(Sku.of("sku-1"), SupplierId.of("供应商-A"), 1, 2, Money.of("CNY", "59.90")),
                         new ReturnLine(Sku.of("sku-2"), SupplierId.of("s-b"), 3, 3, Money.of("JPY", "1200")));

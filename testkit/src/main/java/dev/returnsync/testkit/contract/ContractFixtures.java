@@ -11,6 +11,8 @@ import dev.returnsync.spi.Money;
 import dev.returnsync.spi.NumberLink;
 import dev.returnsync.spi.OrderId;
 import dev.returnsync.spi.OutcomeType;
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.ReturnEvent;
@@ -69,7 +71,7 @@ final class ContractFixtures {
                 resellerNumber(tenant, resellerNo),
                 List.of(new ReturnLine(Sku.of("sku-红-XL"), SUPPLIER, 1, 2, Money.of("CNY", "59.90")),
                         new ReturnLine(Sku.of("sku-2"), OTHER_SUPPLIER, 1, 1, Money.of("CNY", "10.00"))),
-                new Reason(ReasonCode.QUALITY_ISSUE, CHINESE, List.of("photo-1.jpg")), OutcomeType.RETURN_AND_REFUND,
+                new Reason(ReasonCode.QUALITY_ISSUE, CHINESE, List.of(Evidence.of(EvidenceKind.PHOTO, "photo-1.jpg"))), OutcomeType.RETURN_AND_REFUND,
                 T0.minus(Duration.ofDays(2)));
     }
 
@@ -97,7 +99,7 @@ final class ContractFixtures {
         events.add(requested);
         events.add(new ReturnEvent.NegotiationOpened(t.plusSeconds(1), reseller, SUPPLIER));
         events.add(new ReturnEvent.SupplierAgreed(t.plusSeconds(2), supplier, SUPPLIER, OutcomeType.EXCHANGE,
-                List.of(LineQuantity.of("sku-红-XL", 1))));
+                List.of(LineQuantity.of("sku-红-XL", 1)), List.of()));
         events.add(new ReturnEvent.ReturnApplied(t.plusSeconds(3), reseller, SUPPLIER, requested.resellerNumber()));
         ReturnNumber first = ReturnNumber.supplierReturn(SUPPLIER, prefix + "-S1");
         ReturnNumber second = ReturnNumber.supplierReturn(SUPPLIER, prefix + "-S2");
@@ -108,7 +110,7 @@ final class ContractFixtures {
                 ReturnNumber.returnTracking("SF", prefix + "RT0001")));
         events.add(new ReturnEvent.ReturnReceived(t.plusSeconds(8), supplier, SUPPLIER, List.of(LineQuantity.of("sku-红-XL", 1))));
         events.add(new ReturnEvent.ResultReported(t.plusSeconds(9), supplier, SUPPLIER,
-                List.of(LineQuantity.of("sku-红-XL", 1)), List.of(), "验货合格"));
+                List.of(LineQuantity.of("sku-红-XL", 1)), List.of(), "验货合格", List.of()));
         events.add(new ReturnEvent.ReplacementShipped(t.plusSeconds(10), supplier, SUPPLIER,
                 ReturnNumber.replacementTracking("YTO", prefix + "RP0001")));
         events.add(new ReturnEvent.ResultReportedToCustomer(t.plusSeconds(11), reseller, SUPPLIER,

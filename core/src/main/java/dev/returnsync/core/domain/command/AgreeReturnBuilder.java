@@ -14,7 +14,7 @@ import java.util.List;
  * the reseller records its agreement), with an outcome. Required: the outcome (and the leg, unless the supplier
  * agrees). By default every requested unit is authorized; {@link #authorized} narrows it.
  */
-public final class AgreeReturnBuilder extends LegCommandBuilder<AgreeReturnBuilder, Command.AgreeReturn> {
+public final class AgreeReturnBuilder extends EvidenceBuilder<AgreeReturnBuilder, Command.AgreeReturn> {
     private OutcomeType outcome;
     private List<LineQuantity> authorized = new ArrayList<>();
 
@@ -65,6 +65,6 @@ public final class AgreeReturnBuilder extends LegCommandBuilder<AgreeReturnBuild
     @Override
     Command.AgreeReturn make() {
         return new Command.AgreeReturn(header.key, header.actor, header.expectedVersion, header.caseId, leg(),
-                outcome, authorized);
+                outcome, authorized, evidence());
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * every SKU received, accepted plus rejected must equal received; a refund-only leg reports with both lists empty.
  * Both lists are empty and the note is empty unless set.
  */
-public final class ReportResultBuilder extends LegCommandBuilder<ReportResultBuilder, Command.ReportResult> {
+public final class ReportResultBuilder extends EvidenceBuilder<ReportResultBuilder, Command.ReportResult> {
     private List<LineQuantity> accepted = new ArrayList<>();
     private List<LineQuantity> rejected = new ArrayList<>();
     private String note = "";
@@ -86,6 +86,6 @@ public final class ReportResultBuilder extends LegCommandBuilder<ReportResultBui
     @Override
     Command.ReportResult make() {
         return new Command.ReportResult(header.key, header.actor, header.expectedVersion, header.caseId, leg(),
-                accepted, rejected, note);
+                accepted, rejected, note, evidence());
     }
 }

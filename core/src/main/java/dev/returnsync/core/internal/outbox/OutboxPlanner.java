@@ -267,6 +267,17 @@ public final class OutboxPlanner {
         public List<Role> legClosed(ReturnEvent.LegClosed e) {
             return List.of(Role.CUSTOMER, Role.SUPPLIER);
         }
+
+        @Override
+        public List<Role> returnReapplied(ReturnEvent.ReturnReapplied e) {
+            return List.of(Role.RESELLER, Role.SUPPLIER);
+        }
+
+        /** Only the addressee: a message is never shown to a party it is not addressed to. */
+        @Override
+        public List<Role> messageSent(ReturnEvent.MessageSent e) {
+            return List.of(e.to());
+        }
     }
 
     /**
@@ -368,6 +379,16 @@ public final class OutboxPlanner {
 
         @Override
         public Optional<Effect> legClosed(ReturnEvent.LegClosed e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> returnReapplied(ReturnEvent.ReturnReapplied e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> messageSent(ReturnEvent.MessageSent e) {
             return Optional.empty();
         }
     }

@@ -97,7 +97,7 @@ class CommandBuildersTest {
                         a -> new Command.OpenNegotiation(KEY, a, null, CASE, S1)),
                 new Example(CommandType.AGREE_RETURN, SUPPLIER, CommandHeader::agreeReturn,
                         h -> h.agreeReturn().leg(S1).outcome(OutcomeType.EXCHANGE).authorized(ONE),
-                        a -> new Command.AgreeReturn(KEY, a, null, CASE, S1, OutcomeType.EXCHANGE, List.of(ONE)),
+                        a -> new Command.AgreeReturn(KEY, a, null, CASE, S1, OutcomeType.EXCHANGE, List.of(ONE), List.of()),
                         List.of("caseId", "key", "outcome")),
                 reasoned(CommandType.DECLINE_RETURN, SUPPLIER, CommandHeader::declineReturn,
                         a -> new Command.DeclineReturn(KEY, a, null, CASE, S1, REASON)),
@@ -124,7 +124,7 @@ class CommandBuildersTest {
                         List.of("caseId", "key", "received")),
                 new Example(CommandType.REPORT_RESULT, SUPPLIER, CommandHeader::reportResult,
                         h -> h.reportResult().leg(S1).accepted(ONE).rejected(List.of()).note("inspected"),
-                        a -> new Command.ReportResult(KEY, a, null, CASE, S1, List.of(ONE), List.of(), "inspected"),
+                        a -> new Command.ReportResult(KEY, a, null, CASE, S1, List.of(ONE), List.of(), "inspected", List.of()),
                         List.of("caseId", "key")),
                 new Example(CommandType.SHIP_REPLACEMENT, SUPPLIER, CommandHeader::shipReplacement,
                         h -> h.shipReplacement().leg(S1).tracking("YT", "YT200001"),
@@ -290,7 +290,7 @@ class CommandBuildersTest {
                 .reportResult().accepted(ONE).build();
         Command.ReportResult smaller = Commands.headerOf(reported).reportResult().leg(reported.leg())
                 .rejected(ONE).note(reported.note()).build();
-        assertEquals(new Command.ReportResult(KEY, SUPPLIER, 4L, CASE, S1, List.of(), List.of(ONE), ""), smaller);
+        assertEquals(new Command.ReportResult(KEY, SUPPLIER, 4L, CASE, S1, List.of(), List.of(ONE), "", List.of()), smaller);
         assertNull(Commands.headerOf(reported).expectedVersion(null).reportResult().build().expectedVersion());
 
         assertThrows(InvalidCommandException.class, () -> header(CUSTOMER).fireDeadline().leg(S1).build());
