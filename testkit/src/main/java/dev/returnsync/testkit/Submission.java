@@ -2,10 +2,10 @@ package dev.returnsync.testkit;
 
 import dev.returnsync.core.domain.command.CommandHeader;
 import dev.returnsync.core.domain.command.SubmitReturnBuilder;
-import dev.returnsync.spi.Money;
-import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.Evidence;
 import dev.returnsync.spi.EvidenceKind;
+import dev.returnsync.spi.Money;
+import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.ReturnLine;

@@ -23,6 +23,8 @@ import static dev.returnsync.spi.Role.*;
 public final class WorkflowDefinition {
     private static final EnumSet<LegState> BEFORE_SHIPPING =
             EnumSet.of(REQUESTED, NEGOTIATING, AGREED, NUMBER_REQUESTED, NUMBER_ISSUED, AWAITING_SHIPMENT, AWAITING_RESULT);
+    private static final EnumSet<LegState> DECLINABLE =
+            EnumSet.of(NUMBER_REQUESTED, NUMBER_ISSUED, AWAITING_SHIPMENT, AWAITING_RESULT);
     private static final EnumSet<LegState> NUMBER_REPLACEABLE =
             EnumSet.of(NUMBER_ISSUED, AWAITING_SHIPMENT, AWAITING_RESULT, SHIPPED);
 
@@ -90,8 +92,11 @@ public final class WorkflowDefinition {
         rows.add(row(CommandType.OPEN_NEGOTIATION, REQUESTED, NEGOTIATING, Set.of(RESELLER, SYSTEM), "NegotiationOpened"));
         rows.add(row(CommandType.AGREE_RETURN, NEGOTIATING, AGREED, Set.of(SUPPLIER, RESELLER, SYSTEM), "SupplierAgreed"));
         rows.add(row(CommandType.DECLINE_RETURN, NEGOTIATING, DECLINED, Set.of(SUPPLIER, RESELLER), "SupplierDeclined"));
-        // the supplier may still decline when the reseller applies (its adapter answers the application with a refusal)
-        rows.add(row(CommandType.DECLINE_RETURN, NUMBER_REQUESTED, DECLINED, Set.of(SUPPLIER, RESELLER), "SupplierDeclined"));
+        // the supplier may still decline until goods are on their way: when the reseller applies (its adapter answers
+        // the application with a refusal), and after issuing its number, before the parcel ships
+        for (LegState state : DECLINABLE) {
+            rows.add(row(CommandType.DECLINE_RETURN, state, DECLINED, Set.of(SUPPLIER, RESELLER), "SupplierDeclined"));
+        }
         rows.add(row(CommandType.APPLY_FOR_RETURN, AGREED, NUMBER_REQUESTED, Set.of(RESELLER, SYSTEM), "ReturnApplied"));
         rows.add(row(CommandType.ISSUE_SUPPLIER_NUMBER, NUMBER_REQUESTED, NUMBER_ISSUED, Set.of(SUPPLIER),
                 "SupplierNumberIssued"));

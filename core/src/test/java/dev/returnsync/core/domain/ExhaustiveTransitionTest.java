@@ -72,8 +72,9 @@ class ExhaustiveTransitionTest {
             statesSeen.add(sample.state());
             ReturnCase before = sample.current();
             Leg leg = before.leg(S1).orElseThrow();
-            Instant now = leg.since().plus(Duration.ofDays(30));
             for (CommandType type : CommandType.values()) {
+                // a re-application within its window, everything else late enough for any deadline to be due
+                Instant now = leg.since().plus(type == CommandType.REAPPLY ? Duration.ofDays(1) : Duration.ofDays(30));
                 for (Who who : Who.values()) {
                     Command command = command(type, who.actor, before, leg);
                     Decision decision = WORKFLOW.decide(before, command, RuleContext.at(now));
@@ -160,6 +161,9 @@ class ExhaustiveTransitionTest {
         if (type == CommandType.FIRE_DEADLINE && leg.dueAt(WORKFLOW.deadlines()).isEmpty()) {
             return Expected.refused(Refusal.Code.NOT_DUE);
         }
+        if (type == CommandType.REAPPLY && leg.round() >= WORKFLOW.reapplication().maxRounds()) {
+            return Expected.refused(Refusal.Code.REAPPLICATION_CLOSED);
+        }
         return new Expected(forRole.get(0), null);
     }
 
@@ -209,6 +213,11 @@ class ExhaustiveTransitionTest {
                 return new Command.CloseLeg(key, actor, null, CASE, S1, reason);
             case FIRE_DEADLINE:
                 return new Command.FireDeadline(key, actor, null, CASE, S1);
+            case REAPPLY:
+                return new Command.Reapply(key, actor, null, CASE, S1, reason);
+            case SEND_MESSAGE:
+                return new Command.SendMessage(key, actor, null, CASE, S1,
+                        actor.role() == Role.RESELLER ? Role.CUSTOMER : Role.RESELLER, "any news?");
             default:
                 throw new AssertionError(type);
         }

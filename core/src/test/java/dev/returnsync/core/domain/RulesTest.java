@@ -1,9 +1,9 @@
 package dev.returnsync.core.domain;
 
-import dev.returnsync.spi.IdempotencyKey;
-import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.Evidence;
 import dev.returnsync.spi.EvidenceKind;
+import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OrderId;
 import dev.returnsync.spi.OutcomeType;

@@ -1,7 +1,7 @@
 package dev.returnsync.testsupport.http;
 
-import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.json.Json;
 

@@ -1,8 +1,8 @@
 package dev.returnsync.supplier.http;
 
-import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Evidence;
 import dev.returnsync.spi.EvidenceKind;
+import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.Sku;

@@ -2,10 +2,10 @@ package dev.returnsync.supplier.http;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.returnsync.spi.CaseId;
-import dev.returnsync.spi.LineQuantity;
-import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.Evidence;
 import dev.returnsync.spi.EvidenceKind;
+import dev.returnsync.spi.LineQuantity;
+import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.ReturnNumber;

@@ -2,6 +2,7 @@ package dev.returnsync.core.domain.command;
 
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.InvalidCommandException.Violation;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -21,7 +22,7 @@ import java.util.Map;
  * Checks a command record against the Jakarta constraints on its components, the same ones the engine validates,
  * with the same messages, and says them in words for the command reference: the records stay the one place that
  * says what a field must be. Only the constraints the commands use are known: {@code NotNull}, {@code NotEmpty},
- * {@code PositiveOrZero}, {@code Size}, and {@code NotNull} on the elements of a list.
+ * {@code NotBlank}, {@code PositiveOrZero}, {@code Size}, and {@code NotNull} on the elements of a list.
  */
 final class Constraints {
     private static final ClassValue<List<Rule>> RULES = new ClassValue<>() {
@@ -31,7 +32,7 @@ final class Constraints {
             for (RecordComponent component : type.getRecordComponents()) {
                 Method accessor = component.getAccessor();
                 rules.add(new Rule(component.getName(), accessor, accessor.isAnnotationPresent(NotNull.class),
-                        accessor.isAnnotationPresent(NotEmpty.class),
+                        accessor.isAnnotationPresent(NotEmpty.class), accessor.isAnnotationPresent(NotBlank.class),
                         accessor.isAnnotationPresent(PositiveOrZero.class), accessor.getAnnotation(Size.class),
                         CharSequence.class.isAssignableFrom(component.getType()), elementsNotNull(component)));
             }
@@ -69,7 +70,8 @@ final class Constraints {
         return words;
     }
 
-    private record Rule(String path, Method accessor, boolean notNull, boolean notEmpty, boolean positiveOrZero,
+    private record Rule(String path, Method accessor, boolean notNull, boolean notEmpty, boolean notBlank,
+                        boolean positiveOrZero,
                         Size size, boolean text, boolean elementsNotNull) {
         void check(Command command, List<Violation> violations) {
             Object value = read(command);
@@ -78,6 +80,9 @@ final class Constraints {
             }
             if (notEmpty && (value == null || length(value) == 0)) {
                 violations.add(new Violation(path, "must not be empty"));
+            }
+            if (notBlank && (value == null || value.toString().isBlank())) {
+                violations.add(new Violation(path, "must not be blank"));
             }
             if (positiveOrZero && value instanceof Number number && number.longValue() < 0) {
                 violations.add(new Violation(path, "must be greater than or equal to 0"));
@@ -89,9 +94,12 @@ final class Constraints {
 
         String describe() {
             List<String> words = new ArrayList<>();
-            words.add(notNull || notEmpty ? "required" : "optional");
+            words.add(notNull || notEmpty || notBlank ? "required" : "optional");
             if (notEmpty) {
                 words.add(text ? "not empty" : "at least one");
+            }
+            if (notBlank) {
+                words.add("not blank");
             }
             if (positiveOrZero) {
                 words.add("0 or more");

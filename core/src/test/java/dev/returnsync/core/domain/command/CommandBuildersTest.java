@@ -7,6 +7,8 @@ import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
@@ -83,6 +85,9 @@ class CommandBuildersTest {
         }
     }
 
+    private static final Evidence PHOTO = Evidence.of(EvidenceKind.PHOTO, "https://img.example/label.jpg");
+    private static final Evidence REPORT = Evidence.of(EvidenceKind.INSPECTION_REPORT, "QC-2026-0042");
+
     static Stream<Example> examples() {
         return Stream.of(
                 new Example(CommandType.SUBMIT_RETURN, RESELLER, CommandHeader::submitReturn,
@@ -96,8 +101,9 @@ class CommandBuildersTest {
                 leg(CommandType.OPEN_NEGOTIATION, RESELLER, CommandHeader::openNegotiation,
                         a -> new Command.OpenNegotiation(KEY, a, null, CASE, S1)),
                 new Example(CommandType.AGREE_RETURN, SUPPLIER, CommandHeader::agreeReturn,
-                        h -> h.agreeReturn().leg(S1).outcome(OutcomeType.EXCHANGE).authorized(ONE),
-                        a -> new Command.AgreeReturn(KEY, a, null, CASE, S1, OutcomeType.EXCHANGE, List.of(ONE), List.of()),
+                        h -> h.agreeReturn().leg(S1).outcome(OutcomeType.EXCHANGE).authorized(ONE).evidence(PHOTO),
+                        a -> new Command.AgreeReturn(KEY, a, null, CASE, S1, OutcomeType.EXCHANGE, List.of(ONE),
+                                List.of(PHOTO)),
                         List.of("caseId", "key", "outcome")),
                 reasoned(CommandType.DECLINE_RETURN, SUPPLIER, CommandHeader::declineReturn,
                         a -> new Command.DeclineReturn(KEY, a, null, CASE, S1, REASON)),
@@ -123,8 +129,10 @@ class CommandBuildersTest {
                         a -> new Command.ConfirmReceipt(KEY, a, null, CASE, S1, List.of(ONE)),
                         List.of("caseId", "key", "received")),
                 new Example(CommandType.REPORT_RESULT, SUPPLIER, CommandHeader::reportResult,
-                        h -> h.reportResult().leg(S1).accepted(ONE).rejected(List.of()).note("inspected"),
-                        a -> new Command.ReportResult(KEY, a, null, CASE, S1, List.of(ONE), List.of(), "inspected", List.of()),
+                        h -> h.reportResult().leg(S1).accepted(ONE).rejected(List.of()).note("inspected")
+                                .evidence(List.of(REPORT)),
+                        a -> new Command.ReportResult(KEY, a, null, CASE, S1, List.of(ONE), List.of(), "inspected",
+                                List.of(REPORT)),
                         List.of("caseId", "key")),
                 new Example(CommandType.SHIP_REPLACEMENT, SUPPLIER, CommandHeader::shipReplacement,
                         h -> h.shipReplacement().leg(S1).tracking("YT", "YT200001"),
@@ -144,7 +152,13 @@ class CommandBuildersTest {
                 reasoned(CommandType.CLOSE_LEG, RESELLER, CommandHeader::closeLeg,
                         a -> new Command.CloseLeg(KEY, a, null, CASE, S1, REASON)),
                 leg(CommandType.FIRE_DEADLINE, SYSTEM, CommandHeader::fireDeadline,
-                        a -> new Command.FireDeadline(KEY, a, null, CASE, S1)));
+                        a -> new Command.FireDeadline(KEY, a, null, CASE, S1)),
+                reasoned(CommandType.REAPPLY, CUSTOMER, CommandHeader::reapply,
+                        a -> new Command.Reapply(KEY, a, null, CASE, S1, REASON)),
+                new Example(CommandType.SEND_MESSAGE, SUPPLIER, CommandHeader::sendMessage,
+                        h -> h.sendMessage().leg(S1).to(Role.RESELLER).text("parcel arrived opened"),
+                        a -> new Command.SendMessage(KEY, a, null, CASE, S1, Role.RESELLER, "parcel arrived opened"),
+                        List.of("caseId", "key", "text", "to")));
     }
 
     private static Example leg(CommandType type, Actor actor, Function<CommandHeader, LegBuilder<?>> step,
