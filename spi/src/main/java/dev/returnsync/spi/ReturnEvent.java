@@ -12,7 +12,8 @@ import java.util.List;
  * <p>Every event records when it happened ({@link #at()}, inside {@link TimeWindow}) and who caused it
  * ({@link #actor()}). Events about one supplier's part of the case implement {@link LegEvent}. Every component is
  * required except the {@code note} of {@link ResultReported} and {@link ResultReportedToCustomer}; lists are copied,
- * hold at most {@link ReturnLine#MAX_LINES} elements and no null (the message names the field and index).
+ * hold at most {@link ReturnLine#MAX_LINES} elements ({@link Evidence#MAX_COUNT} for evidence) and no null (the
+ * message names the field and index).
  */
 public sealed interface ReturnEvent {
     /**
