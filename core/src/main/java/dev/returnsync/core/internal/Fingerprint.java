@@ -3,6 +3,7 @@ package dev.returnsync.core.internal;
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.Reason;
@@ -163,14 +164,21 @@ public final class Fingerprint {
         }
     }
 
+    /**
+     * A document's reference alone, as every evidence reference was fingerprinted before evidence had a kind (so the
+     * keys stored then still match); any other kind tagged with its name first.
+     */
     private void references(List<Evidence> evidence) {
         for (Evidence e : evidence) {
             if (e == null) {
                 tag('0');
-            } else {
-                text(e.kind().name());
-                text(e.reference());
+                continue;
             }
+            if (e.kind() != EvidenceKind.DOCUMENT) {
+                tag('K');
+                text(e.kind().name());
+            }
+            text(e.reference());
         }
     }
 
