@@ -3,6 +3,7 @@ package dev.returnsync.core.domain;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.Evidence;
 import dev.returnsync.spi.FeeBearer;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LineQuantity;
@@ -10,10 +11,13 @@ import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OrderId;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.Reason;
+import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.Role;
 import dev.returnsync.spi.SupplierId;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -133,9 +137,10 @@ public sealed interface Command {
     record AgreeReturn(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
                        @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull OutcomeType outcome,
                        @NotNull List<@NotNull LineQuantity> authorized, Money shippingFee, FeeBearer feeBearer,
-                       @Size(max = 64) String insuranceClaim) implements LegCommand {
+                       @Size(max = 64) String insuranceClaim,
+                       @NotNull @Size(max = Evidence.MAX_COUNT) List<@NotNull Evidence> evidence) implements LegCommand {
         /**
-         * Copies the authorized quantities, refusing a null element.
+         * Copies the authorized quantities and the evidence, refusing a null element.
          *
          * @param key the caller's idempotency key; not null
          * @param actor who fires the command; not null
@@ -148,9 +153,11 @@ public sealed interface Command {
          * @param shippingFee the return shipping fee agreed, in the case's currency; {@code null} for none
          * @param feeBearer who bears the shipping fee; {@code null} for the bearer the reason calls for
          * @param insuranceClaim the freight insurance claim reference, exactly when freight insurance bears the fee
+         * @param evidence what the agreement rests on, at most {@value Evidence#MAX_COUNT} references; not null
          */
         public AgreeReturn {
             authorized = copy("authorized", authorized);
+            evidence = copy("evidence", evidence);
         }
 
         @Override
@@ -253,7 +260,8 @@ public sealed interface Command {
     record ReportResult(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
                         @NotNull CaseId caseId, @NotNull SupplierId leg,
                         @NotNull List<@NotNull LineQuantity> accepted, @NotNull List<@NotNull LineQuantity> rejected,
-                        @NotNull @Size(max = 500) String note, Money restockingFee) implements LegCommand {
+                        @NotNull @Size(max = 500) String note, Money restockingFee,
+                        @NotNull @Size(max = Evidence.MAX_COUNT) List<@NotNull Evidence> evidence) implements LegCommand {
         /**
          * Copies the quantities, refusing a null element, and checks the note's characters (its presence and length
          * are left to validation).
@@ -268,10 +276,13 @@ public sealed interface Command {
          * @param note a note for the other party, at most 500 characters; not null
          * @param restockingFee what the supplier keeps of the refund for restocking, in the case's currency, at most
          *     the refund for the goods accepted; {@code null} for none
+         * @param evidence the inspection's evidence (photos, the inspection report), at most
+         *     {@value Evidence#MAX_COUNT} references; not null
          */
         public ReportResult {
             accepted = copy("accepted", accepted);
             rejected = copy("rejected", rejected);
+            evidence = copy("evidence", evidence);
             if (note != null && note.length() <= Reason.MAX_TEXT) {
                 Reason.checkText("note", note);
             }
@@ -420,6 +431,53 @@ public sealed interface Command {
         @Override
         public CommandType type() {
             return CommandType.REJECT_PARTIAL_REFUND;
+        }
+    }
+
+    /**
+     * The customer re-applies on a declined leg, under the same customer request number, with a changed reason: a new
+     * negotiation round, within the workflow's {@link ReapplicationPolicy re-application window} and round limit.
+     */
+    record Reapply(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                   @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull @Valid Reason reason)
+            implements LegCommand {
+        @Override
+        public CommandType type() {
+            return CommandType.REAPPLY;
+        }
+    }
+
+    /**
+     * A party writes a message about a leg to another party; the leg's state does not change. Who may write to whom:
+     * the customer and the supplier to the reseller, the reseller to the customer or the supplier (the customer and
+     * the supplier do not talk directly, as in any blind dropshipping).
+     *
+     * @param to the role the message is addressed to
+     * @param text the message, not blank, at most {@value ReturnEvent.MessageSent#MAX_TEXT} characters
+     */
+    record SendMessage(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                       @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull Role to,
+                       @NotBlank @Size(max = ReturnEvent.MessageSent.MAX_TEXT) String text) implements LegCommand {
+        /**
+         * Checks the text's characters (its presence and length are left to validation).
+         *
+         * @param key the caller's idempotency key; not null
+         * @param actor who fires the command; not null
+         * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param caseId the case the command is about; not null
+         * @param leg the supplier whose leg the message is about; not null
+         * @param to the role the message is addressed to; not null
+         * @param text the message, not blank, at most {@value ReturnEvent.MessageSent#MAX_TEXT} characters
+         */
+        public SendMessage {
+            if (text != null && text.length() <= ReturnEvent.MessageSent.MAX_TEXT) {
+                ReturnEvent.MessageSent.checkText("text", text);
+            }
+        }
+
+        @Override
+        public CommandType type() {
+            return CommandType.SEND_MESSAGE;
         }
     }
 

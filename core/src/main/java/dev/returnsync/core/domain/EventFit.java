@@ -145,7 +145,7 @@ final class EventFit {
                 return NO_STEP;
             }
             String problem = quantities(leg, "authorized", e.authorized());
-            return problem != null ? problem : currency(leg, "shipping fee", e.shipping().fee());
+            return problem != null || e.shipping() == null ? problem : currency(leg, "shipping fee", e.shipping().fee());
         }
 
         @Override
@@ -203,7 +203,7 @@ final class EventFit {
             if (problem == null) {
                 problem = quantities(leg, "rejected", e.rejected());
             }
-            if (problem == null) {
+            if (problem == null && e.restockingFee() != null) {
                 problem = currency(leg, "restocking fee", e.restockingFee());
             }
             return problem != null ? problem : restockingWithinGoods(leg, e);
@@ -279,11 +279,24 @@ final class EventFit {
         public String partialRefundRejected(ReturnEvent.PartialRefundRejected e) {
             return inTable(e) ? null : NO_STEP;
         }
+
+        @Override
+        public String returnReapplied(ReturnEvent.ReturnReapplied e) {
+            if (!inTable(e)) {
+                return NO_STEP;
+            }
+            return e.round() == leg.round() + 1 ? null : "round does not follow the leg's round";
+        }
+
+        @Override
+        public String messageSent(ReturnEvent.MessageSent e) {
+            return inTable(e) ? null : NO_STEP;
+        }
     }
 
     /** The restocking fee is at most the refund for the goods the event accepts (which the settlement subtracts). */
     private static String restockingWithinGoods(Leg leg, ReturnEvent.ResultReported e) {
-        if (e.restockingFee().isZero()) {
+        if (e.restockingFee() == null || e.restockingFee().isZero()) {
             return null;
         }
         try {

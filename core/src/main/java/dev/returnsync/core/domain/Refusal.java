@@ -62,6 +62,8 @@ public record Refusal(Code code, CaseId caseId, LegState state, CommandType comm
         NUMBER_TAKEN,
         /** The deadline is not due yet. */
         NOT_DUE,
+        /** A re-application came after the window closed or when the leg had no round left: the decline is final. */
+        REAPPLICATION_CLOSED,
         /** A custom rule refused; {@link #rule()} names it. */
         RULE
     }

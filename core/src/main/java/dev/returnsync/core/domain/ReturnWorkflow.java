@@ -49,6 +49,7 @@ public final class ReturnWorkflow {
     private static final ReturnWorkflow DEFAULTS = builder().build();
 
     private final DeadlinePolicy deadlines;
+    private final ReapplicationPolicy reapplication;
     private final WorkflowDefinition definition;
     private final List<Guard> guards;
     private final List<Policy> policies;
@@ -57,6 +58,7 @@ public final class ReturnWorkflow {
 
     private ReturnWorkflow(Builder builder) {
         this.deadlines = builder.deadlines;
+        this.reapplication = builder.reapplication;
         this.definition = WorkflowDefinition.of(deadlines);
         this.guards = List.copyOf(builder.guards);
         this.policies = List.copyOf(builder.policies);
@@ -77,6 +79,11 @@ public final class ReturnWorkflow {
     /** {@return the deadline policy} */
     public DeadlinePolicy deadlines() {
         return deadlines;
+    }
+
+    /** {@return the re-application policy: how long and how often a customer may re-apply after a decline} */
+    public ReapplicationPolicy reapplication() {
+        return reapplication;
     }
 
     /** {@return the transition table} */
@@ -379,6 +386,16 @@ public final class ReturnWorkflow {
         public Leg partialRefundRejected(ReturnEvent.PartialRefundRejected e) {
             return leg.movedTo(LegState.NEGOTIATING, e.at());
         }
+
+        @Override
+        public Leg returnReapplied(ReturnEvent.ReturnReapplied e) {
+            return leg.reapplied(e.round(), e.at());
+        }
+
+        @Override
+        public Leg messageSent(ReturnEvent.MessageSent e) {
+            return leg;
+        }
     }
 
     // ------------------------------------------------------------------------------------------ decide
@@ -658,7 +675,7 @@ public final class ReturnWorkflow {
                         checkQuantities(c, leg, "authorized", authorized, Axis.REQUESTED, "requested", true),
                         MoneyRules.checkAgreement(current, leg, c));
                 yield wrong != null ? new Decision.Refused(wrong) : accepted(new ReturnEvent.SupplierAgreed(at, actor,
-                        supplier, c.outcome(), authorized, MoneyRules.shipping(current, leg, c)));
+                        supplier, c.outcome(), authorized, MoneyRules.shipping(current, leg, c), c.evidence()));
             }
             case DECLINE_RETURN -> accepted(new ReturnEvent.SupplierDeclined(at, actor, supplier,
                     ((Command.DeclineReturn) command).reason()));
@@ -695,7 +712,7 @@ public final class ReturnWorkflow {
                 Refusal wrong = firstNonNull(checkInspection(c, leg), MoneyRules.checkRestockingFee(leg, c));
                 yield wrong != null ? new Decision.Refused(wrong) : accepted(new ReturnEvent.ResultReported(at, actor,
                         supplier, c.accepted(), c.rejected(), c.note(),
-                        c.restockingFee() != null ? c.restockingFee() : leg.zero()));
+                        c.restockingFee() != null ? c.restockingFee() : leg.zero(), c.evidence()));
             }
             case SHIP_REPLACEMENT -> {
                 Command.ShipReplacement c = (Command.ShipReplacement) command;
@@ -722,7 +739,36 @@ public final class ReturnWorkflow {
                     MoneyRules.accepted(leg)));
             case REJECT_PARTIAL_REFUND -> accepted(new ReturnEvent.PartialRefundRejected(at, actor, supplier,
                     ((Command.RejectPartialRefund) command).reason()));
+            case REAPPLY -> reapply((Command.Reapply) command, leg, at);
+            case SEND_MESSAGE -> sendMessage((Command.SendMessage) command, leg, at);
         };
+    }
+
+    /** A new round, if the decline is within the re-application window and the leg has rounds left. */
+    private Decision reapply(Command.Reapply c, Leg leg, Instant at) {
+        if (leg.round() >= reapplication.maxRounds()) {
+            return new Decision.Refused(refuse(Code.REAPPLICATION_CLOSED, c, leg.state(), "the leg has had its "
+                    + reapplication.maxRounds() + " negotiation rounds; the decline is final"));
+        }
+        Instant closes = reapplication.closesAt(leg.since());
+        if (at.isAfter(closes)) {
+            return new Decision.Refused(refuse(Code.REAPPLICATION_CLOSED, c, leg.state(), "the re-application window closed at "
+                    + closes + "; the decline is final"));
+        }
+        return accepted(new ReturnEvent.ReturnReapplied(at, c.actor(), leg.supplier(), leg.round() + 1, c.reason()));
+    }
+
+    /** A message, if it goes between the reseller and another party (see {@link Command.SendMessage}). */
+    private static Decision sendMessage(Command.SendMessage c, Leg leg, Instant at) {
+        Role from = c.actor().role();
+        boolean allowed = from == Role.RESELLER ? c.to() == Role.CUSTOMER || c.to() == Role.SUPPLIER
+                : c.to() == Role.RESELLER;
+        if (!allowed) {
+            return new Decision.Refused(refuse(Code.INVALID_PAYLOAD, c, leg.state(), "to: a " + from + " may write to "
+                    + (from == Role.RESELLER ? "the CUSTOMER or the SUPPLIER" : "the RESELLER") + ", not to a "
+                    + c.to()));
+        }
+        return accepted(new ReturnEvent.MessageSent(at, c.actor(), leg.supplier(), c.to(), c.text()));
     }
 
     private static Decision reportToCustomer(Command.ReportResultToCustomer c, Leg leg, Instant at) {
@@ -878,6 +924,7 @@ public final class ReturnWorkflow {
     /** Builds a {@link ReturnWorkflow}; each setter validates its argument. */
     public static final class Builder {
         private DeadlinePolicy deadlines = DeadlinePolicy.ofDefaults();
+        private ReapplicationPolicy reapplication = ReapplicationPolicy.ofDefaults();
         private final List<Guard> guards = new ArrayList<>();
         private final List<Policy> policies = new ArrayList<>();
         private final Map<String, String> settings = new LinkedHashMap<>();
@@ -910,6 +957,17 @@ public final class ReturnWorkflow {
          */
         public Builder deadlines(DeadlinePolicy policy) {
             this.deadlines = Objects.requireNonNull(policy, "deadline policy must not be null");
+            return this;
+        }
+
+        /**
+         * The re-application policy; {@link ReapplicationPolicy#ofDefaults()} unless set.
+         *
+         * @param policy the re-application policy; not null, validated when made
+         * @return this builder
+         */
+        public Builder reapplication(ReapplicationPolicy policy) {
+            this.reapplication = Objects.requireNonNull(policy, "re-application policy must not be null");
             return this;
         }
 

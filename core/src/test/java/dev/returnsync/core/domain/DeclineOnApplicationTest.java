@@ -31,7 +31,7 @@ class DeclineOnApplicationTest {
                         List.of(line("SKU-1", S1, 1, 1, "9.90")), Reason.of(ReasonCode.OTHER, ""),
                         OutcomeType.RETURN_AND_REFUND, DELIVERED),
                 new ReturnEvent.NegotiationOpened(T0, reseller(), S1),
-                new ReturnEvent.SupplierAgreed(T0, supplier(S1), S1, OutcomeType.RETURN_AND_REFUND, List.of(), dev.returnsync.spi.ReturnShipping.none(java.util.Currency.getInstance("CNY"), ReasonCode.OTHER)),
+                new ReturnEvent.SupplierAgreed(T0, supplier(S1), S1, OutcomeType.RETURN_AND_REFUND, List.of(), dev.returnsync.spi.ReturnShipping.none(java.util.Currency.getInstance("CNY"), ReasonCode.OTHER), List.of()),
                 new ReturnEvent.ReturnApplied(T0, reseller(), S1, dev.returnsync.spi.ReturnNumber.resellerReturn(TENANT, "RS-1"))));
         assertEquals(LegState.NUMBER_REQUESTED, c.legs().get(0).state());
 

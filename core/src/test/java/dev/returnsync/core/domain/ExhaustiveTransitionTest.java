@@ -72,8 +72,9 @@ class ExhaustiveTransitionTest {
             statesSeen.add(sample.state());
             ReturnCase before = sample.current();
             Leg leg = before.leg(S1).orElseThrow();
-            Instant now = leg.since().plus(Duration.ofDays(30));
             for (CommandType type : CommandType.values()) {
+                // a re-application within its window, everything else late enough for any deadline to be due
+                Instant now = leg.since().plus(type == CommandType.REAPPLY ? Duration.ofDays(1) : Duration.ofDays(30));
                 for (Who who : Who.values()) {
                     Command command = command(type, who.actor, before, leg);
                     Decision decision = WORKFLOW.decide(before, command, RuleContext.at(now));
@@ -160,6 +161,9 @@ class ExhaustiveTransitionTest {
         if (type == CommandType.FIRE_DEADLINE && leg.dueAt(WORKFLOW.deadlines()).isEmpty()) {
             return Expected.refused(Refusal.Code.NOT_DUE);
         }
+        if (type == CommandType.REAPPLY && leg.round() >= WORKFLOW.reapplication().maxRounds()) {
+            return Expected.refused(Refusal.Code.REAPPLICATION_CLOSED);
+        }
         return new Expected(forRole.get(0), null);
     }
 
@@ -176,7 +180,7 @@ class ExhaustiveTransitionTest {
             case OPEN_NEGOTIATION:
                 return new Command.OpenNegotiation(key, actor, null, CASE, S1);
             case AGREE_RETURN:
-                return new Command.AgreeReturn(key, actor, null, CASE, S1, c.wanted(), List.of(), null, null, null);
+                return new Command.AgreeReturn(key, actor, null, CASE, S1, c.wanted(), List.of(), null, null, null, List.of());
             case DECLINE_RETURN:
                 return new Command.DeclineReturn(key, actor, null, CASE, S1, reason);
             case APPLY_FOR_RETURN:
@@ -193,8 +197,8 @@ class ExhaustiveTransitionTest {
                 return new Command.ConfirmReceipt(key, actor, null, CASE, S1, authorized);
             case REPORT_RESULT:
                 return leg.shipsGoodsBack()
-                        ? new Command.ReportResult(key, actor, null, CASE, S1, received, List.of(), "ok", null)
-                        : new Command.ReportResult(key, actor, null, CASE, S1, List.of(), List.of(), "ok", null);
+                        ? new Command.ReportResult(key, actor, null, CASE, S1, received, List.of(), "ok", null, List.of())
+                        : new Command.ReportResult(key, actor, null, CASE, S1, List.of(), List.of(), "ok", null, List.of());
             case SHIP_REPLACEMENT:
                 return new Command.ShipReplacement(key, actor, null, CASE, S1, ReturnNumber.replacementTracking("ZTO", "ZT88888888"));
             case REPORT_RESULT_TO_CUSTOMER:
@@ -216,6 +220,11 @@ class ExhaustiveTransitionTest {
                 return new Command.AcceptPartialRefund(key, actor, null, CASE, S1);
             case REJECT_PARTIAL_REFUND:
                 return new Command.RejectPartialRefund(key, actor, null, CASE, S1, reason);
+            case REAPPLY:
+                return new Command.Reapply(key, actor, null, CASE, S1, reason);
+            case SEND_MESSAGE:
+                return new Command.SendMessage(key, actor, null, CASE, S1,
+                        actor.role() == Role.RESELLER ? Role.CUSTOMER : Role.RESELLER, "any news?");
             default:
                 throw new AssertionError(type);
         }

@@ -1,5 +1,7 @@
 package dev.returnsync.core.domain;
 
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.Money;
@@ -63,7 +65,7 @@ class RulesTest {
                 Reason.of(ReasonCode.QUALITY_ISSUE, "torn")), RuleContext.at(Fixtures.T0))).refusal();
         assertEquals("evidence-for-quality-complaints", evidence.rule());
         Refusal value = ((Decision.Refused) workflow.decide(Optional.empty(), submitWith(IdempotencyKey.of("b"),
-                new Reason(ReasonCode.QUALITY_ISSUE, "torn", List.of("photo-1"))), RuleContext.at(Fixtures.T0))).refusal();
+                new Reason(ReasonCode.QUALITY_ISSUE, "torn", List.of(Evidence.of(EvidenceKind.PHOTO, "photo-1")))), RuleContext.at(Fixtures.T0))).refusal();
         assertEquals("maximum-value", value.rule());
         assertEquals("the return is worth CNY 100.00, above the limit of CNY 50.00", value.reason());
     }
@@ -75,7 +77,7 @@ class RulesTest {
         walk.open(S1);
         walk.open(S2);
         Refusal refusal = walk.refuse(new Command.AgreeReturn(walk.key(), Fixtures.supplier(S1), null, CASE, S1,
-                OutcomeType.EXCHANGE, List.of(), null, null, null));
+                OutcomeType.EXCHANGE, List.of(), null, null, null, List.of()));
         assertEquals("no-exchanges", refusal.rule());
         assertEquals(LegState.NEGOTIATING, refusal.state());
         walk.agree(S1, OutcomeType.RETURN_AND_REFUND);
@@ -172,10 +174,10 @@ class RulesTest {
         walk.open(S1);
         assertEquals("authorized: SKU Z is not a line of this leg", walk.refuse(new Command.AgreeReturn(walk.key(),
                 Fixtures.supplier(S1), null, CASE, S1, OutcomeType.RETURN_AND_REFUND,
-                List.of(dev.returnsync.spi.LineQuantity.of("Z", 1)), null, null, null)).reason());
+                List.of(dev.returnsync.spi.LineQuantity.of("Z", 1)), null, null, null, List.of())).reason());
         assertEquals("authorized: quantity of A (3) is above the requested quantity (2)", walk.refuse(
                 new Command.AgreeReturn(walk.key(), Fixtures.supplier(S1), null, CASE, S1, OutcomeType.RETURN_AND_REFUND,
-                        List.of(dev.returnsync.spi.LineQuantity.of("A", 3)), null, null, null)).reason());
+                        List.of(dev.returnsync.spi.LineQuantity.of("A", 3)), null, null, null, List.of())).reason());
         walk.agree(S1, OutcomeType.RETURN_AND_REFUND, dev.returnsync.spi.LineQuantity.of("A", 1));
         walk.apply(S1);
         Refusal wrongScope = walk.refuse(new Command.IssueSupplierNumber(walk.key(), Fixtures.supplier(S1), null, CASE, S1,
@@ -189,7 +191,7 @@ class RulesTest {
                         List.of(dev.returnsync.spi.LineQuantity.of("A", 2)))).reason());
         walk.receive(S1, dev.returnsync.spi.LineQuantity.of("A", 1));
         assertEquals("accepted + rejected of A (0 + 0) must equal the received quantity (1)", walk.refuse(
-                new Command.ReportResult(walk.key(), Fixtures.supplier(S1), null, CASE, S1, List.of(), List.of(), "", null))
+                new Command.ReportResult(walk.key(), Fixtures.supplier(S1), null, CASE, S1, List.of(), List.of(), "", null, List.of()))
                 .reason());
     }
 }

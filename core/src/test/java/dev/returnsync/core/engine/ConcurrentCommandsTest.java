@@ -8,6 +8,7 @@ import dev.returnsync.core.domain.LineState;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.memory.InMemoryCaseStore;
+import dev.returnsync.spi.Role;
 import dev.returnsync.testsupport.InMemoryNotifier;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
@@ -197,7 +198,7 @@ class ConcurrentCommandsTest {
         return switch (type) {
             case SUBMIT_RETURN, OPEN_NEGOTIATION -> new Command.OpenNegotiation(key, reseller, expected, c, legId);
             case AGREE_RETURN -> new Command.AgreeReturn(key, supplier, expected, c, legId,
-                    OutcomeType.values()[random.nextInt(3)], List.of(), null, null, null);
+                    OutcomeType.values()[random.nextInt(3)], List.of(), null, null, null, List.of());
             case DECLINE_RETURN -> new Command.DeclineReturn(key, supplier, expected, c, legId, reason);
             case APPLY_FOR_RETURN -> new Command.ApplyForReturn(key, reseller, expected, c, legId);
             case ISSUE_SUPPLIER_NUMBER -> new Command.IssueSupplierNumber(key, supplier, expected, c, legId,
@@ -211,8 +212,9 @@ class ConcurrentCommandsTest {
                     List.of(LineQuantity.of(sku, 1 + random.nextInt(2))));
             case REPORT_RESULT -> leg.shipsGoodsBack()
                     ? new Command.ReportResult(key, supplier, expected, c, legId,
-                    List.of(LineQuantity.of(sku, accepted)), List.of(LineQuantity.of(sku, received - accepted)), "ok", null)
-                    : new Command.ReportResult(key, supplier, expected, c, legId, List.of(), List.of(), "ok", null);
+                    List.of(LineQuantity.of(sku, accepted)), List.of(LineQuantity.of(sku, received - accepted)), "ok", null,
+                    List.of())
+                    : new Command.ReportResult(key, supplier, expected, c, legId, List.of(), List.of(), "ok", null, List.of());
             case SHIP_REPLACEMENT -> new Command.ShipReplacement(key, supplier, expected, c, legId,
                     ReturnNumber.replacementTracking("ZTO", "ZT" + unique.replace("-", "0") + "00"));
             case REPORT_RESULT_TO_CUSTOMER -> new Command.ReportResultToCustomer(key, reseller, expected, c, legId, "done", null);
@@ -225,6 +227,8 @@ class ConcurrentCommandsTest {
                     new dev.returnsync.spi.Money(leg.worth().currency(), 1 + random.nextInt(100)), "offer");
             case ACCEPT_PARTIAL_REFUND -> new Command.AcceptPartialRefund(key, customer, expected, c, legId);
             case REJECT_PARTIAL_REFUND -> new Command.RejectPartialRefund(key, customer, expected, c, legId, reason);
+            case REAPPLY -> new Command.Reapply(key, customer, expected, c, legId, reason);
+            case SEND_MESSAGE -> new Command.SendMessage(key, supplier, expected, c, legId, Role.RESELLER, "hello");
         };
     }
 

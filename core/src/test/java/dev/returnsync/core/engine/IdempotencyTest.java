@@ -60,11 +60,11 @@ class IdempotencyTest {
         engine.execute(submit(c, "AS-IDEM", List.of(line("SKU-1", S1, 1, 1, "10.00"))));
         engine.execute(open(c, S1));
         IdempotencyKey key = IdempotencyKey.of("agree-once");
-        engine.execute(new Command.AgreeReturn(key, supplier(S1), null, c, S1, OutcomeType.RETURN_AND_REFUND, List.of(), null, null, null));
+        engine.execute(new Command.AgreeReturn(key, supplier(S1), null, c, S1, OutcomeType.RETURN_AND_REFUND, List.of(), null, null, null, List.of()));
         long version = store.load(TENANT, c).orElseThrow().version();
 
         IdempotencyConflictException conflict = assertThrows(IdempotencyConflictException.class, () -> engine.execute(
-                new Command.AgreeReturn(key, supplier(S1), null, c, S1, OutcomeType.EXCHANGE, List.of(), null, null, null)));
+                new Command.AgreeReturn(key, supplier(S1), null, c, S1, OutcomeType.EXCHANGE, List.of(), null, null, null, List.of())));
         assertEquals(key, conflict.key());
         assertEquals(TENANT, conflict.tenant());
         assertEquals(version, store.load(TENANT, c).orElseThrow().version());
@@ -87,7 +87,7 @@ class IdempotencyTest {
         assertEquals(2, opened.version(), "the version the caller saw matched");
 
         CommandRefusedException stale = assertThrows(CommandRefusedException.class, () -> engine.execute(
-                new Command.AgreeReturn(key(), supplier(S1), 1L, c, S1, OutcomeType.RETURN_AND_REFUND, List.of(), null, null, null)));
+                new Command.AgreeReturn(key(), supplier(S1), 1L, c, S1, OutcomeType.RETURN_AND_REFUND, List.of(), null, null, null, List.of())));
         assertEquals(Refusal.Code.VERSION_MISMATCH, stale.code());
         assertEquals(c, stale.caseId());
         assertEquals(2, store.load(TENANT, c).orElseThrow().version());

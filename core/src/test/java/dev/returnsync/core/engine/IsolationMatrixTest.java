@@ -94,7 +94,7 @@ class IsolationMatrixTest {
         List<LineQuantity> one = List.of(LineQuantity.of("SKU-1", 1));
         return switch (type) {
             case OPEN_NEGOTIATION -> new Command.OpenNegotiation(k, a, version, c, leg);
-            case AGREE_RETURN -> new Command.AgreeReturn(k, a, version, c, leg, OutcomeType.RETURN_AND_REFUND, List.of(), null, null, null);
+            case AGREE_RETURN -> new Command.AgreeReturn(k, a, version, c, leg, OutcomeType.RETURN_AND_REFUND, List.of(), null, null, null, List.of());
             case DECLINE_RETURN -> new Command.DeclineReturn(k, a, version, c, leg, reason);
             case APPLY_FOR_RETURN -> new Command.ApplyForReturn(k, a, version, c, leg);
             case ISSUE_SUPPLIER_NUMBER -> new Command.IssueSupplierNumber(k, a, version, c, leg,
@@ -105,7 +105,7 @@ class IsolationMatrixTest {
             case REPORT_SHIPMENT -> new Command.ReportShipment(k, a, version, c, leg,
                     ReturnNumber.returnTracking("SF", "SF000111222"));
             case CONFIRM_RECEIPT -> new Command.ConfirmReceipt(k, a, version, c, leg, one);
-            case REPORT_RESULT -> new Command.ReportResult(k, a, version, c, leg, one, List.of(), "ok", null);
+            case REPORT_RESULT -> new Command.ReportResult(k, a, version, c, leg, one, List.of(), "ok", null, List.of());
             case SHIP_REPLACEMENT -> new Command.ShipReplacement(k, a, version, c, leg,
                     ReturnNumber.returnTracking("SF", "SF000333444"));
             case REPORT_RESULT_TO_CUSTOMER -> new Command.ReportResultToCustomer(k, a, version, c, leg, "done", null);
@@ -118,6 +118,9 @@ class IsolationMatrixTest {
                     dev.returnsync.spi.Money.of("CNY", "1.00"), "offer");
             case ACCEPT_PARTIAL_REFUND -> new Command.AcceptPartialRefund(k, a, version, c, leg);
             case REJECT_PARTIAL_REFUND -> new Command.RejectPartialRefund(k, a, version, c, leg, reason);
+            case REAPPLY -> new Command.Reapply(k, a, version, c, leg, reason);
+            case SEND_MESSAGE -> new Command.SendMessage(k, a, version, c, leg,
+                    a.role() == Role.RESELLER ? Role.CUSTOMER : Role.RESELLER, "hello");
             case SUBMIT_RETURN -> throw new IllegalArgumentException("submissions are not in the matrix");
         };
     }
@@ -133,6 +136,10 @@ class IsolationMatrixTest {
         }
         engine.execute(share(CASE, S1));
         engine.execute(ship(CASE, S1, "SF", "SF123456789"));
+        // a message every party of the matrix may read, so that none of them gets the empty answer of a missing case
+        engine.execute(message(CASE, S1, reseller(), Role.CUSTOMER, "your parcel is on its way to the supplier"));
+        engine.execute(message(CASE, S1, reseller(), Role.SUPPLIER, "parcel SF123456789 is coming"));
+        engine.execute(message(CASE, S2, supplier(S2), Role.RESELLER, "the customer must not see this"));
         return engine.caseView(reseller(), CASE).state().version();
     }
 
@@ -212,6 +219,7 @@ class IsolationMatrixTest {
                     }
                     check("caseView " + where, party && existing, e -> e.caseView(a, c));
                     check("history " + where, party && existing, e -> e.history(a, c));
+                    check("messages " + where, party && existing, e -> e.messages(a, c));
                     if (role == Role.RESELLER || role == Role.SYSTEM) {
                         check("retryParked " + where, party && existing, e -> e.retryParked(a, c));
                     }

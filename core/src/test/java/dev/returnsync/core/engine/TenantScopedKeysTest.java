@@ -69,7 +69,7 @@ class TenantScopedKeysTest {
         List<Command> toShipped(CaseId c, SupplierId leg, String supplierNumber, String tracking) {
             return List.of(
                     new Command.OpenNegotiation(key(), reseller(), null, c, leg),
-                    new Command.AgreeReturn(key(), supplier(), null, c, leg, OutcomeType.RETURN_AND_REFUND, List.of(), null, null, null),
+                    new Command.AgreeReturn(key(), supplier(), null, c, leg, OutcomeType.RETURN_AND_REFUND, List.of(), null, null, null, List.of()),
                     new Command.ApplyForReturn(key(), reseller(), null, c, leg),
                     new Command.IssueSupplierNumber(key(), supplier(), null, c, leg,
                             ReturnNumber.supplierReturn(leg, supplierNumber)),

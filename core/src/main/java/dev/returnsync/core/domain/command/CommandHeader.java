@@ -286,4 +286,23 @@ public final class CommandHeader {
     public LegReasonBuilder<Command.RejectPartialRefund> rejectPartialRefund() {
         return new LegReasonBuilder<>(this, CommandType.REJECT_PARTIAL_REFUND, Command.RejectPartialRefund::new);
     }
+
+    /**
+     * The customer (or the reseller for them) re-applies on a declined leg with a changed reason, under the same
+     * customer request number: a new negotiation round, within the workflow's re-application window.
+     *
+     * @return the step's builder
+     */
+    public LegReasonBuilder<Command.Reapply> reapply() {
+        return new LegReasonBuilder<>(this, CommandType.REAPPLY, Command.Reapply::new);
+    }
+
+    /**
+     * A party writes a message about a leg to another party; the leg's state does not change.
+     *
+     * @return the step's builder
+     */
+    public SendMessageBuilder sendMessage() {
+        return new SendMessageBuilder(this);
+    }
 }

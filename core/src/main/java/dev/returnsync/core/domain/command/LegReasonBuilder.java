@@ -4,13 +4,17 @@ import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.CommandType;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.Evidence;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.SupplierId;
 
+import java.util.List;
+
 /**
- * Builds a command about a leg that gives a reason: declining the return, disputing the result, closing the leg.
+ * Builds a command about a leg that gives a reason: declining the return, disputing the result, closing the leg,
+ * re-applying after a decline.
  *
  * @param <C> the command built
  */
@@ -44,6 +48,19 @@ public final class LegReasonBuilder<C extends Command.LegCommand> extends LegCom
      */
     public LegReasonBuilder<C> reason(ReasonCode code, String text) {
         return reason(Reason.of(code, text));
+    }
+
+    /**
+     * Why, as a code, a text and evidence references; required.
+     *
+     * @param code the reason code
+     * @param text the free text, possibly empty
+     * @param evidence photos, videos, inspection reports, at most {@value Evidence#MAX_COUNT}
+     * @return this builder
+     * @throws IllegalArgumentException if the text or the evidence break the rules of {@link Reason}
+     */
+    public LegReasonBuilder<C> reason(ReasonCode code, String text, Evidence... evidence) {
+        return reason(new Reason(code, text, List.of(evidence)));
     }
 
     @Override

@@ -7,8 +7,10 @@ import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
-import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
 import dev.returnsync.spi.FeeBearer;
+import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OrderId;
@@ -85,6 +87,9 @@ class CommandBuildersTest {
         }
     }
 
+    private static final Evidence PHOTO = Evidence.of(EvidenceKind.PHOTO, "https://img.example/label.jpg");
+    private static final Evidence REPORT = Evidence.of(EvidenceKind.INSPECTION_REPORT, "QC-2026-0042");
+
     static Stream<Example> examples() {
         return Stream.of(
                 new Example(CommandType.SUBMIT_RETURN, RESELLER, CommandHeader::submitReturn,
@@ -99,9 +104,9 @@ class CommandBuildersTest {
                         a -> new Command.OpenNegotiation(KEY, a, null, CASE, S1)),
                 new Example(CommandType.AGREE_RETURN, SUPPLIER, CommandHeader::agreeReturn,
                         h -> h.agreeReturn().leg(S1).outcome(OutcomeType.EXCHANGE).authorized(ONE).shippingFee(FEE)
-                                .feeBearer(FeeBearer.FREIGHT_INSURANCE).insuranceClaim("YX-1"),
+                                .feeBearer(FeeBearer.FREIGHT_INSURANCE).insuranceClaim("YX-1").evidence(PHOTO),
                         a -> new Command.AgreeReturn(KEY, a, null, CASE, S1, OutcomeType.EXCHANGE, List.of(ONE), FEE,
-                                FeeBearer.FREIGHT_INSURANCE, "YX-1"),
+                                FeeBearer.FREIGHT_INSURANCE, "YX-1", List.of(PHOTO)),
                         List.of("caseId", "key", "outcome")),
                 reasoned(CommandType.DECLINE_RETURN, SUPPLIER, CommandHeader::declineReturn,
                         a -> new Command.DeclineReturn(KEY, a, null, CASE, S1, REASON)),
@@ -128,8 +133,9 @@ class CommandBuildersTest {
                         List.of("caseId", "key", "received")),
                 new Example(CommandType.REPORT_RESULT, SUPPLIER, CommandHeader::reportResult,
                         h -> h.reportResult().leg(S1).accepted(ONE).rejected(List.of()).note("inspected")
-                                .restockingFee(FEE),
-                        a -> new Command.ReportResult(KEY, a, null, CASE, S1, List.of(ONE), List.of(), "inspected", FEE),
+                                .restockingFee(FEE).evidence(List.of(REPORT)),
+                        a -> new Command.ReportResult(KEY, a, null, CASE, S1, List.of(ONE), List.of(), "inspected", FEE,
+                                List.of(REPORT)),
                         List.of("caseId", "key")),
                 new Example(CommandType.SHIP_REPLACEMENT, SUPPLIER, CommandHeader::shipReplacement,
                         h -> h.shipReplacement().leg(S1).tracking("YT", "YT200001"),
@@ -157,7 +163,13 @@ class CommandBuildersTest {
                 leg(CommandType.ACCEPT_PARTIAL_REFUND, CUSTOMER, CommandHeader::acceptPartialRefund,
                         a -> new Command.AcceptPartialRefund(KEY, a, null, CASE, S1)),
                 reasoned(CommandType.REJECT_PARTIAL_REFUND, CUSTOMER, CommandHeader::rejectPartialRefund,
-                        a -> new Command.RejectPartialRefund(KEY, a, null, CASE, S1, REASON)));
+                        a -> new Command.RejectPartialRefund(KEY, a, null, CASE, S1, REASON)),
+                reasoned(CommandType.REAPPLY, CUSTOMER, CommandHeader::reapply,
+                        a -> new Command.Reapply(KEY, a, null, CASE, S1, REASON)),
+                new Example(CommandType.SEND_MESSAGE, SUPPLIER, CommandHeader::sendMessage,
+                        h -> h.sendMessage().leg(S1).to(Role.RESELLER).text("parcel arrived opened"),
+                        a -> new Command.SendMessage(KEY, a, null, CASE, S1, Role.RESELLER, "parcel arrived opened"),
+                        List.of("caseId", "key", "text", "to")));
     }
 
     private static Example leg(CommandType type, Actor actor, Function<CommandHeader, LegBuilder<?>> step,
@@ -303,7 +315,7 @@ class CommandBuildersTest {
                 .reportResult().accepted(ONE).build();
         Command.ReportResult smaller = Commands.headerOf(reported).reportResult().leg(reported.leg())
                 .rejected(ONE).note(reported.note()).build();
-        assertEquals(new Command.ReportResult(KEY, SUPPLIER, 4L, CASE, S1, List.of(), List.of(ONE), "", null), smaller);
+        assertEquals(new Command.ReportResult(KEY, SUPPLIER, 4L, CASE, S1, List.of(), List.of(ONE), "", null, List.of()), smaller);
         assertNull(Commands.headerOf(reported).expectedVersion(null).reportResult().build().expectedVersion());
 
         assertThrows(InvalidCommandException.class, () -> header(CUSTOMER).fireDeadline().leg(S1).build());
