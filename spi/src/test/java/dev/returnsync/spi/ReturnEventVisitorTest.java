@@ -93,6 +93,8 @@ class ReturnEventVisitorTest {
             return Money.of("CNY", "1.00");
         } else if (type == String.class) {
             return "note";
+        } else if (type == ExternalVersion.class) {
+            return ExternalVersion.of("taobao", 1);
         } else if (type == boolean.class) {
             return false;
         } else if (type.isEnum()) {

@@ -3,6 +3,7 @@ package dev.returnsync.core.domain;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.OrderId;
@@ -38,7 +39,8 @@ import java.util.List;
  *
  * <p>Every command carries an {@link #key() idempotency key}: the same key again returns the first outcome
  * and adds nothing. It may carry the {@link #expectedVersion() version} the caller saw: when the case has
- * moved on since, the command is refused. {@code null} means "whatever the version".
+ * moved on since, the command is refused. {@code null} means "whatever the version". It may also carry an
+ * {@link #externalVersion() external version}, the version of the same return in an outside system.
  *
  * <p>A list component may be null (the validation names it), but a null element of a list is refused when the
  * command is built: {@link NullPointerException} naming the field and the index, e.g. {@code lines[2]}.
@@ -52,6 +54,16 @@ public sealed interface Command {
 
     /** {@return the case version the caller saw, or {@code null} to accept any} */
     Long expectedVersion();
+
+    /**
+     * The version token of an outside system (a marketplace's refund version) that the command carries: a command
+     * whose token is not newer than the case's newest of the same source is refused
+     * ({@link Refusal.Code#STALE_EXTERNAL_VERSION}); an accepted one is recorded
+     * ({@link dev.returnsync.spi.ReturnEvent.ExternalVersionRecorded}) after the command's own event.
+     *
+     * @return the token, or {@code null} when the command carries none
+     */
+    ExternalVersion externalVersion();
 
     /** {@return the case the command is about} */
     CaseId caseId();
@@ -76,6 +88,7 @@ public sealed interface Command {
      * @param deliveredAt when the order was delivered to the customer
      */
     record SubmitReturn(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                        ExternalVersion externalVersion,
                         CaseId caseId, @NotNull CustomerId customer, @NotNull OrderId order,
                         @NotNull ReturnNumber customerNumber, ReturnNumber resellerNumber,
                         @NotEmpty @Size(max = 200) List<@NotNull @Valid ReturnLine> lines, @NotNull @Valid Reason reason,
@@ -86,6 +99,7 @@ public sealed interface Command {
          * @param key the caller's idempotency key; not null
          * @param actor who fires the command; not null
          * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param externalVersion the outside system's version token the command carries, or {@code null}
          * @param caseId the id of the new case; {@code null} asks the engine to generate one (a decision without the
          *     engine refuses a submission without one)
          * @param customer the customer who asks; not null
@@ -110,6 +124,7 @@ public sealed interface Command {
 
     /** 代发商与供应商协商: the reseller asks the leg's supplier whether it takes the return back. */
     record OpenNegotiation(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                           ExternalVersion externalVersion,
                            @NotNull CaseId caseId, @NotNull SupplierId leg) implements LegCommand {
         @Override
         public CommandType type() {
@@ -124,6 +139,7 @@ public sealed interface Command {
      *     builder's default)
      */
     record AgreeReturn(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                       ExternalVersion externalVersion,
                        @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull OutcomeType outcome,
                        @NotNull List<@NotNull LineQuantity> authorized) implements LegCommand {
         /**
@@ -132,6 +148,7 @@ public sealed interface Command {
          * @param key the caller's idempotency key; not null
          * @param actor who fires the command; not null
          * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param externalVersion the outside system's version token the command carries, or {@code null}
          * @param caseId the case the command is about; not null
          * @param leg the supplier whose leg the command is about; not null
          * @param outcome the agreed outcome; not null
@@ -150,6 +167,7 @@ public sealed interface Command {
 
     /** The supplier declines (or the reseller records its refusal), with a reason. */
     record DeclineReturn(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                         ExternalVersion externalVersion,
                          @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull @Valid Reason reason)
             implements LegCommand {
         @Override
@@ -160,6 +178,7 @@ public sealed interface Command {
 
     /** 代发商向供应商申请退货(单号): the reseller applies for the return and asks for a supplier return number. */
     record ApplyForReturn(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                          ExternalVersion externalVersion,
                           @NotNull CaseId caseId, @NotNull SupplierId leg) implements LegCommand {
         @Override
         public CommandType type() {
@@ -169,6 +188,7 @@ public sealed interface Command {
 
     /** 供应商提供退货单号: the supplier issues its return number for the leg. */
     record IssueSupplierNumber(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                               ExternalVersion externalVersion,
                                @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull ReturnNumber number)
             implements LegCommand {
         @Override
@@ -179,6 +199,7 @@ public sealed interface Command {
 
     /** The supplier replaces the number it issued; the old one stays resolvable, marked superseded. */
     record ReplaceSupplierNumber(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                                 ExternalVersion externalVersion,
                                  @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull ReturnNumber number)
             implements LegCommand {
         @Override
@@ -189,7 +210,8 @@ public sealed interface Command {
 
     /** 代发商将退货单号告知客户: the reseller tells the customer the supplier return number. */
     record ShareNumberWithCustomer(@NotNull IdempotencyKey key, @NotNull Actor actor,
-                                   @PositiveOrZero Long expectedVersion, @NotNull CaseId caseId,
+                                   @PositiveOrZero Long expectedVersion,
+                                   ExternalVersion externalVersion, @NotNull CaseId caseId,
                                    @NotNull SupplierId leg) implements LegCommand {
         @Override
         public CommandType type() {
@@ -199,6 +221,7 @@ public sealed interface Command {
 
     /** The customer reports the carrier tracking number of the parcel sent back. */
     record ReportShipment(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                          ExternalVersion externalVersion,
                           @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull ReturnNumber tracking)
             implements LegCommand {
         @Override
@@ -213,6 +236,7 @@ public sealed interface Command {
      * @param received the received quantity per SKU; SKUs not listed count as zero
      */
     record ConfirmReceipt(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                          ExternalVersion externalVersion,
                           @NotNull CaseId caseId, @NotNull SupplierId leg,
                           @NotEmpty List<@NotNull LineQuantity> received) implements LegCommand {
         /**
@@ -221,6 +245,7 @@ public sealed interface Command {
          * @param key the caller's idempotency key; not null
          * @param actor who fires the command; not null
          * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param externalVersion the outside system's version token the command carries, or {@code null}
          * @param caseId the case the command is about; not null
          * @param leg the supplier whose leg the command is about; not null
          * @param received the received quantity per SKU; SKUs not listed count as zero
@@ -240,6 +265,7 @@ public sealed interface Command {
      * rejected must equal received; refund-only legs report with both lists empty.
      */
     record ReportResult(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                        ExternalVersion externalVersion,
                         @NotNull CaseId caseId, @NotNull SupplierId leg,
                         @NotNull List<@NotNull LineQuantity> accepted, @NotNull List<@NotNull LineQuantity> rejected,
                         @NotNull @Size(max = 500) String note) implements LegCommand {
@@ -250,6 +276,7 @@ public sealed interface Command {
          * @param key the caller's idempotency key; not null
          * @param actor who fires the command; not null
          * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param externalVersion the outside system's version token the command carries, or {@code null}
          * @param caseId the case the command is about; not null
          * @param leg the supplier whose leg the command is about; not null
          * @param accepted the accepted quantity per SKU; SKUs not listed count as zero; not null
@@ -272,6 +299,7 @@ public sealed interface Command {
 
     /** The supplier sends the replacement parcel of an exchange. */
     record ShipReplacement(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                           ExternalVersion externalVersion,
                            @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull ReturnNumber tracking)
             implements LegCommand {
         @Override
@@ -282,7 +310,8 @@ public sealed interface Command {
 
     /** 代发商向客户确认退货处理结果: the reseller tells the customer the result (also after a dispute). */
     record ReportResultToCustomer(@NotNull IdempotencyKey key, @NotNull Actor actor,
-                                  @PositiveOrZero Long expectedVersion, @NotNull CaseId caseId,
+                                  @PositiveOrZero Long expectedVersion,
+                                  ExternalVersion externalVersion, @NotNull CaseId caseId,
                                   @NotNull SupplierId leg, @NotNull @Size(max = 500) String note)
             implements LegCommand {
         /**
@@ -291,6 +320,7 @@ public sealed interface Command {
          * @param key the caller's idempotency key; not null
          * @param actor who fires the command; not null
          * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param externalVersion the outside system's version token the command carries, or {@code null}
          * @param caseId the case the command is about; not null
          * @param leg the supplier whose leg the command is about; not null
          * @param note a note for the other party, at most 500 characters; not null
@@ -309,6 +339,7 @@ public sealed interface Command {
 
     /** 客户确认退货处理结果: the customer confirms the result. */
     record ConfirmResult(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                         ExternalVersion externalVersion,
                          @NotNull CaseId caseId, @NotNull SupplierId leg) implements LegCommand {
         @Override
         public CommandType type() {
@@ -318,6 +349,7 @@ public sealed interface Command {
 
     /** The customer disputes the result, with a reason; the leg goes back to the reseller. */
     record DisputeResult(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                         ExternalVersion externalVersion,
                          @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull @Valid Reason reason)
             implements LegCommand {
         @Override
@@ -328,6 +360,7 @@ public sealed interface Command {
 
     /** The customer (or the reseller for them) cancels a leg before anything was shipped. */
     record CancelReturn(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                        ExternalVersion externalVersion,
                         @NotNull CaseId caseId, @NotNull SupplierId leg) implements LegCommand {
         @Override
         public CommandType type() {
@@ -337,6 +370,7 @@ public sealed interface Command {
 
     /** The reseller closes a leg by hand, e.g. after an escalation settled outside the workflow. */
     record CloseLeg(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                    ExternalVersion externalVersion,
                     @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull @Valid Reason reason)
             implements LegCommand {
         @Override
@@ -347,6 +381,7 @@ public sealed interface Command {
 
     /** Fires the leg's due deadline: escalate, expire or auto-confirm, as the deadline policy says. */
     record FireDeadline(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                        ExternalVersion externalVersion,
                         @NotNull CaseId caseId, @NotNull SupplierId leg) implements LegCommand {
         @Override
         public CommandType type() {

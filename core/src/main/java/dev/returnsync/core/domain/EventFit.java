@@ -1,5 +1,6 @@
 package dev.returnsync.core.domain;
 
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -62,6 +64,21 @@ final class EventFit {
                 throw new IllegalEventException(null, event.type(), "lines[" + i + "] is priced in another currency");
             }
         }
+    }
+
+    /** Checks that an external version is newer than the one the case holds for its source. */
+    static void checkExternalVersion(ReturnCase current, ReturnEvent.ExternalVersionRecorded event) {
+        ExternalVersion external = event.version();
+        if (!isNewer(current, external)) {
+            throw new IllegalEventException(null, event.type(), "the case holds a version of source "
+                    + external.source() + " at least as new");
+        }
+    }
+
+    /** True when the case holds no version of the token's source, or an older one. */
+    static boolean isNewer(ReturnCase current, ExternalVersion external) {
+        OptionalLong held = current.externalVersion(external.source());
+        return held.isEmpty() || held.getAsLong() < external.version();
     }
 
     /** Checks that a leg event fits the leg's state and payload. */
@@ -217,6 +234,11 @@ final class EventFit {
         @Override
         public String legClosed(ReturnEvent.LegClosed e) {
             return inTable(e) ? null : NO_STEP;
+        }
+
+        @Override
+        public String externalVersionRecorded(ReturnEvent.ExternalVersionRecorded e) {
+            return "an external version moves no leg";
         }
     }
 

@@ -4,6 +4,7 @@ import dev.returnsync.core.domain.Command.LegCommand;
 import dev.returnsync.core.domain.Refusal.Code;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.AmountOutOfRangeException;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.InvalidAmountException;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
@@ -31,7 +32,9 @@ import java.util.Set;
 
 /**
  * The return workflow as a pure decider: {@link #decide} turns a command into events or a refusal,
- * {@link #evolve} folds an event into the case, {@link #react} asks the policies for automatic commands.
+ * {@link #evolve} folds an event into the case, {@link #react} asks the policies for automatic commands. A command
+ * that carries an {@link Command#externalVersion() external version} yields its event and then an
+ * {@link ReturnEvent.ExternalVersionRecorded}; every other accepted command yields exactly one event.
  * Immutable and thread-safe; holds the deadline policy, the custom guards and policies, and the settings those
  * rules read.
  *
@@ -157,6 +160,10 @@ public final class ReturnWorkflow {
         if (current == null) {
             throw new IllegalEventException(null, event.type(), "a case starts with ReturnRequested");
         }
+        if (event instanceof ReturnEvent.ExternalVersionRecorded recorded) {
+            EventFit.checkExternalVersion(current, recorded);
+            return current.withExternalVersion(recorded.version());
+        }
         LegEvent legEvent = (LegEvent) event;
         Leg leg = current.legOrNull(legEvent.leg());
         if (leg == null) {
@@ -231,7 +238,7 @@ public final class ReturnWorkflow {
             legs.add(Leg.requested(entry.getKey(), e.at(), entry.getValue()));
         }
         return new ReturnCase(e.caseId(), e.actor().tenant(), e.customer(), e.order(), e.customerNumber(),
-                e.resellerNumber(), e.reason(), e.wanted(), e.deliveredAt(), e.at(), legs, 1);
+                e.resellerNumber(), e.reason(), e.wanted(), e.deliveredAt(), e.at(), legs, 1, Map.of());
     }
 
     /**
@@ -339,6 +346,11 @@ public final class ReturnWorkflow {
         public Leg legClosed(ReturnEvent.LegClosed e) {
             return leg.movedTo(LegState.CLOSED, e.at());
         }
+
+        @Override
+        public Leg externalVersionRecorded(ReturnEvent.ExternalVersionRecorded e) {
+            throw new IllegalStateException("an ExternalVersionRecorded moves no leg");
+        }
     }
 
     // ------------------------------------------------------------------------------------------ decide
@@ -400,6 +412,10 @@ public final class ReturnWorkflow {
                             verdict.reason(), verdict.rule()));
                 }
             }
+        }
+        if (command.externalVersion() != null) {
+            return new Decision.Accepted(List.of(decided.event, new ReturnEvent.ExternalVersionRecorded(
+                    decided.event.at(), command.actor(), command.externalVersion())));
         }
         return new Decision.Accepted(List.of(decided.event));
     }
@@ -506,6 +522,12 @@ public final class ReturnWorkflow {
         if (command.expectedVersion() != null && command.expectedVersion() != current.version()) {
             return refuse(Code.VERSION_MISMATCH, command, null, "expected version " + command.expectedVersion()
                     + " but the case is at version " + current.version());
+        }
+        ExternalVersion external = command.externalVersion();
+        if (external != null && !EventFit.isNewer(current, external)) {
+            return refuse(Code.STALE_EXTERNAL_VERSION, command, null, "external version " + external.version()
+                    + " of source " + external.source() + " is not newer than the case's "
+                    + current.externalVersion(external.source()).getAsLong());
         }
         Set<Role> allowed = definition.roles(command.type());
         if (!allowed.contains(actor.role())) {

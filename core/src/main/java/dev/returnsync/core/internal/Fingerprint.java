@@ -41,6 +41,8 @@ public final class Fingerprint {
         f.text(command.key() == null ? null : command.key().value());
         f.actor(command.actor());
         f.number(command.expectedVersion());
+        f.text(command.externalVersion() == null ? null : command.externalVersion().source());
+        f.number(command.externalVersion() == null ? null : command.externalVersion().version());
         f.text(command.caseId() == null ? null : command.caseId().value());
         if (command instanceof Command.LegCommand leg) {
             f.text(leg.leg() == null ? null : leg.leg().value());

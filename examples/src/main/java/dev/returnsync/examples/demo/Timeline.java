@@ -338,6 +338,11 @@ final class Timeline {
         public String legClosed(ReturnEvent.LegClosed e) {
             return "关闭退货, 原因 " + reason(e.reason());
         }
+
+        @Override
+        public String externalVersionRecorded(ReturnEvent.ExternalVersionRecorded e) {
+            return "外部版本 " + e.version();
+        }
     }
 
     static String quantities(List<LineQuantity> quantities) {

@@ -41,7 +41,9 @@ public enum NotificationType {
     /** A deadline passed and the leg expired. */
     LEG_EXPIRED,
     /** The reseller closed the leg by hand. */
-    LEG_CLOSED;
+    LEG_CLOSED,
+    /** A command carried an outside system's version token, now the case's newest of its source; nobody is told. */
+    EXTERNAL_VERSION_RECORDED;
 
     /**
      * The type of notification that tells about an event.
@@ -150,6 +152,11 @@ public enum NotificationType {
         @Override
         public NotificationType legClosed(ReturnEvent.LegClosed e) {
             return LEG_CLOSED;
+        }
+
+        @Override
+        public NotificationType externalVersionRecorded(ReturnEvent.ExternalVersionRecorded e) {
+            return EXTERNAL_VERSION_RECORDED;
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.returnsync.spi.EventTypes;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
@@ -56,7 +57,7 @@ class EventCodecTest {
     @Test
     void the_hierarchy_walk_finds_every_event_type_the_codec_knows_and_no_more() {
         Set<String> found = EventTypes.all().stream().map(Class::getSimpleName).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(19, found.size(), "event types: " + found);
+        assertEquals(20, found.size(), "event types: " + found);
         assertEquals(found, new TreeSet<>(EventCodec.knownTypes()));
     }
 
@@ -353,6 +354,8 @@ class EventCodecTest {
             return new Money(java.util.Currency.getInstance("CNY"), Money.MAX_MINOR);
         } else if (type == String.class) {
             return TRICKY;
+        } else if (type == ExternalVersion.class) {
+            return ExternalVersion.of("1688.dropship_x-1", Long.MAX_VALUE);
         } else if (type == boolean.class) {
             return true;
         } else if (type == List.class) {

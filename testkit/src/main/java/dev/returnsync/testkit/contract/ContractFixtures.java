@@ -4,6 +4,7 @@ import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
@@ -85,7 +86,8 @@ final class ContractFixtures {
 
     /**
      * A whole happy-path history of the first supplier's leg, including a replaced supplier number, a return
-     * tracking number and (for the exchange) a replacement tracking number; timestamps carry nanoseconds.
+     * tracking number, (for the exchange) a replacement tracking number and two external versions; timestamps carry
+     * nanoseconds.
      */
     static List<ReturnEvent> fullLifecycle(TenantId tenant, CaseId caseId, String prefix) {
         Actor reseller = Actor.reseller(tenant, "店小二");
@@ -116,6 +118,10 @@ final class ContractFixtures {
         events.add(new ReturnEvent.ResultConfirmed(t.plusSeconds(12), customer, SUPPLIER, false));
         events.add(new ReturnEvent.LegEscalated(t.plusSeconds(13), Actor.system(tenant, "deadline"), OTHER_SUPPLIER,
                 LegState.REQUESTED));
+        // external versions beyond 2^53, which a store that passes JSON numbers through doubles would round
+        events.add(new ReturnEvent.ExternalVersionRecorded(t.plusSeconds(14), reseller,
+                ExternalVersion.of("taobao", 9_007_199_254_740_993L)));
+        events.add(new ReturnEvent.ExternalVersionRecorded(t.plusSeconds(15), supplier, ExternalVersion.of("1688", 7)));
         return events;
     }
 

@@ -64,7 +64,7 @@ public final class AgreeReturnBuilder extends LegCommandBuilder<AgreeReturnBuild
 
     @Override
     Command.AgreeReturn make() {
-        return new Command.AgreeReturn(header.key, header.actor, header.expectedVersion, header.caseId, leg(),
+        return new Command.AgreeReturn(header.key, header.actor, header.expectedVersion, header.externalVersion, header.caseId, leg(),
                 outcome, authorized);
     }
 }

@@ -85,7 +85,7 @@ public final class ReportResultBuilder extends LegCommandBuilder<ReportResultBui
 
     @Override
     Command.ReportResult make() {
-        return new Command.ReportResult(header.key, header.actor, header.expectedVersion, header.caseId, leg(),
+        return new Command.ReportResult(header.key, header.actor, header.expectedVersion, header.externalVersion, header.caseId, leg(),
                 accepted, rejected, note);
     }
 }

@@ -267,6 +267,11 @@ public final class OutboxPlanner {
         public List<Role> legClosed(ReturnEvent.LegClosed e) {
             return List.of(Role.CUSTOMER, Role.SUPPLIER);
         }
+
+        @Override
+        public List<Role> externalVersionRecorded(ReturnEvent.ExternalVersionRecorded e) {
+            return List.of();
+        }
     }
 
     /**
@@ -368,6 +373,11 @@ public final class OutboxPlanner {
 
         @Override
         public Optional<Effect> legClosed(ReturnEvent.LegClosed e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> externalVersionRecorded(ReturnEvent.ExternalVersionRecorded e) {
             return Optional.empty();
         }
     }
