@@ -8,6 +8,8 @@ import dev.returnsync.core.domain.WorkflowDefinition;
 import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.LegState;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 
 /** Answers one status change against the case as it stands: see {@link MarketplaceMapping#inbound}. */
@@ -58,28 +60,44 @@ final class InboundWalk<S extends Enum<S> & RefundStatus> {
                 + " final in the workflow: no command re-applies a declined leg");
     }
 
-    /** Walks forward along the workflow until the leg shows the status. */
+    /**
+     * Walks forward along the workflow until the leg shows the status. The way is planned first, so that a status
+     * that no state on the way shows makes no command at all.
+     */
     private Inbound forward() {
         if (passed(change.status())) {
             return new Inbound.Behind(table.outbound(facts).status());
         }
-        LegFacts at = facts;
-        for (int i = 0; i < MAX_STEPS; i++) {
-            Forward.Step step = Forward.from(at);
-            if (step == null) {
-                break;
-            }
+        List<Forward.Step> way = way();
+        if (way.isEmpty()) {
+            return new Inbound.NoCounterpart("no way forward from " + leg.state() + " leads to a leg that shows "
+                    + change.status().apiName());
+        }
+        for (Forward.Step step : way) {
             String cannot = commands.add(step.command());
             if (cannot != null) {
                 return new Inbound.Wait(commands.made(), step.command(), cannot);
             }
+        }
+        return new Inbound.Run(commands.made());
+    }
+
+    /** The steps from where the leg stands to the first state that shows the status; none when no state does. */
+    private List<Forward.Step> way() {
+        List<Forward.Step> way = new ArrayList<>();
+        LegFacts at = facts;
+        for (int i = 0; i < MAX_STEPS; i++) {
+            Forward.Step step = Forward.from(at);
+            if (step == null) {
+                return List.of();
+            }
+            way.add(step);
             at = after(step);
             if (table.outbound(at).status() == change.status()) {
-                return new Inbound.Run(commands.made());
+                return way;
             }
         }
-        return new Inbound.NoCounterpart("no way forward from " + leg.state() + " leads to a leg that shows "
-                + change.status().apiName());
+        return List.of();
     }
 
     /** The facts after a step of the walk, with what the change's data decided on the way. */
