@@ -92,7 +92,7 @@ final class StepCommands<S extends Enum<S> & RefundStatus> {
             case REPORT_SHIPMENT -> change.tracking() == null ? "the return tracking number (withTracking)"
                     : header.reportShipment().leg(leg).tracking(change.tracking()).build();
             case CONFIRM_RECEIPT -> {
-                received = change.received() != null ? change.received() : quantities(LineState::authorized);
+                received = change.received() != null ? change.received() : authorized();
                 yield header.confirmReceipt().leg(leg).received(received).build();
             }
             case REPORT_RESULT -> refundOnly() ? header.reportResult().leg(leg).note(note()).build()
@@ -146,6 +146,15 @@ final class StepCommands<S extends Enum<S> & RefundStatus> {
 
     private String note() {
         return change.note() != null ? change.note() : change.status().label() + " (" + table.source() + ")";
+    }
+
+    /**
+     * What the leg authorized; everything requested when the walk itself agreed, since its agreement authorizes
+     * every requested unit.
+     */
+    private List<LineQuantity> authorized() {
+        boolean agreedBefore = current.leg(change.leg()).orElseThrow().outcome() != null;
+        return quantities(agreedBefore ? LineState::authorized : LineState::requested);
     }
 
     /** The leg's quantities on one axis, left out where zero. */
