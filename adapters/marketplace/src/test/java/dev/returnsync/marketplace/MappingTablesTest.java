@@ -136,16 +136,6 @@ class MappingTablesTest {
         return answer.commands().isEmpty() ? 0 : 1;
     }
 
-    /** The outcome itself when a leg of it can stand in the state, else an outcome whose legs can. */
-    private static OutcomeType reaching(LegState state, OutcomeType outcome) {
-        return switch (state) {
-            case AWAITING_SHIPMENT, SHIPPED, RECEIVED -> outcome.shipsGoodsBack() ? outcome : OutcomeType.RETURN_AND_REFUND;
-            case AWAITING_RESULT -> OutcomeType.REFUND_ONLY;
-            case REPLACEMENT_SHIPPED -> OutcomeType.EXCHANGE;
-            default -> outcome;
-        };
-    }
-
     /** A one-leg case whose leg stands in a state, with the quantities and numbers that state implies. */
     private static ReturnCase caseIn(LegState state, OutcomeType outcome) {
         Set<LegState> agreed = EnumSet.complementOf(EnumSet.of(LegState.REQUESTED, LegState.NEGOTIATING,
@@ -157,7 +147,7 @@ class MappingTablesTest {
                 LegState.REPLACEMENT_SHIPPED, LegState.RESULT_NOTIFIED, LegState.DISPUTED, LegState.COMPLETED);
         Set<LegState> inspected = EnumSet.of(LegState.RESULT_REPORTED, LegState.REPLACEMENT_SHIPPED,
                 LegState.RESULT_NOTIFIED, LegState.DISPUTED, LegState.COMPLETED);
-        OutcomeType reaching = reaching(state, outcome);
+        OutcomeType reaching = Reachable.outcomeReaching(state, outcome);
         if (reaching != outcome) {
             return caseIn(state, reaching);
         }
