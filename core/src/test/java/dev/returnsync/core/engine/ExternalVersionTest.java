@@ -149,4 +149,46 @@ class ExternalVersionTest {
         assertEquals(1, agreed.events().size());
         assertEquals(OptionalLong.of(9), agreed.state().externalVersion("taobao"));
     }
+
+    @Test
+    void racingTokensOfOneSourceKeepTheNewestAndRefuseOnlyWhatTurnedStale() throws Exception {
+        int racers = 6;
+        List<dev.returnsync.spi.ReturnLine> lines = new java.util.ArrayList<>();
+        for (int i = 1; i <= racers; i++) {
+            lines.add(line("SKU-" + i, dev.returnsync.spi.SupplierId.of("sup-r" + i), 1, 1, "1.00"));
+        }
+        engine.execute(submit(c, "AS-EXT", lines));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Boolean>> outcomes = new java.util.ArrayList<>();
+            for (int i = 1; i <= racers; i++) {
+                // each racer opens its own leg, legal in any order: only the tokens can refuse it
+                Command.OpenNegotiation open = Commands.as(reseller()).key(key()).onCase(c).externalVersion("taobao", i)
+                        .openNegotiation().leg(dev.returnsync.spi.SupplierId.of("sup-r" + i)).build();
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        engine.execute(open);
+                        return true;
+                    } catch (CommandRefusedException e) {
+                        assertEquals(Refusal.Code.STALE_EXTERNAL_VERSION, e.refusal().code());
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < racers; i++) {
+                boolean accepted = outcomes.get(i).get(5, java.util.concurrent.TimeUnit.SECONDS);
+                assertTrue(accepted || i < racers - 1, "the newest token is never stale");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(OptionalLong.of(racers), engine.caseView(reseller(), c).state().externalVersion("taobao"));
+        List<Long> recorded = store.load(TENANT, c).orElseThrow().events().stream()
+                .filter(e -> e instanceof ReturnEvent.ExternalVersionRecorded)
+                .map(e -> ((ReturnEvent.ExternalVersionRecorded) e).version().version()).toList();
+        assertEquals(recorded.stream().sorted().distinct().toList(), recorded, "recorded tokens only ever grow");
+    }
 }
