@@ -3,6 +3,7 @@ package dev.returnsync.marketplace;
 import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.ReturnEvent;
@@ -64,7 +65,7 @@ public final class MarketplaceMapping<S extends Enum<S> & RefundStatus> {
         return new MarketplaceMapping<>(table, userId);
     }
 
-    /** {@return the source of the marketplace's refund versions in {@link dev.returnsync.spi.ExternalVersion}s} */
+    /** {@return the source of the marketplace's refund versions in {@link ExternalVersion}s} */
     public String source() {
         return table.source();
     }
@@ -147,7 +148,7 @@ public final class MarketplaceMapping<S extends Enum<S> & RefundStatus> {
         Objects.requireNonNull(change, "change");
         if (current.isEmpty()) {
             return table.intent(change.status()) == Table.Intent.OPEN
-                    ? new Inbound.Open(new dev.returnsync.spi.ExternalVersion(table.source(), change.version()))
+                    ? new Inbound.Open(new ExternalVersion(table.source(), change.version()))
                     : new Inbound.NoCounterpart("no case for the refund, and " + change.status().apiName()
                     + " does not open one");
         }

@@ -23,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * Makes the commands of one status change, with the command builders: who fires each (by the table's role), its
@@ -158,7 +159,7 @@ final class StepCommands<S extends Enum<S> & RefundStatus> {
     }
 
     /** The leg's quantities on one axis, left out where zero. */
-    private List<LineQuantity> quantities(java.util.function.ToIntFunction<LineState> axis) {
+    private List<LineQuantity> quantities(ToIntFunction<LineState> axis) {
         List<LineQuantity> quantities = new ArrayList<>();
         for (LineState line : current.leg(change.leg()).orElseThrow().lines()) {
             int quantity = axis.applyAsInt(line);
