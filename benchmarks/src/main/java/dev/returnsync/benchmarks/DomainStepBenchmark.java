@@ -6,6 +6,7 @@ import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.domain.RuleContext;
+import dev.returnsync.core.domain.StepResult;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnNumber;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,8 +23,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A diagnostic of returnsync's domain alone, not a comparison: the cost of {@code decide} and of
- * {@code evolve} for each step, and of the number-uniqueness look-up that {@code decide} makes when a
+ * A diagnostic of returnsync's domain alone, not a comparison: the cost of {@code decide}, of {@code evolve}
+ * and of the one-pass {@code step} for each step, and of the number-uniqueness look-up that {@code decide} makes when a
  * number is linked. Run with {@code -prof gc} to see where the bytes per transition go. Not part of the short
  * suite.
  */
@@ -63,6 +64,12 @@ public class DomainStepBenchmark {
     @Benchmark
     public ReturnCase evolve() {
         return ReturnWorkflow.evolve(Optional.ofNullable(before), event);
+    }
+
+    /** step: decide and evolve in one pass, as the engine does. */
+    @Benchmark
+    public StepResult step() {
+        return workflow.step(Optional.ofNullable(before), command, context);
     }
 
     /** The uniqueness look-up of a number that is not linked (what ISSUE_NUMBER and SHIP do). */

@@ -6,7 +6,7 @@ package dev.returnsync.benchmarks;
  * start benchmark inside the measured call.
  */
 public enum FlowType {
-    /** returnsync's pure domain: decide + evolve on an immutable case. */
+    /** returnsync's pure domain: step (decide and evolve in one pass) on an immutable case. */
     RETURNSYNC {
         @Override
         public ReturnFlow create() {

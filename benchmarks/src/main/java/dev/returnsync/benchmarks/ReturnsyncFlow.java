@@ -8,6 +8,7 @@ import dev.returnsync.core.domain.LineState;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.domain.RuleContext;
+import dev.returnsync.core.domain.StepResult;
 import dev.returnsync.core.domain.command.CommandHeader;
 import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.ReturnEvent;
@@ -18,9 +19,10 @@ import java.util.Optional;
 
 /**
  * returnsync's pure domain, used the way the engine uses it: per step a command with an idempotency key,
- * the actor and the version the caller saw, {@link ReturnWorkflow#decide} (tenant, version, role, party,
- * transition table with its conditions, payload: quantities and number kind, scope and uniqueness), then
- * {@link ReturnWorkflow#evolve} into a new immutable case. The workflow definition is built once.
+ * the actor and the version the caller saw, {@link ReturnWorkflow#step}: the checks of
+ * {@link ReturnWorkflow#decide} (tenant, version, role, party, transition table with its conditions, payload:
+ * quantities and number kind, scope and uniqueness) and the move into a new immutable case in one pass, as the
+ * engine decides. The workflow definition is built once.
  */
 final class ReturnsyncFlow implements ReturnFlow {
     /**
@@ -38,7 +40,7 @@ final class ReturnsyncFlow implements ReturnFlow {
     public Outcome run(Scenario scenario) {
         ReturnCase current = null;
         for (Step step : Step.all()) {
-            current = ReturnWorkflow.evolve(Optional.ofNullable(current), decide(current, scenario, step));
+            current = step(current, scenario, step).after();
         }
         return outcome(current);
     }
@@ -50,15 +52,14 @@ final class ReturnsyncFlow implements ReturnFlow {
             if (step == next) {
                 break;
             }
-            current = ReturnWorkflow.evolve(Optional.ofNullable(current), decide(current, scenario, step));
+            current = step(current, scenario, step).after();
         }
         return current;
     }
 
     @Override
     public Outcome resume(Object snapshot, Scenario scenario, Step next) {
-        ReturnCase current = (ReturnCase) snapshot;
-        return outcome(ReturnWorkflow.evolve(Optional.ofNullable(current), decide(current, scenario, next)));
+        return outcome(step((ReturnCase) snapshot, scenario, next).after());
     }
 
     @Override
@@ -66,25 +67,26 @@ final class ReturnsyncFlow implements ReturnFlow {
         List<ReturnEvent> history = new ArrayList<>(Step.all().size());
         ReturnCase current = null;
         for (Step step : Step.all()) {
-            List<ReturnEvent> events = decide(current, scenario, step);
-            history.addAll(events);
-            current = ReturnWorkflow.evolve(Optional.ofNullable(current), events);
+            StepResult result = step(current, scenario, step);
+            history.addAll(result.decision().eventsOrThrow());
+            current = result.after();
         }
         return new ClosedCase(current, List.copyOf(history));
     }
 
-    private List<ReturnEvent> decide(ReturnCase current, Scenario s, Step step) {
+    /** One step as the engine takes it: the command decided and the case moved in one pass. */
+    private StepResult step(ReturnCase current, Scenario s, Step step) {
         Command command;
         try {
             command = command(current, s, step);
         } catch (InvalidCommandException e) {
             throw new StepRefusedException(step, e.getMessage());   // refused before deciding: e.g. the wrong role
         }
-        Decision decision = workflow.decide(Optional.ofNullable(current), command, RuleContext.at(s.at(step)));
-        if (decision instanceof Decision.Accepted accepted) {
-            return accepted.events();
+        StepResult result = workflow.step(Optional.ofNullable(current), command, RuleContext.at(s.at(step)));
+        if (!result.accepted()) {
+            throw new StepRefusedException(step, ((Decision.Refused) result.decision()).refusal().toString());
         }
-        throw new StepRefusedException(step, ((Decision.Refused) decision).refusal().toString());
+        return result;
     }
 
     static Command command(ReturnCase current, Scenario s, Step step) {

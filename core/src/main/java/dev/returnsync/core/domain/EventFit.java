@@ -15,11 +15,9 @@ import java.util.Currency;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * Whether an event fits the case it is folded into: the one place that keeps {@link ReturnWorkflow#evolve} to
@@ -54,10 +52,9 @@ final class EventFit {
         if (lines.isEmpty()) {
             throw new IllegalEventException(null, event.type(), "a case needs at least one line");
         }
-        Set<Sku> skus = new HashSet<>();
         Currency currency = lines.get(0).unitPrice().currency();
         for (int i = 0; i < lines.size(); i++) {
-            if (!skus.add(lines.get(i).sku())) {
+            if (repeatsEarlierSku(lines, i)) {
                 throw new IllegalEventException(null, event.type(), "lines[" + i + "] repeats a SKU");
             }
             if (!lines.get(i).unitPrice().currency().equals(currency)) {
@@ -79,6 +76,20 @@ final class EventFit {
     static boolean isNewer(ReturnCase current, ExternalVersion external) {
         OptionalLong held = current.externalVersion(external.source());
         return held.isEmpty() || held.getAsLong() < external.version();
+    }
+
+    /**
+     * Whether the line at {@code index} repeats the SKU of an earlier line: a pairwise scan, no set, over a
+     * request's at most {@link ReturnLine#MAX_LINES} lines.
+     */
+    static boolean repeatsEarlierSku(List<ReturnLine> lines, int index) {
+        Sku sku = lines.get(index).sku();
+        for (int i = 0; i < index; i++) {
+            if (lines.get(i).sku().equals(sku)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Checks that a leg event fits the leg's state and payload. */

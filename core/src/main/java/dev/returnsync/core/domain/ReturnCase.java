@@ -234,13 +234,12 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
     }
 
     ReturnCase withLeg(Leg changed) {
-        for (int i = 0; i < legs.size(); i++) {
+        int size = legs.size();
+        for (int i = 0; i < size; i++) {
             if (legs.get(i).supplier().equals(changed.supplier())) {
-                Leg[] next = legs.toArray(new Leg[0]);
-                next[i] = changed;
-                // List.of makes the one copy; the constructor's List.copyOf keeps an immutable list as it is
+                // one immutable list, built once; the constructor's List.copyOf keeps it as it is
                 return new ReturnCase(id, tenant, customer, order, customerNumber, resellerNumber, reason, wanted,
-                        deliveredAt, createdAt, List.of(next), version + 1, externalVersions);
+                        deliveredAt, createdAt, replaced(i, changed), version + 1, externalVersions);
             }
         }
         throw new IllegalStateException("case " + id + " has no leg of supplier " + changed.supplier());
@@ -251,5 +250,18 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
         next.put(external.source(), external.version());
         return new ReturnCase(id, tenant, customer, order, customerNumber, resellerNumber, reason, wanted, deliveredAt,
                 createdAt, legs, version + 1, next);
+    }
+
+    /** The legs with the one at {@code index} replaced; one and two legs without an intermediate array. */
+    private List<Leg> replaced(int index, Leg changed) {
+        if (legs.size() == 1) {
+            return List.of(changed);
+        }
+        if (legs.size() == 2) {
+            return index == 0 ? List.of(changed, legs.get(1)) : List.of(legs.get(0), changed);
+        }
+        Leg[] next = legs.toArray(new Leg[0]);
+        next[index] = changed;
+        return List.of(next);
     }
 }

@@ -16,13 +16,11 @@ import dev.returnsync.spi.ReturnEvent.LegEvent;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.Role;
-import dev.returnsync.spi.Sku;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.TimeWindow;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +134,7 @@ public final class ReturnWorkflow {
      *     corrupt or reordered history); it names the leg's state and the event type
      */
     public static ReturnCase evolve(Optional<ReturnCase> current, ReturnEvent event) {
-        return step(notNull(current).orElse(null), event);
+        return foldOne(notNull(current).orElse(null), event);
     }
 
     /**
@@ -148,10 +146,10 @@ public final class ReturnWorkflow {
      * @throws IllegalEventException if the event does not fit the case, see {@link #evolve(Optional, ReturnEvent)}
      */
     public static ReturnCase evolve(ReturnCase current, ReturnEvent event) {
-        return step(existing(current), event);
+        return foldOne(existing(current), event);
     }
 
-    private static ReturnCase step(ReturnCase current, ReturnEvent event) {
+    private static ReturnCase foldOne(ReturnCase current, ReturnEvent event) {
         Objects.requireNonNull(event, "event must not be null");
         if (event instanceof ReturnEvent.ReturnRequested requested) {
             EventFit.checkOpening(current, requested);
@@ -170,8 +168,16 @@ public final class ReturnWorkflow {
             throw new IllegalEventException(null, event.type(), "the case has no leg of this supplier");
         }
         EventFit.check(current, leg, legEvent);
+        return current.withLeg(nextLeg(leg, legEvent));
+    }
+
+    /**
+     * The leg after one of its events: the one place that says how each event type moves a leg, shared by
+     * {@link #evolve} (replay) and {@link #step} (the one-pass decision). The event is known to fit the leg.
+     */
+    private static Leg nextLeg(Leg leg, LegEvent event) {
         try {
-            return current.withLeg(legEvent.accept(new LegStep(leg)));
+            return event.accept(new LegStep(leg));
         } catch (IllegalArgumentException e) {
             // a line's axes out of order: more authorized, received or inspected than the leg allows
             throw new IllegalEventException(leg.state(), event.type(), "the quantities do not fit the leg's lines");
@@ -210,7 +216,7 @@ public final class ReturnWorkflow {
     private static ReturnCase fold(ReturnCase current, List<? extends ReturnEvent> events) {
         ReturnCase state = current;
         for (ReturnEvent event : events) {
-            state = step(state, event);
+            state = foldOne(state, event);
         }
         return state;
     }
@@ -223,19 +229,29 @@ public final class ReturnWorkflow {
         return Objects.requireNonNull(current, "current must not be null; before the first event pass initialState()");
     }
 
+    /**
+     * The case a request opens: one leg per supplier, in the order of the suppliers' first lines. Plain loops over a
+     * request's few lines, no map: a case is opened once, often on a cold JVM.
+     */
     private static ReturnCase open(ReturnEvent.ReturnRequested e) {
-        Map<SupplierId, List<LineState>> bySupplier = new LinkedHashMap<>();
-        for (ReturnLine line : e.lines()) {
-            List<LineState> lines = bySupplier.get(line.supplier());
-            if (lines == null) {
-                lines = new ArrayList<>();
-                bySupplier.put(line.supplier(), lines);
+        List<ReturnLine> lines = e.lines();
+        boolean[] placed = new boolean[lines.size()];
+        List<Leg> legs = new ArrayList<>(1);
+        for (int first = 0; first < lines.size(); first++) {
+            if (placed[first]) {
+                continue;
             }
-            lines.add(new LineState(line.sku(), line.unitPrice(), line.delivered(), line.requested(), 0, 0, 0, 0));
-        }
-        List<Leg> legs = new ArrayList<>(bySupplier.size());
-        for (Map.Entry<SupplierId, List<LineState>> entry : bySupplier.entrySet()) {
-            legs.add(Leg.requested(entry.getKey(), e.at(), entry.getValue()));
+            SupplierId supplier = lines.get(first).supplier();
+            List<LineState> legLines = new ArrayList<>(lines.size() - first);
+            for (int i = first; i < lines.size(); i++) {
+                ReturnLine line = lines.get(i);
+                if (!placed[i] && line.supplier().equals(supplier)) {
+                    placed[i] = true;
+                    legLines.add(new LineState(line.sku(), line.unitPrice(), line.delivered(), line.requested(), 0, 0,
+                            0, 0));
+                }
+            }
+            legs.add(Leg.requested(supplier, e.at(), legLines));
         }
         return new ReturnCase(e.caseId(), e.actor().tenant(), e.customer(), e.order(), e.customerNumber(),
                 e.resellerNumber(), e.reason(), e.wanted(), e.deliveredAt(), e.at(), legs, 1, Map.of());
@@ -371,7 +387,7 @@ public final class ReturnWorkflow {
      * @return the events, or the refusal
      */
     public Decision decide(Optional<ReturnCase> current, Command command, RuleContext context) {
-        return decide(notNull(current).orElse(null), current, command, context);
+        return judge(notNull(current).orElse(null), current, command, context);
     }
 
     /**
@@ -383,26 +399,88 @@ public final class ReturnWorkflow {
      * @return the events, or the refusal
      */
     public Decision decide(ReturnCase current, Command command, RuleContext context) {
-        return decide(existing(current), Optional.of(current), command, context);
+        return judge(existing(current), Optional.of(current), command, context);
     }
 
-    private Decision decide(ReturnCase current, Optional<ReturnCase> before, Command command, RuleContext context) {
+    // ------------------------------------------------------------------------------------------ step
+
+    /**
+     * Decides a command and, when it is accepted, moves the case in the same pass: what {@link #decide} followed
+     * by {@link #evolve} give, without checking the new event against the case a second time. The engine decides
+     * this way; {@link #decide} and {@link #evolve} remain for replaying a history and for the rule checker.
+     *
+     * @param current the case, or {@link #initialState()} when none exists yet
+     * @param command the command, already validated for nulls and ranges (the engine does that)
+     * @param context the time of the decision and the host's settings
+     * @return the decision and, when accepted, the case after its events
+     * @throws IllegalStateException if the table row the command took and the leg its event builds disagree on
+     *     the state the leg moves to (a defect of the workflow, never of the input)
+     */
+    public StepResult step(Optional<ReturnCase> current, Command command, RuleContext context) {
+        return step(notNull(current).orElse(null), current, command, context);
+    }
+
+    /**
+     * Decides a command against an existing case and moves it; see {@link #step(Optional, Command, RuleContext)}.
+     *
+     * @param current the case, not null
+     * @param command the command, already validated for nulls and ranges (the engine does that)
+     * @param context the time of the decision and the host's settings
+     * @return the decision and, when accepted, the case after its events
+     */
+    public StepResult step(ReturnCase current, Command command, RuleContext context) {
+        return step(existing(current), Optional.of(current), command, context);
+    }
+
+    private StepResult step(ReturnCase current, Optional<ReturnCase> before, Command command, RuleContext context) {
+        Decision decision = judge(current, before, command, context);
+        if (!(decision instanceof Decision.Accepted accepted)) {
+            return new StepResult(decision, null);
+        }
+        List<ReturnEvent> events = accepted.events();
+        ReturnEvent event = events.get(0);
+        ReturnCase after;
+        if (event instanceof LegEvent legEvent) {
+            // the leg and the row judge found: a scan of the case's few legs and an array look-up, nothing allocated
+            Leg leg = current.legOrNull(legEvent.leg());
+            Transition row = definition.row(command.type(), leg, command.actor().role());
+            Leg next = nextLeg(leg, legEvent);
+            if (next.state() != row.to()) {
+                throw new IllegalStateException("the row " + row.command() + " from " + row.from() + " leads to "
+                        + row.to() + " but its event " + event.type() + " moves the leg to " + next.state());
+            }
+            after = current.withLeg(next);
+        } else {
+            after = open((ReturnEvent.ReturnRequested) event);
+        }
+        // the record of an external version, when the command carried one
+        for (int i = 1; i < events.size(); i++) {
+            after = foldOne(after, events.get(i));
+        }
+        return new StepResult(decision, after);
+    }
+
+    /** The checks, the event and the custom guards: the decision {@link #decide} and {@link #step} share. */
+    private Decision judge(ReturnCase current, Optional<ReturnCase> before, Command command, RuleContext context) {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(context, "context");
-        Decided decided;
+        Decision decision;
         LegState state = null;
         if (command instanceof Command.SubmitReturn submit) {
             Refusal refusal = checkSubmission(current, submit, context);
-            decided = refusal != null ? new Decided(refusal) : submissionEvent(submit, context);
+            decision = refusal != null ? new Decision.Refused(refusal) : submissionEvent(submit, context);
         } else {
             LegCommand legCommand = (LegCommand) command;
             Leg leg = current == null ? null : current.legOrNull(legCommand.leg());
             state = leg == null ? null : leg.state();
             Refusal refusal = checkLegCommand(current, legCommand, leg);
-            decided = refusal != null ? new Decided(refusal) : legEvent(current, leg, legCommand, context);
+            if (refusal == null && definition.row(command.type(), leg, command.actor().role()) == null) {
+                refusal = noRow(legCommand, leg);
+            }
+            decision = refusal != null ? new Decision.Refused(refusal) : legEvent(current, leg, legCommand, context);
         }
-        if (decided.refusal != null) {
-            return new Decision.Refused(decided.refusal);
+        if (!decision.accepted()) {
+            return decision;
         }
         if (!guards.isEmpty()) {
             for (Guard guard : guards) {
@@ -413,11 +491,14 @@ public final class ReturnWorkflow {
                 }
             }
         }
-        if (command.externalVersion() != null) {
-            return new Decision.Accepted(List.of(decided.event, new ReturnEvent.ExternalVersionRecorded(
-                    decided.event.at(), command.actor(), command.externalVersion())));
-        }
-        return new Decision.Accepted(List.of(decided.event));
+        return command.externalVersion() == null ? decision : recorded(decision, command);
+    }
+
+    /** The accepted command's event, then the record of the external version the command carries. */
+    private static Decision recorded(Decision decision, Command command) {
+        ReturnEvent event = decision.eventsOrThrow().get(0);
+        return new Decision.Accepted(List.of(event,
+                new ReturnEvent.ExternalVersionRecorded(event.at(), command.actor(), command.externalVersion())));
     }
 
     /**
@@ -483,10 +564,10 @@ public final class ReturnWorkflow {
         if (submit.lines().size() > ReturnLine.MAX_LINES) {
             return refuse(Code.INVALID_PAYLOAD, submit, null, "lines: at most " + ReturnLine.MAX_LINES + " lines");
         }
-        Set<Sku> skus = new HashSet<>();
         java.util.Currency currency = submit.lines().get(0).unitPrice().currency();
-        for (ReturnLine line : submit.lines()) {
-            if (!skus.add(line.sku())) {
+        for (int i = 0; i < submit.lines().size(); i++) {
+            ReturnLine line = submit.lines().get(i);
+            if (EventFit.repeatsEarlierSku(submit.lines(), i)) {
                 return refuse(Code.INVALID_PAYLOAD, submit, null, "lines: SKU " + line.sku() + " is listed twice");
             }
             if (!line.unitPrice().currency().equals(currency)) {
@@ -529,10 +610,9 @@ public final class ReturnWorkflow {
                     + " of source " + external.source() + " is not newer than the case's "
                     + current.externalVersion(external.source()).getAsLong());
         }
-        Set<Role> allowed = definition.roles(command.type());
-        if (!allowed.contains(actor.role())) {
-            return refuse(Code.ROLE_NOT_ALLOWED, command, null,
-                    "a " + actor.role() + " may not " + command.type() + "; allowed: " + allowed);
+        if (!definition.allows(command.type(), actor.role())) {
+            return refuse(Code.ROLE_NOT_ALLOWED, command, null, "a " + actor.role() + " may not " + command.type()
+                    + "; allowed: " + definition.roles(command.type()));
         }
         if (actor.role() == Role.CUSTOMER && !actor.is(current.customer())) {
             return refuse(Code.NOT_A_PARTY, command, null, "a customer may only act on their own case");
@@ -543,131 +623,128 @@ public final class ReturnWorkflow {
         if (leg == null) {
             return refuse(Code.UNKNOWN_LEG, command, null, "the case has no leg of supplier " + command.leg());
         }
+        return null;
+    }
+
+    /** Why no row of the table takes a command from the leg's state for the actor's role (off the hot path). */
+    private Refusal noRow(LegCommand command, Leg leg) {
+        Role role = command.actor().role();
         List<Transition> rows = definition.rows(command.type(), leg.state());
         if (rows.isEmpty()) {
             return refuse(Code.ILLEGAL_TRANSITION, command, leg.state(),
                     command.type() + " is not possible in state " + leg.state());
         }
-        Transition chosen = null;
         boolean roleFits = false;
+        List<String> needs = new ArrayList<>(rows.size());
         for (Transition row : rows) {
-            if (row.roles().contains(actor.role())) {
-                roleFits = true;
-                if (row.condition().test(leg)) {
-                    chosen = row;
-                    break;
-                }
-            }
+            roleFits |= row.roles().contains(role);
+            needs.add(row.condition().label());
         }
         if (!roleFits) {
             return refuse(Code.ROLE_NOT_ALLOWED, command, leg.state(),
-                    "a " + actor.role() + " may not " + command.type() + " in state " + leg.state());
+                    "a " + role + " may not " + command.type() + " in state " + leg.state());
         }
-        if (chosen == null) {
-            return refuse(Code.CONDITION_NOT_MET, command, leg.state(), command.type() + " in state " + leg.state()
-                    + " needs: " + rows.stream().map(r -> r.condition().label()).toList()
-                    + " (outcome " + leg.outcome() + ")");
-        }
-        return null;
+        return refuse(Code.CONDITION_NOT_MET, command, leg.state(), command.type() + " in state " + leg.state()
+                + " needs: " + needs + " (outcome " + leg.outcome() + ")");
     }
 
-    private Decided submissionEvent(Command.SubmitReturn s, RuleContext context) {
-        return new Decided(new ReturnEvent.ReturnRequested(context.now(), s.actor(), s.caseId(), s.customer(),
+    private Decision submissionEvent(Command.SubmitReturn s, RuleContext context) {
+        return accepted(new ReturnEvent.ReturnRequested(context.now(), s.actor(), s.caseId(), s.customer(),
                 s.order(), s.customerNumber(), s.resellerNumber(), s.lines(), s.reason(), s.wanted(), s.deliveredAt()));
     }
 
-    private Decided legEvent(ReturnCase current, Leg leg, LegCommand command, RuleContext context) {
+    private Decision legEvent(ReturnCase current, Leg leg, LegCommand command, RuleContext context) {
         var at = context.now();
         Actor actor = command.actor();
         SupplierId supplier = leg.supplier();
         return switch (command.type()) {
             case SUBMIT_RETURN -> throw new IllegalArgumentException("not a leg command");
-            case OPEN_NEGOTIATION -> new Decided(new ReturnEvent.NegotiationOpened(at, actor, supplier));
+            case OPEN_NEGOTIATION -> accepted(new ReturnEvent.NegotiationOpened(at, actor, supplier));
             case AGREE_RETURN -> {
                 Command.AgreeReturn c = (Command.AgreeReturn) command;
                 List<LineQuantity> authorized = c.authorized().isEmpty()
                         ? everythingRequested(leg)
                         : c.authorized();
                 Refusal wrong = checkQuantities(c, leg, "authorized", authorized, Axis.REQUESTED, "requested", true);
-                yield wrong != null ? new Decided(wrong)
-                        : new Decided(new ReturnEvent.SupplierAgreed(at, actor, supplier, c.outcome(), authorized));
+                yield wrong != null ? new Decision.Refused(wrong)
+                        : accepted(new ReturnEvent.SupplierAgreed(at, actor, supplier, c.outcome(), authorized));
             }
-            case DECLINE_RETURN -> new Decided(new ReturnEvent.SupplierDeclined(at, actor, supplier,
+            case DECLINE_RETURN -> accepted(new ReturnEvent.SupplierDeclined(at, actor, supplier,
                     ((Command.DeclineReturn) command).reason()));
-            case APPLY_FOR_RETURN -> new Decided(new ReturnEvent.ReturnApplied(at, actor, supplier, current.resellerNumber()));
+            case APPLY_FOR_RETURN -> accepted(new ReturnEvent.ReturnApplied(at, actor, supplier, current.resellerNumber()));
             case ISSUE_SUPPLIER_NUMBER -> {
                 Command.IssueSupplierNumber c = (Command.IssueSupplierNumber) command;
                 Refusal wrong = checkNewNumber(current, c, leg, "number", c.number(), NumberKind.SUPPLIER_RETURN,
                         supplier.value());
-                yield wrong != null ? new Decided(wrong)
-                        : new Decided(new ReturnEvent.SupplierNumberIssued(at, actor, supplier, c.number()));
+                yield wrong != null ? new Decision.Refused(wrong)
+                        : accepted(new ReturnEvent.SupplierNumberIssued(at, actor, supplier, c.number()));
             }
             case REPLACE_SUPPLIER_NUMBER -> {
                 Command.ReplaceSupplierNumber c = (Command.ReplaceSupplierNumber) command;
                 Refusal wrong = checkNewNumber(current, c, leg, "number", c.number(), NumberKind.SUPPLIER_RETURN,
                         supplier.value());
-                yield wrong != null ? new Decided(wrong) : new Decided(new ReturnEvent.SupplierNumberReplaced(at, actor,
+                yield wrong != null ? new Decision.Refused(wrong) : accepted(new ReturnEvent.SupplierNumberReplaced(at, actor,
                         supplier, leg.supplierNumber(), c.number()));
             }
-            case SHARE_NUMBER_WITH_CUSTOMER -> new Decided(new ReturnEvent.NumberSharedWithCustomer(at, actor, supplier, leg.supplierNumber()));
+            case SHARE_NUMBER_WITH_CUSTOMER -> accepted(new ReturnEvent.NumberSharedWithCustomer(at, actor, supplier, leg.supplierNumber()));
             case REPORT_SHIPMENT -> {
                 Command.ReportShipment c = (Command.ReportShipment) command;
                 Refusal wrong = checkNewNumber(current, c, leg, "tracking", c.tracking(), NumberKind.RETURN_TRACKING, null);
-                yield wrong != null ? new Decided(wrong)
-                        : new Decided(new ReturnEvent.ReturnShipped(at, actor, supplier, c.tracking()));
+                yield wrong != null ? new Decision.Refused(wrong)
+                        : accepted(new ReturnEvent.ReturnShipped(at, actor, supplier, c.tracking()));
             }
             case CONFIRM_RECEIPT -> {
                 Command.ConfirmReceipt c = (Command.ConfirmReceipt) command;
                 Refusal wrong = checkQuantities(c, leg, "received", c.received(), Axis.AUTHORIZED, "authorized", true);
-                yield wrong != null ? new Decided(wrong)
-                        : new Decided(new ReturnEvent.ReturnReceived(at, actor, supplier, c.received()));
+                yield wrong != null ? new Decision.Refused(wrong)
+                        : accepted(new ReturnEvent.ReturnReceived(at, actor, supplier, c.received()));
             }
             case REPORT_RESULT -> {
                 Command.ReportResult c = (Command.ReportResult) command;
                 Refusal wrong = checkInspection(c, leg);
-                yield wrong != null ? new Decided(wrong) : new Decided(new ReturnEvent.ResultReported(at, actor,
+                yield wrong != null ? new Decision.Refused(wrong) : accepted(new ReturnEvent.ResultReported(at, actor,
                         supplier, c.accepted(), c.rejected(), c.note()));
             }
             case SHIP_REPLACEMENT -> {
                 Command.ShipReplacement c = (Command.ShipReplacement) command;
                 Refusal wrong = checkNewNumber(current, c, leg, "tracking", c.tracking(), NumberKind.REPLACEMENT_TRACKING,
                         null);
-                yield wrong != null ? new Decided(wrong)
-                        : new Decided(new ReturnEvent.ReplacementShipped(at, actor, supplier, c.tracking()));
+                yield wrong != null ? new Decision.Refused(wrong)
+                        : accepted(new ReturnEvent.ReplacementShipped(at, actor, supplier, c.tracking()));
             }
             case REPORT_RESULT_TO_CUSTOMER -> reportToCustomer((Command.ReportResultToCustomer) command, leg, at);
-            case CONFIRM_RESULT -> new Decided(new ReturnEvent.ResultConfirmed(at, actor, supplier, false));
-            case DISPUTE_RESULT -> new Decided(new ReturnEvent.ResultDisputed(at, actor, supplier,
+            case CONFIRM_RESULT -> accepted(new ReturnEvent.ResultConfirmed(at, actor, supplier, false));
+            case DISPUTE_RESULT -> accepted(new ReturnEvent.ResultDisputed(at, actor, supplier,
                     ((Command.DisputeResult) command).reason()));
-            case CANCEL_RETURN -> new Decided(new ReturnEvent.ReturnCancelled(at, actor, supplier));
-            case CLOSE_LEG -> new Decided(new ReturnEvent.LegClosed(at, actor, supplier,
+            case CANCEL_RETURN -> accepted(new ReturnEvent.ReturnCancelled(at, actor, supplier));
+            case CLOSE_LEG -> accepted(new ReturnEvent.LegClosed(at, actor, supplier,
                     ((Command.CloseLeg) command).reason()));
             case FIRE_DEADLINE -> fireDeadline((Command.FireDeadline) command, leg, context);
         };
     }
 
-    private static Decided reportToCustomer(Command.ReportResultToCustomer c, Leg leg, Instant at) {
+    private static Decision reportToCustomer(Command.ReportResultToCustomer c, Leg leg, Instant at) {
         Money refund;
         try {
             refund = leg.refundDue();
         } catch (InvalidAmountException e) {
-            return new Decided(refuse(Code.AMOUNT_OUT_OF_RANGE, c, leg.state(),
+            return new Decision.Refused(refuse(Code.AMOUNT_OUT_OF_RANGE, c, leg.state(),
                     "the refund must be at most " + Money.MAX_MINOR + " minor units in one currency"));
         }
-        return new Decided(new ReturnEvent.ResultReportedToCustomer(at, c.actor(), leg.supplier(), refund, c.note()));
+        return accepted(new ReturnEvent.ResultReportedToCustomer(at, c.actor(), leg.supplier(), refund, c.note()));
     }
 
-    private Decided fireDeadline(Command.FireDeadline c, Leg leg, RuleContext context) {
+    private Decision fireDeadline(Command.FireDeadline c, Leg leg, RuleContext context) {
         Optional<java.time.Instant> due = leg.dueAt(deadlines);
         if (due.isEmpty()) {
-            return new Decided(refuse(Code.NOT_DUE, c, leg.state(), "the leg has no pending deadline in state " + leg.state()));
+            return new Decision.Refused(refuse(Code.NOT_DUE, c, leg.state(), "the leg has no pending deadline in state " + leg.state()));
         }
         if (context.now().isBefore(due.get())) {
-            return new Decided(refuse(Code.NOT_DUE, c, leg.state(), "the deadline of state " + leg.state()
+            return new Decision.Refused(refuse(Code.NOT_DUE, c, leg.state(), "the deadline of state " + leg.state()
                     + " falls due at " + due.get() + ", not yet at " + context.now()));
         }
         var at = context.now();
-        return new Decided(switch (deadlines.deadline(leg.state()).orElseThrow().action()) {
+        return accepted(switch (deadlines.deadline(leg.state()).orElseThrow().action()) {
             case ESCALATE -> new ReturnEvent.LegEscalated(at, c.actor(), leg.supplier(), leg.state());
             case EXPIRE -> new ReturnEvent.LegExpired(at, c.actor(), leg.supplier(), leg.state());
             case AUTO_CONFIRM -> new ReturnEvent.ResultConfirmed(at, c.actor(), leg.supplier(), true);
@@ -788,14 +865,8 @@ public final class ReturnWorkflow {
         return a != null ? a : b;
     }
 
-    private record Decided(ReturnEvent event, Refusal refusal) {
-        Decided(ReturnEvent event) {
-            this(event, null);
-        }
-
-        Decided(Refusal refusal) {
-            this(null, refusal);
-        }
+    private static Decision accepted(ReturnEvent event) {
+        return new Decision.Accepted(List.of(event));
     }
 
     /** Builds a {@link ReturnWorkflow}; each setter validates its argument. */

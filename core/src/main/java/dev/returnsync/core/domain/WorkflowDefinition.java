@@ -29,6 +29,12 @@ public final class WorkflowDefinition {
     private final List<Transition> transitions;
     private final Map<CommandType, Map<LegState, List<Transition>>> index;
     private final Map<CommandType, Set<Role>> roles;
+    /** The hot path's view of the table: [command type][from state + 1, 0 for none] -> its rows, in table order. */
+    private final Transition[][][] table;
+    /** The roles of each row of {@link #table} as a bit mask over {@link Role#ordinal()}. */
+    private final int[][][] tableRoles;
+    /** [command type] -> the roles that may fire it from some state, as a bit mask. */
+    private final int[] commandRoles;
 
     private WorkflowDefinition(List<Transition> transitions) {
         this.transitions = List.copyOf(transitions);
@@ -67,6 +73,31 @@ public final class WorkflowDefinition {
         for (CommandType command : CommandType.values()) {
             roles.put(command, Collections.unmodifiableSet(allowed.getOrDefault(command, EnumSet.noneOf(Role.class))));
         }
+        int commands = CommandType.values().length;
+        int states = LegState.values().length + 1;
+        this.table = new Transition[commands][states][];
+        this.tableRoles = new int[commands][states][];
+        this.commandRoles = new int[commands];
+        for (CommandType command : CommandType.values()) {
+            commandRoles[command.ordinal()] = mask(roles.get(command));
+            for (int state = 0; state < states; state++) {
+                List<Transition> list = rows(command, state == 0 ? null : LegState.values()[state - 1]);
+                table[command.ordinal()][state] = list.toArray(new Transition[0]);
+                int[] masks = new int[list.size()];
+                for (int i = 0; i < masks.length; i++) {
+                    masks[i] = mask(list.get(i).roles());
+                }
+                tableRoles[command.ordinal()][state] = masks;
+            }
+        }
+    }
+
+    private static int mask(Set<Role> roles) {
+        int mask = 0;
+        for (Role role : roles) {
+            mask |= 1 << role.ordinal();
+        }
+        return mask;
     }
 
     /**
@@ -157,6 +188,39 @@ public final class WorkflowDefinition {
             return List.of();
         }
         return byState.getOrDefault(from, List.of());
+    }
+
+    /**
+     * The row a role takes with a command type from a leg's state: the first, in table order, that the role may
+     * fire and whose condition holds of the leg. Allocates nothing.
+     *
+     * @param command the command type
+     * @param leg the leg; its state is the row's {@code from}
+     * @param role the role firing the command
+     * @return the row, or {@code null} when none takes the command
+     */
+    Transition row(CommandType command, Leg leg, Role role) {
+        int state = leg.state().ordinal() + 1;
+        Transition[] rows = table[command.ordinal()][state];
+        int[] masks = tableRoles[command.ordinal()][state];
+        int bit = 1 << role.ordinal();
+        for (int i = 0; i < rows.length; i++) {
+            if ((masks[i] & bit) != 0 && rows[i].condition().test(leg)) {
+                return rows[i];
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a role may fire a command type from some state; what {@link #roles} says, without a set look-up.
+     *
+     * @param command the command type
+     * @param role the role
+     * @return true when some row of the command type names the role
+     */
+    boolean allows(CommandType command, Role role) {
+        return (commandRoles[command.ordinal()] & (1 << role.ordinal())) != 0;
     }
 
     /**

@@ -44,4 +44,29 @@ class ExternalVersionFoldTest {
         assertThrows(IllegalEventException.class,
                 () -> ReturnWorkflow.evolve(Optional.empty(), recorded("taobao", 1)));
     }
+
+    @Test
+    void theOnePassStepFoldsTheRecordedVersionAsDecideThenEvolveDo() {
+        ReturnWorkflow workflow = ReturnWorkflow.ofDefaults();
+        RuleContext context = workflow.contextAt(Fixtures.T0);
+        Command submit = dev.returnsync.core.domain.command.Commands.headerOf(Fixtures.submit(
+                        dev.returnsync.spi.IdempotencyKey.of("k-1"), Fixtures.customer(),
+                        java.util.List.of(Fixtures.line("SKU-1", Fixtures.S1, 1, 1, "1.00")),
+                        dev.returnsync.spi.OutcomeType.RETURN_AND_REFUND))
+                .externalVersion("taobao", 1).submitReturn().customer(Fixtures.CUSTOMER)
+                .order(dev.returnsync.spi.OrderId.of("order-9"))
+                .customerNumber(dev.returnsync.spi.ReturnNumber.customerRequest(Fixtures.TENANT, "AS-1"))
+                .resellerNumber(dev.returnsync.spi.ReturnNumber.resellerReturn(Fixtures.TENANT, "RS-1"))
+                .line(Fixtures.line("SKU-1", Fixtures.S1, 1, 1, "1.00"))
+                .reason(dev.returnsync.spi.ReasonCode.OTHER, "x").wanted(dev.returnsync.spi.OutcomeType.RETURN_AND_REFUND)
+                .deliveredAt(Fixtures.DELIVERED).build();
+        StepResult opened = workflow.step(Optional.empty(), submit, context);
+        assertEquals(ReturnWorkflow.evolve(Optional.empty(), opened.decision().eventsOrThrow()), opened.after());
+
+        Command open = dev.returnsync.core.domain.command.Commands.as(Fixtures.reseller()).key("k-2")
+                .onCase(Fixtures.CASE).externalVersion("taobao", 2).openNegotiation().leg(Fixtures.S1).build();
+        StepResult stepped = workflow.step(opened.after(), open, context);
+        assertEquals(ReturnWorkflow.evolve(opened.after(), stepped.decision().eventsOrThrow()), stepped.after());
+        assertEquals(2L, stepped.after().externalVersion("taobao").getAsLong());
+    }
 }

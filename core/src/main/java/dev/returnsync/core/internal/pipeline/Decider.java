@@ -5,6 +5,7 @@ import dev.returnsync.core.domain.Decision;
 import dev.returnsync.core.domain.Refusal;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
+import dev.returnsync.core.domain.StepResult;
 import dev.returnsync.core.engine.CaseNotFoundException;
 import dev.returnsync.core.engine.CommandRefusedException;
 import dev.returnsync.spi.ReturnEvent;
@@ -16,8 +17,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The rules-and-decide stage: the workflow decides the command (roles, state, payload, custom rules) at a time
- * that never lies before the case's last event, and a refusal becomes a {@link CommandRefusedException}. Not API.
+ * The rules-and-decide stage: the workflow decides the command (roles, state, payload, custom rules) and moves the
+ * case in one pass ({@link ReturnWorkflow#step}) at a time that never lies before the case's last event, and a
+ * refusal becomes a {@link CommandRefusedException}. Not API.
  */
 final class Decider {
     private static final Logger log = LoggerFactory.getLogger(Decider.class);
@@ -58,12 +60,11 @@ final class Decider {
         // An instance whose clock lags, or a command re-decided after losing a race, must not date its event
         // before the case's last one: event times of a case only move forward.
         Instant decidedAt = lastEventAt.filter(last -> last.isAfter(now)).orElse(now);
-        Decision decision = workflow.decide(current, command, workflow.contextAt(decidedAt));
-        if (decision instanceof Decision.Refused refused) {
+        StepResult result = workflow.step(current, command, workflow.contextAt(decidedAt));
+        if (result.decision() instanceof Decision.Refused refused) {
             throw refusal(refused.refusal(), command);
         }
-        List<ReturnEvent> events = decision.eventsOrThrow();
-        return new Decided(current, events, ReturnWorkflow.evolve(current, events));
+        return new Decided(current, result.decision().eventsOrThrow(), result.after());
     }
 
     private static CommandRefusedException refusal(Refusal refusal, Command command) {
