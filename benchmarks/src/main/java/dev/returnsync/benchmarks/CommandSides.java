@@ -10,16 +10,21 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The two sides of a database command benchmark, set up alike on every database: the engine on the SQL store, and
- * the raw-JDBC baseline issuing the same statements. Each side has its own pool of {@value #POOL} open connections
- * and its own tables (a schema, or a database), made afresh, with {@value #SLOTS} cases in flight brought to every
- * step beforehand.
+ * The sides of a database command benchmark, set up alike on every database: the engine on the SQL store, and
+ * the raw-JDBC baseline issuing the statements of a statement-by-statement append. Each side has its own pool of
+ * {@value #POOL} open connections (enough for the most threads a run uses) and its own tables (a schema, or a
+ * database), made afresh; the raw side has {@value #SLOTS} cases in flight brought to every step beforehand, the
+ * engine's threads {@value #SLOTS_PER_THREAD} each ({@link #stream}).
  */
 final class CommandSides {
     /** Cases in flight. */
     static final int SLOTS = 256;
-    /** Connections per pool. */
-    static final int POOL = 4;
+    /** Cases in flight per thread of the engine side. */
+    static final int SLOTS_PER_THREAD = 32;
+    /** The most threads a run uses: the stride of the threads' streams, so no two threads share a case. */
+    static final int MAX_THREADS = 16;
+    /** Connections per pool: one per thread. */
+    static final int POOL = MAX_THREADS;
 
     private CommandSides() {
     }
@@ -29,18 +34,28 @@ final class CommandSides {
         return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), Population.T0));
     }
 
-    /** The engine on the database's store. */
+    /**
+     * The commands of one thread of the engine side: cases no other thread has, brought to every step through
+     * {@code engine}.
+     *
+     * @param thread the thread's index, below {@value #MAX_THREADS}
+     * @param engine the engine the thread runs its commands through
+     */
+    static CommandStream stream(int thread, ReturnSyncEngine engine) {
+        CommandStream stream = new CommandStream(thread, MAX_THREADS, SLOTS_PER_THREAD);
+        stream.populate(command -> engine.execute(command).state().version());
+        return stream;
+    }
+
+    /** The engine on the database's store, shared by the threads of a run. */
     static final class Engine implements AutoCloseable {
         final HikariDataSource pool;
         final ReturnSyncEngine engine;
-        final CommandStream stream;
 
         Engine(DbSettings server, SqlFlavor flavor, String space) throws SQLException {
             pool = flavor.side(server, space).pool(POOL);
             engine = ReturnSyncEngine.builder().store(flavor.freshStore(pool, space))
                     .notifier(NoopNotifier.instance()).clock(clock()).build();
-            stream = new CommandStream(0, 1, SLOTS);
-            stream.populate(command -> engine.execute(command).state().version());
         }
 
         /** Closes the engine and the pool. */
@@ -51,7 +66,7 @@ final class CommandSides {
         }
     }
 
-    /** The raw-JDBC baseline on the same database. */
+    /** The raw-JDBC baseline on the same database; one thread. */
     static final class Raw implements AutoCloseable {
         final HikariDataSource pool;
         final RawJdbcCommands raw;

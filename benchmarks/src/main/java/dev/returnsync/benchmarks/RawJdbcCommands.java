@@ -23,9 +23,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The raw-JDBC baseline of the database benchmarks: per command exactly the statements that
- * {@code ReturnSyncEngine.execute} makes the SQL store ({@code PostgresCaseStore}, {@code MySqlCaseStore}) issue, in the same order, on connections
- * borrowed the same way, written by hand with plain JDBC and nothing computed while it runs:
+ * A raw-JDBC baseline of the database benchmarks: per command the statements of a statement-by-statement append,
+ * as {@code ReturnSyncEngine.execute} made the SQL stores ({@code PostgresCaseStore}, {@code MySqlCaseStore}) issue
+ * them before an accepted command became one round trip, in the same order, on connections borrowed the same way,
+ * written by hand with plain JDBC and nothing computed while it runs (what such a command costs the database):
  * <ol>
  *   <li>the case's events, on a connection of its own: for a new case the whole history ({@code SELECT version,
  *       payload FROM events WHERE tenant = ? AND case_id = ? ORDER BY version}), for a case the engine folded before only

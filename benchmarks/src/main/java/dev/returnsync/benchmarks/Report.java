@@ -136,8 +136,8 @@ public final class Report {
                 reference = name + " {" + param + "=10000}";
                 label = "× the time at 10k";
             } else if (name.equals("SqlCommandBenchmark.engine")) {
-                reference = "SqlCommandBenchmark.rawJdbc {flavor=" + values.get("flavor") + "}";
-                label = "÷ raw JDBC";
+                reference = "SqlCommandBenchmark.bareInsert {flavor=" + values.get("flavor") + "}";
+                label = "÷ bare insert";
             }
             RunResult ref = reference == null ? null : byKey.get(reference);
             Result<?> primary = result.getPrimaryResult();

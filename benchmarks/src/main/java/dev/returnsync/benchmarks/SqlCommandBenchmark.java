@@ -1,5 +1,6 @@
 package dev.returnsync.benchmarks;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.returnsync.core.engine.CommandResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,17 +16,23 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.ThreadParams;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Commands per second on a database, one thread, for each {@code flavor}: {@code POSTGRESQL} ({@code
- * PostgresCaseStore}) and {@code MYSQL} ({@code MySqlCaseStore} on MariaDB). {@code engine} runs each command of a
- * {@link CommandStream} through {@code ReturnSyncEngine} on the store; {@code rawJdbc} issues the same statements for
- * the same commands by hand ({@link RawJdbcCommands}). Both sides are set up alike ({@link CommandSides}), each on
- * tables of its own. The servers come from {@link DbSettings}; without one the setup fails with a message saying how
- * to start it ({@code Report} leaves that flavor out then).
+ * Commands per second on a database, for each {@code flavor}: {@code POSTGRESQL} ({@code PostgresCaseStore}) and
+ * {@code MYSQL} ({@code MySqlCaseStore} on MariaDB, connected with {@code allowMultiQueries=true}). {@code engine}
+ * runs the commands of a {@link CommandStream} per thread (cases of its own) through one {@code ReturnSyncEngine} on
+ * the store; {@code bareInsert} is the limit the database gives: per operation one auto-committed {@code INSERT} of
+ * one row of about an event's size, on a connection of the same kind of pool, so one round trip and one commit;
+ * {@code rawJdbc} (one thread) issues the statements of a statement-by-statement append by hand
+ * ({@link RawJdbcCommands}). Run with {@code -t 1}, {@code -t 4} and {@code -t 16} (at most
+ * {@value CommandSides#MAX_THREADS}); each side has its own tables. The servers come from {@link DbSettings}; without
+ * one the setup fails with a message saying how to start it ({@code Report} leaves that flavor out then).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -38,15 +45,20 @@ public class SqlCommandBenchmark {
     static final String ENGINE_SPACE = "returnsync_bench_engine";
     /** The schema or database the baseline writes to. */
     static final String RAW_SPACE = "returnsync_bench_raw";
+    /** The schema or database of the bare loop. */
+    static final String BARE_SPACE = "returnsync_bench_bare";
+    /** The bare loop's row payload: about the size of an event's JSON. */
+    static final String BARE_PAYLOAD = "{\"type\":\"NegotiationOpened\",\"at\":\"2026-03-01T08:00:00Z\",\"actor\":"
+            + "{\"role\":\"RESELLER\",\"tenant\":\"tenant-1\",\"id\":\"clerk\"},\"leg\":\"supplier-a\"}".repeat(3);
 
-    /** The engine on the database's store. */
+    /** The engine on the database's store, shared by the threads. */
     @State(Scope.Benchmark)
     public static class EngineSide {
         @Param({"POSTGRESQL", "MYSQL"})
         SqlFlavor flavor;
         CommandSides.Engine side;
 
-        /** Connects, makes the tables and brings the cases to their steps. */
+        /** Connects and makes the tables. */
         @Setup(Level.Trial)
         public void setUp() throws SQLException {
             side = new CommandSides.Engine(flavor.server(), flavor, ENGINE_SPACE);
@@ -56,6 +68,18 @@ public class SqlCommandBenchmark {
         @TearDown(Level.Trial)
         public void tearDown() {
             side.close();
+        }
+    }
+
+    /** One thread's commands, on cases of its own, brought to their steps. */
+    @State(Scope.Thread)
+    public static class EngineThread {
+        CommandStream stream;
+
+        /** Brings the thread's cases to their steps. */
+        @Setup(Level.Trial)
+        public void setUp(EngineSide side, ThreadParams thread) {
+            stream = CommandSides.stream(thread.getThreadIndex(), side.side.engine);
         }
     }
 
@@ -79,15 +103,63 @@ public class SqlCommandBenchmark {
         }
     }
 
+    /** The bare loop's table and pool. */
+    @State(Scope.Benchmark)
+    public static class BareSide {
+        @Param({"POSTGRESQL", "MYSQL"})
+        SqlFlavor flavor;
+        HikariDataSource pool;
+        String insert;
+
+        /** Connects and makes the table afresh. */
+        @Setup(Level.Trial)
+        public void setUp() throws SQLException {
+            pool = flavor.side(flavor.server(), BARE_SPACE).pool(CommandSides.POOL);
+            String table = flavor.bareTable(pool, BARE_SPACE);
+            insert = "INSERT INTO " + table + " (thread, n, payload) VALUES (?, ?, ?)";
+        }
+
+        /** Closes the pool. */
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            pool.close();
+        }
+    }
+
+    /** One thread's rows of the bare loop. */
+    @State(Scope.Thread)
+    public static class BareThread {
+        int thread;
+        long n;
+
+        /** Takes the thread's index, so that its keys are its own. */
+        @Setup(Level.Trial)
+        public void setUp(ThreadParams params) {
+            thread = params.getThreadIndex();
+        }
+    }
+
     /** One command through the engine. */
     @Benchmark
-    public CommandResult engine(EngineSide state) {
-        CommandResult result = state.side.engine.execute(state.side.stream.next());
-        state.side.stream.accepted(result.state().version());
+    public CommandResult engine(EngineSide state, EngineThread thread) {
+        CommandResult result = state.side.engine.execute(thread.stream.next());
+        thread.stream.accepted(result.state().version());
         return result;
     }
 
-    /** The same statements by hand. */
+    /** One auto-committed insert of one row: one round trip, one commit. */
+    @Benchmark
+    public int bareInsert(BareSide side, BareThread thread) throws SQLException {
+        try (Connection connection = side.pool.getConnection();
+             PreparedStatement insert = connection.prepareStatement(side.insert)) {
+            insert.setInt(1, thread.thread);
+            insert.setLong(2, ++thread.n);
+            insert.setString(3, BARE_PAYLOAD);
+            return insert.executeUpdate();
+        }
+    }
+
+    /** The statements of a statement-by-statement append, by hand (one thread). */
     @Benchmark
     public long rawJdbc(RawSide state) throws SQLException {
         return state.side.raw.execute(state.side.commands.next());

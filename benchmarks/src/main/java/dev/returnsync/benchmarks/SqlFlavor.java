@@ -66,6 +66,15 @@ public enum SqlFlavor {
             DbSettings.execute(pool, "DROP SCHEMA IF EXISTS " + space + " CASCADE");
             return PostgresCaseStore.builder(pool).schema(space).build();
         }
+
+        @Override
+        String bareTable(DataSource pool, String space) throws SQLException {
+            DbSettings.execute(pool, "DROP SCHEMA IF EXISTS " + space + " CASCADE");
+            DbSettings.execute(pool, "CREATE SCHEMA " + space);
+            DbSettings.execute(pool, "CREATE TABLE " + space + ".bare (thread integer NOT NULL, n bigint NOT NULL,"
+                    + " payload text NOT NULL, PRIMARY KEY (thread, n))");
+            return space + ".bare";
+        }
     },
     /** MySQL and MariaDB: one database per side (in the pool's URL), {@code DATETIME(6)} in UTC. */
     MYSQL {
@@ -104,9 +113,10 @@ public enum SqlFlavor {
             return DbSettings.MARIADB_HOW_TO_RUN;
         }
 
+        /** A database of the side's own, connected with {@code allowMultiQueries=true}, as the store recommends. */
         @Override
         DbSettings side(DbSettings server, String space) throws SQLException {
-            return server.inDatabase(space);
+            return server.inDatabase(space).withOption("allowMultiQueries=true");
         }
 
         @Override
@@ -116,6 +126,14 @@ public enum SqlFlavor {
                 DbSettings.execute(pool, "DROP TABLE IF EXISTS " + table(space, table));
             }
             return MySqlCaseStore.builder(pool).build();
+        }
+
+        @Override
+        String bareTable(DataSource pool, String space) throws SQLException {
+            DbSettings.execute(pool, "DROP TABLE IF EXISTS returnsync_bare");
+            DbSettings.execute(pool, "CREATE TABLE returnsync_bare (thread INT NOT NULL, n BIGINT NOT NULL,"
+                    + " payload LONGTEXT NOT NULL, PRIMARY KEY (thread, n)) ENGINE = InnoDB");
+            return "returnsync_bare";
         }
     };
 
@@ -154,4 +172,7 @@ public enum SqlFlavor {
 
     /** Drops the side's tables and makes them again with the store's own migrations. */
     abstract CaseStore freshStore(DataSource pool, String space) throws SQLException;
+
+    /** Makes the bare loop's table afresh: (thread, n) primary key and a text payload; returns its name. */
+    abstract String bareTable(DataSource pool, String space) throws SQLException;
 }

@@ -70,6 +70,14 @@ public final class FoldCache {
         return Optional.of(folded);
     }
 
+    /**
+     * The case as the cache holds it, without asking the store: possibly behind the store (another engine may have
+     * appended since), never ahead of it. Null when the cache does not hold the case.
+     */
+    public Folded cached(TenantId tenant, CaseId caseId) {
+        return capacity == 0 ? null : cases.get(new Key(tenant, caseId));
+    }
+
     /** The case folded from a history, using and refreshing the cache. */
     public ReturnCase fold(CaseHistory history) {
         List<ReturnEvent> events = history.events();

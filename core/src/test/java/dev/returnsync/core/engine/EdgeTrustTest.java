@@ -208,7 +208,6 @@ class EdgeTrustTest {
         broken.set(true);
         List<Executable> calls = List.of(
                 () -> host.execute(open(CASE, S1)),
-                () -> host.execute(submit(CaseId.of("case-2"), "AS-2", List.of(line("SKU-1", S1, 1, 1, "1.00")))),
                 () -> host.caseView(reseller(), CASE),
                 () -> host.history(reseller(), CASE),
                 () -> host.findByNumber(reseller(), ReturnNumber.customerRequest(TENANT, "AS-1")),
@@ -219,6 +218,9 @@ class EdgeTrustTest {
         for (Executable call : calls) {
             assertCausedByTheStore(cause, call);
         }
+        appendBroken.set(true);   // a submission reads nothing before its append
+        assertCausedByTheStore(cause,
+                () -> host.execute(submit(CaseId.of("case-2"), "AS-2", List.of(line("SKU-1", S1, 1, 1, "1.00")))));
         host.close();
     }
 

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * What one database product does its own way, for {@link JdbcCaseStore}: table names, a few pieces of syntax, time
- * columns, the lock that serializes schema migrations, and which errors mean a duplicate key or a transaction worth
- * retrying. Everything else (the statements, transactions, lock order, retries, migrations) is shared.
+ * columns, how a whole append batch is written in one round trip ({@link BatchWriter}), the lock that serializes
+ * schema migrations, and which errors mean a conflict or a transaction worth retrying. Everything else (the other
+ * statements, transactions, retries, migrations) is shared.
  *
  * <p>Implemented by the store modules; a host picks a store, not a dialect.
  */
@@ -43,18 +44,15 @@ public interface Dialect {
      */
     String quote(String column);
 
-    /** {@return the parameter marker of a JSON text column, e.g. {@code ?::json}} */
-    String jsonParameter();
-
     /**
-     * An insert of one row that does nothing, without an error, when a row with the same key exists.
+     * The writer of append batches for connections like this one: called once, when the store is built, after
+     * {@link #checkServer}.
      *
-     * @param table the table, as {@link #table} names it
-     * @param columns the column list, comma separated
-     * @param keyColumns the key that may already exist, comma separated
-     * @return the statement, with one parameter marker per column
+     * @param connection a connection to the migrated database, from the store's data source
+     * @return the writer
+     * @throws SQLException if the driver refuses
      */
-    String insertUnlessPresent(String table, String columns, String keyColumns);
+    BatchWriter batchWriter(Connection connection) throws SQLException;
 
     /**
      * Binds a time at microsecond precision, as the time columns store it.
@@ -113,12 +111,13 @@ public interface Dialect {
     boolean transactionalDdl();
 
     /**
-     * Whether the error is a duplicate key of a primary key or unique constraint.
+     * Whether the error is one of the refusals a {@link BatchWriter} relies on: a duplicate key of a primary key or
+     * unique constraint, or a null value in a {@code NOT NULL} column (what its guards leave when a check fails).
      *
      * @param error what the driver threw
-     * @return true for a duplicate key
+     * @return true for a duplicate key or a null in a {@code NOT NULL} column
      */
-    boolean isDuplicateKey(SQLException error);
+    boolean isConflict(SQLException error);
 
     /**
      * Whether the error ended the transaction for a reason a retry may not meet: deadlock, serialization failure.

@@ -43,14 +43,17 @@ import java.util.Optional;
  * <p><b>Connections.</b> The store borrows one connection from the host's {@link DataSource} per operation and
  * closes it after; pass the host's pool.
  *
- * <p><b>Transactions.</b> An {@link #append} and an outbox claim are each one transaction at READ COMMITTED, set on
- * the connection for that transaction; the other operations are single auto-committed statements. Each contract check
- * is backed by a key, so no stronger isolation is needed: the idempotency key, the version (the events' primary key
- * tenant, case, version) and the numbers (tenant, uniqueness key). The checks run in the contract's order
- * (idempotency, version, numbers) and the first failure rolls everything back; when a concurrent append wins a race
- * that a key decides, the store rolls back and reports the conflict the contract names. Rows are locked in one global
- * order (idempotency key, events of the case, numbers sorted by key, due row, outbox ids sorted). A transaction the
- * database ended for a deadlock or a serialization failure is retried, a few times, from the start.
+ * <p><b>Appends.</b> An {@link #append} is one write of the whole batch, atomic, in one round trip where the product
+ * and the connection allow it (see the dialect's {@link BatchWriter}): it reads nothing first. Each contract check is
+ * backed by a key or a guard that makes the write fail, so no isolation stronger than READ COMMITTED is needed: the
+ * idempotency key, the version (the events' primary key tenant, case, version, and a guard that version
+ * {@code expectedVersion} exists) and the numbers (tenant, uniqueness key, and a guard against another case's link).
+ * Only when the write fails does the store read, in the contract's order (idempotency, version, numbers), which check
+ * failed, and report it as the contract names it. A write the database ended for a deadlock or a serialization
+ * failure is retried, a few times, from the start.
+ *
+ * <p><b>Other writes.</b> An outbox claim is one transaction at READ COMMITTED, set on the connection for that
+ * transaction; the other operations are single auto-committed statements.
  *
  * <p><b>Claims.</b> {@link #claimOutbox} locks the rows it picks with {@code FOR UPDATE SKIP LOCKED}, and skips an
  * ordered send while an earlier unfinished, unparked ordered send of its case and target exists.
@@ -62,6 +65,7 @@ public abstract class JdbcCaseStore implements CaseStore {
     private final Dialect dialect;
     private final Statements sql;
     private final Migrations migrations;
+    private final BatchWriter writer;
 
     /**
      * Builds the store: applies or verifies the schema as {@code setup} says, then checks the server.
@@ -83,9 +87,9 @@ public abstract class JdbcCaseStore implements CaseStore {
             migrations.apply();
         }
         migrations.verify();
-        read("check the server", connection -> {
+        this.writer = read("check the server", connection -> {
             dialect.checkServer(connection);
-            return null;
+            return dialect.batchWriter(connection);
         });
     }
 
@@ -294,14 +298,15 @@ public abstract class JdbcCaseStore implements CaseStore {
         String operation = "append to case " + batch.caseId();
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
                 try {
-                    transaction(connection, () -> appendIn(connection, batch));
+                    writer.write(connection, batch);
                     return;
                 } catch (SQLException e) {
-                    if (!dialect.isDuplicateKey(e)) {
+                    if (!dialect.isConflict(e)) {
                         throw e;
                     }
-                    // a concurrent append won a race that a key decided: report it as the contract names it
+                    // a key or a guard refused the batch: report the check that failed as the contract names it
                     RuntimeException conflict = conflict(connection, batch);
                     if (conflict != null) {
                         throw conflict;
@@ -316,112 +321,6 @@ public abstract class JdbcCaseStore implements CaseStore {
                 }
             }
             pause(attempt);
-        }
-    }
-
-    private void appendIn(Connection connection, AppendBatch batch) throws SQLException {
-        // 1. idempotency: a taken key fails the insert on its key
-        IdempotencyRecord record = batch.idempotency();
-        if (record != null) {
-            try (PreparedStatement insert = connection.prepareStatement(sql.insertIdempotency)) {
-                insert.setString(1, record.tenant().value());
-                insert.setString(2, record.key().value());
-                insert.setString(3, record.fingerprint());
-                insert.setString(4, record.caseId().value());
-                insert.setLong(5, record.firstVersion());
-                insert.setLong(6, record.lastVersion());
-                insert.executeUpdate();
-            }
-        }
-        // 2. version: compare, then insert; a concurrent winner makes the insert fail on the events' key
-        long actual = currentVersion(connection, batch.tenant(), batch.caseId());
-        if (actual != batch.expectedVersion()) {
-            throw new VersionConflictException(batch.caseId(), batch.expectedVersion(), actual);
-        }
-        try (PreparedStatement insert = connection.prepareStatement(sql.insertEvent)) {
-            long version = batch.expectedVersion();
-            for (ReturnEvent event : batch.events()) {
-                insert.setString(1, batch.tenant().value());
-                insert.setString(2, batch.caseId().value());
-                insert.setLong(3, ++version);
-                insert.setString(4, event.type());
-                dialect.setInstant(insert, 5, event.at());
-                insert.setString(6, EventCodec.encode(event));
-                insert.executeUpdate();
-            }
-        }
-        // 3. numbers, sorted by key: lock the link; another case's link refuses, this case's is updated, none inserted
-        List<NumberLink> links = new ArrayList<>(batch.links());
-        links.sort(Comparator.comparing(link -> link.number().uniquenessKey()));
-        for (NumberLink link : links) {
-            Optional<NumberLink> held = findNumber(connection, sql.lockNumber, link.tenant(), link.number());
-            if (held.isPresent() && !held.get().caseId().equals(link.caseId())) {
-                throw new NumberAlreadyLinkedException(link.number());
-            }
-            writeLink(connection, link, held.isPresent());
-        }
-        // 4. due time: set, move or remove
-        try (PreparedStatement delete = connection.prepareStatement(sql.deleteDue)) {
-            delete.setString(1, batch.tenant().value());
-            delete.setString(2, batch.caseId().value());
-            delete.executeUpdate();
-        }
-        if (batch.nextDueAt() != null) {
-            try (PreparedStatement insert = connection.prepareStatement(sql.insertDue)) {
-                insert.setString(1, batch.tenant().value());
-                insert.setString(2, batch.caseId().value());
-                dialect.setInstant(insert, 3, batch.nextDueAt());
-                insert.executeUpdate();
-            }
-        }
-        // 5. outbox: an id that exists already is ignored
-        List<OutboxEntry> entries = new ArrayList<>(batch.outbox());
-        entries.sort(Comparator.comparing(OutboxEntry::id));
-        try (PreparedStatement insert = connection.prepareStatement(sql.insertOutbox)) {
-            for (OutboxEntry entry : entries) {
-                insert.setString(1, entry.id());
-                insert.setString(2, entry.tenant().value());
-                insert.setString(3, entry.caseId().value());
-                insert.setLong(4, entry.version());
-                insert.setString(5, entry.effect().name());
-                insert.setString(6, entry.target());
-                insert.setInt(7, entry.attempts());
-                dialect.setInstant(insert, 8, entry.nextAttemptAt());
-                insert.setString(9, text(entry.lastError()));
-                insert.setBoolean(10, entry.parked());
-                insert.setString(11, entry.leaseOwner());
-                dialect.setInstant(insert, 12, entry.leaseUntil());
-                insert.executeUpdate();
-            }
-        }
-    }
-
-    private void writeLink(Connection connection, NumberLink link, boolean exists) throws SQLException {
-        ReturnNumber number = link.number();
-        String leg = link.leg() == null ? null : link.leg().value();
-        if (exists) {
-            try (PreparedStatement update = connection.prepareStatement(sql.updateLink)) {
-                update.setString(1, number.kind().name());
-                update.setString(2, number.scope());
-                update.setString(3, number.value());
-                update.setString(4, leg);
-                update.setBoolean(5, link.superseded());
-                update.setString(6, link.tenant().value());
-                update.setString(7, number.uniquenessKey());
-                update.executeUpdate();
-            }
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement(sql.insertLink)) {
-            insert.setString(1, link.tenant().value());
-            insert.setString(2, number.uniquenessKey());
-            insert.setString(3, number.kind().name());
-            insert.setString(4, number.scope());
-            insert.setString(5, number.value());
-            insert.setString(6, link.caseId().value());
-            insert.setString(7, leg);
-            insert.setBoolean(8, link.superseded());
-            insert.executeUpdate();
         }
     }
 
@@ -447,13 +346,12 @@ public abstract class JdbcCaseStore implements CaseStore {
     }
 
     /**
-     * After a duplicate key rolled the append back: the conflict the contract names, checked in its order
-     * (idempotency, version, numbers) against what the winner committed, or null when none shows (the winner rolled
-     * back meanwhile), and the append is worth another try. The message names this batch only, never the case that
+     * After a key or a guard refused the batch: the conflict the contract names, checked in its order (idempotency,
+     * version, numbers) against what is committed, or null when none shows (a concurrent winner rolled back
+     * meanwhile), and the append is worth another try. The message names this batch only, never the case that
      * holds a key.
      */
     private RuntimeException conflict(Connection connection, AppendBatch batch) throws SQLException {
-        connection.setAutoCommit(true);
         IdempotencyRecord record = batch.idempotency();
         if (record != null && findIdempotencyIn(connection, record.tenant(), record.key())) {
             return new IdempotencyKeyTakenException(record.tenant(), record.key());
@@ -545,7 +443,7 @@ public abstract class JdbcCaseStore implements CaseStore {
         Objects.requireNonNull(nextAttemptAt, "next attempt must not be null");
         return retried("record a failure of outbox entry " + entryId, connection -> {
             try (PreparedStatement update = connection.prepareStatement(sql.failOutbox)) {
-                update.setString(1, text(error));
+                update.setString(1, BatchRows.text(error));
                 dialect.setInstant(update, 2, nextAttemptAt);
                 update.setBoolean(3, park);
                 update.setString(4, entryId);
@@ -654,11 +552,6 @@ public abstract class JdbcCaseStore implements CaseStore {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to retry a transaction", e);
         }
-    }
-
-    /** Some products' text cannot hold U+0000; it is stored as U+FFFD everywhere. */
-    private static String text(String value) {
-        return value == null ? null : value.replace('\u0000', '\uFFFD');
     }
 
     private static void requireOwner(String owner) {

@@ -5,7 +5,7 @@ import dev.returnsync.spi.store.Effect;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The store's statements, written once, with the dialect's table names and syntax filled in. */
+/** The store's statements but the append's (a {@link BatchWriter}'s), written once, with the dialect's table names and syntax filled in. */
 final class Statements {
     /** The outbox columns, in the order {@code JdbcCaseStore} binds and reads them. */
     static final String OUTBOX_COLUMNS = "id, tenant, case_id, version, effect, target, attempts, next_attempt_at,"
@@ -21,19 +21,11 @@ final class Statements {
     final String loadEvents;
     final String loadEventsAfter;
     final String currentVersion;
-    final String insertEvent;
     final String findNumber;
     final String findValue;
-    final String lockNumber;
-    final String insertLink;
-    final String updateLink;
-    final String insertIdempotency;
     final String findIdempotency;
-    final String deleteDue;
-    final String insertDue;
     final String findDue;
     final String findDueAfter;
-    final String insertOutbox;
     final String outboxOf;
     final String pickOutbox;
     final String leaseOutbox;
@@ -56,32 +48,20 @@ final class Statements {
         loadEventsAfter = "SELECT version, payload FROM " + events + " WHERE tenant = ? AND case_id = ?"
                 + " AND version > ? ORDER BY version";
         currentVersion = "SELECT coalesce(max(version), 0) FROM " + events + " WHERE tenant = ? AND case_id = ?";
-        insertEvent = "INSERT INTO " + events + " (tenant, case_id, version, type, at, payload)"
-                + " VALUES (?, ?, ?, ?, ?, " + d.jsonParameter() + ")";
 
         String linkColumns = "kind, scope, value, case_id, leg, superseded";
         findNumber = "SELECT " + linkColumns + " FROM " + links + " WHERE tenant = ? AND uniqueness_key = ?";
-        lockNumber = findNumber + " FOR UPDATE";
         findValue = "SELECT " + linkColumns + " FROM " + links + " WHERE tenant = ? AND value = ? AND kind IN (?, ?)"
                 + " ORDER BY uniqueness_key LIMIT ?";
-        insertLink = "INSERT INTO " + links + " (tenant, uniqueness_key, kind, scope, value, case_id, leg, superseded)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        updateLink = "UPDATE " + links + " SET kind = ?, scope = ?, value = ?, leg = ?, superseded = ?"
-                + " WHERE tenant = ? AND uniqueness_key = ?";
 
-        insertIdempotency = "INSERT INTO " + idempotency
-                + " (tenant, " + key + ", fingerprint, case_id, first_version, last_version) VALUES (?, ?, ?, ?, ?, ?)";
         findIdempotency = "SELECT fingerprint, case_id, first_version, last_version FROM " + idempotency
                 + " WHERE tenant = ? AND " + key + " = ?";
 
-        deleteDue = "DELETE FROM " + due + " WHERE tenant = ? AND case_id = ?";
-        insertDue = "INSERT INTO " + due + " (tenant, case_id, due_at) VALUES (?, ?, ?)";
         findDue = "SELECT tenant, case_id, due_at FROM " + due + " WHERE due_at <= ?"
                 + " ORDER BY due_at, tenant, case_id LIMIT ?";
         findDueAfter = "SELECT tenant, case_id, due_at FROM " + due + " WHERE due_at <= ?"
                 + " AND (due_at, tenant, case_id) > (?, ?, ?) ORDER BY due_at, tenant, case_id LIMIT ?";
 
-        insertOutbox = d.insertUnlessPresent(outbox, OUTBOX_COLUMNS, "id");
         outboxOf = "SELECT " + OUTBOX_COLUMNS + " FROM " + outbox + " WHERE tenant = ? AND case_id = ?"
                 + " ORDER BY version, id";
         String orderedSend = "effect IN (" + ORDERED_SENDS + ")";

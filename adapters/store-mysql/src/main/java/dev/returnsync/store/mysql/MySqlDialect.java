@@ -1,5 +1,6 @@
 package dev.returnsync.store.mysql;
 
+import dev.returnsync.store.jdbc.BatchWriter;
 import dev.returnsync.store.jdbc.Dialect;
 import dev.returnsync.store.jdbc.ServerSetupException;
 
@@ -30,6 +31,8 @@ final class MySqlDialect implements Dialect {
     static final String COLLATION = "utf8mb4_bin";
 
     private static final int DUPLICATE_KEY = 1062;
+    private static final int NULL_IN_NOT_NULL_COLUMN = 1048;
+    private static final int SYNTAX_ERROR = 1064;
     private static final int DEADLOCK = 1213;
     private static final int LOCK_WAIT_TIMEOUT = 1205;
     private static final int MIGRATION_LOCK_SECONDS = 60;
@@ -65,16 +68,25 @@ final class MySqlDialect implements Dialect {
         return '`' + column + '`';
     }
 
+    /**
+     * One round trip per batch when the connections accept several statements in one call (the drivers'
+     * {@code allowMultiQueries=true}), tried once here; one round trip per statement otherwise.
+     */
     @Override
-    public String jsonParameter() {
-        return "?";
-    }
-
-    @Override
-    public String insertUnlessPresent(String table, String columns, String keyColumns) {
-        String first = keyColumns.split(",")[0].strip();
-        return "INSERT INTO " + table + " (" + columns + ") VALUES (" + columns.replaceAll("[^,]+", "?") + ")"
-                + " ON DUPLICATE KEY UPDATE " + first + " = " + first;
+    public BatchWriter batchWriter(Connection connection) throws SQLException {
+        boolean oneCall;
+        try (PreparedStatement probe = connection.prepareStatement("DO ?; DO ?")) {
+            probe.setInt(1, 1);
+            probe.setInt(2, 2);
+            probe.execute();
+            oneCall = true;
+        } catch (SQLException refused) {
+            if (refused.getErrorCode() != SYNTAX_ERROR) {
+                throw refused;
+            }
+            oneCall = false;
+        }
+        return new MySqlBatchWriter(this, oneCall);
     }
 
     @Override
@@ -154,8 +166,8 @@ final class MySqlDialect implements Dialect {
     }
 
     @Override
-    public boolean isDuplicateKey(SQLException error) {
-        return error.getErrorCode() == DUPLICATE_KEY;
+    public boolean isConflict(SQLException error) {
+        return error.getErrorCode() == DUPLICATE_KEY || error.getErrorCode() == NULL_IN_NOT_NULL_COLUMN;
     }
 
     @Override

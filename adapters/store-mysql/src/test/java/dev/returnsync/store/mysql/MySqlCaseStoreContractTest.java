@@ -2,18 +2,24 @@ package dev.returnsync.store.mysql;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.returnsync.spi.store.CaseStore;
+import dev.returnsync.store.jdbc.testing.TestDatabase;
 import dev.returnsync.testkit.contract.CaseStoreContract;
 import org.junit.jupiter.api.AfterAll;
 
-/** The MySQL store passes the storage contract on a real MariaDB server. */
+/** The MySQL store passes the storage contract on a real MariaDB server, an append in one round trip. */
 class MySqlCaseStoreContractTest extends CaseStoreContract {
     private static HikariDataSource dataSource;
     private static MySqlCaseStore store;
 
+    /** {@return the database the store runs on} */
+    TestDatabase database() {
+        return MySqlTestStores.database("returnsync_contract");
+    }
+
     @Override
     protected CaseStore createStore() {
         if (store == null) {
-            dataSource = MySqlTestStores.database("returnsync_contract").pool(8);
+            dataSource = database().pool(8);
             store = MySqlCaseStore.builder(dataSource).build();
         }
         MySqlTestStores.empty(dataSource);
@@ -25,5 +31,7 @@ class MySqlCaseStoreContractTest extends CaseStoreContract {
         if (dataSource != null) {
             dataSource.close();
         }
+        dataSource = null;   // a subclass's tests build their own store, on their own database
+        store = null;
     }
 }

@@ -12,8 +12,16 @@ final class MySqlTestStores {
     private MySqlTestStores() {
     }
 
-    /** The MariaDB test server, with a database of this name (created when missing). */
+    /**
+     * The MariaDB test server, with a database of this name (created when missing), connected as the store
+     * recommends: with {@code allowMultiQueries=true}, so that an append is one round trip.
+     */
     static TestDatabase database(String name) {
+        return TestDatabase.mariadb().database(name).withOption("allowMultiQueries=true");
+    }
+
+    /** The same without {@code allowMultiQueries}: the store then sends an append statement by statement. */
+    static TestDatabase statementByStatement(String name) {
         return TestDatabase.mariadb().database(name);
     }
 

@@ -1,5 +1,6 @@
 package dev.returnsync.store.postgres;
 
+import dev.returnsync.store.jdbc.BatchWriter;
 import dev.returnsync.store.jdbc.Dialect;
 
 import java.sql.Connection;
@@ -58,14 +59,8 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public String jsonParameter() {
-        return "?::json";
-    }
-
-    @Override
-    public String insertUnlessPresent(String table, String columns, String keyColumns) {
-        return "INSERT INTO " + table + " (" + columns + ") VALUES (" + columns.replaceAll("[^,]+", "?") + ")"
-                + " ON CONFLICT (" + keyColumns + ") DO NOTHING";
+    public BatchWriter batchWriter(Connection connection) {
+        return new PostgresBatchWriter(this);
     }
 
     @Override
@@ -121,8 +116,8 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public boolean isDuplicateKey(SQLException error) {
-        return "23505".equals(error.getSQLState());
+    public boolean isConflict(SQLException error) {
+        return "23505".equals(error.getSQLState()) || "23502".equals(error.getSQLState());
     }
 
     @Override

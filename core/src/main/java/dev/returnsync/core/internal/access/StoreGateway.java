@@ -62,6 +62,11 @@ public final class StoreGateway {
         }
     }
 
+    /** The case as the fold cache holds it, without asking the store; null when the cache does not hold it. */
+    public FoldCache.Folded cached(TenantId tenant, CaseId caseId) {
+        return cache.cached(tenant, caseId);
+    }
+
     /** The case's whole history, or empty when there is none. */
     public Optional<CaseHistory> history(TenantId tenant, CaseId caseId) {
         return source.load(tenant, caseId);

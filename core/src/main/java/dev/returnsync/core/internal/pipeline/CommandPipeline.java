@@ -33,8 +33,11 @@ import java.util.Optional;
  * ({@link ResellerNumbers}) -> validate
  * ({@link CommandValidator}) -> read the case and authorize its actor ({@link Visibility}: party first, a non-party
  * is answered as for a missing case) -> replay a key seen before ({@link Replay}) -> rules and decide
- * ({@link Decider}) -> append with the outbox plan ({@link Appender}). A lost race re-runs the read-to-append
- * part a bounded number of times. Thread-safe. Not API.
+ * ({@link Decider}) -> append with the outbox plan ({@link Appender}). The first pass decides on the case the
+ * engine's fold cache holds, without reading the store, and skips the key look-up: the append's version check and
+ * the key's unique record confirm it, so an accepted command costs the store one call, its append. What that pass
+ * cannot confirm runs again on the store's case. A lost race re-runs the read-to-append part a bounded number of
+ * times. Thread-safe. Not API.
  */
 public final class CommandPipeline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CommandPipeline.class);
@@ -74,22 +77,42 @@ public final class CommandPipeline implements AutoCloseable {
         String fingerprint = Fingerprint.of(command);
         int generatorAttempts = 1;
         int caseIdAttempts = 1;
-        for (int attempt = 1; ; attempt++) {
-            // The case first, then the key: a twin of this command whose events this read sees has its key
-            // visible too (stores publish the record no later than the events), so it is replayed, not refused.
-            Optional<FoldCache.Folded> stored = store.read(effective.actor().tenant(), effective.caseId());
+        // The first pass decides on what this engine knows (its fold cache, or no case for a submission it has not
+        // seen) without asking the store: the append's version check confirms the case was current, and the
+        // idempotency key's unique record refuses a twin. Whatever the first pass could not confirm (a lost race, a
+        // refusal) is run again on the store's case, so nothing is ever refused or replayed on what a cache held.
+        boolean speculative = true;
+        for (int attempt = 1; ; ) {
+            Optional<FoldCache.Folded> stored = speculative ? known(effective) : null;
+            if (stored == null) {
+                speculative = false;
+                // The case first, then the key: a twin of this command whose events this read sees has its key
+                // visible too (stores publish the record no later than the events), so it is replayed, not refused.
+                stored = store.read(effective.actor().tenant(), effective.caseId());
+            }
             if (generatedCaseId && stored.isPresent() && caseIdAttempts < GENERATOR_ATTEMPTS) {
                 caseIdAttempts++; // the generated id is taken in the tenant: draw another
                 effective = caseIds.fill((Command.SubmitReturn) effective, now);
                 continue;
             }
-            Optional<ReturnCase> current = Visibility.forCommand(effective, stored.map(FoldCache.Folded::state));
-            Optional<CommandResult> first = replay.of(effective, fingerprint);
-            if (first.isPresent()) {
-                return Visibility.resultFor(effective.actor(), first.get());
+            Optional<ReturnCase> current;
+            Decider.Decided decided;
+            try {
+                current = Visibility.forCommand(effective, stored.map(FoldCache.Folded::state));
+                if (!speculative) {
+                    Optional<CommandResult> first = replay.of(effective, fingerprint);
+                    if (first.isPresent()) {
+                        return Visibility.resultFor(effective.actor(), first.get());
+                    }
+                }
+                decided = decider.decide(current, stored.map(FoldCache.Folded::lastEventAt), effective, now);
+            } catch (CommandRefusedException refused) {
+                if (!speculative) {
+                    throw refused;
+                }
+                speculative = false; // refuse only on the store's case, after the replay check
+                continue;
             }
-            Decider.Decided decided = decider.decide(current, stored.map(FoldCache.Folded::lastEventAt),
-                    effective, now);
             Appender.Outcome outcome = appender.append(effective, decided, fingerprint, now);
             if (outcome instanceof Appender.Appended) {
                 if (log.isDebugEnabled()) {
@@ -106,13 +129,34 @@ public final class CommandPipeline implements AutoCloseable {
                     effective = numbers.fill((Command.SubmitReturn) effective, now);
                     continue;
                 }
-                throw numberTaken(effective, current, taken.number());
+                if (!speculative) {
+                    throw numberTaken(effective, current, taken.number());
+                }
+                speculative = false; // a twin may have linked the number: replay it rather than refuse
+                continue;
+            }
+            if (speculative) {
+                speculative = false; // the cache was behind, or a twin came first: not a race lost on the store's case
+                continue;
             }
             if (attempt > maxConflictRetries) {
                 log.warn("command {} on case {} lost the race {} times", effective.type(), effective.caseId(), attempt);
                 throw new ContentionException(effective.caseId(), attempt);
             }
+            attempt++;
         }
+    }
+
+    /**
+     * What this engine knows of the command's case without asking the store: the cached case, or no case for a
+     * submission; null when it does not know.
+     */
+    private Optional<FoldCache.Folded> known(Command command) {
+        FoldCache.Folded cached = store.cached(command.actor().tenant(), command.caseId());
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return command instanceof Command.SubmitReturn ? Optional.empty() : null;
     }
 
     /** A number linked to another return: a refusal that names the number only if the command carried it. */

@@ -382,6 +382,14 @@ public abstract class SeveralInstancesContract {
         return slow && DEADLINES_WAITED_FOR.contains(leg.state()) && leg.escalatedIn() != leg.state();
     }
 
+    /**
+     * Every tenth case has a customer who cancels while the supplier is asked for a number: chosen by case, not by
+     * visit, so that how many cases cancel does not follow how fast the parties' commands run against the supplier.
+     */
+    private static boolean cancelsWhileWaiting(ReturnCase c) {
+        return Integer.parseInt(c.id().value().substring("case-".length())) % 10 == 1;
+    }
+
     private void collectCallbacks() {
         for (SimulatedSupplier.Callback callback : supB.takeCallbacks()) {
             callbacks.add(new PendingCallback(callback, 0));
@@ -477,7 +485,7 @@ public abstract class SeveralInstancesContract {
             case AGREED:
                 return header(in, in.reseller, c, expected).applyForReturn().leg(s).build();
             case NUMBER_REQUESTED:
-                return random.nextInt(10) == 0 ? header(in, customer, c, expected).cancelReturn().leg(s).build()
+                return cancelsWhileWaiting(c) ? header(in, customer, c, expected).cancelReturn().leg(s).build()
                         : null;   // the supplier's turn: its reply, callback or the next poll
             case NUMBER_ISSUED:
                 return header(in, in.reseller, c, expected).shareNumberWithCustomer().leg(s).build();

@@ -82,17 +82,27 @@ public final class TestDatabase {
 
     /**
      * The same server with another database (MySQL, MariaDB: a database is a namespace; the test user may create the
-     * ones named {@code returnsync...}), created empty when missing, utf8mb4 with the binary collation.
+     * ones named {@code returnsync...}), created empty when missing, utf8mb4 with the binary collation. The URL keeps
+     * its options.
      *
      * @param name the database's name, starting with {@code returnsync}
      * @return the database on the same server, with the same user
      */
     public TestDatabase database(String name) {
-        String base = url.replaceFirst("/[^/?]*(\\?.*)?$", "/");
         try (HikariDataSource server = pool(1)) {
             execute(server, "CREATE DATABASE IF NOT EXISTS " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         }
-        return new TestDatabase(product, base + name, user, password);
+        return new TestDatabase(product, url.replaceFirst("/[^/?]*(\\?.*)?$", "/" + name + "$1"), user, password);
+    }
+
+    /**
+     * The same database with one more driver option in the URL.
+     *
+     * @param option the option, e.g. {@code allowMultiQueries=true}
+     * @return the database, connected with the option
+     */
+    public TestDatabase withOption(String option) {
+        return new TestDatabase(product, url + (url.contains("?") ? "&" : "?") + option, user, password);
     }
 
     /**
