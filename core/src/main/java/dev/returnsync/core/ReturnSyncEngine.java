@@ -121,7 +121,7 @@ public final class ReturnSyncEngine implements AutoCloseable {
         String owner = dispatcherConfig.owner() != null ? dispatcherConfig.owner() : "engine-" + UUID.randomUUID();
         this.dispatcher = new OutboxLoop(store, b.notifier, new ObservedSuppliers(b.suppliers, observer), workflow,
                 cache, dispatcherConfig, b.random, owner, this::execute, clock, observer);
-        this.deadlineRunner = new DeadlineRunner(store, cache, workflow.deadlines(), this::execute,
+        this.deadlineRunner = new DeadlineRunner(store, gateway, workflow.deadlines(), this::execute,
                 config.deadlineBatchSize());
         // a run of the loop claims no more outbox work once stop() has begun: it finishes what it holds
         this.background = new BackgroundLoop("returnsync-" + owner,

@@ -2,17 +2,19 @@ package dev.returnsync.core.internal;
 
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
 
+import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -22,12 +24,15 @@ import java.util.List;
  * is written in declaration order behind a type tag, null as its own tag, numbers as 8 bytes, texts behind their
  * length (4 bytes) as UTF-16 code units (so unpaired surrogates stay distinct), lists behind their size. The result depends on
  * values only (texts, enum names, numbers, epoch times): stable across processes and JVM versions. Each thread
- * reuses its own digest. Not API.
+ * reuses its own encoder: its buffer, digest and hex digits, so a fingerprint allocates its result only. Not API.
  */
 public final class Fingerprint {
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Fingerprint::sha256);
-    private static final HexFormat HEX = HexFormat.of();
+    private static final ThreadLocal<Fingerprint> ENCODERS = ThreadLocal.withInitial(Fingerprint::new);
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
+    private final MessageDigest sha = sha256();
+    private final byte[] hash = new byte[32];
+    private final byte[] hex = new byte[64];
     private byte[] buffer = new byte[256];
     private int length;
 
@@ -36,13 +41,19 @@ public final class Fingerprint {
 
     /** The fingerprint of a command: 64 hex digits. */
     public static String of(Command command) {
-        Fingerprint f = new Fingerprint();
+        Fingerprint f = ENCODERS.get();
+        f.length = 0;
         f.text(command.type().name());
         f.text(command.key() == null ? null : command.key().value());
         f.actor(command.actor());
         f.number(command.expectedVersion());
-        f.text(command.externalVersion() == null ? null : command.externalVersion().source());
-        f.number(command.externalVersion() == null ? null : command.externalVersion().version());
+        ExternalVersion external = command.externalVersion();
+        if (external != null) {
+            // written only when present, behind a tag of its own: a command without one keeps its stored fingerprint
+            f.tag('X');
+            f.text(external.source());
+            f.number(external.version());
+        }
         f.text(command.caseId() == null ? null : command.caseId().value());
         if (command instanceof Command.LegCommand leg) {
             f.text(leg.leg() == null ? null : leg.leg().value());
@@ -224,10 +235,18 @@ public final class Fingerprint {
     }
 
     private String digest() {
-        MessageDigest sha = SHA_256.get();
         sha.reset();
         sha.update(buffer, 0, length);
-        return HEX.formatHex(sha.digest());
+        try {
+            sha.digest(hash, 0, hash.length);
+        } catch (DigestException e) {
+            throw new IllegalStateException("a SHA-256 digest is 32 bytes", e);
+        }
+        for (int i = 0; i < hash.length; i++) {
+            hex[2 * i] = HEX_DIGITS[(hash[i] >> 4) & 0xf];
+            hex[2 * i + 1] = HEX_DIGITS[hash[i] & 0xf];
+        }
+        return new String(hex, StandardCharsets.ISO_8859_1);
     }
 
     private static MessageDigest sha256() {

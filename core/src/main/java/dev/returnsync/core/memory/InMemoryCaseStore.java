@@ -22,17 +22,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -43,10 +37,12 @@ import java.util.concurrent.locks.ReentrantLock;
  *       never share a case or a number;</li>
  *   <li>writes ({@link #append}, the outbox operations) run under one lock, so a batch is all-or-nothing and
  *       versions, number uniqueness and leases are decided in one place;</li>
- *   <li>reads of one case's events are lock-free: a case's event list is an immutable list replaced by one
- *       volatile write, so a reader sees all of a batch's events or none of them;</li>
+ *   <li>reads of one case's events are lock-free and copy nothing: a case's events are append-only (an array that
+ *       grows by doubling, never copied on an append that fits), published with their count, so a reader sees all
+ *       of a batch's events or none of them;</li>
  *   <li>numbers are found through a hash index on the tenant and {@link ReturnNumber#uniquenessKey()}, due cases
- *       through a sorted index on (due time, tenant, case id) that a page enters right after its cursor, claimable
+ *       through a sorted index on (due time, tenant, case id) that a page enters right after its cursor and reads
+ *       alone (its entries carry what a page returns), claimable
  *       outbox entries through a sorted index on the next attempt time: no look-up scans every case; an ordered
  *       send is checked against the few outbox entries of its own case.</li>
  * </ul>
@@ -60,13 +56,10 @@ public final class InMemoryCaseStore implements CaseStore {
     private final ConcurrentHashMap<NumberKey, NumberLink> numbers;
     /** The links by tenant, namespace and value, whatever their scope; each list immutable, replaced under writeLock. */
     private final ConcurrentHashMap<ValueKey, List<NumberLink>> byValue;
-    private final ConcurrentHashMap<TenantKey, IdempotencyRecord> idempotency;
-    private final ConcurrentSkipListSet<DueKey> due = new ConcurrentSkipListSet<>();
+    private final IdempotencyIndex idempotency;
+    private final DueIndex due = new DueIndex();
     // guarded by writeLock
-    private final Map<String, OutboxEntry> outbox = new java.util.HashMap<>();
-    private final Map<CaseKey, Set<String>> outboxByCase = new java.util.HashMap<>();
-    /** Claimable (unparked) entry ids by next attempt time; within one time, in the order they were added. */
-    private final NavigableMap<Instant, LinkedHashSet<String>> ready = new TreeMap<>();
+    private final OutboxIndex outbox = new OutboxIndex();
 
     /** An empty store. */
     public InMemoryCaseStore() {
@@ -86,17 +79,20 @@ public final class InMemoryCaseStore implements CaseStore {
         this.cases = new ConcurrentHashMap<>(expectedCases);
         this.numbers = new ConcurrentHashMap<>(expectedCases * 4);
         this.byValue = new ConcurrentHashMap<>(expectedCases * 4);
-        this.idempotency = new ConcurrentHashMap<>(expectedCases * 8);
+        this.idempotency = new IdempotencyIndex(expectedCases * 8);
     }
 
     private static final class StoredCase {
-        volatile List<ReturnEvent> events;
-        volatile Instant dueAt;
+        final EventLog events;
         // guarded by writeLock: the links last stored for this case, to skip the unchanged ones
         List<NumberLink> links = List.of();
+        // guarded by writeLock: the case's place in the due index, or null
+        DueIndex.Entry due;
+        // guarded by writeLock: the case's outbox entries that are not done, in the order they were added
+        final List<OutboxIndex.Slot> outbox = new ArrayList<>(2);
 
-        StoredCase(List<ReturnEvent> events) {
-            this.events = events;
+        StoredCase(List<ReturnEvent> first) {
+            this.events = new EventLog(first);
         }
     }
 
@@ -105,10 +101,6 @@ public final class InMemoryCaseStore implements CaseStore {
         static CaseKey of(TenantId tenant, CaseId caseId) {
             return new CaseKey(Objects.requireNonNull(tenant, "tenant must not be null"),
                     Objects.requireNonNull(caseId, "case id must not be null"));
-        }
-
-        static CaseKey of(OutboxEntry entry) {
-            return new CaseKey(entry.tenant(), entry.caseId());
         }
     }
 
@@ -126,28 +118,23 @@ public final class InMemoryCaseStore implements CaseStore {
         }
     }
 
-    private record TenantKey(TenantId tenant, IdempotencyKey key) {
-    }
-
-    private record DueKey(Instant dueAt, CaseKey key) implements Comparable<DueKey> {
-        @Override
-        public int compareTo(DueKey other) {
-            int byTime = dueAt.compareTo(other.dueAt);
-            if (byTime != 0) {
-                return byTime;
-            }
-            int byTenant = key.tenant().value().compareTo(other.key.tenant().value());
-            return byTenant != 0 ? byTenant : key.caseId().compareTo(other.key.caseId());
-        }
-    }
-
     @Override
     public Optional<CaseHistory> load(TenantId tenant, CaseId caseId) {
         StoredCase stored = cases.get(CaseKey.of(tenant, caseId));
         if (stored == null) {
             return Optional.empty();
         }
-        return Optional.of(new CaseHistory(tenant, caseId, stored.events));
+        return Optional.of(new CaseHistory(tenant, caseId, stored.events.after(0)));
+    }
+
+    /** The events after a version, read without a copy of the history. */
+    @Override
+    public List<ReturnEvent> loadAfter(TenantId tenant, CaseId caseId, long afterVersion) {
+        if (afterVersion < 0) {
+            throw new IllegalArgumentException("version must be zero or more, was " + afterVersion);
+        }
+        StoredCase stored = cases.get(CaseKey.of(tenant, caseId));
+        return stored == null ? List.of() : stored.events.after(afterVersion);
     }
 
     @Override
@@ -156,12 +143,8 @@ public final class InMemoryCaseStore implements CaseStore {
         writeLock.lock();
         try {
             IdempotencyRecord record = batch.idempotency();
-            TenantKey recordKey = null;
-            if (record != null) {
-                recordKey = new TenantKey(record.tenant(), record.key());
-                if (idempotency.containsKey(recordKey)) {
-                    throw new IdempotencyKeyTakenException(record.tenant(), record.key());
-                }
+            if (record != null && idempotency.contains(record.tenant(), record.key())) {
+                throw new IdempotencyKeyTakenException(record.tenant(), record.key());
             }
             CaseKey caseKey = CaseKey.of(batch.tenant(), batch.caseId());
             StoredCase stored = cases.get(caseKey);
@@ -185,54 +168,50 @@ public final class InMemoryCaseStore implements CaseStore {
                 fresh.add(link);
             }
             // all checks passed: publish, the idempotency record first, then the events
-            if (recordKey != null) {
-                idempotency.put(recordKey, record);
+            if (record != null) {
+                idempotency.put(record);
             }
             if (stored == null) {
-                stored = new StoredCase(List.copyOf(batch.events()));
+                stored = new StoredCase(batch.events());
                 cases.put(caseKey, stored);
             } else {
-                List<ReturnEvent> events = new ArrayList<>(stored.events.size() + batch.events().size());
-                events.addAll(stored.events);
-                events.addAll(batch.events());
-                stored.events = List.copyOf(events);
+                stored.events.append(batch.events());
             }
             if (fresh != null) {
-                List<NumberLink> merged = new ArrayList<>(known.size() + fresh.size());
-                for (NumberLink old : known) {
-                    boolean replaced = false;
-                    for (NumberLink link : fresh) {
-                        replaced |= link.number().uniquenessKey().equals(old.number().uniquenessKey());
-                    }
-                    if (!replaced) {
-                        merged.add(old);
-                    }
-                }
-                for (NumberLink link : fresh) {
-                    numbers.put(NumberKey.of(batch.tenant(), link.number()), link);
-                    indexByValue(batch.tenant(), link);
-                    merged.add(link);
-                }
-                stored.links = List.copyOf(merged);
+                link(batch.tenant(), stored, fresh);
             }
-            Instant oldDue = stored.dueAt;
+            Instant oldDue = stored.due == null ? null : stored.due.due.dueAt();
             if (!Objects.equals(oldDue, batch.nextDueAt())) {
-                if (oldDue != null) {
-                    due.remove(new DueKey(oldDue, caseKey));
-                }
-                if (batch.nextDueAt() != null) {
-                    due.add(new DueKey(batch.nextDueAt(), caseKey));
-                }
-                stored.dueAt = batch.nextDueAt();
+                stored.due = due.move(stored.due, batch.tenant(), batch.caseId(), batch.nextDueAt());
             }
             for (OutboxEntry entry : batch.outbox()) {
-                if (!outbox.containsKey(entry.id())) {
-                    put(entry);
+                if (outbox.get(entry.id()) == null) {
+                    outbox.add(entry, stored.outbox);
                 }
             }
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** Stores a case's new or changed links, replacing its older links of the same numbers (guarded by writeLock). */
+    private void link(TenantId tenant, StoredCase stored, List<NumberLink> fresh) {
+        List<NumberLink> merged = new ArrayList<>(stored.links.size() + fresh.size());
+        for (NumberLink old : stored.links) {
+            boolean replaced = false;
+            for (NumberLink link : fresh) {
+                replaced |= link.number().uniquenessKey().equals(old.number().uniquenessKey());
+            }
+            if (!replaced) {
+                merged.add(old);
+            }
+        }
+        for (NumberLink link : fresh) {
+            numbers.put(NumberKey.of(tenant, link.number()), link);
+            indexByValue(tenant, link);
+            merged.add(link);
+        }
+        stored.links = List.copyOf(merged);
     }
 
     @Override
@@ -275,26 +254,14 @@ public final class InMemoryCaseStore implements CaseStore {
     public Optional<IdempotencyRecord> findIdempotency(TenantId tenant, IdempotencyKey key) {
         Objects.requireNonNull(tenant, "tenant must not be null");
         Objects.requireNonNull(key, "key must not be null");
-        return Optional.ofNullable(idempotency.get(new TenantKey(tenant, key)));
+        return idempotency.find(tenant, key);
     }
 
     @Override
     public List<DueCase> findDue(Instant dueAtOrBefore, DueCase after, int limit) {
         Objects.requireNonNull(dueAtOrBefore, "time must not be null");
         requireLimit(limit);
-        NavigableSet<DueKey> page = after == null ? due
-                : due.tailSet(new DueKey(after.dueAt(), CaseKey.of(after.tenant(), after.caseId())), false);
-        List<DueCase> result = new ArrayList<>(Math.min(limit, 64));
-        for (DueKey key : page) {
-            if (result.size() >= limit || key.dueAt().isAfter(dueAtOrBefore)) {
-                break;
-            }
-            StoredCase stored = cases.get(key.key());
-            if (stored != null && key.dueAt().equals(stored.dueAt)) {
-                result.add(new DueCase(key.key().tenant(), key.key().caseId(), key.dueAt()));
-            }
-        }
-        return result;
+        return due.page(dueAtOrBefore, after, limit);
     }
 
     @Override
@@ -304,31 +271,23 @@ public final class InMemoryCaseStore implements CaseStore {
             throw new IllegalArgumentException("owner must not be blank");
         }
         Objects.requireNonNull(now, "now must not be null");
-        Objects.requireNonNull(lease, "lease must not be null");
-        if (lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("lease must be positive, was " + lease);
-        }
+        requirePositive(lease);
         requireLimit(limit);
         Instant until = now.plus(lease);
         writeLock.lock();
         try {
             List<OutboxEntry> claimed = new ArrayList<>(Math.min(limit, 64));
-            scan:
-            for (Map.Entry<Instant, LinkedHashSet<String>> bucket : ready.headMap(now, true).entrySet()) {
-                for (String id : bucket.getValue()) {
-                    if (claimed.size() >= limit) {
-                        break scan;
-                    }
-                    OutboxEntry entry = outbox.get(id);
-                    if (entry.leaseUntil() != null && entry.leaseUntil().isAfter(now) || waitsForEarlierSend(entry)) {
-                        continue;
-                    }
-                    OutboxEntry leased = new OutboxEntry(entry.id(), entry.tenant(), entry.caseId(), entry.version(),
-                            entry.effect(), entry.target(), entry.attempts(), entry.nextAttemptAt(), entry.lastError(),
-                            false, owner, until);
-                    outbox.put(id, leased);
-                    claimed.add(leased);
+            for (Iterator<OutboxIndex.Slot> it = outbox.readyUntil(now); it.hasNext() && claimed.size() < limit; ) {
+                OutboxIndex.Slot slot = it.next();
+                OutboxEntry entry = slot.entry;
+                if (entry.leaseUntil() != null && entry.leaseUntil().isAfter(now) || waitsForEarlierSend(slot)) {
+                    continue;
                 }
+                OutboxEntry leased = new OutboxEntry(entry.id(), entry.tenant(), entry.caseId(), entry.version(),
+                        entry.effect(), entry.target(), entry.attempts(), entry.nextAttemptAt(), entry.lastError(),
+                        false, owner, until);
+                outbox.lease(slot, leased);
+                claimed.add(leased);
             }
             return claimed;
         } finally {
@@ -340,12 +299,13 @@ public final class InMemoryCaseStore implements CaseStore {
      * True when the entry is an ordered send and its case has an unfinished, unparked ordered send to the same target
      * with a lower version (guarded by writeLock).
      */
-    private boolean waitsForEarlierSend(OutboxEntry entry) {
+    private static boolean waitsForEarlierSend(OutboxIndex.Slot slot) {
+        OutboxEntry entry = slot.entry;
         if (!entry.effect().isOrderedSend()) {
             return false;
         }
-        for (String id : outboxByCase.get(CaseKey.of(entry))) {
-            OutboxEntry other = outbox.get(id);
+        for (OutboxIndex.Slot of : slot.ofCase) {
+            OutboxEntry other = of.entry;
             if (other.effect().isOrderedSend() && !other.parked() && other.version() < entry.version()
                     && other.target().equals(entry.target())) {
                 return true;
@@ -359,17 +319,15 @@ public final class InMemoryCaseStore implements CaseStore {
         Objects.requireNonNull(entryId, "entry id must not be null");
         Objects.requireNonNull(owner, "owner must not be null");
         Objects.requireNonNull(now, "now must not be null");
-        Objects.requireNonNull(lease, "lease must not be null");
-        if (lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("lease must be positive, was " + lease);
-        }
+        requirePositive(lease);
         writeLock.lock();
         try {
-            OutboxEntry entry = outbox.get(entryId);
+            OutboxIndex.Slot slot = outbox.get(entryId);
+            OutboxEntry entry = slot == null ? null : slot.entry;
             if (entry == null || !owner.equals(entry.leaseOwner()) || !entry.leaseUntil().isAfter(now)) {
                 return false;
             }
-            outbox.put(entryId, new OutboxEntry(entry.id(), entry.tenant(), entry.caseId(), entry.version(),
+            outbox.lease(slot, new OutboxEntry(entry.id(), entry.tenant(), entry.caseId(), entry.version(),
                     entry.effect(), entry.target(), entry.attempts(), entry.nextAttemptAt(), entry.lastError(),
                     entry.parked(), owner, now.plus(lease)));
             return true;
@@ -384,11 +342,11 @@ public final class InMemoryCaseStore implements CaseStore {
         Objects.requireNonNull(owner, "owner must not be null");
         writeLock.lock();
         try {
-            OutboxEntry entry = outbox.get(entryId);
-            if (entry == null || !owner.equals(entry.leaseOwner())) {
+            OutboxIndex.Slot slot = outbox.get(entryId);
+            if (slot == null || !owner.equals(slot.entry.leaseOwner())) {
                 return false;
             }
-            remove(entry);
+            outbox.remove(slot);
             return true;
         } finally {
             writeLock.unlock();
@@ -402,13 +360,13 @@ public final class InMemoryCaseStore implements CaseStore {
         Objects.requireNonNull(nextAttemptAt, "next attempt must not be null");
         writeLock.lock();
         try {
-            OutboxEntry entry = outbox.get(entryId);
+            OutboxIndex.Slot slot = outbox.get(entryId);
+            OutboxEntry entry = slot == null ? null : slot.entry;
             if (entry == null || !owner.equals(entry.leaseOwner())) {
                 return false;
             }
-            remove(entry);
-            put(new OutboxEntry(entry.id(), entry.tenant(), entry.caseId(), entry.version(), entry.effect(),
-                    entry.target(), entry.attempts() + 1, nextAttemptAt, error, park, null, null));
+            outbox.requeue(slot, new OutboxEntry(entry.id(), entry.tenant(), entry.caseId(), entry.version(),
+                    entry.effect(), entry.target(), entry.attempts() + 1, nextAttemptAt, error, park, null, null));
             return true;
         } finally {
             writeLock.unlock();
@@ -417,17 +375,13 @@ public final class InMemoryCaseStore implements CaseStore {
 
     @Override
     public List<OutboxEntry> outboxOf(TenantId tenant, CaseId caseId) {
-        CaseKey key = CaseKey.of(tenant, caseId);
+        StoredCase stored = cases.get(CaseKey.of(tenant, caseId));
+        if (stored == null) {
+            return List.of();
+        }
         writeLock.lock();
         try {
-            Set<String> ids = outboxByCase.get(key);
-            if (ids == null) {
-                return List.of();
-            }
-            List<OutboxEntry> entries = new ArrayList<>(ids.size());
-            for (String id : ids) {
-                entries.add(outbox.get(id));
-            }
+            List<OutboxEntry> entries = OutboxIndex.entries(stored.outbox);
             entries.sort(Comparator.comparingLong(OutboxEntry::version).thenComparing(OutboxEntry::id));
             return List.copyOf(entries);
         } finally {
@@ -439,25 +393,22 @@ public final class InMemoryCaseStore implements CaseStore {
     public int retryParked(TenantId tenant, CaseId caseId, Instant now) {
         CaseKey key = CaseKey.of(tenant, caseId);
         Objects.requireNonNull(now, "now must not be null");
+        StoredCase stored = cases.get(key);
+        if (stored == null) {
+            return 0;
+        }
         writeLock.lock();
         try {
-            Set<String> ids = outboxByCase.get(key);
-            if (ids == null) {
-                return 0;
-            }
-            List<OutboxEntry> parked = new ArrayList<>();
-            for (String id : ids) {
-                OutboxEntry entry = outbox.get(id);
+            int retried = 0;
+            for (OutboxIndex.Slot slot : stored.outbox) {
+                OutboxEntry entry = slot.entry;
                 if (entry.parked()) {
-                    parked.add(entry);
+                    outbox.requeue(slot, new OutboxEntry(entry.id(), entry.tenant(), entry.caseId(), entry.version(),
+                            entry.effect(), entry.target(), 0, now, entry.lastError(), false, null, null));
+                    retried++;
                 }
             }
-            for (OutboxEntry entry : parked) {
-                remove(entry);
-                put(new OutboxEntry(entry.id(), entry.tenant(), entry.caseId(), entry.version(), entry.effect(),
-                        entry.target(), 0, now, entry.lastError(), false, null, null));
-            }
-            return parked.size();
+            return retried;
         } finally {
             writeLock.unlock();
         }
@@ -467,12 +418,8 @@ public final class InMemoryCaseStore implements CaseStore {
     public Optional<OutboxStats> outboxStats() {
         writeLock.lock();
         try {
-            long pending = 0;
-            for (Set<String> bucket : ready.values()) {
-                pending += bucket.size();
-            }
-            return Optional.of(new OutboxStats(pending, outbox.size() - pending,
-                    ready.isEmpty() ? null : ready.firstKey()));
+            long pending = outbox.readyCount();
+            return Optional.of(new OutboxStats(pending, outbox.size() - pending, outbox.earliest()));
         } finally {
             writeLock.unlock();
         }
@@ -483,29 +430,10 @@ public final class InMemoryCaseStore implements CaseStore {
         return cases.size();
     }
 
-    // guarded by writeLock
-    private void put(OutboxEntry entry) {
-        outbox.put(entry.id(), entry);
-        outboxByCase.computeIfAbsent(CaseKey.of(entry), c -> new LinkedHashSet<>()).add(entry.id());
-        if (!entry.parked()) {
-            ready.computeIfAbsent(entry.nextAttemptAt(), t -> new LinkedHashSet<>()).add(entry.id());
-        }
-    }
-
-    // guarded by writeLock
-    private void remove(OutboxEntry entry) {
-        outbox.remove(entry.id());
-        CaseKey key = CaseKey.of(entry);
-        Set<String> ids = outboxByCase.get(key);
-        if (ids != null) {
-            ids.remove(entry.id());
-            if (ids.isEmpty()) {
-                outboxByCase.remove(key);
-            }
-        }
-        LinkedHashSet<String> bucket = ready.get(entry.nextAttemptAt());
-        if (bucket != null && bucket.remove(entry.id()) && bucket.isEmpty()) {
-            ready.remove(entry.nextAttemptAt());
+    private static void requirePositive(Duration lease) {
+        Objects.requireNonNull(lease, "lease must not be null");
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease must be positive, was " + lease);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.returnsync.core.memory.InMemoryCaseStore;
 import dev.returnsync.testsupport.InMemoryNotifier;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.LegState;
+import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.store.AppendBatch;
 import dev.returnsync.spi.store.CaseHistory;
@@ -95,6 +96,14 @@ class DeadlinePagingTest {
                     throw new IllegalStateException("the store failed for a moment");
                 }
                 return super.load(tenant, caseId);
+            }
+
+            @Override
+            public List<ReturnEvent> loadAfter(TenantId tenant, CaseId caseId, long afterVersion) {
+                if (headUnreadable.get() && HEAD.contains(caseId)) {
+                    throw new IllegalStateException("the store failed for a moment");
+                }
+                return super.loadAfter(tenant, caseId, afterVersion);
             }
         };
         try (ReturnSyncEngine engine = ReturnSyncEngine.builder().store(failingHead).notifier(new InMemoryNotifier())

@@ -206,4 +206,38 @@ class InMemoryCaseStoreTest {
         claimed.addAll(store.claimOutbox("late", NOW, Duration.ofHours(1), 10_000).stream().map(OutboxEntry::id).toList());
         assertEquals(wins.get(), claimed.size());
     }
+
+    @Test
+    void eventsReadBeforeAnAppendStayAsTheyWereAndLoadAfterReadsOnlyTheNewOnes() {
+        CaseId c = CaseId.of("log");
+        store.append(batch(c, 0, List.of(opened(c)), List.of(), null, List.of(), null));
+        List<ReturnEvent> before = store.load(T, c).orElseThrow().events();
+        List<ReturnEvent> tail = store.loadAfter(T, c, 0);
+        for (int i = 1; i <= 9; i++) { // past the first capacity, so the log grows while the lists above are held
+            store.append(batch(c, i, List.of(step(i)), List.of(), null, List.of(), null));
+        }
+        assertEquals(1, before.size());
+        assertEquals(1, tail.size());
+        assertEquals(10, store.load(T, c).orElseThrow().version());
+        assertEquals(List.of(step(8), step(9)), store.loadAfter(T, c, 8));
+        assertEquals(List.of(), store.loadAfter(T, c, 10));
+        assertEquals(List.of(), store.loadAfter(T, CaseId.of("nowhere"), 0));
+        assertThrows(UnsupportedOperationException.class, () -> store.loadAfter(T, c, 8).add(step(0)));
+        assertThrows(IllegalArgumentException.class, () -> store.loadAfter(T, c, -1));
+    }
+
+    @Test
+    void idempotencyRecordsComeBackAsTheyWereKeptWhateverTheirFingerprint() {
+        CaseId c = CaseId.of("keys");
+        List<String> fingerprints = List.of("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdeF",
+                "f".repeat(64), "0".repeat(64), "9a".repeat(32), "not a digest", "0123456789ABCDEF".repeat(4));
+        for (int i = 0; i < fingerprints.size(); i++) {
+            IdempotencyRecord record = new IdempotencyRecord(T, IdempotencyKey.of("key-" + i), fingerprints.get(i), c,
+                    i + 1, i + 1);
+            store.append(new AppendBatch(T, c, i, List.of(i == 0 ? opened(c) : step(i)), List.of(), null, List.of(),
+                    record));
+            assertEquals(Optional.of(record), store.findIdempotency(T, IdempotencyKey.of("key-" + i)));
+        }
+        assertEquals(Optional.empty(), store.findIdempotency(TenantId.of("t-2"), IdempotencyKey.of("key-0")));
+    }
 }

@@ -67,6 +67,20 @@ public final class StoreGateway {
         return cache.cached(tenant, caseId);
     }
 
+    /** The event that opened a case, read without folding it; empty when there is no such case. */
+    public Optional<ReturnEvent.ReturnRequested> opening(TenantId tenant, CaseId caseId) {
+        List<ReturnEvent> events = source.loadAfter(tenant, caseId, 0);
+        return events.isEmpty() ? Optional.empty() : Optional.of(openingOf(events));
+    }
+
+    /** The event that opened a case: the first of its history. */
+    public static ReturnEvent.ReturnRequested openingOf(List<ReturnEvent> events) {
+        if (events.get(0) instanceof ReturnEvent.ReturnRequested opening) {
+            return opening;
+        }
+        throw new StoreException("read a case's history: it does not start with ReturnRequested", false, null);
+    }
+
     /** The case's whole history, or empty when there is none. */
     public Optional<CaseHistory> history(TenantId tenant, CaseId caseId) {
         return source.load(tenant, caseId);

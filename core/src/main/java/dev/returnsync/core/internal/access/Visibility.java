@@ -8,10 +8,12 @@ import dev.returnsync.core.engine.CaseView;
 import dev.returnsync.core.engine.CommandResult;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.CustomerId;
 import dev.returnsync.spi.NumberLink;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.Role;
+import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.store.OutboxEntry;
 
 import java.util.List;
@@ -41,12 +43,37 @@ public final class Visibility {
 
     /** True when the asker is a party of the case. */
     public static boolean isParty(Actor asker, ReturnCase c) {
-        if (!c.tenant().equals(asker.tenant())) {
+        boolean hasLeg = false;
+        if (asker.role() == Role.SUPPLIER) {
+            for (Leg leg : c.legs()) {
+                hasLeg |= asker.is(leg.supplier());
+            }
+        }
+        return isParty(asker, c.tenant(), c.customer(), hasLeg);
+    }
+
+    /**
+     * True when the asker is a party of the case that an event opened. A case's parties never change after it is
+     * opened (its tenant, its customer, and one leg per supplier of the requested lines), so the opening event
+     * answers as the case would, without folding the case.
+     */
+    public static boolean isParty(Actor asker, ReturnEvent.ReturnRequested opening) {
+        boolean hasLeg = false;
+        if (asker.role() == Role.SUPPLIER) {
+            for (ReturnLine line : opening.lines()) {
+                hasLeg |= asker.is(line.supplier());
+            }
+        }
+        return isParty(asker, opening.actor().tenant(), opening.customer(), hasLeg);
+    }
+
+    private static boolean isParty(Actor asker, TenantId tenant, CustomerId customer, boolean supplierHasLeg) {
+        if (!tenant.equals(asker.tenant())) {
             return false;
         }
         return switch (asker.role()) {
-            case CUSTOMER -> asker.is(c.customer());
-            case SUPPLIER -> c.legs().stream().anyMatch(leg -> asker.is(leg.supplier()));
+            case CUSTOMER -> asker.is(customer);
+            case SUPPLIER -> supplierHasLeg;
             case RESELLER, SYSTEM -> true;
         };
     }
@@ -82,7 +109,16 @@ public final class Visibility {
      * another supplier's leg.
      */
     public static boolean canSee(Actor asker, NumberLink link, ReturnCase c) {
-        if (!link.tenant().equals(asker.tenant()) || !isParty(asker, c)) {
+        return canSee(asker, link, isParty(asker, c));
+    }
+
+    /** The same as {@link #canSee(Actor, NumberLink, ReturnCase)}, told by the event that opened the link's case. */
+    public static boolean canSee(Actor asker, NumberLink link, ReturnEvent.ReturnRequested opening) {
+        return canSee(asker, link, isParty(asker, opening));
+    }
+
+    private static boolean canSee(Actor asker, NumberLink link, boolean party) {
+        if (!link.tenant().equals(asker.tenant()) || !party) {
             return false;
         }
         return asker.role() != Role.SUPPLIER || link.leg() == null || asker.is(link.leg());

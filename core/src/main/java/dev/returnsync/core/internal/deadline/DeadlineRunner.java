@@ -9,11 +9,11 @@ import dev.returnsync.core.engine.CommandResult;
 import dev.returnsync.core.engine.DeadlineReport;
 import dev.returnsync.core.internal.CommandRunner;
 import dev.returnsync.core.internal.FoldCache;
+import dev.returnsync.core.internal.access.StoreGateway;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.TenantId;
-import dev.returnsync.spi.store.CaseHistory;
 import dev.returnsync.spi.store.CaseStore;
 import dev.returnsync.spi.store.DueCase;
 import org.slf4j.Logger;
@@ -43,16 +43,19 @@ public final class DeadlineRunner {
     private static final String RUNNER = "deadline-runner";
 
     private final CaseStore store;
-    private final FoldCache cache;
+    private final StoreGateway cases;
     private final DeadlinePolicy deadlines;
     private final CommandRunner runner;
     private final int pageSize;
 
-    /** A runner over a store that reads {@code pageSize} due cases at a time. */
-    public DeadlineRunner(CaseStore store, FoldCache cache, DeadlinePolicy deadlines, CommandRunner runner,
+    /**
+     * A runner over a store that reads {@code pageSize} due cases at a time, and each due case through the engine's
+     * gateway (its fold cache: a case folded before is brought up to date, not folded again).
+     */
+    public DeadlineRunner(CaseStore store, StoreGateway cases, DeadlinePolicy deadlines, CommandRunner runner,
                           int pageSize) {
         this.store = store;
-        this.cache = cache;
+        this.cases = cases;
         this.deadlines = deadlines;
         this.runner = runner;
         this.pageSize = pageSize;
@@ -98,12 +101,12 @@ public final class DeadlineRunner {
     }
 
     private void fireCase(DueCase due, Instant now, Tally tally) {
-        Optional<CaseHistory> history = store.load(due.tenant(), due.caseId());
-        if (history.isEmpty()) {
+        Optional<FoldCache.Folded> read = cases.read(due.tenant(), due.caseId());
+        if (read.isEmpty()) {
             tally.stale++;
             return;
         }
-        ReturnCase c = cache.fold(history.get());
+        ReturnCase c = read.get().state();
         boolean anyDue = false;
         for (Leg leg : c.legs()) {
             Optional<Instant> legDue = leg.dueAt(deadlines);

@@ -57,9 +57,11 @@ public final class CaseQueries {
     public List<ReturnEvent> history(Actor asker, CaseId caseId) {
         Objects.requireNonNull(asker, "asker must not be null");
         Objects.requireNonNull(caseId, "case id must not be null");
-        Optional<CaseHistory> history = store.history(asker.tenant(), caseId);
-        Visibility.forQuery(asker, caseId, history.map(store::fold));
-        return Visibility.historyFor(asker, history.orElseThrow().events());
+        List<ReturnEvent> events = store.history(asker.tenant(), caseId).map(CaseHistory::events).orElse(List.of());
+        if (events.isEmpty() || !Visibility.isParty(asker, StoreGateway.openingOf(events))) {
+            throw CaseNotFoundException.forQuery(caseId);
+        }
+        return Visibility.historyFor(asker, events);
     }
 
     /** Where a number leads, if the asker may see it. */
@@ -132,7 +134,13 @@ public final class CaseQueries {
         if (Visibility.seesWholeTenant(asker)) {
             return true;
         }
-        return store.read(asker.tenant(), link.caseId())
-                .filter(stored -> Visibility.canSee(asker, link, stored.state())).isPresent();
+        // A case's parties never change once it is opened: any cached fold of it, or else its opening event, tells
+        // whether the asker is one, without folding the case.
+        FoldCache.Folded cached = store.cached(asker.tenant(), link.caseId());
+        if (cached != null) {
+            return Visibility.canSee(asker, link, cached.state());
+        }
+        return store.opening(asker.tenant(), link.caseId())
+                .filter(opening -> Visibility.canSee(asker, link, opening)).isPresent();
     }
 }

@@ -1,0 +1,78 @@
+package dev.returnsync.core.memory;
+
+import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.spi.TenantId;
+import dev.returnsync.spi.store.IdempotencyRecord;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The idempotency records, by tenant and key, kept for as long as the store lives, so kept small: a record whose
+ * fingerprint is 64 lowercase hex digits (the engine's SHA-256) is held as four longs and its case and versions,
+ * and made again when it is found; any other record is held as it is. Written under the store's write lock; read
+ * without one.
+ */
+final class IdempotencyIndex {
+    private static final String HEX = "0123456789abcdef";
+
+    /** Each held record is a {@link Kept} or an {@link IdempotencyRecord}. */
+    private final ConcurrentHashMap<TenantKey, Object> records;
+
+    /** An index sized for about {@code expected} records. */
+    IdempotencyIndex(int expected) {
+        this.records = new ConcurrentHashMap<>(expected);
+    }
+
+    private record TenantKey(TenantId tenant, IdempotencyKey key) {
+    }
+
+    /** A record held by its fingerprint's bits. */
+    private record Kept(long f0, long f1, long f2, long f3, CaseId caseId, long firstVersion, long lastVersion) {
+        static Kept of(IdempotencyRecord r) {
+            String f = r.fingerprint();
+            if (f.length() != 64) {
+                return null;
+            }
+            long[] bits = new long[4];
+            for (int i = 0; i < 64; i++) {
+                int digit = HEX.indexOf(f.charAt(i));
+                if (digit < 0) {
+                    return null;
+                }
+                bits[i / 16] = bits[i / 16] << 4 | digit;
+            }
+            return new Kept(bits[0], bits[1], bits[2], bits[3], r.caseId(), r.firstVersion(), r.lastVersion());
+        }
+
+        IdempotencyRecord restore(TenantId tenant, IdempotencyKey key) {
+            char[] f = new char[64];
+            long[] bits = {f0, f1, f2, f3};
+            for (int i = 0; i < 64; i++) {
+                f[i] = HEX.charAt((int) (bits[i / 16] >>> (60 - 4 * (i % 16))) & 0xf);
+            }
+            return new IdempotencyRecord(tenant, key, new String(f), caseId, firstVersion, lastVersion);
+        }
+    }
+
+    /** True when the tenant has a record for the key. */
+    boolean contains(TenantId tenant, IdempotencyKey key) {
+        return records.containsKey(new TenantKey(tenant, key));
+    }
+
+    /** Keeps a record (the caller holds the write lock and checked the key is free). */
+    void put(IdempotencyRecord record) {
+        Kept kept = Kept.of(record);
+        records.put(new TenantKey(record.tenant(), record.key()), kept == null ? record : kept);
+    }
+
+    /** The record of a tenant's key, if any. */
+    Optional<IdempotencyRecord> find(TenantId tenant, IdempotencyKey key) {
+        Object held = records.get(new TenantKey(tenant, key));
+        if (held instanceof Kept kept) {
+            return Optional.of(kept.restore(tenant, key));
+        }
+        return Optional.ofNullable((IdempotencyRecord) held);
+    }
+}
