@@ -35,9 +35,10 @@ final class InboundWalk<S extends Enum<S> & RefundStatus> {
     }
 
     Inbound answer() {
-        OptionalLong held = current.externalVersion(table.source());
+        String source = RefundSources.of(table.source(), change.refundId());
+        OptionalLong held = current.externalVersion(source);
         if (held.isPresent() && held.getAsLong() >= change.version()) {
-            return new Inbound.Stale(new ExternalVersion(table.source(), held.getAsLong()));
+            return new Inbound.Stale(new ExternalVersion(source, held.getAsLong()));
         }
         S target = change.status();
         if (table.outbound(facts).status() == target) {

@@ -65,9 +65,21 @@ public final class MarketplaceMapping<S extends Enum<S> & RefundStatus> {
         return new MarketplaceMapping<>(table, userId);
     }
 
-    /** {@return the source of the marketplace's refund versions in {@link ExternalVersion}s} */
+    /** {@return the marketplace's name, which starts the source of each of its refunds' versions} */
     public String source() {
         return table.source();
+    }
+
+    /**
+     * The source of one refund's versions in {@link ExternalVersion}s: the marketplace's name, a dot and the refund
+     * id (or, for an id that is no valid source text, the start of its SHA-256), e.g. {@code "taobao.2026110312345"}.
+     * Each refund of a case (one per supplier's lines) so keeps versions of its own.
+     *
+     * @param refundId the marketplace's refund id
+     * @return the source, always the same for the same id
+     */
+    public String source(String refundId) {
+        return RefundSources.of(table.source(), Objects.requireNonNull(refundId, "refundId"));
     }
 
     /** {@return the marketplace's status type} */
@@ -148,7 +160,7 @@ public final class MarketplaceMapping<S extends Enum<S> & RefundStatus> {
         Objects.requireNonNull(change, "change");
         if (current.isEmpty()) {
             return table.intent(change.status()) == Table.Intent.OPEN
-                    ? new Inbound.Open(new ExternalVersion(table.source(), change.version()))
+                    ? new Inbound.Open(new ExternalVersion(source(change.refundId()), change.version()))
                     : new Inbound.NoCounterpart("no case for the refund, and " + change.status().apiName()
                     + " does not open one");
         }

@@ -65,7 +65,8 @@ final class StepCommands<S extends Enum<S> & RefundStatus> {
         }
         CommandHeader header = Commands.as(actor(role)).key(key(made.size())).onCase(current.id());
         if (made.isEmpty()) {
-            header = header.externalVersion(new ExternalVersion(table.source(), change.version()));
+            header = header.externalVersion(
+                    new ExternalVersion(RefundSources.of(table.source(), change.refundId()), change.version()));
         }
         Object command = command(step, header);
         if (command instanceof String missing) {

@@ -11,7 +11,7 @@ import dev.returnsync.spi.Role;
  * @param <S> the marketplace's status type
  */
 interface Table<S extends Enum<S> & RefundStatus> {
-    /** {@return the source name of the marketplace's refund versions, e.g. {@code "taobao"}} */
+    /** {@return the marketplace's name, which starts the sources of its refunds' versions, e.g. {@code "taobao"}} */
     String source();
 
     /** {@return the marketplace's status type} */

@@ -61,7 +61,7 @@ class Alibaba1688RefundWalkTest {
         assertEquals(List.of("OPEN_NEGOTIATION by RESELLER"), steps(applied));
         host.run(applied);
         assertEquals(WAIT_SELLER_AGREE, shown().status());
-        assertEquals(100L, host.state().externalVersion("1688").getAsLong());
+        assertEquals(100L, host.state().externalVersion(alibaba.source("TQ20261103001")).getAsLong());
         assertEquals(1L, host.state().externalVersion("taobao").getAsLong(), "sources are independent");
 
         // the supplier agrees on 1688
@@ -165,7 +165,7 @@ class Alibaba1688RefundWalkTest {
 
     @Test
     void aStatusWithoutACaseOpensNothingButTheOpeningOne() {
-        assertEquals(new Inbound.Open(dev.returnsync.spi.ExternalVersion.of("1688", 7)),
+        assertEquals(new Inbound.Open(dev.returnsync.spi.ExternalVersion.of(alibaba.source("TQ20261103001"), 7)),
                 alibaba.inbound(Optional.empty(), change(WAIT_SELLER_AGREE, 7)));
         assertInstanceOf(Inbound.NoCounterpart.class, alibaba.inbound(Optional.empty(), change(REFUND_SUCCESS, 7)));
     }

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +39,19 @@ class InputChecksTest {
     void anInvalidResellerUserIsRefusedWhenSetNotWhenTheFirstCommandIsMade() {
         assertThrows(IllegalArgumentException.class, () -> MarketplaceMapping.taobao().resellerUser(" "));
         assertThrows(NullPointerException.class, () -> MarketplaceMapping.alibaba1688().resellerUser(null));
+    }
+
+    @Test
+    void eachRefundIdGivesOneValidSourceAlwaysTheSame() {
+        MarketplaceMapping<TaobaoRefundStatus> taobao = MarketplaceMapping.taobao();
+        assertEquals("taobao.2026110312345", taobao.source("2026110312345"));
+        for (String id : new String[] {"TQ20261103001", "tq20261103001", "1234567890123456789012345678901234567890"}) {
+            String source = taobao.source(id);
+            assertEquals(source, dev.returnsync.spi.ExternalVersion.of(source, 0).source());
+            assertEquals(source, taobao.source(id));
+        }
+        assertNotEquals(taobao.source("TQ20261103001"), taobao.source("tq20261103001"));
+        assertNotEquals(taobao.source("1"), MarketplaceMapping.alibaba1688().source("1"));
     }
 
     @Test

@@ -64,7 +64,7 @@ class TaobaoRefundWalkTest {
         CommandResult submitted = host.submit(inbound(change(WAIT_SELLER_AGREE, 1001)), OutcomeType.RETURN_AND_REFUND);
         assertEquals(Map.of(SUPPLIER, WAIT_SELLER_AGREE), taobao.changes(Optional.empty(), submitted.state(),
                 submitted.events()));
-        assertEquals(1001L, host.state().externalVersion("taobao").getAsLong());
+        assertEquals(1001L, host.state().externalVersion(taobao.source("TB-REFUND-1")).getAsLong());
         assertInstanceOf(Inbound.Stale.class, inbound(change(WAIT_SELLER_AGREE, 1001)), "the same message again");
 
         // 2. the reseller negotiates with the supplier; Taobao still waits for the seller
@@ -82,7 +82,7 @@ class TaobaoRefundWalkTest {
         Inbound shipped = inbound(change(WAIT_SELLER_CONFIRM_GOODS, 1003).withTracking("SF", "SF1234567890"));
         Command ship = assertInstanceOf(Inbound.Run.class, shipped).commands().get(0);
         assertEquals(Role.CUSTOMER, ship.actor().role());
-        assertEquals("taobao", ship.externalVersion().source());
+        assertEquals(taobao.source("TB-REFUND-1"), ship.externalVersion().source());
         host.run(shipped);
         host.expectState(LegState.SHIPPED);
         assertEquals(WAIT_SELLER_CONFIRM_GOODS, shown());
