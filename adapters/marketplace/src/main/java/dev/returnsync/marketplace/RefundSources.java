@@ -2,10 +2,6 @@ package dev.returnsync.marketplace;
 
 import dev.returnsync.spi.ExternalVersion;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -24,12 +20,6 @@ final class RefundSources {
         if (plain.length() <= ExternalVersion.MAX_SOURCE_LENGTH && PLAIN.matcher(refundId).matches()) {
             return plain;
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(refundId.getBytes(StandardCharsets.UTF_8));
-            String hex = HexFormat.of().formatHex(digest);
-            return marketplace + "." + hex.substring(0, ExternalVersion.MAX_SOURCE_LENGTH - marketplace.length() - 1);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return marketplace + "." + Sha256.hex(refundId, ExternalVersion.MAX_SOURCE_LENGTH - marketplace.length() - 1);
     }
 }

@@ -17,11 +17,7 @@ import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.Role;
 import dev.returnsync.spi.SupplierId;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.ToIntFunction;
 
@@ -180,11 +176,6 @@ final class StepCommands<S extends Enum<S> & RefundStatus> {
         if (text.length() <= 64) {
             return IdempotencyKey.of(text);
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return IdempotencyKey.of(table.source() + ":" + HexFormat.of().formatHex(digest, 0, 20));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return IdempotencyKey.of(table.source() + ":" + Sha256.hex(text, 40));
     }
 }

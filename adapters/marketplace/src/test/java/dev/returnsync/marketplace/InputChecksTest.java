@@ -55,6 +55,16 @@ class InputChecksTest {
     }
 
     @Test
+    void aLongRefundIdStillGivesValidKeysAlwaysTheSame() {
+        String longId = "1234567890123456789012345678901234567890";
+        var current = java.util.Optional.<dev.returnsync.core.domain.ReturnCase>empty();
+        MarketplaceMapping<TaobaoRefundStatus> taobao = MarketplaceMapping.taobao();
+        assertEquals(new Inbound.Open(dev.returnsync.spi.ExternalVersion.of(taobao.source(longId), Long.MAX_VALUE)),
+                taobao.inbound(current, StatusChange.of(SUPPLIER, longId, TaobaoRefundStatus.WAIT_SELLER_AGREE,
+                        Long.MAX_VALUE)));
+    }
+
+    @Test
     void anUnknownApiNameIsRefusedListingTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TaobaoRefundStatus.ofApiName("WAIT_BUYER_CONFIRM"));
