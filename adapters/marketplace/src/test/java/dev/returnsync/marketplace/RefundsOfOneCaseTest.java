@@ -53,14 +53,18 @@ class RefundsOfOneCaseTest {
         return engine.caseView(Actor.reseller(SHOP, "staff-1"), CASE).state();
     }
 
-    @Test
-    void aLaterChangeOfOneRefundDoesNotMakeTheOtherRefundsChangesStale() {
+    private void submit() {
         engine.execute(Commands.as(Actor.customer(SHOP, BUYER)).key("submit").onCase(CASE).submitReturn()
                 .customer(BUYER).order(OrderId.of("order-1")).customerNumber(ReturnNumber.customerRequest(SHOP, "TB-1"))
                 .line(new ReturnLine(Sku.of("sku-a"), ACME, 1, 1, Money.of("CNY", "10.00")))
                 .line(new ReturnLine(Sku.of("sku-b"), BETA, 1, 1, Money.of("CNY", "20.00")))
                 .reason(ReasonCode.QUALITY_ISSUE, "broken").wanted(OutcomeType.RETURN_AND_REFUND)
                 .deliveredAt(Instant.parse("2026-11-01T08:00:00Z")).build());
+    }
+
+    @Test
+    void aLaterChangeOfOneRefundDoesNotMakeTheOtherRefundsChangesStale() {
+        submit();
 
         // refund 2002 (beta's line) changed at a later time than refund 1001 (acme's), but is delivered first
         taobao.inbound(Optional.of(state()), StatusChange.of(BETA, "2002", TaobaoRefundStatus.SELLER_REFUSE_BUYER,
@@ -73,5 +77,22 @@ class RefundsOfOneCaseTest {
         assertEquals(LegState.DECLINED, state().leg(ACME).orElseThrow().state());
         assertEquals(1_733_212_800_000L, state().externalVersion(taobao.source("1001")).getAsLong());
         assertEquals(1_733_212_900_000L, state().externalVersion(taobao.source("2002")).getAsLong());
+    }
+
+    @Test
+    void aRefundIdTooLongForReadableKeysGetsDigestKeysThatReplay() {
+        submit();
+        String longId = "TB" + "9".repeat(38);
+        StatusChange<TaobaoRefundStatus> change = StatusChange.of(ACME, longId, TaobaoRefundStatus.SELLER_REFUSE_BUYER,
+                Long.MAX_VALUE);
+
+        Inbound answer = taobao.inbound(Optional.of(state()), change);
+
+        assertEquals(2, answer.commands().size(), answer.toString());
+        assertEquals(answer, taobao.inbound(Optional.of(state()), change), "the same change, the same keys");
+        answer.commands().forEach(engine::execute);
+        long version = state().version();
+        answer.commands().forEach(command -> assertEquals(true, engine.execute(command).replayed()));
+        assertEquals(version, state().version());
     }
 }
