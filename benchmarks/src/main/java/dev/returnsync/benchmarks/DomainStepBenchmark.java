@@ -119,7 +119,8 @@ public class DomainStepBenchmark {
                 leg.numberShared(), null, leg.refund(), leg.money(), leg.round());
         return new ReturnCase(before.id(), before.tenant(), before.customer(), before.order(),
                 before.customerNumber(), before.resellerNumber(), before.reason(), before.wanted(),
-                before.deliveredAt(), before.createdAt(), List.of(moved), before.version() + 1);
+                before.deliveredAt(), before.createdAt(), List.of(moved), before.version() + 1,
+                before.externalVersions());
     }
 
     private static boolean sameKey(ReturnNumber linked, ReturnNumber wanted) {

@@ -248,6 +248,14 @@ public sealed interface ReturnEvent {
          * @return the result
          */
         R messageSent(MessageSent e);
+
+        /**
+         * Handles an {@link ExternalVersionRecorded}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R externalVersionRecorded(ExternalVersionRecorded e);
     }
 
     /** An event about one leg, the part of a case that one supplier handles. */
@@ -1038,6 +1046,34 @@ public sealed interface ReturnEvent {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.messageSent(this);
+        }
+    }
+
+    /**
+     * A command carried a version token of an outside system (a marketplace's refund version); the case now
+     * remembers it as the newest of its source. Recorded right after the event of the command that carried it.
+     *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step
+     * @param version the token and its source
+     */
+    record ExternalVersionRecorded(Instant at, Actor actor, ExternalVersion version) implements ReturnEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param version the token and its source
+         */
+        public ExternalVersionRecorded {
+            Checks.time("event time", at);
+            Checks.notNull("event actor", actor);
+            Checks.notNull("external version", version);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.externalVersionRecorded(this);
         }
     }
 }

@@ -99,6 +99,8 @@ class ReturnEventVisitorTest {
             return 2; // a round: offers count from 1, re-applications from 2
         } else if (type == String.class) {
             return "note";
+        } else if (type == ExternalVersion.class) {
+            return ExternalVersion.of("taobao", 1);
         } else if (type == boolean.class) {
             return false;
         } else if (type.isEnum()) {

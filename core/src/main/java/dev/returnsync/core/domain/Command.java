@@ -4,6 +4,7 @@ import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
 import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.FeeBearer;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LineQuantity;
@@ -44,7 +45,8 @@ import java.util.List;
  *
  * <p>Every command carries an {@link #key() idempotency key}: the same key again returns the first outcome
  * and adds nothing. It may carry the {@link #expectedVersion() version} the caller saw: when the case has
- * moved on since, the command is refused. {@code null} means "whatever the version".
+ * moved on since, the command is refused. {@code null} means "whatever the version". It may also carry an
+ * {@link #externalVersion() external version}, the version of the same return in an outside system.
  *
  * <p>A list component may be null (the validation names it), but a null element of a list is refused when the
  * command is built: {@link NullPointerException} naming the field and the index, e.g. {@code lines[2]}.
@@ -58,6 +60,16 @@ public sealed interface Command {
 
     /** {@return the case version the caller saw, or {@code null} to accept any} */
     Long expectedVersion();
+
+    /**
+     * The version token of an outside system (a marketplace's refund version) that the command carries: a command
+     * whose token is not newer than the case's newest of the same source is refused
+     * ({@link Refusal.Code#STALE_EXTERNAL_VERSION}); an accepted one is recorded
+     * ({@link dev.returnsync.spi.ReturnEvent.ExternalVersionRecorded}) after the command's own event.
+     *
+     * @return the token, or {@code null} when the command carries none
+     */
+    ExternalVersion externalVersion();
 
     /** {@return the case the command is about} */
     CaseId caseId();
@@ -82,6 +94,7 @@ public sealed interface Command {
      * @param deliveredAt when the order was delivered to the customer
      */
     record SubmitReturn(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                        ExternalVersion externalVersion,
                         CaseId caseId, @NotNull CustomerId customer, @NotNull OrderId order,
                         @NotNull ReturnNumber customerNumber, ReturnNumber resellerNumber,
                         @NotEmpty @Size(max = 200) List<@NotNull @Valid ReturnLine> lines, @NotNull @Valid Reason reason,
@@ -92,6 +105,7 @@ public sealed interface Command {
          * @param key the caller's idempotency key; not null
          * @param actor who fires the command; not null
          * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param externalVersion the outside system's version token the command carries, or {@code null}
          * @param caseId the id of the new case; {@code null} asks the engine to generate one (a decision without the
          *     engine refuses a submission without one)
          * @param customer the customer who asks; not null
@@ -116,6 +130,7 @@ public sealed interface Command {
 
     /** 代发商与供应商协商: the reseller asks the leg's supplier whether it takes the return back. */
     record OpenNegotiation(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                           ExternalVersion externalVersion,
                            @NotNull CaseId caseId, @NotNull SupplierId leg) implements LegCommand {
         @Override
         public CommandType type() {
@@ -135,6 +150,7 @@ public sealed interface Command {
      *     {@link FeeBearer#FREIGHT_INSURANCE}; otherwise {@code null}
      */
     record AgreeReturn(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                       ExternalVersion externalVersion,
                        @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull OutcomeType outcome,
                        @NotNull List<@NotNull LineQuantity> authorized, Money shippingFee, FeeBearer feeBearer,
                        @Size(max = 64) String insuranceClaim,
@@ -145,6 +161,7 @@ public sealed interface Command {
          * @param key the caller's idempotency key; not null
          * @param actor who fires the command; not null
          * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param externalVersion the outside system's version token the command carries, or {@code null}
          * @param caseId the case the command is about; not null
          * @param leg the supplier whose leg the command is about; not null
          * @param outcome the agreed outcome; not null
@@ -168,6 +185,7 @@ public sealed interface Command {
 
     /** The supplier declines (or the reseller records its refusal), with a reason. */
     record DeclineReturn(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                         ExternalVersion externalVersion,
                          @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull @Valid Reason reason)
             implements LegCommand {
         @Override
@@ -178,6 +196,7 @@ public sealed interface Command {
 
     /** 代发商向供应商申请退货(单号): the reseller applies for the return and asks for a supplier return number. */
     record ApplyForReturn(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                          ExternalVersion externalVersion,
                           @NotNull CaseId caseId, @NotNull SupplierId leg) implements LegCommand {
         @Override
         public CommandType type() {
@@ -187,6 +206,7 @@ public sealed interface Command {
 
     /** 供应商提供退货单号: the supplier issues its return number for the leg. */
     record IssueSupplierNumber(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                               ExternalVersion externalVersion,
                                @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull ReturnNumber number)
             implements LegCommand {
         @Override
@@ -197,6 +217,7 @@ public sealed interface Command {
 
     /** The supplier replaces the number it issued; the old one stays resolvable, marked superseded. */
     record ReplaceSupplierNumber(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                                 ExternalVersion externalVersion,
                                  @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull ReturnNumber number)
             implements LegCommand {
         @Override
@@ -207,7 +228,8 @@ public sealed interface Command {
 
     /** 代发商将退货单号告知客户: the reseller tells the customer the supplier return number. */
     record ShareNumberWithCustomer(@NotNull IdempotencyKey key, @NotNull Actor actor,
-                                   @PositiveOrZero Long expectedVersion, @NotNull CaseId caseId,
+                                   @PositiveOrZero Long expectedVersion,
+                                   ExternalVersion externalVersion, @NotNull CaseId caseId,
                                    @NotNull SupplierId leg) implements LegCommand {
         @Override
         public CommandType type() {
@@ -217,6 +239,7 @@ public sealed interface Command {
 
     /** The customer reports the carrier tracking number of the parcel sent back. */
     record ReportShipment(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                          ExternalVersion externalVersion,
                           @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull ReturnNumber tracking)
             implements LegCommand {
         @Override
@@ -231,6 +254,7 @@ public sealed interface Command {
      * @param received the received quantity per SKU; SKUs not listed count as zero
      */
     record ConfirmReceipt(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                          ExternalVersion externalVersion,
                           @NotNull CaseId caseId, @NotNull SupplierId leg,
                           @NotEmpty List<@NotNull LineQuantity> received) implements LegCommand {
         /**
@@ -239,6 +263,7 @@ public sealed interface Command {
          * @param key the caller's idempotency key; not null
          * @param actor who fires the command; not null
          * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param externalVersion the outside system's version token the command carries, or {@code null}
          * @param caseId the case the command is about; not null
          * @param leg the supplier whose leg the command is about; not null
          * @param received the received quantity per SKU; SKUs not listed count as zero
@@ -258,6 +283,7 @@ public sealed interface Command {
      * rejected must equal received; refund-only legs report with both lists empty.
      */
     record ReportResult(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                        ExternalVersion externalVersion,
                         @NotNull CaseId caseId, @NotNull SupplierId leg,
                         @NotNull List<@NotNull LineQuantity> accepted, @NotNull List<@NotNull LineQuantity> rejected,
                         @NotNull @Size(max = 500) String note, Money restockingFee,
@@ -269,6 +295,7 @@ public sealed interface Command {
          * @param key the caller's idempotency key; not null
          * @param actor who fires the command; not null
          * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param externalVersion the outside system's version token the command carries, or {@code null}
          * @param caseId the case the command is about; not null
          * @param leg the supplier whose leg the command is about; not null
          * @param accepted the accepted quantity per SKU; SKUs not listed count as zero; not null
@@ -296,6 +323,7 @@ public sealed interface Command {
 
     /** The supplier sends the replacement parcel of an exchange. */
     record ShipReplacement(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                           ExternalVersion externalVersion,
                            @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull ReturnNumber tracking)
             implements LegCommand {
         @Override
@@ -306,7 +334,8 @@ public sealed interface Command {
 
     /** 代发商向客户确认退货处理结果: the reseller tells the customer the result (also after a dispute). */
     record ReportResultToCustomer(@NotNull IdempotencyKey key, @NotNull Actor actor,
-                                  @PositiveOrZero Long expectedVersion, @NotNull CaseId caseId,
+                                  @PositiveOrZero Long expectedVersion,
+                                  ExternalVersion externalVersion, @NotNull CaseId caseId,
                                   @NotNull SupplierId leg, @NotNull @Size(max = 500) String note,
                                   Money compensation) implements LegCommand {
         /**
@@ -315,6 +344,7 @@ public sealed interface Command {
          * @param key the caller's idempotency key; not null
          * @param actor who fires the command; not null
          * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param externalVersion the outside system's version token the command carries, or {@code null}
          * @param caseId the case the command is about; not null
          * @param leg the supplier whose leg the command is about; not null
          * @param note a note for the other party, at most 500 characters; not null
@@ -336,6 +366,7 @@ public sealed interface Command {
 
     /** 客户确认退货处理结果: the customer confirms the result. */
     record ConfirmResult(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                         ExternalVersion externalVersion,
                          @NotNull CaseId caseId, @NotNull SupplierId leg) implements LegCommand {
         @Override
         public CommandType type() {
@@ -345,6 +376,7 @@ public sealed interface Command {
 
     /** The customer disputes the result, with a reason; the leg goes back to the reseller. */
     record DisputeResult(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                         ExternalVersion externalVersion,
                          @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull @Valid Reason reason)
             implements LegCommand {
         @Override
@@ -355,6 +387,7 @@ public sealed interface Command {
 
     /** The customer (or the reseller for them) cancels a leg before anything was shipped. */
     record CancelReturn(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                        ExternalVersion externalVersion,
                         @NotNull CaseId caseId, @NotNull SupplierId leg) implements LegCommand {
         @Override
         public CommandType type() {
@@ -364,6 +397,7 @@ public sealed interface Command {
 
     /** The reseller closes a leg by hand, e.g. after an escalation settled outside the workflow. */
     record CloseLeg(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                    ExternalVersion externalVersion,
                     @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull @Valid Reason reason)
             implements LegCommand {
         @Override
@@ -374,6 +408,7 @@ public sealed interface Command {
 
     /** Fires the leg's due deadline: escalate, expire or auto-confirm, as the deadline policy says. */
     record FireDeadline(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                        ExternalVersion externalVersion,
                         @NotNull CaseId caseId, @NotNull SupplierId leg) implements LegCommand {
         @Override
         public CommandType type() {
@@ -390,7 +425,8 @@ public sealed interface Command {
      * @param note what the customer is told with the offer, at most 500 characters
      */
     record OfferPartialRefund(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
-                              @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull Money amount,
+                              ExternalVersion externalVersion, @NotNull CaseId caseId,
+                              @NotNull SupplierId leg, @NotNull Money amount,
                               @NotNull @Size(max = 500) String note) implements LegCommand {
         /**
          * Checks the note's characters (its presence and length are left to validation).
@@ -398,6 +434,7 @@ public sealed interface Command {
          * @param key the caller's idempotency key; not null
          * @param actor who fires the command; not null
          * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param externalVersion the outside system's version token the command carries, or {@code null}
          * @param caseId the case the command is about; not null
          * @param leg the supplier whose leg the command is about; not null
          * @param amount the refund offered; not null
@@ -417,7 +454,8 @@ public sealed interface Command {
 
     /** The customer accepts the partial refund offered: the leg is settled, the goods stay with the customer. */
     record AcceptPartialRefund(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
-                               @NotNull CaseId caseId, @NotNull SupplierId leg) implements LegCommand {
+                               ExternalVersion externalVersion, @NotNull CaseId caseId,
+                               @NotNull SupplierId leg) implements LegCommand {
         @Override
         public CommandType type() {
             return CommandType.ACCEPT_PARTIAL_REFUND;
@@ -426,7 +464,8 @@ public sealed interface Command {
 
     /** The customer rejects the partial refund offered, with a reason; the leg goes back to the negotiation. */
     record RejectPartialRefund(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
-                               @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull @Valid Reason reason)
+                               ExternalVersion externalVersion, @NotNull CaseId caseId,
+                               @NotNull SupplierId leg, @NotNull @Valid Reason reason)
             implements LegCommand {
         @Override
         public CommandType type() {
@@ -439,7 +478,8 @@ public sealed interface Command {
      * negotiation round, within the workflow's {@link ReapplicationPolicy re-application window} and round limit.
      */
     record Reapply(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
-                   @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull @Valid Reason reason)
+                   ExternalVersion externalVersion, @NotNull CaseId caseId,
+                   @NotNull SupplierId leg, @NotNull @Valid Reason reason)
             implements LegCommand {
         @Override
         public CommandType type() {
@@ -456,7 +496,8 @@ public sealed interface Command {
      * @param text the message, not blank, at most {@value ReturnEvent.MessageSent#MAX_TEXT} characters
      */
     record SendMessage(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
-                       @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull Role to,
+                       ExternalVersion externalVersion, @NotNull CaseId caseId,
+                       @NotNull SupplierId leg, @NotNull Role to,
                        @NotBlank @Size(max = ReturnEvent.MessageSent.MAX_TEXT) String text) implements LegCommand {
         /**
          * Checks the text's characters (its presence and length are left to validation).
@@ -464,6 +505,7 @@ public sealed interface Command {
          * @param key the caller's idempotency key; not null
          * @param actor who fires the command; not null
          * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param externalVersion the outside system's version token the command carries, or {@code null}
          * @param caseId the case the command is about; not null
          * @param leg the supplier whose leg the message is about; not null
          * @param to the role the message is addressed to; not null

@@ -1,6 +1,7 @@
 package dev.returnsync.core.domain;
 
 import dev.returnsync.spi.AmountOutOfRangeException;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
@@ -17,6 +18,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Whether an event fits the case it is folded into: the one place that keeps {@link ReturnWorkflow#evolve} to
@@ -75,6 +77,21 @@ final class EventFit {
                 throw new IllegalEventException(null, event.type(), "lines[" + i + "] is priced in another currency");
             }
         }
+    }
+
+    /** Checks that an external version is newer than the one the case holds for its source. */
+    static void checkExternalVersion(ReturnCase current, ReturnEvent.ExternalVersionRecorded event) {
+        ExternalVersion external = event.version();
+        if (!isNewer(current, external)) {
+            throw new IllegalEventException(null, event.type(), "the case holds a version of source "
+                    + external.source() + " at least as new");
+        }
+    }
+
+    /** True when the case holds no version of the token's source, or an older one. */
+    static boolean isNewer(ReturnCase current, ExternalVersion external) {
+        OptionalLong held = current.externalVersion(external.source());
+        return held.isEmpty() || held.getAsLong() < external.version();
     }
 
     /**
@@ -291,6 +308,11 @@ final class EventFit {
         @Override
         public String messageSent(ReturnEvent.MessageSent e) {
             return inTable(e) ? null : NO_STEP;
+        }
+
+        @Override
+        public String externalVersionRecorded(ReturnEvent.ExternalVersionRecorded e) {
+            return "an external version moves no leg";
         }
     }
 

@@ -4,6 +4,7 @@ import dev.returnsync.core.domain.Command.LegCommand;
 import dev.returnsync.core.domain.Refusal.Code;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.AmountOutOfRangeException;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.InvalidAmountException;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
@@ -30,7 +31,9 @@ import java.util.Set;
 
 /**
  * The return workflow as a pure decider: {@link #decide} turns a command into events or a refusal,
- * {@link #evolve} folds an event into the case, {@link #react} asks the policies for automatic commands.
+ * {@link #evolve} folds an event into the case, {@link #react} asks the policies for automatic commands. A command
+ * that carries an {@link Command#externalVersion() external version} yields its event and then an
+ * {@link ReturnEvent.ExternalVersionRecorded}; every other accepted command yields exactly one event.
  * Immutable and thread-safe; holds the deadline policy, the custom guards and policies, and the settings those
  * rules read.
  *
@@ -170,6 +173,10 @@ public final class ReturnWorkflow {
         if (current == null) {
             throw new IllegalEventException(null, event.type(), "a case starts with ReturnRequested");
         }
+        if (event instanceof ReturnEvent.ExternalVersionRecorded recorded) {
+            EventFit.checkExternalVersion(current, recorded);
+            return current.withExternalVersion(recorded.version());
+        }
         LegEvent legEvent = (LegEvent) event;
         Leg leg = current.legOrNull(legEvent.leg());
         if (leg == null) {
@@ -263,7 +270,7 @@ public final class ReturnWorkflow {
             legs.add(Leg.requested(supplier, e.at(), legLines, money));
         }
         return new ReturnCase(e.caseId(), e.actor().tenant(), e.customer(), e.order(), e.customerNumber(),
-                e.resellerNumber(), e.reason(), e.wanted(), e.deliveredAt(), e.at(), legs, 1);
+                e.resellerNumber(), e.reason(), e.wanted(), e.deliveredAt(), e.at(), legs, 1, Map.of());
     }
 
     /**
@@ -396,6 +403,11 @@ public final class ReturnWorkflow {
         public Leg messageSent(ReturnEvent.MessageSent e) {
             return leg;
         }
+
+        @Override
+        public Leg externalVersionRecorded(ReturnEvent.ExternalVersionRecorded e) {
+            throw new IllegalStateException("an ExternalVersionRecorded moves no leg");
+        }
     }
 
     // ------------------------------------------------------------------------------------------ decide
@@ -466,19 +478,27 @@ public final class ReturnWorkflow {
         if (!(decision instanceof Decision.Accepted accepted)) {
             return new StepResult(decision, null);
         }
-        ReturnEvent event = accepted.events().get(0);
-        if (!(event instanceof LegEvent legEvent)) {
-            return new StepResult(decision, open((ReturnEvent.ReturnRequested) event));
+        List<ReturnEvent> events = accepted.events();
+        ReturnEvent event = events.get(0);
+        ReturnCase after;
+        if (event instanceof LegEvent legEvent) {
+            // the leg and the row judge found: a scan of the case's few legs and an array look-up, nothing allocated
+            Leg leg = current.legOrNull(legEvent.leg());
+            Transition row = definition.row(command.type(), leg, command.actor().role());
+            Leg next = nextLeg(leg, legEvent);
+            if (next.state() != row.to()) {
+                throw new IllegalStateException("the row " + row.command() + " from " + row.from() + " leads to "
+                        + row.to() + " but its event " + event.type() + " moves the leg to " + next.state());
+            }
+            after = current.withLeg(next);
+        } else {
+            after = open((ReturnEvent.ReturnRequested) event);
         }
-        // the leg and the row judge found: a scan of the case's few legs and an array look-up, nothing allocated
-        Leg leg = current.legOrNull(legEvent.leg());
-        Transition row = definition.row(command.type(), leg, command.actor().role());
-        Leg next = nextLeg(leg, legEvent);
-        if (next.state() != row.to()) {
-            throw new IllegalStateException("the row " + row.command() + " from " + row.from() + " leads to "
-                    + row.to() + " but its event " + event.type() + " moves the leg to " + next.state());
+        // the record of an external version, when the command carried one
+        for (int i = 1; i < events.size(); i++) {
+            after = foldOne(after, events.get(i));
         }
-        return new StepResult(decision, current.withLeg(next));
+        return new StepResult(decision, after);
     }
 
     /** The checks, the event and the custom guards: the decision {@link #decide} and {@link #step} share. */
@@ -500,17 +520,26 @@ public final class ReturnWorkflow {
             }
             decision = refusal != null ? new Decision.Refused(refusal) : legEvent(current, leg, legCommand, context);
         }
-        if (!decision.accepted() || guards.isEmpty()) {
+        if (!decision.accepted()) {
             return decision;
         }
-        for (Guard guard : guards) {
-            Verdict verdict = guard.check(command, before, context);
-            if (!verdict.allowed()) {
-                return new Decision.Refused(new Refusal(Code.RULE, command.caseId(), state, command.type(),
-                        verdict.reason(), verdict.rule()));
+        if (!guards.isEmpty()) {
+            for (Guard guard : guards) {
+                Verdict verdict = guard.check(command, before, context);
+                if (!verdict.allowed()) {
+                    return new Decision.Refused(new Refusal(Code.RULE, command.caseId(), state, command.type(),
+                            verdict.reason(), verdict.rule()));
+                }
             }
         }
-        return decision;
+        return command.externalVersion() == null ? decision : recorded(decision, command);
+    }
+
+    /** The accepted command's event, then the record of the external version the command carries. */
+    private static Decision recorded(Decision decision, Command command) {
+        ReturnEvent event = decision.eventsOrThrow().get(0);
+        return new Decision.Accepted(List.of(event,
+                new ReturnEvent.ExternalVersionRecorded(event.at(), command.actor(), command.externalVersion())));
     }
 
     /**
@@ -615,6 +644,12 @@ public final class ReturnWorkflow {
         if (command.expectedVersion() != null && command.expectedVersion() != current.version()) {
             return refuse(Code.VERSION_MISMATCH, command, null, "expected version " + command.expectedVersion()
                     + " but the case is at version " + current.version());
+        }
+        ExternalVersion external = command.externalVersion();
+        if (external != null && !EventFit.isNewer(current, external)) {
+            return refuse(Code.STALE_EXTERNAL_VERSION, command, null, "external version " + external.version()
+                    + " of source " + external.source() + " is not newer than the case's "
+                    + current.externalVersion(external.source()).getAsLong());
         }
         if (!definition.allows(command.type(), actor.role())) {
             return refuse(Code.ROLE_NOT_ALLOWED, command, null, "a " + actor.role() + " may not " + command.type()

@@ -4,6 +4,7 @@ import dev.returnsync.core.domain.Command;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.Evidence;
 import dev.returnsync.spi.EvidenceKind;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.Reason;
@@ -48,6 +49,13 @@ public final class Fingerprint {
         f.text(command.key() == null ? null : command.key().value());
         f.actor(command.actor());
         f.number(command.expectedVersion());
+        ExternalVersion external = command.externalVersion();
+        if (external != null) {
+            // written only when present, behind a tag of its own: a command without one keeps its stored fingerprint
+            f.tag('X');
+            f.text(external.source());
+            f.number(external.version());
+        }
         f.text(command.caseId() == null ? null : command.caseId().value());
         if (command instanceof Command.LegCommand leg) {
             f.text(leg.leg() == null ? null : leg.leg().value());

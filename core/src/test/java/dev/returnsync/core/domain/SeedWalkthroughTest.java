@@ -115,13 +115,13 @@ class SeedWalkthroughTest {
         walk.agree(S1, OutcomeType.EXCHANGE);
         walk.apply(S1);
         walk.issue(S1, "OLD-1");
-        walk.accept(new Command.ReplaceSupplierNumber(walk.key(), Fixtures.supplier(S1), null, CASE, S1,
+        walk.accept(new Command.ReplaceSupplierNumber(walk.key(), Fixtures.supplier(S1), null, null, CASE, S1,
                 ReturnNumber.supplierReturn(S1, "NEW-2")));
         walk.share(S1);
         walk.ship(S1, "YTO", "YT0000000001");
         walk.receive(S1, LineQuantity.of("SKU-1", 1));
         walk.inspect(S1, List.of(LineQuantity.of("SKU-1", 1)), List.of());
-        Refusal early = walk.refuse(new Command.ReportResultToCustomer(walk.key(), Fixtures.reseller(), null, CASE, S1, "x", null));
+        Refusal early = walk.refuse(new Command.ReportResultToCustomer(walk.key(), Fixtures.reseller(), null, null, CASE, S1, "x", null));
         assertEquals(Refusal.Code.CONDITION_NOT_MET, early.code(), "the replacement must ship before the customer is told");
         walk.shipReplacement(S1, "YTO", "YT0000000002");
         ReturnEvent told = walk.tellCustomer(S1);

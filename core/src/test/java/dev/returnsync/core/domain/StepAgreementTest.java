@@ -56,7 +56,7 @@ class StepAgreementTest {
                     }
                 }
                 for (long stale : new long[] {0, before.version() - 1, before.version() + 1}) {
-                    Command command = new Command.CloseLeg(IdempotencyKey.of("stale"), Fixtures.reseller(), stale,
+                    Command command = new Command.CloseLeg(IdempotencyKey.of("stale"), Fixtures.reseller(), stale, null,
                             Fixtures.CASE, S1, Reason.of(ReasonCode.OTHER, "x"));
                     agree(workflow, Optional.of(before), command, RuleContext.at(leg.since().plus(Duration.ofDays(30))),
                             sample.path() + " at version " + stale);

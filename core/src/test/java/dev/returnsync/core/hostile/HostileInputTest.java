@@ -194,9 +194,9 @@ class HostileInputTest {
                 case 1 -> {
                     String note = HostileText.badText(random);
                     tally.expectRefused("note", note, note, () -> random.nextBoolean()
-                            ? new Command.ReportResult(IdempotencyKey.of("k"), Flows.supplier(), null, CASE, SUPPLIER,
+                            ? new Command.ReportResult(IdempotencyKey.of("k"), Flows.supplier(), null, null, CASE, SUPPLIER,
                                     List.of(), List.of(), note, null, List.of())
-                            : new Command.ReportResultToCustomer(IdempotencyKey.of("k"), Flows.reseller(), null, CASE,
+                            : new Command.ReportResultToCustomer(IdempotencyKey.of("k"), Flows.reseller(), null, null, CASE,
                                     SUPPLIER, note, null));
                 }
                 case 2 -> tally.expectRefused("reason", "long text", null,
@@ -446,23 +446,23 @@ class HostileInputTest {
         if (kind == 6) {
             // roles that may never do these: a customer or the system cannot agree, issue numbers or receive
             return switch (random.nextInt(3)) {
-                case 0 -> new Command.AgreeReturn(key, Actor.customer(Flows.TENANT, Flows.CUSTOMER), version, caseId, leg,
+                case 0 -> new Command.AgreeReturn(key, Actor.customer(Flows.TENANT, Flows.CUSTOMER), version, null, caseId, leg,
                         OutcomeType.EXCHANGE, List.of(), null, null, null, List.of());
-                case 1 -> new Command.IssueSupplierNumber(key, actor, version, caseId, leg,
+                case 1 -> new Command.IssueSupplierNumber(key, actor, version, null, caseId, leg,
                         ReturnNumber.supplierReturn(leg, "RMA-X"));
-                default -> new Command.ConfirmReceipt(key, actor, version, caseId, leg, List.of(LineQuantity.of("A", 1)));
+                default -> new Command.ConfirmReceipt(key, actor, version, null, caseId, leg, List.of(LineQuantity.of("A", 1)));
             };
         }
         return switch (random.nextInt(8)) {
-            case 0 -> new Command.OpenNegotiation(key, actor, version, caseId, leg);
-            case 1 -> new Command.CancelReturn(key, actor, version, caseId, leg);
-            case 2 -> new Command.CloseLeg(key, actor, version, caseId, leg, Reason.of(ReasonCode.OTHER, "x"));
-            case 3 -> new Command.ConfirmResult(key, actor, version, caseId, leg);
-            case 4 -> new Command.ReportShipment(key, actor, version, caseId, leg,
+            case 0 -> new Command.OpenNegotiation(key, actor, version, null, caseId, leg);
+            case 1 -> new Command.CancelReturn(key, actor, version, null, caseId, leg);
+            case 2 -> new Command.CloseLeg(key, actor, version, null, caseId, leg, Reason.of(ReasonCode.OTHER, "x"));
+            case 3 -> new Command.ConfirmResult(key, actor, version, null, caseId, leg);
+            case 4 -> new Command.ReportShipment(key, actor, version, null, caseId, leg,
                     ReturnNumber.returnTracking("SF", "SF" + (10_000_000 + random.nextInt(80_000_000))));
-            case 5 -> new Command.ApplyForReturn(key, actor, version, caseId, leg);
-            case 6 -> new Command.FireDeadline(key, actor, version, caseId, leg);
-            default -> new Command.ReportResultToCustomer(key, actor, version, caseId, leg, "hi", null);
+            case 5 -> new Command.ApplyForReturn(key, actor, version, null, caseId, leg);
+            case 6 -> new Command.FireDeadline(key, actor, version, null, caseId, leg);
+            default -> new Command.ReportResultToCustomer(key, actor, version, null, caseId, leg, "hi", null);
         };
     }
 }

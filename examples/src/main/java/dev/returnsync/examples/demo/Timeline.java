@@ -370,6 +370,11 @@ final class Timeline {
             return "留言给 " + e.to() + ": “" + e.text() + "”";
         }
 
+        @Override
+        public String externalVersionRecorded(ReturnEvent.ExternalVersionRecorded e) {
+            return "外部版本 " + e.version();
+        }
+
         private static String shipping(ReturnShipping shipping) {
             if (shipping == null || shipping.fee().isZero()) {
                 return "";

@@ -5,6 +5,7 @@ import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
 import dev.returnsync.spi.Evidence;
 import dev.returnsync.spi.EvidenceKind;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.FeeBearer;
 import dev.returnsync.spi.InvalidAmountException;
 import dev.returnsync.spi.InvalidReturnNumberException;
@@ -19,6 +20,7 @@ import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.ReturnEvent.MessageSent;
 import dev.returnsync.spi.ReturnEvent.ReturnReapplied;
 import dev.returnsync.spi.ReturnEvent;
+import dev.returnsync.spi.ReturnEvent.ExternalVersionRecorded;
 import dev.returnsync.spi.ReturnEvent.LegClosed;
 import dev.returnsync.spi.ReturnEvent.LegEscalated;
 import dev.returnsync.spi.ReturnEvent.LegExpired;
@@ -79,8 +81,8 @@ import java.util.function.Function;
  *   <li>one field per record component, named like the component: instants as ISO-8601 strings in UTC
  *       ({@link Instant#toString()}), ids as strings, enums by name, numbers as
  *       {@code {"kind","scope","value"}}, money as {@code {"currency","minor"}} (ISO 4217 code, whole minor
- *       units), actors as {@code {"role","id","tenant"}}, reasons as {@code {"code","text","evidence":[...]}},
- *       evidence references as {@code {"kind","reference"}},
+ *       units), external versions as {@code {"source","version"}}, actors as {@code {"role","id","tenant"}},
+ *       reasons as {@code {"code","text","evidence":[...]}}, evidence references as {@code {"kind","reference"}},
  *       line quantities as {@code {"sku","quantity"}}, return lines as
  *       {@code {"sku","supplier","requested","delivered","unitPrice"}}, return shipping as
  *       {@code {"fee","bearer","insuranceClaim"}}, settlements as
@@ -115,7 +117,7 @@ public final class EventCodec {
             "NumberSharedWithCustomer", "ReturnShipped", "ReturnReceived", "ResultReported", "ReplacementShipped",
             "ResultReportedToCustomer", "ResultConfirmed", "ResultDisputed", "ReturnCancelled", "LegEscalated",
             "LegExpired", "LegClosed", "PartialRefundOffered", "PartialRefundAccepted", "PartialRefundRejected",
-            "ReturnReapplied", "MessageSent");
+            "ReturnReapplied", "MessageSent", "ExternalVersionRecorded");
 
     private EventCodec() {
     }
@@ -322,6 +324,12 @@ public final class EventCodec {
             out.string("text", e.text());
             return null;
         }
+
+        @Override
+        public Void externalVersionRecorded(ExternalVersionRecorded e) {
+            out.object("version", e.version(), EventCodec::externalVersion);
+            return null;
+        }
     }
 
     private static <T> String text(T value, Function<T, String> text) {
@@ -338,6 +346,11 @@ public final class EventCodec {
         out.string("kind", number.kind().name());
         out.string("scope", number.scope());
         out.string("value", number.value());
+    }
+
+    private static void externalVersion(Out out, ExternalVersion version) {
+        out.string("source", version.source());
+        out.number("version", version.version());
     }
 
     private static void money(Out out, Money money) {
@@ -510,6 +523,9 @@ public final class EventCodec {
                     in.object("reason", EventCodec::readReason), in.enumValue("wanted", OutcomeType.class),
                     in.instant("deliveredAt"));
         }
+        if (type.equals("ExternalVersionRecorded")) {
+            return new ExternalVersionRecorded(at, actor, in.object("version", EventCodec::readExternalVersion));
+        }
         SupplierId leg = in.id("leg", SupplierId::new);
         switch (type) {
             case "NegotiationOpened":
@@ -579,6 +595,10 @@ public final class EventCodec {
     private static ReturnNumber readNumber(In in) {
         return new ReturnNumber(in.enumValue("kind", NumberKind.class), in.requiredString("scope"),
                 in.requiredString("value"));
+    }
+
+    private static ExternalVersion readExternalVersion(In in) {
+        return new ExternalVersion(in.requiredString("source"), in.longValue("version"));
     }
 
     private static Money readMoney(In in) {

@@ -51,7 +51,9 @@ public enum NotificationType {
     /** The customer re-applied on a declined leg: a new negotiation round begins. */
     RETURN_REAPPLIED,
     /** A party wrote a message to the recipient. */
-    MESSAGE_SENT;
+    MESSAGE_SENT,
+    /** A command carried an outside system's version token, now the case's newest of its source; nobody is told. */
+    EXTERNAL_VERSION_RECORDED;
 
     /**
      * The type of notification that tells about an event.
@@ -185,6 +187,11 @@ public enum NotificationType {
         @Override
         public NotificationType messageSent(ReturnEvent.MessageSent e) {
             return MESSAGE_SENT;
+        }
+
+        @Override
+        public NotificationType externalVersionRecorded(ReturnEvent.ExternalVersionRecorded e) {
+            return EXTERNAL_VERSION_RECORDED;
         }
     }
 }

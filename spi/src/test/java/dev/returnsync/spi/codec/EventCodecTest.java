@@ -6,6 +6,7 @@ import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
 import dev.returnsync.spi.Evidence;
 import dev.returnsync.spi.EvidenceKind;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.FeeBearer;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
@@ -61,7 +62,7 @@ class EventCodecTest {
     @Test
     void the_hierarchy_walk_finds_every_event_type_the_codec_knows_and_no_more() {
         Set<String> found = EventTypes.all().stream().map(Class::getSimpleName).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(24, found.size(), "event types: " + found);
+        assertEquals(25, found.size(), "event types: " + found);
         assertEquals(found, new TreeSet<>(EventCodec.knownTypes()));
     }
 
@@ -419,10 +420,10 @@ class EventCodecTest {
             return 2;
         } else if (type == String.class) {
             return TRICKY;
+        } else if (type == ExternalVersion.class) {
+            return ExternalVersion.of("1688.dropship_x-1", Long.MAX_VALUE);
         } else if (type == boolean.class) {
             return true;
-        } else if (type == int.class) {
-            return 3;
         } else if (type == List.class) {
             Type element = ((ParameterizedType) generic).getActualTypeArguments()[0];
             if (element == LineQuantity.class) {

@@ -6,6 +6,7 @@ import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
 import dev.returnsync.spi.Evidence;
 import dev.returnsync.spi.EvidenceKind;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.FeeBearer;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LegState;
@@ -92,8 +93,9 @@ final class ContractFixtures {
 
     /**
      * A whole happy-path history of the first supplier's leg, including a replaced supplier number, a return
-     * tracking number and (for the exchange) a replacement tracking number, then the other leg declined after its
-     * number was issued, re-applied on and messaged about; evidence on every step that takes it; timestamps carry
+     * tracking number and (for the exchange) a replacement tracking number, then the other leg's partial refund
+     * offers around a decline after its number was issued, a re-application and a message; evidence on every step
+     * that takes it; two external versions; timestamps carry
      * nanoseconds.
      */
     static List<ReturnEvent> fullLifecycle(TenantId tenant, CaseId caseId, String prefix) {
@@ -153,6 +155,10 @@ final class ContractFixtures {
         Money five = Money.of("CNY", "5.00");
         events.add(new ReturnEvent.PartialRefundAccepted(t.plusSeconds(24), customer, OTHER_SUPPLIER,
                 Settlement.of(five, zero, zero, zero, five)));
+        // external versions beyond 2^53, which a store that passes JSON numbers through doubles would round
+        events.add(new ReturnEvent.ExternalVersionRecorded(t.plusSeconds(25), reseller,
+                ExternalVersion.of("taobao", 9_007_199_254_740_993L)));
+        events.add(new ReturnEvent.ExternalVersionRecorded(t.plusSeconds(26), supplier, ExternalVersion.of("1688", 7)));
         return events;
     }
 

@@ -110,7 +110,7 @@ public final class AgreeReturnBuilder extends EvidenceBuilder<AgreeReturnBuilder
 
     @Override
     Command.AgreeReturn make() {
-        return new Command.AgreeReturn(header.key, header.actor, header.expectedVersion, header.caseId, leg(),
-                outcome, authorized, shippingFee, feeBearer, insuranceClaim, evidence());
+        return new Command.AgreeReturn(header.key, header.actor, header.expectedVersion, header.externalVersion,
+                header.caseId, leg(), outcome, authorized, shippingFee, feeBearer, insuranceClaim, evidence());
     }
 }

@@ -5,6 +5,7 @@ import dev.returnsync.core.domain.CommandType;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
@@ -65,12 +66,12 @@ public final class LegReasonBuilder<C extends Command.LegCommand> extends LegCom
 
     @Override
     C make() {
-        return factory.make(header.key, header.actor, header.expectedVersion, header.caseId, leg(), reason);
+        return factory.make(header.key, header.actor, header.expectedVersion, header.externalVersion, header.caseId, leg(), reason);
     }
 
     /** The record's constructor. */
     @FunctionalInterface
     interface Factory<C> {
-        C make(IdempotencyKey key, Actor actor, Long expectedVersion, CaseId caseId, SupplierId leg, Reason reason);
+        C make(IdempotencyKey key, Actor actor, Long expectedVersion, ExternalVersion externalVersion, CaseId caseId, SupplierId leg, Reason reason);
     }
 }

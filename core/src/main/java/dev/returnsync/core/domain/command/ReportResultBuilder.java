@@ -99,7 +99,7 @@ public final class ReportResultBuilder extends EvidenceBuilder<ReportResultBuild
 
     @Override
     Command.ReportResult make() {
-        return new Command.ReportResult(header.key, header.actor, header.expectedVersion, header.caseId, leg(),
-                accepted, rejected, note, restockingFee, evidence());
+        return new Command.ReportResult(header.key, header.actor, header.expectedVersion, header.externalVersion,
+                header.caseId, leg(), accepted, rejected, note, restockingFee, evidence());
     }
 }

@@ -42,6 +42,7 @@ public final class SendMessageBuilder extends LegCommandBuilder<SendMessageBuild
 
     @Override
     Command.SendMessage make() {
-        return new Command.SendMessage(header.key, header.actor, header.expectedVersion, header.caseId, leg(), to, text);
+        return new Command.SendMessage(header.key, header.actor, header.expectedVersion, header.externalVersion,
+                header.caseId, leg(), to, text);
     }
 }

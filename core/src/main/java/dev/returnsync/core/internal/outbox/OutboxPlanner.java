@@ -293,6 +293,11 @@ public final class OutboxPlanner {
         public List<Role> messageSent(ReturnEvent.MessageSent e) {
             return List.of(e.to());
         }
+
+        @Override
+        public List<Role> externalVersionRecorded(ReturnEvent.ExternalVersionRecorded e) {
+            return List.of();
+        }
     }
 
     /**
@@ -419,6 +424,11 @@ public final class OutboxPlanner {
 
         @Override
         public Optional<Effect> messageSent(ReturnEvent.MessageSent e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> externalVersionRecorded(ReturnEvent.ExternalVersionRecorded e) {
             return Optional.empty();
         }
     }
