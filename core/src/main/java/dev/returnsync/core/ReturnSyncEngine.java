@@ -408,7 +408,8 @@ public final class ReturnSyncEngine implements AutoCloseable {
 
     /**
      * The case's events, oldest first: its audit trail (who did what, when, with which numbers). A supplier sees the
-     * events of its own leg and the request with its own lines only.
+     * events of its own leg and the request with its own lines only; messages only reach the parties they are meant
+     * for (see {@link #messages}).
      *
      * @param asker who asks; not null
      * @param caseId the case asked for
@@ -418,6 +419,21 @@ public final class ReturnSyncEngine implements AutoCloseable {
      */
     public List<ReturnEvent> history(Actor asker, CaseId caseId) {
         return queries.history(asker, caseId);
+    }
+
+    /**
+     * The case's message thread, oldest first: the {@link ReturnEvent.MessageSent} events of its history that the
+     * asker may read. The reseller reads every message; the customer the messages it wrote and those addressed to
+     * the customer; a supplier those of its own leg that it wrote or that are addressed to the supplier.
+     *
+     * @param asker who asks; not null
+     * @param caseId the case asked for
+     * @return the messages the asker may read, oldest first
+     * @throws CaseNotFoundException if the case does not exist in the asker's tenant or the asker is not a party
+     * @throws StoreException if the store fails
+     */
+    public List<ReturnEvent.MessageSent> messages(Actor asker, CaseId caseId) {
+        return queries.messages(asker, caseId);
     }
 
     /**

@@ -38,7 +38,7 @@ public enum LegState {
     DISPUTED(false),
     /** 客户确认退货处理结果: confirmed by the customer, or automatically when the customer did not answer. */
     COMPLETED(true),
-    /** The supplier declined the return. */
+    /** The supplier declined the return; final unless the customer re-applies within the re-application window. */
     DECLINED(true),
     /** The customer cancelled before shipping anything. */
     CANCELLED(true),
@@ -53,7 +53,11 @@ public enum LegState {
         this.terminal = terminal;
     }
 
-    /** {@return true for states that no transition leaves} */
+    /**
+     * {@return true for the states in which a leg has ended: no deadline runs and the case counts the leg as done.
+     * No transition leaves them, with one exception: the customer may re-apply on a {@link #DECLINED} leg within the
+     * workflow's re-application window, which starts a new negotiation round}
+     */
     public boolean isTerminal() {
         return terminal;
     }

@@ -10,45 +10,27 @@ import java.util.List;
  * @param code the reason code
  * @param text free text, possibly empty, at most {@value #MAX_TEXT} characters; line breaks allowed, control,
  *     format and non-characters and unpaired surrogates not
- * @param evidence references to evidence (photo ids, URLs), at most {@value #MAX_EVIDENCE}, each a non-blank string of
- *     at most {@value #MAX_EVIDENCE_LENGTH} characters without control, format or non-characters
+ * @param evidence references to evidence (photos, videos, inspection reports), at most {@value Evidence#MAX_COUNT}
  */
-public record Reason(ReasonCode code, String text, List<String> evidence) {
+public record Reason(ReasonCode code, String text, List<Evidence> evidence) {
     /** The longest free text accepted. */
     public static final int MAX_TEXT = 500;
-    /** The most evidence references. */
-    public static final int MAX_EVIDENCE = 20;
-    /** The longest evidence reference. */
-    public static final int MAX_EVIDENCE_LENGTH = 1000;
 
     /**
      * Validates the reason and copies the evidence list.
      *
      * @param code the reason's code
      * @param text free text, possibly empty, at most {@value #MAX_TEXT} characters
-     * @param evidence references to photos or documents, at most {@link #MAX_EVIDENCE}; copied
+     * @param evidence references to evidence, at most {@link Evidence#MAX_COUNT}; copied
      * @throws NullPointerException if a component or an evidence reference is null
-     * @throws IllegalArgumentException if the text or a reference breaks its bounds or holds characters that text
-     *     may not hold (see {@code docs/bounds.md}); the message names the field and the rule, never the value
+     * @throws IllegalArgumentException if the text breaks its bounds or holds characters that text may not hold,
+     *     or there are too many evidence references (see {@code docs/bounds.md}); the message names the field and
+     *     the rule, never the value
      */
     public Reason {
         Checks.notNull("reason code", code);
         Checks.text("reason text", text, MAX_TEXT);
-        evidence = Checks.list("reason evidence", evidence, MAX_EVIDENCE);
-        for (int i = 0; i < evidence.size(); i++) {
-            String reference = evidence.get(i);
-            if (reference.isBlank()) {
-                throw new IllegalArgumentException("reason evidence[" + i + "] must not be blank");
-            }
-            if (reference.length() > MAX_EVIDENCE_LENGTH) {
-                throw new IllegalArgumentException("reason evidence[" + i + "] must be at most "
-                        + MAX_EVIDENCE_LENGTH + " characters, was " + reference.length());
-            }
-            String problem = Checks.textProblem(reference, false);
-            if (problem != null) {
-                throw new IllegalArgumentException("reason evidence[" + i + "] " + problem);
-            }
-        }
+        evidence = Evidence.list("reason evidence", evidence);
     }
 
     /**

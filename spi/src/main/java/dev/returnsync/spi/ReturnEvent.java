@@ -12,7 +12,8 @@ import java.util.List;
  * <p>Every event records when it happened ({@link #at()}, inside {@link TimeWindow}) and who caused it
  * ({@link #actor()}). Events about one supplier's part of the case implement {@link LegEvent}. Every component is
  * required except the {@code note} of {@link ResultReported} and {@link ResultReportedToCustomer}; lists are copied,
- * hold at most {@link ReturnLine#MAX_LINES} elements and no null (the message names the field and index).
+ * hold at most {@link ReturnLine#MAX_LINES} elements ({@link Evidence#MAX_COUNT} for evidence) and no null (the
+ * message names the field and index).
  */
 public sealed interface ReturnEvent {
     /**
@@ -231,6 +232,30 @@ public sealed interface ReturnEvent {
          * @return the result
          */
         R partialRefundRejected(PartialRefundRejected e);
+
+        /**
+         * Handles a {@link ReturnReapplied}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R returnReapplied(ReturnReapplied e);
+
+        /**
+         * Handles a {@link MessageSent}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R messageSent(MessageSent e);
+
+        /**
+         * Handles an {@link ExternalVersionRecorded}.
+         *
+         * @param e the event
+         * @return the result
+         */
+        R externalVersionRecorded(ExternalVersionRecorded e);
     }
 
     /** An event about one leg, the part of a case that one supplier handles. */
@@ -330,10 +355,13 @@ public sealed interface ReturnEvent {
      * @param leg the supplier whose leg the event is about
      * @param outcome the agreed outcome
      * @param authorized the authorized quantity of every line of the leg
-     * @param shipping the return shipping fee agreed and who bears it
+     * @param shipping the return shipping fee agreed and who bears it; {@code null} only in an event stored before
+     *     fees were agreed, which agreed none
+     * @param evidence what the agreement rests on, at most {@link Evidence#MAX_COUNT} references
      */
     record SupplierAgreed(Instant at, Actor actor, SupplierId leg, OutcomeType outcome,
-                          List<LineQuantity> authorized, ReturnShipping shipping) implements LegEvent {
+                          List<LineQuantity> authorized, ReturnShipping shipping, List<Evidence> evidence)
+            implements LegEvent {
         /**
          * Validates the event, as described on the record.
          *
@@ -342,13 +370,14 @@ public sealed interface ReturnEvent {
          * @param leg the supplier whose leg the event is about
          * @param outcome the agreed outcome
          * @param authorized the authorized quantity of every line of the leg
-         * @param shipping the return shipping fee agreed and who bears it
+         * @param shipping the return shipping fee agreed and who bears it, or {@code null} (stored before fees)
+         * @param evidence what the agreement rests on, at most {@link Evidence#MAX_COUNT} references
          */
         public SupplierAgreed {
             Checks.leg(at, actor, leg);
             Checks.notNull("outcome", outcome);
             authorized = Checks.list("authorized", authorized, ReturnLine.MAX_LINES);
-            Checks.notNull("shipping", shipping);
+            evidence = Evidence.list("evidence", evidence);
         }
 
         @Override
@@ -568,10 +597,13 @@ public sealed interface ReturnEvent {
      * @param accepted the quantity accepted per SKU; empty for refund-only legs
      * @param rejected the quantity rejected per SKU; empty for refund-only legs
      * @param note the supplier's remark, or {@code null}
-     * @param restockingFee what the supplier keeps of the refund for restocking; zero when none
+     * @param restockingFee what the supplier keeps of the refund for restocking; zero when none; {@code null} only in
+     *     an event stored before restocking fees, which kept none
+     * @param evidence the inspection's evidence (photos, the inspection report), at most {@link Evidence#MAX_COUNT}
      */
     record ResultReported(Instant at, Actor actor, SupplierId leg, List<LineQuantity> accepted,
-                          List<LineQuantity> rejected, String note, Money restockingFee) implements LegEvent {
+                          List<LineQuantity> rejected, String note, Money restockingFee, List<Evidence> evidence)
+            implements LegEvent {
         /**
          * Validates the event, as described on the record.
          *
@@ -581,7 +613,8 @@ public sealed interface ReturnEvent {
          * @param accepted the quantity accepted per SKU; empty for refund-only legs
          * @param rejected the quantity rejected per SKU; empty for refund-only legs
          * @param note the supplier's remark, or {@code null}
-         * @param restockingFee what the supplier keeps of the refund for restocking; zero when none
+         * @param restockingFee what the supplier keeps for restocking, or {@code null} (stored before restocking fees)
+         * @param evidence the inspection's evidence, at most {@link Evidence#MAX_COUNT}
          */
         public ResultReported {
             Checks.leg(at, actor, leg);
@@ -590,7 +623,7 @@ public sealed interface ReturnEvent {
             if (note != null) {
                 Checks.text("note", note, Reason.MAX_TEXT);
             }
-            Checks.notNull("restocking fee", restockingFee);
+            evidence = Evidence.list("evidence", evidence);
         }
 
         @Override
@@ -923,6 +956,124 @@ public sealed interface ReturnEvent {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.partialRefundRejected(this);
+        }
+    }
+
+    /**
+     * The customer re-applied on a declined leg (Taobao's "修改申请" after 卖家拒绝): a new negotiation round under
+     * the same customer request number, with a changed reason. The earlier rounds stay in the history; a supplier
+     * return number of an earlier round stays linked, marked superseded.
+     *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step
+     * @param leg the supplier whose leg the event is about
+     * @param round the round this re-application opens, 2 for the first re-application
+     * @param reason why the customer asks again, with its evidence
+     */
+    record ReturnReapplied(Instant at, Actor actor, SupplierId leg, int round, Reason reason) implements LegEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param leg the supplier whose leg the event is about
+         * @param round the round this re-application opens, at least 2
+         * @param reason why the customer asks again
+         * @throws IllegalArgumentException if the round is below 2
+         */
+        public ReturnReapplied {
+            Checks.leg(at, actor, leg);
+            if (round < 2) {
+                throw new IllegalArgumentException("round of a re-application must be at least 2, was " + round);
+            }
+            Checks.notNull("reason", reason);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.returnReapplied(this);
+        }
+    }
+
+    /**
+     * A party wrote a message about a leg to another party. Messages change no state; they are part of the audit
+     * trail, and each party sees only the messages it wrote or that are addressed to it (the reseller sees all of its
+     * tenant's).
+     *
+     * @param at when the message was sent, inside {@link TimeWindow}
+     * @param actor who wrote it
+     * @param leg the supplier whose leg the message is about
+     * @param to the role the message is addressed to
+     * @param text the message, not blank, at most {@value #MAX_TEXT} characters; line breaks allowed
+     */
+    record MessageSent(Instant at, Actor actor, SupplierId leg, Role to, String text) implements LegEvent {
+        /** The longest message accepted. */
+        public static final int MAX_TEXT = 1000;
+
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the message was sent, inside {@link TimeWindow}
+         * @param actor who wrote it
+         * @param leg the supplier whose leg the message is about
+         * @param to the role the message is addressed to
+         * @param text the message, not blank, at most {@value #MAX_TEXT} characters
+         * @throws IllegalArgumentException if the text is blank, too long or holds characters text may not hold
+         */
+        public MessageSent {
+            Checks.leg(at, actor, leg);
+            Checks.notNull("to", to);
+            checkText("text", text);
+            if (text.isBlank()) {
+                throw new IllegalArgumentException("text must not be blank");
+            }
+        }
+
+        /**
+         * Checks a message text by the rules of {@link #text()} but blankness: at most {@link #MAX_TEXT} characters,
+         * line breaks and tabs allowed, no other control, format, separator or non-character.
+         *
+         * @param field the name of the field, used in the message
+         * @param text the text
+         * @return the text
+         * @throws NullPointerException if the text is null
+         * @throws IllegalArgumentException if the text breaks a rule; the message names the field and the rule
+         */
+        public static String checkText(String field, String text) {
+            return Checks.text(field, text, MAX_TEXT);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.messageSent(this);
+        }
+    }
+
+    /**
+     * A command carried a version token of an outside system (a marketplace's refund version); the case now
+     * remembers it as the newest of its source. Recorded right after the event of the command that carried it.
+     *
+     * @param at when the step happened, inside {@link TimeWindow}
+     * @param actor who caused the step
+     * @param version the token and its source
+     */
+    record ExternalVersionRecorded(Instant at, Actor actor, ExternalVersion version) implements ReturnEvent {
+        /**
+         * Validates the event, as described on the record.
+         *
+         * @param at when the step happened, inside {@link TimeWindow}
+         * @param actor who caused the step
+         * @param version the token and its source
+         */
+        public ExternalVersionRecorded {
+            Checks.time("event time", at);
+            Checks.notNull("event actor", actor);
+            Checks.notNull("external version", version);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.externalVersionRecorded(this);
         }
     }
 }

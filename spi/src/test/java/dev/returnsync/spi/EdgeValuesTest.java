@@ -145,14 +145,21 @@ class EdgeValuesTest {
 
     @Test
     void evidenceIsBoundedInCountAndLength() {
-        assertThrows(IllegalArgumentException.class, () -> new Reason(ReasonCode.OTHER, "",
-                List.of("x".repeat(Reason.MAX_EVIDENCE_LENGTH + 1))));
-        List<String> many = new ArrayList<>();
-        for (int i = 0; i <= Reason.MAX_EVIDENCE; i++) {
-            many.add("photo-" + i);
+        assertThrows(IllegalArgumentException.class, () -> Evidence.of(EvidenceKind.PHOTO,
+                "x".repeat(Evidence.MAX_REFERENCE + 1)));
+        assertEquals(Evidence.MAX_REFERENCE, Evidence.of(EvidenceKind.PHOTO, "x".repeat(Evidence.MAX_REFERENCE))
+                .reference().length());
+        List<Evidence> many = new ArrayList<>();
+        for (int i = 0; i <= Evidence.MAX_COUNT; i++) {
+            many.add(Evidence.of(EvidenceKind.PHOTO, "photo-" + i));
         }
         assertThrows(IllegalArgumentException.class, () -> new Reason(ReasonCode.OTHER, "", many));
-        assertThrows(IllegalArgumentException.class, () -> new Reason(ReasonCode.OTHER, "", List.of("a\u202Eb")));
+        assertEquals(Evidence.MAX_COUNT, new Reason(ReasonCode.OTHER, "", many.subList(0, Evidence.MAX_COUNT))
+                .evidence().size());
+        assertThrows(IllegalArgumentException.class, () -> Evidence.of(EvidenceKind.VIDEO, "a\u202Eb"));
+        assertThrows(IllegalArgumentException.class, () -> Evidence.of(EvidenceKind.VIDEO, "a\nb"));
+        assertThrows(IllegalArgumentException.class, () -> Evidence.of(EvidenceKind.VIDEO, " "));
+        assertThrows(NullPointerException.class, () -> Evidence.of(null, "photo-1"));
         assertThrows(IllegalArgumentException.class, () -> new Reason(ReasonCode.OTHER, "bad \uD800 text", List.of()));
         assertThrows(IllegalArgumentException.class, () -> new Reason(ReasonCode.OTHER, "bad \u202E text", List.of()));
         assertEquals("line one\nline two", Reason.of(ReasonCode.OTHER, "line one\nline two").text());
@@ -161,7 +168,7 @@ class EdgeValuesTest {
     @Test
     void aNullListElementIsNamedWithItsIndex() {
         NullPointerException e = assertThrows(NullPointerException.class,
-                () -> new Reason(ReasonCode.OTHER, "", Arrays.asList("a", null)));
+                () -> new Reason(ReasonCode.OTHER, "", Arrays.asList(Evidence.of(EvidenceKind.PHOTO, "a"), null)));
         assertTrue(e.getMessage().contains("evidence[1]"), e.getMessage());
         Actor actor = Actor.supplier(TenantId.of("t"), SupplierId.of("s"));
         NullPointerException q = assertThrows(NullPointerException.class, () -> new ReturnEvent.ReturnReceived(

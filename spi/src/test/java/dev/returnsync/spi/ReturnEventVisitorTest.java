@@ -96,15 +96,20 @@ class ReturnEventVisitorTest {
         } else if (type == Settlement.class) {
             return Settlement.zero(java.util.Currency.getInstance("CNY"));
         } else if (type == int.class) {
-            return 1;
+            return 2; // a round: offers count from 1, re-applications from 2
         } else if (type == String.class) {
             return "note";
+        } else if (type == ExternalVersion.class) {
+            return ExternalVersion.of("taobao", 1);
         } else if (type == boolean.class) {
             return false;
         } else if (type.isEnum()) {
             return type.getEnumConstants()[0];
         } else if (type == List.class) {
             Object element = ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0];
+            if (element == Evidence.class) {
+                return List.of(Evidence.of(EvidenceKind.PHOTO, "photo-1"));
+            }
             return element == ReturnLine.class
                     ? List.of(new ReturnLine(Sku.of("sku-1"), supplier, 1, 1, Money.of("CNY", "1.00")))
                     : List.of(LineQuantity.of("sku-1", 1));

@@ -67,8 +67,9 @@ public class ReturnSyncAutoConfiguration {
      *
      * @param guards     the application's guards, applied in their order
      * @param policies   the application's policies, applied in their order
-     * @param properties the validated properties, whose {@code returnsync.deadlines.after.*} and
-     *                   {@code returnsync.workflow.settings.*} set the deadlines and settings
+     * @param properties the validated properties, whose {@code returnsync.deadlines.after.*},
+     *                   {@code returnsync.workflow.reapplication.*} and {@code returnsync.workflow.settings.*} set the
+     *                   deadlines, the re-application policy and the settings
      * @return the workflow
      */
     @Bean
@@ -77,6 +78,7 @@ public class ReturnSyncAutoConfiguration {
                                              ReturnSyncProperties properties) {
         ReturnWorkflow.Builder workflow = ReturnWorkflow.builder()
                 .deadlines(properties.getDeadlines().toPolicy())
+                .reapplication(properties.getWorkflow().getReapplication().toPolicy())
                 .settings(properties.getWorkflow().getSettings());
         guards.orderedStream().forEach(workflow::guard);
         policies.orderedStream().forEach(workflow::policy);

@@ -1,6 +1,7 @@
 package dev.returnsync.spring;
 
 import dev.returnsync.core.domain.DeadlinePolicy;
+import dev.returnsync.core.domain.ReapplicationPolicy;
 import dev.returnsync.core.engine.DispatcherConfig;
 import dev.returnsync.core.engine.EngineConfig;
 import dev.returnsync.spi.LegState;
@@ -48,6 +49,8 @@ public class ReturnSyncProperties {
     private static final String WEBHOOK_PATH = "returnsync.webhook.path must start with / and not end with /";
     private static final String TOLERANCE = "returnsync.webhook.tolerance must be 1s to 1h";
     private static final String LOOP_STALLED_AFTER = "returnsync.health.loop-stalled-after must be 1s or more";
+    private static final String REAPPLICATION_WINDOW = "returnsync.workflow.reapplication.window must be 1s to 3650d";
+    private static final String MAX_ROUNDS = "returnsync.workflow.reapplication.max-rounds must be 1 to 10";
 
     @Valid
     private final Store store = new Store();
@@ -502,9 +505,65 @@ public class ReturnSyncProperties {
         /** The settings the workflow's rules read, by name. */
         private final Map<String, String> settings = new LinkedHashMap<>();
 
+        /** How long and how often a customer may re-apply after a decline. */
+        @Valid
+        private final Reapplication reapplication = new Reapplication();
+
         /** {@return the settings the workflow's rules read, by name, to be filled by binding} */
         public Map<String, String> getSettings() {
             return settings;
+        }
+
+        /** {@return how long and how often a customer may re-apply after a decline} */
+        public Reapplication getReapplication() {
+            return reapplication;
+        }
+    }
+
+    /** {@code returnsync.workflow.reapplication.*}: the workflow's {@link ReapplicationPolicy}. */
+    public static class Reapplication {
+        /** How long after a decline the customer may re-apply. */
+        @NotNull(message = REAPPLICATION_WINDOW)
+        @DurationMin(seconds = 1, message = REAPPLICATION_WINDOW)
+        @DurationMax(days = TimeWindow.MAX_DEADLINE_DAYS, message = REAPPLICATION_WINDOW)
+        private Duration window = ReapplicationPolicy.ofDefaults().window();
+
+        /** The most negotiation rounds a leg may have, the first included; 1 keeps every decline final. */
+        @Min(value = 1, message = MAX_ROUNDS)
+        @Max(value = ReapplicationPolicy.MAX_ROUNDS, message = MAX_ROUNDS)
+        private int maxRounds = ReapplicationPolicy.ofDefaults().maxRounds();
+
+        /** {@return how long after a decline the customer may re-apply} */
+        public Duration getWindow() {
+            return window;
+        }
+
+        /**
+         * Sets how long after a decline the customer may re-apply.
+         *
+         * @param window 1s to 3650d
+         */
+        public void setWindow(Duration window) {
+            this.window = window;
+        }
+
+        /** {@return the most negotiation rounds a leg may have, the first included} */
+        public int getMaxRounds() {
+            return maxRounds;
+        }
+
+        /**
+         * Sets the most negotiation rounds a leg may have, the first included.
+         *
+         * @param maxRounds 1 to 10
+         */
+        public void setMaxRounds(int maxRounds) {
+            this.maxRounds = maxRounds;
+        }
+
+        /** The workflow's re-application policy. */
+        ReapplicationPolicy toPolicy() {
+            return new ReapplicationPolicy(window, maxRounds);
         }
     }
 

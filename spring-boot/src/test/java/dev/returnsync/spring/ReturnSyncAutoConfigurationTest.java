@@ -42,7 +42,8 @@ class ReturnSyncAutoConfigurationTest {
     void withoutADataSourceTheEngineKeepsCasesInMemoryAndRunsItsLoopWithTheContext() {
         ReturnSyncEngine[] seen = new ReturnSyncEngine[1];
         runner.withPropertyValues("returnsync.dispatch.batch-size=7", "returnsync.deadlines.after.SHIPPED=3d",
-                        "returnsync.workflow.settings.region=eu")
+                        "returnsync.workflow.settings.region=eu", "returnsync.workflow.reapplication.window=3d",
+                        "returnsync.workflow.reapplication.max-rounds=2")
                 .run(context -> {
                     assertNull(context.getStartupFailure());
                     assertInstanceOf(InMemoryCaseStore.class, context.getBean(CaseStore.class));
@@ -54,6 +55,8 @@ class ReturnSyncAutoConfigurationTest {
                     assertEquals(Duration.ofHours(48),
                             workflow.deadlines().deadline(LegState.NEGOTIATING).orElseThrow().after(), "others keep theirs");
                     assertEquals("eu", workflow.settings().get("region"));
+                    assertEquals(new dev.returnsync.core.domain.ReapplicationPolicy(Duration.ofDays(3), 2),
+                            workflow.reapplication());
                     assertEquals(7, context.getBean(ReturnSyncProperties.class).getDispatch().toConfig().batchSize());
                     seen[0] = engine;
                 });
@@ -108,6 +111,9 @@ class ReturnSyncAutoConfigurationTest {
         assertRefused("returnsync.deadlines.after may only name states that have a deadline",
                 "returnsync.deadlines.after.DECLINED=1d");
         assertRefused("returnsync.store.schema", "returnsync.store.schema=Robert'); DROP TABLE");
+        assertRefused("returnsync.workflow.reapplication.window", "returnsync.workflow.reapplication.window=0s");
+        assertRefused("returnsync.workflow.reapplication.max-rounds",
+                "returnsync.workflow.reapplication.max-rounds=11");
     }
 
     private void assertRefused(String named, String... properties) {

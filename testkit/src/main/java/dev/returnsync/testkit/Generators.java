@@ -13,6 +13,8 @@ import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.domain.RuleContext;
 import dev.returnsync.core.domain.Transition;
 import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
 import dev.returnsync.spi.FeeBearer;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LineQuantity;
@@ -220,15 +222,34 @@ public final class Generators {
     }
 
     /**
-     * A reason: any code, a short text, and for quality complaints evidence one time in two.
+     * A reason: any code, a short text, and for quality complaints one or two evidence references one time in two.
      *
      * @param random the source of randomness
      * @return the reason
      */
     public static Reason reason(RandomGenerator random) {
         ReasonCode code = oneOf(random, List.of(ReasonCode.values()));
-        List<String> evidence = code.isQualityComplaint() && chance(random, 0.5) ? List.of("photo-1") : List.of();
+        List<Evidence> evidence = code.isQualityComplaint() && chance(random, 0.5) ? someEvidence(random) : List.of();
         return new Reason(code, chance(random, 0.5) ? "" : "because", evidence);
+    }
+
+    /**
+     * Evidence references: none half of the time, else one or two of random kinds.
+     *
+     * @param random the source of randomness
+     * @return the references
+     */
+    public static List<Evidence> evidence(RandomGenerator random) {
+        return chance(random, 0.5) ? List.of() : someEvidence(random);
+    }
+
+    /** One or two references of random kinds. */
+    private static List<Evidence> someEvidence(RandomGenerator random) {
+        List<Evidence> evidence = new ArrayList<>();
+        for (int i = 0, n = 1 + random.nextInt(2); i < n; i++) {
+            evidence.add(Evidence.of(oneOf(random, List.of(EvidenceKind.values())), "evidence-" + (i + 1)));
+        }
+        return evidence;
     }
 
     /**
@@ -341,7 +362,8 @@ public final class Generators {
             case OPEN_NEGOTIATION -> h.openNegotiation().leg(s).buildUnchecked();
             case AGREE_RETURN -> {
                 AgreeReturnBuilder agree = h.agreeReturn().leg(s).outcome(outcome(random))
-                        .authorized(chance(random, 0.25) ? List.of() : quantities(random, leg, LineState::requested));
+                        .authorized(chance(random, 0.25) ? List.of() : quantities(random, leg, LineState::requested))
+                        .evidence(evidence(random));
                 if (chance(random, 0.5)) {
                     FeeBearer bearer = oneOf(random, List.of(FeeBearer.values()));
                     agree.shippingFee(amount(random, leg)).feeBearer(bearer)
@@ -362,7 +384,7 @@ public final class Generators {
                     .buildUnchecked();
             case REPORT_RESULT -> {
                 if (!leg.shipsGoodsBack() && chance(random, 0.9)) {
-                    yield h.reportResult().leg(s).note("inspected").buildUnchecked();
+                    yield h.reportResult().leg(s).note("inspected").evidence(evidence(random)).buildUnchecked();
                 }
                 List<LineQuantity> accepted = new ArrayList<>();
                 List<LineQuantity> rejected = new ArrayList<>();
@@ -373,7 +395,8 @@ public final class Generators {
                     rejected.add(new LineQuantity(line.sku(), bad));
                 }
                 yield h.reportResult().leg(s).accepted(accepted).rejected(rejected).note("inspected")
-                        .restockingFee(chance(random, 0.3) ? amount(random, leg) : null).buildUnchecked();
+                        .restockingFee(chance(random, 0.3) ? amount(random, leg) : null)
+                        .evidence(evidence(random)).buildUnchecked();
             }
             case SHIP_REPLACEMENT -> h.shipReplacement().leg(s)
                     .tracking(trackingOrTaken(random, c, NumberKind.REPLACEMENT_TRACKING)).buildUnchecked();
@@ -388,6 +411,9 @@ public final class Generators {
                     .buildUnchecked();
             case ACCEPT_PARTIAL_REFUND -> h.acceptPartialRefund().leg(s).buildUnchecked();
             case REJECT_PARTIAL_REFUND -> h.rejectPartialRefund().leg(s).reason(reason(random)).buildUnchecked();
+            case REAPPLY -> h.reapply().leg(s).reason(reason(random)).buildUnchecked();
+            case SEND_MESSAGE -> h.sendMessage().leg(s).to(oneOf(random, List.of(Role.values())))
+                    .text(chance(random, 0.5) ? "where is my refund?" : "请尽快处理\n谢谢").buildUnchecked();
             case SUBMIT_RETURN -> throw new IllegalArgumentException("not a leg command");
         };
     }

@@ -45,7 +45,8 @@ public final class Invariants {
     }
 
     /**
-     * No command, accepted or proposed by a policy, changes a leg that is in a terminal state.
+     * No command, accepted or proposed by a policy, changes a leg that is in a terminal state, but for the one way out
+     * of a decline: the customer's (or the reseller's) re-application, which opens the leg's next round.
      *
      * @return the invariant
      */
@@ -55,8 +56,11 @@ public final class Invariants {
                 return Optional.empty();
             }
             ReturnCase was = step.before().get();
+            Command.Reapply reapply = step.command() instanceof Command.Reapply r ? r : null;
             for (Leg leg : was.legs()) {
-                if (leg.state().isTerminal()) {
+                boolean reopened = reapply != null && reapply.leg().equals(leg.supplier())
+                        && leg.state() == LegState.DECLINED;
+                if (leg.state().isTerminal() && !reopened) {
                     Leg now = step.after().orElseThrow().leg(leg.supplier()).orElse(null);
                     if (!leg.equals(now)) {
                         return Optional.of("leg " + leg.supplier() + " was " + leg.state() + " (terminal), but "
@@ -64,7 +68,7 @@ public final class Invariants {
                     }
                 }
             }
-            if (step.command() instanceof Command.LegCommand command) {
+            if (step.command() instanceof Command.LegCommand command && reapply == null) {
                 Optional<Leg> leg = was.leg(command.leg());
                 if (leg.isPresent() && leg.get().state().isTerminal()) {
                     return Optional.of(command.type() + " was accepted on leg " + command.leg() + " in terminal state "

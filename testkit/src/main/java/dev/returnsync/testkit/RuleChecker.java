@@ -34,7 +34,8 @@ import java.util.function.Predicate;
  * }</pre>
  *
  * <p>The clock visits one second before, the instant of, and one second after every time boundary it can know
- * of: each pending deadline, each {@link #window window} and each duration the workflow's guards and policies
+ * of: each pending deadline, the closing re-application window of each declined leg, each {@link #window window}
+ * and each duration the workflow's guards and policies
  * declare through {@code horizons()} ({@link dev.returnsync.core.domain.Guard#withHorizons}), counted from the
  * delivery and from when each leg entered its state. A custom rule that compares times must declare its
  * durations, or the checker cannot know where its boundaries lie.
@@ -269,6 +270,7 @@ public final class RuleChecker {
         for (DeadlinePolicy.Deadline deadline : workflow.deadlines().deadlines().values()) {
             all.add(deadline.after());
         }
+        all.add(workflow.reapplication().window());
         all.addAll(advances);
         return List.copyOf(all);
     }

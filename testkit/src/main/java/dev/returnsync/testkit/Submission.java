@@ -2,6 +2,8 @@ package dev.returnsync.testkit;
 
 import dev.returnsync.core.domain.command.CommandHeader;
 import dev.returnsync.core.domain.command.SubmitReturnBuilder;
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.Reason;
@@ -71,7 +73,7 @@ public record Submission(String name, List<ReturnLine> lines, Reason reason, Out
         return new Submission("multi-supplier " + wanted,
                 List.of(new ReturnLine(Sku.of("SKU-1"), SupplierId.of("S1"), 1, 1, PRICE),
                         new ReturnLine(Sku.of("SKU-2"), SupplierId.of("S2"), 1, 2, OTHER_PRICE)),
-                new Reason(ReasonCode.QUALITY_ISSUE, "torn seam", List.of("photo-1")), wanted);
+                new Reason(ReasonCode.QUALITY_ISSUE, "torn seam", List.of(Evidence.of(EvidenceKind.PHOTO, "photo-1"))), wanted);
     }
 
     /** {@return a single leg for each outcome type, and a two-supplier case: the checker's default starting points} */

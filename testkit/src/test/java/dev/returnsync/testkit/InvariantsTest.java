@@ -65,18 +65,19 @@ class InvariantsTest {
 
     private static ReturnCase withLegs(ReturnCase c, List<Leg> legs, long version) {
         return new ReturnCase(c.id(), c.tenant(), c.customer(), c.order(), c.customerNumber(), c.resellerNumber(),
-                c.reason(), c.wanted(), c.deliveredAt(), c.createdAt(), legs, version);
+                c.reason(), c.wanted(), c.deliveredAt(), c.createdAt(), legs, version, c.externalVersions());
     }
 
     private static Leg moved(Leg l, LegState state, Instant since) {
         return new Leg(l.supplier(), state, since, l.outcome(), l.lines(), l.supplierNumber(), l.supersededNumbers(),
-                l.returnTracking(), l.replacementTracking(), l.numberShared(), l.escalatedIn(), l.refund(), l.money());
+                l.returnTracking(), l.replacementTracking(), l.numberShared(), l.escalatedIn(), l.refund(), l.money(),
+                l.round());
     }
 
     private static Leg tracked(Leg l, ReturnNumber tracking) {
         return new Leg(l.supplier(), l.state(), l.since(), l.outcome(), l.lines(), l.supplierNumber(),
                 l.supersededNumbers(), tracking, l.replacementTracking(), l.numberShared(), l.escalatedIn(), l.refund(),
-                l.money());
+                l.money(), l.round());
     }
 
     private static void holds(Invariant invariant, Step step) {
@@ -173,7 +174,7 @@ class InvariantsTest {
         List<Leg> legs = new ArrayList<>(open.after().orElseThrow().legs());
         legs.set(0, moved(legs.get(0), LegState.RESULT_REPORTED, T0));
         ReturnEvent.ResultReported reported = new ReturnEvent.ResultReported(T0, P.supplier(S1), S1, List.of(),
-                List.of(), "auto", dev.returnsync.spi.Money.of("CNY", "0"));
+                List.of(), "auto", dev.returnsync.spi.Money.of("CNY", "0"), List.of());
         List<RecordedEvent> history = new ArrayList<>(open.history());
         history.add(new RecordedEvent(reported, "sneaky"));
         Step byPolicy = new Step(WORKFLOW, open.command(), "sneaky", open.context(), open.before(),

@@ -3,6 +3,8 @@ package dev.returnsync.core.domain;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.FeeBearer;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LineQuantity;
@@ -10,10 +12,13 @@ import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OrderId;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.Reason;
+import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.Role;
 import dev.returnsync.spi.SupplierId;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -40,7 +45,8 @@ import java.util.List;
  *
  * <p>Every command carries an {@link #key() idempotency key}: the same key again returns the first outcome
  * and adds nothing. It may carry the {@link #expectedVersion() version} the caller saw: when the case has
- * moved on since, the command is refused. {@code null} means "whatever the version".
+ * moved on since, the command is refused. {@code null} means "whatever the version". It may also carry an
+ * {@link #externalVersion() external version}, the version of the same return in an outside system.
  *
  * <p>A list component may be null (the validation names it), but a null element of a list is refused when the
  * command is built: {@link NullPointerException} naming the field and the index, e.g. {@code lines[2]}.
@@ -54,6 +60,16 @@ public sealed interface Command {
 
     /** {@return the case version the caller saw, or {@code null} to accept any} */
     Long expectedVersion();
+
+    /**
+     * The version token of an outside system (a marketplace's refund version) that the command carries: a command
+     * whose token is not newer than the case's newest of the same source is refused
+     * ({@link Refusal.Code#STALE_EXTERNAL_VERSION}); an accepted one is recorded
+     * ({@link dev.returnsync.spi.ReturnEvent.ExternalVersionRecorded}) after the command's own event.
+     *
+     * @return the token, or {@code null} when the command carries none
+     */
+    ExternalVersion externalVersion();
 
     /** {@return the case the command is about} */
     CaseId caseId();
@@ -78,6 +94,7 @@ public sealed interface Command {
      * @param deliveredAt when the order was delivered to the customer
      */
     record SubmitReturn(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                        ExternalVersion externalVersion,
                         CaseId caseId, @NotNull CustomerId customer, @NotNull OrderId order,
                         @NotNull ReturnNumber customerNumber, ReturnNumber resellerNumber,
                         @NotEmpty @Size(max = 200) List<@NotNull @Valid ReturnLine> lines, @NotNull @Valid Reason reason,
@@ -88,6 +105,7 @@ public sealed interface Command {
          * @param key the caller's idempotency key; not null
          * @param actor who fires the command; not null
          * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param externalVersion the outside system's version token the command carries, or {@code null}
          * @param caseId the id of the new case; {@code null} asks the engine to generate one (a decision without the
          *     engine refuses a submission without one)
          * @param customer the customer who asks; not null
@@ -112,6 +130,7 @@ public sealed interface Command {
 
     /** 代发商与供应商协商: the reseller asks the leg's supplier whether it takes the return back. */
     record OpenNegotiation(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                           ExternalVersion externalVersion,
                            @NotNull CaseId caseId, @NotNull SupplierId leg) implements LegCommand {
         @Override
         public CommandType type() {
@@ -131,15 +150,18 @@ public sealed interface Command {
      *     {@link FeeBearer#FREIGHT_INSURANCE}; otherwise {@code null}
      */
     record AgreeReturn(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                       ExternalVersion externalVersion,
                        @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull OutcomeType outcome,
                        @NotNull List<@NotNull LineQuantity> authorized, Money shippingFee, FeeBearer feeBearer,
-                       @Size(max = 64) String insuranceClaim) implements LegCommand {
+                       @Size(max = 64) String insuranceClaim,
+                       @NotNull @Size(max = Evidence.MAX_COUNT) List<@NotNull Evidence> evidence) implements LegCommand {
         /**
-         * Copies the authorized quantities, refusing a null element.
+         * Copies the authorized quantities and the evidence, refusing a null element.
          *
          * @param key the caller's idempotency key; not null
          * @param actor who fires the command; not null
          * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param externalVersion the outside system's version token the command carries, or {@code null}
          * @param caseId the case the command is about; not null
          * @param leg the supplier whose leg the command is about; not null
          * @param outcome the agreed outcome; not null
@@ -148,9 +170,11 @@ public sealed interface Command {
          * @param shippingFee the return shipping fee agreed, in the case's currency; {@code null} for none
          * @param feeBearer who bears the shipping fee; {@code null} for the bearer the reason calls for
          * @param insuranceClaim the freight insurance claim reference, exactly when freight insurance bears the fee
+         * @param evidence what the agreement rests on, at most {@value Evidence#MAX_COUNT} references; not null
          */
         public AgreeReturn {
             authorized = copy("authorized", authorized);
+            evidence = copy("evidence", evidence);
         }
 
         @Override
@@ -161,6 +185,7 @@ public sealed interface Command {
 
     /** The supplier declines (or the reseller records its refusal), with a reason. */
     record DeclineReturn(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                         ExternalVersion externalVersion,
                          @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull @Valid Reason reason)
             implements LegCommand {
         @Override
@@ -171,6 +196,7 @@ public sealed interface Command {
 
     /** 代发商向供应商申请退货(单号): the reseller applies for the return and asks for a supplier return number. */
     record ApplyForReturn(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                          ExternalVersion externalVersion,
                           @NotNull CaseId caseId, @NotNull SupplierId leg) implements LegCommand {
         @Override
         public CommandType type() {
@@ -180,6 +206,7 @@ public sealed interface Command {
 
     /** 供应商提供退货单号: the supplier issues its return number for the leg. */
     record IssueSupplierNumber(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                               ExternalVersion externalVersion,
                                @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull ReturnNumber number)
             implements LegCommand {
         @Override
@@ -190,6 +217,7 @@ public sealed interface Command {
 
     /** The supplier replaces the number it issued; the old one stays resolvable, marked superseded. */
     record ReplaceSupplierNumber(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                                 ExternalVersion externalVersion,
                                  @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull ReturnNumber number)
             implements LegCommand {
         @Override
@@ -200,7 +228,8 @@ public sealed interface Command {
 
     /** 代发商将退货单号告知客户: the reseller tells the customer the supplier return number. */
     record ShareNumberWithCustomer(@NotNull IdempotencyKey key, @NotNull Actor actor,
-                                   @PositiveOrZero Long expectedVersion, @NotNull CaseId caseId,
+                                   @PositiveOrZero Long expectedVersion,
+                                   ExternalVersion externalVersion, @NotNull CaseId caseId,
                                    @NotNull SupplierId leg) implements LegCommand {
         @Override
         public CommandType type() {
@@ -210,6 +239,7 @@ public sealed interface Command {
 
     /** The customer reports the carrier tracking number of the parcel sent back. */
     record ReportShipment(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                          ExternalVersion externalVersion,
                           @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull ReturnNumber tracking)
             implements LegCommand {
         @Override
@@ -224,6 +254,7 @@ public sealed interface Command {
      * @param received the received quantity per SKU; SKUs not listed count as zero
      */
     record ConfirmReceipt(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                          ExternalVersion externalVersion,
                           @NotNull CaseId caseId, @NotNull SupplierId leg,
                           @NotEmpty List<@NotNull LineQuantity> received) implements LegCommand {
         /**
@@ -232,6 +263,7 @@ public sealed interface Command {
          * @param key the caller's idempotency key; not null
          * @param actor who fires the command; not null
          * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param externalVersion the outside system's version token the command carries, or {@code null}
          * @param caseId the case the command is about; not null
          * @param leg the supplier whose leg the command is about; not null
          * @param received the received quantity per SKU; SKUs not listed count as zero
@@ -251,9 +283,11 @@ public sealed interface Command {
      * rejected must equal received; refund-only legs report with both lists empty.
      */
     record ReportResult(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                        ExternalVersion externalVersion,
                         @NotNull CaseId caseId, @NotNull SupplierId leg,
                         @NotNull List<@NotNull LineQuantity> accepted, @NotNull List<@NotNull LineQuantity> rejected,
-                        @NotNull @Size(max = 500) String note, Money restockingFee) implements LegCommand {
+                        @NotNull @Size(max = 500) String note, Money restockingFee,
+                        @NotNull @Size(max = Evidence.MAX_COUNT) List<@NotNull Evidence> evidence) implements LegCommand {
         /**
          * Copies the quantities, refusing a null element, and checks the note's characters (its presence and length
          * are left to validation).
@@ -261,6 +295,7 @@ public sealed interface Command {
          * @param key the caller's idempotency key; not null
          * @param actor who fires the command; not null
          * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param externalVersion the outside system's version token the command carries, or {@code null}
          * @param caseId the case the command is about; not null
          * @param leg the supplier whose leg the command is about; not null
          * @param accepted the accepted quantity per SKU; SKUs not listed count as zero; not null
@@ -268,10 +303,13 @@ public sealed interface Command {
          * @param note a note for the other party, at most 500 characters; not null
          * @param restockingFee what the supplier keeps of the refund for restocking, in the case's currency, at most
          *     the refund for the goods accepted; {@code null} for none
+         * @param evidence the inspection's evidence (photos, the inspection report), at most
+         *     {@value Evidence#MAX_COUNT} references; not null
          */
         public ReportResult {
             accepted = copy("accepted", accepted);
             rejected = copy("rejected", rejected);
+            evidence = copy("evidence", evidence);
             if (note != null && note.length() <= Reason.MAX_TEXT) {
                 Reason.checkText("note", note);
             }
@@ -285,6 +323,7 @@ public sealed interface Command {
 
     /** The supplier sends the replacement parcel of an exchange. */
     record ShipReplacement(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                           ExternalVersion externalVersion,
                            @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull ReturnNumber tracking)
             implements LegCommand {
         @Override
@@ -295,7 +334,8 @@ public sealed interface Command {
 
     /** 代发商向客户确认退货处理结果: the reseller tells the customer the result (also after a dispute). */
     record ReportResultToCustomer(@NotNull IdempotencyKey key, @NotNull Actor actor,
-                                  @PositiveOrZero Long expectedVersion, @NotNull CaseId caseId,
+                                  @PositiveOrZero Long expectedVersion,
+                                  ExternalVersion externalVersion, @NotNull CaseId caseId,
                                   @NotNull SupplierId leg, @NotNull @Size(max = 500) String note,
                                   Money compensation) implements LegCommand {
         /**
@@ -304,6 +344,7 @@ public sealed interface Command {
          * @param key the caller's idempotency key; not null
          * @param actor who fires the command; not null
          * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param externalVersion the outside system's version token the command carries, or {@code null}
          * @param caseId the case the command is about; not null
          * @param leg the supplier whose leg the command is about; not null
          * @param note a note for the other party, at most 500 characters; not null
@@ -325,6 +366,7 @@ public sealed interface Command {
 
     /** 客户确认退货处理结果: the customer confirms the result. */
     record ConfirmResult(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                         ExternalVersion externalVersion,
                          @NotNull CaseId caseId, @NotNull SupplierId leg) implements LegCommand {
         @Override
         public CommandType type() {
@@ -334,6 +376,7 @@ public sealed interface Command {
 
     /** The customer disputes the result, with a reason; the leg goes back to the reseller. */
     record DisputeResult(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                         ExternalVersion externalVersion,
                          @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull @Valid Reason reason)
             implements LegCommand {
         @Override
@@ -344,6 +387,7 @@ public sealed interface Command {
 
     /** The customer (or the reseller for them) cancels a leg before anything was shipped. */
     record CancelReturn(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                        ExternalVersion externalVersion,
                         @NotNull CaseId caseId, @NotNull SupplierId leg) implements LegCommand {
         @Override
         public CommandType type() {
@@ -353,6 +397,7 @@ public sealed interface Command {
 
     /** The reseller closes a leg by hand, e.g. after an escalation settled outside the workflow. */
     record CloseLeg(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                    ExternalVersion externalVersion,
                     @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull @Valid Reason reason)
             implements LegCommand {
         @Override
@@ -363,6 +408,7 @@ public sealed interface Command {
 
     /** Fires the leg's due deadline: escalate, expire or auto-confirm, as the deadline policy says. */
     record FireDeadline(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                        ExternalVersion externalVersion,
                         @NotNull CaseId caseId, @NotNull SupplierId leg) implements LegCommand {
         @Override
         public CommandType type() {
@@ -379,7 +425,8 @@ public sealed interface Command {
      * @param note what the customer is told with the offer, at most 500 characters
      */
     record OfferPartialRefund(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
-                              @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull Money amount,
+                              ExternalVersion externalVersion, @NotNull CaseId caseId,
+                              @NotNull SupplierId leg, @NotNull Money amount,
                               @NotNull @Size(max = 500) String note) implements LegCommand {
         /**
          * Checks the note's characters (its presence and length are left to validation).
@@ -387,6 +434,7 @@ public sealed interface Command {
          * @param key the caller's idempotency key; not null
          * @param actor who fires the command; not null
          * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param externalVersion the outside system's version token the command carries, or {@code null}
          * @param caseId the case the command is about; not null
          * @param leg the supplier whose leg the command is about; not null
          * @param amount the refund offered; not null
@@ -406,7 +454,8 @@ public sealed interface Command {
 
     /** The customer accepts the partial refund offered: the leg is settled, the goods stay with the customer. */
     record AcceptPartialRefund(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
-                               @NotNull CaseId caseId, @NotNull SupplierId leg) implements LegCommand {
+                               ExternalVersion externalVersion, @NotNull CaseId caseId,
+                               @NotNull SupplierId leg) implements LegCommand {
         @Override
         public CommandType type() {
             return CommandType.ACCEPT_PARTIAL_REFUND;
@@ -415,11 +464,62 @@ public sealed interface Command {
 
     /** The customer rejects the partial refund offered, with a reason; the leg goes back to the negotiation. */
     record RejectPartialRefund(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
-                               @NotNull CaseId caseId, @NotNull SupplierId leg, @NotNull @Valid Reason reason)
+                               ExternalVersion externalVersion, @NotNull CaseId caseId,
+                               @NotNull SupplierId leg, @NotNull @Valid Reason reason)
             implements LegCommand {
         @Override
         public CommandType type() {
             return CommandType.REJECT_PARTIAL_REFUND;
+        }
+    }
+
+    /**
+     * The customer re-applies on a declined leg, under the same customer request number, with a changed reason: a new
+     * negotiation round, within the workflow's {@link ReapplicationPolicy re-application window} and round limit.
+     */
+    record Reapply(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                   ExternalVersion externalVersion, @NotNull CaseId caseId,
+                   @NotNull SupplierId leg, @NotNull @Valid Reason reason)
+            implements LegCommand {
+        @Override
+        public CommandType type() {
+            return CommandType.REAPPLY;
+        }
+    }
+
+    /**
+     * A party writes a message about a leg to another party; the leg's state does not change. Who may write to whom:
+     * the customer and the supplier to the reseller, the reseller to the customer or the supplier (the customer and
+     * the supplier do not talk directly, as in any blind dropshipping).
+     *
+     * @param to the role the message is addressed to
+     * @param text the message, not blank, at most {@value ReturnEvent.MessageSent#MAX_TEXT} characters
+     */
+    record SendMessage(@NotNull IdempotencyKey key, @NotNull Actor actor, @PositiveOrZero Long expectedVersion,
+                       ExternalVersion externalVersion, @NotNull CaseId caseId,
+                       @NotNull SupplierId leg, @NotNull Role to,
+                       @NotBlank @Size(max = ReturnEvent.MessageSent.MAX_TEXT) String text) implements LegCommand {
+        /**
+         * Checks the text's characters (its presence and length are left to validation).
+         *
+         * @param key the caller's idempotency key; not null
+         * @param actor who fires the command; not null
+         * @param expectedVersion the case version the caller saw, at least 0, or {@code null} to accept any
+         * @param externalVersion the outside system's version token the command carries, or {@code null}
+         * @param caseId the case the command is about; not null
+         * @param leg the supplier whose leg the message is about; not null
+         * @param to the role the message is addressed to; not null
+         * @param text the message, not blank, at most {@value ReturnEvent.MessageSent#MAX_TEXT} characters
+         */
+        public SendMessage {
+            if (text != null && text.length() <= ReturnEvent.MessageSent.MAX_TEXT) {
+                ReturnEvent.MessageSent.checkText("text", text);
+            }
+        }
+
+        @Override
+        public CommandType type() {
+            return CommandType.SEND_MESSAGE;
         }
     }
 

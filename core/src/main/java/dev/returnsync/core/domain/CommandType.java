@@ -43,5 +43,9 @@ public enum CommandType {
     /** The customer accepts the partial refund offered, which settles the leg. */
     ACCEPT_PARTIAL_REFUND,
     /** The customer rejects the partial refund offered; the leg goes back to the negotiation. */
-    REJECT_PARTIAL_REFUND
+    REJECT_PARTIAL_REFUND,
+    /** The customer re-applies on a declined leg, opening a new negotiation round. */
+    REAPPLY,
+    /** A party writes a message about a leg; the leg's state does not change. */
+    SEND_MESSAGE
 }

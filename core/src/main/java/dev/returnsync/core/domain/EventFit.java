@@ -1,6 +1,7 @@
 package dev.returnsync.core.domain;
 
 import dev.returnsync.spi.AmountOutOfRangeException;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
@@ -17,6 +18,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Whether an event fits the case it is folded into: the one place that keeps {@link ReturnWorkflow#evolve} to
@@ -75,6 +77,21 @@ final class EventFit {
                 throw new IllegalEventException(null, event.type(), "lines[" + i + "] is priced in another currency");
             }
         }
+    }
+
+    /** Checks that an external version is newer than the one the case holds for its source. */
+    static void checkExternalVersion(ReturnCase current, ReturnEvent.ExternalVersionRecorded event) {
+        ExternalVersion external = event.version();
+        if (!isNewer(current, external)) {
+            throw new IllegalEventException(null, event.type(), "the case holds a version of source "
+                    + external.source() + " at least as new");
+        }
+    }
+
+    /** True when the case holds no version of the token's source, or an older one. */
+    static boolean isNewer(ReturnCase current, ExternalVersion external) {
+        OptionalLong held = current.externalVersion(external.source());
+        return held.isEmpty() || held.getAsLong() < external.version();
     }
 
     /**
@@ -145,7 +162,7 @@ final class EventFit {
                 return NO_STEP;
             }
             String problem = quantities(leg, "authorized", e.authorized());
-            return problem != null ? problem : currency(leg, "shipping fee", e.shipping().fee());
+            return problem != null || e.shipping() == null ? problem : currency(leg, "shipping fee", e.shipping().fee());
         }
 
         @Override
@@ -203,7 +220,7 @@ final class EventFit {
             if (problem == null) {
                 problem = quantities(leg, "rejected", e.rejected());
             }
-            if (problem == null) {
+            if (problem == null && e.restockingFee() != null) {
                 problem = currency(leg, "restocking fee", e.restockingFee());
             }
             return problem != null ? problem : restockingWithinGoods(leg, e);
@@ -279,11 +296,29 @@ final class EventFit {
         public String partialRefundRejected(ReturnEvent.PartialRefundRejected e) {
             return inTable(e) ? null : NO_STEP;
         }
+
+        @Override
+        public String returnReapplied(ReturnEvent.ReturnReapplied e) {
+            if (!inTable(e)) {
+                return NO_STEP;
+            }
+            return e.round() == leg.round() + 1 ? null : "round does not follow the leg's round";
+        }
+
+        @Override
+        public String messageSent(ReturnEvent.MessageSent e) {
+            return inTable(e) ? null : NO_STEP;
+        }
+
+        @Override
+        public String externalVersionRecorded(ReturnEvent.ExternalVersionRecorded e) {
+            return "an external version moves no leg";
+        }
     }
 
     /** The restocking fee is at most the refund for the goods the event accepts (which the settlement subtracts). */
     private static String restockingWithinGoods(Leg leg, ReturnEvent.ResultReported e) {
-        if (e.restockingFee().isZero()) {
+        if (e.restockingFee() == null || e.restockingFee().isZero()) {
             return null;
         }
         try {

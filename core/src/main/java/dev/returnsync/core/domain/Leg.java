@@ -32,11 +32,13 @@ import java.util.Optional;
  * @param escalatedIn the waiting state in which the leg was escalated, or {@code null}
  * @param refund the refund reported to the customer, or {@code null} before the report
  * @param money the money terms: fees, compensation and partial refund offers
+ * @param round the negotiation round, 1 until the customer re-applies after a decline, then one more per
+ *     re-application
  */
 public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeType outcome, List<LineState> lines,
                   ReturnNumber supplierNumber, List<ReturnNumber> supersededNumbers, ReturnNumber returnTracking,
                   ReturnNumber replacementTracking, boolean numberShared, LegState escalatedIn, Money refund,
-                  LegMoney money) {
+                  LegMoney money, int round) {
 
     /**
      * Copies the lists.
@@ -54,16 +56,21 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
      * @param escalatedIn the waiting state in which the leg was escalated, or {@code null}
      * @param refund the refund reported to the customer, or {@code null} before the report
      * @param money the money terms: fees, compensation and partial refund offers
+     * @param round the negotiation round, at least 1
+     * @throws IllegalArgumentException if the round is below 1
      */
     public Leg {
         java.util.Objects.requireNonNull(money, "money");
         lines = List.copyOf(lines);
         supersededNumbers = List.copyOf(supersededNumbers);
+        if (round < 1) {
+            throw new IllegalArgumentException("a leg's round starts at 1, was " + round);
+        }
     }
 
     static Leg requested(SupplierId supplier, Instant at, List<LineState> lines, LegMoney money) {
         return new Leg(supplier, LegState.REQUESTED, at, null, lines, null, List.of(), null, null, false, null, null,
-                money);
+                money, 1);
     }
 
     /**
@@ -190,7 +197,7 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
             return this;
         }
         return new Leg(supplier, next, at, outcome, lines, supplierNumber, supersededNumbers, returnTracking,
-                replacementTracking, numberShared, null, refund, money);
+                replacementTracking, numberShared, null, refund, money, round);
     }
 
     Leg agreed(OutcomeType agreed, List<LineQuantity> authorized, ReturnShipping shipping, Instant at) {
@@ -200,7 +207,8 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
             next[i] = line.withAuthorized(quantityOf(authorized, line.sku()));
         }
         return new Leg(supplier, LegState.AGREED, at, agreed, List.of(next), supplierNumber, supersededNumbers,
-                returnTracking, replacementTracking, numberShared, null, refund, money.withShipping(shipping));
+                returnTracking, replacementTracking, numberShared, null, refund,
+                shipping == null ? money : money.withShipping(shipping), round);
     }
 
     Leg received(List<LineQuantity> received, Instant at) {
@@ -210,7 +218,7 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
             next[i] = line.withReceived(quantityOf(received, line.sku()));
         }
         return new Leg(supplier, LegState.RECEIVED, at, outcome, List.of(next), supplierNumber, supersededNumbers,
-                returnTracking, replacementTracking, numberShared, null, refund, money);
+                returnTracking, replacementTracking, numberShared, null, refund, money, round);
     }
 
     Leg inspected(List<LineQuantity> accepted, List<LineQuantity> rejected, Money restockingFee, Instant at) {
@@ -224,59 +232,79 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
             next = List.of(changed);
         }
         return new Leg(supplier, LegState.RESULT_REPORTED, at, outcome, next, supplierNumber, supersededNumbers,
-                returnTracking, replacementTracking, numberShared, null, refund, money.withRestockingFee(restockingFee));
+                returnTracking, replacementTracking, numberShared, null, refund,
+                restockingFee == null ? money : money.withRestockingFee(restockingFee), round);
     }
 
     Leg issued(ReturnNumber number, Instant at) {
         return new Leg(supplier, LegState.NUMBER_ISSUED, at, outcome, lines, number, supersededNumbers,
-                returnTracking, replacementTracking, numberShared, null, refund, money);
+                returnTracking, replacementTracking, numberShared, null, refund, money, round);
     }
 
     Leg numberReplaced(ReturnNumber number) {
         ReturnNumber[] superseded = supersededNumbers.toArray(new ReturnNumber[supersededNumbers.size() + 1]);
         superseded[superseded.length - 1] = supplierNumber;
         return new Leg(supplier, state, since, outcome, lines, number, List.of(superseded), returnTracking,
-                replacementTracking, numberShared, escalatedIn, refund, money);
+                replacementTracking, numberShared, escalatedIn, refund, money, round);
     }
 
     Leg numberSharedWithCustomer(Instant at) {
         return new Leg(supplier, shipsGoodsBack() ? LegState.AWAITING_SHIPMENT : LegState.AWAITING_RESULT, at,
                 outcome, lines, supplierNumber, supersededNumbers, returnTracking, replacementTracking, true, null,
-                refund, money);
+                refund, money, round);
     }
 
     Leg shipped(ReturnNumber tracking, Instant at) {
         return new Leg(supplier, LegState.SHIPPED, at, outcome, lines, supplierNumber, supersededNumbers, tracking,
-                replacementTracking, numberShared, null, refund, money);
+                replacementTracking, numberShared, null, refund, money, round);
     }
 
     Leg replacementShipped(ReturnNumber tracking, Instant at) {
         return new Leg(supplier, LegState.REPLACEMENT_SHIPPED, at, outcome, lines, supplierNumber, supersededNumbers,
-                returnTracking, tracking, numberShared, null, refund, money);
+                returnTracking, tracking, numberShared, null, refund, money, round);
     }
 
     Leg notified(Settlement settlement, Instant at) {
         return new Leg(supplier, LegState.RESULT_NOTIFIED, at, outcome, lines, supplierNumber, supersededNumbers,
                 returnTracking, replacementTracking, numberShared, null, settlement.refund(),
-                money.withCompensation(settlement.compensation()));
+                money.withCompensation(settlement.compensation()), round);
     }
 
     Leg partialRefundOffered(Money amount, Role by, Instant at) {
         return new Leg(supplier, LegState.PARTIAL_REFUND_OFFERED, at, outcome, lines, supplierNumber,
                 supersededNumbers, returnTracking, replacementTracking, numberShared, null, refund,
-                money.offered(amount, by));
+                money.offered(amount, by), round);
     }
 
     /** Settled by the partial refund: a refund only, the goods staying with the customer. */
     Leg partialRefundAccepted(Settlement settlement, Instant at) {
         return new Leg(supplier, LegState.COMPLETED, at, OutcomeType.REFUND_ONLY, lines, supplierNumber,
                 supersededNumbers, returnTracking, replacementTracking, numberShared, null, settlement.refund(),
-                money.offerAccepted());
+                money.offerAccepted(), round);
+    }
+
+    /**
+     * A new negotiation round after a decline: the leg negotiates again from scratch (no outcome, nothing
+     * authorized, no refund); a supplier return number of the round before stays linked, superseded.
+     */
+    Leg reapplied(int nextRound, Instant at) {
+        LineState[] next = new LineState[lines.size()];
+        for (int i = 0; i < next.length; i++) {
+            next[i] = lines.get(i).withAuthorized(0);
+        }
+        List<ReturnNumber> superseded = supersededNumbers;
+        if (supplierNumber != null) {
+            ReturnNumber[] all = supersededNumbers.toArray(new ReturnNumber[supersededNumbers.size() + 1]);
+            all[all.length - 1] = supplierNumber;
+            superseded = List.of(all);
+        }
+        return new Leg(supplier, LegState.NEGOTIATING, at, null, List.of(next), null, superseded, returnTracking,
+                replacementTracking, false, null, null, money, nextRound);
     }
 
     Leg escalated(LegState waitingIn) {
         return new Leg(supplier, state, since, outcome, lines, supplierNumber, supersededNumbers, returnTracking,
-                replacementTracking, numberShared, waitingIn, refund, money);
+                replacementTracking, numberShared, waitingIn, refund, money, round);
     }
 
     /** The quantity of a SKU in a list (summed if listed more than once), zero when absent. */

@@ -42,6 +42,11 @@ public record Refusal(Code code, CaseId caseId, LegState state, CommandType comm
         UNKNOWN_LEG,
         /** The caller saw another version of the case than the current one. */
         VERSION_MISMATCH,
+        /**
+         * The command's external version is not newer than the one the case already accepted from the same source:
+         * an outside system's status change arrived late or twice.
+         */
+        STALE_EXTERNAL_VERSION,
         /** The actor's role may not fire this command (here, or at all). */
         ROLE_NOT_ALLOWED,
         /** The actor is not a party of this case or leg. */
@@ -62,6 +67,8 @@ public record Refusal(Code code, CaseId caseId, LegState state, CommandType comm
         NUMBER_TAKEN,
         /** The deadline is not due yet. */
         NOT_DUE,
+        /** A re-application came after the window closed or when the leg had no round left: the decline is final. */
+        REAPPLICATION_CLOSED,
         /** A custom rule refused; {@link #rule()} names it. */
         RULE
     }

@@ -3,6 +3,7 @@ package dev.returnsync.core.domain;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CaseStatus;
 import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.NumberLink;
 import dev.returnsync.spi.OrderId;
@@ -15,13 +16,17 @@ import dev.returnsync.spi.TenantId;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A return case (退货申请): one customer request against one storefront order, split into one leg per
  * supplier. Immutable; built by folding its events with {@link ReturnWorkflow#evolve}. The version is the
- * number of events folded, so it grows by one with every accepted command and has no gaps.
+ * number of events folded, so it has no gaps and grows by one with every accepted command (by two when the command
+ * carried an {@link ExternalVersion}, which is recorded by an event of its own).
  *
  * <p>The number linkage is part of the case: {@link #links()} lists every number of every kind, and
  * {@link #resolve(ReturnNumber)} finds where one leads.
@@ -38,13 +43,14 @@ import java.util.Optional;
  * @param createdAt when the case was opened
  * @param legs the legs, one per supplier, in the order of the request's lines
  * @param version the number of events folded into this case
+ * @param externalVersions the newest {@link ExternalVersion} accepted per source: source to version
  */
 public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderId order, ReturnNumber customerNumber,
                          ReturnNumber resellerNumber, Reason reason, OutcomeType wanted, Instant deliveredAt,
-                         Instant createdAt, List<Leg> legs, long version) {
+                         Instant createdAt, List<Leg> legs, long version, Map<String, Long> externalVersions) {
 
     /**
-     * Copies the legs.
+     * Copies the legs and the external versions.
      *
      * @param id the case id
      * @param tenant the reseller that owns the case
@@ -58,9 +64,11 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
      * @param createdAt when the case was opened
      * @param legs the legs, one per supplier, in the order of the request's lines
      * @param version the number of events folded into this case
+     * @param externalVersions the newest {@link ExternalVersion} accepted per source: source to version
      */
     public ReturnCase {
         legs = List.copyOf(legs);
+        externalVersions = Map.copyOf(externalVersions);
         if (legs.isEmpty()) {
             throw new IllegalArgumentException("a case has at least one leg");
         }
@@ -100,6 +108,17 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
             total = total.plus(leg.settlement());
         }
         return total;
+    }
+
+    /**
+     * The newest external version of a source that a command carried into this case.
+     *
+     * @param source the source, e.g. {@code "taobao"}
+     * @return its newest version, or empty when no command carried one of that source
+     */
+    public OptionalLong externalVersion(String source) {
+        Long version = externalVersions.get(source);
+        return version == null ? OptionalLong.empty() : OptionalLong.of(version);
     }
 
     /** {@return the overall status, derived from the legs' states} */
@@ -235,10 +254,17 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
             if (legs.get(i).supplier().equals(changed.supplier())) {
                 // one immutable list, built once; the constructor's List.copyOf keeps it as it is
                 return new ReturnCase(id, tenant, customer, order, customerNumber, resellerNumber, reason, wanted,
-                        deliveredAt, createdAt, replaced(i, changed), version + 1);
+                        deliveredAt, createdAt, replaced(i, changed), version + 1, externalVersions);
             }
         }
         throw new IllegalStateException("case " + id + " has no leg of supplier " + changed.supplier());
+    }
+
+    ReturnCase withExternalVersion(ExternalVersion external) {
+        Map<String, Long> next = new HashMap<>(externalVersions);
+        next.put(external.source(), external.version());
+        return new ReturnCase(id, tenant, customer, order, customerNumber, resellerNumber, reason, wanted, deliveredAt,
+                createdAt, legs, version + 1, next);
     }
 
     /** The legs with the one at {@code index} replaced; one and two legs without an intermediate array. */

@@ -4,6 +4,7 @@ import dev.returnsync.core.domain.Command.LegCommand;
 import dev.returnsync.core.domain.Refusal.Code;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.AmountOutOfRangeException;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.InvalidAmountException;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
@@ -30,7 +31,9 @@ import java.util.Set;
 
 /**
  * The return workflow as a pure decider: {@link #decide} turns a command into events or a refusal,
- * {@link #evolve} folds an event into the case, {@link #react} asks the policies for automatic commands.
+ * {@link #evolve} folds an event into the case, {@link #react} asks the policies for automatic commands. A command
+ * that carries an {@link Command#externalVersion() external version} yields its event and then an
+ * {@link ReturnEvent.ExternalVersionRecorded}; every other accepted command yields exactly one event.
  * Immutable and thread-safe; holds the deadline policy, the custom guards and policies, and the settings those
  * rules read.
  *
@@ -49,6 +52,7 @@ public final class ReturnWorkflow {
     private static final ReturnWorkflow DEFAULTS = builder().build();
 
     private final DeadlinePolicy deadlines;
+    private final ReapplicationPolicy reapplication;
     private final WorkflowDefinition definition;
     private final List<Guard> guards;
     private final List<Policy> policies;
@@ -57,6 +61,7 @@ public final class ReturnWorkflow {
 
     private ReturnWorkflow(Builder builder) {
         this.deadlines = builder.deadlines;
+        this.reapplication = builder.reapplication;
         this.definition = WorkflowDefinition.of(deadlines);
         this.guards = List.copyOf(builder.guards);
         this.policies = List.copyOf(builder.policies);
@@ -77,6 +82,11 @@ public final class ReturnWorkflow {
     /** {@return the deadline policy} */
     public DeadlinePolicy deadlines() {
         return deadlines;
+    }
+
+    /** {@return the re-application policy: how long and how often a customer may re-apply after a decline} */
+    public ReapplicationPolicy reapplication() {
+        return reapplication;
     }
 
     /** {@return the transition table} */
@@ -162,6 +172,10 @@ public final class ReturnWorkflow {
         }
         if (current == null) {
             throw new IllegalEventException(null, event.type(), "a case starts with ReturnRequested");
+        }
+        if (event instanceof ReturnEvent.ExternalVersionRecorded recorded) {
+            EventFit.checkExternalVersion(current, recorded);
+            return current.withExternalVersion(recorded.version());
         }
         LegEvent legEvent = (LegEvent) event;
         Leg leg = current.legOrNull(legEvent.leg());
@@ -256,7 +270,7 @@ public final class ReturnWorkflow {
             legs.add(Leg.requested(supplier, e.at(), legLines, money));
         }
         return new ReturnCase(e.caseId(), e.actor().tenant(), e.customer(), e.order(), e.customerNumber(),
-                e.resellerNumber(), e.reason(), e.wanted(), e.deliveredAt(), e.at(), legs, 1);
+                e.resellerNumber(), e.reason(), e.wanted(), e.deliveredAt(), e.at(), legs, 1, Map.of());
     }
 
     /**
@@ -379,6 +393,21 @@ public final class ReturnWorkflow {
         public Leg partialRefundRejected(ReturnEvent.PartialRefundRejected e) {
             return leg.movedTo(LegState.NEGOTIATING, e.at());
         }
+
+        @Override
+        public Leg returnReapplied(ReturnEvent.ReturnReapplied e) {
+            return leg.reapplied(e.round(), e.at());
+        }
+
+        @Override
+        public Leg messageSent(ReturnEvent.MessageSent e) {
+            return leg;
+        }
+
+        @Override
+        public Leg externalVersionRecorded(ReturnEvent.ExternalVersionRecorded e) {
+            throw new IllegalStateException("an ExternalVersionRecorded moves no leg");
+        }
     }
 
     // ------------------------------------------------------------------------------------------ decide
@@ -449,19 +478,27 @@ public final class ReturnWorkflow {
         if (!(decision instanceof Decision.Accepted accepted)) {
             return new StepResult(decision, null);
         }
-        ReturnEvent event = accepted.events().get(0);
-        if (!(event instanceof LegEvent legEvent)) {
-            return new StepResult(decision, open((ReturnEvent.ReturnRequested) event));
+        List<ReturnEvent> events = accepted.events();
+        ReturnEvent event = events.get(0);
+        ReturnCase after;
+        if (event instanceof LegEvent legEvent) {
+            // the leg and the row judge found: a scan of the case's few legs and an array look-up, nothing allocated
+            Leg leg = current.legOrNull(legEvent.leg());
+            Transition row = definition.row(command.type(), leg, command.actor().role());
+            Leg next = nextLeg(leg, legEvent);
+            if (next.state() != row.to()) {
+                throw new IllegalStateException("the row " + row.command() + " from " + row.from() + " leads to "
+                        + row.to() + " but its event " + event.type() + " moves the leg to " + next.state());
+            }
+            after = current.withLeg(next);
+        } else {
+            after = open((ReturnEvent.ReturnRequested) event);
         }
-        // the leg and the row judge found: a scan of the case's few legs and an array look-up, nothing allocated
-        Leg leg = current.legOrNull(legEvent.leg());
-        Transition row = definition.row(command.type(), leg, command.actor().role());
-        Leg next = nextLeg(leg, legEvent);
-        if (next.state() != row.to()) {
-            throw new IllegalStateException("the row " + row.command() + " from " + row.from() + " leads to "
-                    + row.to() + " but its event " + event.type() + " moves the leg to " + next.state());
+        // the record of an external version, when the command carried one
+        for (int i = 1; i < events.size(); i++) {
+            after = foldOne(after, events.get(i));
         }
-        return new StepResult(decision, current.withLeg(next));
+        return new StepResult(decision, after);
     }
 
     /** The checks, the event and the custom guards: the decision {@link #decide} and {@link #step} share. */
@@ -483,17 +520,26 @@ public final class ReturnWorkflow {
             }
             decision = refusal != null ? new Decision.Refused(refusal) : legEvent(current, leg, legCommand, context);
         }
-        if (!decision.accepted() || guards.isEmpty()) {
+        if (!decision.accepted()) {
             return decision;
         }
-        for (Guard guard : guards) {
-            Verdict verdict = guard.check(command, before, context);
-            if (!verdict.allowed()) {
-                return new Decision.Refused(new Refusal(Code.RULE, command.caseId(), state, command.type(),
-                        verdict.reason(), verdict.rule()));
+        if (!guards.isEmpty()) {
+            for (Guard guard : guards) {
+                Verdict verdict = guard.check(command, before, context);
+                if (!verdict.allowed()) {
+                    return new Decision.Refused(new Refusal(Code.RULE, command.caseId(), state, command.type(),
+                            verdict.reason(), verdict.rule()));
+                }
             }
         }
-        return decision;
+        return command.externalVersion() == null ? decision : recorded(decision, command);
+    }
+
+    /** The accepted command's event, then the record of the external version the command carries. */
+    private static Decision recorded(Decision decision, Command command) {
+        ReturnEvent event = decision.eventsOrThrow().get(0);
+        return new Decision.Accepted(List.of(event,
+                new ReturnEvent.ExternalVersionRecorded(event.at(), command.actor(), command.externalVersion())));
     }
 
     /**
@@ -599,6 +645,12 @@ public final class ReturnWorkflow {
             return refuse(Code.VERSION_MISMATCH, command, null, "expected version " + command.expectedVersion()
                     + " but the case is at version " + current.version());
         }
+        ExternalVersion external = command.externalVersion();
+        if (external != null && !EventFit.isNewer(current, external)) {
+            return refuse(Code.STALE_EXTERNAL_VERSION, command, null, "external version " + external.version()
+                    + " of source " + external.source() + " is not newer than the case's "
+                    + current.externalVersion(external.source()).getAsLong());
+        }
         if (!definition.allows(command.type(), actor.role())) {
             return refuse(Code.ROLE_NOT_ALLOWED, command, null, "a " + actor.role() + " may not " + command.type()
                     + "; allowed: " + definition.roles(command.type()));
@@ -658,7 +710,7 @@ public final class ReturnWorkflow {
                         checkQuantities(c, leg, "authorized", authorized, Axis.REQUESTED, "requested", true),
                         MoneyRules.checkAgreement(current, leg, c));
                 yield wrong != null ? new Decision.Refused(wrong) : accepted(new ReturnEvent.SupplierAgreed(at, actor,
-                        supplier, c.outcome(), authorized, MoneyRules.shipping(current, leg, c)));
+                        supplier, c.outcome(), authorized, MoneyRules.shipping(current, leg, c), c.evidence()));
             }
             case DECLINE_RETURN -> accepted(new ReturnEvent.SupplierDeclined(at, actor, supplier,
                     ((Command.DeclineReturn) command).reason()));
@@ -695,7 +747,7 @@ public final class ReturnWorkflow {
                 Refusal wrong = firstNonNull(checkInspection(c, leg), MoneyRules.checkRestockingFee(leg, c));
                 yield wrong != null ? new Decision.Refused(wrong) : accepted(new ReturnEvent.ResultReported(at, actor,
                         supplier, c.accepted(), c.rejected(), c.note(),
-                        c.restockingFee() != null ? c.restockingFee() : leg.zero()));
+                        c.restockingFee() != null ? c.restockingFee() : leg.zero(), c.evidence()));
             }
             case SHIP_REPLACEMENT -> {
                 Command.ShipReplacement c = (Command.ShipReplacement) command;
@@ -722,7 +774,36 @@ public final class ReturnWorkflow {
                     MoneyRules.accepted(leg)));
             case REJECT_PARTIAL_REFUND -> accepted(new ReturnEvent.PartialRefundRejected(at, actor, supplier,
                     ((Command.RejectPartialRefund) command).reason()));
+            case REAPPLY -> reapply((Command.Reapply) command, leg, at);
+            case SEND_MESSAGE -> sendMessage((Command.SendMessage) command, leg, at);
         };
+    }
+
+    /** A new round, if the decline is within the re-application window and the leg has rounds left. */
+    private Decision reapply(Command.Reapply c, Leg leg, Instant at) {
+        if (leg.round() >= reapplication.maxRounds()) {
+            return new Decision.Refused(refuse(Code.REAPPLICATION_CLOSED, c, leg.state(), "the leg has had its "
+                    + reapplication.maxRounds() + " negotiation rounds; the decline is final"));
+        }
+        Instant closes = reapplication.closesAt(leg.since());
+        if (at.isAfter(closes)) {
+            return new Decision.Refused(refuse(Code.REAPPLICATION_CLOSED, c, leg.state(), "the re-application window closed at "
+                    + closes + "; the decline is final"));
+        }
+        return accepted(new ReturnEvent.ReturnReapplied(at, c.actor(), leg.supplier(), leg.round() + 1, c.reason()));
+    }
+
+    /** A message, if it goes between the reseller and another party (see {@link Command.SendMessage}). */
+    private static Decision sendMessage(Command.SendMessage c, Leg leg, Instant at) {
+        Role from = c.actor().role();
+        boolean allowed = from == Role.RESELLER ? c.to() == Role.CUSTOMER || c.to() == Role.SUPPLIER
+                : c.to() == Role.RESELLER;
+        if (!allowed) {
+            return new Decision.Refused(refuse(Code.INVALID_PAYLOAD, c, leg.state(), "to: a " + from + " may write to "
+                    + (from == Role.RESELLER ? "the CUSTOMER or the SUPPLIER" : "the RESELLER") + ", not to a "
+                    + c.to()));
+        }
+        return accepted(new ReturnEvent.MessageSent(at, c.actor(), leg.supplier(), c.to(), c.text()));
     }
 
     private static Decision reportToCustomer(Command.ReportResultToCustomer c, Leg leg, Instant at) {
@@ -878,6 +959,7 @@ public final class ReturnWorkflow {
     /** Builds a {@link ReturnWorkflow}; each setter validates its argument. */
     public static final class Builder {
         private DeadlinePolicy deadlines = DeadlinePolicy.ofDefaults();
+        private ReapplicationPolicy reapplication = ReapplicationPolicy.ofDefaults();
         private final List<Guard> guards = new ArrayList<>();
         private final List<Policy> policies = new ArrayList<>();
         private final Map<String, String> settings = new LinkedHashMap<>();
@@ -910,6 +992,17 @@ public final class ReturnWorkflow {
          */
         public Builder deadlines(DeadlinePolicy policy) {
             this.deadlines = Objects.requireNonNull(policy, "deadline policy must not be null");
+            return this;
+        }
+
+        /**
+         * The re-application policy; {@link ReapplicationPolicy#ofDefaults()} unless set.
+         *
+         * @param policy the re-application policy; not null, validated when made
+         * @return this builder
+         */
+        public Builder reapplication(ReapplicationPolicy policy) {
+            this.reapplication = Objects.requireNonNull(policy, "re-application policy must not be null");
             return this;
         }
 

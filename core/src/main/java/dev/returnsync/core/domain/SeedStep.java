@@ -8,8 +8,8 @@ import java.util.List;
  * shows where they meet.
  */
 public enum SeedStep {
-    /** Return flow, row 1. */
-    FLOW_1("文本1", 1, "客户提交退货申请", List.of(CommandType.SUBMIT_RETURN)),
+    /** Return flow, row 1; a re-application after a decline submits the request again. */
+    FLOW_1("文本1", 1, "客户提交退货申请", List.of(CommandType.SUBMIT_RETURN, CommandType.REAPPLY)),
     /** Return flow, row 2. */
     FLOW_2("文本1", 2, "代发商与供应商协商",
             List.of(CommandType.OPEN_NEGOTIATION, CommandType.AGREE_RETURN, CommandType.DECLINE_RETURN,
@@ -25,8 +25,8 @@ public enum SeedStep {
     FLOW_6("文本1", 6, "代发商向客户确认退货处理结果", List.of(CommandType.REPORT_RESULT_TO_CUSTOMER)),
     /** Return flow, row 7. */
     FLOW_7("文本1", 7, "客户确认退货处理结果", List.of(CommandType.CONFIRM_RESULT, CommandType.DISPUTE_RESULT)),
-    /** Return-number sync, row 1. */
-    NUMBER_1("文本2", 1, "客户提交退货申请", List.of(CommandType.SUBMIT_RETURN)),
+    /** Return-number sync, row 1; a re-application after a decline submits the request again. */
+    NUMBER_1("文本2", 1, "客户提交退货申请", List.of(CommandType.SUBMIT_RETURN, CommandType.REAPPLY)),
     /** Return-number sync, row 2. */
     NUMBER_2("文本2", 2, "代发商与供应商协商",
             List.of(CommandType.OPEN_NEGOTIATION, CommandType.AGREE_RETURN, CommandType.DECLINE_RETURN,

@@ -24,6 +24,8 @@ public final class WorkflowDefinition {
     private static final EnumSet<LegState> BEFORE_SHIPPING =
             EnumSet.of(REQUESTED, NEGOTIATING, PARTIAL_REFUND_OFFERED, AGREED, NUMBER_REQUESTED, NUMBER_ISSUED,
                     AWAITING_SHIPMENT, AWAITING_RESULT);
+    private static final EnumSet<LegState> DECLINABLE =
+            EnumSet.of(NUMBER_REQUESTED, NUMBER_ISSUED, AWAITING_SHIPMENT, AWAITING_RESULT);
     private static final EnumSet<LegState> NUMBER_REPLACEABLE =
             EnumSet.of(NUMBER_ISSUED, AWAITING_SHIPMENT, AWAITING_RESULT, SHIPPED);
 
@@ -122,8 +124,11 @@ public final class WorkflowDefinition {
         rows.add(row(CommandType.OPEN_NEGOTIATION, REQUESTED, NEGOTIATING, Set.of(RESELLER, SYSTEM), "NegotiationOpened"));
         rows.add(row(CommandType.AGREE_RETURN, NEGOTIATING, AGREED, Set.of(SUPPLIER, RESELLER, SYSTEM), "SupplierAgreed"));
         rows.add(row(CommandType.DECLINE_RETURN, NEGOTIATING, DECLINED, Set.of(SUPPLIER, RESELLER), "SupplierDeclined"));
-        // the supplier may still decline when the reseller applies (its adapter answers the application with a refusal)
-        rows.add(row(CommandType.DECLINE_RETURN, NUMBER_REQUESTED, DECLINED, Set.of(SUPPLIER, RESELLER), "SupplierDeclined"));
+        // the supplier may still decline until goods are on their way: when the reseller applies (its adapter answers
+        // the application with a refusal), and after issuing its number, before the parcel ships
+        for (LegState state : DECLINABLE) {
+            rows.add(row(CommandType.DECLINE_RETURN, state, DECLINED, Set.of(SUPPLIER, RESELLER), "SupplierDeclined"));
+        }
         // 协商部分退款: a refund instead of taking the goods back; a rejection goes back to the negotiation
         rows.add(row(CommandType.OFFER_PARTIAL_REFUND, NEGOTIATING, PARTIAL_REFUND_OFFERED, Set.of(SUPPLIER, RESELLER),
                 "PartialRefundOffered"));
@@ -161,6 +166,14 @@ public final class WorkflowDefinition {
         for (LegState state : LegState.values()) {
             if (!state.isTerminal()) {
                 rows.add(row(CommandType.CLOSE_LEG, state, CLOSED, Set.of(RESELLER), "LegClosed"));
+            }
+        }
+        // a declined leg is finished unless the customer re-applies, within the window the workflow checks at decide
+        rows.add(row(CommandType.REAPPLY, DECLINED, NEGOTIATING, Set.of(CUSTOMER, RESELLER), "ReturnReapplied"));
+        for (LegState state : LegState.values()) {
+            if (!state.isTerminal()) {
+                rows.add(row(CommandType.SEND_MESSAGE, state, state, Set.of(CUSTOMER, RESELLER, SUPPLIER),
+                        "MessageSent"));
             }
         }
         for (Map.Entry<LegState, DeadlinePolicy.Deadline> entry : deadlines.deadlines().entrySet()) {

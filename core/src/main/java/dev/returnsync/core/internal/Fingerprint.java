@@ -2,6 +2,9 @@ package dev.returnsync.core.internal;
 
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.Reason;
@@ -46,6 +49,13 @@ public final class Fingerprint {
         f.text(command.key() == null ? null : command.key().value());
         f.actor(command.actor());
         f.number(command.expectedVersion());
+        ExternalVersion external = command.externalVersion();
+        if (external != null) {
+            // written only when present, behind a tag of its own: a command without one keeps its stored fingerprint
+            f.tag('X');
+            f.text(external.source());
+            f.number(external.version());
+        }
         f.text(command.caseId() == null ? null : command.caseId().value());
         if (command instanceof Command.LegCommand leg) {
             f.text(leg.leg() == null ? null : leg.leg().value());
@@ -72,6 +82,7 @@ public final class Fingerprint {
                 f.text(c.feeBearer() == null ? null : c.feeBearer().name());
                 f.text(c.insuranceClaim());
             }
+            f.evidence(c.evidence());
         } else if (command instanceof Command.DeclineReturn c) {
             f.reason(c.reason());
         } else if (command instanceof Command.IssueSupplierNumber c) {
@@ -87,6 +98,7 @@ public final class Fingerprint {
             f.quantities(c.rejected());
             f.text(c.note());
             f.fee(c.restockingFee());
+            f.evidence(c.evidence());
         } else if (command instanceof Command.ShipReplacement c) {
             f.number(c.tracking());
         } else if (command instanceof Command.ReportResultToCustomer c) {
@@ -101,6 +113,11 @@ public final class Fingerprint {
             f.text(c.note());
         } else if (command instanceof Command.RejectPartialRefund c) {
             f.reason(c.reason());
+        } else if (command instanceof Command.Reapply c) {
+            f.reason(c.reason());
+        } else if (command instanceof Command.SendMessage c) {
+            f.text(c.to() == null ? null : c.to().name());
+            f.text(c.text());
         }
         return f.digest();
     }
@@ -174,8 +191,34 @@ public final class Fingerprint {
         text(reason.code().name());
         text(reason.text());
         list(reason.evidence());
-        for (String evidence : reason.evidence()) {
-            text(evidence);
+        references(reason.evidence());
+    }
+
+    /** Evidence of a step that carries it beside its other fields; none adds nothing, as before steps took it. */
+    private void evidence(List<Evidence> evidence) {
+        if (evidence != null && evidence.isEmpty()) {
+            return;
+        }
+        if (list(evidence)) {
+            references(evidence);
+        }
+    }
+
+    /**
+     * A document's reference alone, as every evidence reference was fingerprinted before evidence had a kind (so the
+     * keys stored then still match); any other kind tagged with its name first.
+     */
+    private void references(List<Evidence> evidence) {
+        for (Evidence e : evidence) {
+            if (e == null) {
+                tag('0');
+                continue;
+            }
+            if (e.kind() != EvidenceKind.DOCUMENT) {
+                tag('K');
+                text(e.kind().name());
+            }
+            text(e.reference());
         }
     }
 

@@ -43,7 +43,7 @@ class AmountBoundsTest {
     }
 
     private static Command.SubmitReturn submit(ReturnLine... lines) {
-        return new Command.SubmitReturn(IdempotencyKey.of("k"), Fixtures.customer(), null, CASE, CUSTOMER,
+        return new Command.SubmitReturn(IdempotencyKey.of("k"), Fixtures.customer(), null, null, CASE, CUSTOMER,
                 OrderId.of("o-1"), ReturnNumber.customerRequest(TENANT, "AS-1"), ReturnNumber.resellerReturn(TENANT, "RS-1"),
                 List.of(lines), Reason.of(ReasonCode.SIZE_OR_FIT, "too big"), OutcomeType.RETURN_AND_REFUND, DELIVERED);
     }
@@ -99,7 +99,7 @@ class AmountBoundsTest {
         walk.ship(S1, "SF", "SF1234567890");
         walk.receive(S1, LineQuantity.of("GOLD", WRAPPING_UNITS));
         walk.inspect(S1, List.of(LineQuantity.of("GOLD", WRAPPING_UNITS)), List.of());
-        Refusal refusal = walk.refuse(new Command.ReportResultToCustomer(walk.key(), Fixtures.reseller(), null, CASE, S1,
+        Refusal refusal = walk.refuse(new Command.ReportResultToCustomer(walk.key(), Fixtures.reseller(), null, null, CASE, S1,
                 "refunded", null));
         assertEquals(Refusal.Code.AMOUNT_OUT_OF_RANGE, refusal.code());
     }

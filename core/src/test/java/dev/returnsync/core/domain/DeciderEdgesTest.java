@@ -33,7 +33,7 @@ class DeciderEdgesTest {
 
         assertEquals(CASE, opened.id());
         assertEquals(1, opened.version());
-        Command open = new Command.OpenNegotiation(IdempotencyKey.of("k-2"), reseller(), null, CASE, S1);
+        Command open = new Command.OpenNegotiation(IdempotencyKey.of("k-2"), reseller(), null, null, CASE, S1);
         assertTrue(workflow.decide(opened, open, context).accepted(), "an existing case is passed as itself");
     }
 

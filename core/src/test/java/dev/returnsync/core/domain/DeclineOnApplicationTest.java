@@ -31,18 +31,18 @@ class DeclineOnApplicationTest {
                         List.of(line("SKU-1", S1, 1, 1, "9.90")), Reason.of(ReasonCode.OTHER, ""),
                         OutcomeType.RETURN_AND_REFUND, DELIVERED),
                 new ReturnEvent.NegotiationOpened(T0, reseller(), S1),
-                new ReturnEvent.SupplierAgreed(T0, supplier(S1), S1, OutcomeType.RETURN_AND_REFUND, List.of(), dev.returnsync.spi.ReturnShipping.none(java.util.Currency.getInstance("CNY"), ReasonCode.OTHER)),
+                new ReturnEvent.SupplierAgreed(T0, supplier(S1), S1, OutcomeType.RETURN_AND_REFUND, List.of(), dev.returnsync.spi.ReturnShipping.none(java.util.Currency.getInstance("CNY"), ReasonCode.OTHER), List.of()),
                 new ReturnEvent.ReturnApplied(T0, reseller(), S1, dev.returnsync.spi.ReturnNumber.resellerReturn(TENANT, "RS-1"))));
         assertEquals(LegState.NUMBER_REQUESTED, c.legs().get(0).state());
 
-        Decision decision = workflow.decide(c, new Command.DeclineReturn(IdempotencyKey.of("d"), supplier(S1), null,
+        Decision decision = workflow.decide(c, new Command.DeclineReturn(IdempotencyKey.of("d"), supplier(S1), null, null,
                 CASE, S1, Reason.of(ReasonCode.OTHER, "out of stock for exchange")), RuleContext.at(T0));
 
         Decision.Accepted accepted = assertInstanceOf(Decision.Accepted.class, decision);
         assertTrue(accepted.events().get(0) instanceof ReturnEvent.SupplierDeclined);
         assertEquals(LegState.DECLINED, ReturnWorkflow.evolve(c, accepted.events()).legs().get(0).state());
 
-        Decision stranger = workflow.decide(c, new Command.DeclineReturn(IdempotencyKey.of("d2"), supplier(S2), null,
+        Decision stranger = workflow.decide(c, new Command.DeclineReturn(IdempotencyKey.of("d2"), supplier(S2), null, null,
                 CASE, S1, Reason.of(ReasonCode.OTHER, "not mine")), RuleContext.at(T0));
         assertEquals(Refusal.Code.NOT_A_PARTY, assertInstanceOf(Decision.Refused.class, stranger).refusal().code());
     }

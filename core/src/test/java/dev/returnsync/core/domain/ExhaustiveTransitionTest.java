@@ -72,8 +72,9 @@ class ExhaustiveTransitionTest {
             statesSeen.add(sample.state());
             ReturnCase before = sample.current();
             Leg leg = before.leg(S1).orElseThrow();
-            Instant now = leg.since().plus(Duration.ofDays(30));
             for (CommandType type : CommandType.values()) {
+                // a re-application within its window, everything else late enough for any deadline to be due
+                Instant now = leg.since().plus(type == CommandType.REAPPLY ? Duration.ofDays(1) : Duration.ofDays(30));
                 for (Who who : Who.values()) {
                     Command command = command(type, who.actor, before, leg);
                     Decision decision = WORKFLOW.decide(before, command, RuleContext.at(now));
@@ -160,6 +161,9 @@ class ExhaustiveTransitionTest {
         if (type == CommandType.FIRE_DEADLINE && leg.dueAt(WORKFLOW.deadlines()).isEmpty()) {
             return Expected.refused(Refusal.Code.NOT_DUE);
         }
+        if (type == CommandType.REAPPLY && leg.round() >= WORKFLOW.reapplication().maxRounds()) {
+            return Expected.refused(Refusal.Code.REAPPLICATION_CLOSED);
+        }
         return new Expected(forRole.get(0), null);
     }
 
@@ -174,48 +178,53 @@ class ExhaustiveTransitionTest {
                 return Fixtures.submit(key, actor, List.of(Fixtures.line("SKU-1", S1, 1, 1, "1.00")),
                         dev.returnsync.spi.OutcomeType.RETURN_AND_REFUND);
             case OPEN_NEGOTIATION:
-                return new Command.OpenNegotiation(key, actor, null, CASE, S1);
+                return new Command.OpenNegotiation(key, actor, null, null, CASE, S1);
             case AGREE_RETURN:
-                return new Command.AgreeReturn(key, actor, null, CASE, S1, c.wanted(), List.of(), null, null, null);
+                return new Command.AgreeReturn(key, actor, null, null, CASE, S1, c.wanted(), List.of(), null, null, null, List.of());
             case DECLINE_RETURN:
-                return new Command.DeclineReturn(key, actor, null, CASE, S1, reason);
+                return new Command.DeclineReturn(key, actor, null, null, CASE, S1, reason);
             case APPLY_FOR_RETURN:
-                return new Command.ApplyForReturn(key, actor, null, CASE, S1);
+                return new Command.ApplyForReturn(key, actor, null, null, CASE, S1);
             case ISSUE_SUPPLIER_NUMBER:
-                return new Command.IssueSupplierNumber(key, actor, null, CASE, S1, ReturnNumber.supplierReturn(S1, "SN-NEW"));
+                return new Command.IssueSupplierNumber(key, actor, null, null, CASE, S1, ReturnNumber.supplierReturn(S1, "SN-NEW"));
             case REPLACE_SUPPLIER_NUMBER:
-                return new Command.ReplaceSupplierNumber(key, actor, null, CASE, S1, ReturnNumber.supplierReturn(S1, "SN-NEW"));
+                return new Command.ReplaceSupplierNumber(key, actor, null, null, CASE, S1, ReturnNumber.supplierReturn(S1, "SN-NEW"));
             case SHARE_NUMBER_WITH_CUSTOMER:
-                return new Command.ShareNumberWithCustomer(key, actor, null, CASE, S1);
+                return new Command.ShareNumberWithCustomer(key, actor, null, null, CASE, S1);
             case REPORT_SHIPMENT:
-                return new Command.ReportShipment(key, actor, null, CASE, S1, ReturnNumber.returnTracking("ZTO", "ZT99999999"));
+                return new Command.ReportShipment(key, actor, null, null, CASE, S1, ReturnNumber.returnTracking("ZTO", "ZT99999999"));
             case CONFIRM_RECEIPT:
-                return new Command.ConfirmReceipt(key, actor, null, CASE, S1, authorized);
+                return new Command.ConfirmReceipt(key, actor, null, null, CASE, S1, authorized);
             case REPORT_RESULT:
                 return leg.shipsGoodsBack()
-                        ? new Command.ReportResult(key, actor, null, CASE, S1, received, List.of(), "ok", null)
-                        : new Command.ReportResult(key, actor, null, CASE, S1, List.of(), List.of(), "ok", null);
+                        ? new Command.ReportResult(key, actor, null, null, CASE, S1, received, List.of(), "ok", null, List.of())
+                        : new Command.ReportResult(key, actor, null, null, CASE, S1, List.of(), List.of(), "ok", null, List.of());
             case SHIP_REPLACEMENT:
-                return new Command.ShipReplacement(key, actor, null, CASE, S1, ReturnNumber.replacementTracking("ZTO", "ZT88888888"));
+                return new Command.ShipReplacement(key, actor, null, null, CASE, S1, ReturnNumber.replacementTracking("ZTO", "ZT88888888"));
             case REPORT_RESULT_TO_CUSTOMER:
-                return new Command.ReportResultToCustomer(key, actor, null, CASE, S1, "result", null);
+                return new Command.ReportResultToCustomer(key, actor, null, null, CASE, S1, "result", null);
             case CONFIRM_RESULT:
-                return new Command.ConfirmResult(key, actor, null, CASE, S1);
+                return new Command.ConfirmResult(key, actor, null, null, CASE, S1);
             case DISPUTE_RESULT:
-                return new Command.DisputeResult(key, actor, null, CASE, S1, reason);
+                return new Command.DisputeResult(key, actor, null, null, CASE, S1, reason);
             case CANCEL_RETURN:
-                return new Command.CancelReturn(key, actor, null, CASE, S1);
+                return new Command.CancelReturn(key, actor, null, null, CASE, S1);
             case CLOSE_LEG:
-                return new Command.CloseLeg(key, actor, null, CASE, S1, reason);
+                return new Command.CloseLeg(key, actor, null, null, CASE, S1, reason);
             case FIRE_DEADLINE:
-                return new Command.FireDeadline(key, actor, null, CASE, S1);
+                return new Command.FireDeadline(key, actor, null, null, CASE, S1);
             case OFFER_PARTIAL_REFUND:
-                return new Command.OfferPartialRefund(key, actor, null, CASE, S1,
+                return new Command.OfferPartialRefund(key, actor, null, null, CASE, S1,
                         new dev.returnsync.spi.Money(leg.worth().currency(), 1), "half back, keep the goods");
             case ACCEPT_PARTIAL_REFUND:
-                return new Command.AcceptPartialRefund(key, actor, null, CASE, S1);
+                return new Command.AcceptPartialRefund(key, actor, null, null, CASE, S1);
             case REJECT_PARTIAL_REFUND:
-                return new Command.RejectPartialRefund(key, actor, null, CASE, S1, reason);
+                return new Command.RejectPartialRefund(key, actor, null, null, CASE, S1, reason);
+            case REAPPLY:
+                return new Command.Reapply(key, actor, null, null, CASE, S1, reason);
+            case SEND_MESSAGE:
+                return new Command.SendMessage(key, actor, null, null, CASE, S1,
+                        actor.role() == Role.RESELLER ? Role.CUSTOMER : Role.RESELLER, "any news?");
             default:
                 throw new AssertionError(type);
         }

@@ -4,6 +4,8 @@ import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
@@ -145,6 +147,17 @@ final class Fixtures {
         ReturnEvent decline(SupplierId leg) {
             return accept(Commands.as(supplier(leg)).key(key()).onCase(CASE).declineReturn().leg(leg)
                     .reason(Reason.of(ReasonCode.OTHER, "used goods are not taken back")).build());
+        }
+
+        ReturnEvent reapply(SupplierId leg) {
+            return accept(Commands.as(customer()).key(key()).onCase(CASE).reapply().leg(leg)
+                    .reason(ReasonCode.QUALITY_ISSUE, "the seam was torn on arrival",
+                            Evidence.of(EvidenceKind.PHOTO, "https://img.example/seam.jpg"))
+                    .build());
+        }
+
+        ReturnEvent message(SupplierId leg, dev.returnsync.spi.Actor from, dev.returnsync.spi.Role to, String text) {
+            return accept(Commands.as(from).key(key()).onCase(CASE).sendMessage().leg(leg).to(to).text(text).build());
         }
 
         ReturnEvent apply(SupplierId leg) {

@@ -37,7 +37,7 @@ class RuleShortFormsTest {
         assertEquals("at-most-two-lines", refused.rule());
         assertEquals("at most two lines per return", refused.reason());
         assertTrue(guard.check(submit(2), Optional.empty(), NOW).allowed());
-        Command other = new Command.OpenNegotiation(IdempotencyKey.of("o"), reseller(), null, CASE, S1);
+        Command other = new Command.OpenNegotiation(IdempotencyKey.of("o"), reseller(), null, null, CASE, S1);
         assertTrue(guard.check(other, Optional.empty(), NOW).allowed(), "other command types pass");
     }
 

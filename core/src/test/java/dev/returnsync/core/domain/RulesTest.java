@@ -1,5 +1,7 @@
 package dev.returnsync.core.domain;
 
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.Money;
@@ -32,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RulesTest {
 
     private static Command.SubmitReturn submitWith(IdempotencyKey key, Reason reason) {
-        return new Command.SubmitReturn(key, Fixtures.customer(), null, CASE, CUSTOMER, OrderId.of("o-1"),
+        return new Command.SubmitReturn(key, Fixtures.customer(), null, null, CASE, CUSTOMER, OrderId.of("o-1"),
                 ReturnNumber.customerRequest(TENANT, "AS-1"), ReturnNumber.resellerReturn(TENANT, "RS-1"),
                 List.of(line("SKU-1", S1, 1, 1, "100.00")), reason, OutcomeType.RETURN_AND_REFUND, DELIVERED);
     }
@@ -63,7 +65,7 @@ class RulesTest {
                 Reason.of(ReasonCode.QUALITY_ISSUE, "torn")), RuleContext.at(Fixtures.T0))).refusal();
         assertEquals("evidence-for-quality-complaints", evidence.rule());
         Refusal value = ((Decision.Refused) workflow.decide(Optional.empty(), submitWith(IdempotencyKey.of("b"),
-                new Reason(ReasonCode.QUALITY_ISSUE, "torn", List.of("photo-1"))), RuleContext.at(Fixtures.T0))).refusal();
+                new Reason(ReasonCode.QUALITY_ISSUE, "torn", List.of(Evidence.of(EvidenceKind.PHOTO, "photo-1")))), RuleContext.at(Fixtures.T0))).refusal();
         assertEquals("maximum-value", value.rule());
         assertEquals("the return is worth CNY 100.00, above the limit of CNY 50.00", value.reason());
     }
@@ -74,8 +76,8 @@ class RulesTest {
         walk.submit(List.of(line("A", S1, 1, 1, "1.00"), line("B", S2, 1, 1, "1.00")), OutcomeType.EXCHANGE);
         walk.open(S1);
         walk.open(S2);
-        Refusal refusal = walk.refuse(new Command.AgreeReturn(walk.key(), Fixtures.supplier(S1), null, CASE, S1,
-                OutcomeType.EXCHANGE, List.of(), null, null, null));
+        Refusal refusal = walk.refuse(new Command.AgreeReturn(walk.key(), Fixtures.supplier(S1), null, null, CASE, S1,
+                OutcomeType.EXCHANGE, List.of(), null, null, null, List.of()));
         assertEquals("no-exchanges", refusal.rule());
         assertEquals(LegState.NEGOTIATING, refusal.state());
         walk.agree(S1, OutcomeType.RETURN_AND_REFUND);
@@ -142,7 +144,7 @@ class RulesTest {
         walk.advance(Duration.ofHours(5)).open(S1);
         assertEquals(Optional.of(walk.now.plus(Duration.ofHours(48))), walk.current.nextDueAt(DeadlinePolicy.ofDefaults()));
         walk.advance(Duration.ofHours(48)).advance(Duration.ofSeconds(-1));
-        Refusal early = walk.refuse(new Command.FireDeadline(walk.key(), Fixtures.system(), null, CASE, S1));
+        Refusal early = walk.refuse(new Command.FireDeadline(walk.key(), Fixtures.system(), null, null, CASE, S1));
         assertEquals(Refusal.Code.NOT_DUE, early.code());
         walk.advance(Duration.ofSeconds(1));
         ReturnEvent escalated = walk.fire(S1);
@@ -150,7 +152,7 @@ class RulesTest {
         assertTrue(walk.current.needsAttention());
         assertEquals(Optional.empty(), walk.current.nextDueAt(DeadlinePolicy.ofDefaults()), "escalates once per state");
         assertEquals(Refusal.Code.NOT_DUE,
-                walk.refuse(new Command.FireDeadline(walk.key(), Fixtures.system(), null, CASE, S1)).code());
+                walk.refuse(new Command.FireDeadline(walk.key(), Fixtures.system(), null, null, CASE, S1)).code());
         walk.agree(S1, OutcomeType.RETURN_AND_REFUND);
         assertEquals(false, walk.current.needsAttention(), "moving on clears the escalation");
     }
@@ -159,10 +161,10 @@ class RulesTest {
     void expectedVersionIsChecked() {
         Fixtures.Walk walk = new Fixtures.Walk();
         walk.submit(List.of(line("A", S1, 1, 1, "1.00")), OutcomeType.RETURN_AND_REFUND);
-        Refusal stale = walk.refuse(new Command.OpenNegotiation(walk.key(), Fixtures.reseller(), 0L, CASE, S1));
+        Refusal stale = walk.refuse(new Command.OpenNegotiation(walk.key(), Fixtures.reseller(), 0L, null, CASE, S1));
         assertEquals(Refusal.Code.VERSION_MISMATCH, stale.code());
         assertEquals("expected version 0 but the case is at version 1", stale.reason());
-        walk.accept(new Command.OpenNegotiation(walk.key(), Fixtures.reseller(), 1L, CASE, S1));
+        walk.accept(new Command.OpenNegotiation(walk.key(), Fixtures.reseller(), 1L, null, CASE, S1));
     }
 
     @Test
@@ -171,25 +173,25 @@ class RulesTest {
         walk.submit(List.of(line("A", S1, 2, 2, "1.00")), OutcomeType.RETURN_AND_REFUND);
         walk.open(S1);
         assertEquals("authorized: SKU Z is not a line of this leg", walk.refuse(new Command.AgreeReturn(walk.key(),
-                Fixtures.supplier(S1), null, CASE, S1, OutcomeType.RETURN_AND_REFUND,
-                List.of(dev.returnsync.spi.LineQuantity.of("Z", 1)), null, null, null)).reason());
+                Fixtures.supplier(S1), null, null, CASE, S1, OutcomeType.RETURN_AND_REFUND,
+                List.of(dev.returnsync.spi.LineQuantity.of("Z", 1)), null, null, null, List.of())).reason());
         assertEquals("authorized: quantity of A (3) is above the requested quantity (2)", walk.refuse(
-                new Command.AgreeReturn(walk.key(), Fixtures.supplier(S1), null, CASE, S1, OutcomeType.RETURN_AND_REFUND,
-                        List.of(dev.returnsync.spi.LineQuantity.of("A", 3)), null, null, null)).reason());
+                new Command.AgreeReturn(walk.key(), Fixtures.supplier(S1), null, null, CASE, S1, OutcomeType.RETURN_AND_REFUND,
+                        List.of(dev.returnsync.spi.LineQuantity.of("A", 3)), null, null, null, List.of())).reason());
         walk.agree(S1, OutcomeType.RETURN_AND_REFUND, dev.returnsync.spi.LineQuantity.of("A", 1));
         walk.apply(S1);
-        Refusal wrongScope = walk.refuse(new Command.IssueSupplierNumber(walk.key(), Fixtures.supplier(S1), null, CASE, S1,
+        Refusal wrongScope = walk.refuse(new Command.IssueSupplierNumber(walk.key(), Fixtures.supplier(S1), null, null, CASE, S1,
                 ReturnNumber.supplierReturn(S2, "X-1")));
         assertEquals("number must be scoped to sup-1, was scoped to sup-2", wrongScope.reason());
         walk.issue(S1, "X-1");
         walk.share(S1);
         walk.ship(S1, "SF", "SF00000001");
         assertEquals("received: quantity of A (2) is above the authorized quantity (1)", walk.refuse(
-                new Command.ConfirmReceipt(walk.key(), Fixtures.supplier(S1), null, CASE, S1,
+                new Command.ConfirmReceipt(walk.key(), Fixtures.supplier(S1), null, null, CASE, S1,
                         List.of(dev.returnsync.spi.LineQuantity.of("A", 2)))).reason());
         walk.receive(S1, dev.returnsync.spi.LineQuantity.of("A", 1));
         assertEquals("accepted + rejected of A (0 + 0) must equal the received quantity (1)", walk.refuse(
-                new Command.ReportResult(walk.key(), Fixtures.supplier(S1), null, CASE, S1, List.of(), List.of(), "", null))
+                new Command.ReportResult(walk.key(), Fixtures.supplier(S1), null, null, CASE, S1, List.of(), List.of(), "", null, List.of()))
                 .reason());
     }
 }

@@ -115,13 +115,13 @@ class SeedWalkthroughTest {
         walk.agree(S1, OutcomeType.EXCHANGE);
         walk.apply(S1);
         walk.issue(S1, "OLD-1");
-        walk.accept(new Command.ReplaceSupplierNumber(walk.key(), Fixtures.supplier(S1), null, CASE, S1,
+        walk.accept(new Command.ReplaceSupplierNumber(walk.key(), Fixtures.supplier(S1), null, null, CASE, S1,
                 ReturnNumber.supplierReturn(S1, "NEW-2")));
         walk.share(S1);
         walk.ship(S1, "YTO", "YT0000000001");
         walk.receive(S1, LineQuantity.of("SKU-1", 1));
         walk.inspect(S1, List.of(LineQuantity.of("SKU-1", 1)), List.of());
-        Refusal early = walk.refuse(new Command.ReportResultToCustomer(walk.key(), Fixtures.reseller(), null, CASE, S1, "x", null));
+        Refusal early = walk.refuse(new Command.ReportResultToCustomer(walk.key(), Fixtures.reseller(), null, null, CASE, S1, "x", null));
         assertEquals(Refusal.Code.CONDITION_NOT_MET, early.code(), "the replacement must ship before the customer is told");
         walk.shipReplacement(S1, "YTO", "YT0000000002");
         ReturnEvent told = walk.tellCustomer(S1);
@@ -137,6 +137,38 @@ class SeedWalkthroughTest {
         assertEquals(NumberKind.REPLACEMENT_TRACKING, replacement.number().kind());
         assertEquals(Set.of(NumberKind.values()),
                 Set.copyOf(done.links().stream().map(l -> l.number().kind()).toList()), "every kind is linked");
+    }
+
+    @Test
+    void aDeclineIsFollowedByARenewedRequestUnderTheSameNumberAndTheSeedTablesRunAgain() {
+        Fixtures.Walk walk = new Fixtures.Walk();
+        // 文本1 ① / 文本2 ①, then ②: the supplier declines after issuing its number
+        walk.submit(List.of(line("SKU-1", S1, 1, 1, "59.90")), OutcomeType.RETURN_AND_REFUND);
+        ReturnNumber customerNumber = walk.current.customerNumber();
+        walk.open(S1);
+        walk.agree(S1, OutcomeType.RETURN_AND_REFUND);
+        walk.apply(S1);
+        walk.issue(S1, "SN-1");
+        walk.decline(S1);
+        // 文本1 ① / 文本2 ① again: the customer changes the request and submits it once more (a new round)
+        walk.reapply(S1);
+        assertTrue(SeedStep.FLOW_1.commands().contains(CommandType.REAPPLY));
+        // ② to ⑦ / ② to ⑤ of the new round
+        walk.agree(S1, OutcomeType.RETURN_AND_REFUND);
+        walk.apply(S1);
+        walk.issue(S1, "SN-2");
+        walk.share(S1);
+        walk.ship(S1, "SF", "SF0000000009");
+        walk.receive(S1, LineQuantity.of("SKU-1", 1));
+        walk.inspect(S1, List.of(LineQuantity.of("SKU-1", 1)), List.of());
+        walk.tellCustomer(S1);
+        walk.confirm(S1);
+        assertEquals(CaseStatus.COMPLETED, walk.current.status());
+        assertEquals(customerNumber, walk.current.customerNumber(), "one customer request number for both rounds");
+        assertEquals(2, walk.leg(S1).round());
+        assertTrue(assertLink(walk.current, ReturnNumber.supplierReturn(S1, "SN-1"), S1).superseded(),
+                "the first round's number still resolves");
+        assertFalse(assertLink(walk.current, ReturnNumber.supplierReturn(S1, "SN-2"), S1).superseded());
     }
 
     private static NumberLink assertLink(ReturnCase c, ReturnNumber number, dev.returnsync.spi.SupplierId leg) {

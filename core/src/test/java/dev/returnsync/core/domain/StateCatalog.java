@@ -68,6 +68,15 @@ final class StateCatalog {
             walk.offer(S1, "0.50");
             walk.advance(Duration.ofHours(48)).fire(S1);
         });
+        walk(samples, "re-applied", OutcomeType.RETURN_AND_REFUND, walk -> {
+            walk.message(S1, Fixtures.customer(), dev.returnsync.spi.Role.RESELLER, "can the seam be checked?");
+            walk.open(S1);
+            walk.decline(S1);
+            walk.reapply(S1);
+            walk.decline(S1);
+            walk.reapply(S1);
+            walk.decline(S1);
+        });
         walk(samples, "cancelled", OutcomeType.RETURN_AND_REFUND, walk -> walk.cancel(S1));
         walk(samples, "closed", OutcomeType.RETURN_AND_REFUND, walk -> walk.close(S1));
         walk(samples, "escalated-then-expired", OutcomeType.RETURN_AND_REFUND, walk -> {

@@ -41,8 +41,10 @@ class StepAgreementTest {
             for (StateCatalog.Sample sample : StateCatalog.all()) {
                 ReturnCase before = sample.current();
                 Leg leg = before.leg(S1).orElseThrow();
-                RuleContext context = RuleContext.at(leg.since().plus(Duration.ofDays(30)));
                 for (CommandType type : CommandType.values()) {
+                    // a re-application within its window, everything else late enough for any deadline to be due
+                    RuleContext context = RuleContext.at(leg.since().plus(
+                            type == CommandType.REAPPLY ? Duration.ofDays(1) : Duration.ofDays(30)));
                     for (Who who : Who.values()) {
                         Command command = ExhaustiveTransitionTest.command(type, who.actor, before, leg);
                         String where = sample.path() + " in " + sample.state() + ": " + type + " by " + who;
@@ -54,9 +56,10 @@ class StepAgreementTest {
                     }
                 }
                 for (long stale : new long[] {0, before.version() - 1, before.version() + 1}) {
-                    Command command = new Command.CloseLeg(IdempotencyKey.of("stale"), Fixtures.reseller(), stale,
+                    Command command = new Command.CloseLeg(IdempotencyKey.of("stale"), Fixtures.reseller(), stale, null,
                             Fixtures.CASE, S1, Reason.of(ReasonCode.OTHER, "x"));
-                    agree(workflow, Optional.of(before), command, context, sample.path() + " at version " + stale);
+                    agree(workflow, Optional.of(before), command, RuleContext.at(leg.since().plus(Duration.ofDays(30))),
+                            sample.path() + " at version " + stale);
                 }
             }
         }

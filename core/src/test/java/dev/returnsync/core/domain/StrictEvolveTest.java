@@ -86,9 +86,9 @@ class StrictEvolveTest {
         ReturnCase negotiating = ReturnWorkflow.evolve(requested(), new ReturnEvent.NegotiationOpened(T0,
                 Fixtures.reseller(), S1));
         refused(negotiating, new ReturnEvent.SupplierAgreed(T0, Fixtures.supplier(S1), S1, OutcomeType.EXCHANGE,
-                List.of(LineQuantity.of("A", 5)), dev.returnsync.spi.ReturnShipping.none(java.util.Currency.getInstance("CNY"), ReasonCode.OTHER)));
+                List.of(LineQuantity.of("A", 5)), dev.returnsync.spi.ReturnShipping.none(java.util.Currency.getInstance("CNY"), ReasonCode.OTHER), List.of()));
         refused(negotiating, new ReturnEvent.SupplierAgreed(T0, Fixtures.supplier(S1), S1, OutcomeType.EXCHANGE,
-                List.of(LineQuantity.of("UNKNOWN", 1)), dev.returnsync.spi.ReturnShipping.none(java.util.Currency.getInstance("CNY"), ReasonCode.OTHER)));
+                List.of(LineQuantity.of("UNKNOWN", 1)), dev.returnsync.spi.ReturnShipping.none(java.util.Currency.getInstance("CNY"), ReasonCode.OTHER), List.of()));
     }
 
     @Test
@@ -117,7 +117,7 @@ class StrictEvolveTest {
         walk.ship(S1, "SF", "SF1234567890");
         walk.receive(S1, LineQuantity.of("A", 1));
         IllegalStateException e = refused(walk.current, new ReturnEvent.ResultReported(T0, Fixtures.supplier(S1), S1,
-                List.of(LineQuantity.of("A", 1)), List.of(), null, Money.of("CNY", "10.01")));
+                List.of(LineQuantity.of("A", 1)), List.of(), null, Money.of("CNY", "10.01"), List.of()));
         assertTrue(e.getMessage().contains("restocking fee is above the refund for the goods"), e.getMessage());
     }
 
@@ -127,7 +127,7 @@ class StrictEvolveTest {
                 Fixtures.reseller(), S1));
         IllegalStateException agreed = refused(negotiating, new ReturnEvent.SupplierAgreed(T0, Fixtures.supplier(S1),
                 S1, OutcomeType.RETURN_AND_REFUND, List.of(), new dev.returnsync.spi.ReturnShipping(
-                        Money.of("USD", "5.00"), dev.returnsync.spi.FeeBearer.SUPPLIER, null)));
+                        Money.of("USD", "5.00"), dev.returnsync.spi.FeeBearer.SUPPLIER, null), List.of()));
         assertTrue(agreed.getMessage().contains("shipping fee is in another currency"), agreed.getMessage());
         refused(negotiating, new ReturnEvent.PartialRefundOffered(T0, Fixtures.supplier(S1), S1, Money.of("USD", "1"),
                 1, ""));

@@ -144,6 +144,39 @@ class ThreeSupplierCaseTest {
     }
 
     @Test
+    void theDeclinedLegIsReappliedOnWhileTheOthersRunAndMessagesMoveNoLeg() {
+        Fixtures.Walk walk = new Fixtures.Walk();
+        walk.submit(List.of(line("SHIRT-M", S1, 1, 1, "49.00"), line("SHOE-42", S2, 1, 1, "299.00"),
+                line("CAP", S3, 1, 1, "35.00")), OutcomeType.RETURN_AND_REFUND);
+        for (SupplierId leg : List.of(S1, S2, S3)) {
+            walk.open(leg);
+        }
+        walk.agree(S1, OutcomeType.RETURN_AND_REFUND);
+        walk.agree(S2, OutcomeType.REFUND_ONLY);
+        walk.decline(S3);
+        walk.message(S2, Fixtures.reseller(), dev.returnsync.spi.Role.SUPPLIER, "please refund without the return");
+        walk.message(S1, Fixtures.supplier(S1), dev.returnsync.spi.Role.RESELLER, "label printed");
+        expect(walk, CaseStatus.IN_PROGRESS, LegState.AGREED, LegState.AGREED, LegState.DECLINED);
+
+        walk.advance(java.time.Duration.ofDays(2));
+        walk.reapply(S3);
+        expect(walk, CaseStatus.IN_PROGRESS, LegState.AGREED, LegState.AGREED, LegState.NEGOTIATING);
+        assertEquals(List.of(1, 1, 2), walk.current.legs().stream().map(Leg::round).toList());
+        walk.agree(S3, OutcomeType.REFUND_ONLY);
+        walk.apply(S3);
+        walk.issue(S3, "C-300");
+        walk.share(S3);
+        walk.inspect(S3, List.of(), List.of());
+        ReturnEvent refund = walk.tellCustomer(S3);
+        assertEquals(Money.of("CNY", "35.00"), ((ReturnEvent.ResultReportedToCustomer) refund).settlement().refund(),
+                "the second round refunds what it authorized");
+        walk.confirm(S3);
+        expect(walk, CaseStatus.IN_PROGRESS, LegState.AGREED, LegState.AGREED, LegState.COMPLETED);
+        assertEquals(2, walk.events.stream().filter(e -> e instanceof ReturnEvent.MessageSent).count());
+        assertEquals(walk.events.size(), walk.current.version(), "a message is a version of its own");
+    }
+
+    @Test
     void statusIsDerivedFromTheLegs() {
         Fixtures.Walk cancelled = new Fixtures.Walk();
         cancelled.submit(List.of(line("A", S1, 1, 1, "1.00"), line("B", S2, 1, 1, "1.00")), OutcomeType.REFUND_ONLY);

@@ -36,7 +36,7 @@ class TimeAndListBoundsTest {
 
     @Test
     void aDeliveryTimeBeforeTheWindowIsAnInvalidPayload() {
-        Command.SubmitReturn submit = new Command.SubmitReturn(IdempotencyKey.of("k"), Fixtures.customer(), null, CASE,
+        Command.SubmitReturn submit = new Command.SubmitReturn(IdempotencyKey.of("k"), Fixtures.customer(), null, null, CASE,
                 Fixtures.CUSTOMER, dev.returnsync.spi.OrderId.of("o"),
                 dev.returnsync.spi.ReturnNumber.customerRequest(Fixtures.TENANT, "AS-1"),
                 dev.returnsync.spi.ReturnNumber.resellerReturn(Fixtures.TENANT, "RS-1"),
@@ -62,7 +62,7 @@ class TimeAndListBoundsTest {
                 () -> Fixtures.submit(IdempotencyKey.of("k"), Fixtures.customer(), lines, OutcomeType.EXCHANGE));
         assertEquals("lines[1] must not be null", e.getMessage());
         NullPointerException q = assertThrows(NullPointerException.class, () -> new Command.ConfirmReceipt(
-                IdempotencyKey.of("k"), Fixtures.supplier(S1), null, CASE, S1, Arrays.asList((LineQuantity) null)));
+                IdempotencyKey.of("k"), Fixtures.supplier(S1), null, null, CASE, S1, Arrays.asList((LineQuantity) null)));
         assertEquals("received[0] must not be null", q.getMessage());
     }
 }

@@ -23,7 +23,7 @@ class UngeneratedSubmissionTest {
 
     @Test
     void withoutAResellerNumberTheDecisionIsARefusalNamingIt() {
-        Refusal refusal = refusalOf(new Command.SubmitReturn(complete.key(), complete.actor(), null, CASE,
+        Refusal refusal = refusalOf(new Command.SubmitReturn(complete.key(), complete.actor(), null, null, CASE,
                 complete.customer(), complete.order(), complete.customerNumber(), null, complete.lines(),
                 complete.reason(), complete.wanted(), complete.deliveredAt()));
         assertEquals(Refusal.Code.INVALID_PAYLOAD, refusal.code());
@@ -32,7 +32,7 @@ class UngeneratedSubmissionTest {
 
     @Test
     void withoutACaseIdTheDecisionIsARefusalNamingIt() {
-        Refusal refusal = refusalOf(new Command.SubmitReturn(complete.key(), complete.actor(), null, null,
+        Refusal refusal = refusalOf(new Command.SubmitReturn(complete.key(), complete.actor(), null, null, null,
                 complete.customer(), complete.order(), complete.customerNumber(), complete.resellerNumber(),
                 complete.lines(), complete.reason(), complete.wanted(), complete.deliveredAt()));
         assertEquals(Refusal.Code.INVALID_PAYLOAD, refusal.code());

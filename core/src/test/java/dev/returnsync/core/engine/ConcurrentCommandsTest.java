@@ -8,6 +8,7 @@ import dev.returnsync.core.domain.LineState;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.core.memory.InMemoryCaseStore;
+import dev.returnsync.spi.Role;
 import dev.returnsync.testsupport.InMemoryNotifier;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
@@ -195,36 +196,39 @@ class ConcurrentCommandsTest {
         int received = leg.line(dev.returnsync.spi.Sku.of(sku)).orElseThrow().received();
         int accepted = received == 0 ? 0 : random.nextInt(received + 1);
         return switch (type) {
-            case SUBMIT_RETURN, OPEN_NEGOTIATION -> new Command.OpenNegotiation(key, reseller, expected, c, legId);
-            case AGREE_RETURN -> new Command.AgreeReturn(key, supplier, expected, c, legId,
-                    OutcomeType.values()[random.nextInt(3)], List.of(), null, null, null);
-            case DECLINE_RETURN -> new Command.DeclineReturn(key, supplier, expected, c, legId, reason);
-            case APPLY_FOR_RETURN -> new Command.ApplyForReturn(key, reseller, expected, c, legId);
-            case ISSUE_SUPPLIER_NUMBER -> new Command.IssueSupplierNumber(key, supplier, expected, c, legId,
+            case SUBMIT_RETURN, OPEN_NEGOTIATION -> new Command.OpenNegotiation(key, reseller, expected, null, c, legId);
+            case AGREE_RETURN -> new Command.AgreeReturn(key, supplier, expected, null, c, legId,
+                    OutcomeType.values()[random.nextInt(3)], List.of(), null, null, null, List.of());
+            case DECLINE_RETURN -> new Command.DeclineReturn(key, supplier, expected, null, c, legId, reason);
+            case APPLY_FOR_RETURN -> new Command.ApplyForReturn(key, reseller, expected, null, c, legId);
+            case ISSUE_SUPPLIER_NUMBER -> new Command.IssueSupplierNumber(key, supplier, expected, null, c, legId,
                     ReturnNumber.supplierReturn(legId, "N-" + unique));
-            case REPLACE_SUPPLIER_NUMBER -> new Command.ReplaceSupplierNumber(key, supplier, expected, c, legId,
+            case REPLACE_SUPPLIER_NUMBER -> new Command.ReplaceSupplierNumber(key, supplier, expected, null, c, legId,
                     ReturnNumber.supplierReturn(legId, "M-" + unique));
-            case SHARE_NUMBER_WITH_CUSTOMER -> new Command.ShareNumberWithCustomer(key, reseller, expected, c, legId);
-            case REPORT_SHIPMENT -> new Command.ReportShipment(key, customer, expected, c, legId,
+            case SHARE_NUMBER_WITH_CUSTOMER -> new Command.ShareNumberWithCustomer(key, reseller, expected, null, c, legId);
+            case REPORT_SHIPMENT -> new Command.ReportShipment(key, customer, expected, null, c, legId,
                     ReturnNumber.returnTracking("SF", "SF" + unique.replace("-", "0") + "00"));
-            case CONFIRM_RECEIPT -> new Command.ConfirmReceipt(key, supplier, expected, c, legId,
+            case CONFIRM_RECEIPT -> new Command.ConfirmReceipt(key, supplier, expected, null, c, legId,
                     List.of(LineQuantity.of(sku, 1 + random.nextInt(2))));
             case REPORT_RESULT -> leg.shipsGoodsBack()
-                    ? new Command.ReportResult(key, supplier, expected, c, legId,
-                    List.of(LineQuantity.of(sku, accepted)), List.of(LineQuantity.of(sku, received - accepted)), "ok", null)
-                    : new Command.ReportResult(key, supplier, expected, c, legId, List.of(), List.of(), "ok", null);
-            case SHIP_REPLACEMENT -> new Command.ShipReplacement(key, supplier, expected, c, legId,
+                    ? new Command.ReportResult(key, supplier, expected, null, c, legId,
+                    List.of(LineQuantity.of(sku, accepted)), List.of(LineQuantity.of(sku, received - accepted)), "ok", null,
+                    List.of())
+                    : new Command.ReportResult(key, supplier, expected, null, c, legId, List.of(), List.of(), "ok", null, List.of());
+            case SHIP_REPLACEMENT -> new Command.ShipReplacement(key, supplier, expected, null, c, legId,
                     ReturnNumber.replacementTracking("ZTO", "ZT" + unique.replace("-", "0") + "00"));
-            case REPORT_RESULT_TO_CUSTOMER -> new Command.ReportResultToCustomer(key, reseller, expected, c, legId, "done", null);
-            case CONFIRM_RESULT -> new Command.ConfirmResult(key, customer, expected, c, legId);
-            case DISPUTE_RESULT -> new Command.DisputeResult(key, customer, expected, c, legId, reason);
-            case CANCEL_RETURN -> new Command.CancelReturn(key, customer, expected, c, legId);
-            case CLOSE_LEG -> new Command.CloseLeg(key, reseller, expected, c, legId, reason);
-            case FIRE_DEADLINE -> new Command.FireDeadline(key, Actor.system(TENANT, "timer"), expected, c, legId);
-            case OFFER_PARTIAL_REFUND -> new Command.OfferPartialRefund(key, supplier, expected, c, legId,
+            case REPORT_RESULT_TO_CUSTOMER -> new Command.ReportResultToCustomer(key, reseller, expected, null, c, legId, "done", null);
+            case CONFIRM_RESULT -> new Command.ConfirmResult(key, customer, expected, null, c, legId);
+            case DISPUTE_RESULT -> new Command.DisputeResult(key, customer, expected, null, c, legId, reason);
+            case CANCEL_RETURN -> new Command.CancelReturn(key, customer, expected, null, c, legId);
+            case CLOSE_LEG -> new Command.CloseLeg(key, reseller, expected, null, c, legId, reason);
+            case FIRE_DEADLINE -> new Command.FireDeadline(key, Actor.system(TENANT, "timer"), expected, null, c, legId);
+            case OFFER_PARTIAL_REFUND -> new Command.OfferPartialRefund(key, supplier, expected, null, c, legId,
                     new dev.returnsync.spi.Money(leg.worth().currency(), 1 + random.nextInt(100)), "offer");
-            case ACCEPT_PARTIAL_REFUND -> new Command.AcceptPartialRefund(key, customer, expected, c, legId);
-            case REJECT_PARTIAL_REFUND -> new Command.RejectPartialRefund(key, customer, expected, c, legId, reason);
+            case ACCEPT_PARTIAL_REFUND -> new Command.AcceptPartialRefund(key, customer, expected, null, c, legId);
+            case REJECT_PARTIAL_REFUND -> new Command.RejectPartialRefund(key, customer, expected, null, c, legId, reason);
+            case REAPPLY -> new Command.Reapply(key, customer, expected, null, c, legId, reason);
+            case SEND_MESSAGE -> new Command.SendMessage(key, supplier, expected, null, c, legId, Role.RESELLER, "hello");
         };
     }
 

@@ -105,7 +105,7 @@ class DeadlineRunnerTest {
         engine.execute(open(c, S1));
         long version = store.load(TENANT, c).orElseThrow().version();
         CommandRefusedException early = assertThrows(CommandRefusedException.class, () -> engine.execute(
-                new Command.FireDeadline(key(), dev.returnsync.spi.Actor.system(TENANT, "timer"), null, c, S1)));
+                new Command.FireDeadline(key(), dev.returnsync.spi.Actor.system(TENANT, "timer"), null, null, c, S1)));
         assertEquals(dev.returnsync.core.domain.Refusal.Code.NOT_DUE, early.code());
         assertEquals(version, store.load(TENANT, c).orElseThrow().version());
     }

@@ -202,7 +202,7 @@ class DispatcherTest {
         engine.dispatchPending();
         engine.execute(share(c, S1));
         engine.execute(ship(c, S1, "SF", "SF123456789"));
-        engine.execute(new dev.returnsync.core.domain.Command.CloseLeg(key(), reseller(), null, c, S1,
+        engine.execute(new dev.returnsync.core.domain.Command.CloseLeg(key(), reseller(), null, null, c, S1,
                 dev.returnsync.spi.Reason.of(dev.returnsync.spi.ReasonCode.OTHER, "settled by phone")));
 
         DispatchReport report = engine.dispatchPending();
@@ -251,7 +251,7 @@ class DispatcherTest {
         engine.execute(open(c, S1));
         engine.execute(agree(c, S1));
         engine.execute(apply(c, S1));
-        engine.execute(new dev.returnsync.core.domain.Command.CancelReturn(key(), customer(), null, c, S1));
+        engine.execute(new dev.returnsync.core.domain.Command.CancelReturn(key(), customer(), null, null, c, S1));
 
         engine.dispatchPending();
         assertTrue(supplier.calls().stream().noneMatch(r -> r instanceof SupplierRequest.RequestReturn),

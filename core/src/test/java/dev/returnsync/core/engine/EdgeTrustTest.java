@@ -7,6 +7,8 @@ import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.Refusal;
 import dev.returnsync.core.internal.Fingerprint;
 import dev.returnsync.core.memory.InMemoryCaseStore;
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
 import dev.returnsync.testsupport.InMemoryNotifier;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
@@ -86,24 +88,24 @@ class EdgeTrustTest {
     @Test
     void aStrangerLearnsNeitherExistenceNorVersion() {
         twoLegCase();
-        Command.ConfirmResult stranger = new Command.ConfirmResult(key(), Actor.customer(TENANT, STRANGER), 99L,
+        Command.ConfirmResult stranger = new Command.ConfirmResult(key(), Actor.customer(TENANT, STRANGER), 99L, null,
                 CASE, S1);
         assertAnsweredAsMissing(e -> e.execute(stranger));
-        Command.IssueSupplierNumber noLeg = new Command.IssueSupplierNumber(key(), supplier(S3), 99L, CASE, S3,
+        Command.IssueSupplierNumber noLeg = new Command.IssueSupplierNumber(key(), supplier(S3), 99L, null, CASE, S3,
                 ReturnNumber.supplierReturn(S3, "S3-1"));
         assertAnsweredAsMissing(e -> e.execute(noLeg));
         Command.OpenNegotiation otherTenant = new Command.OpenNegotiation(key(), Actor.reseller(OTHER_TENANT, "x"),
-                99L, CASE, S1);
+                99L, null, CASE, S1);
         assertAnsweredAsMissing(e -> e.execute(otherTenant));
     }
 
     @Test
     void aForeignCustomerAndASupplierWithoutALegAreAnsweredAsForAMissingCase() {
         twoLegCase();
-        Command.CancelReturn cancel = new Command.CancelReturn(key(), Actor.customer(TENANT, STRANGER), null, CASE, S1);
+        Command.CancelReturn cancel = new Command.CancelReturn(key(), Actor.customer(TENANT, STRANGER), null, null, CASE, S1);
         assertAnsweredAsMissing(e -> e.execute(cancel));
-        Command.AgreeReturn agree = new Command.AgreeReturn(key(), supplier(S3), null, CASE, S3,
-                dev.returnsync.spi.OutcomeType.RETURN_AND_REFUND, List.of(), null, null, null);
+        Command.AgreeReturn agree = new Command.AgreeReturn(key(), supplier(S3), null, null, CASE, S3,
+                dev.returnsync.spi.OutcomeType.RETURN_AND_REFUND, List.of(), null, null, null, List.of());
         assertAnsweredAsMissing(e -> e.execute(agree));
     }
 
@@ -242,7 +244,7 @@ class EdgeTrustTest {
         assertFalse(ReturnSyncErrors.retryable(e));
         host.close();
         assertFalse(ReturnSyncErrors.retryable(assertThrows(InvalidCommandException.class, () -> engine.execute(
-                new Command.OpenNegotiation(key(), reseller(), -1L, CASE, S1)))));
+                new Command.OpenNegotiation(key(), reseller(), -1L, null, CASE, S1)))));
         assertFalse(ReturnSyncErrors.retryable(new IllegalStateException("a bug")));
     }
 
@@ -272,17 +274,21 @@ class EdgeTrustTest {
         assertFalse(ReturnSyncErrors.retryable(e));
     }
 
+    private static Evidence doc(String reference) {
+        return Evidence.of(EvidenceKind.DOCUMENT, reference);
+    }
+
     @Test
     void theFingerprintIsSha256OverAnUnambiguousEncoding() {
-        Command.DeclineReturn a = new Command.DeclineReturn(IdempotencyKey.of("k"), supplier(S1), null, CASE, S1,
-                new Reason(ReasonCode.OTHER, "ab", List.of("c")));
-        Command.DeclineReturn b = new Command.DeclineReturn(IdempotencyKey.of("k"), supplier(S1), null, CASE, S1,
-                new Reason(ReasonCode.OTHER, "a", List.of("bc")));
+        Command.DeclineReturn a = new Command.DeclineReturn(IdempotencyKey.of("k"), supplier(S1), null, null, CASE, S1,
+                new Reason(ReasonCode.OTHER, "ab", List.of(doc("c"))));
+        Command.DeclineReturn b = new Command.DeclineReturn(IdempotencyKey.of("k"), supplier(S1), null, null, CASE, S1,
+                new Reason(ReasonCode.OTHER, "a", List.of(doc("bc"))));
         String fa = Fingerprint.of(a);
         assertTrue(fa.matches("[0-9a-f]{64}"), "256 bits: " + fa);
         assertNotEquals(fa, Fingerprint.of(b));
-        assertEquals(fa, Fingerprint.of(new Command.DeclineReturn(IdempotencyKey.of("k"), supplier(S1), null, CASE,
-                S1, new Reason(ReasonCode.OTHER, "ab", List.of("c")))), "stable");
+        assertEquals(fa, Fingerprint.of(new Command.DeclineReturn(IdempotencyKey.of("k"), supplier(S1), null, null, CASE,
+                S1, new Reason(ReasonCode.OTHER, "ab", List.of(doc("c"))))), "stable");
     }
 
     @Test

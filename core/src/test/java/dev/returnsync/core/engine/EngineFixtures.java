@@ -13,6 +13,7 @@ import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.Role;
 import dev.returnsync.spi.Sku;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.TenantId;
@@ -106,6 +107,10 @@ final class EngineFixtures {
     static Command.ReportResultToCustomer tell(CaseId c, SupplierId leg) {
         return Commands.as(reseller()).key(key()).onCase(c).reportResultToCustomer().leg(leg).note("refund on the way")
                 .build();
+    }
+
+    static Command.SendMessage message(CaseId c, SupplierId leg, Actor from, Role to, String text) {
+        return Commands.as(from).key(key()).onCase(c).sendMessage().leg(leg).to(to).text(text).build();
     }
 
     static Command.ConfirmResult confirm(CaseId c, SupplierId leg) {

@@ -101,7 +101,7 @@ class EngineObserverTest {
         assertThrows(CommandRefusedException.class, () -> engine.execute(apply(c, S1)));
         assertThrows(CaseNotFoundException.class, () -> engine.execute(open(CaseId.of("case-missing"), S1)));
         assertThrows(IdempotencyConflictException.class,
-                () -> engine.execute(new Command.OpenNegotiation(submit.key(), reseller(), null, c, S1)));
+                () -> engine.execute(new Command.OpenNegotiation(submit.key(), reseller(), null, null, c, S1)));
 
         assertEquals(List.of("command SUBMIT_RETURN ACCEPTED", "command SUBMIT_RETURN REPLAYED",
                 "command APPLY_FOR_RETURN REFUSED ILLEGAL_TRANSITION",

@@ -60,11 +60,11 @@ class IdempotencyTest {
         engine.execute(submit(c, "AS-IDEM", List.of(line("SKU-1", S1, 1, 1, "10.00"))));
         engine.execute(open(c, S1));
         IdempotencyKey key = IdempotencyKey.of("agree-once");
-        engine.execute(new Command.AgreeReturn(key, supplier(S1), null, c, S1, OutcomeType.RETURN_AND_REFUND, List.of(), null, null, null));
+        engine.execute(new Command.AgreeReturn(key, supplier(S1), null, null, c, S1, OutcomeType.RETURN_AND_REFUND, List.of(), null, null, null, List.of()));
         long version = store.load(TENANT, c).orElseThrow().version();
 
         IdempotencyConflictException conflict = assertThrows(IdempotencyConflictException.class, () -> engine.execute(
-                new Command.AgreeReturn(key, supplier(S1), null, c, S1, OutcomeType.EXCHANGE, List.of(), null, null, null)));
+                new Command.AgreeReturn(key, supplier(S1), null, null, c, S1, OutcomeType.EXCHANGE, List.of(), null, null, null, List.of())));
         assertEquals(key, conflict.key());
         assertEquals(TENANT, conflict.tenant());
         assertEquals(version, store.load(TENANT, c).orElseThrow().version());
@@ -72,7 +72,7 @@ class IdempotencyTest {
         // keys are scoped by tenant: another tenant's identical key is its own
         CaseId theirs = CaseId.of("case-other-tenant");
         Command.SubmitReturn other = new Command.SubmitReturn(IdempotencyKey.of("agree-once"),
-                dev.returnsync.spi.Actor.reseller(OTHER_TENANT, "boss"), null, theirs, CUSTOMER,
+                dev.returnsync.spi.Actor.reseller(OTHER_TENANT, "boss"), null, null, theirs, CUSTOMER,
                 dev.returnsync.spi.OrderId.of("o"), ReturnNumber.customerRequest(OTHER_TENANT, "AS-1"), null,
                 List.of(line("SKU-1", S1, 1, 1, "1.00")), dev.returnsync.spi.Reason.of(dev.returnsync.spi.ReasonCode.OTHER, ""),
                 OutcomeType.RETURN_AND_REFUND, DELIVERED);
@@ -83,17 +83,17 @@ class IdempotencyTest {
     @Test
     void anExpectedVersionThatTheCaseNoLongerHasIsRefused() {
         engine.execute(submit(c, "AS-IDEM", List.of(line("SKU-1", S1, 1, 1, "10.00"))));
-        CommandResult opened = engine.execute(new Command.OpenNegotiation(key(), reseller(), 1L, c, S1));
+        CommandResult opened = engine.execute(new Command.OpenNegotiation(key(), reseller(), 1L, null, c, S1));
         assertEquals(2, opened.version(), "the version the caller saw matched");
 
         CommandRefusedException stale = assertThrows(CommandRefusedException.class, () -> engine.execute(
-                new Command.AgreeReturn(key(), supplier(S1), 1L, c, S1, OutcomeType.RETURN_AND_REFUND, List.of(), null, null, null)));
+                new Command.AgreeReturn(key(), supplier(S1), 1L, null, c, S1, OutcomeType.RETURN_AND_REFUND, List.of(), null, null, null, List.of())));
         assertEquals(Refusal.Code.VERSION_MISMATCH, stale.code());
         assertEquals(c, stale.caseId());
         assertEquals(2, store.load(TENANT, c).orElseThrow().version());
 
         CommandRefusedException notYet = assertThrows(CommandRefusedException.class, () -> engine.execute(
-                new Command.SubmitReturn(key(), customer(), 3L, CaseId.of("case-new"), CUSTOMER,
+                new Command.SubmitReturn(key(), customer(), 3L, null, CaseId.of("case-new"), CUSTOMER,
                         dev.returnsync.spi.OrderId.of("o"), ReturnNumber.customerRequest(TENANT, "AS-NEW"), null,
                         List.of(line("SKU-1", S1, 1, 1, "1.00")),
                         dev.returnsync.spi.Reason.of(dev.returnsync.spi.ReasonCode.OTHER, ""),

@@ -54,7 +54,7 @@ class InvalidCommandTest {
     @Test
     void nullFieldsAreNamedByTheirPath() {
         InvalidCommandException e = refusedAsInvalid(
-                new Command.AgreeReturn(null, supplier(S1), -1L, c, null, null, null, null, null, null));
+                new Command.AgreeReturn(null, supplier(S1), -1L, null, c, null, null, null, null, null, null, List.of()));
         assertEquals(List.of("authorized", "expectedVersion", "key", "leg", "outcome"), e.paths());
         assertEquals(5, e.violations().size(), "one violation per field: " + e.violations());
         assertTrue(e.getMessage().startsWith("invalid AGREE_RETURN command: authorized must not be null; "), e.getMessage());
@@ -64,14 +64,14 @@ class InvalidCommandTest {
 
         // commands copy their lists, so a null element never reaches the engine
         assertThrows(NullPointerException.class, () -> new Command.ConfirmReceipt(IdempotencyKey.of("n"),
-                supplier(S1), null, c, S1, Arrays.asList(LineQuantity.of("SKU-1", 1), null)));
+                supplier(S1), null, null, c, S1, Arrays.asList(LineQuantity.of("SKU-1", 1), null)));
 
         InvalidCommandException noActor = refusedAsInvalid(new Command.OpenNegotiation(IdempotencyKey.of("a"), null,
-                null, c, S1));
+                null, null, c, S1));
         assertEquals(List.of("actor"), noActor.paths());
 
         InvalidCommandException emptyLines = assertThrows(InvalidCommandException.class, () -> engine.execute(
-                new Command.SubmitReturn(key(), customer(), null, CaseId.of("case-none"), CUSTOMER, null,
+                new Command.SubmitReturn(key(), customer(), null, null, CaseId.of("case-none"), CUSTOMER, null,
                         dev.returnsync.spi.ReturnNumber.customerRequest(TENANT, "AS-X"), null, List.of(), null,
                         OutcomeType.EXCHANGE, null)));
         assertEquals(List.of("deliveredAt", "lines", "order", "reason"), emptyLines.paths());
@@ -94,25 +94,25 @@ class InvalidCommandTest {
 
     @Test
     void payloadsThatDoNotFitTheCaseAreRefusedNamingTheField() {
-        CommandRefusedException unknownSku = refused(new Command.AgreeReturn(key(), supplier(S1), null, c, S1,
-                OutcomeType.RETURN_AND_REFUND, List.of(LineQuantity.of("SKU-404", 1)), null, null, null));
+        CommandRefusedException unknownSku = refused(new Command.AgreeReturn(key(), supplier(S1), null, null, c, S1,
+                OutcomeType.RETURN_AND_REFUND, List.of(LineQuantity.of("SKU-404", 1)), null, null, null, List.of()));
         assertEquals(Refusal.Code.INVALID_PAYLOAD, unknownSku.code());
         assertTrue(unknownSku.refusal().reason().startsWith("authorized: SKU SKU-404"), unknownSku.getMessage());
 
-        CommandRefusedException aboveRequested = refused(new Command.AgreeReturn(key(), supplier(S1), null, c, S1,
-                OutcomeType.RETURN_AND_REFUND, List.of(LineQuantity.of("SKU-1", 3)), null, null, null));
+        CommandRefusedException aboveRequested = refused(new Command.AgreeReturn(key(), supplier(S1), null, null, c, S1,
+                OutcomeType.RETURN_AND_REFUND, List.of(LineQuantity.of("SKU-1", 3)), null, null, null, List.of()));
         assertTrue(aboveRequested.refusal().reason().startsWith("authorized: quantity of SKU-1 (3) is above"),
                 aboveRequested.getMessage());
 
-        CommandRefusedException zero = refused(new Command.AgreeReturn(key(), supplier(S1), null, c, S1,
-                OutcomeType.RETURN_AND_REFUND, List.of(LineQuantity.of("SKU-1", 0)), null, null, null));
+        CommandRefusedException zero = refused(new Command.AgreeReturn(key(), supplier(S1), null, null, c, S1,
+                OutcomeType.RETURN_AND_REFUND, List.of(LineQuantity.of("SKU-1", 0)), null, null, null, List.of()));
         assertEquals("authorized: at least one unit is needed", zero.refusal().reason());
 
-        CommandRefusedException wrongKind = refused(new Command.AgreeReturn(key(), supplier(S1), null, c, S1,
-                OutcomeType.RETURN_AND_REFUND, List.of(LineQuantity.of("SKU-1", 1), LineQuantity.of("SKU-1", 1)), null, null, null));
+        CommandRefusedException wrongKind = refused(new Command.AgreeReturn(key(), supplier(S1), null, null, c, S1,
+                OutcomeType.RETURN_AND_REFUND, List.of(LineQuantity.of("SKU-1", 1), LineQuantity.of("SKU-1", 1)), null, null, null, List.of()));
         assertTrue(wrongKind.refusal().reason().contains("listed twice"));
 
-        CommandRefusedException deliveredLater = refused(new Command.SubmitReturn(key(), customer(), null,
+        CommandRefusedException deliveredLater = refused(new Command.SubmitReturn(key(), customer(), null, null,
                 CaseId.of("case-future"), CUSTOMER, dev.returnsync.spi.OrderId.of("o"),
                 dev.returnsync.spi.ReturnNumber.customerRequest(TENANT, "AS-F"), null,
                 List.of(line("SKU-1", S1, 1, 1, "1.00")), Reason.of(ReasonCode.OTHER, ""), OutcomeType.EXCHANGE,
@@ -123,10 +123,10 @@ class InvalidCommandTest {
 
         // a refused key leaves no record: the corrected command with the same key goes through
         IdempotencyKey reused = IdempotencyKey.of("fix-me");
-        refused(new Command.AgreeReturn(reused, supplier(S1), null, c, S1, OutcomeType.RETURN_AND_REFUND,
-                List.of(LineQuantity.of("SKU-1", 3)), null, null, null));
-        assertFalse(engine.execute(new Command.AgreeReturn(reused, supplier(S1), null, c, S1,
-                OutcomeType.RETURN_AND_REFUND, List.of(LineQuantity.of("SKU-1", 2)), null, null, null)).replayed());
+        refused(new Command.AgreeReturn(reused, supplier(S1), null, null, c, S1, OutcomeType.RETURN_AND_REFUND,
+                List.of(LineQuantity.of("SKU-1", 3)), null, null, null, List.of()));
+        assertFalse(engine.execute(new Command.AgreeReturn(reused, supplier(S1), null, null, c, S1,
+                OutcomeType.RETURN_AND_REFUND, List.of(LineQuantity.of("SKU-1", 2)), null, null, null, List.of())).replayed());
     }
 
     private InvalidCommandException refusedAsInvalid(Command command) {

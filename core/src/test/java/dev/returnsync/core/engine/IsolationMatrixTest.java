@@ -93,31 +93,34 @@ class IsolationMatrixTest {
         Reason reason = Reason.of(ReasonCode.OTHER, "why");
         List<LineQuantity> one = List.of(LineQuantity.of("SKU-1", 1));
         return switch (type) {
-            case OPEN_NEGOTIATION -> new Command.OpenNegotiation(k, a, version, c, leg);
-            case AGREE_RETURN -> new Command.AgreeReturn(k, a, version, c, leg, OutcomeType.RETURN_AND_REFUND, List.of(), null, null, null);
-            case DECLINE_RETURN -> new Command.DeclineReturn(k, a, version, c, leg, reason);
-            case APPLY_FOR_RETURN -> new Command.ApplyForReturn(k, a, version, c, leg);
-            case ISSUE_SUPPLIER_NUMBER -> new Command.IssueSupplierNumber(k, a, version, c, leg,
+            case OPEN_NEGOTIATION -> new Command.OpenNegotiation(k, a, version, null, c, leg);
+            case AGREE_RETURN -> new Command.AgreeReturn(k, a, version, null, c, leg, OutcomeType.RETURN_AND_REFUND, List.of(), null, null, null, List.of());
+            case DECLINE_RETURN -> new Command.DeclineReturn(k, a, version, null, c, leg, reason);
+            case APPLY_FOR_RETURN -> new Command.ApplyForReturn(k, a, version, null, c, leg);
+            case ISSUE_SUPPLIER_NUMBER -> new Command.IssueSupplierNumber(k, a, version, null, c, leg,
                     ReturnNumber.supplierReturn(leg, "NEW-1"));
-            case REPLACE_SUPPLIER_NUMBER -> new Command.ReplaceSupplierNumber(k, a, version, c, leg,
+            case REPLACE_SUPPLIER_NUMBER -> new Command.ReplaceSupplierNumber(k, a, version, null, c, leg,
                     ReturnNumber.supplierReturn(leg, "NEW-2"));
-            case SHARE_NUMBER_WITH_CUSTOMER -> new Command.ShareNumberWithCustomer(k, a, version, c, leg);
-            case REPORT_SHIPMENT -> new Command.ReportShipment(k, a, version, c, leg,
+            case SHARE_NUMBER_WITH_CUSTOMER -> new Command.ShareNumberWithCustomer(k, a, version, null, c, leg);
+            case REPORT_SHIPMENT -> new Command.ReportShipment(k, a, version, null, c, leg,
                     ReturnNumber.returnTracking("SF", "SF000111222"));
-            case CONFIRM_RECEIPT -> new Command.ConfirmReceipt(k, a, version, c, leg, one);
-            case REPORT_RESULT -> new Command.ReportResult(k, a, version, c, leg, one, List.of(), "ok", null);
-            case SHIP_REPLACEMENT -> new Command.ShipReplacement(k, a, version, c, leg,
+            case CONFIRM_RECEIPT -> new Command.ConfirmReceipt(k, a, version, null, c, leg, one);
+            case REPORT_RESULT -> new Command.ReportResult(k, a, version, null, c, leg, one, List.of(), "ok", null, List.of());
+            case SHIP_REPLACEMENT -> new Command.ShipReplacement(k, a, version, null, c, leg,
                     ReturnNumber.returnTracking("SF", "SF000333444"));
-            case REPORT_RESULT_TO_CUSTOMER -> new Command.ReportResultToCustomer(k, a, version, c, leg, "done", null);
-            case CONFIRM_RESULT -> new Command.ConfirmResult(k, a, version, c, leg);
-            case DISPUTE_RESULT -> new Command.DisputeResult(k, a, version, c, leg, reason);
-            case CANCEL_RETURN -> new Command.CancelReturn(k, a, version, c, leg);
-            case CLOSE_LEG -> new Command.CloseLeg(k, a, version, c, leg, reason);
-            case FIRE_DEADLINE -> new Command.FireDeadline(k, a, version, c, leg);
-            case OFFER_PARTIAL_REFUND -> new Command.OfferPartialRefund(k, a, version, c, leg,
+            case REPORT_RESULT_TO_CUSTOMER -> new Command.ReportResultToCustomer(k, a, version, null, c, leg, "done", null);
+            case CONFIRM_RESULT -> new Command.ConfirmResult(k, a, version, null, c, leg);
+            case DISPUTE_RESULT -> new Command.DisputeResult(k, a, version, null, c, leg, reason);
+            case CANCEL_RETURN -> new Command.CancelReturn(k, a, version, null, c, leg);
+            case CLOSE_LEG -> new Command.CloseLeg(k, a, version, null, c, leg, reason);
+            case FIRE_DEADLINE -> new Command.FireDeadline(k, a, version, null, c, leg);
+            case OFFER_PARTIAL_REFUND -> new Command.OfferPartialRefund(k, a, version, null, c, leg,
                     dev.returnsync.spi.Money.of("CNY", "1.00"), "offer");
-            case ACCEPT_PARTIAL_REFUND -> new Command.AcceptPartialRefund(k, a, version, c, leg);
-            case REJECT_PARTIAL_REFUND -> new Command.RejectPartialRefund(k, a, version, c, leg, reason);
+            case ACCEPT_PARTIAL_REFUND -> new Command.AcceptPartialRefund(k, a, version, null, c, leg);
+            case REJECT_PARTIAL_REFUND -> new Command.RejectPartialRefund(k, a, version, null, c, leg, reason);
+            case REAPPLY -> new Command.Reapply(k, a, version, null, c, leg, reason);
+            case SEND_MESSAGE -> new Command.SendMessage(k, a, version, null, c, leg,
+                    a.role() == Role.RESELLER ? Role.CUSTOMER : Role.RESELLER, "hello");
             case SUBMIT_RETURN -> throw new IllegalArgumentException("submissions are not in the matrix");
         };
     }
@@ -133,6 +136,10 @@ class IsolationMatrixTest {
         }
         engine.execute(share(CASE, S1));
         engine.execute(ship(CASE, S1, "SF", "SF123456789"));
+        // a message every party of the matrix may read, so that none of them gets the empty answer of a missing case
+        engine.execute(message(CASE, S1, reseller(), Role.CUSTOMER, "your parcel is on its way to the supplier"));
+        engine.execute(message(CASE, S1, reseller(), Role.SUPPLIER, "parcel SF123456789 is coming"));
+        engine.execute(message(CASE, S2, supplier(S2), Role.RESELLER, "the customer must not see this"));
         return engine.caseView(reseller(), CASE).state().version();
     }
 
@@ -212,6 +219,7 @@ class IsolationMatrixTest {
                     }
                     check("caseView " + where, party && existing, e -> e.caseView(a, c));
                     check("history " + where, party && existing, e -> e.history(a, c));
+                    check("messages " + where, party && existing, e -> e.messages(a, c));
                     if (role == Role.RESELLER || role == Role.SYSTEM) {
                         check("retryParked " + where, party && existing, e -> e.retryParked(a, c));
                     }

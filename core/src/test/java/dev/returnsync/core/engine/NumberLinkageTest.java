@@ -81,7 +81,7 @@ class NumberLinkageTest {
         // another tenant's customer reports the same parcel: refused, nothing about the first tenant in the message
         Actor intruder = Actor.customer(OTHER_TENANT, CustomerId.of("c-9"));
         CaseId theirs = CaseId.of("case-theirs");
-        engine.execute(new Command.SubmitReturn(key(), intruder, null, theirs, CustomerId.of("c-9"), OrderId.of("o-9"),
+        engine.execute(new Command.SubmitReturn(key(), intruder, null, null, theirs, CustomerId.of("c-9"), OrderId.of("o-9"),
                 ReturnNumber.customerRequest(OTHER_TENANT, "AS-1"), null, List.of(line("SKU-1", S1, 1, 1, "1.00")),
                 Reason.of(ReasonCode.OTHER, ""), OutcomeType.RETURN_AND_REFUND, DELIVERED));
         assertEquals(mine, engine.findByNumber(reseller(), ReturnNumber.customerRequest(TENANT, "AS-1")).orElseThrow()
@@ -93,9 +93,9 @@ class NumberLinkageTest {
         assertThrows(CaseNotFoundException.class, () -> engine.caseView(otherReseller, mine));
         assertThrows(CaseNotFoundException.class, () -> engine.history(otherReseller, mine));
         CaseNotFoundException missing = assertThrows(CaseNotFoundException.class,
-                () -> engine.execute(new Command.CloseLeg(key(), otherReseller, null, mine, S1, Reason.of(ReasonCode.OTHER, ""))));
+                () -> engine.execute(new Command.CloseLeg(key(), otherReseller, null, null, mine, S1, Reason.of(ReasonCode.OTHER, ""))));
         CaseNotFoundException unknown = assertThrows(CaseNotFoundException.class,
-                () -> engine.execute(new Command.CloseLeg(key(), otherReseller, null, CaseId.of("case-nowhere"), S1,
+                () -> engine.execute(new Command.CloseLeg(key(), otherReseller, null, null, CaseId.of("case-nowhere"), S1,
                         Reason.of(ReasonCode.OTHER, ""))));
         assertEquals(unknown.code(), missing.code(), "another tenant's case looks like a missing one");
         assertEquals(unknown.getMessage().replace("case-nowhere", "X"), missing.getMessage().replace(mine.value(), "X"));
@@ -106,7 +106,7 @@ class NumberLinkageTest {
         CaseId c = CaseId.of("case-kinds");
         toNumberRequested(c, "AS-KINDS");
         engine.execute(issue(c, S1, "SR-OLD"));
-        engine.execute(new Command.ReplaceSupplierNumber(key(), supplier(S1), null, c, S1,
+        engine.execute(new Command.ReplaceSupplierNumber(key(), supplier(S1), null, null, c, S1,
                 ReturnNumber.supplierReturn(S1, "SR-NEW")));
         engine.execute(share(c, S1));
         engine.execute(ship(c, S1, "SF", "SF555666777"));
@@ -167,7 +167,7 @@ class NumberLinkageTest {
         assertEquals("RS-2", generating.execute(submit(b, "AS-B", List.of(line("SKU-1", S1, 1, 1, "1.00"))))
                 .state().resellerNumber().value());
         // a number the host gives is not replaced: a clash is the host's error
-        Command.SubmitReturn given = new Command.SubmitReturn(IdempotencyKey.of("given"), customer(), null,
+        Command.SubmitReturn given = new Command.SubmitReturn(IdempotencyKey.of("given"), customer(), null, null,
                 CaseId.of("case-c"), CUSTOMER, OrderId.of("o"), ReturnNumber.customerRequest(TENANT, "AS-C"),
                 ReturnNumber.resellerReturn(TENANT, "RS-2"), List.of(line("SKU-1", S1, 1, 1, "1.00")),
                 Reason.of(ReasonCode.OTHER, ""), OutcomeType.RETURN_AND_REFUND, DELIVERED);
@@ -188,7 +188,7 @@ class NumberLinkageTest {
                 .supplierCallbacks(TENANT, S2).forReturn(resellerNumber).numberIssued("S2-1", IdempotencyKey.of("evt-1")));
         assertNull(stranger.caseId(), "a supplier without a leg learns no case id");
         assertThrows(CaseNotFoundException.class, () -> engine.execute(new Command.IssueSupplierNumber(key(),
-                supplier(S2), null, c, S1, ReturnNumber.supplierReturn(S1, "X-1"))), "a supplier without a leg");
+                supplier(S2), null, null, c, S1, ReturnNumber.supplierReturn(S1, "X-1"))), "a supplier without a leg");
         assertThrows(CaseNotFoundException.class, () -> engine.supplierCallbacks(OTHER_TENANT, S1)
                 .forReturn(resellerNumber).numberIssued("S1-1", IdempotencyKey.of("evt-2")),
                 "the reseller number of another tenant is unknown");

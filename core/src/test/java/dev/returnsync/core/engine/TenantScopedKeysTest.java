@@ -59,7 +59,7 @@ class TenantScopedKeysTest {
         }
 
         Command.SubmitReturn submit(CaseId c, String customerNumber) {
-            return new Command.SubmitReturn(key(), customer(), null, c, CustomerId.of("c-1"), OrderId.of("o-1"),
+            return new Command.SubmitReturn(key(), customer(), null, null, c, CustomerId.of("c-1"), OrderId.of("o-1"),
                     ReturnNumber.customerRequest(tenant, customerNumber), null,
                     List.of(line("SKU-1", S1, 1, 1, "10.00")), Reason.of(ReasonCode.SIZE_OR_FIT, "too small"),
                     OutcomeType.RETURN_AND_REFUND, DELIVERED);
@@ -68,13 +68,13 @@ class TenantScopedKeysTest {
         /** Takes the case to the point where the customer reports the parcel, then reports it. */
         List<Command> toShipped(CaseId c, SupplierId leg, String supplierNumber, String tracking) {
             return List.of(
-                    new Command.OpenNegotiation(key(), reseller(), null, c, leg),
-                    new Command.AgreeReturn(key(), supplier(), null, c, leg, OutcomeType.RETURN_AND_REFUND, List.of(), null, null, null),
-                    new Command.ApplyForReturn(key(), reseller(), null, c, leg),
-                    new Command.IssueSupplierNumber(key(), supplier(), null, c, leg,
+                    new Command.OpenNegotiation(key(), reseller(), null, null, c, leg),
+                    new Command.AgreeReturn(key(), supplier(), null, null, c, leg, OutcomeType.RETURN_AND_REFUND, List.of(), null, null, null, List.of()),
+                    new Command.ApplyForReturn(key(), reseller(), null, null, c, leg),
+                    new Command.IssueSupplierNumber(key(), supplier(), null, null, c, leg,
                             ReturnNumber.supplierReturn(leg, supplierNumber)),
-                    new Command.ShareNumberWithCustomer(key(), reseller(), null, c, leg),
-                    new Command.ReportShipment(key(), customer(), null, c, leg, ReturnNumber.returnTracking("SF", tracking)));
+                    new Command.ShareNumberWithCustomer(key(), reseller(), null, null, c, leg),
+                    new Command.ReportShipment(key(), customer(), null, null, c, leg, ReturnNumber.returnTracking("SF", tracking)));
         }
     }
 
@@ -87,7 +87,7 @@ class TenantScopedKeysTest {
 
         // the other tenant took the id first: this tenant still opens its own case under it
         engine.execute(mine.submit(id, "AS-MINE"));
-        engine.execute(new Command.OpenNegotiation(key(), theirs.reseller(), null, id, S1));
+        engine.execute(new Command.OpenNegotiation(key(), theirs.reseller(), null, null, id, S1));
 
         assertEquals(1, engine.caseView(mine.reseller(), id).state().version());
         assertEquals(2, engine.caseView(theirs.reseller(), id).state().version());

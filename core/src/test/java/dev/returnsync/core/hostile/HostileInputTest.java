@@ -8,6 +8,8 @@ import dev.returnsync.core.domain.RuleContext;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
@@ -192,32 +194,35 @@ class HostileInputTest {
                 case 1 -> {
                     String note = HostileText.badText(random);
                     tally.expectRefused("note", note, note, () -> random.nextBoolean()
-                            ? new Command.ReportResult(IdempotencyKey.of("k"), Flows.supplier(), null, CASE, SUPPLIER,
-                                    List.of(), List.of(), note, null)
-                            : new Command.ReportResultToCustomer(IdempotencyKey.of("k"), Flows.reseller(), null, CASE,
+                            ? new Command.ReportResult(IdempotencyKey.of("k"), Flows.supplier(), null, null, CASE, SUPPLIER,
+                                    List.of(), List.of(), note, null, List.of())
+                            : new Command.ReportResultToCustomer(IdempotencyKey.of("k"), Flows.reseller(), null, null, CASE,
                                     SUPPLIER, note, null));
                 }
                 case 2 -> tally.expectRefused("reason", "long text", null,
                         () -> Reason.of(code, "长".repeat(Reason.MAX_TEXT + 1 + random.nextInt(1000))));
                 case 3 -> {
-                    List<String> evidence = Collections.nCopies(Reason.MAX_EVIDENCE + 1 + random.nextInt(50), "img.jpg");
+                    List<Evidence> evidence = Collections.nCopies(Evidence.MAX_COUNT + 1 + random.nextInt(50),
+                            Evidence.of(EvidenceKind.PHOTO, "img.jpg"));
                     tally.expectRefused("reason", "many references", null, () -> new Reason(code, "", evidence));
                 }
                 case 4 -> {
                     String reference = random.nextBoolean() ? HostileText.badId(random)
-                            : "https://x.example/" + "a".repeat(Reason.MAX_EVIDENCE_LENGTH);
+                            : "https://x.example/" + "a".repeat(Evidence.MAX_REFERENCE);
                     if (reference.isEmpty() || reference.strip().equals(reference)
-                            && reference.length() <= Reason.MAX_EVIDENCE_LENGTH
+                            && reference.length() <= Evidence.MAX_REFERENCE
                             && reference.codePoints().noneMatch(c -> Arrays.stream(HostileText.FORBIDDEN).anyMatch(f -> f == c))
                             && reference.chars().noneMatch(c -> Character.isSurrogate((char) c))) {
                         // padding or a leading mark is allowed in an evidence reference; use a broken one instead
-                        tally.expectRefused("reason", "blank reference", null, () -> new Reason(code, "", List.of(" ")));
+                        tally.expectRefused("reason", "blank reference", null,
+                                () -> new Reason(code, "", List.of(Evidence.of(EvidenceKind.PHOTO, " "))));
                     } else {
-                        tally.expectRefused("reason", reference, reference.strip(), () -> new Reason(code, "", List.of(reference)));
+                        tally.expectRefused("reason", reference, reference.strip(),
+                                () -> new Reason(code, "", List.of(Evidence.of(EvidenceKind.PHOTO, reference))));
                     }
                 }
                 case 5 -> tally.expectRefused("reason", "null reference", null,
-                        () -> new Reason(code, "", Arrays.asList("a.jpg", null)));
+                        () -> new Reason(code, "", Arrays.asList(Evidence.of(EvidenceKind.PHOTO, "a.jpg"), null)));
                 default -> {
                     String text = HostileText.badText(random);
                     tally.expectRefused("reason", text, text, () -> Reason.of(code, text));
@@ -285,7 +290,13 @@ class HostileInputTest {
         String value = json.substring(field[0], field[1]);
         String replacement;
         switch (random.nextInt(12)) {
-            case 0 -> replacement = "null";
+            case 0 -> {
+                String name = json.substring(field[2], field[0] - 2);
+                if (name.equals("shipping") || name.equals("restockingFee")) {
+                    return null; // a fee null reads as none, as in events stored before fees
+                }
+                replacement = "null";
+            }
             case 1 -> replacement = value.startsWith("\"") ? "12" : "\"12\"";
             case 2 -> replacement = value.startsWith("[") ? "{}" : "[]";
             case 3 -> replacement = value.startsWith("{") ? "true" : "{\"x\":1}";
@@ -376,7 +387,7 @@ class HostileInputTest {
         Actor supplier = Flows.supplier();
         return switch (random.nextInt(6)) {
             case 0 -> new ReturnEvent.SupplierAgreed(Flows.T0, supplier, SUPPLIER, OutcomeType.EXCHANGE,
-                    List.of(LineQuantity.of("A", 3 + random.nextInt(100))), dev.returnsync.spi.ReturnShipping.none(java.util.Currency.getInstance("CNY"), ReasonCode.OTHER));
+                    List.of(LineQuantity.of("A", 3 + random.nextInt(100))), dev.returnsync.spi.ReturnShipping.none(java.util.Currency.getInstance("CNY"), ReasonCode.OTHER), List.of());
             case 1 -> new ReturnEvent.ReturnReceived(Flows.T0, supplier, SUPPLIER, List.of(LineQuantity.of("Z", 1)));
             case 2 -> new ReturnEvent.LegEscalated(Flows.T0, Flows.reseller(), SUPPLIER, LegState.COMPLETED);
             case 3 -> new ReturnEvent.LegExpired(Flows.T0, Flows.reseller(), SUPPLIER, LegState.CANCELLED);
@@ -435,23 +446,23 @@ class HostileInputTest {
         if (kind == 6) {
             // roles that may never do these: a customer or the system cannot agree, issue numbers or receive
             return switch (random.nextInt(3)) {
-                case 0 -> new Command.AgreeReturn(key, Actor.customer(Flows.TENANT, Flows.CUSTOMER), version, caseId, leg,
-                        OutcomeType.EXCHANGE, List.of(), null, null, null);
-                case 1 -> new Command.IssueSupplierNumber(key, actor, version, caseId, leg,
+                case 0 -> new Command.AgreeReturn(key, Actor.customer(Flows.TENANT, Flows.CUSTOMER), version, null, caseId, leg,
+                        OutcomeType.EXCHANGE, List.of(), null, null, null, List.of());
+                case 1 -> new Command.IssueSupplierNumber(key, actor, version, null, caseId, leg,
                         ReturnNumber.supplierReturn(leg, "RMA-X"));
-                default -> new Command.ConfirmReceipt(key, actor, version, caseId, leg, List.of(LineQuantity.of("A", 1)));
+                default -> new Command.ConfirmReceipt(key, actor, version, null, caseId, leg, List.of(LineQuantity.of("A", 1)));
             };
         }
         return switch (random.nextInt(8)) {
-            case 0 -> new Command.OpenNegotiation(key, actor, version, caseId, leg);
-            case 1 -> new Command.CancelReturn(key, actor, version, caseId, leg);
-            case 2 -> new Command.CloseLeg(key, actor, version, caseId, leg, Reason.of(ReasonCode.OTHER, "x"));
-            case 3 -> new Command.ConfirmResult(key, actor, version, caseId, leg);
-            case 4 -> new Command.ReportShipment(key, actor, version, caseId, leg,
+            case 0 -> new Command.OpenNegotiation(key, actor, version, null, caseId, leg);
+            case 1 -> new Command.CancelReturn(key, actor, version, null, caseId, leg);
+            case 2 -> new Command.CloseLeg(key, actor, version, null, caseId, leg, Reason.of(ReasonCode.OTHER, "x"));
+            case 3 -> new Command.ConfirmResult(key, actor, version, null, caseId, leg);
+            case 4 -> new Command.ReportShipment(key, actor, version, null, caseId, leg,
                     ReturnNumber.returnTracking("SF", "SF" + (10_000_000 + random.nextInt(80_000_000))));
-            case 5 -> new Command.ApplyForReturn(key, actor, version, caseId, leg);
-            case 6 -> new Command.FireDeadline(key, actor, version, caseId, leg);
-            default -> new Command.ReportResultToCustomer(key, actor, version, caseId, leg, "hi", null);
+            case 5 -> new Command.ApplyForReturn(key, actor, version, null, caseId, leg);
+            case 6 -> new Command.FireDeadline(key, actor, version, null, caseId, leg);
+            default -> new Command.ReportResultToCustomer(key, actor, version, null, caseId, leg, "hi", null);
         };
     }
 }

@@ -20,6 +20,8 @@ import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CaseStatus;
 import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
@@ -31,6 +33,7 @@ import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.Role;
 import dev.returnsync.spi.Sku;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.TenantId;
@@ -92,10 +95,12 @@ public final class Demo {
     static final CaseId R2 = CaseId.of("case-1002");
     static final CaseId R3 = CaseId.of("case-1003");
     static final CaseId R4 = CaseId.of("case-1004");
+    static final CaseId R5 = CaseId.of("case-1005");
     static final CustomerId C1 = CustomerId.of("c-1001");
     static final CustomerId C2 = CustomerId.of("c-1002");
     static final CustomerId C3 = CustomerId.of("c-1003");
     static final CustomerId C4 = CustomerId.of("c-1004");
+    static final CustomerId C5 = CustomerId.of("c-1005");
 
     private final DemoClock clock = new DemoClock(START);
     private final Timeline timeline;
@@ -229,6 +234,7 @@ public final class Demo {
         aReturnThatIsNeverShipped();
         aPartialRefundInsteadOfAReturn();
         aWeekLater();
+        declinedThenReapplied();
         return finalState();
     }
 
@@ -382,12 +388,44 @@ public final class Demo {
                 as(customer(C3), R3).reportShipment().leg(SUP_A).tracking("SF", "SF5550001111").build());
     }
 
+    /**
+     * case-1005: the customer writes to the reseller, the supplier declines in the negotiation; the customer re-applies
+     * with a video under the same after-sale number (Taobao's 修改申请 after 卖家拒绝); the second round ends in a refund.
+     */
+    private void declinedThenReapplied() {
+        timeline.section("退货 5 · " + R5 + " · 仅退款 refund only · 供应商 " + SUP_A + " · 被拒后修改申请 re-applied after a decline");
+        act(Duration.ofHours(2), submit(R5, C5, "TB20261118042", Instant.parse("2026-11-16T05:00:00Z"),
+                new Reason(ReasonCode.QUALITY_ISSUE, "围巾有污渍",
+                        List.of(Evidence.of(EvidenceKind.PHOTO, "https://img.example/scarf-stain.jpg"))),
+                OutcomeType.REFUND_ONLY, line("SCARF-GREY", SUP_A, 1, 1, "89.00")));
+        act(Duration.ofMinutes(5), as(reseller, R5).openNegotiation().leg(SUP_A).build());
+        act(Duration.ofMinutes(10), as(customer(C5), R5).sendMessage().leg(SUP_A).to(Role.RESELLER)
+                .text("污渍是收到时就有的, 还有开箱视频").build());
+        act(Duration.ofMinutes(30), as(supplier(SUP_A), R5).declineReturn()
+                .reason(ReasonCode.OTHER, "照片看不出污渍, 疑似使用后造成").build());
+        act(Duration.ofHours(20), as(customer(C5), R5).reapply().leg(SUP_A)
+                .reason(ReasonCode.QUALITY_ISSUE, "开箱视频显示污渍在包装内",
+                        Evidence.of(EvidenceKind.VIDEO, "https://video.example/unboxing-1005.mp4"))
+                .build());
+        act(Duration.ofMinutes(10), as(reseller, R5).sendMessage().leg(SUP_A).to(Role.SUPPLIER)
+                .text("客户补了开箱视频, 请再看一下").build());
+        act(Duration.ofMinutes(50), as(supplier(SUP_A), R5).agreeReturn().outcome(OutcomeType.REFUND_ONLY)
+                .evidence(Evidence.of(EvidenceKind.INSPECTION_REPORT, "QC-SUPA-1005: 出库前已有污渍")).build());
+        act(Duration.ofMinutes(1), as(reseller, R5).applyForReturn().leg(SUP_A).build());
+        act(Duration.ofMinutes(30), as(supplier(SUP_A), R5).reportResult().note("同意仅退款").build());
+        act(Duration.ofMinutes(10), as(reseller, R5).reportResultToCustomer().leg(SUP_A).note("退款 89 元").build());
+        act(Duration.ofHours(3), as(customer(C5), R5).confirmResult().leg(SUP_A).build());
+        timeline.note("第 " + engine.caseView(customer(C5), R5).state().leg(SUP_A).orElseThrow().round()
+                + " 轮协商后完成 (completed in round 2); 客户看到 " + engine.messages(customer(C5), R5).size()
+                + " 条留言 (the customer reads its own message only, not the reseller's to the supplier)");
+    }
+
     private DemoResult finalState() {
         timeline.section("最终状态 final state");
         List<ReturnCase> cases = new ArrayList<>();
         int pending = 0;
         int parked = 0;
-        for (CaseId id : List.of(R1, R2, R3, R4)) {
+        for (CaseId id : List.of(R1, R2, R3, R4, R5)) {
             CaseView view = engine.caseView(reseller, id);
             ReturnCase c = view.state();
             cases.add(c);
@@ -451,7 +489,7 @@ public final class Demo {
             failures.add("outbox work left: " + pending + " pending, " + parked + " parked");
         }
         for (SimulatedSupplier s : List.of(supA, supB, supC)) {
-            for (CaseId id : List.of(R1, R2, R3, R4)) {
+            for (CaseId id : List.of(R1, R2, R3, R4, R5)) {
                 if (s.requestKeys(id).size() > 1) {
                     failures.add(s.supplier() + " saw " + s.requestKeys(id).size() + " return requests for " + id);
                 }
@@ -461,7 +499,7 @@ public final class Demo {
             failures.add(received.repeats() + " notifications were delivered twice");
         }
         List<CaseStatus> expected = List.of(CaseStatus.COMPLETED, CaseStatus.COMPLETED, CaseStatus.EXPIRED,
-                CaseStatus.COMPLETED);
+                CaseStatus.COMPLETED, CaseStatus.COMPLETED);
         for (int i = 0; i < cases.size(); i++) {
             if (cases.get(i).status() != expected.get(i)) {
                 failures.add(cases.get(i).id() + " ended " + cases.get(i).status() + ", not " + expected.get(i));

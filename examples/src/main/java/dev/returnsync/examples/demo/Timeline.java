@@ -9,6 +9,7 @@ import dev.returnsync.core.domain.Transition;
 import dev.returnsync.core.domain.WorkflowDefinition;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.Evidence;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.NumberKind;
@@ -257,7 +258,8 @@ final class Timeline {
 
         @Override
         public String supplierAgreed(ReturnEvent.SupplierAgreed e) {
-            return "同意" + outcome(e.outcome()) + ", 批准 " + quantities(e.authorized()) + shipping(e.shipping());
+            return "同意" + outcome(e.outcome()) + ", 批准 " + quantities(e.authorized()) + shipping(e.shipping())
+                    + evidence(e.evidence());
         }
 
         @Override
@@ -298,7 +300,8 @@ final class Timeline {
         @Override
         public String resultReported(ReturnEvent.ResultReported e) {
             return "验收结果: 合格 " + quantities(e.accepted()) + ", 不合格 " + quantities(e.rejected())
-                    + (e.restockingFee().isZero() ? "" : ", 扣除上架费 " + e.restockingFee()) + ", “" + e.note() + "”";
+                    + (e.restockingFee() == null || e.restockingFee().isZero() ? "" : ", 扣除上架费 " + e.restockingFee()) + ", “" + e.note() + "”"
+                    + evidence(e.evidence());
         }
 
         @Override
@@ -357,8 +360,23 @@ final class Timeline {
             return "拒绝部分退款, 原因 " + reason(e.reason()) + "; 回到协商";
         }
 
+        @Override
+        public String returnReapplied(ReturnEvent.ReturnReapplied e) {
+            return "被拒后修改并重新提交退货申请 (第 " + e.round() + " 轮协商), 原因 " + reason(e.reason());
+        }
+
+        @Override
+        public String messageSent(ReturnEvent.MessageSent e) {
+            return "留言给 " + e.to() + ": “" + e.text() + "”";
+        }
+
+        @Override
+        public String externalVersionRecorded(ReturnEvent.ExternalVersionRecorded e) {
+            return "外部版本 " + e.version();
+        }
+
         private static String shipping(ReturnShipping shipping) {
-            if (shipping.fee().isZero()) {
+            if (shipping == null || shipping.fee().isZero()) {
                 return "";
             }
             String bearer = switch (shipping.bearer()) {
@@ -384,7 +402,13 @@ final class Timeline {
     }
 
     private static String reason(Reason reason) {
-        return reason.code() + (reason.text() == null || reason.text().isEmpty() ? "" : " “" + reason.text() + "”");
+        return reason.code() + (reason.text() == null || reason.text().isEmpty() ? "" : " “" + reason.text() + "”")
+                + evidence(reason.evidence());
+    }
+
+    private static String evidence(List<Evidence> evidence) {
+        return evidence.isEmpty() ? "" : ", 凭证 " + evidence.stream().map(e -> e.kind() + " " + e.reference())
+                .collect(Collectors.joining(", "));
     }
 
     /** A supplier number's display with its leg, for the final state. */

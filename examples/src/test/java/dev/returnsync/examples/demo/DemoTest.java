@@ -50,8 +50,8 @@ class DemoTest {
         assertEquals(0, result.parkedWork());
         assertEquals(result.notifications(), result.notificationCalls(), "no notification was delivered twice");
         Map<String, CaseStatus> expected = Map.of("case-1001", CaseStatus.COMPLETED, "case-1002", CaseStatus.COMPLETED,
-                "case-1003", CaseStatus.EXPIRED, "case-1004", CaseStatus.COMPLETED);
-        assertEquals(4, result.cases().size());
+                "case-1003", CaseStatus.EXPIRED, "case-1004", CaseStatus.COMPLETED, "case-1005", CaseStatus.COMPLETED);
+        assertEquals(5, result.cases().size());
         for (ReturnCase c : result.cases()) {
             assertEquals(expected.get(c.id().value()), c.status(), c.id().value());
         }
@@ -215,6 +215,18 @@ class DemoTest {
             }
         }
         fail(label + " taken by " + actor + " is not in the timeline\n" + output);
+    }
+
+    @Test
+    void the_fifth_return_is_declined_then_reapplied_in_the_seeds_words_and_ends_in_round_two() {
+        List<String> steps = lines.stream().filter(l -> STAMP.matcher(l).find() && l.contains(" case-1005 v")).toList();
+        int declined = indexOf(steps, Timeline.label(SeedStep.FLOW_2));
+        int reapplied = indexOf(steps.subList(declined + 1, steps.size()), Timeline.label(SeedStep.FLOW_1));
+        assertTrue(declined >= 0 && reapplied >= 0, "a re-application is 文本1 ① again\n" + String.join("\n", steps));
+        assertTrue(output.contains("被拒后修改并重新提交退货申请 (第 2 轮协商)"), output);
+        assertTrue(output.contains("凭证 VIDEO https://video.example/unboxing-1005.mp4"), "the evidence is shown");
+        assertTrue(output.contains("第 2 轮协商后完成"), output);
+        assertTrue(output.contains("客户看到 1 条留言"), "the reseller's message to the supplier is not the customer's");
     }
 
     private static int indexOf(List<String> in, String text) {

@@ -3,6 +3,9 @@ package dev.returnsync.spi.codec;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.FeeBearer;
 import dev.returnsync.spi.InvalidAmountException;
 import dev.returnsync.spi.InvalidReturnNumberException;
@@ -14,7 +17,10 @@ import dev.returnsync.spi.OrderId;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
+import dev.returnsync.spi.ReturnEvent.MessageSent;
+import dev.returnsync.spi.ReturnEvent.ReturnReapplied;
 import dev.returnsync.spi.ReturnEvent;
+import dev.returnsync.spi.ReturnEvent.ExternalVersionRecorded;
 import dev.returnsync.spi.ReturnEvent.LegClosed;
 import dev.returnsync.spi.ReturnEvent.LegEscalated;
 import dev.returnsync.spi.ReturnEvent.LegExpired;
@@ -75,13 +81,19 @@ import java.util.function.Function;
  *   <li>one field per record component, named like the component: instants as ISO-8601 strings in UTC
  *       ({@link Instant#toString()}), ids as strings, enums by name, numbers as
  *       {@code {"kind","scope","value"}}, money as {@code {"currency","minor"}} (ISO 4217 code, whole minor
- *       units), actors as {@code {"role","id","tenant"}}, reasons as {@code {"code","text","evidence":[...]}},
+ *       units), external versions as {@code {"source","version"}}, actors as {@code {"role","id","tenant"}},
+ *       reasons as {@code {"code","text","evidence":[...]}}, evidence references as {@code {"kind","reference"}},
  *       line quantities as {@code {"sku","quantity"}}, return lines as
  *       {@code {"sku","supplier","requested","delivered","unitPrice"}}, return shipping as
  *       {@code {"fee","bearer","insuranceClaim"}}, settlements as
  *       {@code {"goodsRefund","restockingFee","shippingRefund","compensation","refund","supplierOwes"}}. Every field
  *       is required and {@code null} is refused, except the optional {@code note} of {@code ResultReported} and
- *       {@code ResultReportedToCustomer} and the {@code insuranceClaim}, null unless freight insurance pays.</li>
+ *       {@code ResultReportedToCustomer} and the {@code insuranceClaim}, null unless freight insurance pays. As events
+ *       written before fees hold them, a missing or null {@code shipping} of {@code SupplierAgreed} and
+ *       {@code restockingFee} of {@code ResultReported} read as null, and a {@code ResultReportedToCustomer} with a
+ *       {@code refund} amount instead of a settlement reads as the settlement of that refund, without fees. An
+ *       {@code "evidence"} list may be missing (read as empty) and its items may be plain strings (read as
+ *       {@code DOCUMENT} references), as events written before evidence had a kind hold.</li>
  * </ul>
  * Strings are escaped as JSON requires; other text (Chinese included) is written as is, so the output is meant
  * to be stored as UTF-8. Control characters, U+2028/U+2029 and unpaired surrogates are written as {@code \}{@code u}
@@ -104,7 +116,8 @@ public final class EventCodec {
             "SupplierDeclined", "ReturnApplied", "SupplierNumberIssued", "SupplierNumberReplaced",
             "NumberSharedWithCustomer", "ReturnShipped", "ReturnReceived", "ResultReported", "ReplacementShipped",
             "ResultReportedToCustomer", "ResultConfirmed", "ResultDisputed", "ReturnCancelled", "LegEscalated",
-            "LegExpired", "LegClosed", "PartialRefundOffered", "PartialRefundAccepted", "PartialRefundRejected");
+            "LegExpired", "LegClosed", "PartialRefundOffered", "PartialRefundAccepted", "PartialRefundRejected",
+            "ReturnReapplied", "MessageSent", "ExternalVersionRecorded");
 
     private EventCodec() {
     }
@@ -172,6 +185,7 @@ public final class EventCodec {
             leg(e).string("outcome", text(e.outcome(), Enum::name));
             out.list("authorized", e.authorized(), EventCodec::quantity);
             out.object("shipping", e.shipping(), EventCodec::shipping);
+            out.list("evidence", e.evidence(), EventCodec::evidence);
             return null;
         }
 
@@ -224,6 +238,7 @@ public final class EventCodec {
             out.list("rejected", e.rejected(), EventCodec::quantity);
             out.string("note", e.note());
             out.object("restockingFee", e.restockingFee(), EventCodec::money);
+            out.list("evidence", e.evidence(), EventCodec::evidence);
             return null;
         }
 
@@ -295,6 +310,26 @@ public final class EventCodec {
             leg(e).object("reason", e.reason(), EventCodec::reason);
             return null;
         }
+
+        @Override
+        public Void returnReapplied(ReturnReapplied e) {
+            leg(e).number("round", e.round());
+            out.object("reason", e.reason(), EventCodec::reason);
+            return null;
+        }
+
+        @Override
+        public Void messageSent(MessageSent e) {
+            leg(e).string("to", text(e.to(), Enum::name));
+            out.string("text", e.text());
+            return null;
+        }
+
+        @Override
+        public Void externalVersionRecorded(ExternalVersionRecorded e) {
+            out.object("version", e.version(), EventCodec::externalVersion);
+            return null;
+        }
     }
 
     private static <T> String text(T value, Function<T, String> text) {
@@ -311,6 +346,11 @@ public final class EventCodec {
         out.string("kind", number.kind().name());
         out.string("scope", number.scope());
         out.string("value", number.value());
+    }
+
+    private static void externalVersion(Out out, ExternalVersion version) {
+        out.string("source", version.source());
+        out.number("version", version.version());
     }
 
     private static void money(Out out, Money money) {
@@ -336,7 +376,12 @@ public final class EventCodec {
     private static void reason(Out out, Reason reason) {
         out.string("code", reason.code().name());
         out.string("text", reason.text());
-        out.list("evidence", reason.evidence(), null);
+        out.list("evidence", reason.evidence(), EventCodec::evidence);
+    }
+
+    private static void evidence(Out out, Evidence evidence) {
+        out.string("kind", evidence.kind().name());
+        out.string("reference", evidence.reference());
     }
 
     private static void quantity(Out out, LineQuantity quantity) {
@@ -398,7 +443,7 @@ public final class EventCodec {
             }
         }
 
-        /** A list of objects written by {@code fields}, or of strings when {@code fields} is null. */
+        /** A list of objects written by {@code fields}. */
         <T> void list(String name, List<T> values, BiConsumer<Out, T> fields) {
             name(name);
             if (values == null) {
@@ -410,12 +455,7 @@ public final class EventCodec {
                 if (i > 0) {
                     text.append(',');
                 }
-                T value = values.get(i);
-                if (fields == null) {
-                    Json.writeString(text, (String) value);
-                } else {
-                    text.append(nested(value, fields));
-                }
+                text.append(nested(values.get(i), fields));
             }
             text.append(']');
         }
@@ -483,13 +523,17 @@ public final class EventCodec {
                     in.object("reason", EventCodec::readReason), in.enumValue("wanted", OutcomeType.class),
                     in.instant("deliveredAt"));
         }
+        if (type.equals("ExternalVersionRecorded")) {
+            return new ExternalVersionRecorded(at, actor, in.object("version", EventCodec::readExternalVersion));
+        }
         SupplierId leg = in.id("leg", SupplierId::new);
         switch (type) {
             case "NegotiationOpened":
                 return new NegotiationOpened(at, actor, leg);
             case "SupplierAgreed":
                 return new SupplierAgreed(at, actor, leg, in.enumValue("outcome", OutcomeType.class),
-                        in.list("authorized", EventCodec::readQuantity), in.object("shipping", EventCodec::readShipping));
+                        in.list("authorized", EventCodec::readQuantity), in.optionalObject("shipping", EventCodec::readShipping),
+                        in.evidence("evidence"));
             case "SupplierDeclined":
                 return new SupplierDeclined(at, actor, leg, in.object("reason", EventCodec::readReason));
             case "ReturnApplied":
@@ -508,11 +552,11 @@ public final class EventCodec {
             case "ResultReported":
                 return new ResultReported(at, actor, leg, in.list("accepted", EventCodec::readQuantity),
                         in.list("rejected", EventCodec::readQuantity), in.optionalString("note"),
-                        in.object("restockingFee", EventCodec::readMoney));
+                        in.optionalObject("restockingFee", EventCodec::readMoney), in.evidence("evidence"));
             case "ReplacementShipped":
                 return new ReplacementShipped(at, actor, leg, in.object("tracking", EventCodec::readNumber));
             case "ResultReportedToCustomer":
-                return new ResultReportedToCustomer(at, actor, leg, in.object("settlement", EventCodec::readSettlement),
+                return new ResultReportedToCustomer(at, actor, leg, readReportedSettlement(in),
                         in.optionalString("note"));
             case "ResultConfirmed":
                 return new ResultConfirmed(at, actor, leg, in.bool("automatic"));
@@ -533,6 +577,11 @@ public final class EventCodec {
                 return new PartialRefundAccepted(at, actor, leg, in.object("settlement", EventCodec::readSettlement));
             case "PartialRefundRejected":
                 return new PartialRefundRejected(at, actor, leg, in.object("reason", EventCodec::readReason));
+            case "ReturnReapplied":
+                return new ReturnReapplied(at, actor, leg, in.intValue("round"),
+                        in.object("reason", EventCodec::readReason));
+            case "MessageSent":
+                return new MessageSent(at, actor, leg, in.enumValue("to", Role.class), in.requiredString("text"));
             default:
                 throw new EventCodecException("$.type", "event type " + type + " has no decoder");
         }
@@ -546,6 +595,10 @@ public final class EventCodec {
     private static ReturnNumber readNumber(In in) {
         return new ReturnNumber(in.enumValue("kind", NumberKind.class), in.requiredString("scope"),
                 in.requiredString("value"));
+    }
+
+    private static ExternalVersion readExternalVersion(In in) {
+        return new ExternalVersion(in.requiredString("source"), in.longValue("version"));
     }
 
     private static Money readMoney(In in) {
@@ -567,6 +620,19 @@ public final class EventCodec {
         return new ReturnShipping(fee, bearer, claim);
     }
 
+    /**
+     * The settlement of a {@code ResultReportedToCustomer}; one stored before settlements holds only the refund, which
+     * was the goods' refund the supplier owed, with no fees.
+     */
+    private static Settlement readReportedSettlement(In in) {
+        if (in.has("settlement") || !in.has("refund")) {
+            return in.object("settlement", EventCodec::readSettlement);
+        }
+        Money refund = in.object("refund", EventCodec::readMoney);
+        Money zero = new Money(refund.currency(), 0);
+        return Settlement.of(refund, zero, zero, zero, refund);
+    }
+
     private static Settlement readSettlement(In in) {
         return new Settlement(in.object("goodsRefund", EventCodec::readMoney),
                 in.object("restockingFee", EventCodec::readMoney), in.object("shippingRefund", EventCodec::readMoney),
@@ -575,7 +641,11 @@ public final class EventCodec {
     }
 
     private static Reason readReason(In in) {
-        return new Reason(in.enumValue("code", ReasonCode.class), in.requiredString("text"), in.stringList("evidence"));
+        return new Reason(in.enumValue("code", ReasonCode.class), in.requiredString("text"), in.evidence("evidence"));
+    }
+
+    private static Evidence readEvidence(In in) {
+        return new Evidence(in.enumValue("kind", EvidenceKind.class), in.requiredString("reference"));
     }
 
     private static LineQuantity readQuantity(In in) {
@@ -710,6 +780,20 @@ public final class EventCodec {
                     + Arrays.toString(type.getEnumConstants()));
         }
 
+        /** Whether the field is present, even as null. */
+        boolean has(String name) {
+            return fields.containsKey(name);
+        }
+
+        /** An object, or null when the field is null or missing, as in events stored before the field existed. */
+        <T> T optionalObject(String name, Function<In, T> reader) {
+            if (!fields.containsKey(name) || fields.get(name) == null) {
+                read.add(name);
+                return null;
+            }
+            return object(name, reader);
+        }
+
         <T> T object(String name, Function<In, T> reader) {
             Object value = required(name);
             if (!(value instanceof Map)) {
@@ -737,15 +821,29 @@ public final class EventCodec {
             return result;
         }
 
-        List<String> stringList(String name) {
+        /**
+         * Evidence references: {@code {"kind","reference"}} objects. A plain string, as events written before evidence
+         * had a kind hold, reads as a {@link EvidenceKind#DOCUMENT}; a missing field, as events written before their
+         * step took evidence lack it, reads as none.
+         */
+        List<Evidence> evidence(String name) {
+            if (!fields.containsKey(name)) {
+                return List.of();
+            }
             List<Object> items = items(name);
-            List<String> result = new ArrayList<>(items.size());
+            List<Evidence> result = new ArrayList<>(items.size());
             for (int i = 0; i < items.size(); i++) {
-                if (!(items.get(i) instanceof String s)) {
-                    throw new EventCodecException(path(name) + "[" + i + "]",
-                            "expected a string, found " + Json.typeName(items.get(i)));
+                Object item = items.get(i);
+                String itemPath = path(name) + "[" + i + "]";
+                if (item instanceof String reference) {
+                    result.add(new In(Map.of(), itemPath).construct(in -> new Evidence(EvidenceKind.DOCUMENT, reference)));
+                } else if (item instanceof Map) {
+                    In inner = new In(cast(item), itemPath);
+                    result.add(inner.construct(EventCodec::readEvidence));
+                    inner.finish();
+                } else {
+                    throw new EventCodecException(itemPath, "expected an object, found " + Json.typeName(item));
                 }
-                result.add(s);
             }
             return result;
         }

@@ -47,7 +47,13 @@ public enum NotificationType {
     /** The customer accepted the partial refund offered; the leg is settled. */
     PARTIAL_REFUND_ACCEPTED,
     /** The customer rejected the partial refund offered; the negotiation goes on. */
-    PARTIAL_REFUND_REJECTED;
+    PARTIAL_REFUND_REJECTED,
+    /** The customer re-applied on a declined leg: a new negotiation round begins. */
+    RETURN_REAPPLIED,
+    /** A party wrote a message to the recipient. */
+    MESSAGE_SENT,
+    /** A command carried an outside system's version token, now the case's newest of its source; nobody is told. */
+    EXTERNAL_VERSION_RECORDED;
 
     /**
      * The type of notification that tells about an event.
@@ -157,7 +163,7 @@ public enum NotificationType {
         public NotificationType legClosed(ReturnEvent.LegClosed e) {
             return LEG_CLOSED;
         }
-    
+
         @Override
         public NotificationType partialRefundOffered(ReturnEvent.PartialRefundOffered e) {
             return PARTIAL_REFUND_OFFERED;
@@ -171,6 +177,21 @@ public enum NotificationType {
         @Override
         public NotificationType partialRefundRejected(ReturnEvent.PartialRefundRejected e) {
             return PARTIAL_REFUND_REJECTED;
+        }
+
+        @Override
+        public NotificationType returnReapplied(ReturnEvent.ReturnReapplied e) {
+            return RETURN_REAPPLIED;
+        }
+
+        @Override
+        public NotificationType messageSent(ReturnEvent.MessageSent e) {
+            return MESSAGE_SENT;
+        }
+
+        @Override
+        public NotificationType externalVersionRecorded(ReturnEvent.ExternalVersionRecorded e) {
+            return EXTERNAL_VERSION_RECORDED;
         }
     }
 }

@@ -4,6 +4,9 @@ import dev.returnsync.spi.EventTypes;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.FeeBearer;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
@@ -59,7 +62,7 @@ class EventCodecTest {
     @Test
     void the_hierarchy_walk_finds_every_event_type_the_codec_knows_and_no_more() {
         Set<String> found = EventTypes.all().stream().map(Class::getSimpleName).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(22, found.size(), "event types: " + found);
+        assertEquals(25, found.size(), "event types: " + found);
         assertEquals(found, new TreeSet<>(EventCodec.knownTypes()));
     }
 
@@ -92,16 +95,18 @@ class EventCodecTest {
             assertEquals(event, EventCodec.decode(EventCodec.encode(event)), type.getSimpleName() + " with null "
                     + components[i].getName());
         }
-        // only the note of the two note-carrying events is optional; every other field is required
-        boolean hasNote = type == ReturnEvent.ResultReported.class || type == ReturnEvent.ResultReportedToCustomer.class;
-        assertEquals(hasNote ? 1 : 0, nullable, "nullable components of " + type.getSimpleName());
+        // only the note of the two note-carrying events is optional, and the fees events stored before fees lack;
+        // every other field is required
+        int optional = type == ReturnEvent.ResultReported.class ? 2
+                : type == ReturnEvent.ResultReportedToCustomer.class || type == ReturnEvent.SupplierAgreed.class ? 1 : 0;
+        assertEquals(optional, nullable, "nullable components of " + type.getSimpleName());
     }
 
     @Test
     void empty_lists_and_empty_text_round_trip() {
         Actor supplier = Actor.supplier(TENANT, SupplierId.of("s-1"));
         ReturnEvent event = new ReturnEvent.ResultReported(Instant.parse("2026-03-01T10:15:30.123456789Z"), supplier,
-                SupplierId.of("s-1"), List.of(), List.of(), "", Money.of("CNY", "0"));
+                SupplierId.of("s-1"), List.of(), List.of(), "", Money.of("CNY", "0"), List.of());
         assertEquals(event, EventCodec.decode(EventCodec.encode(event)));
         ReturnEvent declined = new ReturnEvent.SupplierDeclined(Instant.parse("2026-01-01T00:00:00Z"), supplier, SupplierId.of("s-1"),
                 Reason.of(ReasonCode.OTHER, ""));
@@ -109,10 +114,48 @@ class EventCodecTest {
     }
 
     @Test
+    void evidence_written_before_it_had_a_kind_reads_as_documents_and_a_missing_evidence_list_as_none() {
+        String legacyReason = "{\"format\":1,\"type\":\"ResultDisputed\",\"at\":\"2026-03-01T10:15:30Z\","
+                + "\"actor\":{\"role\":\"CUSTOMER\",\"id\":\"c-1\",\"tenant\":\"t-1\"},\"leg\":\"s-1\","
+                + "\"reason\":{\"code\":\"DAMAGED_IN_TRANSIT\",\"text\":\"\",\"evidence\":[\"img-1.jpg\"]}}";
+        ReturnEvent.ResultDisputed disputed = (ReturnEvent.ResultDisputed) EventCodec.decode(legacyReason);
+        assertEquals(List.of(Evidence.of(EvidenceKind.DOCUMENT, "img-1.jpg")), disputed.reason().evidence());
+        String legacyAgreed = "{\"format\":1,\"type\":\"SupplierAgreed\",\"at\":\"2026-03-01T10:15:30Z\","
+                + "\"actor\":{\"role\":\"SUPPLIER\",\"id\":\"s-1\",\"tenant\":\"t-1\"},\"leg\":\"s-1\","
+                + "\"outcome\":\"EXCHANGE\",\"authorized\":[]}";
+        assertEquals(List.of(), ((ReturnEvent.SupplierAgreed) EventCodec.decode(legacyAgreed)).evidence());
+        EventCodecException wrong = assertThrows(EventCodecException.class, () -> EventCodec.decode(
+                legacyAgreed.replace("[]}", "[],\"evidence\":[{\"kind\":\"HOLOGRAM\",\"reference\":\"x\"}]}")));
+        assertTrue(wrong.getMessage().contains("$.evidence[0].kind"), wrong.getMessage());
+    }
+
+    @Test
+    void events_stored_before_fees_read_without_them_and_a_plain_refund_reads_as_its_settlement() {
+        String head = "{\"format\":1,\"at\":\"2026-03-01T10:15:30Z\",\"leg\":\"s-1\",";
+        String supplier = "\"actor\":{\"role\":\"SUPPLIER\",\"id\":\"s-1\",\"tenant\":\"t-1\"},";
+        ReturnEvent.SupplierAgreed agreed = (ReturnEvent.SupplierAgreed) EventCodec.decode(head + supplier
+                + "\"type\":\"SupplierAgreed\",\"outcome\":\"EXCHANGE\",\"authorized\":[]}");
+        assertEquals(null, agreed.shipping());
+        ReturnEvent.ResultReported inspected = (ReturnEvent.ResultReported) EventCodec.decode(head + supplier
+                + "\"type\":\"ResultReported\",\"accepted\":[],\"rejected\":[],\"note\":null}");
+        assertEquals(null, inspected.restockingFee());
+        assertEquals(inspected, EventCodec.decode(EventCodec.encode(inspected)), "a missing fee round-trips");
+        ReturnEvent.ResultReportedToCustomer told = (ReturnEvent.ResultReportedToCustomer) EventCodec.decode(head
+                + "\"actor\":{\"role\":\"RESELLER\",\"id\":\"u-1\",\"tenant\":\"t-1\"},"
+                + "\"type\":\"ResultReportedToCustomer\",\"refund\":{\"currency\":\"CNY\",\"minor\":5990},"
+                + "\"note\":\"ok\"}");
+        Money refund = Money.of("CNY", "59.90");
+        Money zero = Money.of("CNY", "0");
+        assertEquals(Settlement.of(refund, zero, zero, zero, refund), told.settlement());
+        assertEquals(refund, told.settlement().refund());
+    }
+
+    @Test
     void strings_are_escaped_as_json_requires_and_chinese_text_stays_readable() {
         ReturnEvent event = new ReturnEvent.LegClosed(Instant.parse("2026-03-01T10:15:30Z"),
                 Actor.reseller(TENANT, "u-1"), SupplierId.of("s-1"), new Reason(ReasonCode.QUALITY_ISSUE, TRICKY,
-                List.of("图片/1.jpg", "https://example.com/a?b=\"c\"")));
+                List.of(Evidence.of(EvidenceKind.PHOTO, "图片/1.jpg"),
+                Evidence.of(EvidenceKind.VIDEO, "https://example.com/a?b=\"c\""))));
         String json = EventCodec.encode(event);
         assertTrue(json.contains("质量问题 \\\"quoted\\\" back\\\\slash\\nnew line\\ttab 😀"), json);
         StringBuilder raw = new StringBuilder();
@@ -147,7 +190,7 @@ class EventCodecTest {
         String agreed = EventCodec.encode(new ReturnEvent.SupplierAgreed(Instant.parse("2026-03-01T10:15:30Z"),
                 Actor.supplier(TenantId.of("t-1"), SupplierId.of("s-1")), SupplierId.of("s-1"),
                 OutcomeType.EXCHANGE, List.of(LineQuantity.of("sku-1", 2)),
-                new ReturnShipping(Money.of("CNY", "12.00"), FeeBearer.SUPPLIER, null)));
+                new ReturnShipping(Money.of("CNY", "12.00"), FeeBearer.SUPPLIER, null), List.of()));
         String refund = EventCodec.encode(new ReturnEvent.ResultReportedToCustomer(Instant.parse("2026-03-01T10:15:30Z"),
                 Actor.reseller(TenantId.of("t-1"), "u-1"), SupplierId.of("s-1"), settlement("59.90"), "ok"));
         String shipped = EventCodec.encode(new ReturnEvent.ReturnShipped(Instant.parse("2026-03-01T10:15:30Z"),
@@ -245,8 +288,9 @@ class EventCodecTest {
         Map<String, Object> tree = (Map<String, Object>) Json.parse(EventCodec.encode((ReturnEvent) instantiate(type, -1)));
         int refused = 0;
         for (String path : fieldPaths(tree, "$")) {
-            if (path.equals("$.format") || path.equals("$.type") || path.equals("$.note")) {
-                continue;
+            if (path.equals("$.format") || path.equals("$.type") || path.equals("$.note")
+                    || path.equals("$.shipping") || path.equals("$.restockingFee")) {
+                continue; // optional: absent in events stored before fees
             }
             String json = Json.write(withNull(tree, path.substring(2).split("\\.")));
             EventCodecException e = assertThrows(EventCodecException.class, () -> EventCodec.decode(json), path);
@@ -359,7 +403,8 @@ class EventCodecTest {
                 default -> ReturnNumber.supplierReturn(SupplierId.of("供应商-A"), "rma-00042");
             };
         } else if (type == Reason.class) {
-            return new Reason(ReasonCode.QUALITY_ISSUE, TRICKY, List.of("img-1.jpg", "证据 2"));
+            return new Reason(ReasonCode.QUALITY_ISSUE, TRICKY, List.of(Evidence.of(EvidenceKind.PHOTO, "img-1.jpg"),
+                    Evidence.of(EvidenceKind.INSPECTION_REPORT, "证据 2")));
         } else if (type == OutcomeType.class) {
             return OutcomeType.EXCHANGE;
         } else if (type == LegState.class) {
@@ -375,12 +420,17 @@ class EventCodecTest {
             return 2;
         } else if (type == String.class) {
             return TRICKY;
+        } else if (type == ExternalVersion.class) {
+            return ExternalVersion.of("1688.dropship_x-1", Long.MAX_VALUE);
         } else if (type == boolean.class) {
             return true;
         } else if (type == List.class) {
             Type element = ((ParameterizedType) generic).getActualTypeArguments()[0];
             if (element == LineQuantity.class) {
                 return List.of(LineQuantity.of("sku-红色-XL", 2), LineQuantity.of("sku-2", 0));
+            } else if (element == Evidence.class) {
+                return List.of(Evidence.of(EvidenceKind.VIDEO, "https://v.example/开箱.mp4"),
+                        Evidence.of(EvidenceKind.DOCUMENT, TRICKY.replace("\n", " ").replace("\t", " ")));
             } else if (element == ReturnLine.class) {
                 return List.of(new ReturnLine(Sku.of("sku-1"), SupplierId.of("供应商-A"), 1, 2, Money.of("CNY", "59.90")),
                         new ReturnLine(Sku.of("sku-2"), SupplierId.of("s-b"), 3, 3, Money.of("JPY", "1200")));

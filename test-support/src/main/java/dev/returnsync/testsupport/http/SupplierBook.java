@@ -90,7 +90,9 @@ final class SupplierBook {
                 return known.fingerprint().equals(fingerprint) ? new Answer(200, representation(known.stored()), true)
                         : Answer.error(409, "idempotency_key_reused");
             }
-            if (returns.containsKey(id(tenant, resellerNumber))) {
+            StoredReturn earlier = returns.get(id(tenant, resellerNumber));
+            if (earlier != null && !earlier.status.equals(DECLINED)) {
+                // a declined return may be applied for again: the customer re-applied and a new round began
                 return Answer.error(409, "duplicate_return");
             }
             StoredReturn r = new StoredReturn(tenant, resellerNumber, PENDING);

@@ -1,5 +1,6 @@
 package dev.returnsync.testsupport.http;
 
+import dev.returnsync.spi.Evidence;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.json.Json;
@@ -74,7 +75,14 @@ final class WireDocuments {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("code", reason.code().name());
         out.put("text", reason.text());
-        out.put("evidence", List.copyOf(reason.evidence()));
+        List<Object> evidence = new ArrayList<>();
+        for (Evidence e : reason.evidence()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("kind", e.kind().name());
+            item.put("reference", e.reference());
+            evidence.add(item);
+        }
+        out.put("evidence", evidence);
         return out;
     }
 

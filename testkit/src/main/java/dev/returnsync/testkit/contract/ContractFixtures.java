@@ -4,6 +4,9 @@ import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.FeeBearer;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LegState;
@@ -18,6 +21,7 @@ import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.ReturnShipping;
+import dev.returnsync.spi.Role;
 import dev.returnsync.spi.Settlement;
 import dev.returnsync.spi.Sku;
 import dev.returnsync.spi.SupplierId;
@@ -72,7 +76,8 @@ final class ContractFixtures {
                 resellerNumber(tenant, resellerNo),
                 List.of(new ReturnLine(Sku.of("sku-红-XL"), SUPPLIER, 1, 2, Money.of("CNY", "59.90")),
                         new ReturnLine(Sku.of("sku-2"), OTHER_SUPPLIER, 1, 1, Money.of("CNY", "10.00"))),
-                new Reason(ReasonCode.QUALITY_ISSUE, CHINESE, List.of("photo-1.jpg")), OutcomeType.RETURN_AND_REFUND,
+                new Reason(ReasonCode.QUALITY_ISSUE, CHINESE, List.of(Evidence.of(EvidenceKind.PHOTO, "photo-1.jpg"))),
+                OutcomeType.RETURN_AND_REFUND,
                 T0.minus(Duration.ofDays(2)));
     }
 
@@ -88,7 +93,10 @@ final class ContractFixtures {
 
     /**
      * A whole happy-path history of the first supplier's leg, including a replaced supplier number, a return
-     * tracking number and (for the exchange) a replacement tracking number; timestamps carry nanoseconds.
+     * tracking number and (for the exchange) a replacement tracking number, then the other leg's partial refund
+     * offers around a decline after its number was issued, a re-application and a message; evidence on every step
+     * that takes it; two external versions; timestamps carry
+     * nanoseconds.
      */
     static List<ReturnEvent> fullLifecycle(TenantId tenant, CaseId caseId, String prefix) {
         Actor reseller = Actor.reseller(tenant, "店小二");
@@ -101,7 +109,7 @@ final class ContractFixtures {
         events.add(new ReturnEvent.NegotiationOpened(t.plusSeconds(1), reseller, SUPPLIER));
         events.add(new ReturnEvent.SupplierAgreed(t.plusSeconds(2), supplier, SUPPLIER, OutcomeType.EXCHANGE,
                 List.of(LineQuantity.of("sku-红-XL", 1)),
-                new ReturnShipping(Money.of("CNY", "12.00"), FeeBearer.FREIGHT_INSURANCE, "运费险-" + prefix)));
+                new ReturnShipping(Money.of("CNY", "12.00"), FeeBearer.FREIGHT_INSURANCE, "运费险-" + prefix), List.of()));
         events.add(new ReturnEvent.ReturnApplied(t.plusSeconds(3), reseller, SUPPLIER, requested.resellerNumber()));
         ReturnNumber first = ReturnNumber.supplierReturn(SUPPLIER, prefix + "-S1");
         ReturnNumber second = ReturnNumber.supplierReturn(SUPPLIER, prefix + "-S2");
@@ -112,7 +120,8 @@ final class ContractFixtures {
                 ReturnNumber.returnTracking("SF", prefix + "RT0001")));
         events.add(new ReturnEvent.ReturnReceived(t.plusSeconds(8), supplier, SUPPLIER, List.of(LineQuantity.of("sku-红-XL", 1))));
         events.add(new ReturnEvent.ResultReported(t.plusSeconds(9), supplier, SUPPLIER,
-                List.of(LineQuantity.of("sku-红-XL", 1)), List.of(), "验货合格", Money.of("CNY", "0.00")));
+                List.of(LineQuantity.of("sku-红-XL", 1)), List.of(), "验货合格", Money.of("CNY", "0.00"),
+                List.of(Evidence.of(EvidenceKind.INSPECTION_REPORT, "QC-红-1"))));
         events.add(new ReturnEvent.ReplacementShipped(t.plusSeconds(10), supplier, SUPPLIER,
                 ReturnNumber.replacementTracking("YTO", prefix + "RP0001")));
         Money zero = Money.of("CNY", "0.00");
@@ -121,18 +130,35 @@ final class ContractFixtures {
         events.add(new ReturnEvent.ResultConfirmed(t.plusSeconds(12), customer, SUPPLIER, false));
         events.add(new ReturnEvent.LegEscalated(t.plusSeconds(13), Actor.system(tenant, "deadline"), OTHER_SUPPLIER,
                 LegState.REQUESTED));
-        // 协商部分退款 on the other leg: an offer rejected, a second one accepted
+        // the other leg: 协商部分退款 offered and rejected; then agreed, declined after its number was issued,
+        // re-applied on (the number stays, superseded), a message, and a second offer accepted
         Actor other = Actor.supplier(tenant, OTHER_SUPPLIER);
         events.add(new ReturnEvent.NegotiationOpened(t.plusSeconds(14), reseller, OTHER_SUPPLIER));
         events.add(new ReturnEvent.PartialRefundOffered(t.plusSeconds(15), other, OTHER_SUPPLIER,
                 Money.of("CNY", "3.00"), 1, "留下商品，退 3 元"));
         events.add(new ReturnEvent.PartialRefundRejected(t.plusSeconds(16), customer, OTHER_SUPPLIER,
                 new Reason(ReasonCode.OTHER, CHINESE, List.of())));
-        events.add(new ReturnEvent.PartialRefundOffered(t.plusSeconds(17), other, OTHER_SUPPLIER,
+        events.add(new ReturnEvent.SupplierAgreed(t.plusSeconds(17), other, OTHER_SUPPLIER, OutcomeType.REFUND_ONLY,
+                List.of(LineQuantity.of("sku-2", 1)), new ReturnShipping(zero, FeeBearer.SUPPLIER, null),
+                List.of(Evidence.of(EvidenceKind.DOCUMENT, "协议/1.pdf"))));
+        events.add(new ReturnEvent.ReturnApplied(t.plusSeconds(18), reseller, OTHER_SUPPLIER, requested.resellerNumber()));
+        events.add(new ReturnEvent.SupplierNumberIssued(t.plusSeconds(19), other, OTHER_SUPPLIER,
+                ReturnNumber.supplierReturn(OTHER_SUPPLIER, prefix + "-O1")));
+        events.add(new ReturnEvent.SupplierDeclined(t.plusSeconds(20), other, OTHER_SUPPLIER,
+                new Reason(ReasonCode.NOT_AS_DESCRIBED, "拆封", List.of(Evidence.of(EvidenceKind.VIDEO, "v/1.mp4")))));
+        events.add(new ReturnEvent.ReturnReapplied(t.plusSeconds(21), customer, OTHER_SUPPLIER, 2,
+                new Reason(ReasonCode.QUALITY_ISSUE, "再次申请", List.of(Evidence.of(EvidenceKind.PHOTO, "p/2.jpg")))));
+        events.add(new ReturnEvent.MessageSent(t.plusSeconds(22), customer, OTHER_SUPPLIER, Role.RESELLER,
+                "请再看看\n照片"));
+        events.add(new ReturnEvent.PartialRefundOffered(t.plusSeconds(23), other, OTHER_SUPPLIER,
                 Money.of("CNY", "5.00"), 2, ""));
         Money five = Money.of("CNY", "5.00");
-        events.add(new ReturnEvent.PartialRefundAccepted(t.plusSeconds(18), customer, OTHER_SUPPLIER,
+        events.add(new ReturnEvent.PartialRefundAccepted(t.plusSeconds(24), customer, OTHER_SUPPLIER,
                 Settlement.of(five, zero, zero, zero, five)));
+        // external versions beyond 2^53, which a store that passes JSON numbers through doubles would round
+        events.add(new ReturnEvent.ExternalVersionRecorded(t.plusSeconds(25), reseller,
+                ExternalVersion.of("taobao", 9_007_199_254_740_993L)));
+        events.add(new ReturnEvent.ExternalVersionRecorded(t.plusSeconds(26), supplier, ExternalVersion.of("1688", 7)));
         return events;
     }
 

@@ -1,6 +1,8 @@
 package dev.returnsync.testkit.contract;
 
 import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.Reason;
@@ -150,7 +152,7 @@ public abstract class SupplierAdapterContract {
         return new SupplierRequest.RequestReturn(key, TENANT, CaseId.of(name), leg,
                 ReturnNumber.resellerReturn(TENANT, "RS-" + name), ReturnNumber.customerRequest(TENANT, "AS-" + name),
                 quantities(), OutcomeType.RETURN_AND_REFUND,
-                new Reason(ReasonCode.QUALITY_ISSUE, CUSTOMER_WORDS, List.of("photo-1.jpg")));
+                new Reason(ReasonCode.QUALITY_ISSUE, CUSTOMER_WORDS, List.of(Evidence.of(EvidenceKind.PHOTO, "photo-1.jpg"))));
     }
 
     /** {@return the authorized quantities of every request of the suites} */

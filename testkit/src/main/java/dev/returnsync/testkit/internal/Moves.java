@@ -10,8 +10,11 @@ import dev.returnsync.core.domain.Transition;
 import dev.returnsync.core.domain.command.CommandHeader;
 import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.Actor;
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
 import dev.returnsync.spi.FeeBearer;
 import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OutcomeType;
@@ -39,8 +42,8 @@ import java.util.function.ToIntFunction;
  * The finite domain of the exhaustive exploration: from a state, every action worth trying. Commands whose
  * leg state has a row in the transition table are tried with every boundary payload by their rightful
  * actors, and with one payload by every other actor and with a stale version; commands without a row are
- * tried once. The clock moves to just before, at and just after each pending deadline, each return
- * window, and each horizon the rules declare (counted from the delivery and from when each leg entered its
+ * tried once. The clock moves to just before, at and just after each pending deadline, each closing
+ * re-application window, each return window, and each horizon the rules declare (counted from the delivery and from when each leg entered its
  * state), and by the configured durations. Not API.
  */
 public final class Moves {
@@ -48,6 +51,8 @@ public final class Moves {
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final Sku UNKNOWN_SKU = Sku.of("SKU-NOT-IN-CASE");
     private static final Reason REASON = Reason.of(ReasonCode.OTHER, "checker");
+    private static final Reason EVIDENCED = new Reason(ReasonCode.QUALITY_ISSUE, "checker",
+            List.of(Evidence.of(EvidenceKind.PHOTO, "checker-photo")));
 
     private final ReturnWorkflow workflow;
     private final Parties parties;
@@ -111,7 +116,7 @@ public final class Moves {
                 deliveredAt).build()));
         actions.add(new Action.Execute(on(current, parties.reseller(), null).openNegotiation()
                 .leg(parties.strangerSupplier()).build()));
-        if (!current.status().isFinished()) {
+        if (!current.status().isFinished() || hasDeclined(current)) {
             actions.addAll(clockMoves(state, current.legs()));
         }
         return actions;
@@ -122,6 +127,12 @@ public final class Moves {
         for (Leg leg : legs) {
             leg.dueAt(workflow.deadlines()).ifPresent(due ->
                     around(targets, due, "deadline of " + leg.supplier() + " in " + leg.state()));
+        }
+        for (Leg leg : legs) {
+            if (leg.state() == LegState.DECLINED) {
+                around(targets, workflow.reapplication().closesAt(leg.since()), "re-application window of "
+                        + leg.supplier() + " closes");
+            }
         }
         for (Duration window : windows) {
             around(targets, deliveredAt.plus(window), Describe.duration(window) + " after delivery");
@@ -143,6 +154,16 @@ public final class Moves {
             }
         });
         return moves;
+    }
+
+    /** True when a leg is declined, so the clock still matters: the customer may re-apply until the window closes. */
+    private static boolean hasDeclined(ReturnCase c) {
+        for (Leg leg : c.legs()) {
+            if (leg.state() == LegState.DECLINED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One step before, the instant of, and one step after a boundary. */
@@ -349,6 +370,8 @@ public final class Moves {
             case ACCEPT_PARTIAL_REFUND -> List.of((a, v) -> on(c, a, v).acceptPartialRefund().leg(s).buildUnchecked());
             case REJECT_PARTIAL_REFUND ->
                     List.of((a, v) -> on(c, a, v).rejectPartialRefund().leg(s).reason(REASON).buildUnchecked());
+            case REAPPLY -> List.of((a, v) -> on(c, a, v).reapply().leg(s).reason(EVIDENCED).buildUnchecked());
+            case SEND_MESSAGE -> messages(c, s);
             case SUBMIT_RETURN -> throw new IllegalArgumentException("not a leg command");
         };
     }
@@ -370,6 +393,21 @@ public final class Moves {
             total += line.unitPrice().minor() * line.received();
         }
         return total;
+    }
+
+    /**
+     * A message changes no leg, only the version, so an accepted one is sent only from the case's first version
+     * (else every state would spawn a chain of messages as deep as the exploration); everywhere else the checker
+     * sends one to an addressee the workflow refuses (a party writing to its own role).
+     */
+    private static List<Variant> messages(ReturnCase c, SupplierId s) {
+        Variant own = (a, v) -> on(c, a, v).sendMessage().leg(s).to(a.role()).text("checker").buildUnchecked();
+        if (c.version() > 1) {
+            return List.of(own);
+        }
+        Variant allowed = (a, v) -> on(c, a, v).sendMessage().leg(s)
+                .to(a.role() == Role.RESELLER ? Role.CUSTOMER : Role.RESELLER).text("checker").buildUnchecked();
+        return List.of(allowed, own);
     }
 
     private static void addIfNew(List<List<LineQuantity>> list, List<LineQuantity> candidate, List<LineQuantity> same) {

@@ -1,5 +1,7 @@
 package dev.returnsync.supplier.http;
 
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
@@ -148,7 +150,14 @@ final class Wire {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("code", reason.code().name());
         out.put("text", reason.text());
-        out.put("evidence", new ArrayList<Object>(reason.evidence()));
+        List<Object> evidence = new ArrayList<>();
+        for (Evidence e : reason.evidence()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("kind", e.kind().name());
+            item.put("reference", e.reference());
+            evidence.add(item);
+        }
+        out.put("evidence", evidence);
         return out;
     }
 
@@ -161,20 +170,32 @@ final class Wire {
             throw new WireException("field 'reason.code' is not a known reason code");
         }
         String text = doc.get("text") == null ? "" : optionalString(doc, "text");
-        List<String> evidence = new ArrayList<>();
-        if (doc.get("evidence") != null) {
-            for (Object e : array(doc.get("evidence"), "reason.evidence")) {
-                if (!(e instanceof String s)) {
-                    throw new WireException("field 'reason.evidence' must hold strings");
-                }
-                evidence.add(s);
-            }
-        }
         try {
+            List<Evidence> evidence = new ArrayList<>();
+            if (doc.get("evidence") != null) {
+                for (Object e : array(doc.get("evidence"), "reason.evidence")) {
+                    evidence.add(readEvidence(e));
+                }
+            }
             return new Reason(code, text, evidence);
         } catch (IllegalArgumentException e) {
             throw new WireException("field 'reason' is out of range");
         }
+    }
+
+    /** An evidence reference: {@code {"kind","reference"}}, or a plain string, read as a document. */
+    private static Evidence readEvidence(Object value) {
+        if (value instanceof String reference) {
+            return Evidence.of(EvidenceKind.DOCUMENT, reference);
+        }
+        Map<String, Object> doc = object(value, "reason.evidence");
+        EvidenceKind kind;
+        try {
+            kind = EvidenceKind.valueOf(string(doc, "kind"));
+        } catch (IllegalArgumentException e) {
+            throw new WireException("field 'reason.evidence.kind' is not a known evidence kind");
+        }
+        return Evidence.of(kind, string(doc, "reference"));
     }
 
     /** Percent-encodes a path segment: every byte outside {@code A-Z a-z 0-9 - . _ ~} as {@code %XX} of UTF-8. */

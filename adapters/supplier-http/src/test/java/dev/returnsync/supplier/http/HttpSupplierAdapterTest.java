@@ -2,6 +2,8 @@ package dev.returnsync.supplier.http;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.Reason;
@@ -104,7 +106,7 @@ class HttpSupplierAdapterTest {
         return new SupplierRequest.RequestReturn("case-1/4/REQUEST_RETURN/acme", TENANT, CaseId.of("case-1"), S1,
                 ReturnNumber.resellerReturn(TENANT, "RS-1"), ReturnNumber.customerRequest(TENANT, "AS-9"),
                 List.of(LineQuantity.of("SKU-红", 2)), OutcomeType.EXCHANGE,
-                new Reason(ReasonCode.QUALITY_ISSUE, "破洞 \"big\"\n 13800138000", List.of("p1.jpg")));
+                new Reason(ReasonCode.QUALITY_ISSUE, "破洞 \"big\"\n 13800138000", List.of(Evidence.of(EvidenceKind.PHOTO, "p1.jpg"))));
     }
 
     @Test
@@ -123,7 +125,7 @@ class HttpSupplierAdapterTest {
         assertEquals("AS-9", body.get("customerNumber"));
         assertEquals("EXCHANGE", body.get("outcome"));
         assertEquals(List.of(Map.of("sku", "SKU-红", "quantity", 2L)), body.get("lines"));
-        assertEquals(Map.of("code", "QUALITY_ISSUE", "text", "破洞 \"big\"\n 13800138000", "evidence", List.of("p1.jpg")),
+        assertEquals(Map.of("code", "QUALITY_ISSUE", "text", "破洞 \"big\"\n 13800138000", "evidence", List.of(Map.of("kind", "PHOTO", "reference", "p1.jpg"))),
                 body.get("reason"));
     }
 

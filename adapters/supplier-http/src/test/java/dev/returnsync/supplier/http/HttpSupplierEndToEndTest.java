@@ -157,6 +157,29 @@ class HttpSupplierEndToEndTest {
     }
 
     @Test
+    void afterADeclineByCallbackTheCustomerReappliesAndTheNextRoundAppliesAgainUnderTheSameResellerNumber() {
+        connect(Style.NUMBER_BY_CALLBACK, SupplierCapabilities.push());
+        CaseId c = CaseId.of("case-reapplied");
+        String resellerNumber = toNumberRequested(engine, c, S1);
+        dispatchUntilIdle(c, 3);
+        server.decline(TENANT.value(), resellerNumber,
+                dev.returnsync.spi.Reason.of(dev.returnsync.spi.ReasonCode.OTHER, "no photos"));
+        assertEquals(LegState.DECLINED, leg(c).state());
+
+        engine.execute(Commands.as(customer()).key(key()).onCase(c).reapply().leg(S1)
+                .reason(dev.returnsync.spi.ReasonCode.QUALITY_ISSUE, "photos attached",
+                        dev.returnsync.spi.Evidence.of(dev.returnsync.spi.EvidenceKind.PHOTO, "p-1.jpg"))
+                .build());
+        engine.execute(Commands.as(supplier(S1)).key(key()).onCase(c).agreeReturn()
+                .outcome(dev.returnsync.spi.OutcomeType.RETURN_AND_REFUND).build());
+        engine.execute(Commands.as(reseller()).key(key()).onCase(c).applyForReturn().leg(S1).build());
+        dispatchUntilIdle(c, 3);
+        assertTrue(engine.caseView(reseller(), c).parked().isEmpty(), "the second application is not parked");
+        assertEquals(2, leg(c).round());
+        assertEquals(1, server.returnsCreated(), "the declined return was applied for again, not duplicated");
+    }
+
+    @Test
     void numberInReplyAfterA500AndADroppedConnection() {
         connect(Style.NUMBER_IN_REPLY, SupplierCapabilities.replyOnly());
         CaseId c = CaseId.of("case-reply");

@@ -17,7 +17,7 @@ import java.util.List;
  * (运费) is none unless set, borne as the case's reason calls for ({@link FeeBearer#forReason}) unless
  * {@link #feeBearer} says otherwise.
  */
-public final class AgreeReturnBuilder extends LegCommandBuilder<AgreeReturnBuilder, Command.AgreeReturn> {
+public final class AgreeReturnBuilder extends EvidenceBuilder<AgreeReturnBuilder, Command.AgreeReturn> {
     private OutcomeType outcome;
     private List<LineQuantity> authorized = List.of();
     private Money shippingFee;
@@ -110,7 +110,7 @@ public final class AgreeReturnBuilder extends LegCommandBuilder<AgreeReturnBuild
 
     @Override
     Command.AgreeReturn make() {
-        return new Command.AgreeReturn(header.key, header.actor, header.expectedVersion, header.caseId, leg(),
-                outcome, authorized, shippingFee, feeBearer, insuranceClaim);
+        return new Command.AgreeReturn(header.key, header.actor, header.expectedVersion, header.externalVersion,
+                header.caseId, leg(), outcome, authorized, shippingFee, feeBearer, insuranceClaim, evidence());
     }
 }

@@ -83,6 +83,7 @@ public abstract class CommandBuilder<C extends Command> {
     final List<FieldDefault> defaults() {
         List<FieldDefault> defaults = new ArrayList<>();
         defaults.add(new FieldDefault("expectedVersion", "any version"));
+        defaults.add(new FieldDefault("externalVersion", "none"));
         addDefaults(defaults);
         return defaults;
     }

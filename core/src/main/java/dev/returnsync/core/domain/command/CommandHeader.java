@@ -4,12 +4,13 @@ import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.CommandType;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.ReturnNumber;
 
 /**
  * What every command carries: who fires it, its idempotency key, the case it is about and, optionally, the case
- * version the caller saw. Immutable: each setter returns a new header, so one header can start several commands.
+ * version the caller saw and the version of the same return in an outside system. Immutable: each setter returns a new header, so one header can start several commands.
  * The step methods, one per command and named after it, return the builder of that step; the seed's words for the
  * step (文本1: the return flow, 文本2: the return-number sync) head each one.
  *
@@ -20,12 +21,15 @@ public final class CommandHeader {
     final Actor actor;
     final IdempotencyKey key;
     final Long expectedVersion;
+    final ExternalVersion externalVersion;
     final CaseId caseId;
 
-    CommandHeader(Actor actor, IdempotencyKey key, Long expectedVersion, CaseId caseId) {
+    CommandHeader(Actor actor, IdempotencyKey key, Long expectedVersion, ExternalVersion externalVersion,
+                  CaseId caseId) {
         this.actor = actor;
         this.key = key;
         this.expectedVersion = expectedVersion;
+        this.externalVersion = externalVersion;
         this.caseId = caseId;
     }
 
@@ -36,7 +40,7 @@ public final class CommandHeader {
      * @return a header with this key
      */
     public CommandHeader key(IdempotencyKey key) {
-        return new CommandHeader(actor, key, expectedVersion, caseId);
+        return new CommandHeader(actor, key, expectedVersion, externalVersion, caseId);
     }
 
     /**
@@ -58,7 +62,33 @@ public final class CommandHeader {
      * @return a header with this version
      */
     public CommandHeader expectedVersion(Long version) {
-        return new CommandHeader(actor, key, version, caseId);
+        return new CommandHeader(actor, key, version, externalVersion, caseId);
+    }
+
+    /**
+     * The version of the same return in an outside system, e.g. a marketplace's refund version: if the case
+     * already accepted a version of this source at least as new, the command is refused
+     * ({@link dev.returnsync.core.domain.Refusal.Code#STALE_EXTERNAL_VERSION}) and changes nothing; if it is accepted,
+     * the case remembers the version. Without it (the default, or {@code null}) the command carries none.
+     *
+     * @param version the token, or {@code null} for none
+     * @return a header with this external version
+     */
+    public CommandHeader externalVersion(ExternalVersion version) {
+        return new CommandHeader(actor, key, expectedVersion, version, caseId);
+    }
+
+    /**
+     * The version of the same return in an outside system, from its source and value; see
+     * {@link #externalVersion(ExternalVersion)}.
+     *
+     * @param source where the token comes from, e.g. {@code "taobao"} (see {@link ExternalVersion})
+     * @param version the token, zero or more; larger is newer
+     * @return a header with this external version
+     * @throws IllegalArgumentException if the source or the version breaks a rule of {@link ExternalVersion}
+     */
+    public CommandHeader externalVersion(String source, long version) {
+        return externalVersion(ExternalVersion.of(source, version));
     }
 
     /**
@@ -69,7 +99,7 @@ public final class CommandHeader {
      * @return a header with this case
      */
     public CommandHeader onCase(CaseId caseId) {
-        return new CommandHeader(actor, key, expectedVersion, caseId);
+        return new CommandHeader(actor, key, expectedVersion, externalVersion, caseId);
     }
 
     /**
@@ -285,5 +315,24 @@ public final class CommandHeader {
      */
     public LegReasonBuilder<Command.RejectPartialRefund> rejectPartialRefund() {
         return new LegReasonBuilder<>(this, CommandType.REJECT_PARTIAL_REFUND, Command.RejectPartialRefund::new);
+    }
+
+    /**
+     * The customer (or the reseller for them) re-applies on a declined leg with a changed reason, under the same
+     * customer request number: a new negotiation round, within the workflow's re-application window.
+     *
+     * @return the step's builder
+     */
+    public LegReasonBuilder<Command.Reapply> reapply() {
+        return new LegReasonBuilder<>(this, CommandType.REAPPLY, Command.Reapply::new);
+    }
+
+    /**
+     * A party writes a message about a leg to another party; the leg's state does not change.
+     *
+     * @return the step's builder
+     */
+    public SendMessageBuilder sendMessage() {
+        return new SendMessageBuilder(this);
     }
 }

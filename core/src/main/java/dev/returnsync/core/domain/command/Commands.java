@@ -30,17 +30,18 @@ public final class Commands {
      * @return a header with no key, no case and any version
      */
     public static CommandHeader as(Actor actor) {
-        return new CommandHeader(actor, null, null, null);
+        return new CommandHeader(actor, null, null, null, null);
     }
 
     /**
-     * The header of an existing command: its actor, key, case and expected version. A start for a command that
+     * The header of an existing command: its actor, key, case, expected version and external version. A start for a command that
      * differs from another in its payload only, e.g. a smaller quantity.
      *
      * @param command the command
-     * @return a header with the command's actor, key, case and expected version
+     * @return a header with the command's actor, key, case, expected version and external version
      */
     public static CommandHeader headerOf(Command command) {
-        return new CommandHeader(command.actor(), command.key(), command.expectedVersion(), command.caseId());
+        return new CommandHeader(command.actor(), command.key(), command.expectedVersion(),
+                command.externalVersion(), command.caseId());
     }
 }

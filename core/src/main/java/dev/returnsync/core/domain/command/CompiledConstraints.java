@@ -65,6 +65,8 @@ final class CompiledConstraints {
                 Constraints.notNull(c.outcome(), "outcome", violations);
                 Constraints.notNull(c.authorized(), "authorized", violations);
                 Constraints.size(c.insuranceClaim(), 0, 64, "insuranceClaim", violations);
+                Constraints.notNull(c.evidence(), "evidence", violations);
+                Constraints.size(c.evidence(), 0, 20, "evidence", violations);
             }
             case DECLINE_RETURN -> {
                 if (!(command instanceof Command.DeclineReturn c)) {
@@ -154,6 +156,8 @@ final class CompiledConstraints {
                 Constraints.notNull(c.rejected(), "rejected", violations);
                 Constraints.notNull(c.note(), "note", violations);
                 Constraints.size(c.note(), 0, 500, "note", violations);
+                Constraints.notNull(c.evidence(), "evidence", violations);
+                Constraints.size(c.evidence(), 0, 20, "evidence", violations);
             }
             case SHIP_REPLACEMENT -> {
                 if (!(command instanceof Command.ShipReplacement c)) {
@@ -263,6 +267,30 @@ final class CompiledConstraints {
                 Constraints.notNull(c.caseId(), "caseId", violations);
                 Constraints.notNull(c.leg(), "leg", violations);
                 Constraints.notNull(c.reason(), "reason", violations);
+            }
+            case REAPPLY -> {
+                if (!(command instanceof Command.Reapply c)) {
+                    return false;
+                }
+                Constraints.notNull(c.key(), "key", violations);
+                Constraints.notNull(c.actor(), "actor", violations);
+                Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);
+                Constraints.notNull(c.caseId(), "caseId", violations);
+                Constraints.notNull(c.leg(), "leg", violations);
+                Constraints.notNull(c.reason(), "reason", violations);
+            }
+            case SEND_MESSAGE -> {
+                if (!(command instanceof Command.SendMessage c)) {
+                    return false;
+                }
+                Constraints.notNull(c.key(), "key", violations);
+                Constraints.notNull(c.actor(), "actor", violations);
+                Constraints.positiveOrZero(c.expectedVersion(), "expectedVersion", violations);
+                Constraints.notNull(c.caseId(), "caseId", violations);
+                Constraints.notNull(c.leg(), "leg", violations);
+                Constraints.notNull(c.to(), "to", violations);
+                Constraints.notBlank(c.text(), "text", violations);
+                Constraints.size(c.text(), 0, 1000, "text", violations);
             }
             default -> {
                 return false;

@@ -42,7 +42,7 @@ public final class ConfirmReceiptBuilder extends LegCommandBuilder<ConfirmReceip
 
     @Override
     Command.ConfirmReceipt make() {
-        return new Command.ConfirmReceipt(header.key, header.actor, header.expectedVersion, header.caseId, leg(),
+        return new Command.ConfirmReceipt(header.key, header.actor, header.expectedVersion, header.externalVersion, header.caseId, leg(),
                 received);
     }
 }

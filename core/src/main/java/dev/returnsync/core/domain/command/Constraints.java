@@ -2,6 +2,7 @@ package dev.returnsync.core.domain.command;
 
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.InvalidCommandException.Violation;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -21,7 +22,7 @@ import java.util.Map;
  * Checks a command record against the Jakarta constraints on its components, the same ones the engine validates,
  * with the same messages, and says them in words for the command reference: the records stay the one place that
  * says what a field must be. Only the constraints the commands use are known: {@code NotNull}, {@code NotEmpty},
- * {@code PositiveOrZero}, {@code Size}, and {@code NotNull} on the elements of a list.
+ * {@code NotBlank}, {@code PositiveOrZero}, {@code Size}, and {@code NotNull} on the elements of a list.
  *
  * <p>A build checks without reflection: {@link CompiledConstraints} holds the same rules as plain code, generated
  * from the annotations (a test fails when they differ). A command type it does not know yet is checked from its
@@ -37,7 +38,7 @@ final class Constraints {
                 for (RecordComponent component : type.getRecordComponents()) {
                     Method accessor = component.getAccessor();
                     rules.add(new Rule(component.getName(), accessor, accessor.isAnnotationPresent(NotNull.class),
-                            accessor.isAnnotationPresent(NotEmpty.class),
+                            accessor.isAnnotationPresent(NotEmpty.class), accessor.isAnnotationPresent(NotBlank.class),
                             accessor.isAnnotationPresent(PositiveOrZero.class), accessor.getAnnotation(Size.class),
                             CharSequence.class.isAssignableFrom(component.getType()), elementsNotNull(component)));
                 }
@@ -102,6 +103,13 @@ final class Constraints {
         }
     }
 
+    /** {@code NotBlank}: adds a violation when the text is null or blank. */
+    static void notBlank(Object value, String path, List<Violation> violations) {
+        if (value == null || value.toString().isBlank()) {
+            violations.add(new Violation(path, "must not be blank"));
+        }
+    }
+
     /** {@code PositiveOrZero} on a boxed number: adds a violation when it is below 0; null passes. */
     static void positiveOrZero(Number value, String path, List<Violation> violations) {
         if (value != null) {
@@ -137,13 +145,14 @@ final class Constraints {
      * @param accessor the component's accessor
      * @param notNull whether it carries {@code NotNull}
      * @param notEmpty whether it carries {@code NotEmpty}
+     * @param notBlank whether it carries {@code NotBlank}
      * @param positiveOrZero whether it carries {@code PositiveOrZero}
      * @param size its {@code Size}, or null
      * @param text whether it is text
      * @param elementsNotNull whether it is a list whose elements carry {@code NotNull}
      */
-    record Rule(String path, Method accessor, boolean notNull, boolean notEmpty, boolean positiveOrZero,
-                Size size, boolean text, boolean elementsNotNull) {
+    record Rule(String path, Method accessor, boolean notNull, boolean notEmpty, boolean notBlank,
+                boolean positiveOrZero, Size size, boolean text, boolean elementsNotNull) {
         void check(Command command, List<Violation> violations) {
             Object value = read(command);
             if (notNull) {
@@ -151,6 +160,9 @@ final class Constraints {
             }
             if (notEmpty) {
                 Constraints.notEmpty(value, path, violations);
+            }
+            if (notBlank) {
+                Constraints.notBlank(value, path, violations);
             }
             if (positiveOrZero && value instanceof Number number) {
                 Constraints.positiveOrZero(number, path, violations);
@@ -162,9 +174,12 @@ final class Constraints {
 
         String describe() {
             List<String> words = new ArrayList<>();
-            words.add(notNull || notEmpty ? "required" : "optional");
+            words.add(notNull || notEmpty || notBlank ? "required" : "optional");
             if (notEmpty) {
                 words.add(text ? "not empty" : "at least one");
+            }
+            if (notBlank) {
+                words.add("not blank");
             }
             if (positiveOrZero) {
                 words.add("0 or more");

@@ -4,6 +4,7 @@ import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.CommandType;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.SupplierId;
 
@@ -23,12 +24,12 @@ public final class LegBuilder<C extends Command.LegCommand> extends LegCommandBu
 
     @Override
     C make() {
-        return factory.make(header.key, header.actor, header.expectedVersion, header.caseId, leg());
+        return factory.make(header.key, header.actor, header.expectedVersion, header.externalVersion, header.caseId, leg());
     }
 
     /** The record's constructor. */
     @FunctionalInterface
     interface Factory<C> {
-        C make(IdempotencyKey key, Actor actor, Long expectedVersion, CaseId caseId, SupplierId leg);
+        C make(IdempotencyKey key, Actor actor, Long expectedVersion, ExternalVersion externalVersion, CaseId caseId, SupplierId leg);
     }
 }

@@ -4,6 +4,7 @@ import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.CommandType;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.SupplierId;
@@ -36,13 +37,13 @@ public final class LegNumberBuilder<C extends Command.LegCommand> extends LegCom
 
     @Override
     C make() {
-        return factory.make(header.key, header.actor, header.expectedVersion, header.caseId, leg(), number);
+        return factory.make(header.key, header.actor, header.expectedVersion, header.externalVersion, header.caseId, leg(), number);
     }
 
     /** The record's constructor. */
     @FunctionalInterface
     interface Factory<C> {
-        C make(IdempotencyKey key, Actor actor, Long expectedVersion, CaseId caseId, SupplierId leg,
+        C make(IdempotencyKey key, Actor actor, Long expectedVersion, ExternalVersion externalVersion, CaseId caseId, SupplierId leg,
                ReturnNumber number);
     }
 }

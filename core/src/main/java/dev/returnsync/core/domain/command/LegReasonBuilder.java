@@ -4,13 +4,18 @@ import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.CommandType;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.SupplierId;
 
+import java.util.List;
+
 /**
- * Builds a command about a leg that gives a reason: declining the return, disputing the result, closing the leg.
+ * Builds a command about a leg that gives a reason: declining the return, disputing the result, closing the leg,
+ * re-applying after a decline.
  *
  * @param <C> the command built
  */
@@ -46,14 +51,27 @@ public final class LegReasonBuilder<C extends Command.LegCommand> extends LegCom
         return reason(Reason.of(code, text));
     }
 
+    /**
+     * Why, as a code, a text and evidence references; required.
+     *
+     * @param code the reason code
+     * @param text the free text, possibly empty
+     * @param evidence photos, videos, inspection reports, at most {@value Evidence#MAX_COUNT}
+     * @return this builder
+     * @throws IllegalArgumentException if the text or the evidence break the rules of {@link Reason}
+     */
+    public LegReasonBuilder<C> reason(ReasonCode code, String text, Evidence... evidence) {
+        return reason(new Reason(code, text, List.of(evidence)));
+    }
+
     @Override
     C make() {
-        return factory.make(header.key, header.actor, header.expectedVersion, header.caseId, leg(), reason);
+        return factory.make(header.key, header.actor, header.expectedVersion, header.externalVersion, header.caseId, leg(), reason);
     }
 
     /** The record's constructor. */
     @FunctionalInterface
     interface Factory<C> {
-        C make(IdempotencyKey key, Actor actor, Long expectedVersion, CaseId caseId, SupplierId leg, Reason reason);
+        C make(IdempotencyKey key, Actor actor, Long expectedVersion, ExternalVersion externalVersion, CaseId caseId, SupplierId leg, Reason reason);
     }
 }

@@ -52,7 +52,7 @@ public final class OfferPartialRefundBuilder
 
     @Override
     Command.OfferPartialRefund make() {
-        return new Command.OfferPartialRefund(header.key, header.actor, header.expectedVersion, header.caseId, leg(),
-                amount, note);
+        return new Command.OfferPartialRefund(header.key, header.actor, header.expectedVersion, header.externalVersion,
+                header.caseId, leg(), amount, note);
     }
 }

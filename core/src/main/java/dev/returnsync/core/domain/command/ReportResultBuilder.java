@@ -13,7 +13,7 @@ import java.util.List;
  * every SKU received, accepted plus rejected must equal received; a refund-only leg reports with both lists empty.
  * Both lists are empty, the note is empty and there is no restocking fee unless set.
  */
-public final class ReportResultBuilder extends LegCommandBuilder<ReportResultBuilder, Command.ReportResult> {
+public final class ReportResultBuilder extends EvidenceBuilder<ReportResultBuilder, Command.ReportResult> {
     private List<LineQuantity> accepted = List.of();
     private List<LineQuantity> rejected = List.of();
     private String note = "";
@@ -99,7 +99,7 @@ public final class ReportResultBuilder extends LegCommandBuilder<ReportResultBui
 
     @Override
     Command.ReportResult make() {
-        return new Command.ReportResult(header.key, header.actor, header.expectedVersion, header.caseId, leg(),
-                accepted, rejected, note, restockingFee);
+        return new Command.ReportResult(header.key, header.actor, header.expectedVersion, header.externalVersion,
+                header.caseId, leg(), accepted, rejected, note, restockingFee, evidence());
     }
 }

@@ -52,7 +52,7 @@ public final class ReportResultToCustomerBuilder
 
     @Override
     Command.ReportResultToCustomer make() {
-        return new Command.ReportResultToCustomer(header.key, header.actor, header.expectedVersion, header.caseId,
-                leg(), note, compensation);
+        return new Command.ReportResultToCustomer(header.key, header.actor, header.expectedVersion,
+                header.externalVersion, header.caseId, leg(), note, compensation);
     }
 }

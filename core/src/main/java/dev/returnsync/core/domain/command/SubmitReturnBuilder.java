@@ -160,7 +160,7 @@ public final class SubmitReturnBuilder extends CommandBuilder<Command.SubmitRetu
 
     @Override
     Command.SubmitReturn make() {
-        return new Command.SubmitReturn(header.key, header.actor, header.expectedVersion, header.caseId,
+        return new Command.SubmitReturn(header.key, header.actor, header.expectedVersion, header.externalVersion, header.caseId,
                 customer == null ? actingCustomer(header.actor) : customer, order, customerNumber, resellerNumber,
                 lines, reason, wanted, deliveredAt);
     }

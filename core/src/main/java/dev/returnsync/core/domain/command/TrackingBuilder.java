@@ -4,6 +4,7 @@ import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.CommandType;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.SupplierId;
@@ -51,7 +52,7 @@ public final class TrackingBuilder<C extends Command.LegCommand> extends LegComm
 
     @Override
     C make() {
-        return factory.make(header.key, header.actor, header.expectedVersion, header.caseId, leg(), tracking);
+        return factory.make(header.key, header.actor, header.expectedVersion, header.externalVersion, header.caseId, leg(), tracking);
     }
 
     /** How a carrier and a number make the tracking number of the step. */
@@ -63,7 +64,7 @@ public final class TrackingBuilder<C extends Command.LegCommand> extends LegComm
     /** The record's constructor. */
     @FunctionalInterface
     interface Factory<C> {
-        C make(IdempotencyKey key, Actor actor, Long expectedVersion, CaseId caseId, SupplierId leg,
+        C make(IdempotencyKey key, Actor actor, Long expectedVersion, ExternalVersion externalVersion, CaseId caseId, SupplierId leg,
                ReturnNumber tracking);
     }
 }

@@ -30,7 +30,12 @@ import java.util.Optional;
  * answered exactly as for a missing case: the same {@link CaseNotFoundException}, or an empty answer. Each party
  * then sees its own view: a supplier its own leg only (its own lines of the request, its own events, the outbox
  * work addressed to it); a customer every leg of their return but no outbox work (the outbox is the reseller's
- * operations: supplier calls, their errors, leases); a reseller and the system everything. Not API.
+ * operations: supplier calls, their errors, leases); a reseller and the system everything.
+ *
+ * <p>Messages ({@link ReturnEvent.MessageSent}) are narrower still: the customer sees the messages it wrote and those
+ * addressed to the customer; a supplier those of its own leg that it wrote or that are addressed to the supplier; the
+ * reseller and the system every message. A message a party may not see is left out of its history as if it had never
+ * been written. Not API.
  */
 public final class Visibility {
     private Visibility() {
@@ -131,12 +136,12 @@ public final class Visibility {
         }
         List<Leg> own = c.legs().stream().filter(leg -> asker.is(leg.supplier())).toList();
         return new ReturnCase(c.id(), c.tenant(), c.customer(), c.order(), c.customerNumber(), c.resellerNumber(),
-                c.reason(), c.wanted(), c.deliveredAt(), c.createdAt(), own, c.version());
+                c.reason(), c.wanted(), c.deliveredAt(), c.createdAt(), own, c.version(), c.externalVersions());
     }
 
     /** The outcome of a command as its actor sees it. */
     public static CommandResult resultFor(Actor asker, CommandResult result) {
-        if (asker.role() != Role.SUPPLIER) {
+        if (seesWholeTenant(asker)) {
             return result;
         }
         return new CommandResult(stateFor(asker, result.state()), historyFor(asker, result.events()),
@@ -156,16 +161,34 @@ public final class Visibility {
 
     /**
      * The events as the asker sees them: a supplier the events of its own leg and the request with its own lines
-     * only; everyone else every event.
+     * only; a customer every event but the messages not meant for it; the reseller and the system every event.
      */
     public static List<ReturnEvent> historyFor(Actor asker, List<ReturnEvent> events) {
-        if (asker.role() != Role.SUPPLIER) {
-            return events;
+        return switch (asker.role()) {
+            case RESELLER, SYSTEM -> events;
+            case CUSTOMER -> events.stream()
+                    .filter(e -> !(e instanceof ReturnEvent.MessageSent m) || canRead(asker, m))
+                    .toList();
+            case SUPPLIER -> events.stream()
+                    .filter(e -> !(e instanceof ReturnEvent.LegEvent leg) || asker.is(leg.leg()))
+                    .filter(e -> !(e instanceof ReturnEvent.MessageSent m) || canRead(asker, m))
+                    .map(e -> e instanceof ReturnEvent.ReturnRequested requested ? ownLines(requested, asker) : e)
+                    .toList();
+        };
+    }
+
+    /**
+     * True when a party of the message's case may read the message: the reseller and the system always; anyone else
+     * when it wrote the message or its role is the addressee (a supplier only on its own leg).
+     */
+    public static boolean canRead(Actor asker, ReturnEvent.MessageSent message) {
+        if (seesWholeTenant(asker)) {
+            return true;
         }
-        return events.stream()
-                .filter(e -> !(e instanceof ReturnEvent.LegEvent leg) || asker.is(leg.leg()))
-                .map(e -> e instanceof ReturnEvent.ReturnRequested requested ? ownLines(requested, asker) : e)
-                .toList();
+        if (asker.role() == Role.SUPPLIER && !asker.is(message.leg())) {
+            return false;
+        }
+        return message.actor().role() == asker.role() || message.to() == asker.role();
     }
 
     private static ReturnEvent ownLines(ReturnEvent.ReturnRequested r, Actor supplier) {

@@ -124,7 +124,7 @@ public final class DeadlineRunner {
         String seed = c.id() + "|" + leg.supplier() + "|" + leg.state() + "|" + leg.since();
         Command.FireDeadline fire = new Command.FireDeadline(
                 IdempotencyKey.of("deadline-" + UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8))),
-                Actor.system(c.tenant(), RUNNER), null, c.id(), leg.supplier());
+                Actor.system(c.tenant(), RUNNER), null, null, c.id(), leg.supplier());
         try {
             CommandResult result = runner.run(fire, now);
             if (!result.replayed()) {

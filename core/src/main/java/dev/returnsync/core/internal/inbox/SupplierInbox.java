@@ -29,20 +29,20 @@ public final class SupplierInbox {
      */
     public static Command.IssueSupplierNumber numberIssued(TenantId tenant, SupplierId supplier, CaseId caseId,
                                                            IdempotencyKey key, String raw) {
-        return new Command.IssueSupplierNumber(key, as(tenant, supplier), null, caseId, supplier,
+        return new Command.IssueSupplierNumber(key, as(tenant, supplier), null, null, caseId, supplier,
                 ReturnNumber.supplierReturn(supplier, raw));
     }
 
     /** The supplier declined the return. */
     public static Command.DeclineReturn declined(TenantId tenant, SupplierId supplier, CaseId caseId,
                                                  IdempotencyKey key, Reason reason) {
-        return new Command.DeclineReturn(key, as(tenant, supplier), null, caseId, supplier, reason);
+        return new Command.DeclineReturn(key, as(tenant, supplier), null, null, caseId, supplier, reason);
     }
 
     /** The supplier received the parcel, with these quantities. */
     public static Command.ConfirmReceipt received(TenantId tenant, SupplierId supplier, CaseId caseId,
                                                   IdempotencyKey key, List<LineQuantity> quantities) {
-        return new Command.ConfirmReceipt(key, as(tenant, supplier), null, caseId, supplier, quantities);
+        return new Command.ConfirmReceipt(key, as(tenant, supplier), null, null, caseId, supplier, quantities);
     }
 
     private static Actor as(TenantId tenant, SupplierId supplier) {

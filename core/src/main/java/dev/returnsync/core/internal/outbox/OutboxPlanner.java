@@ -282,6 +282,22 @@ public final class OutboxPlanner {
         public List<Role> partialRefundRejected(ReturnEvent.PartialRefundRejected e) {
             return List.of(Role.RESELLER, Role.SUPPLIER);
         }
+
+        @Override
+        public List<Role> returnReapplied(ReturnEvent.ReturnReapplied e) {
+            return List.of(Role.RESELLER, Role.SUPPLIER);
+        }
+
+        /** Only the addressee: a message is never shown to a party it is not addressed to. */
+        @Override
+        public List<Role> messageSent(ReturnEvent.MessageSent e) {
+            return List.of(e.to());
+        }
+
+        @Override
+        public List<Role> externalVersionRecorded(ReturnEvent.ExternalVersionRecorded e) {
+            return List.of();
+        }
     }
 
     /**
@@ -398,6 +414,21 @@ public final class OutboxPlanner {
 
         @Override
         public Optional<Effect> partialRefundRejected(ReturnEvent.PartialRefundRejected e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> returnReapplied(ReturnEvent.ReturnReapplied e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> messageSent(ReturnEvent.MessageSent e) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Effect> externalVersionRecorded(ReturnEvent.ExternalVersionRecorded e) {
             return Optional.empty();
         }
     }

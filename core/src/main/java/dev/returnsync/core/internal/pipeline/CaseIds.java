@@ -26,7 +26,7 @@ final class CaseIds {
      */
     Command.SubmitReturn fill(Command.SubmitReturn s, Instant now) {
         CaseId id = CaseId.of(generator.next(s.actor().tenant(), now));
-        return new Command.SubmitReturn(s.key(), s.actor(), s.expectedVersion(), id, s.customer(), s.order(),
+        return new Command.SubmitReturn(s.key(), s.actor(), s.expectedVersion(), s.externalVersion(), id, s.customer(), s.order(),
                 s.customerNumber(), s.resellerNumber(), s.lines(), s.reason(), s.wanted(), s.deliveredAt());
     }
 }

@@ -23,7 +23,7 @@ final class ResellerNumbers {
     /** The submission with a freshly generated reseller return number. */
     Command.SubmitReturn fill(Command.SubmitReturn s, Instant now) {
         ReturnNumber number = ReturnNumber.resellerReturn(s.actor().tenant(), generator.next(s.actor().tenant(), now));
-        return new Command.SubmitReturn(s.key(), s.actor(), s.expectedVersion(), s.caseId(), s.customer(), s.order(),
+        return new Command.SubmitReturn(s.key(), s.actor(), s.expectedVersion(), s.externalVersion(), s.caseId(), s.customer(), s.order(),
                 s.customerNumber(), number, s.lines(), s.reason(), s.wanted(), s.deliveredAt());
     }
 }

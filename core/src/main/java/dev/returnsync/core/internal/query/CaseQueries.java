@@ -64,6 +64,17 @@ public final class CaseQueries {
         return Visibility.historyFor(asker, events);
     }
 
+    /** The case's message thread, oldest first, as the asker sees it. */
+    public List<ReturnEvent.MessageSent> messages(Actor asker, CaseId caseId) {
+        List<ReturnEvent.MessageSent> thread = new ArrayList<>();
+        for (ReturnEvent event : history(asker, caseId)) {
+            if (event instanceof ReturnEvent.MessageSent message) {
+                thread.add(message);
+            }
+        }
+        return thread;
+    }
+
     /** Where a number leads, if the asker may see it. */
     public Optional<NumberLink> findByNumber(Actor asker, ReturnNumber number) {
         Objects.requireNonNull(asker, "asker must not be null");

@@ -7,8 +7,10 @@ import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
-import dev.returnsync.spi.IdempotencyKey;
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
 import dev.returnsync.spi.FeeBearer;
+import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OrderId;
@@ -85,79 +87,89 @@ class CommandBuildersTest {
         }
     }
 
+    private static final Evidence PHOTO = Evidence.of(EvidenceKind.PHOTO, "https://img.example/label.jpg");
+    private static final Evidence REPORT = Evidence.of(EvidenceKind.INSPECTION_REPORT, "QC-2026-0042");
+
     static Stream<Example> examples() {
         return Stream.of(
                 new Example(CommandType.SUBMIT_RETURN, RESELLER, CommandHeader::submitReturn,
                         h -> h.submitReturn().customer(CUSTOMER_ID).order(ORDER).customerNumber(CUSTOMER_NUMBER)
                                 .resellerNumber(RESELLER_NUMBER).line(LINE).reason(REASON)
                                 .wanted(OutcomeType.EXCHANGE).deliveredAt(DELIVERED),
-                        a -> new Command.SubmitReturn(KEY, a, null, CASE, CUSTOMER_ID, ORDER, CUSTOMER_NUMBER,
+                        a -> new Command.SubmitReturn(KEY, a, null, null, CASE, CUSTOMER_ID, ORDER, CUSTOMER_NUMBER,
                                 RESELLER_NUMBER, List.of(LINE), REASON, OutcomeType.EXCHANGE, DELIVERED),
                         List.of("customer", "customerNumber", "deliveredAt", "key", "lines", "order", "reason",
                                 "wanted")),
                 leg(CommandType.OPEN_NEGOTIATION, RESELLER, CommandHeader::openNegotiation,
-                        a -> new Command.OpenNegotiation(KEY, a, null, CASE, S1)),
+                        a -> new Command.OpenNegotiation(KEY, a, null, null, CASE, S1)),
                 new Example(CommandType.AGREE_RETURN, SUPPLIER, CommandHeader::agreeReturn,
                         h -> h.agreeReturn().leg(S1).outcome(OutcomeType.EXCHANGE).authorized(ONE).shippingFee(FEE)
-                                .feeBearer(FeeBearer.FREIGHT_INSURANCE).insuranceClaim("YX-1"),
-                        a -> new Command.AgreeReturn(KEY, a, null, CASE, S1, OutcomeType.EXCHANGE, List.of(ONE), FEE,
-                                FeeBearer.FREIGHT_INSURANCE, "YX-1"),
+                                .feeBearer(FeeBearer.FREIGHT_INSURANCE).insuranceClaim("YX-1").evidence(PHOTO),
+                        a -> new Command.AgreeReturn(KEY, a, null, null, CASE, S1, OutcomeType.EXCHANGE, List.of(ONE), FEE,
+                                FeeBearer.FREIGHT_INSURANCE, "YX-1", List.of(PHOTO)),
                         List.of("caseId", "key", "outcome")),
                 reasoned(CommandType.DECLINE_RETURN, SUPPLIER, CommandHeader::declineReturn,
-                        a -> new Command.DeclineReturn(KEY, a, null, CASE, S1, REASON)),
+                        a -> new Command.DeclineReturn(KEY, a, null, null, CASE, S1, REASON)),
                 leg(CommandType.APPLY_FOR_RETURN, RESELLER, CommandHeader::applyForReturn,
-                        a -> new Command.ApplyForReturn(KEY, a, null, CASE, S1)),
+                        a -> new Command.ApplyForReturn(KEY, a, null, null, CASE, S1)),
                 new Example(CommandType.ISSUE_SUPPLIER_NUMBER, SUPPLIER, CommandHeader::issueSupplierNumber,
                         h -> h.issueSupplierNumber().leg(S1).number(SUPPLIER_NUMBER),
-                        a -> new Command.IssueSupplierNumber(KEY, a, null, CASE, S1, SUPPLIER_NUMBER),
+                        a -> new Command.IssueSupplierNumber(KEY, a, null, null, CASE, S1, SUPPLIER_NUMBER),
                         List.of("caseId", "key", "number")),
                 new Example(CommandType.REPLACE_SUPPLIER_NUMBER, SUPPLIER, CommandHeader::replaceSupplierNumber,
                         h -> h.replaceSupplierNumber().leg(S1).number(SUPPLIER_NUMBER),
-                        a -> new Command.ReplaceSupplierNumber(KEY, a, null, CASE, S1, SUPPLIER_NUMBER),
+                        a -> new Command.ReplaceSupplierNumber(KEY, a, null, null, CASE, S1, SUPPLIER_NUMBER),
                         List.of("caseId", "key", "number")),
                 leg(CommandType.SHARE_NUMBER_WITH_CUSTOMER, RESELLER, CommandHeader::shareNumberWithCustomer,
-                        a -> new Command.ShareNumberWithCustomer(KEY, a, null, CASE, S1)),
+                        a -> new Command.ShareNumberWithCustomer(KEY, a, null, null, CASE, S1)),
                 new Example(CommandType.REPORT_SHIPMENT, CUSTOMER, CommandHeader::reportShipment,
                         h -> h.reportShipment().leg(S1).tracking("SF", "SF100001"),
-                        a -> new Command.ReportShipment(KEY, a, null, CASE, S1,
+                        a -> new Command.ReportShipment(KEY, a, null, null, CASE, S1,
                                 ReturnNumber.returnTracking("SF", "SF100001")),
                         List.of("caseId", "key", "leg", "tracking")),
                 new Example(CommandType.CONFIRM_RECEIPT, SUPPLIER, CommandHeader::confirmReceipt,
                         h -> h.confirmReceipt().leg(S1).received(ONE),
-                        a -> new Command.ConfirmReceipt(KEY, a, null, CASE, S1, List.of(ONE)),
+                        a -> new Command.ConfirmReceipt(KEY, a, null, null, CASE, S1, List.of(ONE)),
                         List.of("caseId", "key", "received")),
                 new Example(CommandType.REPORT_RESULT, SUPPLIER, CommandHeader::reportResult,
                         h -> h.reportResult().leg(S1).accepted(ONE).rejected(List.of()).note("inspected")
-                                .restockingFee(FEE),
-                        a -> new Command.ReportResult(KEY, a, null, CASE, S1, List.of(ONE), List.of(), "inspected", FEE),
+                                .restockingFee(FEE).evidence(List.of(REPORT)),
+                        a -> new Command.ReportResult(KEY, a, null, null, CASE, S1, List.of(ONE), List.of(), "inspected", FEE,
+                                List.of(REPORT)),
                         List.of("caseId", "key")),
                 new Example(CommandType.SHIP_REPLACEMENT, SUPPLIER, CommandHeader::shipReplacement,
                         h -> h.shipReplacement().leg(S1).tracking("YT", "YT200001"),
-                        a -> new Command.ShipReplacement(KEY, a, null, CASE, S1,
+                        a -> new Command.ShipReplacement(KEY, a, null, null, CASE, S1,
                                 ReturnNumber.replacementTracking("YT", "YT200001")),
                         List.of("caseId", "key", "tracking")),
                 new Example(CommandType.REPORT_RESULT_TO_CUSTOMER, RESELLER, CommandHeader::reportResultToCustomer,
                         h -> h.reportResultToCustomer().leg(S1).note("refund on the way").compensation(FEE),
-                        a -> new Command.ReportResultToCustomer(KEY, a, null, CASE, S1, "refund on the way", FEE),
+                        a -> new Command.ReportResultToCustomer(KEY, a, null, null, CASE, S1, "refund on the way", FEE),
                         List.of("caseId", "key", "leg")),
                 leg(CommandType.CONFIRM_RESULT, CUSTOMER, CommandHeader::confirmResult,
-                        a -> new Command.ConfirmResult(KEY, a, null, CASE, S1)),
+                        a -> new Command.ConfirmResult(KEY, a, null, null, CASE, S1)),
                 reasoned(CommandType.DISPUTE_RESULT, CUSTOMER, CommandHeader::disputeResult,
-                        a -> new Command.DisputeResult(KEY, a, null, CASE, S1, REASON)),
+                        a -> new Command.DisputeResult(KEY, a, null, null, CASE, S1, REASON)),
                 leg(CommandType.CANCEL_RETURN, CUSTOMER, CommandHeader::cancelReturn,
-                        a -> new Command.CancelReturn(KEY, a, null, CASE, S1)),
+                        a -> new Command.CancelReturn(KEY, a, null, null, CASE, S1)),
                 reasoned(CommandType.CLOSE_LEG, RESELLER, CommandHeader::closeLeg,
-                        a -> new Command.CloseLeg(KEY, a, null, CASE, S1, REASON)),
+                        a -> new Command.CloseLeg(KEY, a, null, null, CASE, S1, REASON)),
                 leg(CommandType.FIRE_DEADLINE, SYSTEM, CommandHeader::fireDeadline,
-                        a -> new Command.FireDeadline(KEY, a, null, CASE, S1)),
+                        a -> new Command.FireDeadline(KEY, a, null, null, CASE, S1)),
                 new Example(CommandType.OFFER_PARTIAL_REFUND, SUPPLIER, CommandHeader::offerPartialRefund,
                         h -> h.offerPartialRefund().leg(S1).amount(FEE).note("keep it, with 5 yuan back"),
-                        a -> new Command.OfferPartialRefund(KEY, a, null, CASE, S1, FEE, "keep it, with 5 yuan back"),
+                        a -> new Command.OfferPartialRefund(KEY, a, null, null, CASE, S1, FEE, "keep it, with 5 yuan back"),
                         List.of("amount", "caseId", "key")),
                 leg(CommandType.ACCEPT_PARTIAL_REFUND, CUSTOMER, CommandHeader::acceptPartialRefund,
-                        a -> new Command.AcceptPartialRefund(KEY, a, null, CASE, S1)),
+                        a -> new Command.AcceptPartialRefund(KEY, a, null, null, CASE, S1)),
                 reasoned(CommandType.REJECT_PARTIAL_REFUND, CUSTOMER, CommandHeader::rejectPartialRefund,
-                        a -> new Command.RejectPartialRefund(KEY, a, null, CASE, S1, REASON)));
+                        a -> new Command.RejectPartialRefund(KEY, a, null, null, CASE, S1, REASON)),
+                reasoned(CommandType.REAPPLY, CUSTOMER, CommandHeader::reapply,
+                        a -> new Command.Reapply(KEY, a, null, null, CASE, S1, REASON)),
+                new Example(CommandType.SEND_MESSAGE, SUPPLIER, CommandHeader::sendMessage,
+                        h -> h.sendMessage().leg(S1).to(Role.RESELLER).text("parcel arrived opened"),
+                        a -> new Command.SendMessage(KEY, a, null, null, CASE, S1, Role.RESELLER, "parcel arrived opened"),
+                        List.of("caseId", "key", "text", "to")));
     }
 
     private static Example leg(CommandType type, Actor actor, Function<CommandHeader, LegBuilder<?>> step,
@@ -289,11 +301,11 @@ class CommandBuildersTest {
         CommandHeader first = reseller.key("k-1");
         CommandHeader second = reseller.key("k-2").expectedVersion(3L);
         assertNotSame(first, second);
-        assertEquals(new Command.OpenNegotiation(KEY, RESELLER, null, CASE, S1),
+        assertEquals(new Command.OpenNegotiation(KEY, RESELLER, null, null, CASE, S1),
                 first.openNegotiation().leg(S1).build());
-        assertEquals(new Command.ApplyForReturn(IdempotencyKey.of("k-2"), RESELLER, 3L, CASE, S1),
+        assertEquals(new Command.ApplyForReturn(IdempotencyKey.of("k-2"), RESELLER, 3L, null, CASE, S1),
                 second.applyForReturn().leg(S1).build());
-        assertEquals(new Command.ShareNumberWithCustomer(KEY, RESELLER, null, CASE, S1),
+        assertEquals(new Command.ShareNumberWithCustomer(KEY, RESELLER, null, null, CASE, S1),
                 first.shareNumberWithCustomer().leg(S1).build());
     }
 
@@ -303,13 +315,13 @@ class CommandBuildersTest {
                 .reportResult().accepted(ONE).build();
         Command.ReportResult smaller = Commands.headerOf(reported).reportResult().leg(reported.leg())
                 .rejected(ONE).note(reported.note()).build();
-        assertEquals(new Command.ReportResult(KEY, SUPPLIER, 4L, CASE, S1, List.of(), List.of(ONE), "", null), smaller);
+        assertEquals(new Command.ReportResult(KEY, SUPPLIER, 4L, null, CASE, S1, List.of(), List.of(ONE), "", null, List.of()), smaller);
         assertNull(Commands.headerOf(reported).expectedVersion(null).reportResult().build().expectedVersion());
 
         assertThrows(InvalidCommandException.class, () -> header(CUSTOMER).fireDeadline().leg(S1).build());
-        assertEquals(new Command.FireDeadline(KEY, CUSTOMER, null, CASE, S1),
+        assertEquals(new Command.FireDeadline(KEY, CUSTOMER, null, null, CASE, S1),
                 header(CUSTOMER).fireDeadline().leg(S1).buildUnchecked());
-        assertEquals(new Command.OpenNegotiation(null, RESELLER, null, null, null),
+        assertEquals(new Command.OpenNegotiation(null, RESELLER, null, null, null, null),
                 Commands.as(RESELLER).openNegotiation().buildUnchecked());
     }
 

@@ -139,6 +139,9 @@ class CompiledConstraintsTest {
                 if (rule.notEmpty()) {
                     cases.append(line("notEmpty(" + value + ", " + path));
                 }
+                if (rule.notBlank()) {
+                    cases.append(line("notBlank(" + value + ", " + path));
+                }
                 if (rule.positiveOrZero()) {
                     cases.append(line("positiveOrZero(" + value + ", " + path));
                 }

@@ -35,15 +35,15 @@ class ConstraintsTest {
     static Stream<Command> invalidCommands() {
         List<ReturnLine> tooMany = Collections.nCopies(ReturnLine.MAX_LINES + 1, LINE);
         return Stream.of(
-                new Command.AgreeReturn(null, SUPPLIER, -1L, CASE, null, null, null, null, null, null),
-                new Command.SubmitReturn(KEY, CUSTOMER, null, null, CUSTOMER_ID, null, CUSTOMER_NUMBER, null,
+                new Command.AgreeReturn(null, SUPPLIER, -1L, null, CASE, null, null, null, null, null, null, List.of()),
+                new Command.SubmitReturn(KEY, CUSTOMER, null, null, null, CUSTOMER_ID, null, CUSTOMER_NUMBER, null,
                         List.of(), null, OutcomeType.EXCHANGE, null),
-                new Command.SubmitReturn(null, null, 2L, CASE, null, ORDER, null, RESELLER_NUMBER, tooMany, REASON,
+                new Command.SubmitReturn(null, null, 2L, null, CASE, null, ORDER, null, RESELLER_NUMBER, tooMany, REASON,
                         null, DELIVERED),
-                new Command.ReportResult(KEY, SUPPLIER, null, null, S1, null, List.of(), "x".repeat(501), null),
-                new Command.ReportResultToCustomer(null, RESELLER, 0L, CASE, S1, null, null),
-                new Command.ConfirmReceipt(KEY, SUPPLIER, null, CASE, S1, List.<LineQuantity>of()),
-                new Command.FireDeadline(null, null, -5L, null, null));
+                new Command.ReportResult(KEY, SUPPLIER, null, null, null, S1, null, List.of(), "x".repeat(501), null, List.of()),
+                new Command.ReportResultToCustomer(null, RESELLER, 0L, null, CASE, S1, null, null),
+                new Command.ConfirmReceipt(KEY, SUPPLIER, null, null, CASE, S1, List.<LineQuantity>of()),
+                new Command.FireDeadline(null, null, -5L, null, null, null));
     }
 
     @ParameterizedTest
