@@ -300,7 +300,7 @@ final class Timeline {
         @Override
         public String resultReported(ReturnEvent.ResultReported e) {
             return "验收结果: 合格 " + quantities(e.accepted()) + ", 不合格 " + quantities(e.rejected())
-                    + (e.restockingFee() == null || e.restockingFee().isZero() ? "" : ", 扣除上架费 " + e.restockingFee()) + ", “" + e.note() + "”"
+                    + (e.restockingFee() == null || e.restockingFee().isZero() ? "" : ", 扣除二次上架费 " + e.restockingFee()) + ", “" + e.note() + "”"
                     + evidence(e.evidence());
         }
 
@@ -389,7 +389,7 @@ final class Timeline {
         }
 
         private static String settlement(Settlement s) {
-            return " (货款 " + s.goodsRefund() + " - 上架费 " + s.restockingFee() + " + 运费 " + s.shippingRefund()
+            return " (货款 " + s.goodsRefund() + " - 二次上架费 " + s.restockingFee() + " + 运费 " + s.shippingRefund()
                     + " + 运费补偿 " + s.compensation() + "; 供应商应付代发商 " + s.supplierOwes() + ")";
         }
     }
