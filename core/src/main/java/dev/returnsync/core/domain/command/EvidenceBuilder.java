@@ -4,7 +4,6 @@ import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.CommandType;
 import dev.returnsync.spi.Evidence;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,7 +16,7 @@ import java.util.List;
  */
 public abstract class EvidenceBuilder<B extends EvidenceBuilder<B, C>, C extends Command.LegCommand>
         extends LegCommandBuilder<B, C> {
-    private List<Evidence> evidence = new ArrayList<>();
+    private List<Evidence> evidence = List.of();
 
     EvidenceBuilder(CommandHeader header, CommandType type) {
         super(header, type);
@@ -40,7 +39,7 @@ public abstract class EvidenceBuilder<B extends EvidenceBuilder<B, C>, C extends
      * @return this builder
      */
     public final B evidence(List<Evidence> evidence) {
-        this.evidence = evidence == null ? null : new ArrayList<>(evidence);
+        this.evidence = Snapshots.of(evidence);
         @SuppressWarnings("unchecked")
         B self = (B) this;
         return self;
