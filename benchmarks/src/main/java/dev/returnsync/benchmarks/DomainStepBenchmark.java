@@ -117,10 +117,7 @@ public class DomainStepBenchmark {
         Leg moved = new Leg(leg.supplier(), step.to().legState(), event.at(), leg.outcome(), leg.lines(),
                 leg.supplierNumber(), leg.supersededNumbers(), leg.returnTracking(), leg.replacementTracking(),
                 leg.numberShared(), null, leg.refund(), leg.money(), leg.round());
-        return new ReturnCase(before.id(), before.tenant(), before.customer(), before.order(),
-                before.customerNumber(), before.resellerNumber(), before.reason(), before.wanted(),
-                before.deliveredAt(), before.createdAt(), List.of(moved), before.version() + 1,
-                before.externalVersions());
+        return new ReturnCase(before.header(), List.of(moved), before.version() + 1, before.externalVersions());
     }
 
     private static boolean sameKey(ReturnNumber linked, ReturnNumber wanted) {

@@ -15,7 +15,6 @@ import dev.returnsync.spi.ReturnEvent;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * returnsync's pure domain, used the way the engine uses it: per step a command with an idempotency key,
@@ -82,7 +81,9 @@ final class ReturnsyncFlow implements ReturnFlow {
         } catch (InvalidCommandException e) {
             throw new StepRefusedException(step, e.getMessage());   // refused before deciding: e.g. the wrong role
         }
-        StepResult result = workflow.step(Optional.ofNullable(current), command, RuleContext.at(s.at(step)));
+        RuleContext context = RuleContext.at(s.at(step));
+        StepResult result = current == null ? workflow.step(workflow.initialState(), command, context)
+                : workflow.step(current, command, context);
         if (!result.accepted()) {
             throw new StepRefusedException(step, ((Decision.Refused) result.decision()).refusal().toString());
         }

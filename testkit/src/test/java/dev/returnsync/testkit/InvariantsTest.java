@@ -64,8 +64,7 @@ class InvariantsTest {
     }
 
     private static ReturnCase withLegs(ReturnCase c, List<Leg> legs, long version) {
-        return new ReturnCase(c.id(), c.tenant(), c.customer(), c.order(), c.customerNumber(), c.resellerNumber(),
-                c.reason(), c.wanted(), c.deliveredAt(), c.createdAt(), legs, version, c.externalVersions());
+        return new ReturnCase(c.header(), legs, version, c.externalVersions());
     }
 
     private static Leg moved(Leg l, LegState state, Instant since) {

@@ -1,5 +1,6 @@
 package dev.returnsync.marketplace;
 
+import dev.returnsync.core.domain.CaseHeader;
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.Decision;
 import dev.returnsync.core.domain.Leg;
@@ -168,9 +169,9 @@ class MappingTablesTest {
                 numbered.contains(state) && state != LegState.NUMBER_ISSUED, null,
                 EnumSet.of(LegState.RESULT_NOTIFIED, LegState.DISPUTED, LegState.COMPLETED).contains(state)
                         ? Money.of("CNY", "20.00") : null, money(state), 1);
-        return new ReturnCase(CaseId.of("case-1"), SHOP, CustomerId.of("c-1"), OrderId.of("o-1"),
+        return new ReturnCase(new CaseHeader(CaseId.of("case-1"), SHOP, CustomerId.of("c-1"), OrderId.of("o-1"),
                 ReturnNumber.customerRequest(SHOP, "TB-1"), ReturnNumber.resellerReturn(SHOP, "RS-1"),
-                Reason.of(ReasonCode.QUALITY_ISSUE, "broken"), outcome, T0.minusSeconds(86400), T0, List.of(leg), 5,
+                Reason.of(ReasonCode.QUALITY_ISSUE, "broken"), outcome, T0.minusSeconds(86400), T0), List.of(leg), 5,
                 Map.of());
     }
 

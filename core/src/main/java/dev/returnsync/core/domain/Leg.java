@@ -144,7 +144,7 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
 
     /** {@return zero in the currency of the leg's lines} */
     Money zero() {
-        return new Money(lines.get(0).unitPrice().currency(), 0);
+        return LegMoney.zero(lines.get(0).unitPrice().currency());
     }
 
     /** {@return what the leg's requested lines are worth: the bound of every refund and compensation of the leg} */
@@ -305,6 +305,18 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
     Leg escalated(LegState waitingIn) {
         return new Leg(supplier, state, since, outcome, lines, supplierNumber, supersededNumbers, returnTracking,
                 replacementTracking, numberShared, waitingIn, refund, money, round);
+    }
+
+    /**
+     * The first {@code size} elements of an array as an immutable list; one and two elements without copying the
+     * array, which a case's few lines and legs mostly are.
+     */
+    static <T> List<T> listOf(T[] elements, int size) {
+        return switch (size) {
+            case 1 -> List.of(elements[0]);
+            case 2 -> List.of(elements[0], elements[1]);
+            default -> List.of(java.util.Arrays.copyOf(elements, size));
+        };
     }
 
     /** The quantity of a SKU in a list (summed if listed more than once), zero when absent. */

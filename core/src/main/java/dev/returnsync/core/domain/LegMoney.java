@@ -1,5 +1,6 @@
 package dev.returnsync.core.domain;
 
+import dev.returnsync.spi.FeeBearer;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.ReasonCode;
@@ -9,6 +10,8 @@ import dev.returnsync.spi.Settlement;
 
 import java.util.Currency;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The money terms of a leg as its events set them: the return shipping fee and its bearer (agreed in the
@@ -25,6 +28,9 @@ import java.util.List;
  */
 public record LegMoney(ReturnShipping shipping, Money restockingFee, Money compensation, Money offer, Role offeredBy,
                        int offers, boolean partialRefund) {
+    /** Per currency, the initial terms of each reason code; see {@link #initial}. */
+    private static final ConcurrentMap<Currency, LegMoney[]> INITIAL = new ConcurrentHashMap<>();
+
     /**
      * Validates the terms.
      *
@@ -64,21 +70,55 @@ public record LegMoney(ReturnShipping shipping, Money restockingFee, Money compe
                 kept.plus(shipping.owedBySupplier()));
     }
 
-    /** Nothing agreed yet, in the case's currency; the shipping fee is zero and borne as the reason calls for. */
+    /**
+     * Nothing agreed yet, in the case's currency; the shipping fee is zero and borne as the reason calls for. The terms
+     * are immutable, so every leg in a currency with a reason of the same code shares one instance, and all of them one
+     * zero amount: a case keeps no copy of its own.
+     */
     static LegMoney initial(Currency currency, ReasonCode reason) {
-        Money zero = new Money(currency, 0);
-        return new LegMoney(ReturnShipping.none(currency, reason), zero, zero, null, null, 0, false);
+        return initialTerms(currency)[reason.ordinal()];
+    }
+
+    /** {@return zero in a currency: the one instance the initial terms of that currency share} */
+    static Money zero(Currency currency) {
+        return initialTerms(currency)[0].restockingFee;
+    }
+
+    /** The initial terms of a currency, one per reason code in ordinal order; made once per currency. */
+    private static LegMoney[] initialTerms(Currency currency) {
+        LegMoney[] terms = INITIAL.get(currency);
+        if (terms == null) {
+            Money zero = new Money(currency, 0);
+            ReasonCode[] codes = ReasonCode.values();
+            terms = new LegMoney[codes.length];
+            for (int i = 0; i < codes.length; i++) {
+                ReturnShipping none = new ReturnShipping(zero, FeeBearer.forReason(codes[i]), null);
+                terms[i] = new LegMoney(none, zero, zero, null, null, 0, false);
+            }
+            LegMoney[] first = INITIAL.putIfAbsent(currency, terms);
+            terms = first != null ? first : terms;
+        }
+        return terms;
     }
 
     LegMoney withShipping(ReturnShipping agreed) {
+        if (agreed.equals(shipping)) {
+            return this;
+        }
         return new LegMoney(agreed, restockingFee, compensation, offer, offeredBy, offers, partialRefund);
     }
 
     LegMoney withRestockingFee(Money fee) {
+        if (fee.equals(restockingFee)) {
+            return this;
+        }
         return new LegMoney(shipping, fee, compensation, offer, offeredBy, offers, partialRefund);
     }
 
     LegMoney withCompensation(Money granted) {
+        if (granted.equals(compensation)) {
+            return this;
+        }
         return new LegMoney(shipping, restockingFee, granted, offer, offeredBy, offers, partialRefund);
     }
 

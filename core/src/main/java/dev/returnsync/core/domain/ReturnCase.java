@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -28,45 +29,30 @@ import java.util.OptionalLong;
  * number of events folded, so it has no gaps and grows by one with every accepted command (by two when the command
  * carried an {@link ExternalVersion}, which is recorded by an event of its own).
  *
+ * <p>What the request fixed when it opened the case (ids, numbers, reason, times) is its {@link #header()}, which
+ * every later version of the case shares; {@link #id()}, {@link #tenant()} and the other accessors of the header's
+ * parts read it.
+ *
  * <p>The number linkage is part of the case: {@link #links()} lists every number of every kind, and
  * {@link #resolve(ReturnNumber)} finds where one leads.
  *
- * @param id the case id
- * @param tenant the reseller that owns the case
- * @param customer the customer who asked
- * @param order the storefront order
- * @param customerNumber the customer-side number
- * @param resellerNumber the reseller return number
- * @param reason why the customer asked
- * @param wanted the outcome the customer wants
- * @param deliveredAt when the order was delivered
- * @param createdAt when the case was opened
+ * @param header what the request fixed when it opened the case; shared by every version of the case
  * @param legs the legs, one per supplier, in the order of the request's lines
  * @param version the number of events folded into this case
  * @param externalVersions the newest {@link ExternalVersion} accepted per source: source to version
  */
-public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderId order, ReturnNumber customerNumber,
-                         ReturnNumber resellerNumber, Reason reason, OutcomeType wanted, Instant deliveredAt,
-                         Instant createdAt, List<Leg> legs, long version, Map<String, Long> externalVersions) {
+public record ReturnCase(CaseHeader header, List<Leg> legs, long version, Map<String, Long> externalVersions) {
 
     /**
      * Copies the legs and the external versions.
      *
-     * @param id the case id
-     * @param tenant the reseller that owns the case
-     * @param customer the customer who asked
-     * @param order the storefront order
-     * @param customerNumber the customer-side number
-     * @param resellerNumber the reseller return number
-     * @param reason why the customer asked
-     * @param wanted the outcome the customer wants
-     * @param deliveredAt when the order was delivered
-     * @param createdAt when the case was opened
+     * @param header what the request fixed when it opened the case; not null
      * @param legs the legs, one per supplier, in the order of the request's lines
      * @param version the number of events folded into this case
      * @param externalVersions the newest {@link ExternalVersion} accepted per source: source to version
      */
     public ReturnCase {
+        Objects.requireNonNull(header, "header");
         legs = List.copyOf(legs);
         externalVersions = Map.copyOf(externalVersions);
         if (legs.isEmpty()) {
@@ -75,6 +61,56 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
         if (version < 1) {
             throw new IllegalArgumentException("a case version starts at 1, was " + version);
         }
+    }
+
+    /** {@return the case id} */
+    public CaseId id() {
+        return header.id();
+    }
+
+    /** {@return the reseller that owns the case} */
+    public TenantId tenant() {
+        return header.tenant();
+    }
+
+    /** {@return the customer who asked} */
+    public CustomerId customer() {
+        return header.customer();
+    }
+
+    /** {@return the storefront order} */
+    public OrderId order() {
+        return header.order();
+    }
+
+    /** {@return the customer-side number} */
+    public ReturnNumber customerNumber() {
+        return header.customerNumber();
+    }
+
+    /** {@return the reseller return number} */
+    public ReturnNumber resellerNumber() {
+        return header.resellerNumber();
+    }
+
+    /** {@return why the customer asked} */
+    public Reason reason() {
+        return header.reason();
+    }
+
+    /** {@return the outcome the customer wants} */
+    public OutcomeType wanted() {
+        return header.wanted();
+    }
+
+    /** {@return when the order was delivered} */
+    public Instant deliveredAt() {
+        return header.deliveredAt();
+    }
+
+    /** {@return when the case was opened} */
+    public Instant createdAt() {
+        return header.createdAt();
     }
 
     /**
@@ -170,20 +206,20 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
     /** {@return every number linked to the case, case-level numbers first, then each leg's in order} */
     public List<NumberLink> links() {
         List<NumberLink> links = new ArrayList<>(2 + legs.size() * 3);
-        links.add(new NumberLink(customerNumber, tenant, id, null, false));
-        links.add(new NumberLink(resellerNumber, tenant, id, null, false));
+        links.add(new NumberLink(customerNumber(), tenant(), id(), null, false));
+        links.add(new NumberLink(resellerNumber(), tenant(), id(), null, false));
         for (Leg leg : legs) {
             for (ReturnNumber old : leg.supersededNumbers()) {
-                links.add(new NumberLink(old, tenant, id, leg.supplier(), true));
+                links.add(new NumberLink(old, tenant(), id(), leg.supplier(), true));
             }
             if (leg.supplierNumber() != null) {
-                links.add(new NumberLink(leg.supplierNumber(), tenant, id, leg.supplier(), false));
+                links.add(new NumberLink(leg.supplierNumber(), tenant(), id(), leg.supplier(), false));
             }
             if (leg.returnTracking() != null) {
-                links.add(new NumberLink(leg.returnTracking(), tenant, id, leg.supplier(), false));
+                links.add(new NumberLink(leg.returnTracking(), tenant(), id(), leg.supplier(), false));
             }
             if (leg.replacementTracking() != null) {
-                links.add(new NumberLink(leg.replacementTracking(), tenant, id, leg.supplier(), false));
+                links.add(new NumberLink(leg.replacementTracking(), tenant(), id(), leg.supplier(), false));
             }
         }
         return links;
@@ -197,17 +233,17 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
      * @return its link, or empty when the number is not linked to this case
      */
     public Optional<NumberLink> resolve(ReturnNumber number) {
-        if (customerNumber.sameKey(number)) {
-            return Optional.of(new NumberLink(customerNumber, tenant, id, null, false));
+        if (customerNumber().sameKey(number)) {
+            return Optional.of(new NumberLink(customerNumber(), tenant(), id(), null, false));
         }
-        if (resellerNumber.sameKey(number)) {
-            return Optional.of(new NumberLink(resellerNumber, tenant, id, null, false));
+        if (resellerNumber().sameKey(number)) {
+            return Optional.of(new NumberLink(resellerNumber(), tenant(), id(), null, false));
         }
         for (Leg leg : legs) {
             ReturnNumber found = leg.numberLike(number);
             if (found != null) {
                 boolean superseded = found != leg.supplierNumber() && leg.supersededNumbers().contains(found);
-                return Optional.of(new NumberLink(found, tenant, id, leg.supplier(), superseded));
+                return Optional.of(new NumberLink(found, tenant(), id(), leg.supplier(), superseded));
             }
         }
         return Optional.empty();
@@ -220,7 +256,7 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
      * @return true when a number with the same uniqueness key is linked to this case
      */
     public boolean isLinked(ReturnNumber number) {
-        if (customerNumber.sameKey(number) || resellerNumber.sameKey(number)) {
+        if (customerNumber().sameKey(number) || resellerNumber().sameKey(number)) {
             return true;
         }
         for (Leg leg : legs) {
@@ -253,18 +289,16 @@ public record ReturnCase(CaseId id, TenantId tenant, CustomerId customer, OrderI
         for (int i = 0; i < size; i++) {
             if (legs.get(i).supplier().equals(changed.supplier())) {
                 // one immutable list, built once; the constructor's List.copyOf keeps it as it is
-                return new ReturnCase(id, tenant, customer, order, customerNumber, resellerNumber, reason, wanted,
-                        deliveredAt, createdAt, replaced(i, changed), version + 1, externalVersions);
+                return new ReturnCase(header, replaced(i, changed), version + 1, externalVersions);
             }
         }
-        throw new IllegalStateException("case " + id + " has no leg of supplier " + changed.supplier());
+        throw new IllegalStateException("case " + id() + " has no leg of supplier " + changed.supplier());
     }
 
     ReturnCase withExternalVersion(ExternalVersion external) {
         Map<String, Long> next = new HashMap<>(externalVersions);
         next.put(external.source(), external.version());
-        return new ReturnCase(id, tenant, customer, order, customerNumber, resellerNumber, reason, wanted, deliveredAt,
-                createdAt, legs, version + 1, next);
+        return new ReturnCase(header, legs, version + 1, next);
     }
 
     /** The legs with the one at {@code index} replaced; one and two legs without an intermediate array. */

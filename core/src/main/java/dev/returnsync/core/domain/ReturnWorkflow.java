@@ -3,7 +3,6 @@ package dev.returnsync.core.domain;
 import dev.returnsync.core.domain.Command.LegCommand;
 import dev.returnsync.core.domain.Refusal.Code;
 import dev.returnsync.spi.Actor;
-import dev.returnsync.spi.AmountOutOfRangeException;
 import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.InvalidAmountException;
 import dev.returnsync.spi.LegState;
@@ -250,27 +249,31 @@ public final class ReturnWorkflow {
      */
     private static ReturnCase open(ReturnEvent.ReturnRequested e) {
         List<ReturnLine> lines = e.lines();
-        boolean[] placed = new boolean[lines.size()];
-        List<Leg> legs = new ArrayList<>(1);
+        int count = lines.size();
+        boolean[] placed = new boolean[count];
+        Leg[] legs = new Leg[count];
+        int legCount = 0;
+        LineState[] legLines = new LineState[count];
         LegMoney money = LegMoney.initial(lines.get(0).unitPrice().currency(), e.reason().code());
-        for (int first = 0; first < lines.size(); first++) {
+        for (int first = 0; first < count; first++) {
             if (placed[first]) {
                 continue;
             }
             SupplierId supplier = lines.get(first).supplier();
-            List<LineState> legLines = new ArrayList<>(lines.size() - first);
-            for (int i = first; i < lines.size(); i++) {
+            int lineCount = 0;
+            for (int i = first; i < count; i++) {
                 ReturnLine line = lines.get(i);
                 if (!placed[i] && line.supplier().equals(supplier)) {
                     placed[i] = true;
-                    legLines.add(new LineState(line.sku(), line.unitPrice(), line.delivered(), line.requested(), 0, 0,
-                            0, 0));
+                    legLines[lineCount++] = new LineState(line.sku(), line.unitPrice(), line.delivered(),
+                            line.requested(), 0, 0, 0, 0);
                 }
             }
-            legs.add(Leg.requested(supplier, e.at(), legLines, money));
+            legs[legCount++] = Leg.requested(supplier, e.at(), Leg.listOf(legLines, lineCount), money);
         }
-        return new ReturnCase(e.caseId(), e.actor().tenant(), e.customer(), e.order(), e.customerNumber(),
-                e.resellerNumber(), e.reason(), e.wanted(), e.deliveredAt(), e.at(), legs, 1, Map.of());
+        return new ReturnCase(new CaseHeader(e.caseId(), e.actor().tenant(), e.customer(), e.order(),
+                e.customerNumber(), e.resellerNumber(), e.reason(), e.wanted(), e.deliveredAt(), e.at()),
+                Leg.listOf(legs, legCount), 1, Map.of());
     }
 
     /**
@@ -440,7 +443,7 @@ public final class ReturnWorkflow {
      * @return the events, or the refusal
      */
     public Decision decide(ReturnCase current, Command command, RuleContext context) {
-        return judge(existing(current), Optional.of(current), command, context);
+        return judge(existing(current), null, command, context);
     }
 
     // ------------------------------------------------------------------------------------------ step
@@ -470,7 +473,7 @@ public final class ReturnWorkflow {
      * @return the decision and, when accepted, the case after its events
      */
     public StepResult step(ReturnCase current, Command command, RuleContext context) {
-        return step(existing(current), Optional.of(current), command, context);
+        return step(existing(current), null, command, context);
     }
 
     private StepResult step(ReturnCase current, Optional<ReturnCase> before, Command command, RuleContext context) {
@@ -501,7 +504,11 @@ public final class ReturnWorkflow {
         return new StepResult(decision, after);
     }
 
-    /** The checks, the event and the custom guards: the decision {@link #decide} and {@link #step} share. */
+    /**
+     * The checks, the event and the custom guards: the decision {@link #decide} and {@link #step} share. {@code before}
+     * is the case as the caller passed it, or null when it passed the case itself: the guards' {@code Optional} is
+     * then made only when there are guards to receive it.
+     */
     private Decision judge(ReturnCase current, Optional<ReturnCase> before, Command command, RuleContext context) {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(context, "context");
@@ -524,8 +531,9 @@ public final class ReturnWorkflow {
             return decision;
         }
         if (!guards.isEmpty()) {
+            Optional<ReturnCase> seen = before != null ? before : Optional.of(current);
             for (Guard guard : guards) {
-                Verdict verdict = guard.check(command, before, context);
+                Verdict verdict = guard.check(command, seen, context);
                 if (!verdict.allowed()) {
                     return new Decision.Refused(new Refusal(Code.RULE, command.caseId(), state, command.type(),
                             verdict.reason(), verdict.rule()));
@@ -624,14 +632,18 @@ public final class ReturnWorkflow {
      * prices add up to at most {@link Money#MAX_MINOR} can never overflow a refund.
      */
     private static Refusal worthInRange(Command.SubmitReturn submit) {
-        Money worth = new Money(submit.lines().get(0).unitPrice().currency(), 0);
-        try {
-            for (ReturnLine line : submit.lines()) {
-                worth = worth.plus(line.unitPrice().times(line.requested()));
+        // in minor units, checked as Money.times and Money.plus check (the lines share one currency, checked before),
+        // without an amount per line
+        long worth = 0;
+        for (int i = 0; i < submit.lines().size(); i++) {
+            ReturnLine line = submit.lines().get(i);
+            long price = line.unitPrice().minor();
+            int units = line.requested();
+            if (units != 0 && price > Money.MAX_MINOR / units || price * units > Money.MAX_MINOR - worth) {
+                return refuse(Code.AMOUNT_OUT_OF_RANGE, submit, null, "lines: requested units times unit prices must"
+                        + " add up to at most " + Money.MAX_MINOR + " minor units");
             }
-        } catch (AmountOutOfRangeException e) {
-            return refuse(Code.AMOUNT_OUT_OF_RANGE, submit, null, "lines: requested units times unit prices must add up"
-                    + " to at most " + Money.MAX_MINOR + " minor units");
+            worth += price * units;
         }
         return null;
     }

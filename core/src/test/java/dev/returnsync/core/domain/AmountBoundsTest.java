@@ -64,6 +64,15 @@ class AmountBoundsTest {
     }
 
     @Test
+    void aSubmissionWhoseLinesAddUpToMoreThanTheLargestAmountIsRefused() {
+        Money half = new Money(Currency.getInstance("CNY"), Money.MAX_MINOR / 2 + 1);
+        Decision decision = ReturnWorkflow.ofDefaults().decide(Optional.empty(),
+                submit(new ReturnLine(Sku.of("A"), S1, 1, 1, half), new ReturnLine(Sku.of("B"), S1, 1, 1, half)),
+                RuleContext.at(T0));
+        assertEquals(Refusal.Code.AMOUNT_OUT_OF_RANGE, ((Decision.Refused) decision).refusal().code());
+    }
+
+    @Test
     void aSubmissionAtTheLargestAmountIsAccepted() {
         ReturnLine line = new ReturnLine(Sku.of("A"), S1, 1, 1, new Money(Currency.getInstance("CNY"), Money.MAX_MINOR));
         assertTrue(ReturnWorkflow.ofDefaults().decide(Optional.empty(), submit(line), RuleContext.at(T0)).accepted());

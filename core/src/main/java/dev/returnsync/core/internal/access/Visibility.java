@@ -135,8 +135,7 @@ public final class Visibility {
             return c;
         }
         List<Leg> own = c.legs().stream().filter(leg -> asker.is(leg.supplier())).toList();
-        return new ReturnCase(c.id(), c.tenant(), c.customer(), c.order(), c.customerNumber(), c.resellerNumber(),
-                c.reason(), c.wanted(), c.deliveredAt(), c.createdAt(), own, c.version(), c.externalVersions());
+        return new ReturnCase(c.header(), own, c.version(), c.externalVersions());
     }
 
     /** The outcome of a command as its actor sees it. */
