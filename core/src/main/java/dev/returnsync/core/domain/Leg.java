@@ -201,36 +201,20 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
     }
 
     Leg agreed(OutcomeType agreed, List<LineQuantity> authorized, ReturnShipping shipping, Instant at) {
-        LineState[] next = new LineState[lines.size()];
-        for (int i = 0; i < next.length; i++) {
-            LineState line = lines.get(i);
-            next[i] = line.withAuthorized(quantityOf(authorized, line.sku()));
-        }
-        return new Leg(supplier, LegState.AGREED, at, agreed, List.of(next), supplierNumber, supersededNumbers,
-                returnTracking, replacementTracking, numberShared, null, refund,
+        return new Leg(supplier, LegState.AGREED, at, agreed, movedLines(LineMove.AUTHORIZE, authorized, null),
+                supplierNumber, supersededNumbers, returnTracking, replacementTracking, numberShared, null, refund,
                 shipping == null ? money : money.withShipping(shipping), round);
     }
 
     Leg received(List<LineQuantity> received, Instant at) {
-        LineState[] next = new LineState[lines.size()];
-        for (int i = 0; i < next.length; i++) {
-            LineState line = lines.get(i);
-            next[i] = line.withReceived(quantityOf(received, line.sku()));
-        }
-        return new Leg(supplier, LegState.RECEIVED, at, outcome, List.of(next), supplierNumber, supersededNumbers,
-                returnTracking, replacementTracking, numberShared, null, refund, money, round);
+        return new Leg(supplier, LegState.RECEIVED, at, outcome, movedLines(LineMove.RECEIVE, received, null),
+                supplierNumber, supersededNumbers, returnTracking, replacementTracking, numberShared, null, refund, money,
+                round);
     }
 
     Leg inspected(List<LineQuantity> accepted, List<LineQuantity> rejected, Money restockingFee, Instant at) {
-        List<LineState> next = lines;
-        if (!accepted.isEmpty() || !rejected.isEmpty()) {
-            LineState[] changed = new LineState[lines.size()];
-            for (int i = 0; i < changed.length; i++) {
-                LineState line = lines.get(i);
-                changed[i] = line.withInspection(quantityOf(accepted, line.sku()), quantityOf(rejected, line.sku()));
-            }
-            next = List.of(changed);
-        }
+        List<LineState> next = accepted.isEmpty() && rejected.isEmpty() ? lines
+                : movedLines(LineMove.INSPECT, accepted, rejected);
         return new Leg(supplier, LegState.RESULT_REPORTED, at, outcome, next, supplierNumber, supersededNumbers,
                 returnTracking, replacementTracking, numberShared, null, refund,
                 restockingFee == null ? money : money.withRestockingFee(restockingFee), round);
@@ -288,23 +272,59 @@ public record Leg(SupplierId supplier, LegState state, Instant since, OutcomeTyp
      * authorized, no refund); a supplier return number of the round before stays linked, superseded.
      */
     Leg reapplied(int nextRound, Instant at) {
-        LineState[] next = new LineState[lines.size()];
-        for (int i = 0; i < next.length; i++) {
-            next[i] = lines.get(i).withAuthorized(0);
-        }
+        List<LineState> next = movedLines(LineMove.UNAUTHORIZE, null, null);
         List<ReturnNumber> superseded = supersededNumbers;
         if (supplierNumber != null) {
             ReturnNumber[] all = supersededNumbers.toArray(new ReturnNumber[supersededNumbers.size() + 1]);
             all[all.length - 1] = supplierNumber;
             superseded = List.of(all);
         }
-        return new Leg(supplier, LegState.NEGOTIATING, at, null, List.of(next), null, superseded, returnTracking,
+        return new Leg(supplier, LegState.NEGOTIATING, at, null, next, null, superseded, returnTracking,
                 replacementTracking, false, null, null, money, nextRound);
     }
 
     Leg escalated(LegState waitingIn) {
         return new Leg(supplier, state, since, outcome, lines, supplierNumber, supersededNumbers, returnTracking,
                 replacementTracking, numberShared, waitingIn, refund, money, round);
+    }
+
+    /**
+     * The lines after a step that changes their quantities: one new line each, and for one or two lines (what a leg
+     * mostly has) no array besides the list's.
+     */
+    private List<LineState> movedLines(LineMove move, List<LineQuantity> first, List<LineQuantity> second) {
+        return switch (lines.size()) {
+            case 1 -> List.of(move.apply(lines.get(0), first, second));
+            case 2 -> List.of(move.apply(lines.get(0), first, second), move.apply(lines.get(1), first, second));
+            default -> {
+                LineState[] next = new LineState[lines.size()];
+                for (int i = 0; i < next.length; i++) {
+                    next[i] = move.apply(lines.get(i), first, second);
+                }
+                yield List.of(next);
+            }
+        };
+    }
+
+    /** How a step changes a line's quantities (an enum rather than lambdas: nothing to link on a cold JVM). */
+    private enum LineMove {
+        /** Authorized: the quantity of the line's SKU in the first list. */
+        AUTHORIZE,
+        /** Received: the quantity of the line's SKU in the first list. */
+        RECEIVE,
+        /** Accepted and rejected: the quantities of the line's SKU in the first and the second list. */
+        INSPECT,
+        /** Nothing authorized any more: a new negotiation round. */
+        UNAUTHORIZE;
+
+        LineState apply(LineState line, List<LineQuantity> first, List<LineQuantity> second) {
+            return switch (this) {
+                case AUTHORIZE -> line.withAuthorized(quantityOf(first, line.sku()));
+                case RECEIVE -> line.withReceived(quantityOf(first, line.sku()));
+                case INSPECT -> line.withInspection(quantityOf(first, line.sku()), quantityOf(second, line.sku()));
+                case UNAUTHORIZE -> line.withAuthorized(0);
+            };
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.returnsync.core.domain.command;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * The lists a builder holds: a snapshot of what the caller set, taken when it is set, and copied only when it must
@@ -22,12 +23,25 @@ final class Snapshots {
         if (values == null) {
             return null;
         }
-        for (T value : values) {
+        return hasNull(values) ? new ArrayList<>(values) : List.copyOf(values);
+    }
+
+    /** Whether a list holds null; a random-access list by index, without an iterator object. */
+    private static boolean hasNull(List<?> values) {
+        if (values instanceof RandomAccess) {
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i) == null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (Object value : values) {
             if (value == null) {
-                return new ArrayList<>(values);
+                return true;
             }
         }
-        return List.copyOf(values);
+        return false;
     }
 
     /**
