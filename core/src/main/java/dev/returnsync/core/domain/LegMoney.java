@@ -9,9 +9,9 @@ import dev.returnsync.spi.Role;
 import dev.returnsync.spi.Settlement;
 
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.Map;
 
 /**
  * The money terms of a leg as its events set them: the return shipping fee and its bearer (agreed in the
@@ -28,8 +28,12 @@ import java.util.concurrent.ConcurrentMap;
  */
 public record LegMoney(ReturnShipping shipping, Money restockingFee, Money compensation, Money offer, Role offeredBy,
                        int offers, boolean partialRefund) {
-    /** Per currency, the initial terms of each reason code; see {@link #initial}. */
-    private static final ConcurrentMap<Currency, LegMoney[]> INITIAL = new ConcurrentHashMap<>();
+    /**
+     * Per currency, the initial terms of each reason code; see {@link #initial}. Replaced whole when a currency is
+     * added, never changed: a reader sees one complete map, and two threads adding at once at worst make the same terms
+     * twice, equal to each other.
+     */
+    private static volatile Map<Currency, LegMoney[]> initialByCurrency = Map.of();
 
     /**
      * Validates the terms.
@@ -86,7 +90,7 @@ public record LegMoney(ReturnShipping shipping, Money restockingFee, Money compe
 
     /** The initial terms of a currency, one per reason code in ordinal order; made once per currency. */
     private static LegMoney[] initialTerms(Currency currency) {
-        LegMoney[] terms = INITIAL.get(currency);
+        LegMoney[] terms = initialByCurrency.get(currency);
         if (terms == null) {
             Money zero = new Money(currency, 0);
             ReasonCode[] codes = ReasonCode.values();
@@ -95,8 +99,9 @@ public record LegMoney(ReturnShipping shipping, Money restockingFee, Money compe
                 ReturnShipping none = new ReturnShipping(zero, FeeBearer.forReason(codes[i]), null);
                 terms[i] = new LegMoney(none, zero, zero, null, null, 0, false);
             }
-            LegMoney[] first = INITIAL.putIfAbsent(currency, terms);
-            terms = first != null ? first : terms;
+            Map<Currency, LegMoney[]> added = new HashMap<>(initialByCurrency);
+            added.put(currency, terms);
+            initialByCurrency = Map.copyOf(added);
         }
         return terms;
     }

@@ -2,7 +2,6 @@ package dev.returnsync.core.domain.command;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.RandomAccess;
 
 /**
  * The lists a builder holds: a snapshot of what the caller set, taken when it is set, and copied only when it must
@@ -23,25 +22,12 @@ final class Snapshots {
         if (values == null) {
             return null;
         }
-        return hasNull(values) ? new ArrayList<>(values) : List.copyOf(values);
-    }
-
-    /** Whether a list holds null; a random-access list by index, without an iterator object. */
-    private static boolean hasNull(List<?> values) {
-        if (values instanceof RandomAccess) {
-            for (int i = 0; i < values.size(); i++) {
-                if (values.get(i) == null) {
-                    return true;
-                }
-            }
-            return false;
+        try {
+            // an immutable list (which never holds null) is kept as it is, without a scan or an iterator
+            return List.copyOf(values);
+        } catch (NullPointerException holdsNull) {
+            return new ArrayList<>(values);
         }
-        for (Object value : values) {
-            if (value == null) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
