@@ -11,6 +11,7 @@ import dev.returnsync.spi.ReturnShipping;
 import dev.returnsync.spi.Settlement;
 
 import java.util.Currency;
+import java.util.Objects;
 
 /**
  * The checks of the commands that set money: the shipping fee and its bearer at agreement, the restocking fee at
@@ -33,10 +34,19 @@ final class MoneyRules {
         return c.feeBearer() != null ? c.feeBearer() : FeeBearer.forReason(current.reason().code());
     }
 
-    /** The shipping terms of an agreement that {@link #checkAgreement} let through. */
+    /**
+     * The shipping terms of an agreement that {@link #checkAgreement} let through: the leg's own terms when they are
+     * the same (an agreement that keeps the fee and the bearer as they stand), so the event and the leg share them.
+     */
     static ReturnShipping shipping(ReturnCase current, Leg leg, Command.AgreeReturn c) {
         Money fee = c.shippingFee() != null ? c.shippingFee() : leg.zero();
-        return new ReturnShipping(fee, bearer(current, c), c.insuranceClaim());
+        FeeBearer bearer = bearer(current, c);
+        ReturnShipping standing = leg.money().shipping();
+        if (fee.equals(standing.fee()) && bearer == standing.bearer()
+                && Objects.equals(c.insuranceClaim(), standing.insuranceClaim())) {
+            return standing;
+        }
+        return new ReturnShipping(fee, bearer, c.insuranceClaim());
     }
 
     static Refusal checkAgreement(ReturnCase current, Leg leg, Command.AgreeReturn c) {
