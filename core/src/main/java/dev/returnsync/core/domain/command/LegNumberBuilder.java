@@ -15,12 +15,11 @@ import dev.returnsync.spi.SupplierId;
  * @param <C> the command built
  */
 public final class LegNumberBuilder<C extends Command.LegCommand> extends LegCommandBuilder<LegNumberBuilder<C>, C> {
-    private final Factory<C> factory;
     private ReturnNumber number;
 
-    LegNumberBuilder(CommandHeader header, CommandType type, Factory<C> factory) {
+    /** Made by {@link CommandHeader}'s step methods, which pair each type with the record {@code C} it builds. */
+    LegNumberBuilder(CommandHeader header, CommandType type) {
         super(header, type);
-        this.factory = factory;
     }
 
     /**
@@ -35,15 +34,24 @@ public final class LegNumberBuilder<C extends Command.LegCommand> extends LegCom
         return this;
     }
 
+    // a switch rather than a constructor reference per step, as in LegBuilder
     @Override
+    @SuppressWarnings("unchecked")
     C make() {
-        return factory.make(header.key, header.actor, header.expectedVersion, header.externalVersion, header.caseId, leg(), number);
-    }
-
-    /** The record's constructor. */
-    @FunctionalInterface
-    interface Factory<C> {
-        C make(IdempotencyKey key, Actor actor, Long expectedVersion, ExternalVersion externalVersion, CaseId caseId, SupplierId leg,
-               ReturnNumber number);
+        IdempotencyKey key = header.key;
+        Actor actor = header.actor;
+        Long expected = header.expectedVersion;
+        ExternalVersion external = header.externalVersion;
+        CaseId caseId = header.caseId;
+        SupplierId leg = leg();
+        // typed as the interface, so that verifying this method loads none of the records it does not build
+        Command.LegCommand command = switch (type()) {
+            case ISSUE_SUPPLIER_NUMBER ->
+                    new Command.IssueSupplierNumber(key, actor, expected, external, caseId, leg, number);
+            case REPLACE_SUPPLIER_NUMBER ->
+                    new Command.ReplaceSupplierNumber(key, actor, expected, external, caseId, leg, number);
+            default -> throw new IllegalStateException("not a command with a supplier number: " + type());
+        };
+        return (C) command;
     }
 }
