@@ -2,10 +2,6 @@ package dev.returnsync.core.domain.command;
 
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.CommandType;
-import dev.returnsync.spi.Actor;
-import dev.returnsync.spi.CaseId;
-import dev.returnsync.spi.ExternalVersion;
-import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.SupplierId;
 
 /**
@@ -25,22 +21,24 @@ public final class LegBuilder<C extends Command.LegCommand> extends LegCommandBu
     @Override
     @SuppressWarnings("unchecked")
     C make() {
-        IdempotencyKey key = header.key;
-        Actor actor = header.actor;
-        Long expected = header.expectedVersion;
-        ExternalVersion external = header.externalVersion;
-        CaseId caseId = header.caseId;
+        CommandHeader h = header;
         SupplierId leg = leg();
         // typed as the interface, so that verifying this method loads none of the records it does not build
         Command.LegCommand command = switch (type()) {
-            case OPEN_NEGOTIATION -> new Command.OpenNegotiation(key, actor, expected, external, caseId, leg);
-            case APPLY_FOR_RETURN -> new Command.ApplyForReturn(key, actor, expected, external, caseId, leg);
+            case OPEN_NEGOTIATION ->
+                    new Command.OpenNegotiation(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg);
+            case APPLY_FOR_RETURN ->
+                    new Command.ApplyForReturn(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg);
             case SHARE_NUMBER_WITH_CUSTOMER ->
-                    new Command.ShareNumberWithCustomer(key, actor, expected, external, caseId, leg);
-            case CONFIRM_RESULT -> new Command.ConfirmResult(key, actor, expected, external, caseId, leg);
-            case CANCEL_RETURN -> new Command.CancelReturn(key, actor, expected, external, caseId, leg);
-            case FIRE_DEADLINE -> new Command.FireDeadline(key, actor, expected, external, caseId, leg);
-            case ACCEPT_PARTIAL_REFUND -> new Command.AcceptPartialRefund(key, actor, expected, external, caseId, leg);
+                    new Command.ShareNumberWithCustomer(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg);
+            case CONFIRM_RESULT ->
+                    new Command.ConfirmResult(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg);
+            case CANCEL_RETURN ->
+                    new Command.CancelReturn(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg);
+            case FIRE_DEADLINE ->
+                    new Command.FireDeadline(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg);
+            case ACCEPT_PARTIAL_REFUND ->
+                    new Command.AcceptPartialRefund(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg);
             default -> throw new IllegalStateException("not a command of the leg alone: " + type());
         };
         return (C) command;

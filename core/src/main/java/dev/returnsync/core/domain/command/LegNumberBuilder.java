@@ -2,10 +2,6 @@ package dev.returnsync.core.domain.command;
 
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.CommandType;
-import dev.returnsync.spi.Actor;
-import dev.returnsync.spi.CaseId;
-import dev.returnsync.spi.ExternalVersion;
-import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.SupplierId;
 
@@ -38,18 +34,14 @@ public final class LegNumberBuilder<C extends Command.LegCommand> extends LegCom
     @Override
     @SuppressWarnings("unchecked")
     C make() {
-        IdempotencyKey key = header.key;
-        Actor actor = header.actor;
-        Long expected = header.expectedVersion;
-        ExternalVersion external = header.externalVersion;
-        CaseId caseId = header.caseId;
+        CommandHeader h = header;
         SupplierId leg = leg();
         // typed as the interface, so that verifying this method loads none of the records it does not build
         Command.LegCommand command = switch (type()) {
             case ISSUE_SUPPLIER_NUMBER ->
-                    new Command.IssueSupplierNumber(key, actor, expected, external, caseId, leg, number);
+                    new Command.IssueSupplierNumber(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg, number);
             case REPLACE_SUPPLIER_NUMBER ->
-                    new Command.ReplaceSupplierNumber(key, actor, expected, external, caseId, leg, number);
+                    new Command.ReplaceSupplierNumber(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg, number);
             default -> throw new IllegalStateException("not a command with a supplier number: " + type());
         };
         return (C) command;

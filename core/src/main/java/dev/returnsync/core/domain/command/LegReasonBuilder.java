@@ -2,11 +2,7 @@ package dev.returnsync.core.domain.command;
 
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.CommandType;
-import dev.returnsync.spi.Actor;
-import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.Evidence;
-import dev.returnsync.spi.ExternalVersion;
-import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.SupplierId;
@@ -67,20 +63,20 @@ public final class LegReasonBuilder<C extends Command.LegCommand> extends LegCom
     @Override
     @SuppressWarnings("unchecked")
     C make() {
-        IdempotencyKey key = header.key;
-        Actor actor = header.actor;
-        Long expected = header.expectedVersion;
-        ExternalVersion external = header.externalVersion;
-        CaseId caseId = header.caseId;
+        CommandHeader h = header;
         SupplierId leg = leg();
         // typed as the interface, so that verifying this method loads none of the records it does not build
         Command.LegCommand command = switch (type()) {
-            case DECLINE_RETURN -> new Command.DeclineReturn(key, actor, expected, external, caseId, leg, reason);
-            case DISPUTE_RESULT -> new Command.DisputeResult(key, actor, expected, external, caseId, leg, reason);
-            case CLOSE_LEG -> new Command.CloseLeg(key, actor, expected, external, caseId, leg, reason);
+            case DECLINE_RETURN ->
+                    new Command.DeclineReturn(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg, reason);
+            case DISPUTE_RESULT ->
+                    new Command.DisputeResult(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg, reason);
+            case CLOSE_LEG ->
+                    new Command.CloseLeg(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg, reason);
             case REJECT_PARTIAL_REFUND ->
-                    new Command.RejectPartialRefund(key, actor, expected, external, caseId, leg, reason);
-            case REAPPLY -> new Command.Reapply(key, actor, expected, external, caseId, leg, reason);
+                    new Command.RejectPartialRefund(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg, reason);
+            case REAPPLY ->
+                    new Command.Reapply(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg, reason);
             default -> throw new IllegalStateException("not a command with a reason: " + type());
         };
         return (C) command;

@@ -2,10 +2,6 @@ package dev.returnsync.core.domain.command;
 
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.CommandType;
-import dev.returnsync.spi.Actor;
-import dev.returnsync.spi.CaseId;
-import dev.returnsync.spi.ExternalVersion;
-import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.SupplierId;
 
@@ -52,16 +48,14 @@ public final class TrackingBuilder<C extends Command.LegCommand> extends LegComm
     @Override
     @SuppressWarnings("unchecked")
     C make() {
-        IdempotencyKey key = header.key;
-        Actor actor = header.actor;
-        Long expected = header.expectedVersion;
-        ExternalVersion external = header.externalVersion;
-        CaseId caseId = header.caseId;
+        CommandHeader h = header;
         SupplierId leg = leg();
         // typed as the interface, so that verifying this method loads none of the records it does not build
         Command.LegCommand command = switch (type()) {
-            case REPORT_SHIPMENT -> new Command.ReportShipment(key, actor, expected, external, caseId, leg, tracking);
-            case SHIP_REPLACEMENT -> new Command.ShipReplacement(key, actor, expected, external, caseId, leg, tracking);
+            case REPORT_SHIPMENT ->
+                    new Command.ReportShipment(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg, tracking);
+            case SHIP_REPLACEMENT ->
+                    new Command.ShipReplacement(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg, tracking);
             default -> throw new IllegalStateException("not a command with a tracking number: " + type());
         };
         return (C) command;
