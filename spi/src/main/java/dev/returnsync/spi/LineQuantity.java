@@ -17,8 +17,8 @@ public record LineQuantity(Sku sku, int quantity) {
      */
     public LineQuantity {
         Checks.notNull("sku", sku);
-        Checks.nonNegative("quantity of " + sku, quantity);
-        Checks.atMost("quantity of " + sku, quantity, ReturnLine.MAX_QUANTITY);
+        Checks.nonNegative("quantity", sku, quantity);
+        Checks.atMost("quantity", sku, quantity, ReturnLine.MAX_QUANTITY);
     }
 
     /**
@@ -30,5 +30,17 @@ public record LineQuantity(Sku sku, int quantity) {
      */
     public static LineQuantity of(String sku, int quantity) {
         return new LineQuantity(Sku.of(sku), quantity);
+    }
+
+    // Written out rather than generated, as for the ids: the generated record methods need an invokedynamic
+    // bootstrap per class on a cold JVM.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LineQuantity that && quantity == that.quantity && sku.equals(that.sku);
+    }
+
+    @Override
+    public int hashCode() {
+        return sku.hashCode() * 31 + quantity;
     }
 }

@@ -204,6 +204,18 @@ public record Money(Currency currency, long minor) {
         return BigDecimal.valueOf(minor, currency.getDefaultFractionDigits());
     }
 
+    // Written out rather than generated, as for the ids: amounts are compared when events are folded, and the
+    // generated record methods need an invokedynamic bootstrap per class on a cold JVM.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Money that && minor == that.minor && currency.equals(that.currency);
+    }
+
+    @Override
+    public int hashCode() {
+        return currency.hashCode() * 31 + Long.hashCode(minor);
+    }
+
     @Override
     public String toString() {
         return currency.getCurrencyCode() + ' ' + amount().toPlainString();

@@ -30,10 +30,10 @@ public record ReturnLine(Sku sku, SupplierId supplier, int requested, int delive
     public ReturnLine {
         Checks.notNull("line sku", sku);
         Checks.notNull("line supplier", supplier);
-        Checks.positive("requested quantity of " + sku, requested);
-        Checks.positive("delivered quantity of " + sku, delivered);
-        Checks.atMost("delivered quantity of " + sku, delivered, MAX_QUANTITY);
-        Checks.notNull("unit price of " + sku, unitPrice);
+        Checks.positive("requested quantity", sku, requested);
+        Checks.positive("delivered quantity", sku, delivered);
+        Checks.atMost("delivered quantity", sku, delivered, MAX_QUANTITY);
+        Checks.notNull("unit price", sku, unitPrice);
         if (requested > delivered) {
             throw new IllegalArgumentException("requested quantity of " + sku + " (" + requested
                     + ") must not be above the delivered quantity (" + delivered + ")");

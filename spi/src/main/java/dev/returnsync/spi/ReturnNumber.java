@@ -93,7 +93,7 @@ public record ReturnNumber(NumberKind kind, String scope, String value) {
      * @return namespace, scope and value, joined by {@code |}
      */
     public String uniquenessKey() {
-        return kind.namespace() + '|' + scope + '|' + value;
+        return String.join("|", kind.namespace(), scope, value);   // not +: no concatenation call site to link
     }
 
     /**
@@ -141,6 +141,19 @@ public record ReturnNumber(NumberKind kind, String scope, String value) {
             }
         }
         return code;
+    }
+
+    // Written out rather than generated, as for the ids: numbers are compared and hashed by the engine and the
+    // stores, and the generated record methods need an invokedynamic bootstrap per class on a cold JVM.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ReturnNumber that && kind == that.kind && value.equals(that.value)
+                && scope.equals(that.scope);
+    }
+
+    @Override
+    public int hashCode() {
+        return (kind.ordinal() * 31 + scope.hashCode()) * 31 + value.hashCode();
     }
 
     @Override

@@ -6,7 +6,6 @@ import dev.returnsync.spi.Role;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +20,16 @@ import static dev.returnsync.spi.Role.*;
  * or as Graphviz DOT.
  */
 public final class WorkflowDefinition {
-    private static final EnumSet<LegState> BEFORE_SHIPPING =
-            EnumSet.of(REQUESTED, NEGOTIATING, PARTIAL_REFUND_OFFERED, AGREED, NUMBER_REQUESTED, NUMBER_ISSUED,
-                    AWAITING_SHIPMENT, AWAITING_RESULT);
-    private static final EnumSet<LegState> DECLINABLE =
-            EnumSet.of(NUMBER_REQUESTED, NUMBER_ISSUED, AWAITING_SHIPMENT, AWAITING_RESULT);
-    private static final EnumSet<LegState> NUMBER_REPLACEABLE =
-            EnumSet.of(NUMBER_ISSUED, AWAITING_SHIPMENT, AWAITING_RESULT, SHIPPED);
+    private static final LegState[] BEFORE_SHIPPING = {REQUESTED, NEGOTIATING, PARTIAL_REFUND_OFFERED, AGREED,
+            NUMBER_REQUESTED, NUMBER_ISSUED, AWAITING_SHIPMENT, AWAITING_RESULT};
+    private static final LegState[] DECLINABLE = {NUMBER_REQUESTED, NUMBER_ISSUED, AWAITING_SHIPMENT, AWAITING_RESULT};
+    private static final LegState[] NUMBER_REPLACEABLE = {NUMBER_ISSUED, AWAITING_SHIPMENT, AWAITING_RESULT, SHIPPED};
+    private static final Transition[] NO_ROWS = {};
+    private static final int[] NO_MASKS = {};
 
     private final List<Transition> transitions;
-    private final Map<CommandType, Map<LegState, List<Transition>>> index;
-    private final Map<CommandType, Set<Role>> roles;
+    /** [command type] -> the roles that may fire it from some state, unmodifiable. */
+    private final List<Set<Role>> roles;
     /** The hot path's view of the table: [command type][from state + 1, 0 for none] -> its rows, in table order. */
     private final Transition[][][] table;
     /** The roles of each row of {@link #table} as a bit mask over {@link Role#ordinal()}. */
@@ -39,68 +37,64 @@ public final class WorkflowDefinition {
     /** [command type] -> the roles that may fire it from some state, as a bit mask. */
     private final int[] commandRoles;
 
+    // Plain loops over arrays, no maps and no lambdas: this runs on a cold JVM when the first case is decided, where
+    // every lambda links its own call site and every collection class iterated is one more class to load.
     private WorkflowDefinition(List<Transition> transitions) {
         this.transitions = List.copyOf(transitions);
-        this.index = new EnumMap<>(CommandType.class);
-        this.roles = new EnumMap<>(CommandType.class);
-        Map<CommandType, Map<LegState, List<Transition>>> rows = new EnumMap<>(CommandType.class);
-        Map<CommandType, Set<Role>> allowed = new EnumMap<>(CommandType.class);
-        // plain loops, no lambdas: this runs on a cold JVM, where every lambda costs its own linkage
-        for (Transition row : this.transitions) {
-            Map<LegState, List<Transition>> byState = rows.get(row.command());
-            if (byState == null) {
-                byState = new java.util.HashMap<>();
-                rows.put(row.command(), byState);
-            }
-            List<Transition> list = byState.get(row.from());
-            if (list == null) {
-                list = new ArrayList<>();
-                byState.put(row.from(), list);
-            }
-            list.add(row);
-            Set<Role> roles = allowed.get(row.command());
-            if (roles == null) {
-                roles = EnumSet.noneOf(Role.class);
-                allowed.put(row.command(), roles);
-            }
-            roles.addAll(row.roles());
-        }
-        // frozen once, so that look-ups on the hot path hand out the same unmodifiable lists
-        for (Map.Entry<CommandType, Map<LegState, List<Transition>>> entry : rows.entrySet()) {
-            Map<LegState, List<Transition>> frozen = new java.util.HashMap<>();
-            for (Map.Entry<LegState, List<Transition>> byState : entry.getValue().entrySet()) {
-                frozen.put(byState.getKey(), List.copyOf(byState.getValue()));
-            }
-            index.put(entry.getKey(), frozen);
-        }
-        for (CommandType command : CommandType.values()) {
-            roles.put(command, Collections.unmodifiableSet(allowed.getOrDefault(command, EnumSet.noneOf(Role.class))));
-        }
         int commands = CommandType.values().length;
         int states = LegState.values().length + 1;
+        int[][] counts = new int[commands][states];
+        this.commandRoles = new int[commands];
+        for (Transition row : this.transitions) {
+            counts[row.command().ordinal()][slot(row.from())]++;
+            commandRoles[row.command().ordinal()] |= mask(row.roles());
+        }
         this.table = new Transition[commands][states][];
         this.tableRoles = new int[commands][states][];
-        this.commandRoles = new int[commands];
-        for (CommandType command : CommandType.values()) {
-            commandRoles[command.ordinal()] = mask(roles.get(command));
+        for (int command = 0; command < commands; command++) {
             for (int state = 0; state < states; state++) {
-                List<Transition> list = rows(command, state == 0 ? null : LegState.values()[state - 1]);
-                table[command.ordinal()][state] = list.toArray(new Transition[0]);
-                int[] masks = new int[list.size()];
-                for (int i = 0; i < masks.length; i++) {
-                    masks[i] = mask(list.get(i).roles());
-                }
-                tableRoles[command.ordinal()][state] = masks;
+                int size = counts[command][state];
+                table[command][state] = size == 0 ? NO_ROWS : new Transition[size];
+                tableRoles[command][state] = size == 0 ? NO_MASKS : new int[size];
+                counts[command][state] = 0;
             }
         }
+        for (Transition row : this.transitions) {
+            int command = row.command().ordinal();
+            int state = slot(row.from());
+            int i = counts[command][state]++;
+            table[command][state][i] = row;
+            tableRoles[command][state][i] = mask(row.roles());
+        }
+        List<Set<Role>> allowed = new ArrayList<>(commands);
+        for (int command = 0; command < commands; command++) {
+            allowed.add(Collections.unmodifiableSet(roles(commandRoles[command])));
+        }
+        this.roles = List.copyOf(allowed);
+    }
+
+    private static int slot(LegState from) {
+        return from == null ? 0 : from.ordinal() + 1;
     }
 
     private static int mask(Set<Role> roles) {
         int mask = 0;
-        for (Role role : roles) {
-            mask |= 1 << role.ordinal();
+        for (Role role : Role.values()) {
+            if (roles.contains(role)) {
+                mask |= 1 << role.ordinal();
+            }
         }
         return mask;
+    }
+
+    private static Set<Role> roles(int mask) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role role : Role.values()) {
+            if ((mask & 1 << role.ordinal()) != 0) {
+                roles.add(role);
+            }
+        }
+        return roles;
     }
 
     /**
@@ -176,9 +170,12 @@ public final class WorkflowDefinition {
                         "MessageSent"));
             }
         }
-        for (Map.Entry<LegState, DeadlinePolicy.Deadline> entry : deadlines.deadlines().entrySet()) {
-            LegState state = entry.getKey();
-            rows.add(switch (entry.getValue().action()) {
+        for (LegState state : LegState.values()) {
+            DeadlinePolicy.Deadline deadline = deadlines.deadlines().get(state);
+            if (deadline == null) {
+                continue;
+            }
+            rows.add(switch (deadline.action()) {
                 case ESCALATE -> row(CommandType.FIRE_DEADLINE, state, state, Set.of(SYSTEM), "LegEscalated");
                 case EXPIRE -> row(CommandType.FIRE_DEADLINE, state, EXPIRED, Set.of(SYSTEM), "LegExpired");
                 case AUTO_CONFIRM -> row(CommandType.FIRE_DEADLINE, state, COMPLETED, Set.of(SYSTEM), "ResultConfirmed");
@@ -204,11 +201,7 @@ public final class WorkflowDefinition {
      * @return the rows, empty when there is none
      */
     public List<Transition> rows(CommandType command, LegState from) {
-        Map<LegState, List<Transition>> byState = index.get(command);
-        if (byState == null) {
-            return List.of();
-        }
-        return byState.getOrDefault(from, List.of());
+        return List.of(table[command.ordinal()][slot(from)]);
     }
 
     /**
@@ -221,7 +214,7 @@ public final class WorkflowDefinition {
      * @return the row, or {@code null} when none takes the command
      */
     Transition row(CommandType command, Leg leg, Role role) {
-        int state = leg.state().ordinal() + 1;
+        int state = slot(leg.state());
         Transition[] rows = table[command.ordinal()][state];
         int[] masks = tableRoles[command.ordinal()][state];
         int bit = 1 << role.ordinal();
@@ -251,7 +244,7 @@ public final class WorkflowDefinition {
      * @return the roles
      */
     public Set<Role> roles(CommandType command) {
-        return roles.get(command);
+        return roles.get(command.ordinal());
     }
 
     /**

@@ -146,6 +146,29 @@ public final class Checks {
         return value;
     }
 
+    // The overloads with a subject name a field of one thing, e.g. "quantity of SKU-A": they join the name only
+    // when the check fails, so that a valid value costs no string and no concatenation call site on a cold JVM.
+
+    /** Checks that a quantity of a subject is zero or more; the message names it as {@code what of subject}. */
+    public static int nonNegative(String what, Object subject, int value) {
+        return value < 0 ? nonNegative(what + " of " + subject, value) : value;
+    }
+
+    /** Checks that a quantity of a subject is one or more; the message names it as {@code what of subject}. */
+    public static int positive(String what, Object subject, int value) {
+        return value <= 0 ? positive(what + " of " + subject, value) : value;
+    }
+
+    /** Checks that a quantity of a subject is at most a bound; the message names it as {@code what of subject}. */
+    public static int atMost(String what, Object subject, int value, int max) {
+        return value > max ? atMost(what + " of " + subject, value, max) : value;
+    }
+
+    /** Checks that a reference of a subject is not null; the message names it as {@code what of subject}. */
+    public static <T> T notNull(String what, Object subject, T value) {
+        return value == null ? notNull(what + " of " + subject, value) : value;
+    }
+
     /** Checks that a reference is not null, naming it in the message. */
     public static <T> T notNull(String what, T value) {
         if (value == null) {

@@ -130,7 +130,7 @@ public final class CommandHeader {
      * @return the step's builder
      */
     public LegBuilder<Command.OpenNegotiation> openNegotiation() {
-        return new LegBuilder<>(this, CommandType.OPEN_NEGOTIATION, Command.OpenNegotiation::new);
+        return new LegBuilder<>(this, CommandType.OPEN_NEGOTIATION);
     }
 
     /**
@@ -150,7 +150,7 @@ public final class CommandHeader {
      * @return the step's builder
      */
     public LegReasonBuilder<Command.DeclineReturn> declineReturn() {
-        return new LegReasonBuilder<>(this, CommandType.DECLINE_RETURN, Command.DeclineReturn::new);
+        return new LegReasonBuilder<>(this, CommandType.DECLINE_RETURN);
     }
 
     /**
@@ -160,7 +160,7 @@ public final class CommandHeader {
      * @return the step's builder
      */
     public LegBuilder<Command.ApplyForReturn> applyForReturn() {
-        return new LegBuilder<>(this, CommandType.APPLY_FOR_RETURN, Command.ApplyForReturn::new);
+        return new LegBuilder<>(this, CommandType.APPLY_FOR_RETURN);
     }
 
     /**
@@ -169,7 +169,7 @@ public final class CommandHeader {
      * @return the step's builder
      */
     public LegNumberBuilder<Command.IssueSupplierNumber> issueSupplierNumber() {
-        return new LegNumberBuilder<>(this, CommandType.ISSUE_SUPPLIER_NUMBER, Command.IssueSupplierNumber::new);
+        return new LegNumberBuilder<>(this, CommandType.ISSUE_SUPPLIER_NUMBER);
     }
 
     /**
@@ -179,7 +179,7 @@ public final class CommandHeader {
      * @return the step's builder
      */
     public LegNumberBuilder<Command.ReplaceSupplierNumber> replaceSupplierNumber() {
-        return new LegNumberBuilder<>(this, CommandType.REPLACE_SUPPLIER_NUMBER, Command.ReplaceSupplierNumber::new);
+        return new LegNumberBuilder<>(this, CommandType.REPLACE_SUPPLIER_NUMBER);
     }
 
     /**
@@ -189,7 +189,7 @@ public final class CommandHeader {
      * @return the step's builder
      */
     public LegBuilder<Command.ShareNumberWithCustomer> shareNumberWithCustomer() {
-        return new LegBuilder<>(this, CommandType.SHARE_NUMBER_WITH_CUSTOMER, Command.ShareNumberWithCustomer::new);
+        return new LegBuilder<>(this, CommandType.SHARE_NUMBER_WITH_CUSTOMER);
     }
 
     /**
@@ -199,8 +199,7 @@ public final class CommandHeader {
      * @return the step's builder
      */
     public TrackingBuilder<Command.ReportShipment> reportShipment() {
-        return new TrackingBuilder<>(this, CommandType.REPORT_SHIPMENT, ReturnNumber::returnTracking,
-                Command.ReportShipment::new);
+        return new TrackingBuilder<>(this, CommandType.REPORT_SHIPMENT);
     }
 
     /**
@@ -229,8 +228,7 @@ public final class CommandHeader {
      * @return the step's builder
      */
     public TrackingBuilder<Command.ShipReplacement> shipReplacement() {
-        return new TrackingBuilder<>(this, CommandType.SHIP_REPLACEMENT, ReturnNumber::replacementTracking,
-                Command.ShipReplacement::new);
+        return new TrackingBuilder<>(this, CommandType.SHIP_REPLACEMENT);
     }
 
     /**
@@ -249,7 +247,7 @@ public final class CommandHeader {
      * @return the step's builder
      */
     public LegBuilder<Command.ConfirmResult> confirmResult() {
-        return new LegBuilder<>(this, CommandType.CONFIRM_RESULT, Command.ConfirmResult::new);
+        return new LegBuilder<>(this, CommandType.CONFIRM_RESULT);
     }
 
     /**
@@ -259,7 +257,7 @@ public final class CommandHeader {
      * @return the step's builder
      */
     public LegReasonBuilder<Command.DisputeResult> disputeResult() {
-        return new LegReasonBuilder<>(this, CommandType.DISPUTE_RESULT, Command.DisputeResult::new);
+        return new LegReasonBuilder<>(this, CommandType.DISPUTE_RESULT);
     }
 
     /**
@@ -268,7 +266,7 @@ public final class CommandHeader {
      * @return the step's builder
      */
     public LegBuilder<Command.CancelReturn> cancelReturn() {
-        return new LegBuilder<>(this, CommandType.CANCEL_RETURN, Command.CancelReturn::new);
+        return new LegBuilder<>(this, CommandType.CANCEL_RETURN);
     }
 
     /**
@@ -277,7 +275,7 @@ public final class CommandHeader {
      * @return the step's builder
      */
     public LegReasonBuilder<Command.CloseLeg> closeLeg() {
-        return new LegReasonBuilder<>(this, CommandType.CLOSE_LEG, Command.CloseLeg::new);
+        return new LegReasonBuilder<>(this, CommandType.CLOSE_LEG);
     }
 
     /**
@@ -286,7 +284,7 @@ public final class CommandHeader {
      * @return the step's builder
      */
     public LegBuilder<Command.FireDeadline> fireDeadline() {
-        return new LegBuilder<>(this, CommandType.FIRE_DEADLINE, Command.FireDeadline::new);
+        return new LegBuilder<>(this, CommandType.FIRE_DEADLINE);
     }
 
     /**
@@ -305,7 +303,7 @@ public final class CommandHeader {
      * @return the step's builder
      */
     public LegBuilder<Command.AcceptPartialRefund> acceptPartialRefund() {
-        return new LegBuilder<>(this, CommandType.ACCEPT_PARTIAL_REFUND, Command.AcceptPartialRefund::new);
+        return new LegBuilder<>(this, CommandType.ACCEPT_PARTIAL_REFUND);
     }
 
     /**
@@ -314,7 +312,7 @@ public final class CommandHeader {
      * @return the step's builder
      */
     public LegReasonBuilder<Command.RejectPartialRefund> rejectPartialRefund() {
-        return new LegReasonBuilder<>(this, CommandType.REJECT_PARTIAL_REFUND, Command.RejectPartialRefund::new);
+        return new LegReasonBuilder<>(this, CommandType.REJECT_PARTIAL_REFUND);
     }
 
     /**
@@ -324,7 +322,7 @@ public final class CommandHeader {
      * @return the step's builder
      */
     public LegReasonBuilder<Command.Reapply> reapply() {
-        return new LegReasonBuilder<>(this, CommandType.REAPPLY, Command.Reapply::new);
+        return new LegReasonBuilder<>(this, CommandType.REAPPLY);
     }
 
     /**

@@ -2,10 +2,6 @@ package dev.returnsync.core.domain.command;
 
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.CommandType;
-import dev.returnsync.spi.Actor;
-import dev.returnsync.spi.CaseId;
-import dev.returnsync.spi.ExternalVersion;
-import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.SupplierId;
 
@@ -15,12 +11,11 @@ import dev.returnsync.spi.SupplierId;
  * @param <C> the command built
  */
 public final class LegNumberBuilder<C extends Command.LegCommand> extends LegCommandBuilder<LegNumberBuilder<C>, C> {
-    private final Factory<C> factory;
     private ReturnNumber number;
 
-    LegNumberBuilder(CommandHeader header, CommandType type, Factory<C> factory) {
+    /** Made by {@link CommandHeader}'s step methods, which pair each type with the record {@code C} it builds. */
+    LegNumberBuilder(CommandHeader header, CommandType type) {
         super(header, type);
-        this.factory = factory;
     }
 
     /**
@@ -35,15 +30,20 @@ public final class LegNumberBuilder<C extends Command.LegCommand> extends LegCom
         return this;
     }
 
+    // a switch rather than a constructor reference per step, as in LegBuilder
     @Override
+    @SuppressWarnings("unchecked")
     C make() {
-        return factory.make(header.key, header.actor, header.expectedVersion, header.externalVersion, header.caseId, leg(), number);
-    }
-
-    /** The record's constructor. */
-    @FunctionalInterface
-    interface Factory<C> {
-        C make(IdempotencyKey key, Actor actor, Long expectedVersion, ExternalVersion externalVersion, CaseId caseId, SupplierId leg,
-               ReturnNumber number);
+        CommandHeader h = header;
+        SupplierId leg = leg();
+        // typed as the interface, so that verifying this method loads none of the records it does not build
+        Command.LegCommand command = switch (type()) {
+            case ISSUE_SUPPLIER_NUMBER ->
+                    new Command.IssueSupplierNumber(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg, number);
+            case REPLACE_SUPPLIER_NUMBER ->
+                    new Command.ReplaceSupplierNumber(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg, number);
+            default -> throw new IllegalStateException("not a command with a supplier number: " + type());
+        };
+        return (C) command;
     }
 }

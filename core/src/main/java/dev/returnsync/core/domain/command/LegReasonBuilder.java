@@ -2,11 +2,7 @@ package dev.returnsync.core.domain.command;
 
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.CommandType;
-import dev.returnsync.spi.Actor;
-import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.Evidence;
-import dev.returnsync.spi.ExternalVersion;
-import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.SupplierId;
@@ -20,12 +16,11 @@ import java.util.List;
  * @param <C> the command built
  */
 public final class LegReasonBuilder<C extends Command.LegCommand> extends LegCommandBuilder<LegReasonBuilder<C>, C> {
-    private final Factory<C> factory;
     private Reason reason;
 
-    LegReasonBuilder(CommandHeader header, CommandType type, Factory<C> factory) {
+    /** Made by {@link CommandHeader}'s step methods, which pair each type with the record {@code C} it builds. */
+    LegReasonBuilder(CommandHeader header, CommandType type) {
         super(header, type);
-        this.factory = factory;
     }
 
     /**
@@ -64,14 +59,26 @@ public final class LegReasonBuilder<C extends Command.LegCommand> extends LegCom
         return reason(new Reason(code, text, List.of(evidence)));
     }
 
+    // a switch rather than a constructor reference per step, as in LegBuilder
     @Override
+    @SuppressWarnings("unchecked")
     C make() {
-        return factory.make(header.key, header.actor, header.expectedVersion, header.externalVersion, header.caseId, leg(), reason);
-    }
-
-    /** The record's constructor. */
-    @FunctionalInterface
-    interface Factory<C> {
-        C make(IdempotencyKey key, Actor actor, Long expectedVersion, ExternalVersion externalVersion, CaseId caseId, SupplierId leg, Reason reason);
+        CommandHeader h = header;
+        SupplierId leg = leg();
+        // typed as the interface, so that verifying this method loads none of the records it does not build
+        Command.LegCommand command = switch (type()) {
+            case DECLINE_RETURN ->
+                    new Command.DeclineReturn(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg, reason);
+            case DISPUTE_RESULT ->
+                    new Command.DisputeResult(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg, reason);
+            case CLOSE_LEG ->
+                    new Command.CloseLeg(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg, reason);
+            case REJECT_PARTIAL_REFUND ->
+                    new Command.RejectPartialRefund(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg, reason);
+            case REAPPLY ->
+                    new Command.Reapply(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg, reason);
+            default -> throw new IllegalStateException("not a command with a reason: " + type());
+        };
+        return (C) command;
     }
 }

@@ -2,10 +2,6 @@ package dev.returnsync.core.domain.command;
 
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.CommandType;
-import dev.returnsync.spi.Actor;
-import dev.returnsync.spi.CaseId;
-import dev.returnsync.spi.ExternalVersion;
-import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.SupplierId;
 
@@ -16,14 +12,11 @@ import dev.returnsync.spi.SupplierId;
  * @param <C> the command built
  */
 public final class TrackingBuilder<C extends Command.LegCommand> extends LegCommandBuilder<TrackingBuilder<C>, C> {
-    private final Factory<C> factory;
-    private final Kind kind;
     private ReturnNumber tracking;
 
-    TrackingBuilder(CommandHeader header, CommandType type, Kind kind, Factory<C> factory) {
+    /** Made by {@link CommandHeader}'s step methods, which pair each type with the record {@code C} it builds. */
+    TrackingBuilder(CommandHeader header, CommandType type) {
         super(header, type);
-        this.kind = kind;
-        this.factory = factory;
     }
 
     /**
@@ -47,24 +40,24 @@ public final class TrackingBuilder<C extends Command.LegCommand> extends LegComm
      * @throws dev.returnsync.spi.InvalidReturnNumberException if the carrier or the number is malformed
      */
     public TrackingBuilder<C> tracking(String carrier, String number) {
-        return tracking(kind.number(carrier, number));
+        return tracking(type() == CommandType.SHIP_REPLACEMENT ? ReturnNumber.replacementTracking(carrier, number)
+                : ReturnNumber.returnTracking(carrier, number));
     }
 
+    // a switch rather than a constructor reference per step, as in LegBuilder
     @Override
+    @SuppressWarnings("unchecked")
     C make() {
-        return factory.make(header.key, header.actor, header.expectedVersion, header.externalVersion, header.caseId, leg(), tracking);
-    }
-
-    /** How a carrier and a number make the tracking number of the step. */
-    @FunctionalInterface
-    interface Kind {
-        ReturnNumber number(String carrier, String number);
-    }
-
-    /** The record's constructor. */
-    @FunctionalInterface
-    interface Factory<C> {
-        C make(IdempotencyKey key, Actor actor, Long expectedVersion, ExternalVersion externalVersion, CaseId caseId, SupplierId leg,
-               ReturnNumber tracking);
+        CommandHeader h = header;
+        SupplierId leg = leg();
+        // typed as the interface, so that verifying this method loads none of the records it does not build
+        Command.LegCommand command = switch (type()) {
+            case REPORT_SHIPMENT ->
+                    new Command.ReportShipment(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg, tracking);
+            case SHIP_REPLACEMENT ->
+                    new Command.ShipReplacement(h.key, h.actor, h.expectedVersion, h.externalVersion, h.caseId, leg, tracking);
+            default -> throw new IllegalStateException("not a command with a tracking number: " + type());
+        };
+        return (C) command;
     }
 }
