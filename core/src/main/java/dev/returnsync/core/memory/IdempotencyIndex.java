@@ -35,15 +35,22 @@ final class IdempotencyIndex {
             if (f.length() != 64) {
                 return null;
             }
-            long[] bits = new long[4];
             for (int i = 0; i < 64; i++) {
-                int digit = HEX.indexOf(f.charAt(i));
-                if (digit < 0) {
+                if (HEX.indexOf(f.charAt(i)) < 0) {
                     return null;
                 }
-                bits[i / 16] = bits[i / 16] << 4 | digit;
             }
-            return new Kept(bits[0], bits[1], bits[2], bits[3], r.caseId(), r.firstVersion(), r.lastVersion());
+            return new Kept(bits(f, 0), bits(f, 16), bits(f, 32), bits(f, 48), r.caseId(), r.firstVersion(),
+                    r.lastVersion());
+        }
+
+        /** Sixteen lowercase hex digits, from {@code from} on, as the bits of a long. */
+        private static long bits(String f, int from) {
+            long bits = 0;
+            for (int i = from; i < from + 16; i++) {
+                bits = bits << 4 | HEX.indexOf(f.charAt(i));
+            }
+            return bits;
         }
 
         IdempotencyRecord restore(TenantId tenant, IdempotencyKey key) {

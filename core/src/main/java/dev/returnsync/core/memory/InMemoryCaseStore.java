@@ -104,10 +104,34 @@ public final class InMemoryCaseStore implements CaseStore {
         }
     }
 
-    /** A number in a tenant: its tenant and its uniqueness key. */
-    private record NumberKey(TenantId tenant, String uniquenessKey) {
+    /**
+     * A number in a tenant, equal to the same tenant's number of the same uniqueness key
+     * ({@link ReturnNumber#sameKey}): compared in place, so no key string is built or kept per number.
+     */
+    private static final class NumberKey {
+        private final TenantId tenant;
+        private final ReturnNumber number;
+        private final int hash;
+
+        private NumberKey(TenantId tenant, ReturnNumber number) {
+            this.tenant = tenant;
+            this.number = number;
+            this.hash = ((tenant.hashCode() * 31 + number.kind().namespace().hashCode()) * 31
+                    + number.scope().hashCode()) * 31 + number.value().hashCode();
+        }
+
         static NumberKey of(TenantId tenant, ReturnNumber number) {
-            return new NumberKey(tenant, number.uniquenessKey());
+            return new NumberKey(tenant, number);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof NumberKey key && tenant.equals(key.tenant) && number.sameKey(key.number);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 
@@ -154,7 +178,9 @@ public final class InMemoryCaseStore implements CaseStore {
             }
             List<NumberLink> known = stored == null ? List.of() : stored.links;
             List<NumberLink> fresh = null; // links that are new to this case or changed (e.g. superseded)
-            for (NumberLink link : batch.links()) {
+            List<NumberLink> links = batch.links();
+            for (int i = 0; i < links.size(); i++) {
+                NumberLink link = links.get(i);
                 if (known.contains(link)) {
                     continue; // stored by an earlier batch of this case, unchanged
                 }
@@ -184,7 +210,9 @@ public final class InMemoryCaseStore implements CaseStore {
             if (!Objects.equals(oldDue, batch.nextDueAt())) {
                 stored.due = due.move(stored.due, batch.tenant(), batch.caseId(), batch.nextDueAt());
             }
-            for (OutboxEntry entry : batch.outbox()) {
+            List<OutboxEntry> entries = batch.outbox();
+            for (int i = 0; i < entries.size(); i++) {
+                OutboxEntry entry = entries.get(i);
                 if (outbox.get(entry.id()) == null) {
                     outbox.add(entry, stored.outbox);
                 }
@@ -200,7 +228,7 @@ public final class InMemoryCaseStore implements CaseStore {
         for (NumberLink old : stored.links) {
             boolean replaced = false;
             for (NumberLink link : fresh) {
-                replaced |= link.number().uniquenessKey().equals(old.number().uniquenessKey());
+                replaced |= link.number().sameKey(old.number());
             }
             if (!replaced) {
                 merged.add(old);
