@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The idempotency records, by tenant and key, kept for as long as the store lives, so kept small: a record whose
  * fingerprint is 64 lowercase hex digits (the engine's SHA-256) is held as four longs and its case and versions,
- * and made again when it is found; any other record is held as it is. Written under the store's write lock; read
- * without one.
+ * and made again when it is found; any other record is held as it is. Thread-safe: a key is claimed
+ * atomically, and read without a lock.
  */
 final class IdempotencyIndex {
     private static final String HEX = "0123456789abcdef";
@@ -68,10 +68,10 @@ final class IdempotencyIndex {
         return records.containsKey(new TenantKey(tenant, key));
     }
 
-    /** Keeps a record (the caller holds the write lock and checked the key is free). */
-    void put(IdempotencyRecord record) {
+    /** Keeps a record, unless its tenant has one for its key already: then keeps nothing and returns false. */
+    boolean claim(IdempotencyRecord record) {
         Kept kept = Kept.of(record);
-        records.put(new TenantKey(record.tenant(), record.key()), kept == null ? record : kept);
+        return records.putIfAbsent(new TenantKey(record.tenant(), record.key()), kept == null ? record : kept) == null;
     }
 
     /** The record of a tenant's key, if any. */
