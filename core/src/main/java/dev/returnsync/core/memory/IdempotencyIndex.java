@@ -17,15 +17,22 @@ import java.util.concurrent.ConcurrentHashMap;
 final class IdempotencyIndex {
     private static final String HEX = "0123456789abcdef";
 
-    /** Each held record is a {@link Kept} or an {@link IdempotencyRecord}. */
-    private final ConcurrentHashMap<TenantKey, Object> records;
+    /** Each tenant's records by key, each held as a {@link Kept} or an {@link IdempotencyRecord}. */
+    private final ConcurrentHashMap<TenantId, ConcurrentHashMap<IdempotencyKey, Object>> records =
+            new ConcurrentHashMap<>();
+    private final int expected;
 
-    /** An index sized for about {@code expected} records. */
+    /**
+     * An index whose first tenant's map is sized for about {@code expected} records; the maps of further tenants
+     * start small and grow, so that many small tenants do not each hold a large table.
+     */
     IdempotencyIndex(int expected) {
-        this.records = new ConcurrentHashMap<>(expected);
+        this.expected = expected;
     }
 
-    private record TenantKey(TenantId tenant, IdempotencyKey key) {
+    /** A tenant's records; null when it has none yet. */
+    private ConcurrentHashMap<IdempotencyKey, Object> of(TenantId tenant) {
+        return records.get(tenant);
     }
 
     /** A record held by its fingerprint's bits. */
@@ -65,18 +72,25 @@ final class IdempotencyIndex {
 
     /** True when the tenant has a record for the key. */
     boolean contains(TenantId tenant, IdempotencyKey key) {
-        return records.containsKey(new TenantKey(tenant, key));
+        ConcurrentHashMap<IdempotencyKey, Object> held = of(tenant);
+        return held != null && held.containsKey(key);
     }
 
     /** Keeps a record, unless its tenant has one for its key already: then keeps nothing and returns false. */
     boolean claim(IdempotencyRecord record) {
         Kept kept = Kept.of(record);
-        return records.putIfAbsent(new TenantKey(record.tenant(), record.key()), kept == null ? record : kept) == null;
+        ConcurrentHashMap<IdempotencyKey, Object> held = of(record.tenant());
+        if (held == null) {
+            held = records.computeIfAbsent(record.tenant(),
+                    tenant -> new ConcurrentHashMap<>(records.isEmpty() ? expected : 16));
+        }
+        return held.putIfAbsent(record.key(), kept == null ? record : kept) == null;
     }
 
     /** The record of a tenant's key, if any. */
     Optional<IdempotencyRecord> find(TenantId tenant, IdempotencyKey key) {
-        Object held = records.get(new TenantKey(tenant, key));
+        ConcurrentHashMap<IdempotencyKey, Object> ofTenant = of(tenant);
+        Object held = ofTenant == null ? null : ofTenant.get(key);
         if (held instanceof Kept kept) {
             return Optional.of(kept.restore(tenant, key));
         }
