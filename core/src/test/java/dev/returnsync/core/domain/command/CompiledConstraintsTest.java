@@ -85,7 +85,7 @@ class CompiledConstraintsTest {
     }
 
     /** A record with every component missing, or with every text and list empty and every number negative. */
-    private static Command instance(Class<?> record, boolean empty) throws ReflectiveOperationException {
+    static Command instance(Class<?> record, boolean empty) throws ReflectiveOperationException {
         RecordComponent[] components = record.getRecordComponents();
         Class<?>[] types = new Class<?>[components.length];
         Object[] values = new Object[components.length];

@@ -75,11 +75,8 @@ class CompiledValidationAgreementTest {
                 }
             }
             for (boolean empty : new boolean[] {false, true}) {
-                Object[] values = new Object[components.length];
-                for (int i = 0; i < components.length; i++) {
-                    values[i] = allBad(components[i].getType(), empty);
-                }
-                assertTrue(!agree(make(record, values)).isEmpty(), record.getSimpleName() + " all bad");
+                Command allBad = CompiledConstraintsTest.instance(record, empty);
+                assertTrue(!agree(allBad).isEmpty(), record.getSimpleName() + " all bad");
             }
         }
         assertTrue(invalid > 100, invalid + " invalid commands compared");
@@ -202,21 +199,5 @@ class CompiledValidationAgreementTest {
             bad.addAll(List.of(-1L, 0L, Long.MIN_VALUE));
         }
         return bad;
-    }
-
-    private static Object allBad(Class<?> type, boolean empty) {
-        if (type == long.class || type == Long.class) {
-            return empty || type.isPrimitive() ? -1L : null;
-        }
-        if (!empty) {
-            return null;
-        }
-        if (type == String.class) {
-            return "";
-        }
-        if (type == List.class) {
-            return Collections.emptyList();
-        }
-        return null;
     }
 }
