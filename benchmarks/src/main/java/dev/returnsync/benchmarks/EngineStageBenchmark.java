@@ -42,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  * A diagnostic, not in the suites: the stages of {@code ReturnSyncEngine.execute} for one command, each alone,
  * to show where a command's time and bytes go. The command is the scenario's {@code step} on a stored case that
  * is at that step; the stages call the engine's own (internal) classes the way {@code execute} does:
- * {@code validate} (Hibernate Validator), {@code fingerprint}, {@code lookups} (idempotency key, load, fold from the
+ * {@code validate} (the compiled constraints), {@code validateFully} (Hibernate Validator, the reference), {@code fingerprint}, {@code lookups} (idempotency key, load, fold from the
  * fold cache), {@code decideEvolve} (the domain), {@code batch} (outbox plan, links, next due time, idempotency
  * record, the batch), and on PostgreSQL {@code decodeHistory} (what {@code PostgresCaseStore.load} does with the
  * events' JSON on every command) and {@code encodeEvents}.
@@ -115,11 +115,17 @@ public class EngineStageBenchmark {
         validator.close();
     }
 
-    /** Hibernate Validator on the command. */
+    /** The engine's check of the command: its compiled constraints. */
     @Benchmark
     public Command validate() {
         validator.validate(command);
         return command;
+    }
+
+    /** Hibernate Validator on the command, cascade included: the reference the compiled constraints agree with. */
+    @Benchmark
+    public Object validateFully() {
+        return validator.fullCheck(command);
     }
 
     /** The payload digest. */

@@ -2,6 +2,7 @@ package dev.returnsync.core.internal;
 
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.InvalidCommandException;
+import dev.returnsync.core.domain.command.CommandConstraints;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -15,21 +16,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks a command's Jakarta constraints with Hibernate Validator, configured with the
- * {@link ParameterMessageInterpolator} so that no Expression Language implementation is needed. Not API.
+ * Checks a command's Jakarta constraints. A command record with compiled rules ({@link CommandConstraints}) is
+ * checked by them: no reflection, nothing allocated for a valid command. Any other is checked in full by Hibernate
+ * Validator (cascade included), configured with the {@link ParameterMessageInterpolator} so that no Expression
+ * Language implementation is needed, and built at its first use. Both give the same violations in the same words
+ * and order. Thread-safe. Not API.
  */
 public final class CommandValidator implements AutoCloseable {
-    private final ValidatorFactory factory;
-    private final Validator validator;
+    private static final Comparator<InvalidCommandException.Violation> ORDER =
+            Comparator.comparing(InvalidCommandException.Violation::path)
+                    .thenComparing(InvalidCommandException.Violation::message);
 
-    /** Builds the validator factory once; validators are thread-safe. */
-    public CommandValidator() {
-        this.factory = Validation.byProvider(HibernateValidator.class)
-                .configure()
-                .messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory();
-        this.validator = factory.getValidator();
-    }
+    private final Object lock = new Object();
+    private volatile ValidatorFactory factory;
+    private volatile Validator validator;
+    private boolean closed;
 
     /**
      * Checks a command.
@@ -37,25 +38,63 @@ public final class CommandValidator implements AutoCloseable {
      * @throws InvalidCommandException naming every bad field, sorted by path
      */
     public void validate(Command command) {
-        Set<ConstraintViolation<Command>> violations = validator.validate(command);
-        if (violations.isEmpty()) {
-            return;
+        List<InvalidCommandException.Violation> violations = CommandConstraints.compiledViolations(command);
+        if (violations == null) {
+            violations = fullCheck(command);
         }
-        List<InvalidCommandException.Violation> list = new ArrayList<>(violations.size());
-        for (ConstraintViolation<Command> violation : violations) {
+        if (!violations.isEmpty()) {
+            throw new InvalidCommandException(command.type(), violations);
+        }
+    }
+
+    /**
+     * The violations Hibernate Validator finds on a command, whatever its record: the reference the compiled rules
+     * agree with.
+     *
+     * @return every bad field, sorted by path, then message; empty when there is none
+     */
+    public List<InvalidCommandException.Violation> fullCheck(Command command) {
+        Set<ConstraintViolation<Command>> found = validator().validate(command);
+        List<InvalidCommandException.Violation> list = new ArrayList<>(found.size());
+        for (ConstraintViolation<Command> violation : found) {
             InvalidCommandException.Violation v = new InvalidCommandException.Violation(
                     violation.getPropertyPath().toString(), violation.getMessage());
             if (!list.contains(v)) {
                 list.add(v);
             }
         }
-        list.sort(Comparator.comparing(InvalidCommandException.Violation::path)
-                .thenComparing(InvalidCommandException.Violation::message));
-        throw new InvalidCommandException(command.type(), list);
+        list.sort(ORDER);
+        return list;
     }
 
+    private Validator validator() {
+        Validator built = validator;
+        if (built != null) {
+            return built;
+        }
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("the validator is closed");
+            }
+            if (validator == null) {
+                factory = Validation.byProvider(HibernateValidator.class)
+                        .configure()
+                        .messageInterpolator(new ParameterMessageInterpolator())
+                        .buildValidatorFactory();
+                validator = factory.getValidator();
+            }
+            return validator;
+        }
+    }
+
+    /** Releases Hibernate Validator, if it was built. */
     @Override
     public void close() {
-        factory.close();
+        synchronized (lock) {
+            closed = true;
+            if (factory != null) {
+                factory.close();
+            }
+        }
     }
 }

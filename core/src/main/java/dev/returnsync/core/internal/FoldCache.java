@@ -39,11 +39,11 @@ public final class FoldCache {
     }
 
     private final int capacity;
-    private final ConcurrentHashMap<Key, Folded> cases;
-
-    /** A case id is unique in its tenant only. */
-    private record Key(TenantId tenant, CaseId caseId) {
-    }
+    /**
+     * By case id alone, so a look-up builds no key: a case id is unique in its tenant only, so an entry counts for the
+     * tenant of its case, and another tenant's case of the same id takes the entry's place.
+     */
+    private final ConcurrentHashMap<CaseId, Folded> cases;
 
     /** A cache of at most about {@code capacity} cases; 0 disables it. */
     public FoldCache(int capacity) {
@@ -56,7 +56,7 @@ public final class FoldCache {
      * date with the events after its version only ({@link CaseStore#loadAfter}); others are loaded whole.
      */
     public Optional<Folded> read(Source store, TenantId tenant, CaseId caseId) {
-        Folded cached = capacity == 0 ? null : cases.get(new Key(tenant, caseId));
+        Folded cached = cached(tenant, caseId);
         if (cached == null) {
             return store.load(tenant, caseId).map(history -> new Folded(fold(history),
                     history.events().get(history.events().size() - 1).at()));
@@ -75,13 +75,14 @@ public final class FoldCache {
      * appended since), never ahead of it. Null when the cache does not hold the case.
      */
     public Folded cached(TenantId tenant, CaseId caseId) {
-        return capacity == 0 ? null : cases.get(new Key(tenant, caseId));
+        Folded cached = capacity == 0 ? null : cases.get(caseId);
+        return cached != null && cached.state().tenant().equals(tenant) ? cached : null;
     }
 
     /** The case folded from a history, using and refreshing the cache. */
     public ReturnCase fold(CaseHistory history) {
         List<ReturnEvent> events = history.events();
-        Folded entry = capacity == 0 ? null : cases.get(new Key(history.tenant(), history.caseId()));
+        Folded entry = cached(history.tenant(), history.caseId());
         ReturnCase cached = entry == null ? null : entry.state();
         ReturnCase folded;
         if (cached != null && cached.version() == events.size() && cached.tenant().equals(history.tenant())) {
@@ -114,13 +115,13 @@ public final class FoldCache {
         if (cases.size() >= capacity) {
             evictSome();
         }
-        cases.merge(new Key(state.tenant(), state.id()), new Folded(state, lastEventAt),
-                (old, now) -> old.state().version() >= now.state().version() ? old : now);
+        cases.merge(state.id(), new Folded(state, lastEventAt), (old, now) -> old.state().tenant().equals(
+                now.state().tenant()) && old.state().version() >= now.state().version() ? old : now);
     }
 
     private void evictSome() {
         int drop = Math.max(1, capacity / 8);
-        Iterator<Key> it = cases.keySet().iterator();
+        Iterator<CaseId> it = cases.keySet().iterator();
         while (drop-- > 0 && it.hasNext()) {
             it.next();
             it.remove();

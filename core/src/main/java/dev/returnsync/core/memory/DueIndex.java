@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 /**
  * The due index: one entry per case with a due time, sorted by (due time, tenant, case id). Entries carry their
  * time as primitives and the {@link DueCase} a page returns, so a page reads its entries and nothing else: no case
- * look-up, no allocation per case. Changed under the store's write lock; read without one. A reader that walks while
+ * look-up, no allocation per case. Changed under the lock of the entry's case; read without one. A reader that walks while
  * a case's due time moves may meet the old entry (until it is marked dropped) and the new one: the two positions of
  * a case that moved while the page was read.
  */
@@ -51,7 +51,7 @@ final class DueIndex {
     }
 
     /**
-     * Moves a case from its old entry to a new due time (the caller holds the write lock).
+     * Moves a case from its old entry to a new due time (the caller holds the case's lock).
      *
      * @param old the case's entry, or null when it had no due time
      * @param dueAt the new due time, or null to leave the index

@@ -9,7 +9,7 @@ import java.util.RandomAccess;
 
 /**
  * The events of one case, append-only: an array that grows by doubling and a published size. One writer at a time
- * (the store's write lock) appends; readers take no lock. An append writes the new events past the size, then
+ * (the store's lock of the case) appends; readers take no lock. An append writes the new events past the size, then
  * publishes the array and the size (volatile writes, in that order); a reader reads the size first, then the array,
  * so it sees a whole batch or none of it, and an array at least as long as the size it read. Slots below a published
  * size never change, so a reader's list is an immutable view of the first events, without a copy.
@@ -29,7 +29,7 @@ final class EventLog {
         return size;
     }
 
-    /** Appends a batch; the caller holds the store's write lock. */
+    /** Appends a batch; the caller holds the store's lock of the case. */
     void append(List<ReturnEvent> batch) {
         int n = size;
         ReturnEvent[] array = events;

@@ -11,21 +11,28 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The idempotency records, by tenant and key, kept for as long as the store lives, so kept small: a record whose
  * fingerprint is 64 lowercase hex digits (the engine's SHA-256) is held as four longs and its case and versions,
- * and made again when it is found; any other record is held as it is. Written under the store's write lock; read
- * without one.
+ * and made again when it is found; any other record is held as it is. Thread-safe: a key is claimed
+ * atomically, and read without a lock.
  */
 final class IdempotencyIndex {
     private static final String HEX = "0123456789abcdef";
 
-    /** Each held record is a {@link Kept} or an {@link IdempotencyRecord}. */
-    private final ConcurrentHashMap<TenantKey, Object> records;
+    /** Each tenant's records by key, each held as a {@link Kept} or an {@link IdempotencyRecord}. */
+    private final ConcurrentHashMap<TenantId, ConcurrentHashMap<IdempotencyKey, Object>> records =
+            new ConcurrentHashMap<>();
+    private final int expected;
 
-    /** An index sized for about {@code expected} records. */
+    /**
+     * An index whose first tenant's map is sized for about {@code expected} records; the maps of further tenants
+     * start small and grow, so that many small tenants do not each hold a large table.
+     */
     IdempotencyIndex(int expected) {
-        this.records = new ConcurrentHashMap<>(expected);
+        this.expected = expected;
     }
 
-    private record TenantKey(TenantId tenant, IdempotencyKey key) {
+    /** A tenant's records; null when it has none yet. */
+    private ConcurrentHashMap<IdempotencyKey, Object> of(TenantId tenant) {
+        return records.get(tenant);
     }
 
     /** A record held by its fingerprint's bits. */
@@ -35,15 +42,22 @@ final class IdempotencyIndex {
             if (f.length() != 64) {
                 return null;
             }
-            long[] bits = new long[4];
             for (int i = 0; i < 64; i++) {
-                int digit = HEX.indexOf(f.charAt(i));
-                if (digit < 0) {
+                if (HEX.indexOf(f.charAt(i)) < 0) {
                     return null;
                 }
-                bits[i / 16] = bits[i / 16] << 4 | digit;
             }
-            return new Kept(bits[0], bits[1], bits[2], bits[3], r.caseId(), r.firstVersion(), r.lastVersion());
+            return new Kept(bits(f, 0), bits(f, 16), bits(f, 32), bits(f, 48), r.caseId(), r.firstVersion(),
+                    r.lastVersion());
+        }
+
+        /** Sixteen lowercase hex digits, from {@code from} on, as the bits of a long. */
+        private static long bits(String f, int from) {
+            long bits = 0;
+            for (int i = from; i < from + 16; i++) {
+                bits = bits << 4 | HEX.indexOf(f.charAt(i));
+            }
+            return bits;
         }
 
         IdempotencyRecord restore(TenantId tenant, IdempotencyKey key) {
@@ -58,18 +72,25 @@ final class IdempotencyIndex {
 
     /** True when the tenant has a record for the key. */
     boolean contains(TenantId tenant, IdempotencyKey key) {
-        return records.containsKey(new TenantKey(tenant, key));
+        ConcurrentHashMap<IdempotencyKey, Object> held = of(tenant);
+        return held != null && held.containsKey(key);
     }
 
-    /** Keeps a record (the caller holds the write lock and checked the key is free). */
-    void put(IdempotencyRecord record) {
+    /** Keeps a record, unless its tenant has one for its key already: then keeps nothing and returns false. */
+    boolean claim(IdempotencyRecord record) {
         Kept kept = Kept.of(record);
-        records.put(new TenantKey(record.tenant(), record.key()), kept == null ? record : kept);
+        ConcurrentHashMap<IdempotencyKey, Object> held = of(record.tenant());
+        if (held == null) {
+            held = records.computeIfAbsent(record.tenant(),
+                    tenant -> new ConcurrentHashMap<>(records.isEmpty() ? expected : 16));
+        }
+        return held.putIfAbsent(record.key(), kept == null ? record : kept) == null;
     }
 
     /** The record of a tenant's key, if any. */
     Optional<IdempotencyRecord> find(TenantId tenant, IdempotencyKey key) {
-        Object held = records.get(new TenantKey(tenant, key));
+        ConcurrentHashMap<IdempotencyKey, Object> ofTenant = of(tenant);
+        Object held = ofTenant == null ? null : ofTenant.get(key);
         if (held instanceof Kept kept) {
             return Optional.of(kept.restore(tenant, key));
         }

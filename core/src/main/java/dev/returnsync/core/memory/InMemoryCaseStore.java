@@ -35,8 +35,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * <ul>
  *   <li>every key includes the tenant: cases by (tenant, case id), numbers by (tenant, uniqueness key), so two tenants
  *       never share a case or a number;</li>
- *   <li>writes ({@link #append}, the outbox operations) run under one lock, so a batch is all-or-nothing and
- *       versions, number uniqueness and leases are decided in one place;</li>
+ *   <li>an {@link #append} runs under its case's lock (one of a fixed set of stripes, by the case's key), so a batch
+ *       is all-or-nothing and a case's version is decided in one place, while appends to other cases run beside it;
+ *       a batch that links new numbers also takes the one link lock, so a number's uniqueness across the cases of a
+ *       tenant is decided in one place; an idempotency key is claimed atomically, and a batch that finds its key
+ *       claimed by another case's batch publishes nothing; the outbox index has its own lock, so leases are decided
+ *       in one place;</li>
  *   <li>reads of one case's events are lock-free and copy nothing: a case's events are append-only (an array that
  *       grows by doubling, never copied on an append that fits), published with their count, so a reader sees all
  *       of a batch's events or none of them;</li>
@@ -51,15 +55,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * replay a twin instead of refusing it), and whoever finds an outbox entry also finds its events.
  */
 public final class InMemoryCaseStore implements CaseStore {
-    private final ReentrantLock writeLock = new ReentrantLock();
+    /** Appends to one case at a time: a case's lock is the stripe its key hashes to. */
+    private final ReentrantLock[] caseLocks = new ReentrantLock[CASE_STRIPES];
+    /** Checks and links numbers, one batch at a time, across every case (taken inside a case's lock). */
+    private final ReentrantLock linkLock = new ReentrantLock();
+    /** Guards the outbox index and each case's outbox list (taken inside a case's lock, or alone). */
+    private final ReentrantLock outboxLock = new ReentrantLock();
     private final ConcurrentHashMap<CaseKey, StoredCase> cases;
     private final ConcurrentHashMap<NumberKey, NumberLink> numbers;
-    /** The links by tenant, namespace and value, whatever their scope; each list immutable, replaced under writeLock. */
+    /** The links by tenant, namespace and value, whatever their scope; each list immutable, replaced under linkLock. */
     private final ConcurrentHashMap<ValueKey, List<NumberLink>> byValue;
     private final IdempotencyIndex idempotency;
     private final DueIndex due = new DueIndex();
-    // guarded by writeLock
+    // guarded by outboxLock
     private final OutboxIndex outbox = new OutboxIndex();
+
+    private static final int CASE_STRIPES = 64;
 
     /** An empty store. */
     public InMemoryCaseStore() {
@@ -80,15 +91,18 @@ public final class InMemoryCaseStore implements CaseStore {
         this.numbers = new ConcurrentHashMap<>(expectedCases * 4);
         this.byValue = new ConcurrentHashMap<>(expectedCases * 4);
         this.idempotency = new IdempotencyIndex(expectedCases * 8);
+        for (int i = 0; i < caseLocks.length; i++) {
+            caseLocks[i] = new ReentrantLock();
+        }
     }
 
     private static final class StoredCase {
         final EventLog events;
-        // guarded by writeLock: the links last stored for this case, to skip the unchanged ones
+        // guarded by the case's lock: the links last stored for this case, to skip the unchanged ones
         List<NumberLink> links = List.of();
-        // guarded by writeLock: the case's place in the due index, or null
+        // guarded by the case's lock: the case's place in the due index, or null
         DueIndex.Entry due;
-        // guarded by writeLock: the case's outbox entries that are not done, in the order they were added
+        // guarded by outboxLock: the case's outbox entries that are not done, in the order they were added
         final List<OutboxIndex.Slot> outbox = new ArrayList<>(2);
 
         StoredCase(List<ReturnEvent> first) {
@@ -104,10 +118,34 @@ public final class InMemoryCaseStore implements CaseStore {
         }
     }
 
-    /** A number in a tenant: its tenant and its uniqueness key. */
-    private record NumberKey(TenantId tenant, String uniquenessKey) {
+    /**
+     * A number in a tenant, equal to the same tenant's number of the same uniqueness key
+     * ({@link ReturnNumber#sameKey}): compared in place, so no key string is built or kept per number.
+     */
+    private static final class NumberKey {
+        private final TenantId tenant;
+        private final ReturnNumber number;
+        private final int hash;
+
+        private NumberKey(TenantId tenant, ReturnNumber number) {
+            this.tenant = tenant;
+            this.number = number;
+            this.hash = ((tenant.hashCode() * 31 + number.kind().namespace().hashCode()) * 31
+                    + number.scope().hashCode()) * 31 + number.value().hashCode();
+        }
+
         static NumberKey of(TenantId tenant, ReturnNumber number) {
-            return new NumberKey(tenant, number.uniquenessKey());
+            return new NumberKey(tenant, number);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof NumberKey key && tenant.equals(key.tenant) && number.sameKey(key.number);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 
@@ -140,67 +178,113 @@ public final class InMemoryCaseStore implements CaseStore {
     @Override
     public void append(AppendBatch batch) {
         Objects.requireNonNull(batch, "batch must not be null");
-        writeLock.lock();
+        CaseKey caseKey = CaseKey.of(batch.tenant(), batch.caseId());
+        ReentrantLock caseLock = caseLocks[(caseKey.hashCode() & 0x7fffffff) % caseLocks.length];
+        caseLock.lock();
         try {
             IdempotencyRecord record = batch.idempotency();
             if (record != null && idempotency.contains(record.tenant(), record.key())) {
                 throw new IdempotencyKeyTakenException(record.tenant(), record.key());
             }
-            CaseKey caseKey = CaseKey.of(batch.tenant(), batch.caseId());
             StoredCase stored = cases.get(caseKey);
             long version = stored == null ? 0 : stored.events.size();
             if (version != batch.expectedVersion()) {
                 throw new VersionConflictException(batch.caseId(), batch.expectedVersion(), version);
             }
-            List<NumberLink> known = stored == null ? List.of() : stored.links;
-            List<NumberLink> fresh = null; // links that are new to this case or changed (e.g. superseded)
-            for (NumberLink link : batch.links()) {
-                if (known.contains(link)) {
-                    continue; // stored by an earlier batch of this case, unchanged
+            List<NumberLink> fresh = freshLinks(stored, batch.links());
+            if (fresh == null) {
+                publish(batch, caseKey, stored, null);
+                return;
+            }
+            linkLock.lock(); // numbers are unique across the cases of a tenant: checked and linked by one at a time
+            try {
+                for (NumberLink link : fresh) {
+                    NumberLink existing = numbers.get(NumberKey.of(batch.tenant(), link.number()));
+                    if (existing != null && !existing.caseId().equals(batch.caseId())) {
+                        throw new NumberAlreadyLinkedException(link.number());
+                    }
                 }
-                NumberLink existing = numbers.get(NumberKey.of(batch.tenant(), link.number()));
-                if (existing != null && !existing.caseId().equals(batch.caseId())) {
-                    throw new NumberAlreadyLinkedException(link.number());
-                }
+                publish(batch, caseKey, stored, fresh);
+            } finally {
+                linkLock.unlock();
+            }
+        } finally {
+            caseLock.unlock();
+        }
+    }
+
+    /**
+     * The links of a batch that are new to its case or changed (e.g. superseded), or null when there are none
+     * (guarded by the case's lock).
+     */
+    private static List<NumberLink> freshLinks(StoredCase stored, List<NumberLink> links) {
+        List<NumberLink> known = stored == null ? List.of() : stored.links;
+        List<NumberLink> fresh = null;
+        for (int i = 0; i < links.size(); i++) {
+            NumberLink link = links.get(i);
+            if (!known.contains(link)) { // else stored by an earlier batch of this case, unchanged
                 if (fresh == null) {
                     fresh = new ArrayList<>(4);
                 }
                 fresh.add(link);
             }
-            // all checks passed: publish, the idempotency record first, then the events
-            if (record != null) {
-                idempotency.put(record);
-            }
-            if (stored == null) {
-                stored = new StoredCase(batch.events());
-                cases.put(caseKey, stored);
-            } else {
-                stored.events.append(batch.events());
-            }
-            if (fresh != null) {
-                link(batch.tenant(), stored, fresh);
-            }
-            Instant oldDue = stored.due == null ? null : stored.due.due.dueAt();
-            if (!Objects.equals(oldDue, batch.nextDueAt())) {
-                stored.due = due.move(stored.due, batch.tenant(), batch.caseId(), batch.nextDueAt());
-            }
-            for (OutboxEntry entry : batch.outbox()) {
+        }
+        return fresh;
+    }
+
+    /**
+     * Publishes a checked batch (under the case's lock, and the link lock when it links numbers): the idempotency
+     * record first, then the events, the links, the due time and the outbox entries.
+     *
+     * @throws IdempotencyKeyTakenException if another case's batch took the key since it was checked: nothing is
+     *     published then
+     */
+    private void publish(AppendBatch batch, CaseKey caseKey, StoredCase stored, List<NumberLink> fresh) {
+        IdempotencyRecord record = batch.idempotency();
+        if (record != null && !idempotency.claim(record)) {
+            throw new IdempotencyKeyTakenException(record.tenant(), record.key());
+        }
+        StoredCase target = stored;
+        if (target == null) {
+            target = new StoredCase(batch.events());
+            cases.put(caseKey, target);
+        } else {
+            target.events.append(batch.events());
+        }
+        if (fresh != null) {
+            link(batch.tenant(), target, fresh);
+        }
+        Instant oldDue = target.due == null ? null : target.due.due.dueAt();
+        if (!Objects.equals(oldDue, batch.nextDueAt())) {
+            target.due = due.move(target.due, batch.tenant(), batch.caseId(), batch.nextDueAt());
+        }
+        List<OutboxEntry> entries = batch.outbox();
+        if (entries.isEmpty()) {
+            return;
+        }
+        outboxLock.lock();
+        try {
+            for (int i = 0; i < entries.size(); i++) {
+                OutboxEntry entry = entries.get(i);
                 if (outbox.get(entry.id()) == null) {
-                    outbox.add(entry, stored.outbox);
+                    outbox.add(entry, target.outbox);
                 }
             }
         } finally {
-            writeLock.unlock();
+            outboxLock.unlock();
         }
     }
 
-    /** Stores a case's new or changed links, replacing its older links of the same numbers (guarded by writeLock). */
+    /**
+     * Stores a case's new or changed links, replacing its older links of the same numbers (guarded by the case's lock
+     * and linkLock).
+     */
     private void link(TenantId tenant, StoredCase stored, List<NumberLink> fresh) {
         List<NumberLink> merged = new ArrayList<>(stored.links.size() + fresh.size());
         for (NumberLink old : stored.links) {
             boolean replaced = false;
             for (NumberLink link : fresh) {
-                replaced |= link.number().uniquenessKey().equals(old.number().uniquenessKey());
+                replaced |= link.number().sameKey(old.number());
             }
             if (!replaced) {
                 merged.add(old);
@@ -274,7 +358,7 @@ public final class InMemoryCaseStore implements CaseStore {
         requirePositive(lease);
         requireLimit(limit);
         Instant until = now.plus(lease);
-        writeLock.lock();
+        outboxLock.lock();
         try {
             List<OutboxEntry> claimed = new ArrayList<>(Math.min(limit, 64));
             for (Iterator<OutboxIndex.Slot> it = outbox.readyUntil(now); it.hasNext() && claimed.size() < limit; ) {
@@ -291,13 +375,13 @@ public final class InMemoryCaseStore implements CaseStore {
             }
             return claimed;
         } finally {
-            writeLock.unlock();
+            outboxLock.unlock();
         }
     }
 
     /**
      * True when the entry is an ordered send and its case has an unfinished, unparked ordered send to the same target
-     * with a lower version (guarded by writeLock).
+     * with a lower version (guarded by outboxLock).
      */
     private static boolean waitsForEarlierSend(OutboxIndex.Slot slot) {
         OutboxEntry entry = slot.entry;
@@ -320,7 +404,7 @@ public final class InMemoryCaseStore implements CaseStore {
         Objects.requireNonNull(owner, "owner must not be null");
         Objects.requireNonNull(now, "now must not be null");
         requirePositive(lease);
-        writeLock.lock();
+        outboxLock.lock();
         try {
             OutboxIndex.Slot slot = outbox.get(entryId);
             OutboxEntry entry = slot == null ? null : slot.entry;
@@ -332,7 +416,7 @@ public final class InMemoryCaseStore implements CaseStore {
                     entry.parked(), owner, now.plus(lease)));
             return true;
         } finally {
-            writeLock.unlock();
+            outboxLock.unlock();
         }
     }
 
@@ -340,7 +424,7 @@ public final class InMemoryCaseStore implements CaseStore {
     public boolean completeOutbox(String entryId, String owner) {
         Objects.requireNonNull(entryId, "entry id must not be null");
         Objects.requireNonNull(owner, "owner must not be null");
-        writeLock.lock();
+        outboxLock.lock();
         try {
             OutboxIndex.Slot slot = outbox.get(entryId);
             if (slot == null || !owner.equals(slot.entry.leaseOwner())) {
@@ -349,7 +433,7 @@ public final class InMemoryCaseStore implements CaseStore {
             outbox.remove(slot);
             return true;
         } finally {
-            writeLock.unlock();
+            outboxLock.unlock();
         }
     }
 
@@ -358,7 +442,7 @@ public final class InMemoryCaseStore implements CaseStore {
         Objects.requireNonNull(entryId, "entry id must not be null");
         Objects.requireNonNull(owner, "owner must not be null");
         Objects.requireNonNull(nextAttemptAt, "next attempt must not be null");
-        writeLock.lock();
+        outboxLock.lock();
         try {
             OutboxIndex.Slot slot = outbox.get(entryId);
             OutboxEntry entry = slot == null ? null : slot.entry;
@@ -369,7 +453,7 @@ public final class InMemoryCaseStore implements CaseStore {
                     entry.effect(), entry.target(), entry.attempts() + 1, nextAttemptAt, error, park, null, null));
             return true;
         } finally {
-            writeLock.unlock();
+            outboxLock.unlock();
         }
     }
 
@@ -379,13 +463,13 @@ public final class InMemoryCaseStore implements CaseStore {
         if (stored == null) {
             return List.of();
         }
-        writeLock.lock();
+        outboxLock.lock();
         try {
             List<OutboxEntry> entries = OutboxIndex.entries(stored.outbox);
             entries.sort(Comparator.comparingLong(OutboxEntry::version).thenComparing(OutboxEntry::id));
             return List.copyOf(entries);
         } finally {
-            writeLock.unlock();
+            outboxLock.unlock();
         }
     }
 
@@ -397,7 +481,7 @@ public final class InMemoryCaseStore implements CaseStore {
         if (stored == null) {
             return 0;
         }
-        writeLock.lock();
+        outboxLock.lock();
         try {
             int retried = 0;
             for (OutboxIndex.Slot slot : stored.outbox) {
@@ -410,18 +494,18 @@ public final class InMemoryCaseStore implements CaseStore {
             }
             return retried;
         } finally {
-            writeLock.unlock();
+            outboxLock.unlock();
         }
     }
 
     @Override
     public Optional<OutboxStats> outboxStats() {
-        writeLock.lock();
+        outboxLock.lock();
         try {
             long pending = outbox.readyCount();
             return Optional.of(new OutboxStats(pending, outbox.size() - pending, outbox.earliest()));
         } finally {
-            writeLock.unlock();
+            outboxLock.unlock();
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The outbox entries that are not done, every method called under the store's write lock: by id, by case (each
+ * The outbox entries that are not done, every method called under the store's outbox lock: by id, by case (each
  * case's own small list, in the order its entries were added) and, for the claimable (unparked) ones, in one set
  * sorted by next attempt time and, within one time, the order they were added. One slot per entry holds its current
  * state, so a lease or a failure replaces the entry in the slot, not in three maps.

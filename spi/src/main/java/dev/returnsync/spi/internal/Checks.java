@@ -32,7 +32,7 @@ public final class Checks {
             throw new IllegalArgumentException(
                     what + " must be at most " + MAX_ID_LENGTH + " characters, was " + value.length());
         }
-        if (value.isEmpty() || value.codePoints().allMatch(Checks::isSpace)) {
+        if (value.isEmpty() || isSpace(value, 0) && value.codePoints().allMatch(Checks::isSpace)) {
             throw new IllegalArgumentException(what + " must not be blank");
         }
         if (isSpace(value, 0) || isSpace(value, value.length() - 1)) {

@@ -3,6 +3,7 @@ package dev.returnsync.spi.store;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.NumberLink;
 import dev.returnsync.spi.ReturnEvent;
+import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.internal.Checks;
 
@@ -51,12 +52,13 @@ public record AppendBatch(TenantId tenant, CaseId caseId, long expectedVersion, 
             throw new IllegalArgumentException("an append needs at least one event");
         }
         links = List.copyOf(Checks.notNull("links", links));
-        Set<String> keys = new HashSet<>();
-        for (NumberLink link : links) {
+        Set<String> keys = links.size() > SMALL ? new HashSet<>() : null;
+        for (int i = 0; i < links.size(); i++) {
+            NumberLink link = links.get(i);
             if (!link.caseId().equals(caseId) || !link.tenant().equals(tenant)) {
                 throw new IllegalArgumentException("link of " + link.number() + " points to another case");
             }
-            if (!keys.add(link.number().uniquenessKey())) {
+            if (keys != null ? !keys.add(link.number().uniquenessKey()) : linkedBefore(links, i)) {
                 throw new IllegalArgumentException("number " + link.number() + " is linked twice in one batch");
             }
         }
@@ -69,6 +71,20 @@ public record AppendBatch(TenantId tenant, CaseId caseId, long expectedVersion, 
         if (idempotency != null && (!idempotency.caseId().equals(caseId) || !idempotency.tenant().equals(tenant))) {
             throw new IllegalArgumentException("idempotency record belongs to another case");
         }
+    }
+
+    /** Up to this many links are checked for a twin in place, pair by pair, without building their keys. */
+    private static final int SMALL = 16;
+
+    /** True when a link before index {@code i} has the same number (uniqueness key) as the link at {@code i}. */
+    private static boolean linkedBefore(List<NumberLink> links, int i) {
+        ReturnNumber number = links.get(i).number();
+        for (int j = 0; j < i; j++) {
+            if (links.get(j).number().sameKey(number)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@return the version of the case after the batch} */

@@ -636,6 +636,10 @@ public abstract class CaseStoreContract {
         }
         assertEquals(1, winners.size(), "exactly one append wins: " + winners);
         assertEquals(winners.get(0), store.findIdempotency(TENANT, IdempotencyKey.of("same-key")).orElseThrow().caseId());
+        for (int t = 0; t < threads(); t++) {
+            assertEquals(winners.get(0).equals(caseId("case-" + t)), store.load(TENANT, caseId("case-" + t)).isPresent(),
+                    "a losing append stores nothing");
+        }
     }
 
     // ------------------------------------------------------------------------------------------- due index

@@ -12,7 +12,8 @@ import java.util.List;
  * mvn -o -q -B test -pl core -am -Dtest=CompiledConstraintsTest -Dreturnsync.updateDocs=true
  * -Dsurefire.failIfNoSpecifiedTests=false}. A command type missing here is checked from its annotations by
  * {@link Constraints}; should this class no longer compile after a record changed, remove that record's case
- * and regenerate.
+ * and regenerate. A record is compiled only when the values it cascades to ({@code @Valid}) carry no
+ * constraint, as each case says: otherwise the engine checks it in full, cascade included, with a validator.
  */
 final class CompiledConstraints {
     private CompiledConstraints() {
@@ -42,6 +43,8 @@ final class CompiledConstraints {
                 Constraints.notNull(c.reason(), "reason", violations);
                 Constraints.notNull(c.wanted(), "wanted", violations);
                 Constraints.notNull(c.deliveredAt(), "deliveredAt", violations);
+                // lines: each element cascaded (@Valid) to ReturnLine, which carries no constraint
+                // reason: cascaded (@Valid) to Reason, which carries no constraint
             }
             case OPEN_NEGOTIATION -> {
                 if (!(command instanceof Command.OpenNegotiation c)) {
@@ -78,6 +81,7 @@ final class CompiledConstraints {
                 Constraints.notNull(c.caseId(), "caseId", violations);
                 Constraints.notNull(c.leg(), "leg", violations);
                 Constraints.notNull(c.reason(), "reason", violations);
+                // reason: cascaded (@Valid) to Reason, which carries no constraint
             }
             case APPLY_FOR_RETURN -> {
                 if (!(command instanceof Command.ApplyForReturn c)) {
@@ -202,6 +206,7 @@ final class CompiledConstraints {
                 Constraints.notNull(c.caseId(), "caseId", violations);
                 Constraints.notNull(c.leg(), "leg", violations);
                 Constraints.notNull(c.reason(), "reason", violations);
+                // reason: cascaded (@Valid) to Reason, which carries no constraint
             }
             case CANCEL_RETURN -> {
                 if (!(command instanceof Command.CancelReturn c)) {
@@ -223,6 +228,7 @@ final class CompiledConstraints {
                 Constraints.notNull(c.caseId(), "caseId", violations);
                 Constraints.notNull(c.leg(), "leg", violations);
                 Constraints.notNull(c.reason(), "reason", violations);
+                // reason: cascaded (@Valid) to Reason, which carries no constraint
             }
             case FIRE_DEADLINE -> {
                 if (!(command instanceof Command.FireDeadline c)) {
@@ -267,6 +273,7 @@ final class CompiledConstraints {
                 Constraints.notNull(c.caseId(), "caseId", violations);
                 Constraints.notNull(c.leg(), "leg", violations);
                 Constraints.notNull(c.reason(), "reason", violations);
+                // reason: cascaded (@Valid) to Reason, which carries no constraint
             }
             case REAPPLY -> {
                 if (!(command instanceof Command.Reapply c)) {
@@ -278,6 +285,7 @@ final class CompiledConstraints {
                 Constraints.notNull(c.caseId(), "caseId", violations);
                 Constraints.notNull(c.leg(), "leg", violations);
                 Constraints.notNull(c.reason(), "reason", violations);
+                // reason: cascaded (@Valid) to Reason, which carries no constraint
             }
             case SEND_MESSAGE -> {
                 if (!(command instanceof Command.SendMessage c)) {

@@ -16,6 +16,8 @@ import dev.returnsync.spi.Role;
 import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.store.OutboxEntry;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -134,7 +136,20 @@ public final class Visibility {
         if (asker.role() != Role.SUPPLIER) {
             return c;
         }
-        List<Leg> own = c.legs().stream().filter(leg -> asker.is(leg.supplier())).toList();
+        List<Leg> legs = c.legs();
+        int kept = 0;
+        for (Leg leg : legs) {
+            kept += asker.is(leg.supplier()) ? 1 : 0;
+        }
+        if (kept == legs.size()) {
+            return c; // every leg is the supplier's own
+        }
+        List<Leg> own = new ArrayList<>(kept);
+        for (Leg leg : legs) {
+            if (asker.is(leg.supplier())) {
+                own.add(leg);
+            }
+        }
         return new ReturnCase(c.header(), own, c.version(), c.externalVersions());
     }
 
@@ -163,17 +178,41 @@ public final class Visibility {
      * only; a customer every event but the messages not meant for it; the reseller and the system every event.
      */
     public static List<ReturnEvent> historyFor(Actor asker, List<ReturnEvent> events) {
-        return switch (asker.role()) {
-            case RESELLER, SYSTEM -> events;
-            case CUSTOMER -> events.stream()
-                    .filter(e -> !(e instanceof ReturnEvent.MessageSent m) || canRead(asker, m))
-                    .toList();
-            case SUPPLIER -> events.stream()
-                    .filter(e -> !(e instanceof ReturnEvent.LegEvent leg) || asker.is(leg.leg()))
-                    .filter(e -> !(e instanceof ReturnEvent.MessageSent m) || canRead(asker, m))
-                    .map(e -> e instanceof ReturnEvent.ReturnRequested requested ? ownLines(requested, asker) : e)
-                    .toList();
-        };
+        if (seesWholeTenant(asker)) {
+            return events;
+        }
+        int same = 0; // how many events lead the list as they are
+        while (same < events.size() && seenAs(asker, events.get(same)) == events.get(same)) {
+            same++;
+        }
+        if (same == events.size()) {
+            return events; // nothing hidden, nothing narrowed
+        }
+        List<ReturnEvent> seen = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            ReturnEvent event = i < same ? events.get(i) : seenAs(asker, events.get(i));
+            if (event != null) {
+                seen.add(event);
+            }
+        }
+        return Collections.unmodifiableList(seen);
+    }
+
+    /**
+     * An event as a customer or a supplier sees it: itself, a supplier's narrower request, or null when hidden from
+     * it (a supplier does not see another leg's events; neither sees a message not meant for it).
+     */
+    private static ReturnEvent seenAs(Actor asker, ReturnEvent e) {
+        if (e instanceof ReturnEvent.MessageSent m && !canRead(asker, m)) {
+            return null;
+        }
+        if (asker.role() != Role.SUPPLIER) {
+            return e;
+        }
+        if (e instanceof ReturnEvent.LegEvent leg && !asker.is(leg.leg())) {
+            return null;
+        }
+        return e instanceof ReturnEvent.ReturnRequested requested ? ownLines(requested, asker) : e;
     }
 
     /**
@@ -191,7 +230,19 @@ public final class Visibility {
     }
 
     private static ReturnEvent ownLines(ReturnEvent.ReturnRequested r, Actor supplier) {
-        List<ReturnLine> lines = r.lines().stream().filter(line -> supplier.is(line.supplier())).toList();
+        int kept = 0;
+        for (ReturnLine line : r.lines()) {
+            kept += supplier.is(line.supplier()) ? 1 : 0;
+        }
+        if (kept == r.lines().size()) {
+            return r; // every line is the supplier's own
+        }
+        List<ReturnLine> lines = new ArrayList<>(kept);
+        for (ReturnLine line : r.lines()) {
+            if (supplier.is(line.supplier())) {
+                lines.add(line);
+            }
+        }
         return new ReturnEvent.ReturnRequested(r.at(), r.actor(), r.caseId(), r.customer(), r.order(),
                 r.customerNumber(), r.resellerNumber(), lines, r.reason(), r.wanted(), r.deliveredAt());
     }

@@ -66,7 +66,10 @@ public final class OutboxPlanner {
     public static String entryId(TenantId tenant, CaseId caseId, long version, Effect effect, String target) {
         String t = tenant.value();
         String c = caseId.value();
-        return t.length() + ":" + t + "/" + c.length() + ":" + c + "/" + version + "/" + effect.name() + "/" + target;
+        String e = effect.name();
+        return new StringBuilder(t.length() + c.length() + e.length() + target.length() + 32)
+                .append(t.length()).append(':').append(t).append('/').append(c.length()).append(':').append(c)
+                .append('/').append(version).append('/').append(e).append('/').append(target).toString();
     }
 
     /**
@@ -172,120 +175,132 @@ public final class OutboxPlanner {
     /** The parties to notify of each event type. */
     private static final class Recipients implements ReturnEvent.Visitor<List<Role>> {
         static final Recipients INSTANCE = new Recipients();
+        private static final List<Role> CUSTOMER = List.of(Role.CUSTOMER);
+        private static final List<Role> CUSTOMER_RESELLER_SUPPLIER =
+                List.of(Role.CUSTOMER, Role.RESELLER, Role.SUPPLIER);
+        private static final List<Role> CUSTOMER_SUPPLIER = List.of(Role.CUSTOMER, Role.SUPPLIER);
+        private static final List<Role> RESELLER = List.of(Role.RESELLER);
+        private static final List<Role> RESELLER_CUSTOMER = List.of(Role.RESELLER, Role.CUSTOMER);
+        private static final List<Role> RESELLER_CUSTOMER_SUPPLIER =
+                List.of(Role.RESELLER, Role.CUSTOMER, Role.SUPPLIER);
+        private static final List<Role> RESELLER_SUPPLIER = List.of(Role.RESELLER, Role.SUPPLIER);
+        private static final List<Role> RESELLER_SUPPLIER_CUSTOMER =
+                List.of(Role.RESELLER, Role.SUPPLIER, Role.CUSTOMER);
+        private static final List<Role> SUPPLIER = List.of(Role.SUPPLIER);
 
         @Override
         public List<Role> returnRequested(ReturnEvent.ReturnRequested e) {
-            return List.of(Role.RESELLER, Role.CUSTOMER);
+            return RESELLER_CUSTOMER;
         }
 
         @Override
         public List<Role> negotiationOpened(ReturnEvent.NegotiationOpened e) {
-            return List.of(Role.SUPPLIER);
+            return SUPPLIER;
         }
 
         @Override
         public List<Role> supplierAgreed(ReturnEvent.SupplierAgreed e) {
-            return List.of(Role.RESELLER, Role.CUSTOMER);
+            return RESELLER_CUSTOMER;
         }
 
         @Override
         public List<Role> supplierDeclined(ReturnEvent.SupplierDeclined e) {
-            return List.of(Role.RESELLER, Role.CUSTOMER);
+            return RESELLER_CUSTOMER;
         }
 
         @Override
         public List<Role> returnApplied(ReturnEvent.ReturnApplied e) {
-            return List.of(Role.SUPPLIER);
+            return SUPPLIER;
         }
 
         @Override
         public List<Role> supplierNumberIssued(ReturnEvent.SupplierNumberIssued e) {
-            return List.of(Role.RESELLER);
+            return RESELLER;
         }
 
         @Override
         public List<Role> supplierNumberReplaced(ReturnEvent.SupplierNumberReplaced e) {
-            return List.of(Role.RESELLER, Role.CUSTOMER);
+            return RESELLER_CUSTOMER;
         }
 
         @Override
         public List<Role> numberSharedWithCustomer(ReturnEvent.NumberSharedWithCustomer e) {
-            return List.of(Role.CUSTOMER);
+            return CUSTOMER;
         }
 
         @Override
         public List<Role> returnShipped(ReturnEvent.ReturnShipped e) {
-            return List.of(Role.RESELLER, Role.SUPPLIER);
+            return RESELLER_SUPPLIER;
         }
 
         @Override
         public List<Role> returnReceived(ReturnEvent.ReturnReceived e) {
-            return List.of(Role.RESELLER, Role.CUSTOMER);
+            return RESELLER_CUSTOMER;
         }
 
         @Override
         public List<Role> resultReported(ReturnEvent.ResultReported e) {
-            return List.of(Role.RESELLER);
+            return RESELLER;
         }
 
         @Override
         public List<Role> replacementShipped(ReturnEvent.ReplacementShipped e) {
-            return List.of(Role.RESELLER, Role.CUSTOMER);
+            return RESELLER_CUSTOMER;
         }
 
         @Override
         public List<Role> resultReportedToCustomer(ReturnEvent.ResultReportedToCustomer e) {
-            return List.of(Role.CUSTOMER);
+            return CUSTOMER;
         }
 
         @Override
         public List<Role> resultConfirmed(ReturnEvent.ResultConfirmed e) {
-            return List.of(Role.RESELLER, Role.SUPPLIER);
+            return RESELLER_SUPPLIER;
         }
 
         @Override
         public List<Role> resultDisputed(ReturnEvent.ResultDisputed e) {
-            return List.of(Role.RESELLER);
+            return RESELLER;
         }
 
         @Override
         public List<Role> returnCancelled(ReturnEvent.ReturnCancelled e) {
-            return List.of(Role.RESELLER, Role.SUPPLIER, Role.CUSTOMER);
+            return RESELLER_SUPPLIER_CUSTOMER;
         }
 
         @Override
         public List<Role> legEscalated(ReturnEvent.LegEscalated e) {
-            return List.of(Role.RESELLER);
+            return RESELLER;
         }
 
         @Override
         public List<Role> legExpired(ReturnEvent.LegExpired e) {
-            return List.of(Role.RESELLER, Role.CUSTOMER, Role.SUPPLIER);
+            return RESELLER_CUSTOMER_SUPPLIER;
         }
 
         @Override
         public List<Role> legClosed(ReturnEvent.LegClosed e) {
-            return List.of(Role.CUSTOMER, Role.SUPPLIER);
+            return CUSTOMER_SUPPLIER;
         }
 
         @Override
         public List<Role> partialRefundOffered(ReturnEvent.PartialRefundOffered e) {
-            return List.of(Role.CUSTOMER, Role.RESELLER, Role.SUPPLIER);
+            return CUSTOMER_RESELLER_SUPPLIER;
         }
 
         @Override
         public List<Role> partialRefundAccepted(ReturnEvent.PartialRefundAccepted e) {
-            return List.of(Role.RESELLER, Role.SUPPLIER);
+            return RESELLER_SUPPLIER;
         }
 
         @Override
         public List<Role> partialRefundRejected(ReturnEvent.PartialRefundRejected e) {
-            return List.of(Role.RESELLER, Role.SUPPLIER);
+            return RESELLER_SUPPLIER;
         }
 
         @Override
         public List<Role> returnReapplied(ReturnEvent.ReturnReapplied e) {
-            return List.of(Role.RESELLER, Role.SUPPLIER);
+            return RESELLER_SUPPLIER;
         }
 
         /** Only the addressee: a message is never shown to a party it is not addressed to. */
@@ -306,6 +321,9 @@ public final class OutboxPlanner {
      */
     private static final class SupplierWork implements ReturnEvent.Visitor<Optional<Effect>> {
         static final SupplierWork INSTANCE = new SupplierWork();
+        private static final Optional<Effect> REQUEST_RETURN = Optional.of(Effect.REQUEST_RETURN);
+        private static final Optional<Effect> SHARE_TRACKING = Optional.of(Effect.SHARE_TRACKING);
+        private static final Optional<Effect> CANCEL_AT_SUPPLIER = Optional.of(Effect.CANCEL_AT_SUPPLIER);
 
         @Override
         public Optional<Effect> returnRequested(ReturnEvent.ReturnRequested e) {
@@ -329,7 +347,7 @@ public final class OutboxPlanner {
 
         @Override
         public Optional<Effect> returnApplied(ReturnEvent.ReturnApplied e) {
-            return Optional.of(Effect.REQUEST_RETURN);
+            return REQUEST_RETURN;
         }
 
         @Override
@@ -349,7 +367,7 @@ public final class OutboxPlanner {
 
         @Override
         public Optional<Effect> returnShipped(ReturnEvent.ReturnShipped e) {
-            return Optional.of(Effect.SHARE_TRACKING);
+            return SHARE_TRACKING;
         }
 
         @Override
@@ -384,7 +402,7 @@ public final class OutboxPlanner {
 
         @Override
         public Optional<Effect> returnCancelled(ReturnEvent.ReturnCancelled e) {
-            return Optional.of(Effect.CANCEL_AT_SUPPLIER);
+            return CANCEL_AT_SUPPLIER;
         }
 
         @Override

@@ -25,10 +25,12 @@ final class Appender {
 
     /** The batch is stored. */
     record Appended() implements Outcome {
+        static final Appended INSTANCE = new Appended();
     }
 
     /** Another command changed the case first, or a twin with the same key was appended first. */
     record LostRace() implements Outcome {
+        static final LostRace INSTANCE = new LostRace();
     }
 
     /** A number of the batch is linked to another case. */
@@ -55,11 +57,11 @@ final class Appender {
         try {
             store.append(batch);
         } catch (VersionConflictException | IdempotencyKeyTakenException e) {
-            return new LostRace();
+            return LostRace.INSTANCE;
         } catch (NumberAlreadyLinkedException e) {
             return new NumberTaken(e.number());
         }
         store.remember(decided.after(), decided.lastEventAt());
-        return new Appended();
+        return Appended.INSTANCE;
     }
 }

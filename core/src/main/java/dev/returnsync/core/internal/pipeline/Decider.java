@@ -59,7 +59,8 @@ final class Decider {
     Decided decide(Optional<ReturnCase> current, Optional<Instant> lastEventAt, Command command, Instant now) {
         // An instance whose clock lags, or a command re-decided after losing a race, must not date its event
         // before the case's last one: event times of a case only move forward.
-        Instant decidedAt = lastEventAt.filter(last -> last.isAfter(now)).orElse(now);
+        Instant last = lastEventAt.orElse(null);
+        Instant decidedAt = last != null && last.isAfter(now) ? last : now;
         StepResult result = workflow.step(current, command, workflow.contextAt(decidedAt));
         if (result.decision() instanceof Decision.Refused refused) {
             throw refusal(refused.refusal(), command);
