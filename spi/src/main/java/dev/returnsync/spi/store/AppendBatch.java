@@ -20,7 +20,8 @@ import java.util.Set;
  * @param expectedVersion the version the case must have now (0 for a new case); the events get versions
  *     {@code expectedVersion + 1} onward
  * @param events the new events, at least one
- * @param links every number linked to the case after these events (see {@link CaseStore#append})
+ * @param links the numbers these events link to the case or change (new, or now superseded); a link the case
+ *     already has, unchanged, may be left out, since links are never removed (see {@link CaseStore#append})
  * @param nextDueAt the case's earliest pending deadline after these events, or {@code null} for none
  * @param outbox the work these events cause, possibly none; every entry of the batch's tenant and case
  * @param idempotency the record of the command's key, or {@code null} for commands without one to remember
@@ -36,7 +37,8 @@ public record AppendBatch(TenantId tenant, CaseId caseId, long expectedVersion, 
      * @param expectedVersion the version the case must have now (0 for a new case); the events get versions {@code
      *     expectedVersion + 1} onward
      * @param events the new events, at least one
-     * @param links every number linked to the case after these events (see {@link CaseStore#append})
+     * @param links the numbers these events link to the case or change (new, or now superseded); a link the case
+     *     already has, unchanged, may be left out, since links are never removed (see {@link CaseStore#append})
      * @param nextDueAt the case's earliest pending deadline after these events, or {@code null} for none
      * @param outbox the work these events cause, possibly none; every entry of the batch's tenant and case
      * @param idempotency the record of the command's key, or {@code null} for commands without one to remember

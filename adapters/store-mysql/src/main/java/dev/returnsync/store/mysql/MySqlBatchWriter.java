@@ -17,15 +17,18 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A whole batch as a few statements: the idempotency record, the events (the first one guarded), the links in one
- * upsert, the due row, the outbox entries in one insert. When the connections accept several statements in one call
+ * A whole batch as a few statements: the idempotency record, the look-up of the expected version into a session
+ * variable, the events in one insert (the first one guarded), the links in one upsert, the due row, the outbox entries
+ * in one insert. When the connections accept several statements in one call
  * ({@code allowMultiQueries=true} on MariaDB's and MySQL's drivers) they go to the server as one script framed by
  * {@code START TRANSACTION} and {@code COMMIT}, in one round trip: the server stops at the first statement that fails,
  * and the writer then rolls back. Otherwise they run one by one in a JDBC transaction, one round trip each.
  *
  * <p>The guards: the first event's version is null, which its column refuses, unless the case has the expected version
- * (or none is expected); a link that exists for another case of the tenant is updated to a null case id, which the
- * column refuses (the server's strict {@code sql_mode}, which the store checks, makes both errors).
+ * (or none is expected): its event was found by the statement before, a plain read by the primary key (a case that
+ * reaches the version meanwhile makes the append fail and the store try it again; one past it fails on the key); a
+ * link that exists for another case of the tenant is updated to a null case id, which the column refuses (the server's
+ * strict {@code sql_mode}, which the store checks, makes both errors).
  */
 final class MySqlBatchWriter implements BatchWriter {
     /** Binds a statement's parameters from {@code index} on; returns the next free index. */
@@ -38,10 +41,13 @@ final class MySqlBatchWriter implements BatchWriter {
     private record Part(String sql, Binder binder) {
     }
 
+    /** The session variable that holds whether the case has the expected version: 1 if it has, else 0. */
+    private static final String FOUND = "@returnsync_expected_found";
+
     private final MySqlDialect dialect;
     private final boolean oneCall;
+    private final String findExpected;
     private final String insertEvents;
-    private final String firstEvent;
     private final String insertIdempotency;
     private final String upsertLinks;
     private final String unsetDue;
@@ -57,10 +63,12 @@ final class MySqlBatchWriter implements BatchWriter {
     MySqlBatchWriter(MySqlDialect dialect, boolean oneCall) {
         this.dialect = dialect;
         this.oneCall = oneCall;
-        this.insertEvents = "INSERT INTO " + dialect.table("events") + " (" + BatchRows.EVENT_COLUMNS + ") VALUES ";
-        this.firstEvent = "INSERT INTO " + dialect.table("events") + " (" + BatchRows.EVENT_COLUMNS + ")"
-                + " SELECT ?, ?, IF(? = 0 OR prev.n = 1, ?, NULL), ?, ?, ? FROM (SELECT count(*) AS n FROM "
-                + dialect.table("events") + " WHERE tenant = ? AND case_id = ? AND version = ?) AS prev";
+        // read in a statement of its own: an INSERT ... SELECT from its own table would copy the row it reads into a
+        // temporary table first
+        this.findExpected = "SET " + FOUND + " = (SELECT count(*) FROM " + dialect.table("events")
+                + " WHERE tenant = ? AND case_id = ? AND version = ?)";
+        this.insertEvents = "INSERT INTO " + dialect.table("events") + " (" + BatchRows.EVENT_COLUMNS + ") VALUES"
+                + " (?, ?, IF(? = 0 OR " + FOUND + " = 1, ?, NULL), ?, ?, ?)";
         this.insertIdempotency = "INSERT INTO " + dialect.table("idempotency") + " (tenant, " + dialect.quote("key")
                 + ", fingerprint, case_id, first_version, last_version) VALUES (?, ?, ?, ?, ?, ?)";
         this.upsertLinks = "INSERT INTO " + dialect.table("number_links") + " (" + BatchRows.LINK_COLUMNS + ") VALUES ";
@@ -148,32 +156,27 @@ final class MySqlBatchWriter implements BatchWriter {
         }
         List<ReturnEvent> events = batch.events();
         long expected = batch.expectedVersion();
-        parts.add(new Part(firstEvent, (s, i) -> {
-            s.setString(i++, tenant);
-            s.setString(i++, caseId);
-            s.setLong(i++, expected);
-            s.setLong(i++, expected + 1);
-            s.setString(i++, events.get(0).type());
-            dialect.setInstant(s, i++, events.get(0).at());
-            s.setString(i++, rows.payloads().get(0));
+        parts.add(new Part(findExpected, (s, i) -> {
             s.setString(i++, tenant);
             s.setString(i++, caseId);
             s.setLong(i++, expected);
             return i;
         }));
-        if (events.size() > 1) {
-            parts.add(new Part(insertEvents + rowMarkers(6, events.size() - 1), (s, i) -> {
-                for (int e = 1; e < events.size(); e++) {
-                    s.setString(i++, tenant);
-                    s.setString(i++, caseId);
-                    s.setLong(i++, expected + e + 1);
-                    s.setString(i++, events.get(e).type());
-                    dialect.setInstant(s, i++, events.get(e).at());
-                    s.setString(i++, rows.payloads().get(e));
+        String later = events.size() == 1 ? "" : ", " + rowMarkers(6, events.size() - 1);
+        parts.add(new Part(insertEvents + later, (s, i) -> {
+            for (int e = 0; e < events.size(); e++) {
+                s.setString(i++, tenant);
+                s.setString(i++, caseId);
+                if (e == 0) {
+                    s.setLong(i++, expected);
                 }
-                return i;
-            }));
-        }
+                s.setLong(i++, expected + e + 1);
+                s.setString(i++, events.get(e).type());
+                dialect.setInstant(s, i++, events.get(e).at());
+                s.setString(i++, rows.payloads().get(e));
+            }
+            return i;
+        }));
         List<NumberLink> links = rows.links();
         if (!links.isEmpty()) {
             String sql = upsertLinks + rowMarkers(8, links.size()) + " ON DUPLICATE KEY UPDATE"

@@ -3,18 +3,24 @@ package dev.returnsync.store.mysql;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.store.OutboxEntry;
 import dev.returnsync.spi.TenantId;
 import dev.returnsync.store.jdbc.SchemaSetup;
 import dev.returnsync.store.jdbc.SchemaVersionException;
 import dev.returnsync.store.jdbc.ServerSetupException;
 import dev.returnsync.store.jdbc.testing.JdbcStoreSmoke;
 import dev.returnsync.store.jdbc.testing.TestDatabase;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -58,7 +64,7 @@ class MySqlCaseStoreTest {
                 builds.add(pool.submit(() -> MySqlCaseStore.builder(dataSource).build()));
             }
             for (Future<MySqlCaseStore> build : builds) {
-                assertEquals(1, build.get(60, TimeUnit.SECONDS).schemaVersion());
+                assertEquals(MySqlDialect.MIGRATIONS.size(), build.get(60, TimeUnit.SECONDS).schemaVersion());
             }
         } finally {
             pool.shutdownNow();
@@ -71,7 +77,7 @@ class MySqlCaseStoreTest {
         SchemaVersionException e = assertThrows(SchemaVersionException.class,
                 () -> MySqlCaseStore.builder(dataSource).schemaSetup(SchemaSetup.VERIFY).build());
         assertEquals(0, e.found());
-        assertEquals(1, e.required());
+        assertEquals(MySqlDialect.MIGRATIONS.size(), e.required());
         assertTrue(e.getMessage().contains("classpath:db/returnsync/mysql"), e.getMessage());
         assertThrows(SchemaVersionException.class,
                 () -> MySqlCaseStore.builder(dataSource).schemaSetup(SchemaSetup.VERIFY).build(), "still empty");
@@ -115,6 +121,40 @@ class MySqlCaseStoreTest {
         config.setMaximumPoolSize(1);
         config.setConnectionInitSql("SET SESSION sql_mode = ''");
         return new HikariDataSource(config);
+    }
+
+    /**
+     * Version 2 drops the index on the links of a case, which no statement reads, and the one on the outbox of a case,
+     * whose look-ups the ordered sends' index serves: the rows of version 1 stay readable.
+     */
+    @Test
+    void the_unread_indexes_migration_keeps_the_data() throws Exception {
+        TestDatabase.execute(dataSource, "DROP TABLE IF EXISTS flyway_schema_history");
+        Flyway.configure().dataSource(dataSource).locations("classpath:" + MySqlCaseStore.migrationLocation())
+                .target("1").load().migrate();
+        TestDatabase.execute(dataSource, "DROP TABLE flyway_schema_history");
+        TenantId tenant = TenantId.of("t");
+        ReturnNumber number = ReturnNumber.customerRequest(tenant, "C-1");
+        TestDatabase.execute(dataSource, "INSERT INTO returnsync_number_links VALUES ('t', '" + number.uniquenessKey()
+                + "', '" + number.kind().name() + "', '" + number.scope() + "', '" + number.value() + "', 'case-1',"
+                + " NULL, false)");
+        TestDatabase.execute(dataSource, "INSERT INTO returnsync_outbox VALUES ('ob-1', 't', 'case-1', 1, 'NOTIFY',"
+                + " 'CUSTOMER:c', 0, '2026-03-02 08:00:00', NULL, false, NULL, NULL)");
+
+        MySqlCaseStore migrated = MySqlCaseStore.builder(dataSource).build();
+
+        assertEquals(2, migrated.schemaVersion());
+        assertEquals(CaseId.of("case-1"), migrated.findByNumber(tenant, number).orElseThrow().caseId());
+        assertEquals(List.of("ob-1"), migrated.outboxOf(tenant, CaseId.of("case-1")).stream().map(OutboxEntry::id)
+                .toList());
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.statistics"
+                     + " WHERE table_schema = database() AND index_name IN"
+                     + " ('returnsync_number_links_case', 'returnsync_outbox_case')")) {
+            assertTrue(rs.next());
+            assertEquals(0, rs.getInt(1));
+        }
+        JdbcStoreSmoke.run(migrated, tenant, CaseId.of("case-2"));
     }
 
     @Test

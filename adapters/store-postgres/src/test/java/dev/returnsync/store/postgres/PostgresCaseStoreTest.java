@@ -100,7 +100,7 @@ class PostgresCaseStoreTest {
     void the_store_applies_its_schema_once_and_records_it() throws Exception {
         assertEquals(PostgresDialect.MIGRATIONS.size(), store.schemaVersion());
         PostgresCaseStore.builder(dataSource).schema(SCHEMA).build();
-        assertEquals(3, count("SELECT count(*) FROM " + SCHEMA + ".schema_version"));
+        assertEquals(4, count("SELECT count(*) FROM " + SCHEMA + ".schema_version"));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT version, script FROM " + SCHEMA + ".schema_version ORDER BY version")) {
             assertTrue(rs.next());
@@ -112,7 +112,19 @@ class PostgresCaseStoreTest {
             assertTrue(rs.next());
             assertEquals(3, rs.getInt(1));
             assertEquals("V3__number_values.sql", rs.getString(2));
+            assertTrue(rs.next());
+            assertEquals(4, rs.getInt(1));
+            assertEquals("V4__unread_index.sql", rs.getString(2));
         }
+    }
+
+    /** Version 4 drops the index on the links of a case, which no statement reads: a link writes one entry fewer. */
+    @Test
+    void the_links_have_no_index_by_case() throws SQLException {
+        assertEquals(0, count("SELECT count(*) FROM pg_indexes WHERE schemaname = '" + SCHEMA + "'"
+                + " AND indexname = 'number_links_case'"));
+        assertEquals(2, count("SELECT count(*) FROM pg_indexes WHERE schemaname = '" + SCHEMA + "'"
+                + " AND tablename = 'number_links'"), "the unique number and the value index");
     }
 
     @Test
@@ -209,7 +221,7 @@ class PostgresCaseStoreTest {
                 () -> PostgresCaseStore.builder(dataSource).schema(SCHEMA).build());
         assertTrue(e.getMessage().contains("version 99"), e.getMessage());
         assertEquals(99, e.found());
-        assertEquals(3, e.required());
+        assertEquals(4, e.required());
     }
 
     @Test
@@ -218,7 +230,7 @@ class PostgresCaseStoreTest {
         SchemaVersionException e = assertThrows(SchemaVersionException.class,
                 () -> PostgresCaseStore.builder(dataSource).schema(SCHEMA).schemaSetup(SchemaSetup.VERIFY).build());
         assertEquals(0, e.found());
-        assertEquals(3, e.required());
+        assertEquals(4, e.required());
         assertTrue(e.getMessage().contains("classpath:db/returnsync/postgresql"), e.getMessage());
         assertEquals(0, count("SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + SCHEMA + "'"),
                 "verify creates nothing");

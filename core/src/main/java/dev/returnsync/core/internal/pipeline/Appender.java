@@ -4,6 +4,7 @@ import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.DeadlinePolicy;
 import dev.returnsync.core.internal.outbox.OutboxPlanner;
 import dev.returnsync.core.internal.access.StoreGateway;
+import dev.returnsync.spi.NumberLink;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.store.AppendBatch;
 import dev.returnsync.spi.store.IdempotencyKeyTakenException;
@@ -12,10 +13,12 @@ import dev.returnsync.spi.store.NumberAlreadyLinkedException;
 import dev.returnsync.spi.store.VersionConflictException;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The append stage: the decided events go to the store in one atomic batch with the case's number links, its next
- * due time, the outbox work they cause and the command's idempotency record. Says whether the batch went in, lost
+ * The append stage: the decided events go to the store in one atomic batch with the number links they add or change,
+ * the case's next due time, the outbox work they cause and the command's idempotency record. Says whether the batch went in, lost
  * the race for the case, or met a number linked elsewhere. Not API.
  */
 final class Appender {
@@ -50,7 +53,7 @@ final class Appender {
     Outcome append(Command command, Decider.Decided decided, String fingerprint, Instant now) {
         long expected = decided.expectedVersion();
         AppendBatch batch = new AppendBatch(command.actor().tenant(), command.caseId(), expected, decided.events(),
-                decided.after().links(), decided.after().nextDueAt(deadlines).orElse(null),
+                changedLinks(decided), decided.after().nextDueAt(deadlines).orElse(null),
                 planner.plan(decided.before(), decided.after(), decided.events(), now),
                 new IdempotencyRecord(command.actor().tenant(), command.key(), fingerprint, command.caseId(),
                         expected + 1, decided.after().version()));
@@ -63,5 +66,24 @@ final class Appender {
         }
         store.remember(decided.after(), decided.lastEventAt());
         return Appended.INSTANCE;
+    }
+
+    /**
+     * The links the events add or change: a link the case had before, as it was, is stored already. The append's
+     * version check confirms the case was stored as {@code before}, so nothing the store holds is left out.
+     */
+    private static List<NumberLink> changedLinks(Decider.Decided decided) {
+        List<NumberLink> after = decided.after().links();
+        if (decided.before().isEmpty()) {
+            return after;
+        }
+        List<NumberLink> before = decided.before().get().links();
+        List<NumberLink> changed = new ArrayList<>(1);
+        for (NumberLink link : after) {
+            if (!before.contains(link)) {
+                changed.add(link);
+            }
+        }
+        return changed;
     }
 }
