@@ -82,6 +82,13 @@ class ValueEqualityTest {
                 () -> new ReturnLine(Sku.of("A"), SUPPLIER, 1, 1, null)).getMessage());
     }
 
+    @Test
+    void aNullListElementIsNamedByItsIndex() {
+        List<Evidence> evidence = java.util.Arrays.asList(Evidence.of(EvidenceKind.PHOTO, "photo-1"), null);
+        assertEquals("evidence[1] must not be null", assertThrows(NullPointerException.class,
+                () -> Evidence.list("evidence", evidence)).getMessage());
+    }
+
     /** The value made twice is equal with equal hashes; each other value differs from it; nothing else equals it. */
     private static void checks(Supplier<Object> make, Object... others) {
         Object value = make.get();

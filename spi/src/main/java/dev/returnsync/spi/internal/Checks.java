@@ -189,7 +189,9 @@ public final class Checks {
             throw new IllegalArgumentException(what + " must have at most " + max + " elements, had " + values.size());
         }
         for (int i = 0; i < values.size(); i++) {
-            notNull(what + "[" + i + "]", values.get(i));
+            if (values.get(i) == null) {
+                notNull(what + "[" + i + "]", null); // the name is joined only for the element that fails
+            }
         }
         return List.copyOf(values);
     }
