@@ -61,6 +61,17 @@ class ValueEqualityTest {
     }
 
     @Test
+    void shippingTermsAreEqualByFeeBearerAndClaim() {
+        Money fee = Money.of("CNY", "12.00");
+        checks(() -> new ReturnShipping(Money.of("CNY", "12.00"), FeeBearer.FREIGHT_INSURANCE, "claim-1"),
+                new ReturnShipping(fee, FeeBearer.FREIGHT_INSURANCE, "claim-2"),
+                new ReturnShipping(Money.of("CNY", "12.01"), FeeBearer.FREIGHT_INSURANCE, "claim-1"),
+                new ReturnShipping(fee, FeeBearer.SUPPLIER, null));
+        checks(() -> new ReturnShipping(Money.of("CNY", "12.00"), FeeBearer.CUSTOMER, null),
+                new ReturnShipping(fee, FeeBearer.RESELLER, null));
+    }
+
+    @Test
     void lineQuantitiesAreEqualBySkuAndQuantity() {
         checks(() -> LineQuantity.of("SKU-A", 2), LineQuantity.of("SKU-a", 2), LineQuantity.of("SKU-A", 3));
         assertEquals(List.of(LineQuantity.of("A", 1), LineQuantity.of("B", 0)),
