@@ -198,6 +198,11 @@ public final class InMemoryCaseStore implements CaseStore {
             }
             linkLock.lock(); // numbers are unique across the cases of a tenant: checked and linked by one at a time
             try {
+                // the key again, now that no other batch can link: a twin on another case that won the key linked
+                // its numbers under this lock, and the key must be what this batch is refused for, as checked first
+                if (record != null && idempotency.contains(record.tenant(), record.key())) {
+                    throw new IdempotencyKeyTakenException(record.tenant(), record.key());
+                }
                 for (NumberLink link : fresh) {
                     NumberLink existing = numbers.get(NumberKey.of(batch.tenant(), link.number()));
                     if (existing != null && !existing.caseId().equals(batch.caseId())) {
