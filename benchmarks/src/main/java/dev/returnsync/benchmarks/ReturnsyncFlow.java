@@ -1,7 +1,6 @@
 package dev.returnsync.benchmarks;
 
 import dev.returnsync.core.domain.Command;
-import dev.returnsync.core.domain.Decision;
 import dev.returnsync.core.domain.InvalidCommandException;
 import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.LineState;
@@ -66,15 +65,15 @@ final class ReturnsyncFlow implements ReturnFlow {
         List<ReturnEvent> history = new ArrayList<>(Step.all().size());
         ReturnCase current = null;
         for (Step step : Step.all()) {
-            StepResult result = step(current, scenario, step);
-            history.addAll(result.decision().eventsOrThrow());
+            StepResult.Accepted result = step(current, scenario, step);
+            history.addAll(result.events());
             current = result.after();
         }
         return new ClosedCase(current, List.copyOf(history));
     }
 
     /** One step as the engine takes it: the command decided and the case moved in one pass. */
-    private StepResult step(ReturnCase current, Scenario s, Step step) {
+    private StepResult.Accepted step(ReturnCase current, Scenario s, Step step) {
         Command command;
         try {
             command = command(current, s, step);
@@ -84,10 +83,10 @@ final class ReturnsyncFlow implements ReturnFlow {
         RuleContext context = RuleContext.at(s.at(step));
         StepResult result = current == null ? workflow.step(workflow.initialState(), command, context)
                 : workflow.step(current, command, context);
-        if (!result.accepted()) {
-            throw new StepRefusedException(step, ((Decision.Refused) result.decision()).refusal().toString());
+        if (result instanceof StepResult.Refused refused) {
+            throw new StepRefusedException(step, refused.refusal().toString());
         }
-        return result;
+        return (StepResult.Accepted) result;
     }
 
     static Command command(ReturnCase current, Scenario s, Step step) {

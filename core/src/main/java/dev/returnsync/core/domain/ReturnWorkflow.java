@@ -186,12 +186,12 @@ public final class ReturnWorkflow {
     }
 
     /**
-     * The leg after one of its events: the one place that says how each event type moves a leg, shared by
-     * {@link #evolve} (replay) and {@link #step} (the one-pass decision). The event is known to fit the leg.
+     * The leg after one of its events, as {@link LegSteps} moves it, for {@link #evolve} (replay) and {@link #step}
+     * (the one-pass decision). The event is known to fit the leg.
      */
     private static Leg nextLeg(Leg leg, LegEvent event) {
         try {
-            return event.accept(new LegStep(leg));
+            return LegSteps.next(leg, event);
         } catch (IllegalArgumentException e) {
             // a line's axes out of order: more authorized, received or inspected than the leg allows
             throw new IllegalEventException(leg.state(), event.type(), "the quantities do not fit the leg's lines");
@@ -276,143 +276,6 @@ public final class ReturnWorkflow {
                 Leg.listOf(legs, legCount), 1, Map.of());
     }
 
-    /**
-     * Moves a leg by one event of each type; the event is known to fit the leg already ({@link EventFit}). Not for
-     * {@code ReturnRequested}, which opens the case instead.
-     */
-    private static final class LegStep implements ReturnEvent.Visitor<Leg> {
-        private final Leg leg;
-
-        LegStep(Leg leg) {
-            this.leg = leg;
-        }
-
-        @Override
-        public Leg returnRequested(ReturnEvent.ReturnRequested e) {
-            throw new IllegalStateException("a ReturnRequested opens a case; it moves no leg");
-        }
-
-        @Override
-        public Leg negotiationOpened(ReturnEvent.NegotiationOpened e) {
-            return leg.movedTo(LegState.NEGOTIATING, e.at());
-        }
-
-        @Override
-        public Leg supplierAgreed(ReturnEvent.SupplierAgreed e) {
-            return leg.agreed(e.outcome(), e.authorized(), e.shipping(), e.at());
-        }
-
-        @Override
-        public Leg supplierDeclined(ReturnEvent.SupplierDeclined e) {
-            return leg.movedTo(LegState.DECLINED, e.at());
-        }
-
-        @Override
-        public Leg returnApplied(ReturnEvent.ReturnApplied e) {
-            return leg.movedTo(LegState.NUMBER_REQUESTED, e.at());
-        }
-
-        @Override
-        public Leg supplierNumberIssued(ReturnEvent.SupplierNumberIssued e) {
-            return leg.issued(e.number(), e.at());
-        }
-
-        @Override
-        public Leg supplierNumberReplaced(ReturnEvent.SupplierNumberReplaced e) {
-            return leg.numberReplaced(e.number());
-        }
-
-        @Override
-        public Leg numberSharedWithCustomer(ReturnEvent.NumberSharedWithCustomer e) {
-            return leg.numberSharedWithCustomer(e.at());
-        }
-
-        @Override
-        public Leg returnShipped(ReturnEvent.ReturnShipped e) {
-            return leg.shipped(e.tracking(), e.at());
-        }
-
-        @Override
-        public Leg returnReceived(ReturnEvent.ReturnReceived e) {
-            return leg.received(e.received(), e.at());
-        }
-
-        @Override
-        public Leg resultReported(ReturnEvent.ResultReported e) {
-            return leg.inspected(e.accepted(), e.rejected(), e.restockingFee(), e.at());
-        }
-
-        @Override
-        public Leg replacementShipped(ReturnEvent.ReplacementShipped e) {
-            return leg.replacementShipped(e.tracking(), e.at());
-        }
-
-        @Override
-        public Leg resultReportedToCustomer(ReturnEvent.ResultReportedToCustomer e) {
-            return leg.notified(e.settlement(), e.at());
-        }
-
-        @Override
-        public Leg resultConfirmed(ReturnEvent.ResultConfirmed e) {
-            return leg.movedTo(LegState.COMPLETED, e.at());
-        }
-
-        @Override
-        public Leg resultDisputed(ReturnEvent.ResultDisputed e) {
-            return leg.movedTo(LegState.DISPUTED, e.at());
-        }
-
-        @Override
-        public Leg returnCancelled(ReturnEvent.ReturnCancelled e) {
-            return leg.movedTo(LegState.CANCELLED, e.at());
-        }
-
-        @Override
-        public Leg legEscalated(ReturnEvent.LegEscalated e) {
-            return leg.escalated(e.waitingIn());
-        }
-
-        @Override
-        public Leg legExpired(ReturnEvent.LegExpired e) {
-            return leg.movedTo(LegState.EXPIRED, e.at());
-        }
-
-        @Override
-        public Leg legClosed(ReturnEvent.LegClosed e) {
-            return leg.movedTo(LegState.CLOSED, e.at());
-        }
-
-        @Override
-        public Leg partialRefundOffered(ReturnEvent.PartialRefundOffered e) {
-            return leg.partialRefundOffered(e.amount(), e.actor().role(), e.at());
-        }
-
-        @Override
-        public Leg partialRefundAccepted(ReturnEvent.PartialRefundAccepted e) {
-            return leg.partialRefundAccepted(e.settlement(), e.at());
-        }
-
-        @Override
-        public Leg partialRefundRejected(ReturnEvent.PartialRefundRejected e) {
-            return leg.movedTo(LegState.NEGOTIATING, e.at());
-        }
-
-        @Override
-        public Leg returnReapplied(ReturnEvent.ReturnReapplied e) {
-            return leg.reapplied(e.round(), e.at());
-        }
-
-        @Override
-        public Leg messageSent(ReturnEvent.MessageSent e) {
-            return leg;
-        }
-
-        @Override
-        public Leg externalVersionRecorded(ReturnEvent.ExternalVersionRecorded e) {
-            throw new IllegalStateException("an ExternalVersionRecorded moves no leg");
-        }
-    }
-
     // ------------------------------------------------------------------------------------------ decide
 
     /**
@@ -431,7 +294,7 @@ public final class ReturnWorkflow {
      * @return the events, or the refusal
      */
     public Decision decide(Optional<ReturnCase> current, Command command, RuleContext context) {
-        return judge(notNull(current).orElse(null), current, command, context);
+        return decision(judge(notNull(current).orElse(null), current, command, context), command);
     }
 
     /**
@@ -443,7 +306,12 @@ public final class ReturnWorkflow {
      * @return the events, or the refusal
      */
     public Decision decide(ReturnCase current, Command command, RuleContext context) {
-        return judge(existing(current), null, command, context);
+        return decision(judge(existing(current), null, command, context), command);
+    }
+
+    private static Decision decision(Object judged, Command command) {
+        return judged instanceof Refusal refusal ? new Decision.Refused(refusal)
+                : new Decision.Accepted(events((ReturnEvent) judged, command));
     }
 
     // ------------------------------------------------------------------------------------------ step
@@ -456,7 +324,7 @@ public final class ReturnWorkflow {
      * @param current the case, or {@link #initialState()} when none exists yet
      * @param command the command, already validated for nulls and ranges (the engine does that)
      * @param context the time of the decision and the host's settings
-     * @return the decision and, when accepted, the case after its events
+     * @return the events and the case after them, or the refusal
      * @throws IllegalStateException if the table row the command took and the leg its event builds disagree on
      *     the state the leg moves to (a defect of the workflow, never of the input)
      */
@@ -470,19 +338,18 @@ public final class ReturnWorkflow {
      * @param current the case, not null
      * @param command the command, already validated for nulls and ranges (the engine does that)
      * @param context the time of the decision and the host's settings
-     * @return the decision and, when accepted, the case after its events
+     * @return the events and the case after them, or the refusal
      */
     public StepResult step(ReturnCase current, Command command, RuleContext context) {
         return step(existing(current), null, command, context);
     }
 
     private StepResult step(ReturnCase current, Optional<ReturnCase> before, Command command, RuleContext context) {
-        Decision decision = judge(current, before, command, context);
-        if (!(decision instanceof Decision.Accepted accepted)) {
-            return new StepResult(decision, null);
+        Object judged = judge(current, before, command, context);
+        if (judged instanceof Refusal refusal) {
+            return new StepResult.Refused(refusal);
         }
-        List<ReturnEvent> events = accepted.events();
-        ReturnEvent event = events.get(0);
+        ReturnEvent event = (ReturnEvent) judged;
         ReturnCase after;
         if (event instanceof LegEvent legEvent) {
             // the leg and the row judge found: a scan of the case's few legs and an array look-up, nothing allocated
@@ -497,26 +364,28 @@ public final class ReturnWorkflow {
         } else {
             after = open((ReturnEvent.ReturnRequested) event);
         }
+        List<ReturnEvent> events = events(event, command);
         // the record of an external version, when the command carried one
         for (int i = 1; i < events.size(); i++) {
             after = foldOne(after, events.get(i));
         }
-        return new StepResult(decision, after);
+        return new StepResult.Accepted(events, after);
     }
 
     /**
-     * The checks, the event and the custom guards: the decision {@link #decide} and {@link #step} share. {@code before}
-     * is the case as the caller passed it, or null when it passed the case itself: the guards' {@code Optional} is
-     * then made only when there are guards to receive it.
+     * The checks, the event and the custom guards: the decision {@link #decide} and {@link #step} share, answered as
+     * the command's event (a {@link ReturnEvent}) or the {@link Refusal}, so that each of them builds its own answer
+     * around it and nothing in between. {@code before} is the case as the caller passed it, or null when it passed
+     * the case itself: the guards' {@code Optional} is then made only when there are guards to receive it.
      */
-    private Decision judge(ReturnCase current, Optional<ReturnCase> before, Command command, RuleContext context) {
+    private Object judge(ReturnCase current, Optional<ReturnCase> before, Command command, RuleContext context) {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(context, "context");
-        Decision decision;
+        Object judged;
         LegState state = null;
         if (command instanceof Command.SubmitReturn submit) {
             Refusal refusal = checkSubmission(current, submit, context);
-            decision = refusal != null ? new Decision.Refused(refusal) : submissionEvent(submit, context);
+            judged = refusal != null ? refusal : submissionEvent(submit, context);
         } else {
             LegCommand legCommand = (LegCommand) command;
             Leg leg = current == null ? null : current.legOrNull(legCommand.leg());
@@ -525,29 +394,31 @@ public final class ReturnWorkflow {
             if (refusal == null && definition.row(command.type(), leg, command.actor().role()) == null) {
                 refusal = noRow(legCommand, leg);
             }
-            decision = refusal != null ? new Decision.Refused(refusal) : legEvent(current, leg, legCommand, context);
+            judged = refusal != null ? refusal : legEvent(current, leg, legCommand, context);
         }
-        if (!decision.accepted()) {
-            return decision;
+        if (judged instanceof Refusal) {
+            return judged;
         }
         if (!guards.isEmpty()) {
             Optional<ReturnCase> seen = before != null ? before : Optional.of(current);
             for (Guard guard : guards) {
                 Verdict verdict = guard.check(command, seen, context);
                 if (!verdict.allowed()) {
-                    return new Decision.Refused(new Refusal(Code.RULE, command.caseId(), state, command.type(),
-                            verdict.reason(), verdict.rule()));
+                    return new Refusal(Code.RULE, command.caseId(), state, command.type(), verdict.reason(),
+                            verdict.rule());
                 }
             }
         }
-        return command.externalVersion() == null ? decision : recorded(decision, command);
+        return judged;
     }
 
-    /** The accepted command's event, then the record of the external version the command carries. */
-    private static Decision recorded(Decision decision, Command command) {
-        ReturnEvent event = decision.eventsOrThrow().get(0);
-        return new Decision.Accepted(List.of(event,
-                new ReturnEvent.ExternalVersionRecorded(event.at(), command.actor(), command.externalVersion())));
+    /** The accepted command's events: its event, then the record of the external version if it carries one. */
+    private static List<ReturnEvent> events(ReturnEvent event, Command command) {
+        if (command.externalVersion() == null) {
+            return List.of(event);
+        }
+        return List.of(event,
+                new ReturnEvent.ExternalVersionRecorded(event.at(), command.actor(), command.externalVersion()));
     }
 
     /**
@@ -701,18 +572,19 @@ public final class ReturnWorkflow {
                 + " needs: " + needs + " (outcome " + leg.outcome() + ")");
     }
 
-    private Decision submissionEvent(Command.SubmitReturn s, RuleContext context) {
-        return accepted(new ReturnEvent.ReturnRequested(context.now(), s.actor(), s.caseId(), s.customer(),
-                s.order(), s.customerNumber(), s.resellerNumber(), s.lines(), s.reason(), s.wanted(), s.deliveredAt()));
+    private static ReturnEvent submissionEvent(Command.SubmitReturn s, RuleContext context) {
+        return new ReturnEvent.ReturnRequested(context.now(), s.actor(), s.caseId(), s.customer(),
+                s.order(), s.customerNumber(), s.resellerNumber(), s.lines(), s.reason(), s.wanted(), s.deliveredAt());
     }
 
-    private Decision legEvent(ReturnCase current, Leg leg, LegCommand command, RuleContext context) {
+    /** The leg command's event, or the {@link Refusal} of its payload. */
+    private Object legEvent(ReturnCase current, Leg leg, LegCommand command, RuleContext context) {
         var at = context.now();
         Actor actor = command.actor();
         SupplierId supplier = leg.supplier();
         return switch (command.type()) {
             case SUBMIT_RETURN -> throw new IllegalArgumentException("not a leg command");
-            case OPEN_NEGOTIATION -> accepted(new ReturnEvent.NegotiationOpened(at, actor, supplier));
+            case OPEN_NEGOTIATION -> new ReturnEvent.NegotiationOpened(at, actor, supplier);
             case AGREE_RETURN -> {
                 Command.AgreeReturn c = (Command.AgreeReturn) command;
                 List<LineQuantity> authorized = c.authorized().isEmpty()
@@ -721,133 +593,133 @@ public final class ReturnWorkflow {
                 Refusal wrong = firstNonNull(
                         checkQuantities(c, leg, "authorized", authorized, Axis.REQUESTED, "requested", true),
                         MoneyRules.checkAgreement(current, leg, c));
-                yield wrong != null ? new Decision.Refused(wrong) : accepted(new ReturnEvent.SupplierAgreed(at, actor,
-                        supplier, c.outcome(), authorized, MoneyRules.shipping(current, leg, c), c.evidence()));
+                yield wrong != null ? wrong : new ReturnEvent.SupplierAgreed(at, actor,
+                        supplier, c.outcome(), authorized, MoneyRules.shipping(current, leg, c), c.evidence());
             }
-            case DECLINE_RETURN -> accepted(new ReturnEvent.SupplierDeclined(at, actor, supplier,
-                    ((Command.DeclineReturn) command).reason()));
-            case APPLY_FOR_RETURN -> accepted(new ReturnEvent.ReturnApplied(at, actor, supplier, current.resellerNumber()));
+            case DECLINE_RETURN -> new ReturnEvent.SupplierDeclined(at, actor, supplier,
+                    ((Command.DeclineReturn) command).reason());
+            case APPLY_FOR_RETURN -> new ReturnEvent.ReturnApplied(at, actor, supplier, current.resellerNumber());
             case ISSUE_SUPPLIER_NUMBER -> {
                 Command.IssueSupplierNumber c = (Command.IssueSupplierNumber) command;
                 Refusal wrong = checkNewNumber(current, c, leg, "number", c.number(), NumberKind.SUPPLIER_RETURN,
                         supplier.value());
-                yield wrong != null ? new Decision.Refused(wrong)
-                        : accepted(new ReturnEvent.SupplierNumberIssued(at, actor, supplier, c.number()));
+                yield wrong != null ? wrong
+                        : new ReturnEvent.SupplierNumberIssued(at, actor, supplier, c.number());
             }
             case REPLACE_SUPPLIER_NUMBER -> {
                 Command.ReplaceSupplierNumber c = (Command.ReplaceSupplierNumber) command;
                 Refusal wrong = checkNewNumber(current, c, leg, "number", c.number(), NumberKind.SUPPLIER_RETURN,
                         supplier.value());
-                yield wrong != null ? new Decision.Refused(wrong) : accepted(new ReturnEvent.SupplierNumberReplaced(at, actor,
-                        supplier, leg.supplierNumber(), c.number()));
+                yield wrong != null ? wrong : new ReturnEvent.SupplierNumberReplaced(at, actor,
+                        supplier, leg.supplierNumber(), c.number());
             }
-            case SHARE_NUMBER_WITH_CUSTOMER -> accepted(new ReturnEvent.NumberSharedWithCustomer(at, actor, supplier, leg.supplierNumber()));
+            case SHARE_NUMBER_WITH_CUSTOMER -> new ReturnEvent.NumberSharedWithCustomer(at, actor, supplier, leg.supplierNumber());
             case REPORT_SHIPMENT -> {
                 Command.ReportShipment c = (Command.ReportShipment) command;
                 Refusal wrong = checkNewNumber(current, c, leg, "tracking", c.tracking(), NumberKind.RETURN_TRACKING, null);
-                yield wrong != null ? new Decision.Refused(wrong)
-                        : accepted(new ReturnEvent.ReturnShipped(at, actor, supplier, c.tracking()));
+                yield wrong != null ? wrong
+                        : new ReturnEvent.ReturnShipped(at, actor, supplier, c.tracking());
             }
             case CONFIRM_RECEIPT -> {
                 Command.ConfirmReceipt c = (Command.ConfirmReceipt) command;
                 Refusal wrong = checkQuantities(c, leg, "received", c.received(), Axis.AUTHORIZED, "authorized", true);
-                yield wrong != null ? new Decision.Refused(wrong)
-                        : accepted(new ReturnEvent.ReturnReceived(at, actor, supplier, c.received()));
+                yield wrong != null ? wrong
+                        : new ReturnEvent.ReturnReceived(at, actor, supplier, c.received());
             }
             case REPORT_RESULT -> {
                 Command.ReportResult c = (Command.ReportResult) command;
                 Refusal wrong = firstNonNull(checkInspection(c, leg), MoneyRules.checkRestockingFee(leg, c));
-                yield wrong != null ? new Decision.Refused(wrong) : accepted(new ReturnEvent.ResultReported(at, actor,
+                yield wrong != null ? wrong : new ReturnEvent.ResultReported(at, actor,
                         supplier, c.accepted(), c.rejected(), c.note(),
-                        c.restockingFee() != null ? c.restockingFee() : leg.zero(), c.evidence()));
+                        c.restockingFee() != null ? c.restockingFee() : leg.zero(), c.evidence());
             }
             case SHIP_REPLACEMENT -> {
                 Command.ShipReplacement c = (Command.ShipReplacement) command;
                 Refusal wrong = checkNewNumber(current, c, leg, "tracking", c.tracking(), NumberKind.REPLACEMENT_TRACKING,
                         null);
-                yield wrong != null ? new Decision.Refused(wrong)
-                        : accepted(new ReturnEvent.ReplacementShipped(at, actor, supplier, c.tracking()));
+                yield wrong != null ? wrong
+                        : new ReturnEvent.ReplacementShipped(at, actor, supplier, c.tracking());
             }
             case REPORT_RESULT_TO_CUSTOMER -> reportToCustomer((Command.ReportResultToCustomer) command, leg, at);
-            case CONFIRM_RESULT -> accepted(new ReturnEvent.ResultConfirmed(at, actor, supplier, false));
-            case DISPUTE_RESULT -> accepted(new ReturnEvent.ResultDisputed(at, actor, supplier,
-                    ((Command.DisputeResult) command).reason()));
-            case CANCEL_RETURN -> accepted(new ReturnEvent.ReturnCancelled(at, actor, supplier));
-            case CLOSE_LEG -> accepted(new ReturnEvent.LegClosed(at, actor, supplier,
-                    ((Command.CloseLeg) command).reason()));
+            case CONFIRM_RESULT -> new ReturnEvent.ResultConfirmed(at, actor, supplier, false);
+            case DISPUTE_RESULT -> new ReturnEvent.ResultDisputed(at, actor, supplier,
+                    ((Command.DisputeResult) command).reason());
+            case CANCEL_RETURN -> new ReturnEvent.ReturnCancelled(at, actor, supplier);
+            case CLOSE_LEG -> new ReturnEvent.LegClosed(at, actor, supplier,
+                    ((Command.CloseLeg) command).reason());
             case FIRE_DEADLINE -> fireDeadline((Command.FireDeadline) command, leg, context);
             case OFFER_PARTIAL_REFUND -> {
                 Command.OfferPartialRefund c = (Command.OfferPartialRefund) command;
                 Refusal wrong = MoneyRules.checkOffer(leg, c, partialRefundRounds);
-                yield wrong != null ? new Decision.Refused(wrong) : accepted(new ReturnEvent.PartialRefundOffered(at,
-                        actor, supplier, c.amount(), leg.money().offers() + 1, c.note()));
+                yield wrong != null ? wrong : new ReturnEvent.PartialRefundOffered(at,
+                        actor, supplier, c.amount(), leg.money().offers() + 1, c.note());
             }
-            case ACCEPT_PARTIAL_REFUND -> accepted(new ReturnEvent.PartialRefundAccepted(at, actor, supplier,
-                    MoneyRules.accepted(leg)));
-            case REJECT_PARTIAL_REFUND -> accepted(new ReturnEvent.PartialRefundRejected(at, actor, supplier,
-                    ((Command.RejectPartialRefund) command).reason()));
+            case ACCEPT_PARTIAL_REFUND -> new ReturnEvent.PartialRefundAccepted(at, actor, supplier,
+                    MoneyRules.accepted(leg));
+            case REJECT_PARTIAL_REFUND -> new ReturnEvent.PartialRefundRejected(at, actor, supplier,
+                    ((Command.RejectPartialRefund) command).reason());
             case REAPPLY -> reapply((Command.Reapply) command, leg, at);
             case SEND_MESSAGE -> sendMessage((Command.SendMessage) command, leg, at);
         };
     }
 
     /** A new round, if the decline is within the re-application window and the leg has rounds left. */
-    private Decision reapply(Command.Reapply c, Leg leg, Instant at) {
+    private Object reapply(Command.Reapply c, Leg leg, Instant at) {
         if (leg.round() >= reapplication.maxRounds()) {
-            return new Decision.Refused(refuse(Code.REAPPLICATION_CLOSED, c, leg.state(), "the leg has had its "
-                    + reapplication.maxRounds() + " negotiation rounds; the decline is final"));
+            return refuse(Code.REAPPLICATION_CLOSED, c, leg.state(), "the leg has had its "
+                    + reapplication.maxRounds() + " negotiation rounds; the decline is final");
         }
         Instant closes = reapplication.closesAt(leg.since());
         if (at.isAfter(closes)) {
-            return new Decision.Refused(refuse(Code.REAPPLICATION_CLOSED, c, leg.state(), "the re-application window closed at "
-                    + closes + "; the decline is final"));
+            return refuse(Code.REAPPLICATION_CLOSED, c, leg.state(), "the re-application window closed at "
+                    + closes + "; the decline is final");
         }
-        return accepted(new ReturnEvent.ReturnReapplied(at, c.actor(), leg.supplier(), leg.round() + 1, c.reason()));
+        return new ReturnEvent.ReturnReapplied(at, c.actor(), leg.supplier(), leg.round() + 1, c.reason());
     }
 
     /** A message, if it goes between the reseller and another party (see {@link Command.SendMessage}). */
-    private static Decision sendMessage(Command.SendMessage c, Leg leg, Instant at) {
+    private static Object sendMessage(Command.SendMessage c, Leg leg, Instant at) {
         Role from = c.actor().role();
         boolean allowed = from == Role.RESELLER ? c.to() == Role.CUSTOMER || c.to() == Role.SUPPLIER
                 : c.to() == Role.RESELLER;
         if (!allowed) {
-            return new Decision.Refused(refuse(Code.INVALID_PAYLOAD, c, leg.state(), "to: a " + from + " may write to "
+            return refuse(Code.INVALID_PAYLOAD, c, leg.state(), "to: a " + from + " may write to "
                     + (from == Role.RESELLER ? "the CUSTOMER or the SUPPLIER" : "the RESELLER") + ", not to a "
-                    + c.to()));
+                    + c.to());
         }
-        return accepted(new ReturnEvent.MessageSent(at, c.actor(), leg.supplier(), c.to(), c.text()));
+        return new ReturnEvent.MessageSent(at, c.actor(), leg.supplier(), c.to(), c.text());
     }
 
-    private static Decision reportToCustomer(Command.ReportResultToCustomer c, Leg leg, Instant at) {
+    private static Object reportToCustomer(Command.ReportResultToCustomer c, Leg leg, Instant at) {
         Refusal wrong = MoneyRules.checkCompensation(leg, c);
         if (wrong != null) {
-            return new Decision.Refused(wrong);
+            return wrong;
         }
         Settlement settlement;
         try {
             settlement = MoneyRules.reported(leg, c);
         } catch (InvalidAmountException e) {
-            return new Decision.Refused(refuse(Code.AMOUNT_OUT_OF_RANGE, c, leg.state(), "compensation: the refund"
-                    + " with it must be at most " + Money.MAX_MINOR + " minor units"));
+            return refuse(Code.AMOUNT_OUT_OF_RANGE, c, leg.state(), "compensation: the refund"
+                    + " with it must be at most " + Money.MAX_MINOR + " minor units");
         }
-        return accepted(new ReturnEvent.ResultReportedToCustomer(at, c.actor(), leg.supplier(), settlement, c.note()));
+        return new ReturnEvent.ResultReportedToCustomer(at, c.actor(), leg.supplier(), settlement, c.note());
     }
 
-    private Decision fireDeadline(Command.FireDeadline c, Leg leg, RuleContext context) {
+    private Object fireDeadline(Command.FireDeadline c, Leg leg, RuleContext context) {
         Optional<java.time.Instant> due = leg.dueAt(deadlines);
         if (due.isEmpty()) {
-            return new Decision.Refused(refuse(Code.NOT_DUE, c, leg.state(), "the leg has no pending deadline in state " + leg.state()));
+            return refuse(Code.NOT_DUE, c, leg.state(), "the leg has no pending deadline in state " + leg.state());
         }
         if (context.now().isBefore(due.get())) {
-            return new Decision.Refused(refuse(Code.NOT_DUE, c, leg.state(), "the deadline of state " + leg.state()
-                    + " falls due at " + due.get() + ", not yet at " + context.now()));
+            return refuse(Code.NOT_DUE, c, leg.state(), "the deadline of state " + leg.state()
+                    + " falls due at " + due.get() + ", not yet at " + context.now());
         }
         var at = context.now();
-        return accepted(switch (deadlines.deadline(leg.state()).orElseThrow().action()) {
+        return switch (deadlines.deadline(leg.state()).orElseThrow().action()) {
             case ESCALATE -> new ReturnEvent.LegEscalated(at, c.actor(), leg.supplier(), leg.state());
             case EXPIRE -> new ReturnEvent.LegExpired(at, c.actor(), leg.supplier(), leg.state());
             case AUTO_CONFIRM -> new ReturnEvent.ResultConfirmed(at, c.actor(), leg.supplier(), true);
-        });
+        };
     }
 
     private static Refusal checkNumber(Command command, LegState state, String field, ReturnNumber number,
@@ -962,10 +834,6 @@ public final class ReturnWorkflow {
 
     private static Refusal firstNonNull(Refusal a, Refusal b) {
         return a != null ? a : b;
-    }
-
-    private static Decision accepted(ReturnEvent event) {
-        return new Decision.Accepted(List.of(event));
     }
 
     /** Builds a {@link ReturnWorkflow}; each setter validates its argument. */

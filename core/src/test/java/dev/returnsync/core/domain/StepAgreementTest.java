@@ -98,13 +98,14 @@ class StepAgreementTest {
     }
 
     @Test
-    void anAcceptedStepNeedsItsCaseAndARefusalHasNone() {
-        Decision refused = new Decision.Refused(new Refusal(Refusal.Code.RULE, Fixtures.CASE, null,
-                CommandType.CLOSE_LEG, "no", "rule"));
-        Decision accepted = new Decision.Accepted(List.of(new ReturnEvent.ReturnCancelled(Fixtures.T0,
-                Fixtures.reseller(), S1)));
+    void anAcceptedStepNeedsItsEventsAndItsCaseAndARefusalHasNoCase() {
+        List<ReturnEvent> events = List.of(new ReturnEvent.ReturnCancelled(Fixtures.T0, Fixtures.reseller(), S1));
         ReturnCase any = StateCatalog.all().get(0).current();
-        assertThrows(IllegalArgumentException.class, () -> new StepResult(refused, any));
-        assertThrows(IllegalArgumentException.class, () -> new StepResult(accepted, null));
+        assertThrows(NullPointerException.class, () -> new StepResult.Accepted(events, null));
+        assertThrows(IllegalArgumentException.class, () -> new StepResult.Accepted(List.of(), any));
+        StepResult refused = new StepResult.Refused(new Refusal(Refusal.Code.RULE, Fixtures.CASE, null,
+                CommandType.CLOSE_LEG, "no", "rule"));
+        assertNull(refused.after());
+        assertEquals(new Decision.Accepted(events), new StepResult.Accepted(events, any).decision());
     }
 }

@@ -1,7 +1,6 @@
 package dev.returnsync.core.internal.pipeline;
 
 import dev.returnsync.core.domain.Command;
-import dev.returnsync.core.domain.Decision;
 import dev.returnsync.core.domain.Refusal;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
@@ -62,10 +61,11 @@ final class Decider {
         Instant last = lastEventAt.orElse(null);
         Instant decidedAt = last != null && last.isAfter(now) ? last : now;
         StepResult result = workflow.step(current, command, workflow.contextAt(decidedAt));
-        if (result.decision() instanceof Decision.Refused refused) {
+        if (result instanceof StepResult.Refused refused) {
             throw refusal(refused.refusal(), command);
         }
-        return new Decided(current, result.decision().eventsOrThrow(), result.after());
+        StepResult.Accepted accepted = (StepResult.Accepted) result;
+        return new Decided(current, accepted.events(), accepted.after());
     }
 
     private static CommandRefusedException refusal(Refusal refusal, Command command) {
