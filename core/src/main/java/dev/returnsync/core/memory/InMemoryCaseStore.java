@@ -1,6 +1,6 @@
 package dev.returnsync.core.memory;
 
-import dev.returnsync.core.internal.outbox.EntryIds;
+import dev.returnsync.core.engine.OutboxIds;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.NumberKind;
@@ -300,7 +300,7 @@ public final class InMemoryCaseStore implements CaseStore {
             for (int i = 0; i < entries.size(); i++) {
                 OutboxEntry entry = entries.get(i);
                 boolean derived = OutboxIndex.derived(entry);
-                OutboxIndex.Slot known = derived ? findOutbox(entry.id(), target) : findOutbox(entry.id());
+                OutboxIndex.Slot known = derived ? findOutbox(entry, target) : findOutbox(entry.id());
                 if (known == null) {
                     outbox.add(entry, derived, target.outbox);
                 }
@@ -392,16 +392,16 @@ public final class InMemoryCaseStore implements CaseStore {
         if (slot != null) {
             return slot;
         }
-        EntryIds.Parts parts = EntryIds.parse(id);
+        OutboxIds.Parts parts = OutboxIds.parse(id);
         CaseKey key = parts == null ? null : CaseKey.parsed(parts.tenant(), parts.caseId());
         StoredCase stored = key == null ? null : cases.get(key);
-        return stored == null ? null : OutboxIndex.derived(id, stored.outbox);
+        return stored == null ? null : OutboxIndex.derived(id, parts.version(), stored.outbox);
     }
 
-    /** The slot of a derived outbox entry id, given the case it derives from (guarded by outboxLock). */
-    private OutboxIndex.Slot findOutbox(String id, StoredCase of) {
-        OutboxIndex.Slot slot = outbox.foreign(id);
-        return slot != null ? slot : OutboxIndex.derived(id, of.outbox);
+    /** The slot of an entry's id whose id is derived, among its case's entries (guarded by outboxLock). */
+    private OutboxIndex.Slot findOutbox(OutboxEntry derived, StoredCase of) {
+        OutboxIndex.Slot slot = outbox.foreign(derived.id());
+        return slot != null ? slot : OutboxIndex.sameWork(derived, of.outbox);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.returnsync.core.memory;
 
-import dev.returnsync.core.internal.outbox.EntryIds;
-import dev.returnsync.core.internal.outbox.OutboxPlanner;
+import dev.returnsync.core.engine.OutboxIds;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.store.Effect;
@@ -21,7 +20,7 @@ import java.util.TreeSet;
  * small list, in the order its entries were added) and, for the claimable (unparked) ones, in one set sorted by next
  * attempt time and, within one time, the order they were added. One slot per entry holds the entry's fields
  * themselves, so a lease or a failure changes the slot in place. An entry whose id is the one the engine derives
- * from its fields ({@link OutboxPlanner#entryId}) keeps no id: the id is built when the entry is read, and an id is
+ * from its fields ({@link OutboxIds#of}) keeps no id: the id is built when the entry is read, and an id is
  * found through its case's list ({@link #derived}). Any other id is kept, with its slot in a map by id
  * ({@link #foreign}).
  */
@@ -77,7 +76,7 @@ final class OutboxIndex {
 
         /** The entry's id, built when it is the derived one. */
         String id() {
-            return foreignId != null ? foreignId : OutboxPlanner.entryId(tenant, caseId, version, effect, target);
+            return foreignId != null ? foreignId : OutboxIds.of(tenant, caseId, version, effect, target);
         }
 
         /** The entry as it is now. */
@@ -106,12 +105,27 @@ final class OutboxIndex {
         return foreign.get(id);
     }
 
-    /** The slot among a case's slots whose derived id is {@code id}, or null. */
-    static Slot derived(String id, List<Slot> ofCase) {
+    /** The slot among a case's slots whose derived id is {@code id}, of that version, or null. */
+    static Slot derived(String id, long version, List<Slot> ofCase) {
         for (int i = 0; i < ofCase.size(); i++) {
             Slot slot = ofCase.get(i);
-            if (slot.foreignId == null
-                    && EntryIds.matches(id, slot.tenant, slot.caseId, slot.version, slot.effect, slot.target)) {
+            if (slot.version == version && slot.foreignId == null
+                    && OutboxIds.matches(id, slot.tenant, slot.caseId, slot.version, slot.effect, slot.target)) {
+                return slot;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The slot among its case's slots of the same work as an entry whose id is {@link #derived}, or null: derived ids
+     * are equal exactly when their fields are, so the fields are compared, not the ids.
+     */
+    static Slot sameWork(OutboxEntry entry, List<Slot> ofCase) {
+        for (int i = 0; i < ofCase.size(); i++) {
+            Slot slot = ofCase.get(i);
+            if (slot.version == entry.version() && slot.effect == entry.effect() && slot.foreignId == null
+                    && slot.target.equals(entry.target())) {
                 return slot;
             }
         }
@@ -135,7 +149,7 @@ final class OutboxIndex {
 
     /** True when an entry's id is the one derived from its fields. */
     static boolean derived(OutboxEntry entry) {
-        return EntryIds.matches(entry.id(), entry.tenant(), entry.caseId(), entry.version(), entry.effect(),
+        return OutboxIds.matches(entry.id(), entry.tenant(), entry.caseId(), entry.version(), entry.effect(),
                 entry.target());
     }
 

@@ -1,6 +1,6 @@
 package dev.returnsync.core.memory;
 
-import dev.returnsync.core.internal.outbox.OutboxPlanner;
+import dev.returnsync.core.engine.OutboxIds;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
@@ -245,7 +245,7 @@ class InMemoryCaseStoreTest {
     @Test
     void derivedOutboxIdsAreFoundAndAreOneIdWithTheSameStringKeptAsItIs() {
         CaseId c = CaseId.of("c-1");
-        String derived = OutboxPlanner.entryId(T, c, 1, Effect.NOTIFY, "RESELLER");
+        String derived = OutboxIds.of(T, c, 1, Effect.NOTIFY, "RESELLER");
         OutboxEntry entry = OutboxEntry.pending(derived, T, c, 1, Effect.NOTIFY, "RESELLER", NOW);
         // the same id string on other fields: the same id, so not a second entry
         OutboxEntry twin = OutboxEntry.pending(derived, T, c, 1, Effect.REACT, "policies", NOW);

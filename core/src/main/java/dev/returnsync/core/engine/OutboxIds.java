@@ -1,16 +1,40 @@
-package dev.returnsync.core.internal.outbox;
+package dev.returnsync.core.engine;
 
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.store.Effect;
+import dev.returnsync.spi.store.OutboxEntry;
 
 /**
- * Reads the outbox ids {@link OutboxPlanner#entryId} makes, so that a store may keep an entry's fields and build its
- * id only when it is read: {@link #matches} tells in place (nothing built) whether an id is the one derived from
- * the fields, {@link #parse} takes one apart. Not API.
+ * The ids the engine gives its outbox entries, derived from the work itself, so that the same work always has the
+ * same id and no two pieces of work share one: {@code <tenant>/<case>/<version>/<effect>/<target>}, where the tenant
+ * and the case id are each preceded by their length and a colon (e.g. {@code 6:shop-1/6:case-9/4/REQUEST_RETURN/acme}).
+ * Ids may contain slashes; the lengths keep two different (tenant, case) pairs from ever giving the same id. At most
+ * 239 characters for ids of at most 64, within {@link OutboxEntry#MAX_ID_LENGTH}. A store may keep an entry's fields
+ * and build its id only when it is read: {@link #matches} tells in place (nothing built) whether an id is the one
+ * derived from the fields, {@link #parse} takes one apart.
  */
-public final class EntryIds {
-    private EntryIds() {
+public final class OutboxIds {
+    private OutboxIds() {
+    }
+
+    /**
+     * The id of a piece of work.
+     *
+     * @param tenant the tenant of the case
+     * @param caseId the case
+     * @param version the version of the event that caused the work
+     * @param effect what to do
+     * @param target whom to do it for
+     * @return the id
+     */
+    public static String of(TenantId tenant, CaseId caseId, long version, Effect effect, String target) {
+        String t = tenant.value();
+        String c = caseId.value();
+        String e = effect.name();
+        return new StringBuilder(t.length() + c.length() + e.length() + target.length() + 32)
+                .append(t.length()).append(':').append(t).append('/').append(c.length()).append(':').append(c)
+                .append('/').append(version).append('/').append(e).append('/').append(target).toString();
     }
 
     /**
@@ -25,7 +49,17 @@ public final class EntryIds {
     public record Parts(String tenant, String caseId, long version, String effect, String target) {
     }
 
-    /** True when {@code id} is exactly {@link OutboxPlanner#entryId} of the fields; compared in place. */
+    /**
+     * True when {@code id} is exactly {@link #of} of the fields; compared in place.
+     *
+     * @param id the id
+     * @param tenant the tenant of the case
+     * @param caseId the case
+     * @param version the version of the event that caused the work
+     * @param effect what to do
+     * @param target whom to do it for
+     * @return whether the id is the one derived from the fields
+     */
     public static boolean matches(String id, TenantId tenant, CaseId caseId, long version, Effect effect,
                                   String target) {
         String t = tenant.value();
@@ -40,7 +74,12 @@ public final class EntryIds {
         return at == id.length();
     }
 
-    /** The parts of an id shaped as {@link OutboxPlanner#entryId} makes them, or null for any other id. */
+    /**
+     * The parts of an id shaped as {@link #of} makes them.
+     *
+     * @param id the id
+     * @return its parts, or null for any other id
+     */
     public static Parts parse(String id) {
         int[] at = {0};
         String tenant = prefixed(id, at);
