@@ -36,8 +36,8 @@ final class EventLog {
         if (n + batch.size() > array.length) {
             array = Arrays.copyOf(array, Math.max(array.length * 2, n + batch.size()));
         }
-        for (ReturnEvent event : batch) {
-            array[n++] = event;
+        for (int i = 0; i < batch.size(); i++) { // indexed: no iterator per append
+            array[n++] = batch.get(i);
         }
         events = array;
         size = n;

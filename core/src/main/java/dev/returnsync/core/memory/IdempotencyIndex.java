@@ -43,7 +43,7 @@ final class IdempotencyIndex {
                 return null;
             }
             for (int i = 0; i < 64; i++) {
-                if (HEX.indexOf(f.charAt(i)) < 0) {
+                if (digit(f.charAt(i)) < 0) {
                     return null;
                 }
             }
@@ -55,9 +55,17 @@ final class IdempotencyIndex {
         private static long bits(String f, int from) {
             long bits = 0;
             for (int i = from; i < from + 16; i++) {
-                bits = bits << 4 | HEX.indexOf(f.charAt(i));
+                bits = bits << 4 | digit(f.charAt(i));
             }
             return bits;
+        }
+
+        /** A lowercase hex digit's value, or -1. */
+        private static int digit(char c) {
+            if (c >= '0' && c <= '9') {
+                return c - '0';
+            }
+            return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
         }
 
         IdempotencyRecord restore(TenantId tenant, IdempotencyKey key) {

@@ -1,5 +1,6 @@
 package dev.returnsync.core.memory;
 
+import dev.returnsync.core.engine.OutboxIds;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.NumberKind;
@@ -116,6 +117,26 @@ public final class InMemoryCaseStore implements CaseStore {
             return new CaseKey(Objects.requireNonNull(tenant, "tenant must not be null"),
                     Objects.requireNonNull(caseId, "case id must not be null"));
         }
+
+        /** Written out: a record's generated equals and hashCode link a call site at their first use. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof CaseKey key && caseId.equals(key.caseId) && tenant.equals(key.tenant);
+        }
+
+        @Override
+        public int hashCode() {
+            return tenant.hashCode() * 31 + caseId.hashCode();
+        }
+
+        /** The key of a tenant's and a case's values read from an outbox id; null when they are no valid ids. */
+        static CaseKey parsed(String tenant, String caseId) {
+            try {
+                return new CaseKey(TenantId.of(tenant), CaseId.of(caseId));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
     }
 
     /**
@@ -153,6 +174,18 @@ public final class InMemoryCaseStore implements CaseStore {
     private record ValueKey(TenantId tenant, String namespace, String value) {
         static ValueKey of(TenantId tenant, ReturnNumber number) {
             return new ValueKey(tenant, number.kind().namespace(), number.value());
+        }
+
+        /** Written out: a record's generated equals and hashCode link a call site at their first use. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ValueKey key && value.equals(key.value) && namespace.equals(key.namespace)
+                    && tenant.equals(key.tenant);
+        }
+
+        @Override
+        public int hashCode() {
+            return (tenant.hashCode() * 31 + namespace.hashCode()) * 31 + value.hashCode();
         }
     }
 
@@ -271,8 +304,10 @@ public final class InMemoryCaseStore implements CaseStore {
         try {
             for (int i = 0; i < entries.size(); i++) {
                 OutboxEntry entry = entries.get(i);
-                if (outbox.get(entry.id()) == null) {
-                    outbox.add(entry, target.outbox);
+                boolean derived = OutboxIndex.derived(entry);
+                OutboxIndex.Slot known = derived ? findOutbox(entry, target) : findOutbox(entry.id());
+                if (known == null) {
+                    outbox.add(entry, derived, target.outbox);
                 }
             }
         } finally {
@@ -353,6 +388,27 @@ public final class InMemoryCaseStore implements CaseStore {
         return due.page(dueAtOrBefore, after, limit);
     }
 
+    /**
+     * The slot of an outbox entry id, or null: an id the store keeps, else a derived id, found among its case's
+     * entries (guarded by outboxLock).
+     */
+    private OutboxIndex.Slot findOutbox(String id) {
+        OutboxIndex.Slot slot = outbox.foreign(id);
+        if (slot != null) {
+            return slot;
+        }
+        OutboxIds.Parts parts = OutboxIds.parse(id);
+        CaseKey key = parts == null ? null : CaseKey.parsed(parts.tenant(), parts.caseId());
+        StoredCase stored = key == null ? null : cases.get(key);
+        return stored == null ? null : OutboxIndex.derived(id, parts.version(), stored.outbox);
+    }
+
+    /** The slot of an entry's id whose id is derived, among its case's entries (guarded by outboxLock). */
+    private OutboxIndex.Slot findOutbox(OutboxEntry derived, StoredCase of) {
+        OutboxIndex.Slot slot = outbox.foreign(derived.id());
+        return slot != null ? slot : OutboxIndex.sameWork(derived, of.outbox);
+    }
+
     @Override
     public List<OutboxEntry> claimOutbox(String owner, Instant now, Duration lease, int limit) {
         Objects.requireNonNull(owner, "owner must not be null");
@@ -368,14 +424,12 @@ public final class InMemoryCaseStore implements CaseStore {
             List<OutboxEntry> claimed = new ArrayList<>(Math.min(limit, 64));
             for (Iterator<OutboxIndex.Slot> it = outbox.readyUntil(now); it.hasNext() && claimed.size() < limit; ) {
                 OutboxIndex.Slot slot = it.next();
-                OutboxEntry entry = slot.entry;
-                if (entry.leaseUntil() != null && entry.leaseUntil().isAfter(now) || waitsForEarlierSend(slot)) {
+                if (slot.leaseUntil != null && slot.leaseUntil.isAfter(now) || waitsForEarlierSend(slot)) {
                     continue;
                 }
-                OutboxEntry leased = new OutboxEntry(entry.id(), entry.tenant(), entry.caseId(), entry.version(),
-                        entry.effect(), entry.target(), entry.attempts(), entry.nextAttemptAt(), entry.lastError(),
-                        false, owner, until);
-                outbox.lease(slot, leased);
+                OutboxEntry leased = new OutboxEntry(slot.id(), slot.tenant, slot.caseId, slot.version, slot.effect,
+                        slot.target, slot.attempts, slot.nextAttemptAt, slot.lastError, false, owner, until);
+                outbox.lease(slot, owner, until);
                 claimed.add(leased);
             }
             return claimed;
@@ -389,14 +443,12 @@ public final class InMemoryCaseStore implements CaseStore {
      * with a lower version (guarded by outboxLock).
      */
     private static boolean waitsForEarlierSend(OutboxIndex.Slot slot) {
-        OutboxEntry entry = slot.entry;
-        if (!entry.effect().isOrderedSend()) {
+        if (!slot.effect.isOrderedSend()) {
             return false;
         }
-        for (OutboxIndex.Slot of : slot.ofCase) {
-            OutboxEntry other = of.entry;
-            if (other.effect().isOrderedSend() && !other.parked() && other.version() < entry.version()
-                    && other.target().equals(entry.target())) {
+        for (OutboxIndex.Slot other : slot.ofCase) {
+            if (other.effect.isOrderedSend() && !other.parked && other.version < slot.version
+                    && other.target.equals(slot.target)) {
                 return true;
             }
         }
@@ -411,14 +463,11 @@ public final class InMemoryCaseStore implements CaseStore {
         requirePositive(lease);
         outboxLock.lock();
         try {
-            OutboxIndex.Slot slot = outbox.get(entryId);
-            OutboxEntry entry = slot == null ? null : slot.entry;
-            if (entry == null || !owner.equals(entry.leaseOwner()) || !entry.leaseUntil().isAfter(now)) {
+            OutboxIndex.Slot slot = findOutbox(entryId);
+            if (slot == null || !owner.equals(slot.leaseOwner) || !slot.leaseUntil.isAfter(now)) {
                 return false;
             }
-            outbox.lease(slot, new OutboxEntry(entry.id(), entry.tenant(), entry.caseId(), entry.version(),
-                    entry.effect(), entry.target(), entry.attempts(), entry.nextAttemptAt(), entry.lastError(),
-                    entry.parked(), owner, now.plus(lease)));
+            outbox.lease(slot, owner, now.plus(lease));
             return true;
         } finally {
             outboxLock.unlock();
@@ -431,8 +480,8 @@ public final class InMemoryCaseStore implements CaseStore {
         Objects.requireNonNull(owner, "owner must not be null");
         outboxLock.lock();
         try {
-            OutboxIndex.Slot slot = outbox.get(entryId);
-            if (slot == null || !owner.equals(slot.entry.leaseOwner())) {
+            OutboxIndex.Slot slot = findOutbox(entryId);
+            if (slot == null || !owner.equals(slot.leaseOwner)) {
                 return false;
             }
             outbox.remove(slot);
@@ -449,13 +498,11 @@ public final class InMemoryCaseStore implements CaseStore {
         Objects.requireNonNull(nextAttemptAt, "next attempt must not be null");
         outboxLock.lock();
         try {
-            OutboxIndex.Slot slot = outbox.get(entryId);
-            OutboxEntry entry = slot == null ? null : slot.entry;
-            if (entry == null || !owner.equals(entry.leaseOwner())) {
+            OutboxIndex.Slot slot = findOutbox(entryId);
+            if (slot == null || !owner.equals(slot.leaseOwner)) {
                 return false;
             }
-            outbox.requeue(slot, new OutboxEntry(entry.id(), entry.tenant(), entry.caseId(), entry.version(),
-                    entry.effect(), entry.target(), entry.attempts() + 1, nextAttemptAt, error, park, null, null));
+            outbox.requeue(slot, slot.attempts + 1, nextAttemptAt, error, park);
             return true;
         } finally {
             outboxLock.unlock();
@@ -490,10 +537,8 @@ public final class InMemoryCaseStore implements CaseStore {
         try {
             int retried = 0;
             for (OutboxIndex.Slot slot : stored.outbox) {
-                OutboxEntry entry = slot.entry;
-                if (entry.parked()) {
-                    outbox.requeue(slot, new OutboxEntry(entry.id(), entry.tenant(), entry.caseId(), entry.version(),
-                            entry.effect(), entry.target(), 0, now, entry.lastError(), false, null, null));
+                if (slot.parked) {
+                    outbox.requeue(slot, 0, now, slot.lastError, false);
                     retried++;
                 }
             }

@@ -1,5 +1,6 @@
 package dev.returnsync.core.memory;
 
+import dev.returnsync.core.engine.OutboxIds;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
@@ -239,5 +240,36 @@ class InMemoryCaseStoreTest {
             assertEquals(Optional.of(record), store.findIdempotency(T, IdempotencyKey.of("key-" + i)));
         }
         assertEquals(Optional.empty(), store.findIdempotency(TenantId.of("t-2"), IdempotencyKey.of("key-0")));
+    }
+
+    @Test
+    void derivedOutboxIdsAreFoundAndAreOneIdWithTheSameStringKeptAsItIs() {
+        CaseId c = CaseId.of("c-1");
+        String derived = OutboxIds.of(T, c, 1, Effect.NOTIFY, "RESELLER");
+        OutboxEntry entry = OutboxEntry.pending(derived, T, c, 1, Effect.NOTIFY, "RESELLER", NOW);
+        // the same id string on other fields: the same id, so not a second entry
+        OutboxEntry twin = OutboxEntry.pending(derived, T, c, 1, Effect.REACT, "policies", NOW);
+        // leading zeros spell other ids: their own entries
+        String zero = derived.replace("/1/NOTIFY", "/01/NOTIFY");
+        OutboxEntry other = OutboxEntry.pending(zero, T, c, 1, Effect.REACT, "policies", NOW);
+        store.append(batch(c, 0, List.of(opened(c)), List.of(), null, List.of(entry, twin, other), null));
+        assertEquals(List.of(other, entry), store.outboxOf(T, c), "by version, then id");
+        store.append(batch(c, 1, List.of(step(1)), List.of(), null, List.of(entry, other), null));
+        assertEquals(2, store.outboxOf(T, c).size(), "ids already there are not added again");
+
+        List<OutboxEntry> claimed = store.claimOutbox("one", NOW, Duration.ofSeconds(30), 5);
+        assertEquals(List.of(derived, zero), claimed.stream().map(OutboxEntry::id).toList());
+        assertFalse(store.renewOutbox(derived.replace("/1/NOTIFY", "/2/NOTIFY"), "one", NOW, Duration.ofSeconds(5)));
+        assertFalse(store.renewOutbox("1:t/3:c/1/1/NOTIFY/RESELLER", "one", NOW, Duration.ofSeconds(5)));
+        assertTrue(store.renewOutbox(derived, "one", NOW, Duration.ofSeconds(60)));
+        assertTrue(store.failOutbox(derived, "one", "boom", NOW.plusSeconds(9), false));
+        assertTrue(store.completeOutbox(zero, "one"));
+        assertEquals(List.of(new OutboxEntry(derived, T, c, 1, Effect.NOTIFY, "RESELLER", 1, NOW.plusSeconds(9),
+                "boom", false, null, null)), store.outboxOf(T, c));
+        assertTrue(store.claimOutbox("two", NOW.plusSeconds(9), Duration.ofSeconds(1), 5).stream()
+                .map(OutboxEntry::id).toList().equals(List.of(derived)));
+        assertTrue(store.completeOutbox(derived, "two"));
+        assertTrue(store.outboxOf(T, c).isEmpty());
+        assertEquals(0, store.outboxStats().orElseThrow().pending() + store.outboxStats().orElseThrow().parked());
     }
 }

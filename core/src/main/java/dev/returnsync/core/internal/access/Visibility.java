@@ -96,7 +96,7 @@ public final class Visibility {
         if (command instanceof Command.SubmitReturn) {
             return stored;
         }
-        if (stored.filter(c -> isParty(command.actor(), c)).isEmpty()) {
+        if (stored.isEmpty() || !isParty(command.actor(), stored.get())) {
             throw CaseNotFoundException.forCommand(command.caseId(), command.type());
         }
         return stored;
@@ -153,13 +153,17 @@ public final class Visibility {
         return new ReturnCase(c.header(), own, c.version(), c.externalVersions());
     }
 
-    /** The outcome of a command as its actor sees it. */
+    /** The outcome of a command as its actor sees it: the same result when the actor sees all of it. */
     public static CommandResult resultFor(Actor asker, CommandResult result) {
         if (seesWholeTenant(asker)) {
             return result;
         }
-        return new CommandResult(stateFor(asker, result.state()), historyFor(asker, result.events()),
-                result.replayed());
+        ReturnCase state = stateFor(asker, result.state());
+        List<ReturnEvent> events = historyFor(asker, result.events());
+        if (state == result.state() && events == result.events()) {
+            return result;
+        }
+        return new CommandResult(state, events, result.replayed());
     }
 
     /** The case with its outbox work, as the asker sees them. */

@@ -3,6 +3,7 @@ package dev.returnsync.core.internal.outbox;
 import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
+import dev.returnsync.core.engine.OutboxIds;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.LegState;
@@ -57,19 +58,9 @@ public final class OutboxPlanner {
         this.pollInterval = pollInterval;
     }
 
-    /**
-     * The stable id of a piece of work: {@code <tenant>/<case>/<version>/<effect>/<target>}, where the tenant and
-     * the case id are each preceded by their length and a colon (e.g. {@code 6:shop-1/6:case-9/4/REQUEST_RETURN/acme}).
-     * Ids may contain slashes; the lengths keep two different (tenant, case) pairs from ever giving the same id. At
-     * most 239 characters for ids of at most 64, within {@link OutboxEntry#MAX_ID_LENGTH}.
-     */
+    /** The stable id of a piece of work: see {@link OutboxIds}. */
     public static String entryId(TenantId tenant, CaseId caseId, long version, Effect effect, String target) {
-        String t = tenant.value();
-        String c = caseId.value();
-        String e = effect.name();
-        return new StringBuilder(t.length() + c.length() + e.length() + target.length() + 32)
-                .append(t.length()).append(':').append(t).append('/').append(c.length()).append(':').append(c)
-                .append('/').append(version).append('/').append(e).append('/').append(target).toString();
+        return OutboxIds.of(tenant, caseId, version, effect, target);
     }
 
     /**

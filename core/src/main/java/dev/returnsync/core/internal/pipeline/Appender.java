@@ -2,6 +2,8 @@ package dev.returnsync.core.internal.pipeline;
 
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.DeadlinePolicy;
+import dev.returnsync.core.domain.Leg;
+import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.internal.outbox.OutboxPlanner;
 import dev.returnsync.core.internal.access.StoreGateway;
 import dev.returnsync.spi.NumberLink;
@@ -73,10 +75,13 @@ final class Appender {
      * version check confirms the case was stored as {@code before}, so nothing the store holds is left out.
      */
     private static List<NumberLink> changedLinks(Decider.Decided decided) {
-        List<NumberLink> after = decided.after().links();
         if (decided.before().isEmpty()) {
-            return after;
+            return decided.after().links();
         }
+        if (sameNumbers(decided.before().get(), decided.after())) {
+            return List.of(); // most steps: no number moved, so no link list is built
+        }
+        List<NumberLink> after = decided.after().links();
         List<NumberLink> before = decided.before().get().links();
         List<NumberLink> changed = new ArrayList<>(1);
         for (NumberLink link : after) {
@@ -85,5 +90,27 @@ final class Appender {
             }
         }
         return changed;
+    }
+
+    /**
+     * True when two versions of a case hold the very same numbers (the same header and, leg by leg, the same supplier,
+     * supplier number, superseded numbers and tracking numbers), so that their {@link ReturnCase#links()} are equal.
+     */
+    private static boolean sameNumbers(ReturnCase before, ReturnCase after) {
+        List<Leg> was = before.legs();
+        List<Leg> is = after.legs();
+        if (before.header() != after.header() || was.size() != is.size()) {
+            return false;
+        }
+        for (int i = 0; i < is.size(); i++) {
+            Leg b = was.get(i);
+            Leg a = is.get(i);
+            if (b != a && (b.supplier() != a.supplier() || b.supplierNumber() != a.supplierNumber()
+                    || b.supersededNumbers() != a.supersededNumbers() || b.returnTracking() != a.returnTracking()
+                    || b.replacementTracking() != a.replacementTracking())) {
+                return false;
+            }
+        }
+        return true;
     }
 }

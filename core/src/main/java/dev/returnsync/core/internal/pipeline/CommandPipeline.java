@@ -83,14 +83,15 @@ public final class CommandPipeline implements AutoCloseable {
         // refusal) is run again on the store's case, so nothing is ever refused or replayed on what a cache held.
         boolean speculative = true;
         for (int attempt = 1; ; ) {
-            Optional<FoldCache.Folded> stored = speculative ? known(effective) : null;
-            if (stored == null) {
+            FoldCache.Folded stored = speculative ? store.cached(effective.actor().tenant(), effective.caseId()) : null;
+            if (stored == null && !(speculative && effective instanceof Command.SubmitReturn)) {
+                // Not known here (a submission this engine has not seen is known to be new): ask the store.
                 speculative = false;
                 // The case first, then the key: a twin of this command whose events this read sees has its key
                 // visible too (stores publish the record no later than the events), so it is replayed, not refused.
-                stored = store.read(effective.actor().tenant(), effective.caseId());
+                stored = store.read(effective.actor().tenant(), effective.caseId()).orElse(null);
             }
-            if (generatedCaseId && stored.isPresent() && caseIdAttempts < GENERATOR_ATTEMPTS) {
+            if (generatedCaseId && stored != null && caseIdAttempts < GENERATOR_ATTEMPTS) {
                 caseIdAttempts++; // the generated id is taken in the tenant: draw another
                 effective = caseIds.fill((Command.SubmitReturn) effective, now);
                 continue;
@@ -98,14 +99,14 @@ public final class CommandPipeline implements AutoCloseable {
             Optional<ReturnCase> current;
             Decider.Decided decided;
             try {
-                current = Visibility.forCommand(effective, stored.map(FoldCache.Folded::state));
+                current = Visibility.forCommand(effective, Optional.ofNullable(stored == null ? null : stored.state()));
                 if (!speculative) {
                     Optional<CommandResult> first = replay.of(effective, fingerprint);
                     if (first.isPresent()) {
                         return Visibility.resultFor(effective.actor(), first.get());
                     }
                 }
-                decided = decider.decide(current, stored.map(FoldCache.Folded::lastEventAt), effective, now);
+                decided = decider.decide(current, stored == null ? null : stored.lastEventAt(), effective, now);
             } catch (CommandRefusedException refused) {
                 if (!speculative) {
                     throw refused;
@@ -145,18 +146,6 @@ public final class CommandPipeline implements AutoCloseable {
             }
             attempt++;
         }
-    }
-
-    /**
-     * What this engine knows of the command's case without asking the store: the cached case, or no case for a
-     * submission; null when it does not know.
-     */
-    private Optional<FoldCache.Folded> known(Command command) {
-        FoldCache.Folded cached = store.cached(command.actor().tenant(), command.caseId());
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        return command instanceof Command.SubmitReturn ? Optional.empty() : null;
     }
 
     /** A number linked to another return: a refusal that names the number only if the command carried it. */

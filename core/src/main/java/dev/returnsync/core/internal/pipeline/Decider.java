@@ -52,13 +52,12 @@ final class Decider {
      * Decides a command.
      *
      * @param current the case, already authorized for the command's actor, or empty
-     * @param lastEventAt the time of the case's last event, empty with the case
+     * @param last the time of the case's last event, null without a case
      * @throws CommandRefusedException if the workflow refuses
      */
-    Decided decide(Optional<ReturnCase> current, Optional<Instant> lastEventAt, Command command, Instant now) {
+    Decided decide(Optional<ReturnCase> current, Instant last, Command command, Instant now) {
         // An instance whose clock lags, or a command re-decided after losing a race, must not date its event
         // before the case's last one: event times of a case only move forward.
-        Instant last = lastEventAt.orElse(null);
         Instant decidedAt = last != null && last.isAfter(now) ? last : now;
         StepResult result = workflow.step(current, command, workflow.contextAt(decidedAt));
         if (result instanceof StepResult.Refused refused) {
