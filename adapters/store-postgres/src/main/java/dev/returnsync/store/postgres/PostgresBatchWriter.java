@@ -27,6 +27,12 @@ import java.util.function.Function;
  * (or none is expected; checked once per append, through the events' primary key); a link that exists for another
  * case of the tenant is updated to a null case id, which the column refuses. A taken key or version fails on its
  * unique key. A link of this case that did not change, and a due time that did not move, are not written again.
+ *
+ * <p>An outbox entry whose id is stored already is left out by a {@code NOT EXISTS} on the outbox's primary key, a
+ * plain insert rather than {@code ON CONFLICT}'s speculative one (which takes a lock and writes a second WAL record
+ * per row). An id that a concurrent append inserts meanwhile fails the statement on the primary key; no contract
+ * check then shows, so the store tries again and the entry is left out (ids an engine plans never meet this way: they
+ * name the event's version, which the same statement inserts).
  */
 final class PostgresBatchWriter implements BatchWriter {
     /** The shapes of batch: with an idempotency record, with links, with a due time, with outbox entries. */
@@ -93,7 +99,8 @@ final class PostgresBatchWriter implements BatchWriter {
                             + " CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS integer[]),"
                             + " CAST(? AS timestamptz[]), CAST(? AS text[]), CAST(? AS boolean[]), CAST(? AS text[]),"
                             + " CAST(? AS timestamptz[])) AS o(id, version, effect, target, attempts, next_attempt_at,"
-                            + " last_error, parked, lease_owner, lease_until) ON CONFLICT (id) DO NOTHING)");
+                            + " last_error, parked, lease_owner, lease_until) WHERE NOT EXISTS (SELECT 1 FROM ")
+                    .append(d.table("outbox")).append(" x WHERE x.id = o.id))");
         }
         return sql.append(" SELECT 1").toString();
     }
