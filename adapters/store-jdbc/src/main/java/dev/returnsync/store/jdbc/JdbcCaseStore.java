@@ -296,11 +296,12 @@ public abstract class JdbcCaseStore implements CaseStore {
     public void append(AppendBatch batch) {
         Objects.requireNonNull(batch, "batch must not be null");
         String operation = "append to case " + batch.caseId();
+        boolean outboxIdsMayExist = false;
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
                 try {
-                    writer.write(connection, batch);
+                    writer.write(connection, batch, outboxIdsMayExist);
                     return;
                 } catch (SQLException e) {
                     if (!dialect.isConflict(e)) {
@@ -311,6 +312,9 @@ public abstract class JdbcCaseStore implements CaseStore {
                     if (conflict != null) {
                         throw conflict;
                     }
+                    // none shows: an outbox id stored already (ignored, so the next write leaves it out), or a
+                    // concurrent winner that rolled back meanwhile
+                    outboxIdsMayExist = true;
                     if (attempt == ATTEMPTS) {
                         throw e;
                     }
