@@ -49,8 +49,9 @@ import java.util.Optional;
  * idempotency key, the version (the events' primary key tenant, case, version, and a guard that version
  * {@code expectedVersion} exists) and the numbers (tenant, uniqueness key, and a guard against another case's link).
  * Only when the write fails does the store read, in the contract's order (idempotency, version, numbers), which check
- * failed, and report it as the contract names it. A write the database ended for a deadlock or a serialization
- * failure is retried, a few times, from the start.
+ * failed, and report it as the contract names it; when none failed (an outbox id stored already, which the contract
+ * ignores, or a concurrent winner that rolled back), it writes again, leaving stored outbox ids out. A write the
+ * database ended for a deadlock or a serialization failure is retried, a few times, from the start.
  *
  * <p><b>Other writes.</b> An outbox claim is one transaction at READ COMMITTED, set on the connection for that
  * transaction; the other operations are single auto-committed statements.
