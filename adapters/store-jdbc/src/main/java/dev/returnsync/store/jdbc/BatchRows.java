@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The rows an {@link AppendBatch} writes, as every {@link BatchWriter} binds them: events encoded to JSON with their
  * versions, number links sorted by uniqueness key and outbox entries sorted by id (one global lock order, so that
- * concurrent appends do not deadlock on them), text stripped of U+0000.
+ * concurrent appends do not deadlock on them) with an id the batch repeats kept once (its first entry, as an entry
+ * whose id is stored already is ignored), text stripped of U+0000.
  */
 public final class BatchRows {
     /** The events' columns, in the order {@link #payloads()} and the others are bound. */
@@ -43,9 +44,19 @@ public final class BatchRows {
         List<NumberLink> sortedLinks = new ArrayList<>(batch.links());
         sortedLinks.sort(Comparator.comparing(link -> link.number().uniquenessKey()));
         this.links = sortedLinks;
-        List<OutboxEntry> sortedOutbox = new ArrayList<>(batch.outbox());
-        sortedOutbox.sort(Comparator.comparing(OutboxEntry::id));
-        this.outbox = sortedOutbox;
+        this.outbox = firstOfEachId(batch.outbox());
+    }
+
+    /** The entries sorted by id (a stable sort: a repeated id's first entry comes first), each id once. */
+    private static List<OutboxEntry> firstOfEachId(List<OutboxEntry> entries) {
+        List<OutboxEntry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparing(OutboxEntry::id));
+        for (int i = sorted.size() - 1; i > 0; i--) {
+            if (sorted.get(i).id().equals(sorted.get(i - 1).id())) {
+                sorted.remove(i);
+            }
+        }
+        return sorted;
     }
 
     /** {@return the batch} */
@@ -63,7 +74,7 @@ public final class BatchRows {
         return links;
     }
 
-    /** {@return the outbox entries, sorted by id} */
+    /** {@return the outbox entries, sorted by id, each id once} */
     public List<OutboxEntry> outbox() {
         return outbox;
     }

@@ -22,9 +22,17 @@ public interface BatchWriter {
     /**
      * Writes the batch, all of it or none of it.
      *
+     * <p>An outbox entry whose id is stored already is ignored (the store's contract), but a writer may find that out
+     * by failing: unless {@code outboxIdsMayExist}, it may insert the entries plainly and fail on the outbox's key
+     * ({@link Dialect#isConflict}); {@link JdbcCaseStore} then writes again with {@code outboxIdsMayExist} when no check
+     * of the contract explains the failure. An engine's ids name the event's version, which the same write inserts,
+     * so its appends never take that second write.
+     *
      * @param connection a connection in auto-commit mode; it is in auto-commit mode again when this returns or throws
      * @param batch the batch to store
+     * @param outboxIdsMayExist true when an outbox id of the batch may be stored already: the write must then leave
+     *     that entry out rather than fail
      * @throws SQLException if the database refused the batch (a conflict or anything else); nothing was stored
      */
-    void write(Connection connection, AppendBatch batch) throws SQLException;
+    void write(Connection connection, AppendBatch batch, boolean outboxIdsMayExist) throws SQLException;
 }

@@ -49,8 +49,9 @@ import java.util.Optional;
  * idempotency key, the version (the events' primary key tenant, case, version, and a guard that version
  * {@code expectedVersion} exists) and the numbers (tenant, uniqueness key, and a guard against another case's link).
  * Only when the write fails does the store read, in the contract's order (idempotency, version, numbers), which check
- * failed, and report it as the contract names it. A write the database ended for a deadlock or a serialization
- * failure is retried, a few times, from the start.
+ * failed, and report it as the contract names it; when none failed (an outbox id stored already, which the contract
+ * ignores, or a concurrent winner that rolled back), it writes again, leaving stored outbox ids out. A write the
+ * database ended for a deadlock or a serialization failure is retried, a few times, from the start.
  *
  * <p><b>Other writes.</b> An outbox claim is one transaction at READ COMMITTED, set on the connection for that
  * transaction; the other operations are single auto-committed statements.
@@ -296,11 +297,12 @@ public abstract class JdbcCaseStore implements CaseStore {
     public void append(AppendBatch batch) {
         Objects.requireNonNull(batch, "batch must not be null");
         String operation = "append to case " + batch.caseId();
+        boolean outboxIdsMayExist = false;
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
                 try {
-                    writer.write(connection, batch);
+                    writer.write(connection, batch, outboxIdsMayExist);
                     return;
                 } catch (SQLException e) {
                     if (!dialect.isConflict(e)) {
@@ -311,6 +313,9 @@ public abstract class JdbcCaseStore implements CaseStore {
                     if (conflict != null) {
                         throw conflict;
                     }
+                    // none shows: an outbox id stored already (ignored, so the next write leaves it out), or a
+                    // concurrent winner that rolled back meanwhile
+                    outboxIdsMayExist = true;
                     if (attempt == ATTEMPTS) {
                         throw e;
                     }

@@ -12,8 +12,8 @@ final class Statements {
             + " last_error, parked, lease_owner, lease_until";
 
     /**
-     * The effects that are ordered sends, as an SQL list; the PostgreSQL partial index {@code outbox_ordered_sends} has
-     * the same list, so that the claim's {@code NOT EXISTS} can use it.
+     * The effects that are ordered sends, as an SQL list, for the claim's {@code NOT EXISTS} (which reads the outbox of
+     * one case and target by an index).
      */
     static final String ORDERED_SENDS = Arrays.stream(Effect.values()).filter(Effect::isOrderedSend)
             .map(effect -> "'" + effect.name() + "'").collect(Collectors.joining(", "));

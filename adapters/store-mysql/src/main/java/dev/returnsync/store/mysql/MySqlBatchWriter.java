@@ -79,7 +79,7 @@ final class MySqlBatchWriter implements BatchWriter {
     }
 
     @Override
-    public void write(Connection connection, AppendBatch batch) throws SQLException {
+    public void write(Connection connection, AppendBatch batch, boolean outboxIdsMayExist) throws SQLException {
         List<Part> parts = parts(new BatchRows(batch));
         if (oneCall) {
             writeInOneCall(connection, parts);

@@ -27,6 +27,12 @@ import java.util.function.Function;
  * (or none is expected; checked once per append, through the events' primary key); a link that exists for another
  * case of the tenant is updated to a null case id, which the column refuses. A taken key or version fails on its
  * unique key. A link of this case that did not change, and a due time that did not move, are not written again.
+ *
+ * <p>The outbox entries are inserted plainly: an id stored already fails the statement on the outbox's primary key,
+ * and the store, finding no check of the contract that failed, writes again with
+ * {@code outboxIdsMayExist}, through the same shape with {@code ON CONFLICT (id) DO NOTHING}. So an append pays for
+ * {@code ON CONFLICT}'s speculative insert (a lock and a second WAL record per row) only in that rare second write;
+ * an engine's ids name the event's version, which the same statement inserts, so its appends never need it.
  */
 final class PostgresBatchWriter implements BatchWriter {
     /** The shapes of batch: with an idempotency record, with links, with a due time, with outbox entries. */
@@ -37,14 +43,16 @@ final class PostgresBatchWriter implements BatchWriter {
     private static final int WITH_OUTBOX = 8;
 
     private final String[] statements = new String[SHAPES];
+    private final String[] ignoringStoredIds = new String[SHAPES];
 
     PostgresBatchWriter(PostgresDialect d) {
         for (int shape = 0; shape < SHAPES; shape++) {
-            statements[shape] = statement(d, shape);
+            statements[shape] = statement(d, shape, "");
+            ignoringStoredIds[shape] = statement(d, shape, " ON CONFLICT (id) DO NOTHING");
         }
     }
 
-    private static String statement(PostgresDialect d, int shape) {
+    private static String statement(PostgresDialect d, int shape, String onStoredId) {
         String events = d.table("events");
         String due = d.table("due_cases");
         StringBuilder sql = new StringBuilder("WITH b AS (SELECT CAST(? AS varchar) AS tenant,"
@@ -93,25 +101,31 @@ final class PostgresBatchWriter implements BatchWriter {
                             + " CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS integer[]),"
                             + " CAST(? AS timestamptz[]), CAST(? AS text[]), CAST(? AS boolean[]), CAST(? AS text[]),"
                             + " CAST(? AS timestamptz[])) AS o(id, version, effect, target, attempts, next_attempt_at,"
-                            + " last_error, parked, lease_owner, lease_until) ON CONFLICT (id) DO NOTHING)");
+                            + " last_error, parked, lease_owner, lease_until)").append(onStoredId).append(")");
         }
         return sql.append(" SELECT 1").toString();
     }
 
-    /** The statement of a shape of batch (a sum of the {@code WITH_} bits, below {@value #SHAPES}), for tests. */
-    String statement(int shape) {
-        return statements[shape];
+    /**
+     * The statement of a shape of batch (a sum of the {@code WITH_} bits, below {@value #SHAPES}), for tests.
+     *
+     * @param shape the shape
+     * @param ignoringStoredIds true for the statement that leaves out an outbox id stored already
+     * @return the statement's text
+     */
+    String statement(int shape, boolean ignoringStoredIds) {
+        return ignoringStoredIds ? this.ignoringStoredIds[shape] : statements[shape];
     }
 
     @Override
-    public void write(Connection connection, AppendBatch batch) throws SQLException {
+    public void write(Connection connection, AppendBatch batch, boolean outboxIdsMayExist) throws SQLException {
         BatchRows rows = new BatchRows(batch);
         IdempotencyRecord record = batch.idempotency();
         List<NumberLink> links = rows.links();
         List<OutboxEntry> outbox = rows.outbox();
         int shape = (record == null ? 0 : WITH_RECORD) | (links.isEmpty() ? 0 : WITH_LINKS)
                 | (batch.nextDueAt() == null ? 0 : WITH_DUE) | (outbox.isEmpty() ? 0 : WITH_OUTBOX);
-        try (PreparedStatement insert = connection.prepareStatement(statements[shape])) {
+        try (PreparedStatement insert = connection.prepareStatement(statement(shape, outboxIdsMayExist))) {
             int p = 1;
             insert.setString(p++, batch.tenant().value());
             insert.setString(p++, batch.caseId().value());

@@ -65,8 +65,9 @@ class PostgresQueryPlanTest {
                 .contains("number_links_value"), "a number typed without its scope is found through its value");
         String claim = explain(sql.pickOutbox, now, now, "10");
         assertTrue(claim.contains("outbox_claimable"), claim);
-        assertTrue(claim.contains("outbox_ordered_sends"), "the wait for an earlier send is indexed: " + claim);
-        assertTrue(explain(sql.outboxOf, "'t'", "'c77'").contains("outbox_case"));
+        assertTrue(claim.contains("outbox_case_target"), "the wait for an earlier send is indexed: " + claim);
+        assertTrue(explain(sql.outboxOf, "'t'", "'c77'").contains("outbox_case_target"));
+        assertTrue(explain(sql.retryParked, "now()", "'t'", "'c77'").contains("outbox_case_target"));
     }
 
     private static String explain(String sql, String... literals) throws SQLException {

@@ -100,7 +100,7 @@ class PostgresCaseStoreTest {
     void the_store_applies_its_schema_once_and_records_it() throws Exception {
         assertEquals(PostgresDialect.MIGRATIONS.size(), store.schemaVersion());
         PostgresCaseStore.builder(dataSource).schema(SCHEMA).build();
-        assertEquals(4, count("SELECT count(*) FROM " + SCHEMA + ".schema_version"));
+        assertEquals(5, count("SELECT count(*) FROM " + SCHEMA + ".schema_version"));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT version, script FROM " + SCHEMA + ".schema_version ORDER BY version")) {
             assertTrue(rs.next());
@@ -115,7 +115,28 @@ class PostgresCaseStoreTest {
             assertTrue(rs.next());
             assertEquals(4, rs.getInt(1));
             assertEquals("V4__unread_index.sql", rs.getString(2));
+            assertTrue(rs.next());
+            assertEquals(5, rs.getInt(1));
+            assertEquals("V5__outbox_case_index.sql", rs.getString(2));
         }
+    }
+
+    /** Version 5 keeps one index of the outbox by case: an entry writes three index entries, never four. */
+    @Test
+    void the_outbox_has_one_index_by_case() throws SQLException {
+        assertEquals(List.of("outbox_case_target", "outbox_claimable", "outbox_pkey"), indexes("outbox"));
+    }
+
+    private static List<String> indexes(String table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT indexname FROM pg_indexes WHERE schemaname = '" + SCHEMA + "'"
+                     + " AND tablename = '" + table + "' ORDER BY indexname")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
     }
 
     /** Version 4 drops the index on the links of a case, which no statement reads: a link writes one entry fewer. */
@@ -221,7 +242,7 @@ class PostgresCaseStoreTest {
                 () -> PostgresCaseStore.builder(dataSource).schema(SCHEMA).build());
         assertTrue(e.getMessage().contains("version 99"), e.getMessage());
         assertEquals(99, e.found());
-        assertEquals(4, e.required());
+        assertEquals(5, e.required());
     }
 
     @Test
@@ -230,7 +251,7 @@ class PostgresCaseStoreTest {
         SchemaVersionException e = assertThrows(SchemaVersionException.class,
                 () -> PostgresCaseStore.builder(dataSource).schema(SCHEMA).schemaSetup(SchemaSetup.VERIFY).build());
         assertEquals(0, e.found());
-        assertEquals(4, e.required());
+        assertEquals(5, e.required());
         assertTrue(e.getMessage().contains("classpath:db/returnsync/postgresql"), e.getMessage());
         assertEquals(0, count("SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + SCHEMA + "'"),
                 "verify creates nothing");

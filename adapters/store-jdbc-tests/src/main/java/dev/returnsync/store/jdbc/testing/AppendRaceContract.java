@@ -18,7 +18,9 @@ import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.codec.EventCodec;
 import dev.returnsync.spi.store.AppendBatch;
 import dev.returnsync.spi.store.CaseStore;
+import dev.returnsync.spi.store.Effect;
 import dev.returnsync.spi.store.NumberAlreadyLinkedException;
+import dev.returnsync.spi.store.OutboxEntry;
 import dev.returnsync.spi.store.VersionConflictException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Timeout;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -94,6 +97,10 @@ public abstract class AppendRaceContract {
     }
 
     private static AppendBatch open(String caseId, String customerNo) {
+        return opened(caseId, customerNo, List.of());
+    }
+
+    private static AppendBatch opened(String caseId, String customerNo, List<OutboxEntry> outbox) {
         CustomerId customer = CustomerId.of("c-" + caseId);
         ReturnEvent.ReturnRequested event = new ReturnEvent.ReturnRequested(T0, Actor.customer(TENANT, customer),
                 CaseId.of(caseId), customer, OrderId.of("o-1"), ReturnNumber.customerRequest(TENANT, customerNo),
@@ -101,7 +108,11 @@ public abstract class AppendRaceContract {
                 List.of(new ReturnLine(Sku.of("sku-1"), SupplierId.of("s-1"), 1, 1, Money.of("CNY", "9.90"))),
                 Reason.of(ReasonCode.SIZE_OR_FIT, "尺码偏小"), OutcomeType.RETURN_AND_REFUND, T0.minusSeconds(3600));
         return new AppendBatch(TENANT, CaseId.of(caseId), 0, List.of(event),
-                List.of(new NumberLink(event.customerNumber(), TENANT, event.caseId(), null, false)), null, List.of(), null);
+                List.of(new NumberLink(event.customerNumber(), TENANT, event.caseId(), null, false)), null, outbox, null);
+    }
+
+    private static OutboxEntry entry(String id, String caseId, String target) {
+        return OutboxEntry.pending(id, TENANT, CaseId.of(caseId), 1, Effect.NOTIFY, target, T0);
     }
 
     @Test
@@ -168,5 +179,59 @@ public abstract class AppendRaceContract {
             pool.shutdownNow();
         }
         assertTrue(store.load(TENANT, CaseId.of("case-1")).isEmpty(), "the losing append left nothing");
+    }
+
+    @Test
+    void losing_the_outbox_id_race_leaves_the_entry_out_and_appends_the_rest() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection rival = dataSource().getConnection()) {
+            rival.setAutoCommit(false);
+            try (PreparedStatement insert = rival.prepareStatement("INSERT INTO " + table("outbox")
+                    + " (id, tenant, case_id, version, effect, target, attempts, next_attempt_at, last_error, parked,"
+                    + " lease_owner, lease_until) VALUES (?, ?, ?, 1, ?, ?, 0, ?, NULL, ?, NULL, NULL)")) {
+                insert.setString(1, "ob-1");
+                insert.setString(2, TENANT.value());
+                insert.setString(3, "other-case");
+                insert.setString(4, Effect.NOTIFY.name());
+                insert.setString(5, "rival");
+                insert.setObject(6, time(T0));
+                insert.setBoolean(7, false);
+                insert.executeUpdate();
+            }
+            Future<?> append = pool.submit(() -> store.append(opened("case-1", "C-1",
+                    List.of(entry("ob-1", "case-1", "CUSTOMER:c-1"), entry("ob-2", "case-1", "CUSTOMER:c-1")))));
+            awaitBlocked();
+            assertFalse(append.isDone(), "the append waits for the rival's row lock");
+            rival.commit();
+            append.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, store.load(TENANT, CaseId.of("case-1")).orElseThrow().version());
+        assertEquals(List.of("ob-2"), store.outboxOf(TENANT, CaseId.of("case-1")).stream().map(OutboxEntry::id).toList(),
+                "an entry whose id is stored already is ignored");
+        assertEquals("rival", store.outboxOf(TENANT, CaseId.of("other-case")).get(0).target());
+    }
+
+    @Test
+    void an_id_repeated_in_one_batch_is_stored_once_as_its_first_entry() {
+        store.append(opened("case-1", "C-1", List.of(entry("ob-1", "case-1", "first"), entry("ob-0", "case-1", "x"),
+                entry("ob-1", "case-1", "second"))));
+        List<OutboxEntry> stored = store.outboxOf(TENANT, CaseId.of("case-1"));
+        assertEquals(List.of("ob-0", "ob-1"), stored.stream().map(OutboxEntry::id).sorted().toList());
+        assertTrue(stored.stream().anyMatch(e -> e.id().equals("ob-1") && e.target().equals("first")), stored.toString());
+    }
+
+    @Test
+    void a_twin_append_is_a_version_conflict_and_leaves_no_outbox_row() {
+        AppendBatch batch = opened("case-1", "C-1", List.of(entry("ob-1", "case-1", "CUSTOMER:c-1")));
+        store.append(batch);
+        assertEquals(1, store.claimOutbox("owner", T0, Duration.ofMinutes(1), 10).size());
+        assertTrue(store.completeOutbox("ob-1", "owner"), "the entry is done and its row deleted");
+
+        VersionConflictException twin = assertThrows(VersionConflictException.class, () -> store.append(batch));
+        assertEquals(1, twin.actualVersion());
+        assertEquals(List.of(), store.outboxOf(TENANT, CaseId.of("case-1")), "the refused twin wrote no outbox row");
+        assertEquals(1, store.load(TENANT, CaseId.of("case-1")).orElseThrow().version());
     }
 }
