@@ -151,6 +151,9 @@ class ShopOverHttpTest {
         // a second confirmation is refused, and another customer does not see the return at all
         assertEquals("illegal_transition", field(send("POST", CUSTOMER + "/returns/" + caseId
                 + "/legs/acme/confirmation", null, 422), "error"));
+        assertEquals("illegal_transition", field(send("POST", CUSTOMER + "/returns/" + caseId + "/legs/acme/dispute",
+                "{\"reason\": \"NOT_AS_DESCRIBED\", \"text\": \"too late\"}", 422), "error"),
+                "a confirmed result is no longer disputed");
         send("GET", "/api/shop-1/customers/c-2/returns/" + caseId, null, 404);
         await(() -> field(get(STAFF + "/returns/" + caseId), "pendingWork").equals("0"), "the case's work is done");
         assertEquals("0", field(get(STAFF + "/returns/" + caseId), "parkedWork"));
