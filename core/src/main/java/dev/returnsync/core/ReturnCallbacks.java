@@ -11,9 +11,11 @@ import dev.returnsync.core.engine.CommandResult;
 import dev.returnsync.core.internal.inbox.SupplierInbox;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.Evidence;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.InvalidReturnNumberException;
 import dev.returnsync.spi.LineQuantity;
+import dev.returnsync.spi.Money;
 import dev.returnsync.spi.NumberLink;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReturnNumber;
@@ -100,6 +102,28 @@ public final class ReturnCallbacks {
     public CommandResult received(List<LineQuantity> quantities, IdempotencyKey key) {
         CaseId caseId = resolve(CommandType.CONFIRM_RECEIPT);
         return engine.execute(SupplierInbox.received(tenant, supplier, caseId, key, quantities));
+    }
+
+    /**
+     * 供应商向代发商确认退货处理结果: the supplier inspected the returned goods and reports, per SKU, what it accepts and
+     * what it rejects.
+     *
+     * @param accepted the accepted quantity per SKU
+     * @param rejected the rejected quantity per SKU
+     * @param note what the supplier says about the inspection, up to 500 characters (may be empty)
+     * @param restockingFee the fee the supplier keeps from the refund, or {@code null} for none
+     * @param evidence references to the inspection's evidence (photos, documents), possibly none
+     * @param key the supplier's idempotency key for this callback
+     * @return the events and the case after them, as the supplier sees it
+     * @throws CaseNotFoundException if the reseller number is unknown in the tenant or the supplier has no leg there
+     * @throws CommandRefusedException if the workflow refuses (e.g. the parcel is not received yet)
+     * @throws dev.returnsync.core.domain.InvalidCommandException if the report is malformed (e.g. a note too long)
+     */
+    public CommandResult resultReported(List<LineQuantity> accepted, List<LineQuantity> rejected, String note,
+                                        Money restockingFee, List<Evidence> evidence, IdempotencyKey key) {
+        CaseId caseId = resolve(CommandType.REPORT_RESULT);
+        return engine.execute(SupplierInbox.resultReported(tenant, supplier, caseId, key, accepted, rejected, note,
+                restockingFee, evidence));
     }
 
     private CaseId resolve(CommandType asked) {

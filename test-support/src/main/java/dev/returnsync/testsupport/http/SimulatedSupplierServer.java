@@ -73,7 +73,7 @@ public final class SimulatedSupplierServer implements AutoCloseable {
      * A signed callback the supplier sent to the reseller, as it went over the wire.
      *
      * @param id the callback id
-     * @param type {@code NUMBER_ISSUED}, {@code DECLINED} or {@code RECEIVED}
+     * @param type {@code NUMBER_ISSUED}, {@code DECLINED}, {@code RECEIVED} or {@code RESULT_REPORTED}
      * @param timestamp the value of the timestamp header
      * @param signature the value of the signature header
      * @param body the body, UTF-8
@@ -256,6 +256,25 @@ public final class SimulatedSupplierServer implements AutoCloseable {
         book.receive(tenant, resellerNumber, quantities);
         return style != Style.NUMBER_BY_CALLBACK ? Optional.empty() : Optional.of(sendCallback("RECEIVED", tenant,
                 resellerNumber, Map.of("received", WireDocuments.lines(quantities))));
+    }
+
+    /**
+     * The supplier inspected a return's goods and tells the reseller the result by a signed callback, whatever its
+     * {@link Style} (a poll never reports results).
+     *
+     * @param tenant the tenant id, as on the wire
+     * @param resellerNumber the reseller return number, as on the wire
+     * @param accepted the accepted quantity per SKU
+     * @param rejected the rejected quantity per SKU
+     * @param note what the supplier says about the inspection
+     * @return the callback sent
+     * @throws IllegalStateException if no callback URI is configured
+     */
+    public SentCallback reportResult(String tenant, String resellerNumber, List<LineQuantity> accepted,
+                                     List<LineQuantity> rejected, String note) {
+        Objects.requireNonNull(note, "note must not be null");
+        return sendCallback("RESULT_REPORTED", tenant, resellerNumber, Map.of("accepted",
+                WireDocuments.lines(accepted), "rejected", WireDocuments.lines(rejected), "note", note));
     }
 
     /**

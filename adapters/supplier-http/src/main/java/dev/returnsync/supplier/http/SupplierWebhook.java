@@ -72,7 +72,8 @@ public final class SupplierWebhook implements AutoCloseable {
      * An accepted callback.
      *
      * @param callbackId the supplier's id of the callback
-     * @param type the callback type ({@code NUMBER_ISSUED}, {@code DECLINED} or {@code RECEIVED})
+     * @param type the callback type ({@code NUMBER_ISSUED}, {@code DECLINED}, {@code RECEIVED} or
+     *     {@code RESULT_REPORTED})
      * @param result what the engine did (replayed when it had applied it before)
      */
     public record Accepted(String callbackId, String type, CommandResult result) {
@@ -305,6 +306,12 @@ public final class SupplierWebhook implements AutoCloseable {
             case "RECEIVED":
                 return forReturn(tenant, supplier, resellerNumber)
                         .received(Wire.readLines(doc.get("received"), "received"), key);
+            case "RESULT_REPORTED":
+                return forReturn(tenant, supplier, resellerNumber).resultReported(
+                        Wire.readLines(doc.get("accepted"), "accepted"), Wire.readLines(doc.get("rejected"), "rejected"),
+                        doc.get("note") == null ? "" : Wire.optionalString(doc, "note"),
+                        Wire.readMoney(doc.get("restockingFee"), "restockingFee"),
+                        Wire.readEvidence(doc.get("evidence"), "evidence"), key);
             default:
                 throw new Wire.WireException("unknown callback type");
         }

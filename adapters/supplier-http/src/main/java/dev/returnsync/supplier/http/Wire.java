@@ -2,7 +2,9 @@ package dev.returnsync.supplier.http;
 
 import dev.returnsync.spi.Evidence;
 import dev.returnsync.spi.EvidenceKind;
+import dev.returnsync.spi.InvalidAmountException;
 import dev.returnsync.spi.LineQuantity;
+import dev.returnsync.spi.Money;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.Sku;
@@ -171,31 +173,52 @@ final class Wire {
         }
         String text = doc.get("text") == null ? "" : optionalString(doc, "text");
         try {
-            List<Evidence> evidence = new ArrayList<>();
-            if (doc.get("evidence") != null) {
-                for (Object e : array(doc.get("evidence"), "reason.evidence")) {
-                    evidence.add(readEvidence(e));
-                }
-            }
-            return new Reason(code, text, evidence);
+            return new Reason(code, text, readEvidence(doc.get("evidence"), "reason.evidence"));
         } catch (IllegalArgumentException e) {
             throw new WireException("field 'reason' is out of range");
         }
     }
 
-    /** An evidence reference: {@code {"kind","reference"}}, or a plain string, read as a document. */
-    private static Evidence readEvidence(Object value) {
-        if (value instanceof String reference) {
-            return Evidence.of(EvidenceKind.DOCUMENT, reference);
+    /**
+     * Evidence references, absent or null for none: an array of {@code {"kind","reference"}} or plain strings, read
+     * as documents.
+     */
+    static List<Evidence> readEvidence(Object value, String field) {
+        List<Evidence> evidence = new ArrayList<>();
+        if (value == null) {
+            return evidence;
         }
-        Map<String, Object> doc = object(value, "reason.evidence");
-        EvidenceKind kind;
+        for (Object element : array(value, field)) {
+            if (element instanceof String reference) {
+                evidence.add(Evidence.of(EvidenceKind.DOCUMENT, reference));
+                continue;
+            }
+            Map<String, Object> doc = object(element, field);
+            EvidenceKind kind;
+            try {
+                kind = EvidenceKind.valueOf(string(doc, "kind"));
+            } catch (IllegalArgumentException e) {
+                throw new WireException("field '" + field + ".kind' is not a known evidence kind");
+            }
+            evidence.add(Evidence.of(kind, string(doc, "reference")));
+        }
+        return evidence;
+    }
+
+    /**
+     * An amount, absent or null for none: {@code {"currency": "CNY", "amount": "5.00"}}, the amount a plain decimal
+     * string in major units (never a JSON number, which would invite rounding).
+     */
+    static Money readMoney(Object value, String field) {
+        if (value == null) {
+            return null;
+        }
+        Map<String, Object> doc = object(value, field);
         try {
-            kind = EvidenceKind.valueOf(string(doc, "kind"));
-        } catch (IllegalArgumentException e) {
-            throw new WireException("field 'reason.evidence.kind' is not a known evidence kind");
+            return Money.of(string(doc, "currency"), string(doc, "amount"));
+        } catch (InvalidAmountException e) {
+            throw new WireException("field '" + field + "' is not a valid amount");
         }
-        return Evidence.of(kind, string(doc, "reference"));
     }
 
     /** Percent-encodes a path segment: every byte outside {@code A-Z a-z 0-9 - . _ ~} as {@code %XX} of UTF-8. */

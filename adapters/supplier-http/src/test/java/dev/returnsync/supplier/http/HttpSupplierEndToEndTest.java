@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * The engine, the in-memory store, the HTTP adapter, the simulated supplier's server and the webhook together, over
  * real HTTP on the loopback interface: the reseller applies, the first two calls fail, the supplier issues its number
  * by a signed callback, the number is shared with the customer, tracking is shared over HTTP, the receipt comes by
- * callback; the supplier holds exactly one return throughout.
+ * callback, and so does the inspection's result; the supplier holds exactly one return throughout.
  */
 @Timeout(60)
 class HttpSupplierEndToEndTest {
@@ -130,6 +130,15 @@ class HttpSupplierEndToEndTest {
                 List.of(LineQuantity.of("SKU-1", 1)));
         assertEquals(200, receipt.orElseThrow().status());
         assertEquals(LegState.RECEIVED, leg(c).state());
+
+        // 供应商向代发商确认退货处理结果: the inspection's result by callback, recorded as the supplier
+        SimulatedSupplierServer.SentCallback result = server.reportResult(TENANT.value(), resellerNumber,
+                List.of(LineQuantity.of("SKU-1", 1)), List.of(), "tags intact");
+        assertEquals(200, result.status(), result.body());
+        assertEquals(LegState.RESULT_REPORTED, leg(c).state());
+        assertEquals(1, leg(c).totalAccepted());
+        List<dev.returnsync.spi.ReturnEvent> history = engine.history(reseller(), c);
+        assertEquals(supplier(S1), history.get(history.size() - 1).actor());
 
         // a replay of the number callback is refused and changes nothing
         long version = store.load(TENANT, c).orElseThrow().version();

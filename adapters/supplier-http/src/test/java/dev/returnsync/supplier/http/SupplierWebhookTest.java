@@ -6,6 +6,7 @@ import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.core.memory.InMemoryCaseStore;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.LegState;
+import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.testkit.TestClock;
@@ -207,6 +208,69 @@ class SupplierWebhookTest {
                 + retried.body());
         assertEquals(LegState.NUMBER_ISSUED, engine.caseView(reseller(), early).state().leg(S1).orElseThrow().state());
         assertEquals(409, post(uri(S1), Long.toString(ts), signature, body).statusCode(), "now it was delivered");
+    }
+
+    /** Brings the test's case to RECEIVED: the supplier's number, shared, shipped, received (one unit of SKU-1). */
+    private void toReceived() {
+        engine.execute(Commands.as(supplier(S1)).key(key()).onCase(c).issueSupplierNumber().leg(S1)
+                .number(dev.returnsync.spi.ReturnNumber.supplierReturn(S1, "ACME-9")).build());
+        engine.execute(Commands.as(reseller()).key(key()).onCase(c).shareNumberWithCustomer().leg(S1).build());
+        engine.execute(Commands.as(customer()).key(key()).onCase(c).reportShipment().leg(S1)
+                .tracking("SF", "SF1234567890").build());
+        engine.execute(Commands.as(supplier(S1)).key(key()).onCase(c).confirmReceipt().leg(S1)
+                .received(LineQuantity.of("SKU-1", 1)).build());
+    }
+
+    private String result(String id, String fields) {
+        return "{\"id\":\"" + id + "\",\"type\":\"RESULT_REPORTED\",\"tenant\":\"" + TENANT.value()
+                + "\",\"resellerNumber\":\"" + resellerNumber + "\"" + fields + "}";
+    }
+
+    @Test
+    void aResultCallbackReportsTheInspectionAsTheSupplierWithItsFeeAndEvidence() throws Exception {
+        HttpResponse<String> early = postSigned(uri(S1), SECRET_1, clock.instant(), result("evt-r0",
+                ",\"accepted\":[{\"sku\":\"SKU-1\",\"quantity\":1}],\"rejected\":[]"));
+        assertEquals(422, early.statusCode(), "no result before the parcel is received: " + early.body());
+        toReceived();
+        long before = version();
+
+        HttpResponse<String> response = postSigned(uri(S1), SECRET_1, clock.instant(), result("evt-r1",
+                ",\"accepted\":[{\"sku\":\"SKU-1\",\"quantity\":1}],\"rejected\":[],\"note\":\"tags intact\","
+                        + "\"restockingFee\":{\"currency\":\"CNY\",\"amount\":\"5.00\"},"
+                        + "\"evidence\":[{\"kind\":\"PHOTO\",\"reference\":\"https://acme.example/i/1.jpg\"}]"));
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(before + 1, version());
+        Leg leg = leg(S1);
+        assertEquals(LegState.RESULT_REPORTED, leg.state());
+        assertEquals(1, leg.totalAccepted());
+        List<ReturnEvent> history = engine.history(reseller(), c);
+        ReturnEvent last = history.get(history.size() - 1);
+        ReturnEvent.ResultReported reported = assertInstanceOf(ReturnEvent.ResultReported.class, last);
+        assertEquals(supplier(S1), reported.actor());
+        assertEquals("tags intact", reported.note());
+        assertEquals(dev.returnsync.spi.Money.of("CNY", "5.00"), reported.restockingFee());
+        assertEquals(1, reported.evidence().size());
+    }
+
+    @Test
+    void aMalformedResultCallbackIsRefusedWith400AndChangesNothing() throws Exception {
+        toReceived();
+        long before = version();
+        for (String fields : List.of(
+                ",\"rejected\":[]",                                                     // no accepted
+                ",\"accepted\":[{\"sku\":\"SKU-1\",\"quantity\":-1}],\"rejected\":[]",   // negative quantity
+                ",\"accepted\":[],\"rejected\":[],\"restockingFee\":{\"currency\":\"CNY\",\"amount\":5}",
+                ",\"accepted\":[],\"rejected\":[],\"restockingFee\":{\"currency\":\"CNY\",\"amount\":\"5.001\"}",
+                ",\"accepted\":[],\"rejected\":[],\"note\":7",
+                ",\"accepted\":[],\"rejected\":[],\"note\":\"" + "x".repeat(501) + "\"",
+                ",\"accepted\":[],\"rejected\":[],\"evidence\":[{\"kind\":\"SELFIE\",\"reference\":\"r\"}]")) {
+            HttpResponse<String> response = postSigned(uri(S1), SECRET_1, clock.instant(),
+                    result("evt-bad-" + fields.hashCode(), fields));
+            assertEquals(400, response.statusCode(), fields + " -> " + response.body());
+            assertTrue(response.body().contains("malformed"), response.body());
+        }
+        assertEquals(before, version(), "nothing changed");
+        assertEquals(LegState.RECEIVED, leg(S1).state());
     }
 
     @Test

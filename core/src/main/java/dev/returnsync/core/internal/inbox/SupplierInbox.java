@@ -3,9 +3,11 @@ package dev.returnsync.core.internal.inbox;
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.Evidence;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.InvalidReturnNumberException;
 import dev.returnsync.spi.LineQuantity;
+import dev.returnsync.spi.Money;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.SupplierId;
@@ -43,6 +45,15 @@ public final class SupplierInbox {
     public static Command.ConfirmReceipt received(TenantId tenant, SupplierId supplier, CaseId caseId,
                                                   IdempotencyKey key, List<LineQuantity> quantities) {
         return new Command.ConfirmReceipt(key, as(tenant, supplier), null, null, caseId, supplier, quantities);
+    }
+
+    /** The supplier inspected the returned goods and reports what it accepts and rejects. */
+    public static Command.ReportResult resultReported(TenantId tenant, SupplierId supplier, CaseId caseId,
+                                                      IdempotencyKey key, List<LineQuantity> accepted,
+                                                      List<LineQuantity> rejected, String note, Money restockingFee,
+                                                      List<Evidence> evidence) {
+        return new Command.ReportResult(key, as(tenant, supplier), null, null, caseId, supplier, accepted, rejected,
+                note, restockingFee, evidence);
     }
 
     private static Actor as(TenantId tenant, SupplierId supplier) {

@@ -2,6 +2,7 @@ package dev.returnsync.examples.shop;
 
 import dev.returnsync.core.ReturnSyncEngine;
 import dev.returnsync.core.domain.Command;
+import dev.returnsync.core.domain.command.CommandHeader;
 import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CustomerId;
@@ -29,8 +30,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The customer's side: submit a return, see it, find it by any number, report the parcel sent back, confirm the
- * result the shop reported. In a real shop the customer comes from the login, not the path.
+ * The customer's side: submit a return, see it, find it by any number, accept or reject a partial refund offered
+ * instead of the return, apply again after a refusal, report the parcel sent back, confirm or dispute the result the
+ * shop reported, cancel. In a real shop the customer comes from the login, not the path.
  */
 @RestController
 @RequestMapping("/api/{tenant}/customers/{customer}")
@@ -85,16 +87,59 @@ class CustomerApi {
     Views.ReturnView shipped(@PathVariable String tenant, @PathVariable String customer, @PathVariable String caseId,
                              @PathVariable String supplier, @RequestHeader("Idempotency-Key") String key,
                              @RequestBody Shipment shipment) {
-        return Views.ReturnView.of(engine.execute(Commands.as(actor(tenant, customer)).key(key).onCase(caseId)
-                .reportShipment().leg(SupplierId.of(supplier)).tracking(shipment.carrier(), shipment.tracking())
-                .build()).state());
+        return run(on(tenant, customer, caseId, key).reportShipment().leg(SupplierId.of(supplier))
+                .tracking(shipment.carrier(), shipment.tracking()).build());
     }
 
     @PostMapping("/returns/{caseId}/legs/{supplier}/confirmation")
     Views.ReturnView confirm(@PathVariable String tenant, @PathVariable String customer, @PathVariable String caseId,
                              @PathVariable String supplier, @RequestHeader("Idempotency-Key") String key) {
-        return Views.ReturnView.of(engine.execute(Commands.as(actor(tenant, customer)).key(key).onCase(caseId)
-                .confirmResult().leg(SupplierId.of(supplier)).build()).state());
+        return run(on(tenant, customer, caseId, key).confirmResult().leg(SupplierId.of(supplier)).build());
+    }
+
+    @PostMapping("/returns/{caseId}/legs/{supplier}/partial-refund/acceptance")
+    Views.ReturnView acceptPartialRefund(@PathVariable String tenant, @PathVariable String customer,
+                                         @PathVariable String caseId, @PathVariable String supplier,
+                                         @RequestHeader("Idempotency-Key") String key) {
+        return run(on(tenant, customer, caseId, key).acceptPartialRefund().leg(SupplierId.of(supplier)).build());
+    }
+
+    @PostMapping("/returns/{caseId}/legs/{supplier}/partial-refund/rejection")
+    Views.ReturnView rejectPartialRefund(@PathVariable String tenant, @PathVariable String customer,
+                                         @PathVariable String caseId, @PathVariable String supplier,
+                                         @RequestHeader("Idempotency-Key") String key, @RequestBody Views.Why why) {
+        return run(on(tenant, customer, caseId, key).rejectPartialRefund().leg(SupplierId.of(supplier))
+                .reason(why.toReason()).build());
+    }
+
+    @PostMapping("/returns/{caseId}/legs/{supplier}/reapplication")
+    Views.ReturnView reapply(@PathVariable String tenant, @PathVariable String customer, @PathVariable String caseId,
+                             @PathVariable String supplier, @RequestHeader("Idempotency-Key") String key,
+                             @RequestBody Views.Why why) {
+        return run(on(tenant, customer, caseId, key).reapply().leg(SupplierId.of(supplier)).reason(why.toReason())
+                .build());
+    }
+
+    @PostMapping("/returns/{caseId}/legs/{supplier}/dispute")
+    Views.ReturnView dispute(@PathVariable String tenant, @PathVariable String customer, @PathVariable String caseId,
+                             @PathVariable String supplier, @RequestHeader("Idempotency-Key") String key,
+                             @RequestBody Views.Why why) {
+        return run(on(tenant, customer, caseId, key).disputeResult().leg(SupplierId.of(supplier))
+                .reason(why.toReason()).build());
+    }
+
+    @PostMapping("/returns/{caseId}/legs/{supplier}/cancellation")
+    Views.ReturnView cancel(@PathVariable String tenant, @PathVariable String customer, @PathVariable String caseId,
+                            @PathVariable String supplier, @RequestHeader("Idempotency-Key") String key) {
+        return run(on(tenant, customer, caseId, key).cancelReturn().leg(SupplierId.of(supplier)).build());
+    }
+
+    private Views.ReturnView run(Command command) {
+        return Views.ReturnView.of(engine.execute(command).state());
+    }
+
+    private static CommandHeader on(String tenant, String customer, String caseId, String key) {
+        return Commands.as(actor(tenant, customer)).key(key).onCase(caseId);
     }
 
     private static Actor actor(String tenant, String customer) {

@@ -21,8 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /**
- * The reseller's staff: open the negotiation with a supplier, apply for the return once it agreed, share the
- * supplier's number with the customer, pass the supplier's result on to the customer, find a return by any number,
+ * The reseller's staff: open the negotiation with a supplier, offer the customer a partial refund instead of the
+ * return, apply for the return once the supplier agreed, share the supplier's number with the customer, pass the
+ * supplier's result on to the customer (with a shipping compensation, if granted), find a return by any number,
  * see a return with its waiting and parked work, put parked work back.
  */
 @RestController
@@ -40,8 +41,8 @@ class StaffApi {
     record StaffView(Views.ReturnView state, int pendingWork, int parkedWork) {
     }
 
-    /** What the staff tells the customer with the supplier's result. */
-    record ResultNotice(String note) {
+    /** What the staff tells the customer with the supplier's result, and the shipping compensation granted, if any. */
+    record ResultNotice(String note, Views.Amount compensation) {
     }
 
     @GetMapping("/returns/{caseId}")
@@ -73,7 +74,16 @@ class StaffApi {
                                   @PathVariable String supplier, @RequestHeader("Idempotency-Key") String key,
                                   @RequestBody ResultNotice notice) {
         return run(on(tenant, staff, caseId, key).reportResultToCustomer().leg(SupplierId.of(supplier))
-                .note(notice.note()).build());
+                .note(notice.note()).compensation(Views.Amount.toMoney(notice.compensation())).build());
+    }
+
+    @PostMapping("/returns/{caseId}/legs/{supplier}/partial-refund-offer")
+    Views.ReturnView offerPartialRefund(@PathVariable String tenant, @PathVariable String staff,
+                                        @PathVariable String caseId, @PathVariable String supplier,
+                                        @RequestHeader("Idempotency-Key") String key,
+                                        @RequestBody Views.Offer offer) {
+        return run(on(tenant, staff, caseId, key).offerPartialRefund().leg(SupplierId.of(supplier))
+                .amount(Views.Amount.toMoney(offer.amount())).note(offer.note() == null ? "" : offer.note()).build());
     }
 
     @GetMapping("/lookup")

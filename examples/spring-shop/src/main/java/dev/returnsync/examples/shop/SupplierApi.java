@@ -21,9 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /**
- * The supplier's screen in the shop's portal: agree to the return the staff negotiates, report the result of its
- * inspection, see its part of a return, find a return by any number. Its return number, the refusal and the receipt
- * come from its own system through the signed webhook instead ({@code returnsync.webhook.*}). In a real shop the
+ * The supplier's screen in the shop's portal: agree to the return the staff negotiates, refuse it, or offer a
+ * partial refund instead, report the result of its inspection, see its part of a return, find a return by any number. Its return
+ * number, the refusal and the receipt come from its own system through the signed webhook instead
+ * ({@code returnsync.webhook.*}), and so may the result. In a real shop the
  * supplier comes from the login, not the path.
  */
 @RestController
@@ -37,8 +38,11 @@ class SupplierApi {
         this.queries = queries;
     }
 
-    /** The result of the supplier's inspection: units accepted and rejected per SKU, and a note. */
-    record Result(List<Units> accepted, List<Units> rejected, String note) {
+    /**
+     * The result of the supplier's inspection: units accepted and rejected per SKU, a note, and the restocking fee
+     * it keeps, if any.
+     */
+    record Result(List<Units> accepted, List<Units> rejected, String note, Views.Amount restockingFee) {
     }
 
     /** Units of one SKU. */
@@ -70,7 +74,22 @@ class SupplierApi {
                                   @PathVariable String caseId, @RequestHeader("Idempotency-Key") String key,
                                   @RequestBody Result result) {
         return run(on(tenant, supplier, caseId, key).reportResult().accepted(quantities(result.accepted()))
-                .rejected(quantities(result.rejected())).note(result.note()).build());
+                .rejected(quantities(result.rejected())).note(result.note())
+                .restockingFee(Views.Amount.toMoney(result.restockingFee())).build());
+    }
+
+    @PostMapping("/returns/{caseId}/refusal")
+    Views.ReturnView decline(@PathVariable String tenant, @PathVariable String supplier, @PathVariable String caseId,
+                             @RequestHeader("Idempotency-Key") String key, @RequestBody Views.Why why) {
+        return run(on(tenant, supplier, caseId, key).declineReturn().reason(why.toReason()).build());
+    }
+
+    @PostMapping("/returns/{caseId}/partial-refund-offer")
+    Views.ReturnView offerPartialRefund(@PathVariable String tenant, @PathVariable String supplier,
+                                        @PathVariable String caseId, @RequestHeader("Idempotency-Key") String key,
+                                        @RequestBody Views.Offer offer) {
+        return run(on(tenant, supplier, caseId, key).offerPartialRefund()
+                .amount(Views.Amount.toMoney(offer.amount())).note(offer.note() == null ? "" : offer.note()).build());
     }
 
     private static List<LineQuantity> quantities(List<Units> units) {

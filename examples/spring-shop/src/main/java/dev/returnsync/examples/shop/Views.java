@@ -2,7 +2,10 @@ package dev.returnsync.examples.shop;
 
 import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.ReturnCase;
+import dev.returnsync.spi.Money;
 import dev.returnsync.spi.NumberLink;
+import dev.returnsync.spi.Reason;
+import dev.returnsync.spi.ReasonCode;
 
 import java.util.List;
 
@@ -19,10 +22,39 @@ final class Views {
         }
     }
 
-    /** A supplier's part of a return. */
-    record LegView(String supplier, String state, String supplierNumber) {
+    /** A supplier's part of a return, with the refund due to the customer as it stands (e.g. {@code CNY 94.00}). */
+    record LegView(String supplier, String state, String supplierNumber, String refund) {
         static LegView of(Leg leg) {
-            return new LegView(leg.supplier().value(), leg.state().name(), value(leg.supplierNumber()));
+            return new LegView(leg.supplier().value(), leg.state().name(), value(leg.supplierNumber()),
+                    leg.settlement().refund().toString());
+        }
+    }
+
+    /** An amount as the API takes it: an ISO 4217 currency and a plain decimal string, e.g. {@code "5.00"}. */
+    record Amount(String currency, String amount) {
+        /** {@return the amount, or null when the request left it out} */
+        static Money toMoney(Amount amount) {
+            if (amount == null) {
+                return null;
+            }
+            if (amount.currency() == null || amount.amount() == null) {
+                throw new IllegalArgumentException("an amount needs its currency and its amount");
+            }
+            return Money.of(amount.currency(), amount.amount());
+        }
+    }
+
+    /** A partial refund offered instead of the return: the amount, and a note for the customer. */
+    record Offer(Amount amount, String note) {
+    }
+
+    /** Why a party asks for something (a rejection, a dispute, a new application): a reason code and its text. */
+    record Why(String reason, String text) {
+        Reason toReason() {
+            if (reason == null) {
+                throw new IllegalArgumentException("a reason code is required");
+            }
+            return Reason.of(ReasonCode.valueOf(reason), text == null ? "" : text);
         }
     }
 

@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * The sample shop on a real PostgreSQL and a random port, driven over HTTP by its three parties through both tables
  * of the seed (文本1 ①-⑦, the return flow; 文本2 ①-⑤, the return-number sync), with the supplier's own system on
  * loopback calling back through the signed webhook. After each step every party sees the leg's new state and finds
- * the return by each number it has so far. Then the actuator shows the commands by type and outcome, the outbox
+ * the return by each number it has so far. Then a partial refund is negotiated instead of a return, and a refused
+ * return is applied for again. Then the actuator shows the commands by type and outcome, the outbox
  * drained and the health {@code UP}; then a supplier answering 500 or closing the connection shows as a growing
  * failure count and, once its work parks, as {@code DEGRADED} health, until the staff puts the work back.
  *
@@ -71,6 +72,8 @@ class ShopOverHttpTest {
                      "--returnsync.health.max-overdue=2s",
                      "--shop.acme.url=" + acme.baseUri(), "--returnsync.webhook.secrets.acme[0]=" + SECRET)) {
             walkBothSeedTables(acme);
+            negotiatesAPartialRefund();
+            appliesAgainAfterARefusal();
             showsTheWalkInHealthAndMetrics();
             showsAFailingSupplier(acme);
         } finally {
@@ -128,13 +131,17 @@ class ShopOverHttpTest {
 
         // 文本1 ⑤: the supplier reports the result of its inspection (供应商向代发商确认退货处理结果)
         send("POST", SUPPLIER + "/returns/" + caseId + "/result", """
-                {"accepted": [{"sku": "SKU-1", "quantity": 1}], "rejected": [], "note": "as new"}""", 200);
+                {"accepted": [{"sku": "SKU-1", "quantity": 1}], "rejected": [], "note": "as new",
+                 "restockingFee": {"currency": "CNY", "amount": "5.00"}}""", 200);
         everyPartySees(caseId, "RESULT_REPORTED", "文本1 ⑤");
+        assertEquals("CNY 94.00", field(get(CUSTOMER + "/returns/" + caseId), "refund"), "99.00 less the fee");
 
         // 文本1 ⑥: the staff passes the result on to the customer (代发商向客户确认退货处理结果)
-        send("POST", STAFF + "/returns/" + caseId + "/legs/acme/result-notice",
-                "{\"note\": \"refund of CNY 99.00 on its way\"}", 200);
+        send("POST", STAFF + "/returns/" + caseId + "/legs/acme/result-notice", """
+                {"note": "refund of CNY 97.00 on its way", "compensation": {"currency": "CNY", "amount": "3.00"}}""",
+                200);
         everyPartySees(caseId, "RESULT_NOTIFIED", "文本1 ⑥");
+        assertEquals("CNY 97.00", field(get(CUSTOMER + "/returns/" + caseId), "refund"), "with the compensation");
 
         // 文本1 ⑦: the customer confirms the result (客户确认退货处理结果)
         send("POST", CUSTOMER + "/returns/" + caseId + "/legs/acme/confirmation", null, 200);
@@ -144,9 +151,53 @@ class ShopOverHttpTest {
         // a second confirmation is refused, and another customer does not see the return at all
         assertEquals("illegal_transition", field(send("POST", CUSTOMER + "/returns/" + caseId
                 + "/legs/acme/confirmation", null, 422), "error"));
+        assertEquals("illegal_transition", field(send("POST", CUSTOMER + "/returns/" + caseId + "/legs/acme/dispute",
+                "{\"reason\": \"NOT_AS_DESCRIBED\", \"text\": \"too late\"}", 422), "error"),
+                "a confirmed result is no longer disputed");
         send("GET", "/api/shop-1/customers/c-2/returns/" + caseId, null, 404);
         await(() -> field(get(STAFF + "/returns/" + caseId), "pendingWork").equals("0"), "the case's work is done");
         assertEquals("0", field(get(STAFF + "/returns/" + caseId), "parkedWork"));
+    }
+
+    /**
+     * 代发商与供应商协商, settled without a return: the supplier offers a partial refund, the customer rejects it, the
+     * staff offers more, the customer accepts, and the leg completes with that refund.
+     */
+    private void negotiatesAPartialRefund() throws Exception {
+        String caseId = field(submit("order-3", "AS-1003"), "caseId");
+        send("POST", STAFF + "/returns/" + caseId + "/legs/acme/negotiation", null, 200);
+        send("POST", SUPPLIER + "/returns/" + caseId + "/partial-refund-offer",
+                "{\"amount\": {\"currency\": \"CNY\", \"amount\": \"30.00\"}, \"note\": \"keep it\"}", 200);
+        everyPartySees(caseId, "PARTIAL_REFUND_OFFERED", "the supplier offered a partial refund");
+        send("POST", CUSTOMER + "/returns/" + caseId + "/legs/acme/partial-refund/rejection",
+                "{\"reason\": \"OTHER\", \"text\": \"too little\"}", 200);
+        everyPartySees(caseId, "NEGOTIATING", "the customer rejected it");
+        assertEquals("malformed", field(send("POST", STAFF + "/returns/" + caseId + "/legs/acme/partial-refund-offer",
+                "{\"amount\": {\"currency\": \"CNY\", \"amount\": \"-50\"}}", 400), "error"));
+        send("POST", STAFF + "/returns/" + caseId + "/legs/acme/partial-refund-offer",
+                "{\"amount\": {\"currency\": \"CNY\", \"amount\": \"50.00\"}}", 200);
+        everyPartySees(caseId, "PARTIAL_REFUND_OFFERED", "the staff offered more");
+        send("POST", CUSTOMER + "/returns/" + caseId + "/legs/acme/partial-refund/acceptance", null, 200);
+        everyPartySees(caseId, "COMPLETED", "the customer accepted");
+        assertEquals("CNY 50.00", field(get(CUSTOMER + "/returns/" + caseId), "refund"));
+    }
+
+    /** The supplier refuses the return, the customer applies again with a new reason, and the supplier agrees. */
+    private void appliesAgainAfterARefusal() throws Exception {
+        String caseId = field(submit("order-4", "AS-1004"), "caseId");
+        send("POST", STAFF + "/returns/" + caseId + "/legs/acme/negotiation", null, 200);
+        send("POST", SUPPLIER + "/returns/" + caseId + "/refusal",
+                "{\"reason\": \"OTHER\", \"text\": \"worn\"}", 200);
+        everyPartySees(caseId, "DECLINED", "the supplier refused");
+        assertEquals("malformed", field(send("POST", CUSTOMER + "/returns/" + caseId + "/legs/acme/reapplication",
+                "{\"text\": \"no code\"}", 400), "error"));
+        send("POST", CUSTOMER + "/returns/" + caseId + "/legs/acme/reapplication",
+                "{\"reason\": \"QUALITY_ISSUE\", \"text\": \"the seam is open, photo attached\"}", 200);
+        everyPartySees(caseId, "NEGOTIATING", "the customer applied again");
+        send("POST", SUPPLIER + "/returns/" + caseId + "/agreement", null, 200);
+        everyPartySees(caseId, "AGREED", "the supplier agreed this time");
+        send("POST", CUSTOMER + "/returns/" + caseId + "/legs/acme/cancellation", null, 200);
+        everyPartySees(caseId, "CANCELLED", "the customer changed its mind");
     }
 
     private void showsTheWalkInHealthAndMetrics() throws Exception {
