@@ -136,7 +136,7 @@ public final class WorkflowDefinition {
             }
         }
         for (LegState state : LegState.values()) {
-            DeadlinePolicy.Deadline deadline = deadlines.deadlines().get(state);
+            DeadlinePolicy.Deadline deadline = deadlines.deadlineOrNull(state);
             if (deadline == null) {
                 continue;
             }
