@@ -35,7 +35,8 @@ public final class Transition {
             throw new IllegalArgumentException("a transition needs at least one role: " + command + " from " + from);
         }
         if ((roles & ~RoleSet.ALL) != 0) {
-            throw new IllegalArgumentException("a transition's roles have a bit no role has: " + command + " from " + from);
+            throw new IllegalArgumentException("a transition's roles have a bit no role has: " + command + " from "
+                    + from);
         }
         this.roles = roles;
     }

@@ -31,7 +31,7 @@ public final class WorkflowDefinition {
     private static final WorkflowDefinition DEFAULTS = build(DeadlinePolicy.ofDefaults());
 
     private final List<Transition> transitions;
-    /** The hot path's view of the table: [command type][from state + 1, 0 for none] -> its rows in table order, or null. */
+    /** The hot path's view of the table: [command type][from state + 1, 0 for none] -> its rows in order, or null. */
     private final Transition[][][] table;
     /** [command type] -> the roles that may fire it from some state, as a mask of {@link RoleSet#bit}s. */
     private final int[] commandRoles;

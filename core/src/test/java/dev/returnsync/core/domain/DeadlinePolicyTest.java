@@ -13,7 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** A deadline policy as a value: its deadlines by state, in state order, equal when they are, never shared with a builder. */
+/**
+ * A deadline policy as a value: its deadlines by state, in state order, equal when they are, never shared with a
+ * builder.
+ */
 @Timeout(10)
 class DeadlinePolicyTest {
     private static final DeadlinePolicy.Deadline TWO_DAYS = new DeadlinePolicy.Deadline(Duration.ofDays(2),
@@ -30,7 +33,8 @@ class DeadlinePolicyTest {
         assertEquals(Optional.of(TWO_DAYS), policy.deadline(LegState.NEGOTIATING));
         assertEquals(Optional.empty(), policy.deadline(LegState.REQUESTED));
         assertEquals(WEEK, policy.deadlineOrNull(LegState.AWAITING_SHIPMENT));
-        assertEquals(List.of(LegState.NEGOTIATING, LegState.AWAITING_SHIPMENT), List.copyOf(policy.deadlines().keySet()));
+        assertEquals(List.of(LegState.NEGOTIATING, LegState.AWAITING_SHIPMENT),
+                List.copyOf(policy.deadlines().keySet()));
         assertEquals(Map.of(LegState.NEGOTIATING, TWO_DAYS, LegState.AWAITING_SHIPMENT, WEEK), policy.deadlines());
         assertThrows(UnsupportedOperationException.class, () -> policy.deadlines().remove(LegState.NEGOTIATING));
         assertEquals("DeadlinePolicy{NEGOTIATING=" + TWO_DAYS + ", AWAITING_SHIPMENT=" + WEEK + "}", policy.toString());

@@ -78,7 +78,8 @@ class RoleSetTest {
     @Test
     void aRowNeedsARoleAndOnlyRolesBits() {
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> new Transition(
-                CommandType.CONFIRM_RESULT, LegState.RESULT_NOTIFIED, LegState.COMPLETED, 0, Condition.ALWAYS, "ResultConfirmed"));
+                CommandType.CONFIRM_RESULT, LegState.RESULT_NOTIFIED, LegState.COMPLETED, 0, Condition.ALWAYS,
+                "ResultConfirmed"));
         assertEquals("a transition needs at least one role: CONFIRM_RESULT from RESULT_NOTIFIED", none.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Transition(CommandType.CONFIRM_RESULT,
                 LegState.RESULT_NOTIFIED, LegState.COMPLETED, RoleSet.ALL + 1, Condition.ALWAYS, "ResultConfirmed"));
