@@ -3,6 +3,7 @@ package dev.returnsync.core.domain;
 import dev.returnsync.spi.LegState;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -48,6 +49,8 @@ public final class DeadlinePolicy {
         }
     }
 
+    private static final LegState[] STATES = LegState.values();
+
     private static final DeadlinePolicy DEFAULTS = builder()
             .on(LegState.NEGOTIATING, Duration.ofHours(48), TimeoutAction.ESCALATE)
             .on(LegState.PARTIAL_REFUND_OFFERED, Duration.ofHours(48), TimeoutAction.ESCALATE)
@@ -59,10 +62,14 @@ public final class DeadlinePolicy {
 
     private static final DeadlinePolicy NONE = builder().build();
 
-    private final Map<LegState, Deadline> deadlines;
+    /**
+     * [state ordinal] -> its deadline, or null. An array, not an enum map: the default policy is made on a cold JVM
+     * when the first workflow is built, and a map keyed by state would ask the JVM for the states by reflection.
+     */
+    private final Deadline[] byState;
 
-    private DeadlinePolicy(Map<LegState, Deadline> deadlines) {
-        this.deadlines = Collections.unmodifiableMap(new EnumMap<>(deadlines));
+    private DeadlinePolicy(Deadline[] byState) {
+        this.byState = byState.clone();
     }
 
     /** {@return the defaults described in the class comment} */
@@ -77,14 +84,12 @@ public final class DeadlinePolicy {
 
     /** {@return a builder that starts empty} */
     public static Builder builder() {
-        return new Builder(new EnumMap<>(LegState.class));
+        return new Builder(new Deadline[STATES.length]);
     }
 
     /** {@return a builder that starts from this policy} */
     public Builder toBuilder() {
-        EnumMap<LegState, Deadline> copy = new EnumMap<>(LegState.class);
-        copy.putAll(deadlines);
-        return new Builder(copy);
+        return new Builder(byState.clone());
     }
 
     /**
@@ -94,35 +99,46 @@ public final class DeadlinePolicy {
      * @return its deadline, or empty when it has none
      */
     public Optional<Deadline> deadline(LegState state) {
-        return Optional.ofNullable(deadlines.get(state));
+        return Optional.ofNullable(deadlineOrNull(state));
     }
 
-    /** {@return every state's deadline, in state order} */
+    /** The deadline of a state, or null when it has none; {@link #deadline} without the optional. */
+    Deadline deadlineOrNull(LegState state) {
+        return byState[state.ordinal()];
+    }
+
+    /** {@return every state's deadline, in state order, unmodifiable} */
     public Map<LegState, Deadline> deadlines() {
-        return deadlines;
+        Map<LegState, Deadline> deadlines = new EnumMap<>(LegState.class);
+        for (LegState state : STATES) {
+            if (byState[state.ordinal()] != null) {
+                deadlines.put(state, byState[state.ordinal()]);
+            }
+        }
+        return Collections.unmodifiableMap(deadlines);
     }
 
     @Override
     public boolean equals(Object other) {
-        return this == other || other instanceof DeadlinePolicy that && deadlines.equals(that.deadlines);
+        return this == other || other instanceof DeadlinePolicy that && Arrays.equals(byState, that.byState);
     }
 
     @Override
     public int hashCode() {
-        return deadlines.hashCode();
+        return Arrays.hashCode(byState);
     }
 
     @Override
     public String toString() {
-        return "DeadlinePolicy" + deadlines;
+        return "DeadlinePolicy" + deadlines();
     }
 
     /** Builds a {@link DeadlinePolicy}; each setter validates its arguments. */
     public static final class Builder {
-        private final EnumMap<LegState, Deadline> deadlines;
+        private final Deadline[] byState;
 
-        private Builder(EnumMap<LegState, Deadline> deadlines) {
-            this.deadlines = deadlines;
+        private Builder(Deadline[] byState) {
+            this.byState = byState;
         }
 
         /**
@@ -143,7 +159,7 @@ public final class DeadlinePolicy {
             if (action == TimeoutAction.AUTO_CONFIRM && state != LegState.RESULT_NOTIFIED) {
                 throw new IllegalArgumentException("AUTO_CONFIRM is only possible in RESULT_NOTIFIED, not in " + state);
             }
-            deadlines.put(state, new Deadline(after, action));
+            byState[state.ordinal()] = new Deadline(after, action);
             return this;
         }
 
@@ -154,13 +170,13 @@ public final class DeadlinePolicy {
          * @return this builder
          */
         public Builder without(LegState state) {
-            deadlines.remove(Objects.requireNonNull(state, "state must not be null"));
+            byState[Objects.requireNonNull(state, "state must not be null").ordinal()] = null;
             return this;
         }
 
         /** {@return the policy} */
         public DeadlinePolicy build() {
-            return new DeadlinePolicy(deadlines);
+            return new DeadlinePolicy(byState);
         }
     }
 }

@@ -5,14 +5,11 @@ import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.Role;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static dev.returnsync.spi.LegState.*;
-import static dev.returnsync.spi.Role.*;
 
 /**
  * The workflow of one leg as data: the transition table. The deadline rows ({@link CommandType#FIRE_DEADLINE})
@@ -24,77 +21,50 @@ public final class WorkflowDefinition {
             NUMBER_REQUESTED, NUMBER_ISSUED, AWAITING_SHIPMENT, AWAITING_RESULT};
     private static final LegState[] DECLINABLE = {NUMBER_REQUESTED, NUMBER_ISSUED, AWAITING_SHIPMENT, AWAITING_RESULT};
     private static final LegState[] NUMBER_REPLACEABLE = {NUMBER_ISSUED, AWAITING_SHIPMENT, AWAITING_RESULT, SHIPPED};
-    private static final Transition[] NO_ROWS = {};
-    private static final int[] NO_MASKS = {};
+    private static final int CUSTOMER = RoleSet.bit(Role.CUSTOMER);
+    private static final int RESELLER = RoleSet.bit(Role.RESELLER);
+    private static final int SUPPLIER = RoleSet.bit(Role.SUPPLIER);
+    private static final int SYSTEM = RoleSet.bit(Role.SYSTEM);
+    private static final int STATES = LegState.values().length + 1;
+
+    /** The table of the default deadline policy, built once: every {@link ReturnWorkflow} of the defaults uses it. */
+    private static final WorkflowDefinition DEFAULTS = build(DeadlinePolicy.ofDefaults());
 
     private final List<Transition> transitions;
-    /** [command type] -> the roles that may fire it from some state, unmodifiable. */
-    private final List<Set<Role>> roles;
-    /** The hot path's view of the table: [command type][from state + 1, 0 for none] -> its rows, in table order. */
+    /** The hot path's view of the table: [command type][from state + 1, 0 for none] -> its rows in order, or null. */
     private final Transition[][][] table;
-    /** The roles of each row of {@link #table} as a bit mask over {@link Role#ordinal()}. */
-    private final int[][][] tableRoles;
-    /** [command type] -> the roles that may fire it from some state, as a bit mask. */
+    /** [command type] -> the roles that may fire it from some state, as a mask of {@link RoleSet#bit}s. */
     private final int[] commandRoles;
 
-    // Plain loops over arrays, no maps and no lambdas: this runs on a cold JVM when the first case is decided, where
-    // every lambda links its own call site and every collection class iterated is one more class to load.
+    // One pass over the rows, no maps, no sets and no lambdas: this runs on a cold JVM when the first case is decided,
+    // where every bytecode is interpreted, every lambda links its own call site and every collection class iterated
+    // is one more class to load. A slot no row starts from stays null; most slots that have rows have one.
     private WorkflowDefinition(List<Transition> transitions) {
         this.transitions = List.copyOf(transitions);
         int commands = CommandType.values().length;
-        int states = LegState.values().length + 1;
-        int[][] counts = new int[commands][states];
+        this.table = new Transition[commands][STATES][];
         this.commandRoles = new int[commands];
-        for (Transition row : this.transitions) {
-            counts[row.command().ordinal()][slot(row.from())]++;
-            commandRoles[row.command().ordinal()] |= mask(row.roles());
-        }
-        this.table = new Transition[commands][states][];
-        this.tableRoles = new int[commands][states][];
-        for (int command = 0; command < commands; command++) {
-            for (int state = 0; state < states; state++) {
-                int size = counts[command][state];
-                table[command][state] = size == 0 ? NO_ROWS : new Transition[size];
-                tableRoles[command][state] = size == 0 ? NO_MASKS : new int[size];
-                counts[command][state] = 0;
-            }
-        }
-        for (Transition row : this.transitions) {
+        for (int i = 0; i < this.transitions.size(); i++) {
+            Transition row = this.transitions.get(i);
             int command = row.command().ordinal();
             int state = slot(row.from());
-            int i = counts[command][state]++;
-            table[command][state][i] = row;
-            tableRoles[command][state][i] = mask(row.roles());
+            table[command][state] = append(table[command][state], row);
+            commandRoles[command] |= row.roleMask();
         }
-        List<Set<Role>> allowed = new ArrayList<>(commands);
-        for (int command = 0; command < commands; command++) {
-            allowed.add(Collections.unmodifiableSet(roles(commandRoles[command])));
+    }
+
+    private static Transition[] append(Transition[] rows, Transition row) {
+        if (rows == null) {
+            return new Transition[] {row};
         }
-        this.roles = List.copyOf(allowed);
+        Transition[] more = new Transition[rows.length + 1];
+        System.arraycopy(rows, 0, more, 0, rows.length);
+        more[rows.length] = row;
+        return more;
     }
 
     private static int slot(LegState from) {
         return from == null ? 0 : from.ordinal() + 1;
-    }
-
-    private static int mask(Set<Role> roles) {
-        int mask = 0;
-        for (Role role : Role.values()) {
-            if (roles.contains(role)) {
-                mask |= 1 << role.ordinal();
-            }
-        }
-        return mask;
-    }
-
-    private static Set<Role> roles(int mask) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (Role role : Role.values()) {
-            if ((mask & 1 << role.ordinal()) != 0) {
-                roles.add(role);
-            }
-        }
-        return roles;
     }
 
     /**
@@ -104,87 +74,82 @@ public final class WorkflowDefinition {
      * @return the table
      */
     public static WorkflowDefinition of(DeadlinePolicy deadlines) {
-        return deadlines.equals(DeadlinePolicy.ofDefaults()) ? Defaults.TABLE : build(deadlines);
-    }
-
-    /** The table of the default policy, built once, when first asked for. */
-    private static final class Defaults {
-        static final WorkflowDefinition TABLE = build(DeadlinePolicy.ofDefaults());
+        return deadlines.equals(DeadlinePolicy.ofDefaults()) ? DEFAULTS : build(deadlines);
     }
 
     private static WorkflowDefinition build(DeadlinePolicy deadlines) {
-        List<Transition> rows = new ArrayList<>();
-        rows.add(row(CommandType.SUBMIT_RETURN, null, REQUESTED, Set.of(CUSTOMER, RESELLER), "ReturnRequested"));
-        rows.add(row(CommandType.OPEN_NEGOTIATION, REQUESTED, NEGOTIATING, Set.of(RESELLER, SYSTEM), "NegotiationOpened"));
-        rows.add(row(CommandType.AGREE_RETURN, NEGOTIATING, AGREED, Set.of(SUPPLIER, RESELLER, SYSTEM), "SupplierAgreed"));
-        rows.add(row(CommandType.DECLINE_RETURN, NEGOTIATING, DECLINED, Set.of(SUPPLIER, RESELLER), "SupplierDeclined"));
+        List<Transition> rows = new ArrayList<>(80);
+        rows.add(row(CommandType.SUBMIT_RETURN, null, REQUESTED, CUSTOMER | RESELLER, "ReturnRequested"));
+        rows.add(row(CommandType.OPEN_NEGOTIATION, REQUESTED, NEGOTIATING, RESELLER | SYSTEM, "NegotiationOpened"));
+        rows.add(row(CommandType.AGREE_RETURN, NEGOTIATING, AGREED, SUPPLIER | RESELLER | SYSTEM, "SupplierAgreed"));
+        rows.add(row(CommandType.DECLINE_RETURN, NEGOTIATING, DECLINED, SUPPLIER | RESELLER, "SupplierDeclined"));
         // the supplier may still decline until goods are on their way: when the reseller applies (its adapter answers
         // the application with a refusal), and after issuing its number, before the parcel ships
         for (LegState state : DECLINABLE) {
-            rows.add(row(CommandType.DECLINE_RETURN, state, DECLINED, Set.of(SUPPLIER, RESELLER), "SupplierDeclined"));
+            rows.add(row(CommandType.DECLINE_RETURN, state, DECLINED, SUPPLIER | RESELLER, "SupplierDeclined"));
         }
         // 协商部分退款: a refund instead of taking the goods back; a rejection goes back to the negotiation
-        rows.add(row(CommandType.OFFER_PARTIAL_REFUND, NEGOTIATING, PARTIAL_REFUND_OFFERED, Set.of(SUPPLIER, RESELLER),
+        rows.add(row(CommandType.OFFER_PARTIAL_REFUND, NEGOTIATING, PARTIAL_REFUND_OFFERED, SUPPLIER | RESELLER,
                 "PartialRefundOffered"));
-        rows.add(row(CommandType.ACCEPT_PARTIAL_REFUND, PARTIAL_REFUND_OFFERED, COMPLETED, Set.of(CUSTOMER),
+        rows.add(row(CommandType.ACCEPT_PARTIAL_REFUND, PARTIAL_REFUND_OFFERED, COMPLETED, CUSTOMER,
                 "PartialRefundAccepted"));
-        rows.add(row(CommandType.REJECT_PARTIAL_REFUND, PARTIAL_REFUND_OFFERED, NEGOTIATING, Set.of(CUSTOMER),
+        rows.add(row(CommandType.REJECT_PARTIAL_REFUND, PARTIAL_REFUND_OFFERED, NEGOTIATING, CUSTOMER,
                 "PartialRefundRejected"));
-        rows.add(row(CommandType.APPLY_FOR_RETURN, AGREED, NUMBER_REQUESTED, Set.of(RESELLER, SYSTEM), "ReturnApplied"));
-        rows.add(row(CommandType.ISSUE_SUPPLIER_NUMBER, NUMBER_REQUESTED, NUMBER_ISSUED, Set.of(SUPPLIER),
+        rows.add(row(CommandType.APPLY_FOR_RETURN, AGREED, NUMBER_REQUESTED, RESELLER | SYSTEM, "ReturnApplied"));
+        rows.add(row(CommandType.ISSUE_SUPPLIER_NUMBER, NUMBER_REQUESTED, NUMBER_ISSUED, SUPPLIER,
                 "SupplierNumberIssued"));
         for (LegState state : NUMBER_REPLACEABLE) {
-            rows.add(row(CommandType.REPLACE_SUPPLIER_NUMBER, state, state, Set.of(SUPPLIER), "SupplierNumberReplaced"));
+            rows.add(row(CommandType.REPLACE_SUPPLIER_NUMBER, state, state, SUPPLIER, "SupplierNumberReplaced"));
         }
         rows.add(new Transition(CommandType.SHARE_NUMBER_WITH_CUSTOMER, NUMBER_ISSUED, AWAITING_SHIPMENT,
-                Set.of(RESELLER, SYSTEM), Condition.SHIPS_GOODS, "NumberSharedWithCustomer"));
+                RESELLER | SYSTEM, Condition.SHIPS_GOODS, "NumberSharedWithCustomer"));
         rows.add(new Transition(CommandType.SHARE_NUMBER_WITH_CUSTOMER, NUMBER_ISSUED, AWAITING_RESULT,
-                Set.of(RESELLER, SYSTEM), Condition.REFUND_ONLY, "NumberSharedWithCustomer"));
-        rows.add(row(CommandType.REPORT_SHIPMENT, AWAITING_SHIPMENT, SHIPPED, Set.of(CUSTOMER, RESELLER), "ReturnShipped"));
-        rows.add(row(CommandType.CONFIRM_RECEIPT, SHIPPED, RECEIVED, Set.of(SUPPLIER), "ReturnReceived"));
-        rows.add(row(CommandType.REPORT_RESULT, RECEIVED, RESULT_REPORTED, Set.of(SUPPLIER), "ResultReported"));
-        rows.add(row(CommandType.REPORT_RESULT, AWAITING_RESULT, RESULT_REPORTED, Set.of(SUPPLIER), "ResultReported"));
-        rows.add(new Transition(CommandType.SHIP_REPLACEMENT, RESULT_REPORTED, REPLACEMENT_SHIPPED, Set.of(SUPPLIER),
+                RESELLER | SYSTEM, Condition.REFUND_ONLY, "NumberSharedWithCustomer"));
+        rows.add(row(CommandType.REPORT_SHIPMENT, AWAITING_SHIPMENT, SHIPPED, CUSTOMER | RESELLER, "ReturnShipped"));
+        rows.add(row(CommandType.CONFIRM_RECEIPT, SHIPPED, RECEIVED, SUPPLIER, "ReturnReceived"));
+        rows.add(row(CommandType.REPORT_RESULT, RECEIVED, RESULT_REPORTED, SUPPLIER, "ResultReported"));
+        rows.add(row(CommandType.REPORT_RESULT, AWAITING_RESULT, RESULT_REPORTED, SUPPLIER, "ResultReported"));
+        rows.add(new Transition(CommandType.SHIP_REPLACEMENT, RESULT_REPORTED, REPLACEMENT_SHIPPED, SUPPLIER,
                 Condition.REPLACEMENT_DUE, "ReplacementShipped"));
         rows.add(new Transition(CommandType.REPORT_RESULT_TO_CUSTOMER, RESULT_REPORTED, RESULT_NOTIFIED,
-                Set.of(RESELLER, SYSTEM), Condition.NO_REPLACEMENT_DUE, "ResultReportedToCustomer"));
-        rows.add(row(CommandType.REPORT_RESULT_TO_CUSTOMER, REPLACEMENT_SHIPPED, RESULT_NOTIFIED, Set.of(RESELLER, SYSTEM),
+                RESELLER | SYSTEM, Condition.NO_REPLACEMENT_DUE, "ResultReportedToCustomer"));
+        rows.add(row(CommandType.REPORT_RESULT_TO_CUSTOMER, REPLACEMENT_SHIPPED, RESULT_NOTIFIED, RESELLER | SYSTEM,
                 "ResultReportedToCustomer"));
-        rows.add(row(CommandType.REPORT_RESULT_TO_CUSTOMER, DISPUTED, RESULT_NOTIFIED, Set.of(RESELLER),
+        rows.add(row(CommandType.REPORT_RESULT_TO_CUSTOMER, DISPUTED, RESULT_NOTIFIED, RESELLER,
                 "ResultReportedToCustomer"));
-        rows.add(row(CommandType.CONFIRM_RESULT, RESULT_NOTIFIED, COMPLETED, Set.of(CUSTOMER), "ResultConfirmed"));
-        rows.add(row(CommandType.DISPUTE_RESULT, RESULT_NOTIFIED, DISPUTED, Set.of(CUSTOMER), "ResultDisputed"));
+        rows.add(row(CommandType.CONFIRM_RESULT, RESULT_NOTIFIED, COMPLETED, CUSTOMER, "ResultConfirmed"));
+        rows.add(row(CommandType.DISPUTE_RESULT, RESULT_NOTIFIED, DISPUTED, CUSTOMER, "ResultDisputed"));
         for (LegState state : BEFORE_SHIPPING) {
-            rows.add(row(CommandType.CANCEL_RETURN, state, CANCELLED, Set.of(CUSTOMER, RESELLER), "ReturnCancelled"));
+            rows.add(row(CommandType.CANCEL_RETURN, state, CANCELLED, CUSTOMER | RESELLER, "ReturnCancelled"));
         }
         for (LegState state : LegState.values()) {
             if (!state.isTerminal()) {
-                rows.add(row(CommandType.CLOSE_LEG, state, CLOSED, Set.of(RESELLER), "LegClosed"));
+                rows.add(row(CommandType.CLOSE_LEG, state, CLOSED, RESELLER, "LegClosed"));
             }
         }
         // a declined leg is finished unless the customer re-applies, within the window the workflow checks at decide
-        rows.add(row(CommandType.REAPPLY, DECLINED, NEGOTIATING, Set.of(CUSTOMER, RESELLER), "ReturnReapplied"));
+        rows.add(row(CommandType.REAPPLY, DECLINED, NEGOTIATING, CUSTOMER | RESELLER, "ReturnReapplied"));
         for (LegState state : LegState.values()) {
             if (!state.isTerminal()) {
-                rows.add(row(CommandType.SEND_MESSAGE, state, state, Set.of(CUSTOMER, RESELLER, SUPPLIER),
+                rows.add(row(CommandType.SEND_MESSAGE, state, state, CUSTOMER | RESELLER | SUPPLIER,
                         "MessageSent"));
             }
         }
         for (LegState state : LegState.values()) {
-            DeadlinePolicy.Deadline deadline = deadlines.deadlines().get(state);
+            DeadlinePolicy.Deadline deadline = deadlines.deadlineOrNull(state);
             if (deadline == null) {
                 continue;
             }
             rows.add(switch (deadline.action()) {
-                case ESCALATE -> row(CommandType.FIRE_DEADLINE, state, state, Set.of(SYSTEM), "LegEscalated");
-                case EXPIRE -> row(CommandType.FIRE_DEADLINE, state, EXPIRED, Set.of(SYSTEM), "LegExpired");
-                case AUTO_CONFIRM -> row(CommandType.FIRE_DEADLINE, state, COMPLETED, Set.of(SYSTEM), "ResultConfirmed");
+                case ESCALATE -> row(CommandType.FIRE_DEADLINE, state, state, SYSTEM, "LegEscalated");
+                case EXPIRE -> row(CommandType.FIRE_DEADLINE, state, EXPIRED, SYSTEM, "LegExpired");
+                case AUTO_CONFIRM -> row(CommandType.FIRE_DEADLINE, state, COMPLETED, SYSTEM, "ResultConfirmed");
             });
         }
         return new WorkflowDefinition(rows);
     }
 
-    private static Transition row(CommandType command, LegState from, LegState to, Set<Role> roles, String event) {
+    private static Transition row(CommandType command, LegState from, LegState to, int roles, String event) {
         return new Transition(command, from, to, roles, Condition.ALWAYS, event);
     }
 
@@ -201,7 +166,8 @@ public final class WorkflowDefinition {
      * @return the rows, empty when there is none
      */
     public List<Transition> rows(CommandType command, LegState from) {
-        return List.of(table[command.ordinal()][slot(from)]);
+        Transition[] rows = table[command.ordinal()][slot(from)];
+        return rows == null ? List.of() : List.of(rows);
     }
 
     /**
@@ -214,37 +180,37 @@ public final class WorkflowDefinition {
      * @return the row, or {@code null} when none takes the command
      */
     Transition row(CommandType command, Leg leg, Role role) {
-        int state = slot(leg.state());
-        Transition[] rows = table[command.ordinal()][state];
-        int[] masks = tableRoles[command.ordinal()][state];
-        int bit = 1 << role.ordinal();
-        for (int i = 0; i < rows.length; i++) {
-            if ((masks[i] & bit) != 0 && rows[i].condition().test(leg)) {
-                return rows[i];
+        Transition[] rows = table[command.ordinal()][slot(leg.state())];
+        if (rows == null) {
+            return null;
+        }
+        for (Transition row : rows) {
+            if (row.allows(role) && row.condition().test(leg)) {
+                return row;
             }
         }
         return null;
     }
 
     /**
-     * Whether a role may fire a command type from some state; what {@link #roles} says, without a set look-up.
+     * Whether a role may fire a command type from some state; what {@link #roles} says.
      *
      * @param command the command type
      * @param role the role
      * @return true when some row of the command type names the role
      */
     boolean allows(CommandType command, Role role) {
-        return (commandRoles[command.ordinal()] & (1 << role.ordinal())) != 0;
+        return (commandRoles[command.ordinal()] & RoleSet.bit(role)) != 0;
     }
 
     /**
      * The roles that may fire a command type from some state.
      *
      * @param command the command type
-     * @return the roles
+     * @return the roles, in {@link Role} order, unmodifiable
      */
     public Set<Role> roles(CommandType command) {
-        return roles.get(command.ordinal());
+        return RoleSet.of(commandRoles[command.ordinal()]);
     }
 
     /**
