@@ -474,7 +474,7 @@ public abstract class JdbcCaseStore implements CaseStore {
     }
 
     private static OutboxEntry leased(OutboxEntry entry, String owner, Instant until) {
-        return new OutboxEntry(entry.id(), entry.tenant(), entry.caseId(), entry.version(), entry.effect(),
+        return new OutboxEntry(entry.tenant(), entry.caseId(), entry.version(), entry.effect(),
                 entry.target(), entry.attempts(), entry.nextAttemptAt(), entry.lastError(), entry.parked(), owner, until);
     }
 
@@ -482,7 +482,7 @@ public abstract class JdbcCaseStore implements CaseStore {
         try (ResultSet rs = statement.executeQuery()) {
             List<OutboxEntry> entries = new ArrayList<>();
             while (rs.next()) {
-                entries.add(new OutboxEntry(rs.getString("id"), TenantId.of(rs.getString("tenant")),
+                entries.add(new OutboxEntry(TenantId.of(rs.getString("tenant")),
                         CaseId.of(rs.getString("case_id")), rs.getLong("version"), Effect.valueOf(rs.getString("effect")),
                         rs.getString("target"), rs.getInt("attempts"), dialect.getInstant(rs, "next_attempt_at"),
                         rs.getString("last_error"), rs.getBoolean("parked"), rs.getString("lease_owner"),

@@ -308,11 +308,12 @@ class PostgresCaseStoreTest {
     @Test
     void a_nul_character_in_an_outbox_error_is_stored_as_a_replacement_character() {
         ReturnEvent.ReturnRequested event = requested("case-1", "C-1");
-        store.append(new AppendBatch(TENANT, CaseId.of("case-1"), 0, List.of(event), List.of(), null,
-                List.of(OutboxEntry.pending("ob-1", TENANT, CaseId.of("case-1"), 1,
-                        dev.returnsync.spi.store.Effect.NOTIFY, "CUSTOMER:c-1", T0)), null));
+        OutboxEntry entry = OutboxEntry.pending(TENANT, CaseId.of("case-1"), 1, dev.returnsync.spi.store.Effect.NOTIFY,
+                "CUSTOMER:c-1", T0);
+        store.append(new AppendBatch(TENANT, CaseId.of("case-1"), 0, List.of(event), List.of(), null, List.of(entry),
+                null));
         store.claimOutbox("o", T0, Duration.ofMinutes(1), 1);
-        assertTrue(store.failOutbox("ob-1", "o", "bad\u0000byte", T0, false));
+        assertTrue(store.failOutbox(entry.id(), "o", "bad\u0000byte", T0, false));
         assertEquals("bad\uFFFDbyte", store.outboxOf(TENANT, CaseId.of("case-1")).get(0).lastError());
     }
 }
