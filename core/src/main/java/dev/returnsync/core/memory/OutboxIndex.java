@@ -7,15 +7,13 @@ import dev.returnsync.spi.store.OutboxEntry;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * The outbox entries that are not done, every method called under the store's outbox lock: by case (each case's own
- * small list, in the order its entries were added) and, for the claimable (unparked) ones, in one set sorted by next
- * attempt time and, within one time, the order they were added. One slot per entry holds the entry's fields
+ * small list, in the order its entries were added) and, for the claimable (unparked) ones, in one queue ordered by
+ * next attempt time and, within one time, the order they were added ({@link ReadyQueue}). One slot per entry holds the entry's fields
  * themselves, so a lease or a failure changes the slot in place. No id is kept: an entry's id is derived from its
  * work ({@link dev.returnsync.spi.store.OutboxIds}), built when the entry is read, and an entry is found by its work
  * among its case's slots ({@link #find}).
@@ -38,6 +36,10 @@ final class OutboxIndex {
         final List<Slot> ofCase;
         /** When it was last queued, within its next attempt time. */
         long sequence;
+        /** Its neighbours in the ready queue's list, while {@link #listed} there. */
+        Slot previous;
+        Slot next;
+        boolean listed;
 
         private Slot(OutboxEntry entry, List<Slot> ofCase) {
             this.tenant = entry.tenant();
@@ -52,6 +54,11 @@ final class OutboxIndex {
             this.parked = entry.parked();
             this.leaseOwner = entry.leaseOwner();
             this.leaseUntil = entry.leaseUntil();
+        }
+
+        /** The last place in the claim order of a time: a bound, not an entry. */
+        static Slot bound(Instant at) {
+            return new Slot(at, Long.MAX_VALUE);
         }
 
         /** A bound of the claim order, not an entry. */
@@ -73,16 +80,7 @@ final class OutboxIndex {
         }
     }
 
-    /** The claim order: next attempt time, then when it was queued (written out: no composed lambdas to call). */
-    private static final class ReadyOrder implements Comparator<Slot> {
-        @Override
-        public int compare(Slot a, Slot b) {
-            int byTime = a.nextAttemptAt.compareTo(b.nextAttemptAt);
-            return byTime != 0 ? byTime : Long.compare(a.sequence, b.sequence);
-        }
-    }
-
-    private final TreeSet<Slot> ready = new TreeSet<>(new ReadyOrder());
+    private final ReadyQueue ready = new ReadyQueue();
     private long added;
     private int size;
 
@@ -109,7 +107,8 @@ final class OutboxIndex {
 
     /** The earliest next attempt of a claimable entry, or null. */
     Instant earliest() {
-        return ready.isEmpty() ? null : ready.first().nextAttemptAt;
+        Slot first = ready.first();
+        return first == null ? null : first.nextAttemptAt;
     }
 
     /** Adds an entry of a case, given the case's list of slots. */
@@ -154,7 +153,7 @@ final class OutboxIndex {
 
     /** The claimable slots whose next attempt is at or before {@code now}, in claim order. */
     Iterator<Slot> readyUntil(Instant now) {
-        return ready.headSet(new Slot(now, Long.MAX_VALUE), true).iterator();
+        return ready.until(now);
     }
 
     private void enqueue(Slot slot) {
