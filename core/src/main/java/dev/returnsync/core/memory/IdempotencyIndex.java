@@ -17,8 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class IdempotencyIndex {
     private static final String HEX = "0123456789abcdef";
 
-    /** Each tenant's records by key, each held as a {@link Kept} or an {@link IdempotencyRecord}. */
-    private final ConcurrentHashMap<TenantId, ConcurrentHashMap<IdempotencyKey, Object>> records =
+    /**
+     * Each tenant's records by key, each held as a {@link Kept} or an {@link IdempotencyRecord}. Keyed by the key's
+     * value (keys are equal exactly when their values are), so no key object is kept per record.
+     */
+    private final ConcurrentHashMap<TenantId, ConcurrentHashMap<String, Object>> records =
             new ConcurrentHashMap<>();
     private final int expected;
 
@@ -31,7 +34,7 @@ final class IdempotencyIndex {
     }
 
     /** A tenant's records; null when it has none yet. */
-    private ConcurrentHashMap<IdempotencyKey, Object> of(TenantId tenant) {
+    private ConcurrentHashMap<String, Object> of(TenantId tenant) {
         return records.get(tenant);
     }
 
@@ -80,25 +83,25 @@ final class IdempotencyIndex {
 
     /** True when the tenant has a record for the key. */
     boolean contains(TenantId tenant, IdempotencyKey key) {
-        ConcurrentHashMap<IdempotencyKey, Object> held = of(tenant);
-        return held != null && held.containsKey(key);
+        ConcurrentHashMap<String, Object> held = of(tenant);
+        return held != null && held.containsKey(key.value());
     }
 
     /** Keeps a record, unless its tenant has one for its key already: then keeps nothing and returns false. */
     boolean claim(IdempotencyRecord record) {
         Kept kept = Kept.of(record);
-        ConcurrentHashMap<IdempotencyKey, Object> held = of(record.tenant());
+        ConcurrentHashMap<String, Object> held = of(record.tenant());
         if (held == null) {
             held = records.computeIfAbsent(record.tenant(),
                     tenant -> new ConcurrentHashMap<>(records.isEmpty() ? expected : 16));
         }
-        return held.putIfAbsent(record.key(), kept == null ? record : kept) == null;
+        return held.putIfAbsent(record.key().value(), kept == null ? record : kept) == null;
     }
 
     /** The record of a tenant's key, if any. */
     Optional<IdempotencyRecord> find(TenantId tenant, IdempotencyKey key) {
-        ConcurrentHashMap<IdempotencyKey, Object> ofTenant = of(tenant);
-        Object held = ofTenant == null ? null : ofTenant.get(key);
+        ConcurrentHashMap<String, Object> ofTenant = of(tenant);
+        Object held = ofTenant == null ? null : ofTenant.get(key.value());
         if (held instanceof Kept kept) {
             return Optional.of(kept.restore(tenant, key));
         }

@@ -1,6 +1,5 @@
 package dev.returnsync.core.memory;
 
-import dev.returnsync.core.engine.OutboxIds;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.NumberKind;
@@ -16,6 +15,7 @@ import dev.returnsync.spi.store.IdempotencyKeyTakenException;
 import dev.returnsync.spi.store.IdempotencyRecord;
 import dev.returnsync.spi.store.NumberAlreadyLinkedException;
 import dev.returnsync.spi.store.OutboxEntry;
+import dev.returnsync.spi.store.OutboxIds;
 import dev.returnsync.spi.store.OutboxStats;
 import dev.returnsync.spi.store.VersionConflictException;
 
@@ -127,15 +127,6 @@ public final class InMemoryCaseStore implements CaseStore {
         @Override
         public int hashCode() {
             return tenant.hashCode() * 31 + caseId.hashCode();
-        }
-
-        /** The key of a tenant's and a case's values read from an outbox id; null when they are no valid ids. */
-        static CaseKey parsed(String tenant, String caseId) {
-            try {
-                return new CaseKey(TenantId.of(tenant), CaseId.of(caseId));
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
         }
     }
 
@@ -304,10 +295,8 @@ public final class InMemoryCaseStore implements CaseStore {
         try {
             for (int i = 0; i < entries.size(); i++) {
                 OutboxEntry entry = entries.get(i);
-                boolean derived = OutboxIndex.derived(entry);
-                OutboxIndex.Slot known = derived ? findOutbox(entry, target) : findOutbox(entry.id());
-                if (known == null) {
-                    outbox.add(entry, derived, target.outbox);
+                if (OutboxIndex.find(target.outbox, entry.version(), entry.effect(), entry.target()) == null) {
+                    outbox.add(entry, target.outbox);
                 }
             }
         } finally {
@@ -389,24 +378,13 @@ public final class InMemoryCaseStore implements CaseStore {
     }
 
     /**
-     * The slot of an outbox entry id, or null: an id the store keeps, else a derived id, found among its case's
-     * entries (guarded by outboxLock).
+     * The slot of an outbox entry id, or null when no entry of that id is pending or the id is not well formed: the
+     * work it names, found among its case's entries (guarded by outboxLock).
      */
     private OutboxIndex.Slot findOutbox(String id) {
-        OutboxIndex.Slot slot = outbox.foreign(id);
-        if (slot != null) {
-            return slot;
-        }
-        OutboxIds.Parts parts = OutboxIds.parse(id);
-        CaseKey key = parts == null ? null : CaseKey.parsed(parts.tenant(), parts.caseId());
-        StoredCase stored = key == null ? null : cases.get(key);
-        return stored == null ? null : OutboxIndex.derived(id, parts.version(), stored.outbox);
-    }
-
-    /** The slot of an entry's id whose id is derived, among its case's entries (guarded by outboxLock). */
-    private OutboxIndex.Slot findOutbox(OutboxEntry derived, StoredCase of) {
-        OutboxIndex.Slot slot = outbox.foreign(derived.id());
-        return slot != null ? slot : OutboxIndex.sameWork(derived, of.outbox);
+        OutboxIds.Work work = OutboxIds.parse(id).orElse(null);
+        StoredCase stored = work == null ? null : cases.get(new CaseKey(work.tenant(), work.caseId()));
+        return stored == null ? null : OutboxIndex.find(stored.outbox, work.version(), work.effect(), work.target());
     }
 
     @Override
@@ -427,7 +405,7 @@ public final class InMemoryCaseStore implements CaseStore {
                 if (slot.leaseUntil != null && slot.leaseUntil.isAfter(now) || waitsForEarlierSend(slot)) {
                     continue;
                 }
-                OutboxEntry leased = new OutboxEntry(slot.id(), slot.tenant, slot.caseId, slot.version, slot.effect,
+                OutboxEntry leased = new OutboxEntry(slot.tenant, slot.caseId, slot.version, slot.effect,
                         slot.target, slot.attempts, slot.nextAttemptAt, slot.lastError, false, owner, until);
                 outbox.lease(slot, owner, until);
                 claimed.add(leased);

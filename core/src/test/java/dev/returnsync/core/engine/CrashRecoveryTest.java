@@ -1,7 +1,6 @@
 package dev.returnsync.core.engine;
 
 import dev.returnsync.core.ReturnSyncEngine;
-import dev.returnsync.core.internal.outbox.OutboxPlanner;
 import dev.returnsync.core.memory.InMemoryCaseStore;
 import dev.returnsync.testsupport.InMemoryNotifier;
 import dev.returnsync.testsupport.SimulatedSupplier;
@@ -11,6 +10,7 @@ import dev.returnsync.spi.notify.Notification;
 import dev.returnsync.spi.notify.Notifier;
 import dev.returnsync.spi.store.Effect;
 import dev.returnsync.spi.store.OutboxEntry;
+import dev.returnsync.spi.store.OutboxIds;
 import dev.returnsync.spi.supplier.SupplierRegistry;
 import dev.returnsync.spi.supplier.SupplierRequest;
 import org.junit.jupiter.api.Test;
@@ -75,7 +75,7 @@ class CrashRecoveryTest {
         dying.execute(agree(c, S1));
         dying.execute(apply(c, S1));
         List<String> planned = ids(store.outboxOf(TENANT, c));
-        assertTrue(planned.contains(OutboxPlanner.entryId(TENANT, c, 4, Effect.REQUEST_RETURN, S1.value())), planned.toString());
+        assertTrue(planned.contains(OutboxIds.of(TENANT, c, 4, Effect.REQUEST_RETURN, S1.value())), planned.toString());
 
         // the process dies in the middle of its first dispatch: some work done, one notification delivered but not
         // marked done, the rest not even started
@@ -117,13 +117,13 @@ class CrashRecoveryTest {
         List<String> plannedNotifications = new ArrayList<>(planned);
         plannedNotifications.removeIf(id -> !id.contains("/" + Effect.NOTIFY + "/"));
         assertTrue(notified.containsAll(plannedNotifications), "every planned notification arrived");
-        assertTrue(notified.contains(OutboxPlanner.entryId(TENANT, c, 5, Effect.NOTIFY, "RESELLER")), "the number issued was notified");
+        assertTrue(notified.contains(OutboxIds.of(TENANT, c, 5, Effect.NOTIFY, "RESELLER")), "the number issued was notified");
         assertEquals(1, sink.repeats(), "exactly the interrupted notification came again, with its id");
         List<SupplierRequest> requests = supplier.calls().stream()
                 .filter(x -> x instanceof SupplierRequest.RequestReturn).toList();
         assertEquals(2, requests.size(), "the interrupted call was made again");
         assertEquals(requests.get(0), requests.get(1), "with the same key and content");
-        assertEquals(Set.of(OutboxPlanner.entryId(TENANT, c, 4, Effect.REQUEST_RETURN, S1.value())),
+        assertEquals(Set.of(OutboxIds.of(TENANT, c, 4, Effect.REQUEST_RETURN, S1.value())),
                 supplier.requestKeys(c));
         assertEquals(1, supplier.returnsCreated(), "one return at the supplier");
         dying.close();

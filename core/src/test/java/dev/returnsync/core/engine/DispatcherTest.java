@@ -1,7 +1,6 @@
 package dev.returnsync.core.engine;
 
 import dev.returnsync.core.ReturnSyncEngine;
-import dev.returnsync.core.internal.outbox.OutboxPlanner;
 import dev.returnsync.core.memory.InMemoryCaseStore;
 import dev.returnsync.testsupport.InMemoryNotifier;
 import dev.returnsync.testsupport.SimulatedSupplier;
@@ -9,6 +8,7 @@ import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.store.Effect;
 import dev.returnsync.spi.store.OutboxEntry;
+import dev.returnsync.spi.store.OutboxIds;
 import dev.returnsync.spi.supplier.SupplierAdapter;
 import dev.returnsync.spi.supplier.SupplierCapabilities;
 import dev.returnsync.spi.supplier.SupplierRegistry;
@@ -52,7 +52,7 @@ class DispatcherTest {
         engine.execute(open(c, S1));
         engine.execute(agree(c, S1));
         engine.execute(apply(c, S1));
-        String id = OutboxPlanner.entryId(TENANT, c, 4, Effect.REQUEST_RETURN, S1.value());
+        String id = OutboxIds.of(TENANT, c, 4, Effect.REQUEST_RETURN, S1.value());
 
         // delays: 10 s, 20 s, 40 s, 60 s (capped), each jittered by 0.5 * 0.5 = 25 % down
         List<Duration> delays = new ArrayList<>();
@@ -318,7 +318,7 @@ class DispatcherTest {
         assertEquals(LegState.NUMBER_ISSUED, engine.caseView(reseller(), first).state().leg(S1).orElseThrow().state());
         CaseView view = engine.caseView(reseller(), second);
         assertEquals(LegState.NUMBER_REQUESTED, view.state().leg(S1).orElseThrow().state());
-        assertEquals(List.of(OutboxPlanner.entryId(TENANT, second, 4, Effect.REQUEST_RETURN, S1.value())),
+        assertEquals(List.of(OutboxIds.of(TENANT, second, 4, Effect.REQUEST_RETURN, S1.value())),
                 view.parked().stream().map(OutboxEntry::id).toList(), "a person must look at it");
         engine.close();
     }

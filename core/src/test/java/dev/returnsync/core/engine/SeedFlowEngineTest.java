@@ -1,7 +1,6 @@
 package dev.returnsync.core.engine;
 
 import dev.returnsync.core.ReturnSyncEngine;
-import dev.returnsync.core.internal.outbox.OutboxPlanner;
 import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.Policies;
 import dev.returnsync.core.domain.ReturnCase;
@@ -21,6 +20,7 @@ import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.notify.Notification;
 import dev.returnsync.spi.notify.NotificationType;
 import dev.returnsync.spi.store.Effect;
+import dev.returnsync.spi.store.OutboxIds;
 import dev.returnsync.spi.supplier.SupplierRegistry;
 import dev.returnsync.spi.supplier.SupplierRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -152,7 +152,7 @@ class SeedFlowEngineTest {
         Set<String> ids = new HashSet<>();
         for (Notification n : notifier.delivered()) {
             assertTrue(ids.add(n.id()));
-            assertEquals(OutboxPlanner.entryId(TENANT, c, n.version(), Effect.NOTIFY, n.recipient().role().name()), n.id());
+            assertEquals(OutboxIds.of(TENANT, c, n.version(), Effect.NOTIFY, n.recipient().role().name()), n.id());
             assertEquals(NotificationType.of(history.get((int) n.version() - 1)), n.type());
             assertEquals(n.recipient().role() == Role.CUSTOMER ? CUSTOMER.value()
                     : n.recipient().role() == Role.RESELLER ? TENANT.value() : n.leg().value(), n.recipient().id());

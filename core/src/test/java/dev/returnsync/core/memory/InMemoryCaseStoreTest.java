@@ -1,6 +1,5 @@
 package dev.returnsync.core.memory;
 
-import dev.returnsync.core.engine.OutboxIds;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
@@ -24,6 +23,7 @@ import dev.returnsync.spi.store.IdempotencyKeyTakenException;
 import dev.returnsync.spi.store.IdempotencyRecord;
 import dev.returnsync.spi.store.NumberAlreadyLinkedException;
 import dev.returnsync.spi.store.OutboxEntry;
+import dev.returnsync.spi.store.OutboxIds;
 import dev.returnsync.spi.store.VersionConflictException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -81,7 +81,7 @@ class InMemoryCaseStoreTest {
         CaseId b = CaseId.of("b");
         ReturnNumber shared = ReturnNumber.returnTracking("SF", "SF0000001");
         store.append(batch(a, 0, List.of(opened(a)), List.of(link(shared, a)), NOW.plusSeconds(60),
-                List.of(OutboxEntry.pending("a/1/NOTIFY/RESELLER", T, a, 1, Effect.NOTIFY, "RESELLER", NOW)), "k1"));
+                List.of(OutboxEntry.pending(T, a, 1, Effect.NOTIFY, "RESELLER", NOW)), "k1"));
 
         // key taken wins over a version conflict and a number clash
         assertThrows(IdempotencyKeyTakenException.class, () -> store.append(batch(b, 5, List.of(opened(b)),
@@ -92,7 +92,7 @@ class InMemoryCaseStoreTest {
         assertEquals(0, conflict.actualVersion());
         NumberAlreadyLinkedException taken = assertThrows(NumberAlreadyLinkedException.class, () -> store.append(
                 batch(b, 0, List.of(opened(b)), List.of(link(ReturnNumber.replacementTracking("sf", "sf0000001"), b)),
-                        NOW, List.of(OutboxEntry.pending("b/1/NOTIFY/RESELLER", T, b, 1, Effect.NOTIFY, "RESELLER", NOW)),
+                        NOW, List.of(OutboxEntry.pending(T, b, 1, Effect.NOTIFY, "RESELLER", NOW)),
                         "k3")));
         assertEquals(ReturnNumber.replacementTracking("SF", "SF0000001"), taken.number(), "the asker's own number");
         assertFalse(taken.getMessage().contains("case"), taken.getMessage());
@@ -101,9 +101,9 @@ class InMemoryCaseStoreTest {
         assertTrue(store.outboxOf(T, b).isEmpty());
         assertEquals(List.of(new DueCase(T, a, NOW.plusSeconds(60))), store.findDue(Instant.MAX, 10));
 
-        // an entry id that exists is ignored; a link of this case is updated, never removed
+        // an entry of work that exists (so of its id) is ignored; a link of this case is updated, never removed
         store.append(batch(a, 1, List.of(step(1), step(2)), List.of(new NumberLink(shared, T, a, S, false)), null,
-                List.of(OutboxEntry.pending("a/1/NOTIFY/RESELLER", T, a, 1, Effect.NOTIFY, "RESELLER", NOW.plusSeconds(99))),
+                List.of(OutboxEntry.pending(T, a, 1, Effect.NOTIFY, "RESELLER", NOW.plusSeconds(99))),
                 "k4"));
         assertEquals(3, store.load(T, a).orElseThrow().version());
         assertEquals(Optional.of(new NumberLink(shared, T, a, S, false)), store.findByNumber(T, shared));
@@ -130,21 +130,21 @@ class InMemoryCaseStoreTest {
         CaseId c = CaseId.of("c");
         List<OutboxEntry> entries = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            entries.add(OutboxEntry.pending("c/1/NOTIFY/" + i, T, c, 1, Effect.NOTIFY, "R" + i, NOW.plusSeconds(3 - i)));
+            entries.add(OutboxEntry.pending(T, c, 1, Effect.NOTIFY, "R" + i, NOW.plusSeconds(3 - i)));
         }
         store.append(batch(c, 0, List.of(opened(c)), List.of(), null, entries, null));
 
         List<OutboxEntry> first = store.claimOutbox("one", NOW.plusSeconds(10), Duration.ofSeconds(30), 2);
-        assertEquals(List.of("c/1/NOTIFY/3", "c/1/NOTIFY/2"), first.stream().map(OutboxEntry::id).toList(),
+        assertEquals(List.of(notifyId(c, "R3"), notifyId(c, "R2")), first.stream().map(OutboxEntry::id).toList(),
                 "earliest next attempt first");
         assertEquals("one", first.get(0).leaseOwner());
         assertEquals(NOW.plusSeconds(40), first.get(0).leaseUntil());
         List<OutboxEntry> second = store.claimOutbox("two", NOW.plusSeconds(10), Duration.ofSeconds(30), 5);
-        assertEquals(List.of("c/1/NOTIFY/1"), second.stream().map(OutboxEntry::id).toList());
-        assertFalse(store.completeOutbox("c/1/NOTIFY/3", "two"), "not the holder");
+        assertEquals(List.of(notifyId(c, "R1")), second.stream().map(OutboxEntry::id).toList());
+        assertFalse(store.completeOutbox(notifyId(c, "R3"), "two"), "not the holder");
 
-        assertTrue(store.failOutbox("c/1/NOTIFY/3", "one", "boom", NOW.plusSeconds(100), false));
-        OutboxEntry failed = store.outboxOf(T, c).stream().filter(e -> e.id().equals("c/1/NOTIFY/3")).findFirst().orElseThrow();
+        assertTrue(store.failOutbox(notifyId(c, "R3"), "one", "boom", NOW.plusSeconds(100), false));
+        OutboxEntry failed = store.outboxOf(T, c).stream().filter(e -> e.id().equals(notifyId(c, "R3"))).findFirst().orElseThrow();
         assertEquals(1, failed.attempts());
         assertEquals("boom", failed.lastError());
         assertNull(failed.leaseOwner());
@@ -152,15 +152,15 @@ class InMemoryCaseStoreTest {
 
         // after the lease ends, another owner takes the entry over; the first lost it
         List<OutboxEntry> taken = store.claimOutbox("two", NOW.plusSeconds(40), Duration.ofSeconds(30), 5);
-        assertEquals(List.of("c/1/NOTIFY/2", "c/1/NOTIFY/1"), taken.stream().map(OutboxEntry::id).toList());
-        assertFalse(store.completeOutbox("c/1/NOTIFY/2", "one"));
-        assertTrue(store.completeOutbox("c/1/NOTIFY/2", "two"));
+        assertEquals(List.of(notifyId(c, "R2"), notifyId(c, "R1")), taken.stream().map(OutboxEntry::id).toList());
+        assertFalse(store.completeOutbox(notifyId(c, "R2"), "one"));
+        assertTrue(store.completeOutbox(notifyId(c, "R2"), "two"));
 
-        assertTrue(store.failOutbox("c/1/NOTIFY/1", "two", "gone", NOW.plusSeconds(50), true));
+        assertTrue(store.failOutbox(notifyId(c, "R1"), "two", "gone", NOW.plusSeconds(50), true));
         assertTrue(store.claimOutbox("x", Instant.MAX.minusSeconds(1), Duration.ofSeconds(1), 5).stream()
-                .noneMatch(e -> e.id().equals("c/1/NOTIFY/1")), "parked entries are not claimed");
+                .noneMatch(e -> e.id().equals(notifyId(c, "R1"))), "parked entries are not claimed");
         assertEquals(1, store.retryParked(T, c, NOW.plusSeconds(60)));
-        OutboxEntry retried = store.outboxOf(T, c).stream().filter(e -> e.id().equals("c/1/NOTIFY/1")).findFirst().orElseThrow();
+        OutboxEntry retried = store.outboxOf(T, c).stream().filter(e -> e.id().equals(notifyId(c, "R1"))).findFirst().orElseThrow();
         assertEquals(0, retried.attempts());
         assertFalse(retried.parked());
         assertEquals(NOW.plusSeconds(60), retried.nextAttemptAt());
@@ -184,7 +184,7 @@ class InMemoryCaseStoreTest {
                     long version = store.load(T, c).orElseThrow().version();
                     try {
                         store.append(batch(c, version, List.of(step(i)), List.of(), null,
-                                List.of(OutboxEntry.pending("hot/" + (version + 1) + "/NOTIFY/R", T, c, version + 1,
+                                List.of(OutboxEntry.pending(T, c, version + 1,
                                         Effect.NOTIFY, "R", NOW)), null));
                         wins.incrementAndGet();
                     } catch (VersionConflictException e) {
@@ -243,33 +243,41 @@ class InMemoryCaseStoreTest {
     }
 
     @Test
-    void derivedOutboxIdsAreFoundAndAreOneIdWithTheSameStringKeptAsItIs() {
+    void anOutboxIdIsFoundByTheWorkItNamesAndAnIdNotWellFormedNamesNone() {
         CaseId c = CaseId.of("c-1");
-        String derived = OutboxIds.of(T, c, 1, Effect.NOTIFY, "RESELLER");
-        OutboxEntry entry = OutboxEntry.pending(derived, T, c, 1, Effect.NOTIFY, "RESELLER", NOW);
-        // the same id string on other fields: the same id, so not a second entry
-        OutboxEntry twin = OutboxEntry.pending(derived, T, c, 1, Effect.REACT, "policies", NOW);
-        // leading zeros spell other ids: their own entries
-        String zero = derived.replace("/1/NOTIFY", "/01/NOTIFY");
-        OutboxEntry other = OutboxEntry.pending(zero, T, c, 1, Effect.REACT, "policies", NOW);
-        store.append(batch(c, 0, List.of(opened(c)), List.of(), null, List.of(entry, twin, other), null));
-        assertEquals(List.of(other, entry), store.outboxOf(T, c), "by version, then id");
-        store.append(batch(c, 1, List.of(step(1)), List.of(), null, List.of(entry, other), null));
-        assertEquals(2, store.outboxOf(T, c).size(), "ids already there are not added again");
+        OutboxEntry notify = OutboxEntry.pending(T, c, 1, Effect.NOTIFY, "RESELLER", NOW);
+        OutboxEntry react = OutboxEntry.pending(T, c, 1, Effect.REACT, "policies", NOW);
+        store.append(batch(c, 0, List.of(opened(c)), List.of(), null, List.of(notify, react, notify), null));
+        assertEquals(List.of(notify, react), store.outboxOf(T, c), "by version, then id; the same work once");
+        store.append(batch(c, 1, List.of(step(1)), List.of(), null,
+                List.of(OutboxEntry.pending(T, c, 1, Effect.NOTIFY, "RESELLER", NOW.plusSeconds(5))), null));
+        assertEquals(List.of(notify, react), store.outboxOf(T, c), "work already there is not added again");
 
         List<OutboxEntry> claimed = store.claimOutbox("one", NOW, Duration.ofSeconds(30), 5);
-        assertEquals(List.of(derived, zero), claimed.stream().map(OutboxEntry::id).toList());
-        assertFalse(store.renewOutbox(derived.replace("/1/NOTIFY", "/2/NOTIFY"), "one", NOW, Duration.ofSeconds(5)));
-        assertFalse(store.renewOutbox("1:t/3:c/1/1/NOTIFY/RESELLER", "one", NOW, Duration.ofSeconds(5)));
-        assertTrue(store.renewOutbox(derived, "one", NOW, Duration.ofSeconds(60)));
-        assertTrue(store.failOutbox(derived, "one", "boom", NOW.plusSeconds(9), false));
-        assertTrue(store.completeOutbox(zero, "one"));
-        assertEquals(List.of(new OutboxEntry(derived, T, c, 1, Effect.NOTIFY, "RESELLER", 1, NOW.plusSeconds(9),
-                "boom", false, null, null)), store.outboxOf(T, c));
-        assertTrue(store.claimOutbox("two", NOW.plusSeconds(9), Duration.ofSeconds(1), 5).stream()
-                .map(OutboxEntry::id).toList().equals(List.of(derived)));
-        assertTrue(store.completeOutbox(derived, "two"));
+        assertEquals(List.of(notify.id(), react.id()), claimed.stream().map(OutboxEntry::id).toList());
+        List<OutboxEntry> leased = store.outboxOf(T, c);
+        for (String none : List.of(notify.id().replace("/1/NOTIFY", "/2/NOTIFY"),
+                notify.id().replace("/1/NOTIFY", "/01/NOTIFY"), "1:t/3:c/1/1/NOTIFY/RESELLER", "ob-1",
+                OutboxIds.of(TenantId.of("t-2"), c, 1, Effect.NOTIFY, "RESELLER"), notify.id() + " ")) {
+            assertFalse(store.renewOutbox(none, "one", NOW, Duration.ofSeconds(60)), none);
+            assertFalse(store.failOutbox(none, "one", "boom", NOW, true), none);
+            assertFalse(store.completeOutbox(none, "one"), none);
+        }
+        assertEquals(leased, store.outboxOf(T, c), "nothing changed");
+        assertTrue(store.renewOutbox(notify.id(), "one", NOW, Duration.ofSeconds(60)));
+        assertTrue(store.failOutbox(notify.id(), "one", "boom", NOW.plusSeconds(9), false));
+        assertTrue(store.completeOutbox(react.id(), "one"));
+        assertEquals(List.of(new OutboxEntry(T, c, 1, Effect.NOTIFY, "RESELLER", 1, NOW.plusSeconds(9), "boom", false,
+                null, null)), store.outboxOf(T, c));
+        assertEquals(List.of(notify.id()), store.claimOutbox("two", NOW.plusSeconds(9), Duration.ofSeconds(1), 5)
+                .stream().map(OutboxEntry::id).toList());
+        assertTrue(store.completeOutbox(notify.id(), "two"));
         assertTrue(store.outboxOf(T, c).isEmpty());
         assertEquals(0, store.outboxStats().orElseThrow().pending() + store.outboxStats().orElseThrow().parked());
+    }
+
+    /** The id of a notification of version 1 of a case. */
+    private static String notifyId(CaseId c, String target) {
+        return OutboxIds.of(T, c, 1, Effect.NOTIFY, target);
     }
 }

@@ -35,6 +35,11 @@ import java.util.Optional;
  *       tenants (a parcel's tracking number typed by customers of two resellers) links to each tenant's own case.</li>
  *   <li><b>Indexed look-ups.</b> {@link #findByNumber} and {@link #findDue} must not scan every case: their cost
  *       follows what they return, not the size of the store.</li>
+ *   <li><b>Outbox ids.</b> An outbox entry is identified by its work; its {@linkplain OutboxEntry#id() id} is
+ *       derived from it ({@link OutboxIds}). A store may keep the id or rebuild it from the entry's fields. An id
+ *       given to {@link #renewOutbox}, {@link #completeOutbox} or {@link #failOutbox} that no pending entry has,
+ *       including one not well formed ({@link OutboxIds#parse} finds no work in it), names no entry: the call
+ *       returns false and changes nothing.</li>
  *   <li><b>Leases.</b> An outbox entry is held by at most one owner at a time until its lease ends.</li>
  *   <li><b>Ordered sends.</b> The {@linkplain Effect#isOrderedSend() ordered sends} of one case to one target are
  *       claimed one at a time, in version order (see {@link #claimOutbox}).</li>
@@ -86,7 +91,8 @@ public interface CaseStore {
      * Then it appends the events (versions {@code expectedVersion + 1} onward), keeps every link of the batch
      * (a number already linked to this case is updated, e.g. when it becomes superseded; links are never
      * removed), sets the case's due time to {@code nextDueAt} (removing it when null), adds the outbox entries
-     * (an entry whose id exists already is ignored), and keeps the idempotency record. A batch only ever changes its
+     * (an entry whose id exists already, i.e. the same work not done yet, is ignored, as is a repeat within the
+     * batch), and keeps the idempotency record. A batch only ever changes its
      * own tenant's case: another tenant's case of the same id is not touched.
      *
      * @param batch what to store, all of it or none
@@ -193,7 +199,7 @@ public interface CaseStore {
      * whose lease another dispatcher could take over, and again periodically, from another thread, while the work
      * runs, so no other dispatcher takes over a long call while the owner lives.
      *
-     * @param entryId the outbox entry's id
+     * @param entryId the outbox entry's id ({@link OutboxEntry#id()})
      * @param owner the owner that claimed it
      * @param now the current time, to tell whether the lease still holds
      * @param lease the new lease length from {@code now}, positive
@@ -209,7 +215,7 @@ public interface CaseStore {
      * and refusing would only make it run again. A claim by another owner replaces the owner, atomically, so a
      * lapsed owner can never complete (or fail) work that another dispatcher has taken over.
      *
-     * @param entryId the outbox entry's id
+     * @param entryId the outbox entry's id ({@link OutboxEntry#id()})
      * @param owner the owner that claimed it
      * @return false when the owner lost the entry to another claim, or never held it (the entry was left as it is)
      */
@@ -219,7 +225,7 @@ public interface CaseStore {
      * Records a failed attempt of an entry that {@code owner} holds (its lease names {@code owner}, as for
      * {@link #completeOutbox}): one more attempt, the error, the next attempt time, parked or not; the lease ends.
      *
-     * @param entryId the outbox entry's id
+     * @param entryId the outbox entry's id ({@link OutboxEntry#id()})
      * @param owner the owner that claimed it
      * @param error what went wrong, kept for people to read
      * @param nextAttemptAt when the entry may be claimed again (ignored while parked)

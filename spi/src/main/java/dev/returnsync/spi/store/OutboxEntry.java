@@ -9,10 +9,9 @@ import java.time.Instant;
 /**
  * Work to do outside the store because of one event, appended atomically with the event (the transactional
  * outbox). The payload is not stored: the dispatcher rebuilds it from the case's event at {@link #version()},
- * so an entry is a handful of scalar columns.
+ * so an entry is a handful of scalar columns. An entry is identified by its work (tenant, case, version, effect,
+ * target): its {@link #id()} is derived from these, never chosen (see {@link OutboxIds}).
  *
- * @param id a stable id, unique in the store; the same work always has the same id, and every retry of it
- *     carries it (suppliers and notifiers deduplicate by it)
  * @param tenant the tenant of the case
  * @param caseId the case
  * @param version the version of the event that caused the work
@@ -25,17 +24,12 @@ import java.time.Instant;
  * @param leaseOwner the dispatcher that holds the entry, or {@code null}
  * @param leaseUntil until when the lease holds, or {@code null}
  */
-public record OutboxEntry(String id, TenantId tenant, CaseId caseId, long version, Effect effect, String target,
+public record OutboxEntry(TenantId tenant, CaseId caseId, long version, Effect effect, String target,
                           int attempts, Instant nextAttemptAt, String lastError, boolean parked, String leaseOwner,
                           Instant leaseUntil) {
-    /** The longest outbox id accepted. */
-    public static final int MAX_ID_LENGTH = 255;
-
     /**
      * Validates the entry.
      *
-     * @param id a stable id, unique in the store; the same work always has the same id, and every retry of it carries it
-     *     (suppliers and notifiers deduplicate by it)
      * @param tenant the tenant of the case
      * @param caseId the case
      * @param version the version of the event that caused the work
@@ -49,10 +43,6 @@ public record OutboxEntry(String id, TenantId tenant, CaseId caseId, long versio
      * @param leaseUntil until when the lease holds, or {@code null}
      */
     public OutboxEntry {
-        Checks.notNull("outbox id", id);
-        if (id.isBlank() || id.length() > MAX_ID_LENGTH) {
-            throw new IllegalArgumentException("outbox id must be 1 to " + MAX_ID_LENGTH + " characters, was " + id.length());
-        }
         Checks.notNull("tenant", tenant);
         Checks.notNull("case id", caseId);
         if (version < 1) {
@@ -70,7 +60,6 @@ public record OutboxEntry(String id, TenantId tenant, CaseId caseId, long versio
     /**
      * A new entry, due at once: no attempts, not parked, not leased.
      *
-     * @param id a stable id, 1 to {@value #MAX_ID_LENGTH} characters, the same for the same work
      * @param tenant the tenant of the case
      * @param caseId the case
      * @param version the version of the event that caused the work, 1 or more
@@ -79,8 +68,19 @@ public record OutboxEntry(String id, TenantId tenant, CaseId caseId, long versio
      * @param dueAt when the entry may first be claimed
      * @return the entry
      */
-    public static OutboxEntry pending(String id, TenantId tenant, CaseId caseId, long version, Effect effect,
-                                      String target, Instant dueAt) {
-        return new OutboxEntry(id, tenant, caseId, version, effect, target, 0, dueAt, null, false, null, null);
+    public static OutboxEntry pending(TenantId tenant, CaseId caseId, long version, Effect effect, String target,
+                                      Instant dueAt) {
+        return new OutboxEntry(tenant, caseId, version, effect, target, 0, dueAt, null, false, null, null);
+    }
+
+    /**
+     * The entry's stable id, unique in the store: derived from its work by {@link OutboxIds#of}, so the same work
+     * always has the same id and every retry of it carries it (suppliers and notifiers deduplicate by it). Built on
+     * each call.
+     *
+     * @return the id, at most {@link OutboxIds#MAX_LENGTH} characters
+     */
+    public String id() {
+        return OutboxIds.of(tenant, caseId, version, effect, target);
     }
 }

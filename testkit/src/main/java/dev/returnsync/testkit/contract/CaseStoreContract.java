@@ -17,6 +17,7 @@ import dev.returnsync.spi.store.IdempotencyKeyTakenException;
 import dev.returnsync.spi.store.IdempotencyRecord;
 import dev.returnsync.spi.store.NumberAlreadyLinkedException;
 import dev.returnsync.spi.store.OutboxEntry;
+import dev.returnsync.spi.store.OutboxIds;
 import dev.returnsync.spi.store.OutboxStats;
 import dev.returnsync.spi.store.VersionConflictException;
 import dev.returnsync.testkit.contract.ContractFixtures.Batch;
@@ -285,7 +286,7 @@ public abstract class CaseStoreContract {
             boolean winner = suffix.equals(won);
             assertEquals(winner, store.findByNumber(TENANT, ContractFixtures.customerNumber(TENANT, "C-" + suffix)).isPresent(),
                     "links of " + suffix);
-            assertEquals(winner, ids(store.outboxOf(TENANT, caseId("case-1"))).contains("ob-" + suffix), "outbox of " + suffix);
+            assertEquals(winner, targets(store.outboxOf(TENANT, caseId("case-1"))).contains("ob-" + suffix), "outbox of " + suffix);
         }
     }
 
@@ -421,7 +422,7 @@ public abstract class CaseStoreContract {
         assertUnchanged(batch, NumberAlreadyLinkedException.class);
         assertEquals(List.of(new DueCase(TENANT, caseId("case-2"), at(500))), store.findDue(FAR, 10).stream()
                 .filter(d -> d.caseId().equals(caseId("case-2"))).toList());
-        assertEquals(List.of("ob-old"), ids(store.outboxOf(TENANT, caseId("case-2"))));
+        assertEquals(List.of("ob-old"), targets(store.outboxOf(TENANT, caseId("case-2"))));
     }
 
     // ------------------------------------------------------------------------------------------- numbers
@@ -743,12 +744,12 @@ public abstract class CaseStoreContract {
     @Test
     @DisplayName("appended outbox entries are listed by outboxOf, oldest version first, exactly as given")
     void outboxEntriesRoundTrip() {
-        OutboxEntry first = new OutboxEntry("ob-1", TENANT, caseId("case-1"), 1, Effect.REQUEST_RETURN, SUPPLIER.value(),
+        OutboxEntry first = new OutboxEntry(TENANT, caseId("case-1"), 1, Effect.REQUEST_RETURN, SUPPLIER.value(),
                 0, at(10), null, false, null, null);
         store.append(Batch.of(TENANT, caseId("case-1"), 0).event(requested(TENANT, caseId("case-1"), "C1", "R1"))
                 .outbox(first).build());
-        OutboxEntry second = OutboxEntry.pending("ob-0", TENANT, caseId("case-1"), 2, Effect.REACT, "policies", at(5));
-        OutboxEntry third = OutboxEntry.pending("ob-2", TENANT, caseId("case-1"), 2, Effect.NOTIFY, "CUSTOMER:c-1", at(5));
+        OutboxEntry second = OutboxEntry.pending(TENANT, caseId("case-1"), 2, Effect.REACT, "policies", at(5));
+        OutboxEntry third = OutboxEntry.pending(TENANT, caseId("case-1"), 2, Effect.NOTIFY, "CUSTOMER:c-1", at(5));
         store.append(Batch.of(TENANT, caseId("case-1"), 1).event(negotiationOpened(TENANT, "u", 1))
                 .outbox(second).outbox(third).build());
         openCase(TENANT, "case-2");
@@ -762,21 +763,22 @@ public abstract class CaseStoreContract {
     }
 
     @Test
-    @DisplayName("an outbox entry whose id exists already is ignored, in the same case or another")
+    @DisplayName("an outbox entry whose work, so whose id, exists already is ignored; another case's same work is its own")
     void duplicateOutboxIdsAreIgnored() {
         store.append(Batch.of(TENANT, caseId("case-1"), 0).event(requested(TENANT, caseId("case-1"), "C1", "R1"))
                 .outbox("ob-1", 1, at(10)).build());
         OutboxEntry original = store.outboxOf(TENANT, caseId("case-1")).get(0);
         store.append(Batch.of(TENANT, caseId("case-1"), 1).event(negotiationOpened(TENANT, "u", 1))
-                .outbox(new OutboxEntry("ob-1", TENANT, caseId("case-1"), 2, Effect.SHARE_TRACKING, "other", 0, at(99),
-                        null, false, null, null)).build());
+                .outbox(new OutboxEntry(TENANT, caseId("case-1"), 1, Effect.NOTIFY, "ob-1", 3, at(99), "again", false,
+                        null, null)).outbox("ob-1", 1, at(5)).build());
         store.append(Batch.of(TENANT, caseId("case-2"), 0).event(requested(TENANT, caseId("case-2"), "C2", "R2"))
                 .outbox("ob-1", 1, at(10)).build());
 
         assertEquals(List.of(original), store.outboxOf(TENANT, caseId("case-1")));
-        assertEquals(List.of(), store.outboxOf(TENANT, caseId("case-2")));
+        assertEquals(List.of(id("ob-1")), store.outboxOf(TENANT, caseId("case-1")).stream().map(OutboxEntry::id).toList());
+        assertEquals(List.of(id(TENANT, "case-2", "ob-1")),
+                store.outboxOf(TENANT, caseId("case-2")).stream().map(OutboxEntry::id).toList());
         assertEquals(2, store.load(TENANT, caseId("case-1")).orElseThrow().version(), "the events were appended");
-        assertTrue(store.load(TENANT, caseId("case-2")).isPresent());
     }
 
     @Test
@@ -788,19 +790,19 @@ public abstract class CaseStoreContract {
 
         assertEquals(List.of(), store.claimOutbox("owner-1", at(99), Duration.ofMinutes(1), 10), "nothing is due yet");
         List<OutboxEntry> claimed = store.claimOutbox("owner-1", at(300), Duration.ofMinutes(1), 2);
-        assertEquals(List.of("ob-a", "ob-b"), ids(claimed));
+        assertEquals(List.of("ob-a", "ob-b"), targets(claimed));
         for (OutboxEntry entry : claimed) {
             assertEquals("owner-1", entry.leaseOwner());
             assertEquals(at(300).plus(Duration.ofMinutes(1)), entry.leaseUntil());
             assertEquals(0, entry.attempts());
             assertFalse(entry.parked());
         }
-        assertEquals(List.of("ob-c"), ids(store.claimOutbox("owner-2", at(300), Duration.ofMinutes(1), 10)),
+        assertEquals(List.of("ob-c"), targets(store.claimOutbox("owner-2", at(300), Duration.ofMinutes(1), 10)),
                 "the boundary: next attempt at now is due; leased entries are not offered");
         assertEquals(List.of(), store.claimOutbox("owner-3", at(9_999), Duration.ofMinutes(1), 10));
-        assertEquals(List.of("ob-future"), ids(store.claimOutbox("owner-3", at(10_000), Duration.ofMinutes(1), 10)));
+        assertEquals(List.of("ob-future"), targets(store.claimOutbox("owner-3", at(10_000), Duration.ofMinutes(1), 10)));
 
-        OutboxEntry listed = store.outboxOf(TENANT, caseId("case-1")).stream().filter(e -> e.id().equals("ob-a")).findFirst()
+        OutboxEntry listed = store.outboxOf(TENANT, caseId("case-1")).stream().filter(e -> e.target().equals("ob-a")).findFirst()
                 .orElseThrow();
         assertEquals("owner-1", listed.leaseOwner(), "outboxOf shows the lease");
     }
@@ -810,20 +812,20 @@ public abstract class CaseStoreContract {
     void expiredLeaseIsReclaimable() {
         store.append(Batch.of(TENANT, caseId("case-1"), 0).event(requested(TENANT, caseId("case-1"), "C1", "R1"))
                 .outbox("ob-1", 1, T0).build());
-        assertEquals(List.of("ob-1"), ids(store.claimOutbox("owner-1", T0, Duration.ofSeconds(30), 10)));
+        assertEquals(List.of("ob-1"), targets(store.claimOutbox("owner-1", T0, Duration.ofSeconds(30), 10)));
         assertEquals(List.of(), store.claimOutbox("owner-2", at(29_999), Duration.ofSeconds(30), 10),
                 "the lease holds");
         List<OutboxEntry> reclaimed = store.claimOutbox("owner-2", at(30_000), Duration.ofSeconds(30), 10);
-        assertEquals(List.of("ob-1"), ids(reclaimed), "a lease that ended at now is over");
+        assertEquals(List.of("ob-1"), targets(reclaimed), "a lease that ended at now is over");
         assertEquals(at(60_000), reclaimed.get(0).leaseUntil());
 
-        assertFalse(store.completeOutbox("ob-1", "owner-1"), "owner-1 lost the lease");
-        assertFalse(store.failOutbox("ob-1", "owner-1", "late", at(1), true), "owner-1 lost the lease");
+        assertFalse(store.completeOutbox(id("ob-1"), "owner-1"), "owner-1 lost the lease");
+        assertFalse(store.failOutbox(id("ob-1"), "owner-1", "late", at(1), true), "owner-1 lost the lease");
         OutboxEntry untouched = store.outboxOf(TENANT, caseId("case-1")).get(0);
         assertEquals("owner-2", untouched.leaseOwner());
         assertEquals(0, untouched.attempts());
         assertFalse(untouched.parked());
-        assertTrue(store.completeOutbox("ob-1", "owner-2"));
+        assertTrue(store.completeOutbox(id("ob-1"), "owner-2"));
         assertEquals(List.of(), store.outboxOf(TENANT, caseId("case-1")));
     }
 
@@ -832,15 +834,16 @@ public abstract class CaseStoreContract {
     void completeOnlyByOwner() {
         store.append(Batch.of(TENANT, caseId("case-1"), 0).event(requested(TENANT, caseId("case-1"), "C1", "R1"))
                 .outbox("ob-1", 1, T0).outbox("ob-2", 1, T0).build());
-        assertFalse(store.completeOutbox("ob-1", "owner-1"), "an unclaimed entry has no owner");
+        assertFalse(store.completeOutbox(id("ob-1"), "owner-1"), "an unclaimed entry has no owner");
         store.claimOutbox("owner-1", T0, Duration.ofMinutes(1), 10);
 
-        assertFalse(store.completeOutbox("ob-1", "intruder"));
-        assertEquals(Set.of("ob-1", "ob-2"), Set.copyOf(ids(store.outboxOf(TENANT, caseId("case-1")))));
-        assertTrue(store.completeOutbox("ob-1", "owner-1"));
-        assertEquals(List.of("ob-2"), ids(store.outboxOf(TENANT, caseId("case-1"))));
-        assertFalse(store.completeOutbox("ob-1", "owner-1"), "done already");
-        assertFalse(store.completeOutbox("ob-unknown", "owner-1"));
+        assertFalse(store.completeOutbox(id("ob-1"), "intruder"));
+        assertEquals(Set.of("ob-1", "ob-2"), Set.copyOf(targets(store.outboxOf(TENANT, caseId("case-1")))));
+        assertTrue(store.completeOutbox(id("ob-1"), "owner-1"));
+        assertEquals(List.of("ob-2"), targets(store.outboxOf(TENANT, caseId("case-1"))));
+        assertFalse(store.completeOutbox(id("ob-1"), "owner-1"), "done already");
+        assertFalse(store.completeOutbox(id("ob-unknown"), "owner-1"), "an id no entry has");
+        assertFalse(store.completeOutbox("ob-unknown", "owner-1"), "an id not well formed names no entry");
     }
 
     @Test
@@ -848,21 +851,21 @@ public abstract class CaseStoreContract {
     void failReschedules() {
         store.append(Batch.of(TENANT, caseId("case-1"), 0).event(requested(TENANT, caseId("case-1"), "C1", "R1"))
                 .outbox("ob-1", 1, T0).build());
-        assertFalse(store.failOutbox("ob-1", "owner-1", "x", at(1), false), "an unclaimed entry has no owner");
+        assertFalse(store.failOutbox(id("ob-1"), "owner-1", "x", at(1), false), "an unclaimed entry has no owner");
         store.claimOutbox("owner-1", T0, Duration.ofMinutes(1), 10);
-        assertFalse(store.failOutbox("ob-1", "intruder", "x", at(1), false));
+        assertFalse(store.failOutbox(id("ob-1"), "intruder", "x", at(1), false));
         assertNull(store.outboxOf(TENANT, caseId("case-1")).get(0).lastError(), "the intruder changed nothing");
 
         String error = "供应商接口超时 \"HTTP 504\"\nretry later";
-        assertTrue(store.failOutbox("ob-1", "owner-1", error, at(5000), false));
+        assertTrue(store.failOutbox(id("ob-1"), "owner-1", error, at(5000), false));
         OutboxEntry failed = store.outboxOf(TENANT, caseId("case-1")).get(0);
-        assertEquals(new OutboxEntry("ob-1", TENANT, caseId("case-1"), 1, Effect.NOTIFY, "CUSTOMER:c-1", 1, at(5000), error,
+        assertEquals(new OutboxEntry(TENANT, caseId("case-1"), 1, Effect.NOTIFY, "ob-1", 1, at(5000), error,
                 false, null, null), failed);
-        assertFalse(store.completeOutbox("ob-1", "owner-1"), "failing ends the lease");
+        assertFalse(store.completeOutbox(id("ob-1"), "owner-1"), "failing ends the lease");
 
         assertEquals(List.of(), store.claimOutbox("owner-2", at(4999), Duration.ofMinutes(1), 10), "rescheduled");
-        assertEquals(List.of("ob-1"), ids(store.claimOutbox("owner-2", at(5000), Duration.ofMinutes(1), 10)));
-        assertTrue(store.failOutbox("ob-1", "owner-2", "again", at(9000), false));
+        assertEquals(List.of("ob-1"), targets(store.claimOutbox("owner-2", at(5000), Duration.ofMinutes(1), 10)));
+        assertTrue(store.failOutbox(id("ob-1"), "owner-2", "again", at(9000), false));
         assertEquals(2, store.outboxOf(TENANT, caseId("case-1")).get(0).attempts());
     }
 
@@ -880,8 +883,8 @@ public abstract class CaseStoreContract {
         assertEquals(new OutboxStats(4, 0, at(5)), store.outboxStats().orElseThrow(), "every tenant counts");
 
         store.claimOutbox("owner-1", at(10), Duration.ofMinutes(1), 10);
-        assertTrue(store.failOutbox("ob-other", "owner-1", "gave up", at(40), true));
-        assertTrue(store.completeOutbox("ob-1", "owner-1"));
+        assertTrue(store.failOutbox(id(OTHER_TENANT, "case-1", "ob-other"), "owner-1", "gave up", at(40), true));
+        assertTrue(store.completeOutbox(id("ob-1"), "owner-1"));
         assertEquals(new OutboxStats(2, 1, at(20)), store.outboxStats().orElseThrow(),
                 "done entries leave, parked ones are counted apart");
     }
@@ -894,10 +897,10 @@ public abstract class CaseStoreContract {
         store.append(Batch.of(TENANT, caseId("case-2"), 0).event(requested(TENANT, caseId("case-2"), "C2", "R2"))
                 .outbox("ob-other", 1, T0).build());
         store.claimOutbox("owner-1", at(1), Duration.ofMinutes(1), 10);
-        assertTrue(store.failOutbox("ob-1", "owner-1", "gave up", at(2), true));
-        assertTrue(store.failOutbox("ob-2", "owner-1", "gave up", at(2), true));
-        assertTrue(store.failOutbox("ob-other", "owner-1", "gave up", at(2), true));
-        assertTrue(store.completeOutbox("ob-3", "owner-1"));
+        assertTrue(store.failOutbox(id("ob-1"), "owner-1", "gave up", at(2), true));
+        assertTrue(store.failOutbox(id("ob-2"), "owner-1", "gave up", at(2), true));
+        assertTrue(store.failOutbox(id(TENANT, "case-2", "ob-other"), "owner-1", "gave up", at(2), true));
+        assertTrue(store.completeOutbox(id("ob-3"), "owner-1"));
 
         assertEquals(List.of(), store.claimOutbox("owner-2", FAR, Duration.ofMinutes(1), 10), "parked entries wait");
         List<OutboxEntry> parked = store.outboxOf(TENANT, caseId("case-1"));
@@ -920,7 +923,7 @@ public abstract class CaseStoreContract {
         }
         assertEquals(0, store.retryParked(TENANT, caseId("case-1"), now), "nothing parked any more");
         assertEquals(List.of(), store.claimOutbox("owner-2", at(59_999), Duration.ofMinutes(1), 10));
-        assertEquals(Set.of("ob-1", "ob-2"), Set.copyOf(ids(store.claimOutbox("owner-2", now, Duration.ofMinutes(1), 10))));
+        assertEquals(Set.of("ob-1", "ob-2"), Set.copyOf(targets(store.claimOutbox("owner-2", now, Duration.ofMinutes(1), 10))));
         assertTrue(store.outboxOf(TENANT, caseId("case-2")).get(0).parked(), "the other case's entry stays parked");
         assertEquals(0, store.retryParked(TENANT, caseId("nobody"), now));
     }
@@ -983,7 +986,7 @@ public abstract class CaseStoreContract {
                 .outbox("ob-1", 1, T0).build());
         store.claimOutbox("owner-1", T0, Duration.ofSeconds(30), 10);
 
-        assertTrue(store.renewOutbox("ob-1", "owner-1", at(20_000), Duration.ofSeconds(30)));
+        assertTrue(store.renewOutbox(id("ob-1"), "owner-1", at(20_000), Duration.ofSeconds(30)));
         OutboxEntry renewed = store.outboxOf(TENANT, caseId("case-1")).get(0);
         assertEquals("owner-1", renewed.leaseOwner());
         assertEquals(at(50_000), renewed.leaseUntil());
@@ -991,8 +994,8 @@ public abstract class CaseStoreContract {
         assertEquals(List.of(), store.claimOutbox("owner-2", at(30_000), Duration.ofSeconds(30), 10),
                 "the old lease end no longer frees the entry");
         assertEquals(List.of(), store.claimOutbox("owner-2", at(49_999), Duration.ofSeconds(30), 10));
-        assertTrue(store.renewOutbox("ob-1", "owner-1", at(49_999), Duration.ofSeconds(1)), "renewed again, shorter");
-        assertEquals(List.of("ob-1"), ids(store.claimOutbox("owner-2", at(50_999), Duration.ofSeconds(30), 10)),
+        assertTrue(store.renewOutbox(id("ob-1"), "owner-1", at(49_999), Duration.ofSeconds(1)), "renewed again, shorter");
+        assertEquals(List.of("ob-1"), targets(store.claimOutbox("owner-2", at(50_999), Duration.ofSeconds(30), 10)),
                 "the lease ends at the last renewal's end");
     }
 
@@ -1002,31 +1005,33 @@ public abstract class CaseStoreContract {
         store.append(Batch.of(TENANT, caseId("case-1"), 0).event(requested(TENANT, caseId("case-1"), "C1", "R1"))
                 .outbox("ob-1", 1, T0).outbox("ob-2", 1, T0).outbox("ob-3", 1, T0).outbox("ob-4", 1, at(60_000))
                 .build());
-        assertFalse(store.renewOutbox("ob-4", "owner-1", T0, Duration.ofSeconds(30)), "never claimed");
+        assertFalse(store.renewOutbox(id("ob-4"), "owner-1", T0, Duration.ofSeconds(30)), "never claimed");
         store.claimOutbox("owner-1", T0, Duration.ofSeconds(30), 10);
         List<OutboxEntry> before = store.outboxOf(TENANT, caseId("case-1"));
 
-        assertFalse(store.renewOutbox("ob-1", "stranger", at(1), Duration.ofSeconds(30)), "a stranger");
-        assertFalse(store.renewOutbox("ob-1", "owner-1", at(30_000), Duration.ofSeconds(30)), "the lease ended at now");
-        assertFalse(store.renewOutbox("ob-1", "owner-1", at(90_000), Duration.ofSeconds(30)), "the lease ended before");
-        assertFalse(store.renewOutbox("ob-unknown", "owner-1", at(1), Duration.ofSeconds(30)), "an unknown entry");
+        assertFalse(store.renewOutbox(id("ob-1"), "stranger", at(1), Duration.ofSeconds(30)), "a stranger");
+        assertFalse(store.renewOutbox(id("ob-1"), "owner-1", at(30_000), Duration.ofSeconds(30)), "the lease ended at now");
+        assertFalse(store.renewOutbox(id("ob-1"), "owner-1", at(90_000), Duration.ofSeconds(30)), "the lease ended before");
+        assertFalse(store.renewOutbox(id("ob-unknown"), "owner-1", at(1), Duration.ofSeconds(30)), "an unknown entry");
+        assertFalse(store.renewOutbox("ob-1", "owner-1", at(1), Duration.ofSeconds(30)), "an id not well formed");
+        assertFalse(store.failOutbox("ob-1", "owner-1", "x", at(1), false), "an id not well formed");
         assertEquals(before, store.outboxOf(TENANT, caseId("case-1")), "no refused renewal changed anything");
 
-        assertTrue(store.failOutbox("ob-2", "owner-1", "x", at(10), false));
-        assertFalse(store.renewOutbox("ob-2", "owner-1", at(1), Duration.ofSeconds(30)), "failing ended the lease");
-        assertTrue(store.completeOutbox("ob-3", "owner-1"));
-        assertFalse(store.renewOutbox("ob-3", "owner-1", at(1), Duration.ofSeconds(30)), "done");
-        assertEquals(Set.of("ob-1", "ob-2", "ob-4"), Set.copyOf(ids(store.outboxOf(TENANT, caseId("case-1")))));
-        assertNull(store.outboxOf(TENANT, caseId("case-1")).stream().filter(e -> e.id().equals("ob-2")).findFirst()
+        assertTrue(store.failOutbox(id("ob-2"), "owner-1", "x", at(10), false));
+        assertFalse(store.renewOutbox(id("ob-2"), "owner-1", at(1), Duration.ofSeconds(30)), "failing ended the lease");
+        assertTrue(store.completeOutbox(id("ob-3"), "owner-1"));
+        assertFalse(store.renewOutbox(id("ob-3"), "owner-1", at(1), Duration.ofSeconds(30)), "done");
+        assertEquals(Set.of("ob-1", "ob-2", "ob-4"), Set.copyOf(targets(store.outboxOf(TENANT, caseId("case-1")))));
+        assertNull(store.outboxOf(TENANT, caseId("case-1")).stream().filter(e -> e.target().equals("ob-2")).findFirst()
                 .orElseThrow().leaseOwner(), "the failed entry stays unleased");
 
         List<OutboxEntry> reclaimed = store.claimOutbox("owner-2", at(30_000), Duration.ofSeconds(30), 10);
-        assertTrue(ids(reclaimed).contains("ob-1"));
-        assertFalse(store.renewOutbox("ob-1", "owner-1", at(30_001), Duration.ofSeconds(30)), "owner-2 holds it now");
-        assertTrue(store.renewOutbox("ob-1", "owner-2", at(30_001), Duration.ofSeconds(30)));
-        assertThrows(IllegalArgumentException.class, () -> store.renewOutbox("ob-1", "owner-2", at(30_002), Duration.ZERO));
+        assertTrue(targets(reclaimed).contains("ob-1"));
+        assertFalse(store.renewOutbox(id("ob-1"), "owner-1", at(30_001), Duration.ofSeconds(30)), "owner-2 holds it now");
+        assertTrue(store.renewOutbox(id("ob-1"), "owner-2", at(30_001), Duration.ofSeconds(30)));
+        assertThrows(IllegalArgumentException.class, () -> store.renewOutbox(id("ob-1"), "owner-2", at(30_002), Duration.ZERO));
         assertThrows(IllegalArgumentException.class,
-                () -> store.renewOutbox("ob-1", "owner-2", at(30_002), Duration.ofSeconds(-1)));
+                () -> store.renewOutbox(id("ob-1"), "owner-2", at(30_002), Duration.ofSeconds(-1)));
     }
 
     @Test
@@ -1036,16 +1041,16 @@ public abstract class CaseStoreContract {
                 .outbox("ob-1", 1, T0).outbox("ob-2", 1, T0).build());
         store.claimOutbox("owner-1", T0, Duration.ofSeconds(30), 10);
         // the lease ended at 30 s; no other owner claimed the entries since
-        assertTrue(store.completeOutbox("ob-1", "owner-1"), "the work is done: refusing would only redo it");
-        assertTrue(store.failOutbox("ob-2", "owner-1", "late", at(40_000), false));
+        assertTrue(store.completeOutbox(id("ob-1"), "owner-1"), "the work is done: refusing would only redo it");
+        assertTrue(store.failOutbox(id("ob-2"), "owner-1", "late", at(40_000), false));
         assertEquals(1, store.outboxOf(TENANT, caseId("case-1")).get(0).attempts());
     }
 
     // ------------------------------------------------------------------------------------------- ordered supplier sends
 
-    private static OutboxEntry send(String id, TenantId tenant, String caseId, long version, Effect effect,
-                                    String target, Instant due) {
-        return OutboxEntry.pending(id, tenant, caseId(caseId), version, effect, target, due);
+    private static OutboxEntry send(TenantId tenant, String caseId, long version, Effect effect, String target,
+                                    Instant due) {
+        return OutboxEntry.pending(tenant, caseId(caseId), version, effect, target, due);
     }
 
     /** Opens a case of three events with these outbox entries. */
@@ -1058,69 +1063,74 @@ public abstract class CaseStoreContract {
         store.append(batch.build());
     }
 
+    /** The ids of entries. */
+    private static List<String> ids(List<OutboxEntry> entries) {
+        return entries.stream().map(OutboxEntry::id).toList();
+    }
+
     @Test
     @DisplayName("ordered sends to one supplier of one case are claimed one at a time, in version order")
     void orderedSendsAreClaimedInVersionOrder() {
         String s1 = SUPPLIER.value();
-        openWithOutbox(TENANT, "case-1",
-                send("ob-cancel", TENANT, "case-1", 3, Effect.CANCEL_AT_SUPPLIER, s1, T0),
-                send("ob-share", TENANT, "case-1", 2, Effect.SHARE_TRACKING, s1, T0),
-                send("ob-request", TENANT, "case-1", 1, Effect.REQUEST_RETURN, s1, T0),
-                send("ob-other-leg", TENANT, "case-1", 2, Effect.CANCEL_AT_SUPPLIER, OTHER_SUPPLIER.value(), T0));
+        OutboxEntry cancel = send(TENANT, "case-1", 3, Effect.CANCEL_AT_SUPPLIER, s1, T0);
+        OutboxEntry share = send(TENANT, "case-1", 2, Effect.SHARE_TRACKING, s1, T0);
+        OutboxEntry request = send(TENANT, "case-1", 1, Effect.REQUEST_RETURN, s1, T0);
+        OutboxEntry otherLeg = send(TENANT, "case-1", 2, Effect.CANCEL_AT_SUPPLIER, OTHER_SUPPLIER.value(), T0);
+        openWithOutbox(TENANT, "case-1", cancel, share, request, otherLeg);
 
-        assertEquals(Set.of("ob-request", "ob-other-leg"),
+        assertEquals(Set.of(request.id(), otherLeg.id()),
                 Set.copyOf(ids(store.claimOutbox("owner-1", at(1), Duration.ofMinutes(1), 10))),
                 "only the earliest send of each supplier");
         assertEquals(List.of(), store.claimOutbox("owner-2", at(1), Duration.ofMinutes(1), 10),
                 "a leased earlier send blocks the later ones");
         assertEquals(List.of(), store.claimOutbox("owner-2", at(120_000), Duration.ofMinutes(1), 10).stream()
-                .filter(e -> !e.id().equals("ob-request") && !e.id().equals("ob-other-leg")).toList(),
+                .filter(e -> !e.id().equals(request.id()) && !e.id().equals(otherLeg.id())).toList(),
                 "after the lease ended the earlier send is claimable again, the later still not");
-        assertTrue(store.completeOutbox("ob-other-leg", "owner-2"));
+        assertTrue(store.completeOutbox(otherLeg.id(), "owner-2"));
 
-        assertTrue(store.completeOutbox("ob-request", "owner-2"));
-        assertEquals(List.of("ob-share"), ids(store.claimOutbox("owner-3", at(120_000), Duration.ofMinutes(1), 10)));
-        assertTrue(store.failOutbox("ob-share", "owner-3", "timeout", at(200_000), false));
+        assertTrue(store.completeOutbox(request.id(), "owner-2"));
+        assertEquals(List.of(share.id()), ids(store.claimOutbox("owner-3", at(120_000), Duration.ofMinutes(1), 10)));
+        assertTrue(store.failOutbox(share.id(), "owner-3", "timeout", at(200_000), false));
         assertEquals(List.of(), store.claimOutbox("owner-3", at(199_999), Duration.ofMinutes(1), 10),
                 "an earlier send waiting for its retry still blocks");
-        assertEquals(List.of("ob-share"), ids(store.claimOutbox("owner-3", at(200_000), Duration.ofMinutes(1), 10)));
-        assertTrue(store.completeOutbox("ob-share", "owner-3"));
-        assertEquals(List.of("ob-cancel"), ids(store.claimOutbox("owner-3", at(200_000), Duration.ofMinutes(1), 10)));
+        assertEquals(List.of(share.id()), ids(store.claimOutbox("owner-3", at(200_000), Duration.ofMinutes(1), 10)));
+        assertTrue(store.completeOutbox(share.id(), "owner-3"));
+        assertEquals(List.of(cancel.id()), ids(store.claimOutbox("owner-3", at(200_000), Duration.ofMinutes(1), 10)));
     }
 
     @Test
     @DisplayName("a parked earlier send does not block a later one: the cancellation still goes out")
     void parkedEarlierSendDoesNotBlock() {
         String s1 = SUPPLIER.value();
-        openWithOutbox(TENANT, "case-1",
-                send("ob-request", TENANT, "case-1", 1, Effect.REQUEST_RETURN, s1, T0),
-                send("ob-cancel", TENANT, "case-1", 2, Effect.CANCEL_AT_SUPPLIER, s1, T0));
-        assertEquals(List.of("ob-request"), ids(store.claimOutbox("owner-1", T0, Duration.ofMinutes(1), 10)));
-        assertTrue(store.failOutbox("ob-request", "owner-1", "refused", at(1), true));
-        assertEquals(List.of("ob-cancel"), ids(store.claimOutbox("owner-1", at(1), Duration.ofMinutes(1), 10)));
+        OutboxEntry request = send(TENANT, "case-1", 1, Effect.REQUEST_RETURN, s1, T0);
+        OutboxEntry cancel = send(TENANT, "case-1", 2, Effect.CANCEL_AT_SUPPLIER, s1, T0);
+        openWithOutbox(TENANT, "case-1", request, cancel);
+        assertEquals(List.of(request.id()), ids(store.claimOutbox("owner-1", T0, Duration.ofMinutes(1), 10)));
+        assertTrue(store.failOutbox(request.id(), "owner-1", "refused", at(1), true));
+        assertEquals(List.of(cancel.id()), ids(store.claimOutbox("owner-1", at(1), Duration.ofMinutes(1), 10)));
     }
 
     @Test
     @DisplayName("other effects are never blocked nor block: polls, notifications and reactions")
     void unorderedEffectsAreNeverBlocked() {
         String s1 = SUPPLIER.value();
-        openWithOutbox(TENANT, "case-1",
-                send("ob-request", TENANT, "case-1", 1, Effect.REQUEST_RETURN, s1, T0),
-                send("ob-poll-1", TENANT, "case-1", 1, Effect.POLL_SUPPLIER, s1, at(5)),
-                send("ob-poll", TENANT, "case-1", 2, Effect.POLL_SUPPLIER, s1, T0),
-                send("ob-notify", TENANT, "case-1", 2, Effect.NOTIFY, s1, T0),
-                send("ob-react", TENANT, "case-1", 3, Effect.REACT, s1, T0));
-        assertEquals(Set.of("ob-request", "ob-poll", "ob-notify", "ob-react"),
+        OutboxEntry request = send(TENANT, "case-1", 1, Effect.REQUEST_RETURN, s1, T0);
+        OutboxEntry poll = send(TENANT, "case-1", 2, Effect.POLL_SUPPLIER, s1, T0);
+        OutboxEntry notify = send(TENANT, "case-1", 2, Effect.NOTIFY, s1, T0);
+        OutboxEntry react = send(TENANT, "case-1", 3, Effect.REACT, s1, T0);
+        openWithOutbox(TENANT, "case-1", request, send(TENANT, "case-1", 1, Effect.POLL_SUPPLIER, s1, at(5)), poll,
+                notify, react);
+        assertEquals(Set.of(request.id(), poll.id(), notify.id(), react.id()),
                 Set.copyOf(ids(store.claimOutbox("owner-1", T0, Duration.ofMinutes(1), 10))),
                 "a pending earlier send blocks no other effect");
 
-        openWithOutbox(TENANT, "case-2",
-                send("ob-2-poll", TENANT, "case-2", 1, Effect.POLL_SUPPLIER, s1, T0),
-                send("ob-2-notify", TENANT, "case-2", 1, Effect.NOTIFY, s1, T0),
-                send("ob-2-share", TENANT, "case-2", 2, Effect.SHARE_TRACKING, s1, T0));
-        assertEquals(Set.of("ob-2-poll", "ob-2-notify"),
+        OutboxEntry poll2 = send(TENANT, "case-2", 1, Effect.POLL_SUPPLIER, s1, T0);
+        OutboxEntry notify2 = send(TENANT, "case-2", 1, Effect.NOTIFY, s1, T0);
+        OutboxEntry share2 = send(TENANT, "case-2", 2, Effect.SHARE_TRACKING, s1, T0);
+        openWithOutbox(TENANT, "case-2", poll2, notify2, share2);
+        assertEquals(Set.of(poll2.id(), notify2.id()),
                 Set.copyOf(ids(store.claimOutbox("owner-1", T0, Duration.ofMinutes(1), 2))));
-        assertEquals(List.of("ob-2-share"), ids(store.claimOutbox("owner-2", T0, Duration.ofMinutes(1), 10)),
+        assertEquals(List.of(share2.id()), ids(store.claimOutbox("owner-2", T0, Duration.ofMinutes(1), 10)),
                 "leased polls and notifications do not block a send");
     }
 
@@ -1128,14 +1138,13 @@ public abstract class CaseStoreContract {
     @DisplayName("the order of sends holds per tenant and case: the same case id in another tenant is not blocked")
     void orderedSendsArePerTenantAndCase() {
         String s1 = SUPPLIER.value();
-        openWithOutbox(TENANT, "case-1",
-                send("ob-a-request", TENANT, "case-1", 1, Effect.REQUEST_RETURN, s1, T0),
-                send("ob-a-cancel", TENANT, "case-1", 2, Effect.CANCEL_AT_SUPPLIER, s1, T0));
-        openWithOutbox(OTHER_TENANT, "case-1",
-                send("ob-b-cancel", OTHER_TENANT, "case-1", 2, Effect.CANCEL_AT_SUPPLIER, s1, T0));
-        openWithOutbox(TENANT, "case-2",
-                send("ob-c-cancel", TENANT, "case-2", 2, Effect.CANCEL_AT_SUPPLIER, s1, T0));
-        assertEquals(Set.of("ob-a-request", "ob-b-cancel", "ob-c-cancel"),
+        OutboxEntry request = send(TENANT, "case-1", 1, Effect.REQUEST_RETURN, s1, T0);
+        openWithOutbox(TENANT, "case-1", request, send(TENANT, "case-1", 2, Effect.CANCEL_AT_SUPPLIER, s1, T0));
+        OutboxEntry otherTenant = send(OTHER_TENANT, "case-1", 2, Effect.CANCEL_AT_SUPPLIER, s1, T0);
+        openWithOutbox(OTHER_TENANT, "case-1", otherTenant);
+        OutboxEntry otherCase = send(TENANT, "case-2", 2, Effect.CANCEL_AT_SUPPLIER, s1, T0);
+        openWithOutbox(TENANT, "case-2", otherCase);
+        assertEquals(Set.of(request.id(), otherTenant.id(), otherCase.id()),
                 Set.copyOf(ids(store.claimOutbox("owner-1", T0, Duration.ofMinutes(1), 10))));
     }
 
@@ -1148,8 +1157,8 @@ public abstract class CaseStoreContract {
             String id = "case-" + c;
             List<OutboxEntry> entries = new ArrayList<>();
             for (int v = 0; v < chain.length; v++) {
-                entries.add(send("ob-" + c + "-a-" + v, TENANT, id, v + 1, chain[v], SUPPLIER.value(), T0));
-                entries.add(send("ob-" + c + "-b-" + v, TENANT, id, v + 1, chain[v], OTHER_SUPPLIER.value(), T0));
+                entries.add(send(TENANT, id, v + 1, chain[v], SUPPLIER.value(), T0));
+                entries.add(send(TENANT, id, v + 1, chain[v], OTHER_SUPPLIER.value(), T0));
             }
             openWithOutbox(TENANT, id, entries.toArray(OutboxEntry[]::new));
         }
@@ -1219,7 +1228,7 @@ public abstract class CaseStoreContract {
         assertEquals(List.of(), store.loadAfter(TENANT, caseId("case-1"), 1));
         assertEquals(theirs.events().subList(1, 2), store.loadAfter(OTHER_TENANT, caseId("case-1"), 1));
         assertEquals(List.of(), store.outboxOf(TENANT, caseId("case-1")));
-        assertEquals(List.of("ob-b"), ids(store.outboxOf(OTHER_TENANT, caseId("case-1"))));
+        assertEquals(List.of("ob-b"), targets(store.outboxOf(OTHER_TENANT, caseId("case-1"))));
         assertEquals(caseId("case-1"), store.findIdempotency(OTHER_TENANT, IdempotencyKey.of("key-b")).orElseThrow().caseId());
         assertEquals(List.of(new DueCase(OTHER_TENANT, caseId("case-1"), at(7))), store.findDue(FAR, 10));
     }
@@ -1238,7 +1247,7 @@ public abstract class CaseStoreContract {
         VersionConflictException e = assertThrows(VersionConflictException.class, () -> store.append(intruder));
         assertEquals(0, e.actualVersion(), "the other tenant has no such case");
         assertEquals(before, store.load(TENANT, caseId("case-1")).orElseThrow());
-        assertEquals(List.of("ob-a"), ids(store.outboxOf(TENANT, caseId("case-1"))));
+        assertEquals(List.of("ob-a"), targets(store.outboxOf(TENANT, caseId("case-1"))));
         assertEquals(List.of(new DueCase(TENANT, caseId("case-1"), at(50))), store.findDue(FAR, 10));
         assertEquals(Optional.empty(), store.load(OTHER_TENANT, caseId("case-1")));
         assertEquals(List.of(), store.loadAfter(OTHER_TENANT, caseId("case-1"), 0));
@@ -1307,8 +1316,19 @@ public abstract class CaseStoreContract {
         return thrown;
     }
 
-    private static List<String> ids(List<OutboxEntry> entries) {
-        return entries.stream().map(OutboxEntry::id).toList();
+    /** The targets of entries: in these tests, what names each entry within its event. */
+    private static List<String> targets(List<OutboxEntry> entries) {
+        return entries.stream().map(OutboxEntry::target).toList();
+    }
+
+    /** The id of the notification of the first event of the tenant's case-1 to {@code target}. */
+    private static String id(String target) {
+        return id(TENANT, "case-1", target);
+    }
+
+    /** The id of the notification of the first event of a case to {@code target}. */
+    private static String id(TenantId tenant, String caseId, String target) {
+        return OutboxIds.of(tenant, caseId(caseId), 1, Effect.NOTIFY, target);
     }
 
     /** The result of one concurrent task: its value, or what it threw. */

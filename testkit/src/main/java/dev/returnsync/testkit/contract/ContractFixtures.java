@@ -171,8 +171,9 @@ final class ContractFixtures {
         return new IdempotencyRecord(tenant, IdempotencyKey.of(key), "fp-" + key, caseId, first, last);
     }
 
-    static OutboxEntry outbox(String id, TenantId tenant, CaseId caseId, long version, Instant due) {
-        return OutboxEntry.pending(id, tenant, caseId, version, Effect.NOTIFY, "CUSTOMER:c-1", due);
+    /** A notification of a case's event to {@code target}: its target names it within the event. */
+    static OutboxEntry outbox(String target, TenantId tenant, CaseId caseId, long version, Instant due) {
+        return OutboxEntry.pending(tenant, caseId, version, Effect.NOTIFY, target, due);
     }
 
     /** A mutable helper that ends in an {@link AppendBatch}. */
@@ -221,8 +222,8 @@ final class ContractFixtures {
             return this;
         }
 
-        Batch outbox(String id, long version, Instant nextAttemptAt) {
-            outbox.add(ContractFixtures.outbox(id, tenant, caseId, version, nextAttemptAt));
+        Batch outbox(String target, long version, Instant nextAttemptAt) {
+            outbox.add(ContractFixtures.outbox(target, tenant, caseId, version, nextAttemptAt));
             return this;
         }
 

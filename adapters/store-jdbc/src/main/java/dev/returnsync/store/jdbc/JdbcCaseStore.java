@@ -18,6 +18,7 @@ import dev.returnsync.spi.store.IdempotencyKeyTakenException;
 import dev.returnsync.spi.store.IdempotencyRecord;
 import dev.returnsync.spi.store.NumberAlreadyLinkedException;
 import dev.returnsync.spi.store.OutboxEntry;
+import dev.returnsync.spi.store.OutboxIds;
 import dev.returnsync.spi.store.OutboxStats;
 import dev.returnsync.spi.store.VersionConflictException;
 
@@ -397,7 +398,8 @@ public abstract class JdbcCaseStore implements CaseStore {
                     for (OutboxEntry entry : claimed) {
                         update.setString(1, owner);
                         dialect.setInstant(update, 2, until);
-                        update.setString(3, entry.id());
+                        bindWork(update, 3, entry.tenant(), entry.caseId(), entry.version(), entry.effect(),
+                                entry.target());
                         update.addBatch();
                     }
                     if (!claimed.isEmpty()) {
@@ -417,12 +419,16 @@ public abstract class JdbcCaseStore implements CaseStore {
         requireOwner(owner);
         Objects.requireNonNull(now, "now must not be null");
         requirePositive("lease", lease);
+        OutboxIds.Work work = OutboxIds.parse(entryId).orElse(null);
+        if (work == null) {
+            return false;
+        }
         return retried("renew the lease of outbox entry " + entryId, connection -> {
             try (PreparedStatement update = connection.prepareStatement(sql.renewOutbox)) {
                 dialect.setInstant(update, 1, now.plus(lease));
-                update.setString(2, entryId);
-                update.setString(3, owner);
-                dialect.setInstant(update, 4, now);
+                int next = bindWork(update, 2, work);
+                update.setString(next, owner);
+                dialect.setInstant(update, next + 1, now);
                 return update.executeUpdate() == 1;
             }
         });
@@ -432,10 +438,13 @@ public abstract class JdbcCaseStore implements CaseStore {
     public boolean completeOutbox(String entryId, String owner) {
         Objects.requireNonNull(entryId, "entry id must not be null");
         requireOwner(owner);
+        OutboxIds.Work work = OutboxIds.parse(entryId).orElse(null);
+        if (work == null) {
+            return false;
+        }
         return retried("complete outbox entry " + entryId, connection -> {
             try (PreparedStatement delete = connection.prepareStatement(sql.completeOutbox)) {
-                delete.setString(1, entryId);
-                delete.setString(2, owner);
+                delete.setString(bindWork(delete, 1, work), owner);
                 return delete.executeUpdate() == 1;
             }
         });
@@ -446,13 +455,16 @@ public abstract class JdbcCaseStore implements CaseStore {
         Objects.requireNonNull(entryId, "entry id must not be null");
         requireOwner(owner);
         Objects.requireNonNull(nextAttemptAt, "next attempt must not be null");
+        OutboxIds.Work work = OutboxIds.parse(entryId).orElse(null);
+        if (work == null) {
+            return false;
+        }
         return retried("record a failure of outbox entry " + entryId, connection -> {
             try (PreparedStatement update = connection.prepareStatement(sql.failOutbox)) {
                 update.setString(1, BatchRows.text(error));
                 dialect.setInstant(update, 2, nextAttemptAt);
                 update.setBoolean(3, park);
-                update.setString(4, entryId);
-                update.setString(5, owner);
+                update.setString(bindWork(update, 4, work), owner);
                 return update.executeUpdate() == 1;
             }
         });
@@ -473,8 +485,24 @@ public abstract class JdbcCaseStore implements CaseStore {
         });
     }
 
+    /** Binds the work an outbox id names from {@code index} on; returns the index after it. */
+    private static int bindWork(PreparedStatement statement, int index, OutboxIds.Work work) throws SQLException {
+        return bindWork(statement, index, work.tenant(), work.caseId(), work.version(), work.effect(), work.target());
+    }
+
+    /** Binds an entry's work (tenant, case, version, effect, target) from {@code index} on; returns the next index. */
+    private static int bindWork(PreparedStatement statement, int index, TenantId tenant, CaseId caseId, long version,
+                                Effect effect, String target) throws SQLException {
+        statement.setString(index, tenant.value());
+        statement.setString(index + 1, caseId.value());
+        statement.setLong(index + 2, version);
+        statement.setString(index + 3, effect.name());
+        statement.setString(index + 4, target);
+        return index + 5;
+    }
+
     private static OutboxEntry leased(OutboxEntry entry, String owner, Instant until) {
-        return new OutboxEntry(entry.id(), entry.tenant(), entry.caseId(), entry.version(), entry.effect(),
+        return new OutboxEntry(entry.tenant(), entry.caseId(), entry.version(), entry.effect(),
                 entry.target(), entry.attempts(), entry.nextAttemptAt(), entry.lastError(), entry.parked(), owner, until);
     }
 
@@ -482,7 +510,7 @@ public abstract class JdbcCaseStore implements CaseStore {
         try (ResultSet rs = statement.executeQuery()) {
             List<OutboxEntry> entries = new ArrayList<>();
             while (rs.next()) {
-                entries.add(new OutboxEntry(rs.getString("id"), TenantId.of(rs.getString("tenant")),
+                entries.add(new OutboxEntry(TenantId.of(rs.getString("tenant")),
                         CaseId.of(rs.getString("case_id")), rs.getLong("version"), Effect.valueOf(rs.getString("effect")),
                         rs.getString("target"), rs.getInt("attempts"), dialect.getInstant(rs, "next_attempt_at"),
                         rs.getString("last_error"), rs.getBoolean("parked"), rs.getString("lease_owner"),

@@ -71,13 +71,16 @@ final class Statements {
                 + " WHERE e.tenant = o.tenant AND e.case_id = o.case_id AND e.target = o.target"
                 + " AND e.version < o.version AND NOT e.parked AND e." + orderedSend + "))"
                 + " ORDER BY o.next_attempt_at, o.id LIMIT ? FOR UPDATE SKIP LOCKED";
-        leaseOutbox = "UPDATE " + outbox + " SET lease_owner = ?, lease_until = ? WHERE id = ?";
-        renewOutbox = "UPDATE " + outbox + " SET lease_until = ? WHERE id = ? AND lease_owner = ? AND lease_until > ?";
-        completeOutbox = "DELETE FROM " + outbox + " WHERE id = ? AND lease_owner = ?";
+        // an entry is found by its work, which its id names (rows written under ids of earlier formats included)
+        String work = "tenant = ? AND case_id = ? AND version = ? AND effect = ? AND target = ?";
+        leaseOutbox = "UPDATE " + outbox + " SET lease_owner = ?, lease_until = ? WHERE " + work;
+        renewOutbox = "UPDATE " + outbox + " SET lease_until = ? WHERE " + work
+                + " AND lease_owner = ? AND lease_until > ?";
+        completeOutbox = "DELETE FROM " + outbox + " WHERE " + work + " AND lease_owner = ?";
         outboxStats = "SELECT parked, count(*) AS entries, min(next_attempt_at) AS oldest FROM " + outbox
                 + " GROUP BY parked";
         failOutbox = "UPDATE " + outbox + " SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
-                + " parked = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?";
+                + " parked = ?, lease_owner = NULL, lease_until = NULL WHERE " + work + " AND lease_owner = ?";
         retryParked = "UPDATE " + outbox + " SET parked = false, attempts = 0, next_attempt_at = ?,"
                 + " lease_owner = NULL, lease_until = NULL WHERE tenant = ? AND case_id = ? AND parked";
         schemaVersion = "SELECT coalesce(max(version), 0) FROM " + d.table("schema_version");

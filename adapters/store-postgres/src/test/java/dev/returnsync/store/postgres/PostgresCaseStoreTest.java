@@ -22,6 +22,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.returnsync.store.jdbc.JdbcStoreException;
 import dev.returnsync.store.jdbc.SchemaSetup;
 import dev.returnsync.store.jdbc.SchemaVersionException;
+import dev.returnsync.store.jdbc.testing.LegacyOutboxIds;
 import dev.returnsync.store.jdbc.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -217,8 +218,9 @@ class PostgresCaseStoreTest {
                 migrated.findByNumber(TENANT, tracking).orElseThrow());
         assertEquals(List.of(new dev.returnsync.spi.store.DueCase(TENANT, CaseId.of("case-1"),
                 Instant.parse("2026-03-02T08:00:00Z"))), migrated.findDue(Instant.parse("2026-03-03T00:00:00Z"), 10));
-        assertEquals(List.of("ob-1"), migrated.outboxOf(TENANT, CaseId.of("case-1")).stream().map(OutboxEntry::id)
-                .toList());
+        LegacyOutboxIds.assertWorkedByDerivedId(migrated, new OutboxEntry(TENANT, CaseId.of("case-1"), 2,
+                dev.returnsync.spi.store.Effect.REQUEST_RETURN, "s-1", 0, Instant.parse("2026-03-01T08:00:00Z"), null,
+                false, null, null));
 
         // the other tenant may now use the same case id and the same tracking number
         ReturnEvent.ReturnRequested theirs = new ReturnEvent.ReturnRequested(T0, Actor.customer(other, CustomerId.of("c")),
@@ -308,11 +310,12 @@ class PostgresCaseStoreTest {
     @Test
     void a_nul_character_in_an_outbox_error_is_stored_as_a_replacement_character() {
         ReturnEvent.ReturnRequested event = requested("case-1", "C-1");
-        store.append(new AppendBatch(TENANT, CaseId.of("case-1"), 0, List.of(event), List.of(), null,
-                List.of(OutboxEntry.pending("ob-1", TENANT, CaseId.of("case-1"), 1,
-                        dev.returnsync.spi.store.Effect.NOTIFY, "CUSTOMER:c-1", T0)), null));
+        OutboxEntry entry = OutboxEntry.pending(TENANT, CaseId.of("case-1"), 1, dev.returnsync.spi.store.Effect.NOTIFY,
+                "CUSTOMER:c-1", T0);
+        store.append(new AppendBatch(TENANT, CaseId.of("case-1"), 0, List.of(event), List.of(), null, List.of(entry),
+                null));
         store.claimOutbox("o", T0, Duration.ofMinutes(1), 1);
-        assertTrue(store.failOutbox("ob-1", "o", "bad\u0000byte", T0, false));
+        assertTrue(store.failOutbox(entry.id(), "o", "bad\u0000byte", T0, false));
         assertEquals("bad\uFFFDbyte", store.outboxOf(TENANT, CaseId.of("case-1")).get(0).lastError());
     }
 }

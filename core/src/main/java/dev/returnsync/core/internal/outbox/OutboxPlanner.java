@@ -3,14 +3,11 @@ package dev.returnsync.core.internal.outbox;
 import dev.returnsync.core.domain.Leg;
 import dev.returnsync.core.domain.ReturnCase;
 import dev.returnsync.core.domain.ReturnWorkflow;
-import dev.returnsync.core.engine.OutboxIds;
 import dev.returnsync.spi.Actor;
-import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.Role;
 import dev.returnsync.spi.SupplierId;
-import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.store.Effect;
 import dev.returnsync.spi.store.OutboxEntry;
 import dev.returnsync.spi.supplier.SupplierAdapter;
@@ -26,9 +23,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides which outbox entries the events of one accepted command cause, appended atomically with them. Every
- * entry id is derived from the tenant, the case, the event's version, the effect and the target
- * ({@link #entryId}), so the same work always has the same id, and no two pieces of work share one. Not API.
+ * Decides which outbox entries the events of one accepted command cause, appended atomically with them. An entry
+ * is its work (tenant, case, the event's version, effect, target), and its id is derived from that
+ * ({@link dev.returnsync.spi.store.OutboxIds}): the same work always has the same id, and no two pieces of work
+ * share one. Not API.
  *
  * <ul>
  *   <li>{@link Effect#NOTIFY}: one per party concerned by the event, except the party that caused it; the target
@@ -56,11 +54,6 @@ public final class OutboxPlanner {
         this.suppliers = suppliers;
         this.react = react;
         this.pollInterval = pollInterval;
-    }
-
-    /** The stable id of a piece of work: see {@link OutboxIds}. */
-    public static String entryId(TenantId tenant, CaseId caseId, long version, Effect effect, String target) {
-        return OutboxIds.of(tenant, caseId, version, effect, target);
     }
 
     /**
@@ -141,8 +134,7 @@ public final class OutboxPlanner {
     }
 
     private static OutboxEntry entry(ReturnCase c, long version, Effect effect, String target, Instant due) {
-        return OutboxEntry.pending(entryId(c.tenant(), c.id(), version, effect, target), c.tenant(), c.id(), version,
-                effect, target, due);
+        return OutboxEntry.pending(c.tenant(), c.id(), version, effect, target, due);
     }
 
     /** True when the party of a role is the one that caused the event: it already knows. */

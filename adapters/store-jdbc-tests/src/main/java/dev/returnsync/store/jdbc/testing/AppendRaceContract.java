@@ -111,8 +111,8 @@ public abstract class AppendRaceContract {
                 List.of(new NumberLink(event.customerNumber(), TENANT, event.caseId(), null, false)), null, outbox, null);
     }
 
-    private static OutboxEntry entry(String id, String caseId, String target) {
-        return OutboxEntry.pending(id, TENANT, CaseId.of(caseId), 1, Effect.NOTIFY, target, T0);
+    private static OutboxEntry entry(String caseId, String target, Instant due) {
+        return OutboxEntry.pending(TENANT, CaseId.of(caseId), 1, Effect.NOTIFY, target, due);
     }
 
     @Test
@@ -188,18 +188,19 @@ public abstract class AppendRaceContract {
             rival.setAutoCommit(false);
             try (PreparedStatement insert = rival.prepareStatement("INSERT INTO " + table("outbox")
                     + " (id, tenant, case_id, version, effect, target, attempts, next_attempt_at, last_error, parked,"
-                    + " lease_owner, lease_until) VALUES (?, ?, ?, 1, ?, ?, 0, ?, NULL, ?, NULL, NULL)")) {
-                insert.setString(1, "ob-1");
+                    + " lease_owner, lease_until) VALUES (?, ?, ?, 1, ?, ?, 0, ?, 'rival', ?, NULL, NULL)")) {
+                OutboxEntry work = entry("case-1", "CUSTOMER:c-1", T0);
+                insert.setString(1, work.id());
                 insert.setString(2, TENANT.value());
-                insert.setString(3, "other-case");
+                insert.setString(3, "case-1");
                 insert.setString(4, Effect.NOTIFY.name());
-                insert.setString(5, "rival");
+                insert.setString(5, work.target());
                 insert.setObject(6, time(T0));
                 insert.setBoolean(7, false);
                 insert.executeUpdate();
             }
             Future<?> append = pool.submit(() -> store.append(opened("case-1", "C-1",
-                    List.of(entry("ob-1", "case-1", "CUSTOMER:c-1"), entry("ob-2", "case-1", "CUSTOMER:c-1")))));
+                    List.of(entry("case-1", "CUSTOMER:c-1", T0), entry("case-1", "CUSTOMER:c-2", T0)))));
             awaitBlocked();
             assertFalse(append.isDone(), "the append waits for the rival's row lock");
             rival.commit();
@@ -208,26 +209,29 @@ public abstract class AppendRaceContract {
             pool.shutdownNow();
         }
         assertEquals(1, store.load(TENANT, CaseId.of("case-1")).orElseThrow().version());
-        assertEquals(List.of("ob-2"), store.outboxOf(TENANT, CaseId.of("case-1")).stream().map(OutboxEntry::id).toList(),
-                "an entry whose id is stored already is ignored");
-        assertEquals("rival", store.outboxOf(TENANT, CaseId.of("other-case")).get(0).target());
+        List<OutboxEntry> stored = store.outboxOf(TENANT, CaseId.of("case-1"));
+        assertEquals(List.of("CUSTOMER:c-1", "CUSTOMER:c-2"), stored.stream().map(OutboxEntry::target).toList());
+        assertEquals("rival", stored.get(0).lastError(), "an entry whose id is stored already is ignored");
+        assertEquals(null, stored.get(1).lastError(), "the rest is appended");
     }
 
     @Test
     void an_id_repeated_in_one_batch_is_stored_once_as_its_first_entry() {
-        store.append(opened("case-1", "C-1", List.of(entry("ob-1", "case-1", "first"), entry("ob-0", "case-1", "x"),
-                entry("ob-1", "case-1", "second"))));
+        store.append(opened("case-1", "C-1", List.of(entry("case-1", "x", T0), entry("case-1", "w", T0),
+                entry("case-1", "x", T0.plusSeconds(1)))));
         List<OutboxEntry> stored = store.outboxOf(TENANT, CaseId.of("case-1"));
-        assertEquals(List.of("ob-0", "ob-1"), stored.stream().map(OutboxEntry::id).sorted().toList());
-        assertTrue(stored.stream().anyMatch(e -> e.id().equals("ob-1") && e.target().equals("first")), stored.toString());
+        assertEquals(List.of("w", "x"), stored.stream().map(OutboxEntry::target).sorted().toList());
+        assertTrue(stored.stream().anyMatch(e -> e.target().equals("x") && e.nextAttemptAt().equals(T0)),
+                stored.toString());
     }
 
     @Test
     void a_twin_append_is_a_version_conflict_and_leaves_no_outbox_row() {
-        AppendBatch batch = opened("case-1", "C-1", List.of(entry("ob-1", "case-1", "CUSTOMER:c-1")));
+        OutboxEntry entry = entry("case-1", "CUSTOMER:c-1", T0);
+        AppendBatch batch = opened("case-1", "C-1", List.of(entry));
         store.append(batch);
         assertEquals(1, store.claimOutbox("owner", T0, Duration.ofMinutes(1), 10).size());
-        assertTrue(store.completeOutbox("ob-1", "owner"), "the entry is done and its row deleted");
+        assertTrue(store.completeOutbox(entry.id(), "owner"), "the entry is done and its row deleted");
 
         VersionConflictException twin = assertThrows(VersionConflictException.class, () -> store.append(batch));
         assertEquals(1, twin.actualVersion());

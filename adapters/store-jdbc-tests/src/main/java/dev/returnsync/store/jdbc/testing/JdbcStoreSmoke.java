@@ -58,7 +58,7 @@ public final class JdbcStoreSmoke {
         Instant due = T0.plus(Duration.ofDays(1));
         store.append(new AppendBatch(tenant, caseId, 0, List.of(requested),
                 List.of(new NumberLink(customerNumber, tenant, caseId, null, false)), due,
-                List.of(OutboxEntry.pending("smoke-" + caseId.value(), tenant, caseId, 1, Effect.NOTIFY, "CUSTOMER:c", T0)),
+                List.of(OutboxEntry.pending(tenant, caseId, 1, Effect.NOTIFY, "CUSTOMER:c", T0)),
                 new IdempotencyRecord(tenant, key, "fingerprint", caseId, 1, 1)));
 
         assertEquals(List.of(requested), store.load(tenant, caseId).orElseThrow().events());
