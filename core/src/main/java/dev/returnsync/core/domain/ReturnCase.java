@@ -41,10 +41,11 @@ import java.util.OptionalLong;
  */
 public final class ReturnCase {
     private final CaseHeader header;
-    /** The first leg; the only one of a one-leg case. */
-    private final Leg first;
-    /** All legs of a case of several; for a one-leg case null until {@link #legs()} is first asked. */
-    private List<Leg> legs;
+    /**
+     * The legs: the {@link Leg} itself for a case of one leg, until {@link #legs()} is first asked and replaces it with
+     * the list of it; the immutable {@code List<Leg>} of a case of several.
+     */
+    private Object legs;
     private final long version;
     private final Map<String, Long> externalVersions;
 
@@ -57,25 +58,23 @@ public final class ReturnCase {
      * @param externalVersions the newest {@link ExternalVersion} accepted per source: source to version
      */
     public ReturnCase(CaseHeader header, List<Leg> legs, long version, Map<String, Long> externalVersions) {
-        this(header, legs.isEmpty() ? null : Objects.requireNonNull(legs.get(0), "legs"),
-                legs.size() == 1 ? null : List.copyOf(legs), version, Map.copyOf(externalVersions));
+        this(header, legs.size() == 1 ? Objects.requireNonNull(legs.get(0), "legs") : List.copyOf(legs), version,
+                Map.copyOf(externalVersions));
+        if (legs.isEmpty()) {
+            throw new IllegalArgumentException("a case has at least one leg");
+        }
     }
 
     /** A case of one leg. */
     ReturnCase(CaseHeader header, Leg leg, long version, Map<String, Long> externalVersions) {
-        this(header, Objects.requireNonNull(leg, "leg"), null, version, externalVersions);
+        this(header, (Object) Objects.requireNonNull(leg, "leg"), version, externalVersions);
     }
 
-    private ReturnCase(CaseHeader header, Leg first, List<Leg> legs, long version,
-                       Map<String, Long> externalVersions) {
+    private ReturnCase(CaseHeader header, Object legs, long version, Map<String, Long> externalVersions) {
         this.header = Objects.requireNonNull(header, "header");
-        if (first == null) {
-            throw new IllegalArgumentException("a case has at least one leg");
-        }
         if (version < 1) {
             throw new IllegalArgumentException("a case version starts at 1, was " + version);
         }
-        this.first = first;
         this.legs = legs;
         this.version = version;
         this.externalVersions = externalVersions;
@@ -87,14 +86,16 @@ public final class ReturnCase {
     }
 
     /** {@return the legs, one per supplier, in the order of the request's lines; immutable} */
+    @SuppressWarnings("unchecked")
     public List<Leg> legs() {
-        List<Leg> all = legs;
-        if (all == null) {
+        Object all = legs;
+        if (all instanceof Leg leg) {
             // a one-leg case lists its leg when first asked; a race makes two equal immutable lists, either is kept
-            all = List.of(first);
-            legs = all;
+            List<Leg> listed = List.of(leg);
+            legs = listed;
+            return listed;
         }
-        return all;
+        return (List<Leg>) all;
     }
 
     /** {@return the number of events folded into this case} */
@@ -109,12 +110,13 @@ public final class ReturnCase {
 
     /** {@return how many legs the case has} */
     int legCount() {
-        return legs == null ? 1 : legs.size();
+        return legs instanceof Leg ? 1 : ((List<?>) legs).size();
     }
 
     /** {@return the leg at {@code index}, in the order of {@link #legs()}} */
     Leg legAt(int index) {
-        return index == 0 ? first : legs.get(index);
+        Object all = legs;
+        return all instanceof Leg leg ? leg : (Leg) ((List<?>) all).get(index);
     }
 
     /** {@return the case id} */
@@ -195,7 +197,7 @@ public final class ReturnCase {
      * @return the sum of the legs' settlements
      */
     public Settlement settlement() {
-        Settlement total = Settlement.zero(first.lines().get(0).unitPrice().currency());
+        Settlement total = Settlement.zero(legAt(0).lines().get(0).unitPrice().currency());
         for (Leg leg : legs()) {
             total = total.plus(leg.settlement());
         }
@@ -345,17 +347,11 @@ public final class ReturnCase {
     }
 
     ReturnCase withLeg(Leg changed) {
-        if (legs == null || legs.size() == 1) {
-            if (first.supplier().equals(changed.supplier())) {
-                return new ReturnCase(header, changed, null, version + 1, externalVersions);
-            }
-        } else {
-            int size = legs.size();
-            for (int i = 0; i < size; i++) {
-                if (legs.get(i).supplier().equals(changed.supplier())) {
-                    List<Leg> next = replaced(i, changed);
-                    return new ReturnCase(header, next.get(0), next, version + 1, externalVersions);
-                }
+        int count = legCount();
+        for (int i = 0; i < count; i++) {
+            if (legAt(i).supplier().equals(changed.supplier())) {
+                return new ReturnCase(header, count == 1 ? changed : replaced(i, changed), version + 1,
+                        externalVersions);
             }
         }
         throw new IllegalStateException("case " + id() + " has no leg of supplier " + changed.supplier());
@@ -364,15 +360,16 @@ public final class ReturnCase {
     ReturnCase withExternalVersion(ExternalVersion external) {
         Map<String, Long> next = new HashMap<>(externalVersions);
         next.put(external.source(), external.version());
-        return new ReturnCase(header, first, legs, version + 1, Map.copyOf(next));
+        return new ReturnCase(header, legs, version + 1, Map.copyOf(next));
     }
 
     /** The legs of a case of several with the one at {@code index} replaced; two without an intermediate array. */
     private List<Leg> replaced(int index, Leg changed) {
-        if (legs.size() == 2) {
-            return index == 0 ? List.of(changed, legs.get(1)) : List.of(legs.get(0), changed);
+        List<Leg> all = legs();
+        if (all.size() == 2) {
+            return index == 0 ? List.of(changed, all.get(1)) : List.of(all.get(0), changed);
         }
-        Leg[] next = legs.toArray(new Leg[0]);
+        Leg[] next = all.toArray(new Leg[0]);
         next[index] = changed;
         return List.of(next);
     }
