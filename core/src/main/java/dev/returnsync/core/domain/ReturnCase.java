@@ -36,31 +36,87 @@ import java.util.OptionalLong;
  * <p>The number linkage is part of the case: {@link #links()} lists every number of every kind, and
  * {@link #resolve(ReturnNumber)} finds where one leads.
  *
- * @param header what the request fixed when it opened the case; shared by every version of the case
- * @param legs the legs, one per supplier, in the order of the request's lines
- * @param version the number of events folded into this case
- * @param externalVersions the newest {@link ExternalVersion} accepted per source: source to version
+ * <p>A case keeps its one leg, the common case, as itself; {@link #legs()} lists the legs when asked, so a step of a
+ * one-leg case builds no list.
  */
-public record ReturnCase(CaseHeader header, List<Leg> legs, long version, Map<String, Long> externalVersions) {
+public final class ReturnCase {
+    private final CaseHeader header;
+    /**
+     * The legs: the {@link Leg} itself for a case of one leg, until {@link #legs()} is first asked and replaces it with
+     * the list of it; the immutable {@code List<Leg>} of a case of several.
+     */
+    private Object legs;
+    private final long version;
+    private final Map<String, Long> externalVersions;
 
     /**
      * Copies the legs and the external versions.
      *
      * @param header what the request fixed when it opened the case; not null
-     * @param legs the legs, one per supplier, in the order of the request's lines
-     * @param version the number of events folded into this case
+     * @param legs the legs, one per supplier, in the order of the request's lines; at least one
+     * @param version the number of events folded into this case, at least 1
      * @param externalVersions the newest {@link ExternalVersion} accepted per source: source to version
      */
-    public ReturnCase {
-        Objects.requireNonNull(header, "header");
-        legs = List.copyOf(legs);
-        externalVersions = Map.copyOf(externalVersions);
+    public ReturnCase(CaseHeader header, List<Leg> legs, long version, Map<String, Long> externalVersions) {
+        this(header, legs.size() == 1 ? Objects.requireNonNull(legs.get(0), "legs") : List.copyOf(legs), version,
+                Map.copyOf(externalVersions));
         if (legs.isEmpty()) {
             throw new IllegalArgumentException("a case has at least one leg");
         }
+    }
+
+    /** A case of one leg. */
+    ReturnCase(CaseHeader header, Leg leg, long version, Map<String, Long> externalVersions) {
+        this(header, (Object) Objects.requireNonNull(leg, "leg"), version, externalVersions);
+    }
+
+    private ReturnCase(CaseHeader header, Object legs, long version, Map<String, Long> externalVersions) {
+        this.header = Objects.requireNonNull(header, "header");
         if (version < 1) {
             throw new IllegalArgumentException("a case version starts at 1, was " + version);
         }
+        this.legs = legs;
+        this.version = version;
+        this.externalVersions = externalVersions;
+    }
+
+    /** {@return what the request fixed when it opened the case; shared by every version of the case} */
+    public CaseHeader header() {
+        return header;
+    }
+
+    /** {@return the legs, one per supplier, in the order of the request's lines; immutable} */
+    @SuppressWarnings("unchecked")
+    public List<Leg> legs() {
+        Object all = legs;
+        if (all instanceof Leg leg) {
+            // a one-leg case lists its leg when first asked; a race makes two equal immutable lists, either is kept
+            List<Leg> listed = List.of(leg);
+            legs = listed;
+            return listed;
+        }
+        return (List<Leg>) all;
+    }
+
+    /** {@return the number of events folded into this case} */
+    public long version() {
+        return version;
+    }
+
+    /** {@return the newest {@link ExternalVersion} accepted per source: source to version} */
+    public Map<String, Long> externalVersions() {
+        return externalVersions;
+    }
+
+    /** {@return how many legs the case has} */
+    int legCount() {
+        return legs instanceof Leg ? 1 : ((List<?>) legs).size();
+    }
+
+    /** {@return the leg at {@code index}, in the order of {@link #legs()}} */
+    Leg legAt(int index) {
+        Object all = legs;
+        return all instanceof Leg leg ? leg : (Leg) ((List<?>) all).get(index);
     }
 
     /** {@return the case id} */
@@ -124,7 +180,9 @@ public record ReturnCase(CaseHeader header, List<Leg> legs, long version, Map<St
     }
 
     Leg legOrNull(SupplierId supplier) {
-        for (Leg leg : legs) {
+        int count = legCount();
+        for (int i = 0; i < count; i++) {
+            Leg leg = legAt(i);
             if (leg.supplier().equals(supplier)) {
                 return leg;
             }
@@ -139,8 +197,8 @@ public record ReturnCase(CaseHeader header, List<Leg> legs, long version, Map<St
      * @return the sum of the legs' settlements
      */
     public Settlement settlement() {
-        Settlement total = Settlement.zero(legs.get(0).lines().get(0).unitPrice().currency());
-        for (Leg leg : legs) {
+        Settlement total = Settlement.zero(legAt(0).lines().get(0).unitPrice().currency());
+        for (Leg leg : legs()) {
             total = total.plus(leg.settlement());
         }
         return total;
@@ -162,8 +220,9 @@ public record ReturnCase(CaseHeader header, List<Leg> legs, long version, Map<St
         int completed = 0;
         LegState uniform = null;
         boolean mixed = false;
-        for (Leg leg : legs) {
-            LegState state = leg.state();
+        int count = legCount();
+        for (int i = 0; i < count; i++) {
+            LegState state = legAt(i).state();
             if (!state.isTerminal()) {
                 return CaseStatus.IN_PROGRESS;
             }
@@ -176,7 +235,7 @@ public record ReturnCase(CaseHeader header, List<Leg> legs, long version, Map<St
                 mixed = true;
             }
         }
-        if (completed == legs.size()) {
+        if (completed == count) {
             return CaseStatus.COMPLETED;
         }
         if (completed > 0) {
@@ -195,7 +254,9 @@ public record ReturnCase(CaseHeader header, List<Leg> legs, long version, Map<St
 
     /** {@return true when a leg was escalated or is disputed, so the reseller has to look at the case} */
     public boolean needsAttention() {
-        for (Leg leg : legs) {
+        int count = legCount();
+        for (int i = 0; i < count; i++) {
+            Leg leg = legAt(i);
             if (leg.state() == LegState.DISPUTED || (leg.escalatedIn() != null && leg.escalatedIn() == leg.state())) {
                 return true;
             }
@@ -205,10 +266,10 @@ public record ReturnCase(CaseHeader header, List<Leg> legs, long version, Map<St
 
     /** {@return every number linked to the case, case-level numbers first, then each leg's in order} */
     public List<NumberLink> links() {
-        List<NumberLink> links = new ArrayList<>(2 + legs.size() * 3);
+        List<NumberLink> links = new ArrayList<>(2 + legCount() * 3);
         links.add(new NumberLink(customerNumber(), tenant(), id(), null, false));
         links.add(new NumberLink(resellerNumber(), tenant(), id(), null, false));
-        for (Leg leg : legs) {
+        for (Leg leg : legs()) {
             for (ReturnNumber old : leg.supersededNumbers()) {
                 links.add(new NumberLink(old, tenant(), id(), leg.supplier(), true));
             }
@@ -239,7 +300,7 @@ public record ReturnCase(CaseHeader header, List<Leg> legs, long version, Map<St
         if (resellerNumber().sameKey(number)) {
             return Optional.of(new NumberLink(resellerNumber(), tenant(), id(), null, false));
         }
-        for (Leg leg : legs) {
+        for (Leg leg : legs()) {
             ReturnNumber found = leg.numberLike(number);
             if (found != null) {
                 boolean superseded = found != leg.supplierNumber() && leg.supersededNumbers().contains(found);
@@ -259,8 +320,9 @@ public record ReturnCase(CaseHeader header, List<Leg> legs, long version, Map<St
         if (customerNumber().sameKey(number) || resellerNumber().sameKey(number)) {
             return true;
         }
-        for (Leg leg : legs) {
-            if (leg.numberLike(number) != null) {
+        int count = legCount();
+        for (int i = 0; i < count; i++) {
+            if (legAt(i).numberLike(number) != null) {
                 return true;
             }
         }
@@ -275,7 +337,7 @@ public record ReturnCase(CaseHeader header, List<Leg> legs, long version, Map<St
      */
     public Optional<Instant> nextDueAt(DeadlinePolicy policy) {
         Instant earliest = null;
-        for (Leg leg : legs) {
+        for (Leg leg : legs()) {
             Instant due = leg.dueAt(policy).orElse(null);
             if (due != null && (earliest == null || due.isBefore(earliest))) {
                 earliest = due;
@@ -285,11 +347,11 @@ public record ReturnCase(CaseHeader header, List<Leg> legs, long version, Map<St
     }
 
     ReturnCase withLeg(Leg changed) {
-        int size = legs.size();
-        for (int i = 0; i < size; i++) {
-            if (legs.get(i).supplier().equals(changed.supplier())) {
-                // one immutable list, built once; the constructor's List.copyOf keeps it as it is
-                return new ReturnCase(header, replaced(i, changed), version + 1, externalVersions);
+        int count = legCount();
+        for (int i = 0; i < count; i++) {
+            if (legAt(i).supplier().equals(changed.supplier())) {
+                return new ReturnCase(header, count == 1 ? changed : replaced(i, changed), version + 1,
+                        externalVersions);
             }
         }
         throw new IllegalStateException("case " + id() + " has no leg of supplier " + changed.supplier());
@@ -298,19 +360,57 @@ public record ReturnCase(CaseHeader header, List<Leg> legs, long version, Map<St
     ReturnCase withExternalVersion(ExternalVersion external) {
         Map<String, Long> next = new HashMap<>(externalVersions);
         next.put(external.source(), external.version());
-        return new ReturnCase(header, legs, version + 1, next);
+        return new ReturnCase(header, legs, version + 1, Map.copyOf(next));
     }
 
-    /** The legs with the one at {@code index} replaced; one and two legs without an intermediate array. */
+    /** The legs of a case of several with the one at {@code index} replaced; two without an intermediate array. */
     private List<Leg> replaced(int index, Leg changed) {
-        if (legs.size() == 1) {
-            return List.of(changed);
+        List<Leg> all = legs();
+        if (all.size() == 2) {
+            return index == 0 ? List.of(changed, all.get(1)) : List.of(all.get(0), changed);
         }
-        if (legs.size() == 2) {
-            return index == 0 ? List.of(changed, legs.get(1)) : List.of(legs.get(0), changed);
-        }
-        Leg[] next = legs.toArray(new Leg[0]);
+        Leg[] next = all.toArray(new Leg[0]);
         next[index] = changed;
         return List.of(next);
+    }
+
+    /**
+     * Two cases are equal when their headers, legs, versions and external versions are.
+     *
+     * @param other the object to compare with
+     * @return true when {@code other} is an equal case
+     */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof ReturnCase that) || version != that.version || legCount() != that.legCount()
+                || !header.equals(that.header) || !externalVersions.equals(that.externalVersions)) {
+            return false;
+        }
+        for (int i = 0; i < legCount(); i++) {
+            if (!legAt(i).equals(that.legAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@return a hash of the header, the legs, the version and the external versions} */
+    @Override
+    public int hashCode() {
+        int hash = header.hashCode();
+        for (int i = 0; i < legCount(); i++) {
+            hash = 31 * hash + legAt(i).hashCode();
+        }
+        return 31 * (31 * hash + Long.hashCode(version)) + externalVersions.hashCode();
+    }
+
+    /** {@return the case's parts, as a record would show them} */
+    @Override
+    public String toString() {
+        return "ReturnCase[header=" + header + ", legs=" + legs() + ", version=" + version + ", externalVersions="
+                + externalVersions + "]";
     }
 }

@@ -271,9 +271,10 @@ public final class ReturnWorkflow {
             }
             legs[legCount++] = Leg.requested(supplier, e.at(), Leg.listOf(legLines, lineCount), money);
         }
-        return new ReturnCase(new CaseHeader(e.caseId(), e.actor().tenant(), e.customer(), e.order(),
-                e.customerNumber(), e.resellerNumber(), e.reason(), e.wanted(), e.deliveredAt(), e.at()),
-                Leg.listOf(legs, legCount), 1, Map.of());
+        CaseHeader header = new CaseHeader(e.caseId(), e.actor().tenant(), e.customer(), e.order(),
+                e.customerNumber(), e.resellerNumber(), e.reason(), e.wanted(), e.deliveredAt(), e.at());
+        return legCount == 1 ? new ReturnCase(header, legs[0], 1, Map.of())
+                : new ReturnCase(header, Leg.listOf(legs, legCount), 1, Map.of());
     }
 
     // ------------------------------------------------------------------------------------------ decide
@@ -364,12 +365,11 @@ public final class ReturnWorkflow {
         } else {
             after = open((ReturnEvent.ReturnRequested) event);
         }
-        List<ReturnEvent> events = events(event, command);
-        // the record of an external version, when the command carried one
-        for (int i = 1; i < events.size(); i++) {
-            after = foldOne(after, events.get(i));
+        ReturnEvent.ExternalVersionRecorded recorded = externalVersionRecord(event, command);
+        if (recorded != null) {
+            after = foldOne(after, recorded);
         }
-        return new StepResult.Accepted(events, after);
+        return new StepResult.Accepted(event, recorded, after);
     }
 
     /**
@@ -414,11 +414,14 @@ public final class ReturnWorkflow {
 
     /** The accepted command's events: its event, then the record of the external version if it carries one. */
     private static List<ReturnEvent> events(ReturnEvent event, Command command) {
-        if (command.externalVersion() == null) {
-            return List.of(event);
-        }
-        return List.of(event,
-                new ReturnEvent.ExternalVersionRecorded(event.at(), command.actor(), command.externalVersion()));
+        ReturnEvent.ExternalVersionRecorded recorded = externalVersionRecord(event, command);
+        return recorded == null ? List.of(event) : List.of(event, recorded);
+    }
+
+    /** The record of the command's external version, after its event; null when it carries none. */
+    private static ReturnEvent.ExternalVersionRecorded externalVersionRecord(ReturnEvent event, Command command) {
+        return command.externalVersion() == null ? null
+                : new ReturnEvent.ExternalVersionRecorded(event.at(), command.actor(), command.externalVersion());
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * What {@link ReturnWorkflow#step} answers: the events of an accepted command with the case after them, exactly as
  * {@link ReturnWorkflow#evolve} would fold them, or why the command was refused. An accepted step is one object
- * around its events and its case: no separate {@link Decision} is built on the way.
+ * around its events and its case: no separate {@link Decision} and no list of events is built on the way.
  */
 public sealed interface StepResult {
     /** {@return true for {@link Accepted}} */
@@ -30,25 +30,34 @@ public sealed interface StepResult {
     Decision decision();
 
     /**
-     * The command is accepted: its events, and the case after them.
+     * The command is accepted: its event, the record of its external version if it carried one, and the case after
+     * them. A step makes one event, or two: they are kept as they are, and {@link #events()} lists them when asked.
      *
-     * @param events the events, in order: the command's event, then the record of its external version if it
-     *     carried one
+     * @param event the command's event
+     * @param externalVersion the record of the command's external version, or {@code null} when it carried none
      * @param after the case after the events
      */
-    record Accepted(List<ReturnEvent> events, ReturnCase after) implements StepResult {
+    record Accepted(ReturnEvent event, ReturnEvent.ExternalVersionRecorded externalVersion, ReturnCase after)
+            implements StepResult {
         /**
-         * Checks that the events and the case are there; the workflow passes an immutable list, which is kept.
+         * Checks that the event and the case are there.
          *
-         * @param events the events, in order; at least one
+         * @param event the command's event; not null
+         * @param externalVersion the record of the command's external version, or {@code null}
          * @param after the case after the events; not null
          */
         public Accepted {
-            events = List.copyOf(events);
-            if (events.isEmpty()) {
-                throw new IllegalArgumentException("events: an accepted command yields at least one event");
-            }
+            Objects.requireNonNull(event, "event");
             Objects.requireNonNull(after, "after");
+        }
+
+        /**
+         * The events, in order: the command's event, then the record of its external version if it carried one.
+         *
+         * @return the events, a new immutable list on each call
+         */
+        public List<ReturnEvent> events() {
+            return externalVersion == null ? List.of(event) : List.of(event, externalVersion);
         }
 
         @Override
@@ -58,7 +67,7 @@ public sealed interface StepResult {
 
         @Override
         public Decision decision() {
-            return new Decision.Accepted(events);
+            return new Decision.Accepted(events());
         }
     }
 

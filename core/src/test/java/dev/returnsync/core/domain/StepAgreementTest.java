@@ -1,6 +1,7 @@
 package dev.returnsync.core.domain;
 
 import dev.returnsync.core.domain.ExhaustiveTransitionTest.Who;
+import dev.returnsync.spi.ExternalVersion;
 import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.OutcomeType;
 import dev.returnsync.spi.Reason;
@@ -98,14 +99,17 @@ class StepAgreementTest {
     }
 
     @Test
-    void anAcceptedStepNeedsItsEventsAndItsCaseAndARefusalHasNoCase() {
-        List<ReturnEvent> events = List.of(new ReturnEvent.ReturnCancelled(Fixtures.T0, Fixtures.reseller(), S1));
+    void anAcceptedStepNeedsItsEventAndItsCaseAndARefusalHasNoCase() {
+        ReturnEvent event = new ReturnEvent.ReturnCancelled(Fixtures.T0, Fixtures.reseller(), S1);
         ReturnCase any = StateCatalog.all().get(0).current();
-        assertThrows(NullPointerException.class, () -> new StepResult.Accepted(events, null));
-        assertThrows(IllegalArgumentException.class, () -> new StepResult.Accepted(List.of(), any));
+        assertThrows(NullPointerException.class, () -> new StepResult.Accepted(event, null, null));
+        assertThrows(NullPointerException.class, () -> new StepResult.Accepted(null, null, any));
         StepResult refused = new StepResult.Refused(new Refusal(Refusal.Code.RULE, Fixtures.CASE, null,
                 CommandType.CLOSE_LEG, "no", "rule"));
         assertNull(refused.after());
-        assertEquals(new Decision.Accepted(events), new StepResult.Accepted(events, any).decision());
+        assertEquals(new Decision.Accepted(List.of(event)), new StepResult.Accepted(event, null, any).decision());
+        ReturnEvent.ExternalVersionRecorded recorded = new ReturnEvent.ExternalVersionRecorded(Fixtures.T0,
+                Fixtures.reseller(), ExternalVersion.of("taobao", 3));
+        assertEquals(List.of(event, recorded), new StepResult.Accepted(event, recorded, any).events());
     }
 }

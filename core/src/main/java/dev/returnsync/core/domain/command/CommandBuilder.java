@@ -10,7 +10,6 @@ import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.Role;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -43,7 +42,20 @@ public abstract class CommandBuilder<C extends Command> {
      */
     public final C build() {
         C command = make();
-        List<Violation> violations = new ArrayList<>();
+        try {
+            // a valid command, the common case, is checked without a list of its own
+            check(command, FirstViolation.INSTANCE);
+            return command;
+        } catch (FirstViolation.Found found) {
+            List<Violation> violations = new ArrayList<>();
+            check(command, violations);
+            violations.sort(CommandConstraints.ORDER);
+            throw new InvalidCommandException(type, violations);
+        }
+    }
+
+    /** Adds every violation of the command to the list: its constraints, then its actor's role and party. */
+    private void check(C command, List<Violation> violations) {
         Constraints.check(command, violations);
         Actor actor = command.actor();
         if (actor != null) {
@@ -54,11 +66,6 @@ public abstract class CommandBuilder<C extends Command> {
             }
             checkParty(command, actor, violations);
         }
-        if (!violations.isEmpty()) {
-            violations.sort(Comparator.comparing(Violation::path).thenComparing(Violation::message));
-            throw new InvalidCommandException(type, violations);
-        }
-        return command;
     }
 
     /**

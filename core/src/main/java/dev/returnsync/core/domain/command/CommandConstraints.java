@@ -3,7 +3,6 @@ package dev.returnsync.core.domain.command;
 import dev.returnsync.core.domain.Command;
 import dev.returnsync.core.domain.InvalidCommandException.Violation;
 
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +15,8 @@ import java.util.List;
  * command it is given, however it was made; a build already checks the same constraints.
  */
 public final class CommandConstraints {
-    private static final Comparator<Violation> ORDER =
+    /** The order violations are named in: by path, then message. */
+    static final Comparator<Violation> ORDER =
             Comparator.comparing(Violation::path).thenComparing(Violation::message);
 
     private CommandConstraints() {
@@ -31,48 +31,15 @@ public final class CommandConstraints {
      */
     public static List<Violation> compiledViolations(Command command) {
         try {
-            if (!CompiledConstraints.check(command, StopAtFirst.INSTANCE)) {
+            if (!CompiledConstraints.check(command, FirstViolation.INSTANCE)) {
                 return null;
             }
             return List.of();
-        } catch (StopAtFirst.Found found) {
+        } catch (FirstViolation.Found found) {
             List<Violation> violations = new ArrayList<>();
             CompiledConstraints.check(command, violations);
             violations.sort(ORDER);
             return violations;
-        }
-    }
-
-    /**
-     * A list that takes no element: the first violation ends the check, so a valid command needs no list of its
-     * own. Holds nothing, so it is shared by every thread.
-     */
-    private static final class StopAtFirst extends AbstractList<Violation> {
-        static final StopAtFirst INSTANCE = new StopAtFirst();
-
-        /** Thrown at the first violation; carries no state and no stack trace, so one instance serves all. */
-        static final class Found extends RuntimeException {
-            private static final long serialVersionUID = 1L;
-            static final Found INSTANCE = new Found();
-
-            private Found() {
-                super(null, null, false, false);
-            }
-        }
-
-        @Override
-        public boolean add(Violation violation) {
-            throw Found.INSTANCE;
-        }
-
-        @Override
-        public Violation get(int index) {
-            throw new IndexOutOfBoundsException(index);
-        }
-
-        @Override
-        public int size() {
-            return 0;
         }
     }
 }
