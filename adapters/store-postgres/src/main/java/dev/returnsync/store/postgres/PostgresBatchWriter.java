@@ -25,7 +25,7 @@ import java.util.function.ToLongFunction;
  * record, the events, the links and the outbox entries and set or remove the due row, with the batch's lists bound as
  * arrays ({@code unnest}), or, for a part of one row (most often: a command's one event, one outbox entry, one
  * link), as plain parameters, which spares the driver an array per column and the server its decoding and a function
- * scan. The statement has one text per shape of batch (with or without an idempotency record, links and outbox
+ * scan. The case's tenant and id are bound to each part, so that no part joins another. The statement has one text per shape of batch (with or without an idempotency record, links and outbox
  * entries; one event, link or outbox entry, or several; a due time set or removed), each made and planned once per
  * connection when first needed: a part the batch does not need is left out, so the server neither plans nor opens a
  * table the batch does not write.
@@ -64,27 +64,30 @@ final class PostgresBatchWriter implements BatchWriter {
     private static String statement(PostgresDialect d, int shape, String onStoredId) {
         String events = d.table("events");
         String due = d.table("due_cases");
-        StringBuilder sql = new StringBuilder("WITH b AS (SELECT CAST(? AS varchar) AS tenant,"
-                + " CAST(? AS varchar) AS case_id, CAST(? AS bigint) AS expected, CAST(? AS timestamptz) AS due_at)");
+        String tenant = "CAST(? AS varchar)";
+        String caseId = "CAST(? AS varchar)";
+        StringBuilder sql = new StringBuilder("WITH ");
         if ((shape & WITH_RECORD) != 0) {
-            sql.append(", idem AS (INSERT INTO ").append(d.table("idempotency")).append(" (tenant, ")
-                    .append(d.quote("key")).append(", fingerprint, case_id, first_version, last_version)"
-                            + " SELECT b.tenant, CAST(? AS varchar), CAST(? AS text), b.case_id, CAST(? AS bigint),"
-                            + " CAST(? AS bigint) FROM b)");
+            sql.append("idem AS (INSERT INTO ").append(d.table("idempotency")).append(" (tenant, ")
+                    .append(d.quote("key")).append(", fingerprint, case_id, first_version, last_version) VALUES (")
+                    .append(tenant).append(", CAST(? AS varchar), CAST(? AS text), ").append(caseId)
+                    .append(", CAST(? AS bigint), CAST(? AS bigint))), ");
         }
         // evaluated once, so by the primary key (never as a hash of the whole table, per event)
-        sql.append(", current AS MATERIALIZED (SELECT b.expected = 0 OR EXISTS (SELECT 1 FROM ").append(events)
-                .append(" p WHERE p.tenant = b.tenant AND p.case_id = b.case_id AND p.version = b.expected)"
-                        + " AS at_expected FROM b)")
+        sql.append("current AS MATERIALIZED (SELECT CAST(? AS bigint) = 0 OR EXISTS (SELECT 1 FROM ").append(events)
+                .append(" p WHERE p.tenant = ").append(tenant).append(" AND p.case_id = ").append(caseId)
+                .append(" AND p.version = CAST(? AS bigint)) AS at_expected)")
                 .append(", ev AS (INSERT INTO ").append(events).append(" (").append(BatchRows.EVENT_COLUMNS)
-                .append(") SELECT b.tenant, b.case_id, CASE WHEN e.ord > 1 OR current.at_expected"
-                        + " THEN b.expected + e.ord END, e.type, e.at, CAST(e.payload AS json) FROM b, current, ")
+                .append(") SELECT ").append(tenant).append(", ").append(caseId)
+                .append(", CASE WHEN e.ord > 1 OR current.at_expected THEN CAST(? AS bigint) + e.ord END, e.type,"
+                        + " e.at, CAST(e.payload AS json) FROM current, ")
                 .append(rows((shape & MANY_EVENTS) != 0, true, "e", "type varchar", "at timestamptz", "payload text"))
                 .append(")");
         if ((shape & WITH_LINKS) != 0) {
             sql.append(", lk AS (INSERT INTO ").append(d.table("number_links")).append(" AS x (")
-                    .append(BatchRows.LINK_COLUMNS).append(") SELECT b.tenant, n.uniqueness_key, n.kind, n.scope,"
-                            + " n.value, b.case_id, n.leg, n.superseded FROM b, ")
+                    .append(BatchRows.LINK_COLUMNS).append(") SELECT ").append(tenant)
+                    .append(", n.uniqueness_key, n.kind, n.scope, n.value, ").append(caseId)
+                    .append(", n.leg, n.superseded FROM ")
                     .append(rows((shape & MANY_LINKS) != 0, false, "n", "uniqueness_key varchar", "kind varchar",
                             "scope varchar", "value varchar", "leg varchar", "superseded boolean"))
                     .append(" ON CONFLICT (tenant, uniqueness_key) DO UPDATE SET case_id = CASE"
@@ -95,18 +98,19 @@ final class PostgresBatchWriter implements BatchWriter {
                             + " (EXCLUDED.kind, EXCLUDED.scope, EXCLUDED.value, EXCLUDED.leg, EXCLUDED.superseded))");
         }
         if ((shape & WITH_DUE) != 0) {
-            sql.append(", dueset AS (INSERT INTO ").append(due).append(" AS d (tenant, case_id, due_at)"
-                    + " SELECT tenant, case_id, due_at FROM b ON CONFLICT (tenant, case_id)"
-                    + " DO UPDATE SET due_at = EXCLUDED.due_at WHERE d.due_at <> EXCLUDED.due_at)");
+            sql.append(", dueset AS (INSERT INTO ").append(due).append(" AS d (tenant, case_id, due_at) VALUES (")
+                    .append(tenant).append(", ").append(caseId).append(", CAST(? AS timestamptz))"
+                            + " ON CONFLICT (tenant, case_id) DO UPDATE SET due_at = EXCLUDED.due_at"
+                            + " WHERE d.due_at <> EXCLUDED.due_at)");
         } else {
-            sql.append(", unset AS (DELETE FROM ").append(due).append(" d USING b WHERE d.tenant = b.tenant"
-                    + " AND d.case_id = b.case_id)");
+            sql.append(", unset AS (DELETE FROM ").append(due).append(" d WHERE d.tenant = ").append(tenant)
+                    .append(" AND d.case_id = ").append(caseId).append(")");
         }
         if ((shape & WITH_OUTBOX) != 0) {
             sql.append(", ob AS (INSERT INTO ").append(d.table("outbox")).append(" (")
-                    .append(BatchRows.OUTBOX_COLUMNS).append(") SELECT o.id, b.tenant, b.case_id, o.version,"
-                            + " o.effect, o.target, o.attempts, o.next_attempt_at, o.last_error, o.parked,"
-                            + " o.lease_owner, o.lease_until FROM b, ")
+                    .append(BatchRows.OUTBOX_COLUMNS).append(") SELECT o.id, ").append(tenant).append(", ")
+                    .append(caseId).append(", o.version, o.effect, o.target, o.attempts, o.next_attempt_at,"
+                            + " o.last_error, o.parked, o.lease_owner, o.lease_until FROM ")
                     .append(rows((shape & MANY_OUTBOX) != 0, false, "o", "id varchar", "version bigint",
                             "effect varchar", "target varchar", "attempts integer", "next_attempt_at timestamptz",
                             "last_error text", "parked boolean", "lease_owner text", "lease_until timestamptz"))
@@ -178,20 +182,29 @@ final class PostgresBatchWriter implements BatchWriter {
         try (PreparedStatement insert = connection.prepareStatement(
                 statement(shape(batch, links, outbox), outboxIdsMayExist))) {
             Parameters p = new Parameters(connection, insert);
-            p.text(batch.tenant().value());
-            p.text(batch.caseId().value());
-            insert.setLong(p.next(), batch.expectedVersion());
-            p.text(time(batch.nextDueAt()));
+            String tenant = batch.tenant().value();
+            String caseId = batch.caseId().value();
             if (record != null) {
+                p.text(tenant);
                 p.text(record.key().value());
                 p.text(record.fingerprint());
-                insert.setLong(p.next(), record.firstVersion());
-                insert.setLong(p.next(), record.lastVersion());
+                p.text(caseId);
+                p.number(record.firstVersion());
+                p.number(record.lastVersion());
             }
+            p.number(batch.expectedVersion());
+            p.text(tenant);
+            p.text(caseId);
+            p.number(batch.expectedVersion());
+            p.text(tenant);
+            p.text(caseId);
+            p.number(batch.expectedVersion());
             p.texts(events, ReturnEvent::type);
             p.texts(events, event -> time(event.at()));
             p.texts(rows.payloads(), Function.identity());
             if (!links.isEmpty()) {
+                p.text(tenant);
+                p.text(caseId);
                 p.texts(links, link -> link.number().uniquenessKey());
                 p.texts(links, link -> link.number().kind().name());
                 p.texts(links, link -> link.number().scope());
@@ -199,7 +212,14 @@ final class PostgresBatchWriter implements BatchWriter {
                 p.texts(links, link -> link.leg() == null ? null : link.leg().value());
                 p.booleans(links, NumberLink::superseded);
             }
+            p.text(tenant);
+            p.text(caseId);
+            if (batch.nextDueAt() != null) {
+                p.text(time(batch.nextDueAt()));
+            }
             if (!outbox.isEmpty()) {
+                p.text(tenant);
+                p.text(caseId);
                 p.texts(outbox, OutboxEntry::id);
                 p.longs(outbox, OutboxEntry::version);
                 p.texts(outbox, entry -> entry.effect().name());
@@ -229,8 +249,12 @@ final class PostgresBatchWriter implements BatchWriter {
             this.statement = statement;
         }
 
-        int next() {
+        private int next() {
             return ++index;
+        }
+
+        void number(long value) throws SQLException {
+            statement.setLong(next(), value);
         }
 
         void text(String value) throws SQLException {

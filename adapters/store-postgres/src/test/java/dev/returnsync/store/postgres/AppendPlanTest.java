@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,6 +78,28 @@ class AppendPlanTest {
                 String ignoring = genericPlan(s, writer.statement(shape, true));
                 assertFalse(ignoring.contains("Scan on outbox"), ignoring);
                 assertTrue(ignoring.contains("Conflict Arbiter Indexes: outbox_pkey"), ignoring);
+            }
+            s.execute("RESET plan_cache_mode");
+        }
+    }
+
+    /**
+     * A part of one row (a command's one event, outbox entry or link) is bound as plain parameters, which the plan
+     * reads without a function scan; a part of several rows as arrays, read by {@code unnest}.
+     */
+    @Test
+    void aPartOfOneRowIsReadWithoutAFunctionScanAndSeveralRowsThroughUnnest() throws Exception {
+        PostgresBatchWriter writer = new PostgresBatchWriter(new PostgresDialect(SCHEMA));
+        int everyPart = PostgresBatchWriter.WITH_RECORD | PostgresBatchWriter.WITH_LINKS
+                | PostgresBatchWriter.WITH_DUE | PostgresBatchWriter.WITH_OUTBOX;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET plan_cache_mode = force_generic_plan");
+            String oneRowEach = genericPlan(s, writer.statement(everyPart, false));
+            assertFalse(oneRowEach.contains("Function Scan"), oneRowEach);
+            for (int many : new int[] {PostgresBatchWriter.MANY_EVENTS, PostgresBatchWriter.MANY_LINKS,
+                    PostgresBatchWriter.MANY_OUTBOX}) {
+                String plan = genericPlan(s, writer.statement(everyPart | many, false));
+                assertEquals(1, plan.split("Function Scan", -1).length - 1, plan);
             }
             s.execute("RESET plan_cache_mode");
         }
