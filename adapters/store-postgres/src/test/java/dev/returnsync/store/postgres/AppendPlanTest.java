@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The append's statement, of every shape of batch, in the generic plan the server keeps for a prepared statement,
- * checks the expected version through the events' primary key: it never reads the events table whole, whatever the
- * table's size.
+ * checks the expected version through the events' primary key and finds the case's due row through its own: it never
+ * reads the events or the due rows whole, whatever the tables' size.
  */
 @Timeout(60)
 class AppendPlanTest {
@@ -52,6 +52,8 @@ class AppendPlanTest {
                     String plan = genericPlan(s, writer.statement(shape, ignoring));
                     assertFalse(plan.contains("Seq Scan on events"), plan);
                     assertTrue(plan.contains("events_pkey"), plan);
+                    assertFalse(plan.contains("Seq Scan on due_cases"), plan);
+                    assertTrue(plan.contains("due_cases_pkey"), plan);
                 }
             }
             s.execute("RESET plan_cache_mode");
