@@ -1,6 +1,7 @@
 package dev.returnsync.store.postgres;
 
 import dev.returnsync.spi.NumberLink;
+import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.store.AppendBatch;
 import dev.returnsync.spi.store.IdempotencyRecord;
 import dev.returnsync.spi.store.OutboxEntry;
@@ -13,15 +14,21 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * A whole batch in one statement, auto-committed, so in one round trip: data-modifying CTEs insert the idempotency
  * record, the events, the links and the outbox entries and set or remove the due row, with the batch's lists bound as
- * arrays ({@code unnest}). The statement has one text per shape of batch (with or without an idempotency record,
- * links and outbox entries; a due time set or removed), {@value #SHAPES} in all, each planned once per connection:
- * a part the batch does not need is left out, so the server neither plans nor opens a table the batch does not
- * write.
+ * arrays ({@code unnest}), or, for a part of one row (most often: a command's one event, one outbox entry, one
+ * link), as plain parameters, which spares the driver an array per column and the server its decoding and a function
+ * scan. The case's tenant and id are bound to each part, so that no part joins another. The statement has one text per shape of batch (with or without an idempotency record, links and outbox
+ * entries; one event, link or outbox entry, or several; a due time set or removed), each made and planned once per
+ * connection when first needed: a part the batch does not need is left out, so the server neither plans nor opens a
+ * table the batch does not write.
  *
  * <p>The guards: the first event's version is null, which its column refuses, unless the case has the expected version
  * (or none is expected; checked once per append, through the events' primary key); a link that exists for another
@@ -35,50 +42,55 @@ import java.util.function.Function;
  * an engine's ids name the event's version, which the same statement inserts, so its appends never need it.
  */
 final class PostgresBatchWriter implements BatchWriter {
-    /** The shapes of batch: with an idempotency record, with links, with a due time, with outbox entries. */
-    static final int SHAPES = 16;
-    private static final int WITH_RECORD = 1;
-    private static final int WITH_LINKS = 2;
-    private static final int WITH_DUE = 4;
-    private static final int WITH_OUTBOX = 8;
+    /** The shapes of batch, sums of the bits below: what the batch has, and which of its parts have several rows. */
+    static final int SHAPES = 128;
+    static final int WITH_RECORD = 1;
+    static final int WITH_LINKS = 2;
+    static final int WITH_DUE = 4;
+    static final int WITH_OUTBOX = 8;
+    static final int MANY_EVENTS = 16;
+    static final int MANY_LINKS = 32;
+    static final int MANY_OUTBOX = 64;
 
+    private final PostgresDialect dialect;
+    /** Each made when first needed (a benign race: two threads may make the same text). */
     private final String[] statements = new String[SHAPES];
     private final String[] ignoringStoredIds = new String[SHAPES];
 
-    PostgresBatchWriter(PostgresDialect d) {
-        for (int shape = 0; shape < SHAPES; shape++) {
-            statements[shape] = statement(d, shape, "");
-            ignoringStoredIds[shape] = statement(d, shape, " ON CONFLICT (id) DO NOTHING");
-        }
+    PostgresBatchWriter(PostgresDialect dialect) {
+        this.dialect = dialect;
     }
 
     private static String statement(PostgresDialect d, int shape, String onStoredId) {
         String events = d.table("events");
         String due = d.table("due_cases");
-        StringBuilder sql = new StringBuilder("WITH b AS (SELECT CAST(? AS varchar) AS tenant,"
-                + " CAST(? AS varchar) AS case_id, CAST(? AS bigint) AS expected, CAST(? AS timestamptz) AS due_at)");
+        String tenant = "CAST(? AS varchar)";
+        String caseId = "CAST(? AS varchar)";
+        StringBuilder sql = new StringBuilder("WITH ");
         if ((shape & WITH_RECORD) != 0) {
-            sql.append(", idem AS (INSERT INTO ").append(d.table("idempotency")).append(" (tenant, ")
-                    .append(d.quote("key")).append(", fingerprint, case_id, first_version, last_version)"
-                            + " SELECT b.tenant, CAST(? AS varchar), CAST(? AS text), b.case_id, CAST(? AS bigint),"
-                            + " CAST(? AS bigint) FROM b)");
+            sql.append("idem AS (INSERT INTO ").append(d.table("idempotency")).append(" (tenant, ")
+                    .append(d.quote("key")).append(", fingerprint, case_id, first_version, last_version) VALUES (")
+                    .append(tenant).append(", CAST(? AS varchar), CAST(? AS text), ").append(caseId)
+                    .append(", CAST(? AS bigint), CAST(? AS bigint))), ");
         }
         // evaluated once, so by the primary key (never as a hash of the whole table, per event)
-        sql.append(", current AS MATERIALIZED (SELECT b.expected = 0 OR EXISTS (SELECT 1 FROM ").append(events)
-                .append(" p WHERE p.tenant = b.tenant AND p.case_id = b.case_id AND p.version = b.expected)"
-                        + " AS at_expected FROM b)")
+        sql.append("current AS MATERIALIZED (SELECT CAST(? AS bigint) = 0 OR EXISTS (SELECT 1 FROM ").append(events)
+                .append(" p WHERE p.tenant = ").append(tenant).append(" AND p.case_id = ").append(caseId)
+                .append(" AND p.version = CAST(? AS bigint)) AS at_expected)")
                 .append(", ev AS (INSERT INTO ").append(events).append(" (").append(BatchRows.EVENT_COLUMNS)
-                .append(") SELECT b.tenant, b.case_id, CASE WHEN e.ord > 1 OR current.at_expected"
-                        + " THEN b.expected + e.ord END, e.type, e.at, CAST(e.payload AS json)"
-                        + " FROM b, current, unnest(CAST(? AS varchar[]), CAST(? AS timestamptz[]), CAST(? AS text[]))"
-                        + " WITH ORDINALITY AS e(type, at, payload, ord))");
+                .append(") SELECT ").append(tenant).append(", ").append(caseId)
+                .append(", CASE WHEN e.ord > 1 OR current.at_expected THEN CAST(? AS bigint) + e.ord END, e.type,"
+                        + " e.at, CAST(e.payload AS json) FROM current, ")
+                .append(rows((shape & MANY_EVENTS) != 0, true, "e", "type varchar", "at timestamptz", "payload text"))
+                .append(")");
         if ((shape & WITH_LINKS) != 0) {
             sql.append(", lk AS (INSERT INTO ").append(d.table("number_links")).append(" AS x (")
-                    .append(BatchRows.LINK_COLUMNS).append(") SELECT b.tenant, n.uniqueness_key, n.kind, n.scope,"
-                            + " n.value, b.case_id, n.leg, n.superseded FROM b, unnest(CAST(? AS varchar[]),"
-                            + " CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]),"
-                            + " CAST(? AS boolean[])) AS n(uniqueness_key, kind, scope, value, leg, superseded)"
-                            + " ON CONFLICT (tenant, uniqueness_key) DO UPDATE SET case_id = CASE"
+                    .append(BatchRows.LINK_COLUMNS).append(") SELECT ").append(tenant)
+                    .append(", n.uniqueness_key, n.kind, n.scope, n.value, ").append(caseId)
+                    .append(", n.leg, n.superseded FROM ")
+                    .append(rows((shape & MANY_LINKS) != 0, false, "n", "uniqueness_key varchar", "kind varchar",
+                            "scope varchar", "value varchar", "leg varchar", "superseded boolean"))
+                    .append(" ON CONFLICT (tenant, uniqueness_key) DO UPDATE SET case_id = CASE"
                             + " WHEN x.case_id = EXCLUDED.case_id THEN x.case_id END, kind = EXCLUDED.kind,"
                             + " scope = EXCLUDED.scope, value = EXCLUDED.value, leg = EXCLUDED.leg,"
                             + " superseded = EXCLUDED.superseded WHERE x.case_id <> EXCLUDED.case_id"
@@ -86,95 +98,216 @@ final class PostgresBatchWriter implements BatchWriter {
                             + " (EXCLUDED.kind, EXCLUDED.scope, EXCLUDED.value, EXCLUDED.leg, EXCLUDED.superseded))");
         }
         if ((shape & WITH_DUE) != 0) {
-            sql.append(", dueset AS (INSERT INTO ").append(due).append(" AS d (tenant, case_id, due_at)"
-                    + " SELECT tenant, case_id, due_at FROM b ON CONFLICT (tenant, case_id)"
-                    + " DO UPDATE SET due_at = EXCLUDED.due_at WHERE d.due_at <> EXCLUDED.due_at)");
+            sql.append(", dueset AS (INSERT INTO ").append(due).append(" AS d (tenant, case_id, due_at) VALUES (")
+                    .append(tenant).append(", ").append(caseId).append(", CAST(? AS timestamptz))"
+                            + " ON CONFLICT (tenant, case_id) DO UPDATE SET due_at = EXCLUDED.due_at"
+                            + " WHERE d.due_at <> EXCLUDED.due_at)");
         } else {
-            sql.append(", unset AS (DELETE FROM ").append(due).append(" d USING b WHERE d.tenant = b.tenant"
-                    + " AND d.case_id = b.case_id)");
+            sql.append(", unset AS (DELETE FROM ").append(due).append(" d WHERE d.tenant = ").append(tenant)
+                    .append(" AND d.case_id = ").append(caseId).append(")");
         }
         if ((shape & WITH_OUTBOX) != 0) {
             sql.append(", ob AS (INSERT INTO ").append(d.table("outbox")).append(" (")
-                    .append(BatchRows.OUTBOX_COLUMNS).append(") SELECT o.id, b.tenant, b.case_id, o.version,"
-                            + " o.effect, o.target, o.attempts, o.next_attempt_at, o.last_error, o.parked,"
-                            + " o.lease_owner, o.lease_until FROM b, unnest(CAST(? AS varchar[]), CAST(? AS bigint[]),"
-                            + " CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS integer[]),"
-                            + " CAST(? AS timestamptz[]), CAST(? AS text[]), CAST(? AS boolean[]), CAST(? AS text[]),"
-                            + " CAST(? AS timestamptz[])) AS o(id, version, effect, target, attempts, next_attempt_at,"
-                            + " last_error, parked, lease_owner, lease_until)").append(onStoredId).append(")");
+                    .append(BatchRows.OUTBOX_COLUMNS).append(") SELECT o.id, ").append(tenant).append(", ")
+                    .append(caseId).append(", o.version, o.effect, o.target, o.attempts, o.next_attempt_at,"
+                            + " o.last_error, o.parked, o.lease_owner, o.lease_until FROM ")
+                    .append(rows((shape & MANY_OUTBOX) != 0, false, "o", "id varchar", "version bigint",
+                            "effect varchar", "target varchar", "attempts integer", "next_attempt_at timestamptz",
+                            "last_error text", "parked boolean", "lease_owner text", "lease_until timestamptz"))
+                    .append(onStoredId).append(")");
         }
         return sql.append(" SELECT 1").toString();
     }
 
     /**
-     * The statement of a shape of batch (a sum of the {@code WITH_} bits, below {@value #SHAPES}), for tests.
+     * A part's rows as a from-item {@code alias(names)}: several rows as {@code unnest} of one array parameter per
+     * column; one row as a sub-select of plain parameters, which the planner folds into the statement.
+     *
+     * @param many whether the part has several rows
+     * @param ordinal whether to add the row's number (from 1) as column {@code ord}
+     * @param alias the from-item's name
+     * @param columns each column's name and type, {@code "name type"}
+     */
+    private static String rows(boolean many, boolean ordinal, String alias, String... columns) {
+        StringJoiner values = new StringJoiner(", ");
+        StringJoiner names = new StringJoiner(", ");
+        for (String column : columns) {
+            String name = column.substring(0, column.indexOf(' '));
+            String type = column.substring(column.indexOf(' ') + 1);
+            values.add(many ? "CAST(? AS " + type + "[])" : "CAST(? AS " + type + ") AS " + name);
+            names.add(name);
+        }
+        if (ordinal) {
+            names.add("ord");
+        }
+        if (many) {
+            return "unnest(" + values + ")" + (ordinal ? " WITH ORDINALITY" : "") + " AS " + alias + "(" + names + ")";
+        }
+        return "(SELECT " + values + (ordinal ? ", CAST(1 AS bigint) AS ord" : "") + ") AS " + alias;
+    }
+
+    /**
+     * The statement of a shape of batch (a sum of the shape bits, below {@value #SHAPES}), made when first needed.
      *
      * @param shape the shape
      * @param ignoringStoredIds true for the statement that leaves out an outbox id stored already
      * @return the statement's text
      */
     String statement(int shape, boolean ignoringStoredIds) {
-        return ignoringStoredIds ? this.ignoringStoredIds[shape] : statements[shape];
+        String[] texts = ignoringStoredIds ? this.ignoringStoredIds : statements;
+        String text = texts[shape];
+        if (text == null) {
+            text = statement(dialect, shape, ignoringStoredIds ? " ON CONFLICT (id) DO NOTHING" : "");
+            texts[shape] = text;
+        }
+        return text;
+    }
+
+    /** {@return the shape of a batch with these rows} */
+    private static int shape(AppendBatch batch, List<NumberLink> links, List<OutboxEntry> outbox) {
+        return (batch.idempotency() == null ? 0 : WITH_RECORD)
+                | (links.isEmpty() ? 0 : WITH_LINKS) | (links.size() > 1 ? MANY_LINKS : 0)
+                | (batch.nextDueAt() == null ? 0 : WITH_DUE)
+                | (outbox.isEmpty() ? 0 : WITH_OUTBOX) | (outbox.size() > 1 ? MANY_OUTBOX : 0)
+                | (batch.events().size() > 1 ? MANY_EVENTS : 0);
     }
 
     @Override
     public void write(Connection connection, AppendBatch batch, boolean outboxIdsMayExist) throws SQLException {
         BatchRows rows = new BatchRows(batch);
         IdempotencyRecord record = batch.idempotency();
+        List<ReturnEvent> events = batch.events();
         List<NumberLink> links = rows.links();
         List<OutboxEntry> outbox = rows.outbox();
-        int shape = (record == null ? 0 : WITH_RECORD) | (links.isEmpty() ? 0 : WITH_LINKS)
-                | (batch.nextDueAt() == null ? 0 : WITH_DUE) | (outbox.isEmpty() ? 0 : WITH_OUTBOX);
-        try (PreparedStatement insert = connection.prepareStatement(statement(shape, outboxIdsMayExist))) {
-            int p = 1;
-            insert.setString(p++, batch.tenant().value());
-            insert.setString(p++, batch.caseId().value());
-            insert.setLong(p++, batch.expectedVersion());
-            insert.setString(p++, time(batch.nextDueAt()));
+        try (PreparedStatement insert = connection.prepareStatement(
+                statement(shape(batch, links, outbox), outboxIdsMayExist))) {
+            Parameters p = new Parameters(connection, insert);
+            String tenant = batch.tenant().value();
+            String caseId = batch.caseId().value();
             if (record != null) {
-                insert.setString(p++, record.key().value());
-                insert.setString(p++, record.fingerprint());
-                insert.setLong(p++, record.firstVersion());
-                insert.setLong(p++, record.lastVersion());
+                p.text(tenant);
+                p.text(record.key().value());
+                p.text(record.fingerprint());
+                p.text(caseId);
+                p.number(record.firstVersion());
+                p.number(record.lastVersion());
             }
-            insert.setArray(p++, texts(connection, batch.events(), event -> event.type()));
-            insert.setArray(p++, texts(connection, batch.events(), event -> time(event.at())));
-            insert.setArray(p++, texts(connection, rows.payloads(), Function.identity()));
+            p.number(batch.expectedVersion());
+            p.text(tenant);
+            p.text(caseId);
+            p.number(batch.expectedVersion());
+            p.text(tenant);
+            p.text(caseId);
+            p.number(batch.expectedVersion());
+            p.texts(events, ReturnEvent::type);
+            p.texts(events, event -> time(event.at()));
+            p.texts(rows.payloads(), Function.identity());
             if (!links.isEmpty()) {
-                insert.setArray(p++, texts(connection, links, link -> link.number().uniquenessKey()));
-                insert.setArray(p++, texts(connection, links, link -> link.number().kind().name()));
-                insert.setArray(p++, texts(connection, links, link -> link.number().scope()));
-                insert.setArray(p++, texts(connection, links, link -> link.number().value()));
-                insert.setArray(p++, texts(connection, links, link -> link.leg() == null ? null : link.leg().value()));
-                insert.setArray(p++, connection.createArrayOf("bool",
-                        links.stream().map(NumberLink::superseded).toArray(Boolean[]::new)));
+                p.text(tenant);
+                p.text(caseId);
+                p.texts(links, link -> link.number().uniquenessKey());
+                p.texts(links, link -> link.number().kind().name());
+                p.texts(links, link -> link.number().scope());
+                p.texts(links, link -> link.number().value());
+                p.texts(links, link -> link.leg() == null ? null : link.leg().value());
+                p.booleans(links, NumberLink::superseded);
+            }
+            p.text(tenant);
+            p.text(caseId);
+            if (batch.nextDueAt() != null) {
+                p.text(time(batch.nextDueAt()));
             }
             if (!outbox.isEmpty()) {
-                insert.setArray(p++, texts(connection, outbox, OutboxEntry::id));
-                insert.setArray(p++, connection.createArrayOf("int8",
-                        outbox.stream().map(OutboxEntry::version).toArray(Long[]::new)));
-                insert.setArray(p++, texts(connection, outbox, entry -> entry.effect().name()));
-                insert.setArray(p++, texts(connection, outbox, OutboxEntry::target));
-                insert.setArray(p++, connection.createArrayOf("int4",
-                        outbox.stream().map(OutboxEntry::attempts).toArray(Integer[]::new)));
-                insert.setArray(p++, texts(connection, outbox, entry -> time(entry.nextAttemptAt())));
-                insert.setArray(p++, texts(connection, outbox, entry -> BatchRows.text(entry.lastError())));
-                insert.setArray(p++, connection.createArrayOf("bool",
-                        outbox.stream().map(OutboxEntry::parked).toArray(Boolean[]::new)));
-                insert.setArray(p++, texts(connection, outbox, OutboxEntry::leaseOwner));
-                insert.setArray(p, texts(connection, outbox, entry -> time(entry.leaseUntil())));
+                p.text(tenant);
+                p.text(caseId);
+                p.texts(outbox, OutboxEntry::id);
+                p.longs(outbox, OutboxEntry::version);
+                p.texts(outbox, entry -> entry.effect().name());
+                p.texts(outbox, OutboxEntry::target);
+                p.ints(outbox, OutboxEntry::attempts);
+                p.texts(outbox, entry -> time(entry.nextAttemptAt()));
+                p.texts(outbox, entry -> BatchRows.text(entry.lastError()));
+                p.booleans(outbox, OutboxEntry::parked);
+                p.texts(outbox, OutboxEntry::leaseOwner);
+                p.texts(outbox, entry -> time(entry.leaseUntil()));
             }
             insert.execute();
         }
     }
 
-    private static <T> java.sql.Array texts(Connection connection, List<T> items, Function<T, String> value)
-            throws SQLException {
-        String[] texts = new String[items.size()];
-        for (int i = 0; i < texts.length; i++) {
-            texts[i] = value.apply(items.get(i));
+    /**
+     * Binds the statement's parameters in order: a column of a part of one row as a plain parameter, of several
+     * rows as an array.
+     */
+    private static final class Parameters {
+        private final Connection connection;
+        private final PreparedStatement statement;
+        private int index;
+
+        Parameters(Connection connection, PreparedStatement statement) {
+            this.connection = connection;
+            this.statement = statement;
         }
-        return connection.createArrayOf("text", texts);
+
+        private int next() {
+            return ++index;
+        }
+
+        void number(long value) throws SQLException {
+            statement.setLong(next(), value);
+        }
+
+        void text(String value) throws SQLException {
+            statement.setString(next(), value);
+        }
+
+        <T> void texts(List<T> rows, Function<T, String> value) throws SQLException {
+            if (rows.size() == 1) {
+                text(value.apply(rows.get(0)));
+                return;
+            }
+            String[] texts = new String[rows.size()];
+            for (int i = 0; i < texts.length; i++) {
+                texts[i] = value.apply(rows.get(i));
+            }
+            statement.setArray(next(), connection.createArrayOf("text", texts));
+        }
+
+        <T> void longs(List<T> rows, ToLongFunction<T> value) throws SQLException {
+            if (rows.size() == 1) {
+                statement.setLong(next(), value.applyAsLong(rows.get(0)));
+                return;
+            }
+            Long[] longs = new Long[rows.size()];
+            for (int i = 0; i < longs.length; i++) {
+                longs[i] = value.applyAsLong(rows.get(i));
+            }
+            statement.setArray(next(), connection.createArrayOf("int8", longs));
+        }
+
+        <T> void ints(List<T> rows, ToIntFunction<T> value) throws SQLException {
+            if (rows.size() == 1) {
+                statement.setInt(next(), value.applyAsInt(rows.get(0)));
+                return;
+            }
+            Integer[] ints = new Integer[rows.size()];
+            for (int i = 0; i < ints.length; i++) {
+                ints[i] = value.applyAsInt(rows.get(i));
+            }
+            statement.setArray(next(), connection.createArrayOf("int4", ints));
+        }
+
+        <T> void booleans(List<T> rows, Predicate<T> value) throws SQLException {
+            if (rows.size() == 1) {
+                statement.setBoolean(next(), value.test(rows.get(0)));
+                return;
+            }
+            Boolean[] booleans = new Boolean[rows.size()];
+            for (int i = 0; i < booleans.length; i++) {
+                booleans[i] = value.test(rows.get(i));
+            }
+            statement.setArray(next(), connection.createArrayOf("bool", booleans));
+        }
     }
 
     /** A time as ISO-8601 text at microsecond precision, which the statement casts to {@code timestamptz}. */

@@ -11,13 +11,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The append's statement, of every shape of batch, in the generic plan the server keeps for a prepared statement,
- * checks the expected version through the events' primary key: it never reads the events table whole, whatever the
- * table's size.
+ * checks the expected version through the events' primary key and finds the case's due row through its own: it never
+ * reads the events or the due rows whole, whatever the tables' size.
  */
 @Timeout(60)
 class AppendPlanTest {
@@ -51,6 +52,8 @@ class AppendPlanTest {
                     String plan = genericPlan(s, writer.statement(shape, ignoring));
                     assertFalse(plan.contains("Seq Scan on events"), plan);
                     assertTrue(plan.contains("events_pkey"), plan);
+                    assertFalse(plan.contains("Seq Scan on due_cases"), plan);
+                    assertTrue(plan.contains("due_cases_pkey"), plan);
                 }
             }
             s.execute("RESET plan_cache_mode");
@@ -77,6 +80,28 @@ class AppendPlanTest {
                 String ignoring = genericPlan(s, writer.statement(shape, true));
                 assertFalse(ignoring.contains("Scan on outbox"), ignoring);
                 assertTrue(ignoring.contains("Conflict Arbiter Indexes: outbox_pkey"), ignoring);
+            }
+            s.execute("RESET plan_cache_mode");
+        }
+    }
+
+    /**
+     * A part of one row (a command's one event, outbox entry or link) is bound as plain parameters, which the plan
+     * reads without a function scan; a part of several rows as arrays, read by {@code unnest}.
+     */
+    @Test
+    void aPartOfOneRowIsReadWithoutAFunctionScanAndSeveralRowsThroughUnnest() throws Exception {
+        PostgresBatchWriter writer = new PostgresBatchWriter(new PostgresDialect(SCHEMA));
+        int everyPart = PostgresBatchWriter.WITH_RECORD | PostgresBatchWriter.WITH_LINKS
+                | PostgresBatchWriter.WITH_DUE | PostgresBatchWriter.WITH_OUTBOX;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET plan_cache_mode = force_generic_plan");
+            String oneRowEach = genericPlan(s, writer.statement(everyPart, false));
+            assertFalse(oneRowEach.contains("Function Scan"), oneRowEach);
+            for (int many : new int[] {PostgresBatchWriter.MANY_EVENTS, PostgresBatchWriter.MANY_LINKS,
+                    PostgresBatchWriter.MANY_OUTBOX}) {
+                String plan = genericPlan(s, writer.statement(everyPart | many, false));
+                assertEquals(1, plan.split("Function Scan", -1).length - 1, plan);
             }
             s.execute("RESET plan_cache_mode");
         }
