@@ -70,7 +70,7 @@ final class EventFit {
         }
         Currency currency = lines.get(0).unitPrice().currency();
         for (int i = 0; i < lines.size(); i++) {
-            if (repeatsEarlierSku(lines, i)) {
+            if (ReturnWorkflow.repeatsEarlierSku(lines, i)) {
                 throw new IllegalEventException(null, event.type(), "lines[" + i + "] repeats a SKU");
             }
             if (!lines.get(i).unitPrice().currency().equals(currency)) {
@@ -92,20 +92,6 @@ final class EventFit {
     static boolean isNewer(ReturnCase current, ExternalVersion external) {
         OptionalLong held = current.externalVersion(external.source());
         return held.isEmpty() || held.getAsLong() < external.version();
-    }
-
-    /**
-     * Whether the line at {@code index} repeats the SKU of an earlier line: a pairwise scan, no set, over a
-     * request's at most {@link ReturnLine#MAX_LINES} lines.
-     */
-    static boolean repeatsEarlierSku(List<ReturnLine> lines, int index) {
-        Sku sku = lines.get(index).sku();
-        for (int i = 0; i < index; i++) {
-            if (lines.get(i).sku().equals(sku)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Checks that a leg event fits the leg's state and payload. */

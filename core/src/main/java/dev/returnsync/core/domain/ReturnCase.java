@@ -41,11 +41,13 @@ import java.util.OptionalLong;
  */
 public final class ReturnCase {
     private final CaseHeader header;
+    /** The legs: the {@link Leg} itself for a case of one leg; the immutable {@code List<Leg>} of a case of several. */
+    private final Object legs;
     /**
-     * The legs: the {@link Leg} itself for a case of one leg, until {@link #legs()} is first asked and replaces it with
-     * the list of it; the immutable {@code List<Leg>} of a case of several.
+     * The list of a one-leg case's leg, made when {@link #legs()} is first asked. Not final: a thread that finds it
+     * null makes an equal immutable list (whose fields are final), so a data race costs a list, never a wrong answer.
      */
-    private Object legs;
+    private List<Leg> listed;
     private final long version;
     private final Map<String, Long> externalVersions;
 
@@ -88,14 +90,15 @@ public final class ReturnCase {
     /** {@return the legs, one per supplier, in the order of the request's lines; immutable} */
     @SuppressWarnings("unchecked")
     public List<Leg> legs() {
-        Object all = legs;
-        if (all instanceof Leg leg) {
-            // a one-leg case lists its leg when first asked; a race makes two equal immutable lists, either is kept
-            List<Leg> listed = List.of(leg);
-            legs = listed;
-            return listed;
+        if (legs instanceof Leg leg) {
+            List<Leg> list = listed;
+            if (list == null) {
+                list = List.of(leg);
+                listed = list;
+            }
+            return list;
         }
-        return (List<Leg>) all;
+        return (List<Leg>) legs;
     }
 
     /** {@return the number of events folded into this case} */
@@ -115,8 +118,7 @@ public final class ReturnCase {
 
     /** {@return the leg at {@code index}, in the order of {@link #legs()}} */
     Leg legAt(int index) {
-        Object all = legs;
-        return all instanceof Leg leg ? leg : (Leg) ((List<?>) all).get(index);
+        return legs instanceof Leg leg ? leg : (Leg) ((List<?>) legs).get(index);
     }
 
     /** {@return the case id} */

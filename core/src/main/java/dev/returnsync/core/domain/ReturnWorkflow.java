@@ -16,6 +16,7 @@ import dev.returnsync.spi.ReturnLine;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.Settlement;
 import dev.returnsync.spi.Role;
+import dev.returnsync.spi.Sku;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.TimeWindow;
 
@@ -490,7 +491,7 @@ public final class ReturnWorkflow {
         java.util.Currency currency = submit.lines().get(0).unitPrice().currency();
         for (int i = 0; i < submit.lines().size(); i++) {
             ReturnLine line = submit.lines().get(i);
-            if (EventFit.repeatsEarlierSku(submit.lines(), i)) {
+            if (repeatsEarlierSku(submit.lines(), i)) {
                 return refuse(Code.INVALID_PAYLOAD, submit, null, "lines: SKU " + line.sku() + " is listed twice");
             }
             if (!line.unitPrice().currency().equals(currency)) {
@@ -520,6 +521,21 @@ public final class ReturnWorkflow {
             worth += price * units;
         }
         return null;
+    }
+
+    /**
+     * Whether the line at {@code index} repeats the SKU of an earlier line: a pairwise scan, no set, over a
+     * request's at most {@link ReturnLine#MAX_LINES} lines. Here rather than in {@link EventFit}, which replay
+     * uses, so that deciding a submission does not load that class.
+     */
+    static boolean repeatsEarlierSku(List<ReturnLine> lines, int index) {
+        Sku sku = lines.get(index).sku();
+        for (int i = 0; i < index; i++) {
+            if (lines.get(i).sku().equals(sku)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Refusal checkLegCommand(ReturnCase current, LegCommand command, Leg leg) {
