@@ -90,9 +90,9 @@ final class RawJdbcCommands {
                 + " (tenant, uniqueness_key, kind, scope, value, case_id, leg, superseded) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
         deleteDue = "DELETE FROM " + due + " WHERE tenant = ? AND case_id = ?";
         insertDue = "INSERT INTO " + due + " (tenant, case_id, due_at) VALUES (?, ?, ?)";
-        insertOutbox = "INSERT INTO " + outbox + " (id, tenant, case_id, version, effect, target, attempts,"
+        insertOutbox = "INSERT INTO " + outbox + " (tenant, case_id, version, effect, target, attempts,"
                 + " next_attempt_at, last_error, parked, lease_owner, lease_until)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + flavor.unlessIdPresent();
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + flavor.unlessWorkPresent();
     }
 
     /** One event row. */
@@ -105,7 +105,7 @@ final class RawJdbcCommands {
     }
 
     /** One outbox row. */
-    record OutboxRow(String id, String tenant, String caseId, long version, String effect, String target,
+    record OutboxRow(String tenant, String caseId, long version, String effect, String target,
                      int attempts, Object nextAttemptAt, String lastError, boolean parked, String leaseOwner,
                      Object leaseUntil) {
     }
@@ -137,7 +137,7 @@ final class RawJdbcCommands {
             sortedEntries.sort(Comparator.comparing(OutboxEntry::id));
             List<OutboxRow> outbox = new ArrayList<>(sortedEntries.size());
             for (OutboxEntry e : sortedEntries) {
-                outbox.add(new OutboxRow(e.id(), e.tenant().value(), e.caseId().value(), e.version(), e.effect().name(),
+                outbox.add(new OutboxRow(e.tenant().value(), e.caseId().value(), e.version(), e.effect().name(),
                         e.target(), e.attempts(), flavor.time(e.nextAttemptAt()), e.lastError(), e.parked(),
                         e.leaseOwner(), e.leaseUntil() == null ? null : flavor.time(e.leaseUntil())));
             }
@@ -288,18 +288,17 @@ final class RawJdbcCommands {
         }
         try (PreparedStatement insert = connection.prepareStatement(insertOutbox)) {
             for (OutboxRow entry : command.outbox()) {
-                insert.setString(1, entry.id());
-                insert.setString(2, entry.tenant());
-                insert.setString(3, entry.caseId());
-                insert.setLong(4, entry.version());
-                insert.setString(5, entry.effect());
-                insert.setString(6, entry.target());
-                insert.setInt(7, entry.attempts());
-                insert.setObject(8, entry.nextAttemptAt());
-                insert.setString(9, entry.lastError());
-                insert.setBoolean(10, entry.parked());
-                insert.setString(11, entry.leaseOwner());
-                insert.setObject(12, entry.leaseUntil());
+                insert.setString(1, entry.tenant());
+                insert.setString(2, entry.caseId());
+                insert.setLong(3, entry.version());
+                insert.setString(4, entry.effect());
+                insert.setString(5, entry.target());
+                insert.setInt(6, entry.attempts());
+                insert.setObject(7, entry.nextAttemptAt());
+                insert.setString(8, entry.lastError());
+                insert.setBoolean(9, entry.parked());
+                insert.setString(10, entry.leaseOwner());
+                insert.setObject(11, entry.leaseUntil());
                 insert.executeUpdate();
             }
         }

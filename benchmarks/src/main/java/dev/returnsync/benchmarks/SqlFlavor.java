@@ -37,8 +37,8 @@ public enum SqlFlavor {
         }
 
         @Override
-        String unlessIdPresent() {
-            return " ON CONFLICT (id) DO NOTHING";
+        String unlessWorkPresent() {
+            return " ON CONFLICT (tenant, case_id, target, version, effect) DO NOTHING";
         }
 
         @Override
@@ -94,8 +94,8 @@ public enum SqlFlavor {
         }
 
         @Override
-        String unlessIdPresent() {
-            return " ON DUPLICATE KEY UPDATE id = id";
+        String unlessWorkPresent() {
+            return " ON DUPLICATE KEY UPDATE version = version";
         }
 
         @Override
@@ -161,8 +161,8 @@ public enum SqlFlavor {
     /** The idempotency table's {@code key} column, quoted. */
     abstract String key();
 
-    /** What makes the outbox insert do nothing when the id exists. */
-    abstract String unlessIdPresent();
+    /** What makes the outbox insert do nothing when the entry's work (the primary key) is stored already. */
+    abstract String unlessWorkPresent();
 
     /** A time as the driver binds it to the product's time column. */
     abstract Object time(Instant instant);

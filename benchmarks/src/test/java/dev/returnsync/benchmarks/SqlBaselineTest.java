@@ -37,7 +37,7 @@ class SqlBaselineTest {
             "number_links", "tenant, uniqueness_key",
             "idempotency", "tenant, KEY",
             "due_cases", "tenant, case_id",
-            "outbox", "id");
+            "outbox", "tenant, case_id, target, version, effect");
 
     @ParameterizedTest
     @EnumSource(SqlFlavor.class)

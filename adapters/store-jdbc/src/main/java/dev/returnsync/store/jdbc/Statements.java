@@ -8,8 +8,14 @@ import java.util.stream.Collectors;
 /** The store's statements but the append's (a {@link BatchWriter}'s), written once, with the dialect's table names and syntax filled in. */
 final class Statements {
     /** The outbox columns, in the order {@code JdbcCaseStore} binds and reads them. */
-    static final String OUTBOX_COLUMNS = "id, tenant, case_id, version, effect, target, attempts, next_attempt_at,"
+    static final String OUTBOX_COLUMNS = "tenant, case_id, version, effect, target, attempts, next_attempt_at,"
             + " last_error, parked, lease_owner, lease_until";
+
+    /**
+     * The claim's order among entries due at the same time: their work, in the order of the outbox's primary key (the
+     * claimable index ends with these columns, so a claim reads it in order without a sort).
+     */
+    private static final String CLAIM_TIE_BREAK = "o.tenant, o.case_id, o.target, o.version, o.effect";
 
     /**
      * The effects that are ordered sends, as an SQL list, for the claim's {@code NOT EXISTS} (which reads the outbox of
@@ -63,14 +69,14 @@ final class Statements {
                 + " AND (due_at, tenant, case_id) > (?, ?, ?) ORDER BY due_at, tenant, case_id LIMIT ?";
 
         outboxOf = "SELECT " + OUTBOX_COLUMNS + " FROM " + outbox + " WHERE tenant = ? AND case_id = ?"
-                + " ORDER BY version, id";
+                + " ORDER BY version, effect, target";
         String orderedSend = "effect IN (" + ORDERED_SENDS + ")";
         pickOutbox = "SELECT " + OUTBOX_COLUMNS.replaceAll("(\\w+)", "o.$1") + " FROM " + outbox + " o"
                 + " WHERE NOT o.parked AND o.next_attempt_at <= ? AND (o.lease_until IS NULL OR o.lease_until <= ?)"
                 + " AND NOT (o." + orderedSend + " AND EXISTS (SELECT 1 FROM " + outbox + " e"
                 + " WHERE e.tenant = o.tenant AND e.case_id = o.case_id AND e.target = o.target"
                 + " AND e.version < o.version AND NOT e.parked AND e." + orderedSend + "))"
-                + " ORDER BY o.next_attempt_at, o.id LIMIT ? FOR UPDATE SKIP LOCKED";
+                + " ORDER BY o.next_attempt_at, " + CLAIM_TIE_BREAK + " LIMIT ? FOR UPDATE SKIP LOCKED";
         // an entry is found by its work, which its id names (rows written under ids of earlier formats included)
         String work = "tenant = ? AND case_id = ? AND version = ? AND effect = ? AND target = ?";
         leaseOutbox = "UPDATE " + outbox + " SET lease_owner = ?, lease_until = ? WHERE " + work;

@@ -212,10 +212,10 @@ final class MySqlBatchWriter implements BatchWriter {
         }
         List<OutboxEntry> outbox = rows.outbox();
         if (!outbox.isEmpty()) {
-            parts.add(new Part(insertOutbox + rowMarkers(12, outbox.size()) + " ON DUPLICATE KEY UPDATE id = id",
+            // an entry whose work (the primary key) is stored already is left as it is
+            parts.add(new Part(insertOutbox + rowMarkers(11, outbox.size()) + " ON DUPLICATE KEY UPDATE version = version",
                     (s, i) -> {
                         for (OutboxEntry entry : outbox) {
-                            s.setString(i++, entry.id());
                             s.setString(i++, tenant);
                             s.setString(i++, caseId);
                             s.setLong(i++, entry.version());

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * collations.
  */
 final class MySqlDialect implements Dialect {
-    static final List<String> MIGRATIONS = List.of("V1__case_store.sql", "V2__unread_indexes.sql");
+    static final List<String> MIGRATIONS = List.of("V1__case_store.sql", "V2__unread_indexes.sql",
+            "V3__outbox_keyed_by_work.sql");
     static final String LOCATION = "db/returnsync/mysql";
     static final String PREFIX = "returnsync_";
     static final String COLLATION = "utf8mb4_bin";

@@ -127,7 +127,8 @@ class MySqlCaseStoreTest {
 
     /**
      * Version 2 drops the index on the links of a case, which no statement reads, and the one on the outbox of a case,
-     * whose look-ups the ordered sends' index serves: the rows of version 1 stay readable.
+     * whose look-ups the ordered sends' index serves; version 3 keys the outbox by its work (keeping, of two rows of
+     * the same work, the one of the least id) and drops that index: the rows of version 1 stay readable and workable.
      */
     @Test
     void the_unread_indexes_migration_keeps_the_data() throws Exception {
@@ -142,10 +143,13 @@ class MySqlCaseStoreTest {
                 + " NULL, false)");
         TestDatabase.execute(dataSource, "INSERT INTO returnsync_outbox VALUES ('ob-1', 't', 'case-1', 1, 'NOTIFY',"
                 + " 'CUSTOMER:c', 0, '2026-03-02 08:00:00', NULL, false, NULL, NULL)");
+        // the same work under another id: version 3 keeps the row of the least id
+        TestDatabase.execute(dataSource, "INSERT INTO returnsync_outbox VALUES ('ob-2', 't', 'case-1', 1, 'NOTIFY',"
+                + " 'CUSTOMER:c', 3, '2026-03-02 09:00:00', 'a copy', false, NULL, NULL)");
 
         MySqlCaseStore migrated = MySqlCaseStore.builder(dataSource).build();
 
-        assertEquals(2, migrated.schemaVersion());
+        assertEquals(3, migrated.schemaVersion());
         assertEquals(CaseId.of("case-1"), migrated.findByNumber(tenant, number).orElseThrow().caseId());
         LegacyOutboxIds.assertWorkedByDerivedId(migrated, new OutboxEntry(tenant, CaseId.of("case-1"), 1,
                 dev.returnsync.spi.store.Effect.NOTIFY, "CUSTOMER:c", 0, Instant.parse("2026-03-02T08:00:00Z"), null,
@@ -153,9 +157,19 @@ class MySqlCaseStoreTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.statistics"
                      + " WHERE table_schema = database() AND index_name IN"
-                     + " ('returnsync_number_links_case', 'returnsync_outbox_case')")) {
+                     + " ('returnsync_number_links_case', 'returnsync_outbox_case', 'returnsync_outbox_ordered_sends')")) {
             assertTrue(rs.next());
             assertEquals(0, rs.getInt(1));
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT column_name FROM information_schema.statistics"
+                     + " WHERE table_schema = database() AND table_name = 'returnsync_outbox'"
+                     + " AND index_name = 'PRIMARY' ORDER BY seq_in_index")) {
+            List<String> key = new ArrayList<>();
+            while (rs.next()) {
+                key.add(rs.getString(1));
+            }
+            assertEquals(List.of("tenant", "case_id", "target", "version", "effect"), key, "keyed by the work");
         }
         JdbcStoreSmoke.run(migrated, tenant, CaseId.of("case-2"));
     }

@@ -35,11 +35,12 @@ import java.util.function.ToLongFunction;
  * case of the tenant is updated to a null case id, which the column refuses. A taken key or version fails on its
  * unique key. A link of this case that did not change, and a due time that did not move, are not written again.
  *
- * <p>The outbox entries are inserted plainly: an id stored already fails the statement on the outbox's primary key,
- * and the store, finding no check of the contract that failed, writes again with
- * {@code outboxIdsMayExist}, through the same shape with {@code ON CONFLICT (id) DO NOTHING}. So an append pays for
- * {@code ON CONFLICT}'s speculative insert (a lock and a second WAL record per row) only in that rare second write;
- * an engine's ids name the event's version, which the same statement inserts, so its appends never need it.
+ * <p>The outbox entries are inserted plainly: an entry whose work is stored already fails the statement on the
+ * outbox's primary key (the work), and the store, finding no check of the contract that failed, writes again with
+ * {@code outboxIdsMayExist}, through the same shape with {@code ON CONFLICT} on that key {@code DO NOTHING}. So an
+ * append pays for {@code ON CONFLICT}'s speculative insert (a lock and a second WAL record per row) only in that rare
+ * second write; an engine's entries name the event's version, which the same statement inserts, so its appends never
+ * need it.
  */
 final class PostgresBatchWriter implements BatchWriter {
     /** The shapes of batch, sums of the bits below: what the batch has, and which of its parts have several rows. */
@@ -51,6 +52,9 @@ final class PostgresBatchWriter implements BatchWriter {
     static final int MANY_EVENTS = 16;
     static final int MANY_LINKS = 32;
     static final int MANY_OUTBOX = 64;
+
+    /** The second write's handling of an entry whose work is stored already: left out, through the primary key. */
+    private static final String ON_STORED_WORK = " ON CONFLICT (tenant, case_id, target, version, effect) DO NOTHING";
 
     private final PostgresDialect dialect;
     /** Each made when first needed (a benign race: two threads may make the same text). */
@@ -108,10 +112,10 @@ final class PostgresBatchWriter implements BatchWriter {
         }
         if ((shape & WITH_OUTBOX) != 0) {
             sql.append(", ob AS (INSERT INTO ").append(d.table("outbox")).append(" (")
-                    .append(BatchRows.OUTBOX_COLUMNS).append(") SELECT o.id, ").append(tenant).append(", ")
+                    .append(BatchRows.OUTBOX_COLUMNS).append(") SELECT ").append(tenant).append(", ")
                     .append(caseId).append(", o.version, o.effect, o.target, o.attempts, o.next_attempt_at,"
                             + " o.last_error, o.parked, o.lease_owner, o.lease_until FROM ")
-                    .append(rows((shape & MANY_OUTBOX) != 0, false, "o", "id varchar", "version bigint",
+                    .append(rows((shape & MANY_OUTBOX) != 0, false, "o", "version bigint",
                             "effect varchar", "target varchar", "attempts integer", "next_attempt_at timestamptz",
                             "last_error text", "parked boolean", "lease_owner text", "lease_until timestamptz"))
                     .append(onStoredId).append(")");
@@ -150,14 +154,14 @@ final class PostgresBatchWriter implements BatchWriter {
      * The statement of a shape of batch (a sum of the shape bits, below {@value #SHAPES}), made when first needed.
      *
      * @param shape the shape
-     * @param ignoringStoredIds true for the statement that leaves out an outbox id stored already
+     * @param ignoringStoredIds true for the statement that leaves out an outbox entry whose work is stored already
      * @return the statement's text
      */
     String statement(int shape, boolean ignoringStoredIds) {
         String[] texts = ignoringStoredIds ? this.ignoringStoredIds : statements;
         String text = texts[shape];
         if (text == null) {
-            text = statement(dialect, shape, ignoringStoredIds ? " ON CONFLICT (id) DO NOTHING" : "");
+            text = statement(dialect, shape, ignoringStoredIds ? ON_STORED_WORK : "");
             texts[shape] = text;
         }
         return text;
@@ -220,7 +224,6 @@ final class PostgresBatchWriter implements BatchWriter {
             if (!outbox.isEmpty()) {
                 p.text(tenant);
                 p.text(caseId);
-                p.texts(outbox, OutboxEntry::id);
                 p.longs(outbox, OutboxEntry::version);
                 p.texts(outbox, entry -> entry.effect().name());
                 p.texts(outbox, OutboxEntry::target);

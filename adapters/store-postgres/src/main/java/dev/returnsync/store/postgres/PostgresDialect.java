@@ -19,7 +19,8 @@ import java.util.List;
 final class PostgresDialect implements Dialect {
     /** The migration files, in order. */
     static final List<String> MIGRATIONS = List.of("V1__case_store.sql", "V2__tenant_scoped_keys.sql",
-            "V3__number_values.sql", "V4__unread_index.sql", "V5__outbox_case_index.sql");
+            "V3__number_values.sql", "V4__unread_index.sql", "V5__outbox_case_index.sql",
+            "V6__outbox_keyed_by_work.sql");
     static final String LOCATION = "db/returnsync/postgresql";
 
     private final String schema;

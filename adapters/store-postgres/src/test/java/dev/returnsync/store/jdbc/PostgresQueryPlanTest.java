@@ -11,8 +11,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** On PostgreSQL, the store's own statements (as {@link JdbcCaseStore} prepares them) use the schema's indexes. */
@@ -44,9 +46,9 @@ class PostgresQueryPlanTest {
                     + " FROM generate_series(1, 20000) g");
             s.execute("INSERT INTO " + SCHEMA + ".number_links SELECT 'K|s|' || g, 'CUSTOMER_REQUEST', 's', 'v' || g, 't',"
                     + " 'c' || g, NULL, false FROM generate_series(1, 20000) g");
-            s.execute("INSERT INTO " + SCHEMA + ".outbox SELECT 'o' || g, 't', 'c' || g, 1, 'NOTIFY', 'x', 0,"
+            s.execute("INSERT INTO " + SCHEMA + ".outbox SELECT 't', 'c' || g, 1, 'NOTIFY', 'x', 0,"
                     + " now() + g * interval '1 minute', NULL, g % 10 = 0, NULL, NULL FROM generate_series(1, 20000) g");
-            s.execute("INSERT INTO " + SCHEMA + ".outbox SELECT 's' || g, 't', 'c' || (g % 5000), g / 5000 + 1,"
+            s.execute("INSERT INTO " + SCHEMA + ".outbox SELECT 't', 'c' || (g % 5000), g / 5000 + 1,"
                     + " 'REQUEST_RETURN', 'x', 0, now() - interval '1 day', NULL, false, NULL, NULL"
                     + " FROM generate_series(1, 20000) g");
             s.execute("ANALYZE " + SCHEMA + ".due_cases");
@@ -64,10 +66,33 @@ class PostgresQueryPlanTest {
         assertTrue(explain(sql.findValue, "'t'", "'v77'", "'CUSTOMER_REQUEST'", "'CUSTOMER_REQUEST'", "10")
                 .contains("number_links_value"), "a number typed without its scope is found through its value");
         String claim = explain(sql.pickOutbox, now, now, "10");
-        assertTrue(claim.contains("outbox_claimable"), claim);
-        assertTrue(claim.contains("outbox_case_target"), "the wait for an earlier send is indexed: " + claim);
-        assertTrue(explain(sql.outboxOf, "'t'", "'c77'").contains("outbox_case_target"));
-        assertTrue(explain(sql.retryParked, "now()", "'t'", "'c77'").contains("outbox_case_target"));
+        assertTrue(claim.contains("Index Scan using outbox_claimable"), claim);
+        assertFalse(claim.contains("Sort"), "the claimable index gives the claim's order: " + claim);
+        assertTrue(claim.contains("outbox_pkey"), "the wait for an earlier send is indexed: " + claim);
+        assertNoScan(claim);
+        String[] work = {"'t'", "'c77'", "1", "'NOTIFY'", "'x'"};
+        String byWork = explain(sql.completeOutbox, with(work, "'o'"));
+        for (String plan : List.of(explain(sql.outboxOf, "'t'", "'c77'"),
+                explain(sql.retryParked, "now()", "'t'", "'c77'"),
+                explain(sql.leaseOutbox, with(new String[] {"'o'", "now()"}, work)),
+                explain(sql.renewOutbox, with(with(new String[] {"now()"}, work), "'o'", "now()")),
+                byWork,
+                explain(sql.failOutbox, with(with(new String[] {"'e'", "now()", "false"}, work), "'o'")))) {
+            assertTrue(plan.contains("outbox_pkey"), plan);
+            assertNoScan(plan);
+        }
+        assertTrue(byWork.lines().anyMatch(line -> line.contains("Index Cond:") && line.contains("effect")),
+                "an entry is found by its whole work: " + byWork);
+    }
+
+    private static String[] with(String[] first, String... then) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + then.length);
+        System.arraycopy(then, 0, all, first.length, then.length);
+        return all;
+    }
+
+    private static void assertNoScan(String plan) {
+        assertFalse(plan.contains("Seq Scan"), plan);
     }
 
     private static String explain(String sql, String... literals) throws SQLException {

@@ -101,7 +101,7 @@ class PostgresCaseStoreTest {
     void the_store_applies_its_schema_once_and_records_it() throws Exception {
         assertEquals(PostgresDialect.MIGRATIONS.size(), store.schemaVersion());
         PostgresCaseStore.builder(dataSource).schema(SCHEMA).build();
-        assertEquals(5, count("SELECT count(*) FROM " + SCHEMA + ".schema_version"));
+        assertEquals(6, count("SELECT count(*) FROM " + SCHEMA + ".schema_version"));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT version, script FROM " + SCHEMA + ".schema_version ORDER BY version")) {
             assertTrue(rs.next());
@@ -119,13 +119,21 @@ class PostgresCaseStoreTest {
             assertTrue(rs.next());
             assertEquals(5, rs.getInt(1));
             assertEquals("V5__outbox_case_index.sql", rs.getString(2));
+            assertTrue(rs.next());
+            assertEquals(6, rs.getInt(1));
+            assertEquals("V6__outbox_keyed_by_work.sql", rs.getString(2));
         }
     }
 
-    /** Version 5 keeps one index of the outbox by case: an entry writes three index entries, never four. */
+    /**
+     * Version 6 keys the outbox by its work, which also serves the look-ups by case: an entry writes two index entries,
+     * and stores no id.
+     */
     @Test
-    void the_outbox_has_one_index_by_case() throws SQLException {
-        assertEquals(List.of("outbox_case_target", "outbox_claimable", "outbox_pkey"), indexes("outbox"));
+    void the_outbox_is_keyed_by_its_work() throws SQLException {
+        assertEquals(List.of("outbox_claimable", "outbox_pkey"), indexes("outbox"));
+        assertEquals(0, count("SELECT count(*) FROM information_schema.columns WHERE table_schema = '" + SCHEMA + "'"
+                + " AND table_name = 'outbox' AND column_name = 'id'"));
     }
 
     private static List<String> indexes(String table) throws SQLException {
@@ -170,7 +178,8 @@ class PostgresCaseStoreTest {
     /**
      * A database at schema version 1 (case ids global, one case possibly holding a batch of another tenant) is
      * carried to version 2: every case, link, due row and outbox entry is kept, under the tenant of the case's first
-     * event, and each tenant may then use any case id and number.
+     * event, and each tenant may then use any case id and number. Then to the last version: of two outbox rows of
+     * the same work (under ids of an earlier format) the one of the least id is kept, and worked by its derived id.
      */
     @Test
     void the_tenant_scoped_keys_migration_carries_existing_data() throws Exception {
@@ -205,6 +214,9 @@ class PostgresCaseStoreTest {
             s.execute("INSERT INTO " + SCHEMA + ".due_cases VALUES ('case-1', 't-1', '2026-03-02T08:00:00Z')");
             s.execute("INSERT INTO " + SCHEMA + ".outbox VALUES ('ob-1', 't-2', 'case-1', 2, 'REQUEST_RETURN', 's-1', 0,"
                     + " '2026-03-01T08:00:00Z', NULL, false, NULL, NULL)");
+            // the same work under another id: version 6 keeps the row of the least id
+            s.execute("INSERT INTO " + SCHEMA + ".outbox VALUES ('ob-2', 't-1', 'case-1', 2, 'REQUEST_RETURN', 's-1', 3,"
+                    + " '2026-03-01T09:00:00Z', 'a copy', false, NULL, NULL)");
             c.commit();
         }
 
@@ -244,7 +256,7 @@ class PostgresCaseStoreTest {
                 () -> PostgresCaseStore.builder(dataSource).schema(SCHEMA).build());
         assertTrue(e.getMessage().contains("version 99"), e.getMessage());
         assertEquals(99, e.found());
-        assertEquals(5, e.required());
+        assertEquals(6, e.required());
     }
 
     @Test
@@ -253,7 +265,7 @@ class PostgresCaseStoreTest {
         SchemaVersionException e = assertThrows(SchemaVersionException.class,
                 () -> PostgresCaseStore.builder(dataSource).schema(SCHEMA).schemaSetup(SchemaSetup.VERIFY).build());
         assertEquals(0, e.found());
-        assertEquals(5, e.required());
+        assertEquals(6, e.required());
         assertTrue(e.getMessage().contains("classpath:db/returnsync/postgresql"), e.getMessage());
         assertEquals(0, count("SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + SCHEMA + "'"),
                 "verify creates nothing");

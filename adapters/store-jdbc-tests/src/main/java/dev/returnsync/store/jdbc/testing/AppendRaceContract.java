@@ -182,21 +182,19 @@ public abstract class AppendRaceContract {
     }
 
     @Test
-    void losing_the_outbox_id_race_leaves_the_entry_out_and_appends_the_rest() throws Exception {
+    void losing_the_outbox_work_race_leaves_the_entry_out_and_appends_the_rest() throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try (Connection rival = dataSource().getConnection()) {
             rival.setAutoCommit(false);
             try (PreparedStatement insert = rival.prepareStatement("INSERT INTO " + table("outbox")
-                    + " (id, tenant, case_id, version, effect, target, attempts, next_attempt_at, last_error, parked,"
-                    + " lease_owner, lease_until) VALUES (?, ?, ?, 1, ?, ?, 0, ?, 'rival', ?, NULL, NULL)")) {
-                OutboxEntry work = entry("case-1", "CUSTOMER:c-1", T0);
-                insert.setString(1, work.id());
-                insert.setString(2, TENANT.value());
-                insert.setString(3, "case-1");
-                insert.setString(4, Effect.NOTIFY.name());
-                insert.setString(5, work.target());
-                insert.setObject(6, time(T0));
-                insert.setBoolean(7, false);
+                    + " (tenant, case_id, version, effect, target, attempts, next_attempt_at, last_error, parked,"
+                    + " lease_owner, lease_until) VALUES (?, ?, 1, ?, ?, 0, ?, 'rival', ?, NULL, NULL)")) {
+                insert.setString(1, TENANT.value());
+                insert.setString(2, "case-1");
+                insert.setString(3, Effect.NOTIFY.name());
+                insert.setString(4, "CUSTOMER:c-1");
+                insert.setObject(5, time(T0));
+                insert.setBoolean(6, false);
                 insert.executeUpdate();
             }
             Future<?> append = pool.submit(() -> store.append(opened("case-1", "C-1",
@@ -211,7 +209,7 @@ public abstract class AppendRaceContract {
         assertEquals(1, store.load(TENANT, CaseId.of("case-1")).orElseThrow().version());
         List<OutboxEntry> stored = store.outboxOf(TENANT, CaseId.of("case-1"));
         assertEquals(List.of("CUSTOMER:c-1", "CUSTOMER:c-2"), stored.stream().map(OutboxEntry::target).toList());
-        assertEquals("rival", stored.get(0).lastError(), "an entry whose id is stored already is ignored");
+        assertEquals("rival", stored.get(0).lastError(), "an entry whose work is stored already is ignored");
         assertEquals(null, stored.get(1).lastError(), "the rest is appended");
     }
 
