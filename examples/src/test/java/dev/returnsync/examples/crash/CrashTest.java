@@ -10,7 +10,10 @@ import dev.returnsync.store.postgres.PostgresCaseStore;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.SupplierId;
+import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.store.CaseHistory;
+import dev.returnsync.spi.store.Effect;
+import dev.returnsync.spi.store.OutboxIds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -349,11 +352,14 @@ class CrashTest {
 
     private void checkDrained(boolean drained, List<String> left) throws SQLException {
         try (Connection c = admin.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT id, parked, attempts, last_error FROM " + SCHEMA + ".outbox ORDER BY id");
+                "SELECT tenant, case_id, version, effect, target, parked, attempts, last_error FROM " + SCHEMA
+                        + ".outbox ORDER BY tenant, case_id, target, version, effect");
              ResultSet rows = s.executeQuery()) {
             while (rows.next()) {
-                left.add((rows.getBoolean(2) ? "parked " : "pending ") + rows.getString(1) + " after "
-                        + rows.getInt(3) + " attempts: " + rows.getString(4));
+                String id = OutboxIds.of(TenantId.of(rows.getString(1)), CaseId.of(rows.getString(2)), rows.getLong(3),
+                        Effect.valueOf(rows.getString(4)), rows.getString(5));
+                left.add((rows.getBoolean(6) ? "parked " : "pending ") + id + " after " + rows.getInt(7)
+                        + " attempts: " + rows.getString(8));
             }
         }
         if (!drained && left.isEmpty()) {
