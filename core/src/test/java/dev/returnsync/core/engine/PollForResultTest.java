@@ -237,9 +237,7 @@ class PollForResultTest {
     @Test
     void aRefundOnlyLegWaitingForTheResultIsPolledForIt() {
         ReturnSyncEngine engine = engine(memory, ReturnWorkflow.ofDefaults(), "engine-a");
-        applied(engine, OutcomeType.REFUND_ONLY);
-        engine.execute(issue(c, S1, "N-1"));
-        engine.execute(share(c, S1));
+        numberShared(engine, OutcomeType.REFUND_ONLY);
         assertEquals(LegState.AWAITING_RESULT, state(engine));
         long shared = version(engine, ReturnEvent.NumberSharedWithCustomer.class);
         assertTrue(planned(Effect.POLL_SUPPLIER, shared));
@@ -252,9 +250,7 @@ class PollForResultTest {
     @Test
     void aSharedNumberOfALegThatShipsStartsNoPoll() {
         ReturnSyncEngine engine = engine(memory, ReturnWorkflow.ofDefaults(), "engine-a");
-        applied(engine, OutcomeType.RETURN_AND_REFUND);
-        engine.execute(issue(c, S1, "N-1"));
-        engine.execute(share(c, S1));
+        numberShared(engine, OutcomeType.RETURN_AND_REFUND);
         assertFalse(planned(Effect.POLL_SUPPLIER, version(engine, ReturnEvent.NumberSharedWithCustomer.class)));
     }
 
@@ -304,10 +300,14 @@ class PollForResultTest {
         engine.dispatchPending();
     }
 
-    private void shipped(ReturnSyncEngine engine, OutcomeType outcome) {
+    private void numberShared(ReturnSyncEngine engine, OutcomeType outcome) {
         applied(engine, outcome);
         engine.execute(issue(c, S1, "N-1"));
         engine.execute(share(c, S1));
+    }
+
+    private void shipped(ReturnSyncEngine engine, OutcomeType outcome) {
+        numberShared(engine, outcome);
         engine.execute(ship(c, S1, "SF", "SF1000000001"));
         engine.dispatchPending();
     }

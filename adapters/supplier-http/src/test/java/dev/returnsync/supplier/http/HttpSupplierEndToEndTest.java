@@ -216,12 +216,10 @@ class HttpSupplierEndToEndTest {
         String resellerNumber = toNumberRequested(engine, c, S1);
         engine.dispatchPending();
         assertEquals(1, server.returnsCreated());
-        clock.advance(Duration.ofMinutes(16));
-        engine.dispatchPending();
+        pollOnce();
         assertEquals(LegState.NUMBER_REQUESTED, leg(c).state(), "polled, nothing new yet");
         server.issuePendingNumbers();
-        clock.advance(Duration.ofMinutes(16));
-        engine.dispatchPending();
+        pollOnce();
         assertEquals(LegState.AWAITING_SHIPMENT, leg(c).state());
         assertEquals(server.supplierNumber(TENANT.value(), resellerNumber).orElseThrow(), leg(c).supplierNumber().value());
 

@@ -23,12 +23,12 @@ final class PollPhase {
     }
 
     /**
-     * The state in which the leg waits for the supplier after an event, if a poll is how the news comes.
+     * The state in which the leg waits for the supplier after an event, if a poll is how the news comes. The planner
+     * plans a poll only when the leg is in that state after the event (a shared number leaves a leg that ships in
+     * {@code AWAITING_SHIPMENT}, waiting for the customer), and the poll goes on only while it still is.
      *
      * @param event the event
-     * @return the state; empty when the event starts no wait for the supplier, and for
-     *     {@code NumberSharedWithCustomer}, the caller compares it with the leg's state (only a refund-only leg waits
-     *     there for the result)
+     * @return the state; empty when the event starts no wait for the supplier
      */
     static Optional<LegState> waitingAfter(ReturnEvent event) {
         if (event instanceof ReturnEvent.ReturnApplied) {
