@@ -25,7 +25,8 @@ import java.util.Set;
  *   <li>{@link Style#NUMBER_BY_CALLBACK}: replies "pending" and later calls back ({@link #takeCallbacks()} hands
  *       the callbacks to the test, which feeds them to the engine's supplier callbacks, as a webhook would);</li>
  *   <li>{@link Style#NUMBER_BY_POLLING}: pull-only; replies "pending" and answers polls with "nothing new" until
- *       the configured number of polls, then with the number; it also reports parcels it received, when told.</li>
+ *       the configured number of polls, then with the number; it also reports parcels it received and the results
+ *       of its inspections, when told.</li>
  * </ul>
  * It can fail the first {@code n} requests (with a retryable failure), and it deduplicates by idempotency key like
  * a well-behaved supplier: one return per key, the same number for the same key. Thread-safe.
@@ -68,6 +69,7 @@ public final class SimulatedSupplier implements SupplierAdapter {
     private final List<SupplierRequest> calls = new ArrayList<>();
     private final List<Callback> callbacks = new ArrayList<>();
     private final Map<CaseId, List<LineQuantity>> receipts = new LinkedHashMap<>();
+    private final Map<CaseId, SupplierReply.ResultReported> results = new LinkedHashMap<>();
     private final Map<String, SupplierRequest.ShareTracking> trackingByKey = new LinkedHashMap<>();
     private final Set<CaseId> cancelled = new LinkedHashSet<>();
 
@@ -172,6 +174,10 @@ public final class SimulatedSupplier implements SupplierAdapter {
             int polls = pollsByKey.merge(number, 1, Integer::sum);
             return polls > pollsBeforeNumber ? SupplierReply.numberIssued(number) : SupplierReply.nothingNew();
         }
+        SupplierReply.ResultReported result = results.get(request.caseId());
+        if (result != null) {
+            return result;
+        }
         List<LineQuantity> received = receipts.get(request.caseId());
         return received == null ? SupplierReply.nothingNew() : SupplierReply.received(received);
     }
@@ -191,6 +197,18 @@ public final class SimulatedSupplier implements SupplierAdapter {
      */
     public synchronized void receive(CaseId caseId, List<LineQuantity> quantities) {
         receipts.put(caseId, List.copyOf(quantities));
+    }
+
+    /**
+     * Tells the supplier it inspected the goods of a case, so that a poll with its number reports the result (from
+     * then on instead of the receipt).
+     *
+     * @param caseId the case whose goods were inspected
+     * @param result the result, as a poll answers it
+     */
+    public synchronized void inspect(CaseId caseId, SupplierReply.ResultReported result) {
+        results.put(Objects.requireNonNull(caseId, "caseId must not be null"),
+                Objects.requireNonNull(result, "result must not be null"));
     }
 
     /**

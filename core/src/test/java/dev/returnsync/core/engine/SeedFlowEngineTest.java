@@ -22,6 +22,7 @@ import dev.returnsync.spi.notify.NotificationType;
 import dev.returnsync.spi.store.Effect;
 import dev.returnsync.spi.store.OutboxIds;
 import dev.returnsync.spi.supplier.SupplierRegistry;
+import dev.returnsync.spi.supplier.SupplierReply;
 import dev.returnsync.spi.supplier.SupplierRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Both seed tables through the engine, with in-memory ports and the three supplier styles on three legs of one
- * case: S1 answers with its number in the reply (after failing twice), S2 calls back, S3 must be polled.
+ * case: S1 answers with its number in the reply (after failing twice), S2 calls back, S3 must be polled, for its
+ * number, the receipt and the result of its inspection.
  */
 @Timeout(20)
 class SeedFlowEngineTest {
@@ -132,10 +134,20 @@ class SeedFlowEngineTest {
         }
         assertEquals(LegState.RECEIVED, leg(c, S3).state());
 
-        // 供应商向代发商确认结果, 代发商向客户确认结果, 客户确认结果
+        // 供应商向代发商确认结果: S1 and S2 by command, S3's inspection is found by polling
         engine.execute(result(c, S1, "SKU-1", 1, 0));
         engine.execute(result(c, S2, "SKU-2", 1, 1));
-        engine.execute(result(c, S3, "SKU-3", 1, 0));
+        s3.inspect(c, SupplierReply.resultReported(List.of(LineQuantity.of("SKU-3", 1)), List.of())
+                .withNote("inspected"));
+        for (int minute = 0; minute < 10 && leg(c, S3).state() != LegState.RESULT_REPORTED; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            engine.dispatchPending();
+        }
+        assertEquals(LegState.RESULT_REPORTED, leg(c, S3).state());
+        assertEquals(1, engine.history(reseller(), c).stream().filter(e -> e instanceof ReturnEvent.ResultReported r
+                && r.leg().equals(S3) && r.actor().equals(supplier(S3))).count(), "S3's result, as S3, once");
+
+        // 代发商向客户确认结果, 客户确认结果
         for (SupplierId s : List.of(S1, S2, S3)) {
             engine.execute(tell(c, s));
             engine.execute(confirm(c, s));

@@ -39,6 +39,7 @@ import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.store.CaseStore;
 import dev.returnsync.spi.supplier.SupplierRegistry;
+import dev.returnsync.spi.supplier.SupplierReply;
 import dev.returnsync.spi.supplier.SupplierRequest;
 import dev.returnsync.store.postgres.PostgresCaseStore;
 import dev.returnsync.testsupport.SimulatedSupplier;
@@ -334,8 +335,11 @@ public final class Demo {
 
         act(Duration.ofHours(5), as(supplier(SUP_B), R2).reportResult().accepted(LineQuantity.of("MUG-BLUE", 1))
                 .rejected(LineQuantity.of("MUG-BLUE", 1)).note("一只有裂纹; 另一只完好, 不予退款").build());
-        act(Duration.ofMinutes(10), as(supplier(SUP_C), R2).reportResult().accepted(LineQuantity.of("LAMP-DESK", 1))
-                .note("台灯开关损坏, 同意退款").build());
+        timeline.note(SUP_C + " 检验台灯 (its system will report the result when polled)");
+        supC.inspect(R2, SupplierReply.resultReported(List.of(LineQuantity.of("LAMP-DESK", 1)), List.of())
+                .withNote("台灯开关损坏, 同意退款"));
+        runUntil("等轮询 " + SUP_C + " 的检验结果", Duration.ofMinutes(10), 1,
+                () -> legState(R2, SUP_C) == LegState.RESULT_REPORTED);
         act(Duration.ofMinutes(50), as(reseller, R2).reportResultToCustomer().leg(SUP_B).note("退款 35 元; 完好的那只杯子寄回给您")
                 .build());
         act(Duration.ZERO, as(reseller, R2).reportResultToCustomer().leg(SUP_C).note("退款 129 元").build());

@@ -68,6 +68,9 @@ final class WatchedSupplier implements SupplierAdapter {
             return "NothingNew (暂无消息, 稍后再查)";
         } else if (reply instanceof SupplierReply.Received r) {
             return "Received " + Timeline.quantities(r.quantities());
+        } else if (reply instanceof SupplierReply.ResultReported r) {
+            return "ResultReported 接受 accepted " + Timeline.quantities(r.accepted()) + ", 拒收 rejected "
+                    + Timeline.quantities(r.rejected());
         } else if (reply instanceof SupplierReply.Done) {
             return "Done";
         } else if (reply instanceof SupplierReply.Declined r) {

@@ -73,7 +73,7 @@ public interface SupplierAdapter {
      * failure, is refused at registration when polling is declared.
      *
      * @param request the call, for this adapter's supplier
-     * @return nothing new, the number, a refusal, the receipt, or a failure
+     * @return nothing new, the number, a refusal, the receipt, the inspection's result, or a failure
      */
     default SupplierReply.ToPoll poll(SupplierRequest.Poll request) {
         return SupplierReply.failed("supplier " + supplier() + " cannot be polled");

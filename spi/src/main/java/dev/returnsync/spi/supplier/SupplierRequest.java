@@ -126,7 +126,8 @@ public sealed interface SupplierRequest {
     }
 
     /**
-     * Ask about a pending request: has the number been issued, the return declined, the parcel received?
+     * Ask about a pending request: has the number been issued, the return declined, the parcel received, the goods
+     * inspected?
      *
      * @param idempotencyKey the same on every attempt of this call, 1 to 255 characters
      * @param tenant the tenant (reseller) the call is for

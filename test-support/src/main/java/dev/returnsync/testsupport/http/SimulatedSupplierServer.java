@@ -6,6 +6,7 @@ import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.json.JsonException;
+import dev.returnsync.spi.supplier.SupplierReply;
 import dev.returnsync.testsupport.SimulatedSupplier.Style;
 import dev.returnsync.testsupport.http.SupplierBook.Answer;
 
@@ -37,7 +38,9 @@ import java.util.concurrent.TimeUnit;
  *       made (marked {@code Idempotent-Replayed: true}); the same key with another body is refused (409);</li>
  *   <li>it issues its numbers in the reply ({@link Style#NUMBER_IN_REPLY}), or later, when its staff works through
  *       the queue ({@link #issuePendingNumbers()}), telling the reseller by a <b>signed callback</b>
- *       ({@link Style#NUMBER_BY_CALLBACK}) or waiting to be polled ({@link Style#NUMBER_BY_POLLING});</li>
+ *       ({@link Style#NUMBER_BY_CALLBACK}) or waiting to be polled ({@link Style#NUMBER_BY_POLLING}); receipts,
+ *       results of inspections and refusals go the same way ({@link #receive}, {@link #reportResult},
+ *       {@link #decline});</li>
  *   <li>faults can be injected for the next calls ({@link #inject}): slow answers, 500s, 429 with
  *       {@code Retry-After}, connections closed before or after processing, 422 validation errors.</li>
  * </ul>
@@ -259,22 +262,22 @@ public final class SimulatedSupplierServer implements AutoCloseable {
     }
 
     /**
-     * The supplier inspected a return's goods and tells the reseller the result by a signed callback, whatever its
-     * {@link Style} (a poll never reports results).
+     * The supplier books the result of its inspection of a return's goods (and the receipt of what it accounts for,
+     * if none was booked); for {@link Style#NUMBER_BY_CALLBACK} it tells the reseller by a signed
+     * {@code RESULT_REPORTED} callback, otherwise a poll finds the return {@code INSPECTED}.
      *
      * @param tenant the tenant id, as on the wire
      * @param resellerNumber the reseller return number, as on the wire
-     * @param accepted the accepted quantity per SKU
-     * @param rejected the rejected quantity per SKU
-     * @param note what the supplier says about the inspection
-     * @return the callback sent
-     * @throws IllegalStateException if no callback URI is configured
+     * @param result the inspection's result
+     * @return the callback sent, if any
+     * @throws IllegalStateException if the return is unknown or has no number yet
      */
-    public SentCallback reportResult(String tenant, String resellerNumber, List<LineQuantity> accepted,
-                                     List<LineQuantity> rejected, String note) {
-        Objects.requireNonNull(note, "note must not be null");
-        return sendCallback("RESULT_REPORTED", tenant, resellerNumber, Map.of("accepted",
-                WireDocuments.lines(accepted), "rejected", WireDocuments.lines(rejected), "note", note));
+    public Optional<SentCallback> reportResult(String tenant, String resellerNumber,
+                                               SupplierReply.ResultReported result) {
+        Objects.requireNonNull(result, "result must not be null");
+        book.inspect(tenant, resellerNumber, result);
+        return style != Style.NUMBER_BY_CALLBACK ? Optional.empty() : Optional.of(sendCallback("RESULT_REPORTED",
+                tenant, resellerNumber, WireDocuments.result(result)));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.returnsync.testsupport.http;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Reason;
 import dev.returnsync.spi.SupplierId;
+import dev.returnsync.spi.supplier.SupplierReply;
 import dev.returnsync.testsupport.SimulatedSupplier.Style;
 import dev.returnsync.testsupport.http.SimulatedSupplierServer.Parcel;
 
@@ -25,6 +26,7 @@ final class SupplierBook {
     static final String ISSUED = "ISSUED";
     static final String DECLINED = "DECLINED";
     static final String RECEIVED = "RECEIVED";
+    static final String INSPECTED = "INSPECTED";
     static final String CANCELLED = "CANCELLED";
 
     /** An answer to a call: the status, the JSON body, and whether it repeats an earlier answer for the same key. */
@@ -45,6 +47,7 @@ final class SupplierBook {
         String supplierNumber;
         Reason declined;
         List<LineQuantity> received;
+        SupplierReply.ResultReported result;
         final List<Parcel> parcels = new ArrayList<>();
 
         StoredReturn(String tenant, String resellerNumber, String status) {
@@ -166,6 +169,19 @@ final class SupplierBook {
         r.received = List.copyOf(quantities);
     }
 
+    /** Books the result of the inspection of a numbered return; the receipt, if not booked, is what it accounts for. */
+    synchronized void inspect(String tenant, String resellerNumber, SupplierReply.ResultReported result) {
+        StoredReturn r = returns.get(id(tenant, resellerNumber));
+        if (r == null || r.supplierNumber == null) {
+            throw new IllegalStateException("no numbered return " + resellerNumber + " at " + supplier);
+        }
+        r.status = INSPECTED;
+        if (r.received == null) {
+            r.received = result.received();
+        }
+        r.result = result;
+    }
+
     /** Declines a return. */
     synchronized void decline(String tenant, String resellerNumber, Reason reason) {
         StoredReturn r = returns.get(id(tenant, resellerNumber));
@@ -217,6 +233,9 @@ final class SupplierBook {
         }
         if (r.received != null) {
             out.put("received", WireDocuments.lines(r.received));
+        }
+        if (r.result != null) {
+            out.put("result", WireDocuments.result(r.result));
         }
         return out;
     }

@@ -3,6 +3,7 @@ package dev.returnsync.testsupport.http;
 import dev.returnsync.spi.Evidence;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.Reason;
+import dev.returnsync.spi.supplier.SupplierReply;
 import dev.returnsync.spi.json.Json;
 
 import java.net.URLDecoder;
@@ -75,14 +76,32 @@ final class WireDocuments {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("code", reason.code().name());
         out.put("text", reason.text());
-        List<Object> evidence = new ArrayList<>();
-        for (Evidence e : reason.evidence()) {
+        out.put("evidence", evidence(reason.evidence()));
+        return out;
+    }
+
+    /** An inspection's result: lines, note, restocking fee (when there is one) and evidence. */
+    static Map<String, Object> result(SupplierReply.ResultReported result) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("accepted", lines(result.accepted()));
+        out.put("rejected", lines(result.rejected()));
+        out.put("note", result.note());
+        if (result.restockingFee() != null) {
+            out.put("restockingFee", Map.of("currency", result.restockingFee().currency().getCurrencyCode(),
+                    "amount", result.restockingFee().amount().toPlainString()));
+        }
+        out.put("evidence", evidence(result.evidence()));
+        return out;
+    }
+
+    private static List<Object> evidence(List<Evidence> evidence) {
+        List<Object> out = new ArrayList<>();
+        for (Evidence e : evidence) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("kind", e.kind().name());
             item.put("reference", e.reference());
-            evidence.add(item);
+            out.add(item);
         }
-        out.put("evidence", evidence);
         return out;
     }
 

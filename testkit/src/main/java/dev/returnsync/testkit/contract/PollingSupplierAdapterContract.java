@@ -1,9 +1,13 @@
 package dev.returnsync.testkit.contract;
 
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
 import dev.returnsync.spi.LineQuantity;
+import dev.returnsync.spi.Money;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.supplier.SupplierReply;
 import dev.returnsync.spi.supplier.SupplierRequest;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link SupplierAdapterContract} plus polling, for adapters of pull-only suppliers: the engine learns the number, a
- * refusal and the receipt of the parcel only by {@link dev.returnsync.spi.supplier.SupplierAdapter#poll}. The
- * subclass plays the people at the supplier through two more hooks:
+ * refusal, the receipt of the parcel and the inspection's result only by
+ * {@link dev.returnsync.spi.supplier.SupplierAdapter#poll}. The subclass plays the people at the supplier through two
+ * more hooks, and a third if polls report the inspection's result:
  *
  * <pre>{@code
  * class AcmeSupplierContractTest extends PollingSupplierAdapterContract {
@@ -26,13 +31,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *     @Override protected void supplierReceives(SupplierRequest.RequestReturn applied, List<LineQuantity> q) {
  *         sandbox.bookReceipt(applied.resellerNumber().value(), q);
  *     }
+ *     @Override protected void supplierInspects(SupplierRequest.RequestReturn applied, SupplierReply.ResultReported r) {
+ *         sandbox.bookInspection(applied.resellerNumber().value(), r);
+ *     }
  * }
  * }</pre>
  *
  * <p>What it checks: the adapter declares polling; while the supplier has not issued its number a poll answers
  * {@code NothingNew}; once issued, a poll finds it within {@link #maxPolls()} polls, the same number on every later
  * poll and the same as a repeated request answers; a poll with the number answers {@code NothingNew} until the
- * parcel is received and then {@code Received} with the quantities; news of one return never shows on another;
+ * parcel is received and then {@code Received} with the quantities, and once the goods are inspected the result
+ * with all its data (skipped unless {@link #supplierInspects} is overridden); news of one return never shows on another;
  * polls create no return; a poll about a return the supplier never got reports nothing about it.
  */
 public abstract class PollingSupplierAdapterContract extends SupplierAdapterContract {
@@ -50,6 +59,17 @@ public abstract class PollingSupplierAdapterContract extends SupplierAdapterCont
      * @param quantities the quantity received per SKU
      */
     protected abstract void supplierReceives(SupplierRequest.RequestReturn applied, List<LineQuantity> quantities);
+
+    /**
+     * Makes the supplier book the result of its inspection of the goods of the return asked for by {@code applied}.
+     * Override it if the supplier's polls report results; by default the test of results is skipped.
+     *
+     * @param applied the request that asked for the return
+     * @param result the inspection's result
+     */
+    protected void supplierInspects(SupplierRequest.RequestReturn applied, SupplierReply.ResultReported result) {
+        Assumptions.abort("the supplier's polls report no results (supplierInspects is not overridden)");
+    }
 
     /** {@return how many polls after {@link #supplierIssuesNumbers()} may pass before the number must be found} */
     protected int maxPolls() {
@@ -116,6 +136,28 @@ public abstract class PollingSupplierAdapterContract extends SupplierAdapterCont
     }
 
     @Test
+    @DisplayName("a poll with the number reports the inspection's result, with all its data, on every later poll")
+    void aPollReportsTheResult() {
+        SupplierRequest.RequestReturn applied = requestOf("case-1");
+        ReturnNumber number = numberByPolling(applied);
+        supplierReceives(applied, List.of(LineQuantity.of("SKU-红-XL", 1), LineQuantity.of("SKU-2", 1)));
+        SupplierReply.ResultReported result = SupplierReply.resultReported(List.of(LineQuantity.of("SKU-红-XL", 1)),
+                List.of(LineQuantity.of("SKU-2", 1))).withNote("SKU-2: 吊牌已剪 tags removed")
+                .withRestockingFee(Money.of("CNY", "5.00"))
+                .withEvidence(List.of(Evidence.of(EvidenceKind.PHOTO, "inspection/1.jpg")));
+        supplierInspects(applied, result);
+        for (int i = 0; i < 2; i++) {
+            SupplierReply.ToPoll reply = adapter.poll(pollOf(applied, number, "poll/result/" + i));
+            assertDeclared(SupplierReply.ToPoll.class, reply);
+            assertEquals(result, reply, "poll " + i + " after the inspection");
+        }
+        SupplierRequest.RequestReturn other = requestOf("case-other");
+        ReturnNumber otherNumber = numberByPolling(other);
+        assertEquals(SupplierReply.nothingNew(), adapter.poll(pollOf(other, otherNumber, "poll/other")),
+                "the result of one return never shows on another");
+    }
+
+    @Test
     @DisplayName("news of one return never shows on another")
     void newsStayWithTheirReturn() {
         SupplierRequest.RequestReturn a = requestOf("case-a");
@@ -136,7 +178,8 @@ public abstract class PollingSupplierAdapterContract extends SupplierAdapterCont
         SupplierReply.ToPoll reply = adapter.poll(pollOf(unknown, null, "poll/unknown"));
         assertDeclared(SupplierReply.ToPoll.class, reply);
         assertFalse(reply instanceof SupplierReply.NumberIssued || reply instanceof SupplierReply.Received
-                || reply instanceof SupplierReply.Declined, "a poll about an unknown return reported " + reply);
+                || reply instanceof SupplierReply.ResultReported || reply instanceof SupplierReply.Declined,
+                "a poll about an unknown return reported " + reply);
         assertNoPersonalData(reply, unknown);
         assertEquals(1, returnsAtSupplier());
     }

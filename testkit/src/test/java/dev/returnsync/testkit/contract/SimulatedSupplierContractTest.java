@@ -5,6 +5,7 @@ import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.supplier.SupplierAdapter;
+import dev.returnsync.spi.supplier.SupplierReply;
 import dev.returnsync.spi.supplier.SupplierRequest;
 import org.junit.jupiter.api.Nested;
 
@@ -104,6 +105,11 @@ class SimulatedSupplierContractTest {
         @Override
         protected void supplierReceives(SupplierRequest.RequestReturn applied, List<LineQuantity> quantities) {
             supplier.receive(applied.caseId(), quantities);
+        }
+
+        @Override
+        protected void supplierInspects(SupplierRequest.RequestReturn applied, SupplierReply.ResultReported result) {
+            supplier.inspect(applied.caseId(), result);
         }
     }
 }

@@ -108,6 +108,7 @@ public final class HttpSupplierAdapter implements SupplierAdapter {
             switch (status) {
                 case Wire.ISSUED:
                 case Wire.RECEIVED:
+                case Wire.INSPECTED:
                     return SupplierReply.numberIssued(Wire.string(reply, "supplierNumber"));
                 case Wire.PENDING:
                     return SupplierReply.pending();
@@ -151,6 +152,9 @@ public final class HttpSupplierAdapter implements SupplierAdapter {
                             : SupplierReply.numberIssued(Wire.string(reply, "supplierNumber"));
                 case Wire.RECEIVED:
                     return numberKnown ? SupplierReply.received(Wire.readLines(reply.get("received"), "received"))
+                            : SupplierReply.numberIssued(Wire.string(reply, "supplierNumber"));
+                case Wire.INSPECTED:
+                    return numberKnown ? Wire.readResult(Wire.object(reply.get("result"), "result"))
                             : SupplierReply.numberIssued(Wire.string(reply, "supplierNumber"));
                 case Wire.DECLINED:
                     return SupplierReply.declined(declineReason(reply));

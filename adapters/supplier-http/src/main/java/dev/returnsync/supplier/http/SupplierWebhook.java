@@ -14,6 +14,7 @@ import dev.returnsync.spi.InvalidReturnNumberException;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.store.NumberAlreadyLinkedException;
+import dev.returnsync.spi.supplier.SupplierReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -307,11 +308,9 @@ public final class SupplierWebhook implements AutoCloseable {
                 return forReturn(tenant, supplier, resellerNumber)
                         .received(Wire.readLines(doc.get("received"), "received"), key);
             case "RESULT_REPORTED":
-                return forReturn(tenant, supplier, resellerNumber).resultReported(
-                        Wire.readLines(doc.get("accepted"), "accepted"), Wire.readLines(doc.get("rejected"), "rejected"),
-                        doc.get("note") == null ? "" : Wire.optionalString(doc, "note"),
-                        Wire.readMoney(doc.get("restockingFee"), "restockingFee"),
-                        Wire.readEvidence(doc.get("evidence"), "evidence"), key);
+                SupplierReply.ResultReported result = Wire.readResult(doc);
+                return forReturn(tenant, supplier, resellerNumber).resultReported(result.accepted(),
+                        result.rejected(), result.note(), result.restockingFee(), result.evidence(), key);
             default:
                 throw new Wire.WireException("unknown callback type");
         }

@@ -10,6 +10,7 @@ import dev.returnsync.spi.ReasonCode;
 import dev.returnsync.spi.Sku;
 import dev.returnsync.spi.json.Json;
 import dev.returnsync.spi.json.JsonException;
+import dev.returnsync.spi.supplier.SupplierReply;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -38,6 +39,7 @@ final class Wire {
     static final String ISSUED = "ISSUED";
     static final String DECLINED = "DECLINED";
     static final String RECEIVED = "RECEIVED";
+    static final String INSPECTED = "INSPECTED";
     static final String CANCELLED = "CANCELLED";
 
     private Wire() {
@@ -203,6 +205,24 @@ final class Wire {
             evidence.add(Evidence.of(kind, string(doc, "reference")));
         }
         return evidence;
+    }
+
+    /**
+     * An inspection's result, as a {@code RESULT_REPORTED} callback and the {@code result} of an {@code INSPECTED}
+     * return carry it: {@code accepted} and {@code rejected} lines, an optional {@code note} (absent or null for
+     * none), {@code restockingFee} and {@code evidence}.
+     */
+    static SupplierReply.ResultReported readResult(Map<String, Object> doc) {
+        List<LineQuantity> accepted = readLines(doc.get("accepted"), "accepted");
+        List<LineQuantity> rejected = readLines(doc.get("rejected"), "rejected");
+        String note = doc.get("note") == null ? "" : optionalString(doc, "note");
+        Money fee = readMoney(doc.get("restockingFee"), "restockingFee");
+        List<Evidence> evidence = readEvidence(doc.get("evidence"), "evidence");
+        try {
+            return new SupplierReply.ResultReported(accepted, rejected, note, fee, evidence);
+        } catch (IllegalArgumentException e) {
+            throw new WireException("the result breaks a rule of its fields");
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.supplier.SupplierAdapter;
 import dev.returnsync.spi.supplier.SupplierCapabilities;
+import dev.returnsync.spi.supplier.SupplierReply;
 import dev.returnsync.spi.supplier.SupplierRequest;
 import dev.returnsync.testkit.contract.PollingSupplierAdapterContract;
 import dev.returnsync.testkit.contract.SupplierAdapterFaultContract;
@@ -177,6 +178,11 @@ class HttpSupplierAdapterContractTest {
         @Override
         protected void supplierReceives(SupplierRequest.RequestReturn applied, List<LineQuantity> quantities) {
             backend.server.receive(applied.tenant().value(), applied.resellerNumber().value(), quantities);
+        }
+
+        @Override
+        protected void supplierInspects(SupplierRequest.RequestReturn applied, SupplierReply.ResultReported result) {
+            backend.server.reportResult(applied.tenant().value(), applied.resellerNumber().value(), result);
         }
     }
 

@@ -142,6 +142,53 @@ class HttpSupplierAdapterTest {
     }
 
     @Test
+    void anInspectedReturnIsTheResultOnceTheNumberIsKnownAndTheNumberBefore() {
+        HttpSupplierAdapter adapter = adapter(SupplierCapabilities.pullOnly());
+        SupplierRequest.RequestReturn r = request();
+        String inspected = "{\"status\":\"INSPECTED\",\"resellerNumber\":\"RS-1\",\"supplierNumber\":\"ACME-1\","
+                + "\"received\":[{\"sku\":\"SKU-红\",\"quantity\":2}],\"result\":{"
+                + "\"accepted\":[{\"sku\":\"SKU-红\",\"quantity\":1}],\"rejected\":[{\"sku\":\"SKU-红\",\"quantity\":1}],"
+                + "\"note\":\"一件有污渍\",\"restockingFee\":{\"currency\":\"CNY\",\"amount\":\"5.00\"},"
+                + "\"evidence\":[{\"kind\":\"PHOTO\",\"reference\":\"img/1.jpg\"},\"report-7.pdf\"]}}";
+        answer(200, Map.of(), inspected);
+        assertEquals(SupplierReply.resultReported(List.of(LineQuantity.of("SKU-红", 1)),
+                        List.of(LineQuantity.of("SKU-红", 1))).withNote("一件有污渍")
+                        .withRestockingFee(dev.returnsync.spi.Money.of("CNY", "5.00"))
+                        .withEvidence(List.of(Evidence.of(EvidenceKind.PHOTO, "img/1.jpg"),
+                                Evidence.of(EvidenceKind.DOCUMENT, "report-7.pdf"))),
+                adapter.poll(poll(r, ReturnNumber.supplierReturn(S1, "ACME-1"))));
+        answer(200, Map.of(), inspected);
+        assertEquals(SupplierReply.numberIssued("ACME-1"), adapter.poll(poll(r, null)), "the number comes first");
+        answer(200, Map.of(), inspected);
+        assertEquals(SupplierReply.numberIssued("ACME-1"), adapter.requestReturn(r));
+        answer(200, Map.of(), "{\"status\":\"INSPECTED\",\"supplierNumber\":\"ACME-1\",\"result\":{"
+                + "\"accepted\":[],\"rejected\":[]}}");
+        assertEquals(SupplierReply.resultReported(List.of(), List.of()),
+                adapter.poll(poll(r, ReturnNumber.supplierReturn(S1, "ACME-1"))), "a refund-only leg's result");
+    }
+
+    @Test
+    void aResultThatIsNotTheFormatIsRetriedAndNeverEchoed() {
+        HttpSupplierAdapter adapter = adapter(SupplierCapabilities.pullOnly());
+        SupplierRequest.RequestReturn r = request();
+        ReturnNumber number = ReturnNumber.supplierReturn(S1, "ACME-1");
+        for (String result : List.of("", ",\"result\":[]", ",\"result\":{\"accepted\":[]}",
+                ",\"result\":{\"accepted\":[],\"rejected\":[],\"restockingFee\":{\"currency\":\"CNY\",\"amount\":5}}",
+                ",\"result\":{\"accepted\":[{\"sku\":\"SKU-1\",\"quantity\":1},{\"sku\":\"SKU-1\",\"quantity\":1}],"
+                        + "\"rejected\":[]}",
+                ",\"result\":{\"accepted\":[],\"rejected\":[],\"note\":\"call 13800138000\\u0000\"}")) {
+            answer(200, Map.of(), "{\"status\":\"INSPECTED\",\"supplierNumber\":\"ACME-1\"" + result + "}");
+            SupplierReply.ToPoll reply = adapter.poll(poll(r, number));
+            assertEquals(SupplierReply.RetryableFailure.class, reply.getClass(), result + ": " + reply);
+            assertEquals("supplier acme: poll: unreadable reply", ((SupplierReply.RetryableFailure) reply).error());
+        }
+    }
+
+    private static SupplierRequest.Poll poll(SupplierRequest.RequestReturn r, ReturnNumber number) {
+        return new SupplierRequest.Poll("poll-1", r.tenant(), r.caseId(), S1, r.resellerNumber(), number);
+    }
+
+    @Test
     void statusesMapToRetryableOrPermanent() {
         HttpSupplierAdapter adapter = adapter(SupplierCapabilities.push());
         for (int status : new int[] {408, 429, 500, 502, 503, 504}) {

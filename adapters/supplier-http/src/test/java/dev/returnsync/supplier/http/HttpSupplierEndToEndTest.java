@@ -8,14 +8,18 @@ import dev.returnsync.core.domain.command.Commands;
 import dev.returnsync.core.engine.DispatcherConfig;
 import dev.returnsync.core.memory.InMemoryCaseStore;
 import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.Evidence;
+import dev.returnsync.spi.EvidenceKind;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.LineQuantity;
 import dev.returnsync.spi.ReturnNumber;
+import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.Role;
 import dev.returnsync.spi.notify.NotificationType;
 import dev.returnsync.spi.store.OutboxEntry;
 import dev.returnsync.spi.supplier.SupplierAdapter;
 import dev.returnsync.spi.supplier.SupplierCapabilities;
+import dev.returnsync.spi.supplier.SupplierReply;
 import dev.returnsync.testkit.TestClock;
 import dev.returnsync.testsupport.InMemoryNotifier;
 import dev.returnsync.testsupport.SimulatedSupplier.Style;
@@ -37,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * The engine, the in-memory store, the HTTP adapter, the simulated supplier's server and the webhook together, over
  * real HTTP on the loopback interface: the reseller applies, the first two calls fail, the supplier issues its number
  * by a signed callback, the number is shared with the customer, tracking is shared over HTTP, the receipt comes by
- * callback, and so does the inspection's result; the supplier holds exactly one return throughout.
+ * callback, and so does the inspection's result; the supplier holds exactly one return throughout. A pull-only
+ * supplier is polled for its number, the receipt and the inspection's result, to the end of the workflow.
  */
 @Timeout(60)
 class HttpSupplierEndToEndTest {
@@ -133,7 +138,8 @@ class HttpSupplierEndToEndTest {
 
         // 供应商向代发商确认退货处理结果: the inspection's result by callback, recorded as the supplier
         SimulatedSupplierServer.SentCallback result = server.reportResult(TENANT.value(), resellerNumber,
-                List.of(LineQuantity.of("SKU-1", 1)), List.of(), "tags intact");
+                SupplierReply.resultReported(List.of(LineQuantity.of("SKU-1", 1)), List.of()).withNote("tags intact"))
+                .orElseThrow();
         assertEquals(200, result.status(), result.body());
         assertEquals(LegState.RESULT_REPORTED, leg(c).state());
         assertEquals(1, leg(c).totalAccepted());
@@ -204,19 +210,87 @@ class HttpSupplierEndToEndTest {
     }
 
     @Test
-    void pullOnlySupplierIsPolledUntilItIssues() {
+    void pullOnlySupplierIsPolledForItsNumberItsReceiptAndItsResultToTheEndOfTheWorkflow() {
         connect(Style.NUMBER_BY_POLLING, SupplierCapabilities.pullOnly());
         CaseId c = CaseId.of("case-poll");
         String resellerNumber = toNumberRequested(engine, c, S1);
         engine.dispatchPending();
         assertEquals(1, server.returnsCreated());
-        clock.advance(Duration.ofMinutes(16));
-        engine.dispatchPending();
+        pollOnce();
         assertEquals(LegState.NUMBER_REQUESTED, leg(c).state(), "polled, nothing new yet");
         server.issuePendingNumbers();
-        clock.advance(Duration.ofMinutes(16));
-        engine.dispatchPending();
+        pollOnce();
         assertEquals(LegState.AWAITING_SHIPMENT, leg(c).state());
         assertEquals(server.supplierNumber(TENANT.value(), resellerNumber).orElseThrow(), leg(c).supplierNumber().value());
+
+        // the customer ships; 供应商确认退货 is found by a poll
+        shipped(c);
+        server.receive(TENANT.value(), resellerNumber, List.of(LineQuantity.of("SKU-1", 1)));
+        pollOnce();
+        assertEquals(LegState.RECEIVED, leg(c).state());
+
+        // 供应商向代发商确认退货处理结果: the inspection's result is found by the next polls
+        pollOnce();
+        assertEquals(LegState.RECEIVED, leg(c).state(), "polled after the receipt, nothing new yet");
+        server.reportResult(TENANT.value(), resellerNumber, SupplierReply.resultReported(List.of(),
+                List.of(LineQuantity.of("SKU-1", 1))).withNote("worn, tags removed")
+                .withEvidence(List.of(Evidence.of(EvidenceKind.PHOTO, "img/tags.jpg"))));
+        pollOnce();
+        assertEquals(LegState.RESULT_REPORTED, leg(c).state());
+        ReturnEvent.ResultReported result = (ReturnEvent.ResultReported) last(c);
+        assertEquals(supplier(S1), result.actor());
+        assertEquals(List.of(LineQuantity.of("SKU-1", 1)), result.rejected());
+        assertEquals("worn, tags removed", result.note());
+        assertEquals(List.of(Evidence.of(EvidenceKind.PHOTO, "img/tags.jpg")), result.evidence());
+
+        // 代发商向客户确认退货处理结果, 客户确认: the workflow ends, nothing left to poll
+        engine.execute(Commands.as(reseller()).key(key()).onCase(c).reportResultToCustomer().leg(S1)
+                .note("not accepted: worn").build());
+        engine.execute(Commands.as(customer()).key(key()).onCase(c).confirmResult().leg(S1).build());
+        dispatchUntilIdle(c, 5);
+        assertEquals(LegState.COMPLETED, leg(c).state());
+        assertTrue(engine.caseView(reseller(), c).pending().isEmpty(), "polling ended");
+        assertTrue(engine.caseView(reseller(), c).parked().isEmpty(), "nothing parked");
+        assertEquals(1, server.returnsCreated());
+    }
+
+    @Test
+    void aReturnInspectedBetweenTwoPollsIsRecordedAsReceivedThenReported() {
+        connect(Style.NUMBER_BY_POLLING, SupplierCapabilities.pullOnly());
+        CaseId c = CaseId.of("case-inspected");
+        String resellerNumber = toNumberRequested(engine, c, S1);
+        engine.dispatchPending();
+        server.issuePendingNumbers();
+        pollOnce();
+        assertEquals(LegState.AWAITING_SHIPMENT, leg(c).state());
+        shipped(c);
+        server.reportResult(TENANT.value(), resellerNumber, SupplierReply.resultReported(
+                List.of(LineQuantity.of("SKU-1", 1)), List.of()));
+        pollOnce();
+        assertEquals(LegState.RESULT_REPORTED, leg(c).state());
+        List<ReturnEvent> history = engine.history(reseller(), c);
+        ReturnEvent.ReturnReceived receipt = (ReturnEvent.ReturnReceived) history.get(history.size() - 2);
+        assertEquals(supplier(S1), receipt.actor());
+        assertEquals(List.of(LineQuantity.of("SKU-1", 1)), receipt.received());
+        assertEquals(supplier(S1), history.get(history.size() - 1).actor());
+        dispatchUntilIdle(c, 10);
+        assertTrue(engine.caseView(reseller(), c).pending().isEmpty() && engine.caseView(reseller(), c).parked()
+                .isEmpty(), "the poll planned by the receipt ended without news to look for");
+    }
+
+    private void shipped(CaseId c) {
+        engine.execute(Commands.as(customer()).key(key()).onCase(c).reportShipment().leg(S1)
+                .tracking("SF", "SF1234567890").build());
+        engine.dispatchPending();
+    }
+
+    private void pollOnce() {
+        clock.advance(Duration.ofMinutes(16));
+        engine.dispatchPending();
+    }
+
+    private ReturnEvent last(CaseId c) {
+        List<ReturnEvent> history = engine.history(reseller(), c);
+        return history.get(history.size() - 1);
     }
 }

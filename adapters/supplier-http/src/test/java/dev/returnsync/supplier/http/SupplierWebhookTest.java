@@ -263,7 +263,9 @@ class SupplierWebhookTest {
                 ",\"accepted\":[],\"rejected\":[],\"restockingFee\":{\"currency\":\"CNY\",\"amount\":\"5.001\"}",
                 ",\"accepted\":[],\"rejected\":[],\"note\":7",
                 ",\"accepted\":[],\"rejected\":[],\"note\":\"" + "x".repeat(501) + "\"",
-                ",\"accepted\":[],\"rejected\":[],\"evidence\":[{\"kind\":\"SELFIE\",\"reference\":\"r\"}]")) {
+                ",\"accepted\":[],\"rejected\":[],\"evidence\":[{\"kind\":\"SELFIE\",\"reference\":\"r\"}]",
+                ",\"accepted\":[{\"sku\":\"SKU-1\",\"quantity\":0},{\"sku\":\"SKU-1\",\"quantity\":1}],"
+                        + "\"rejected\":[]")) {                               // a SKU twice
             HttpResponse<String> response = postSigned(uri(S1), SECRET_1, clock.instant(),
                     result("evt-bad-" + fields.hashCode(), fields));
             assertEquals(400, response.statusCode(), fields + " -> " + response.body());

@@ -35,8 +35,9 @@ import java.util.Set;
  *   <li>{@link Effect#REQUEST_RETURN} on {@code ReturnApplied}, {@link Effect#SHARE_TRACKING} on
  *       {@code ReturnShipped}, {@link Effect#CANCEL_AT_SUPPLIER} on {@code ReturnCancelled} after the supplier was
  *       asked (the leg had passed {@code NUMBER_REQUESTED}) and when it takes cancellations, and
- *       {@link Effect#POLL_SUPPLIER} on {@code ReturnApplied} and {@code ReturnShipped} for pull-only suppliers,
- *       first due one poll interval later: only for suppliers that have an adapter.</li>
+ *       {@link Effect#POLL_SUPPLIER} for pull-only suppliers on each event after which the leg waits for news from
+ *       the supplier ({@link PollPhase}), first due one poll interval later: only for suppliers that have an
+ *       adapter.</li>
  *   <li>{@link Effect#REACT} on every event, when the workflow has policies.</li>
  * </ul>
  */
@@ -107,8 +108,12 @@ public final class OutboxPlanner {
     /** The work an event asks of its leg's supplier, when the supplier has an adapter that can do it. */
     private void planSupplierWork(Optional<ReturnCase> prior, ReturnCase after, ReturnEvent event, Instant now,
                                   List<OutboxEntry> out) {
+        if (!(event instanceof ReturnEvent.LegEvent legEvent)) {
+            return;
+        }
         Optional<Effect> work = event.accept(SupplierWork.INSTANCE);
-        if (work.isEmpty() || !(event instanceof ReturnEvent.LegEvent legEvent)) {
+        Optional<LegState> waits = PollPhase.waitingAfter(event);
+        if (work.isEmpty() && waits.isEmpty()) {
             return;
         }
         SupplierId supplier = legEvent.leg();
@@ -119,18 +124,18 @@ public final class OutboxPlanner {
         SupplierCapabilities can = adapter.get().capabilities();
         String target = supplier.value();
         long version = after.version();
-        Effect effect = work.get();
-        if (effect == Effect.CANCEL_AT_SUPPLIER) {
-            Leg was = prior.flatMap(c -> c.leg(supplier)).orElse(null);
-            if (can.cancellation() && was != null && ASKED.contains(was.state())) {
-                out.add(entry(after, version, effect, target, now));
-            }
-            return;
+        if (work.isPresent() && (work.get() != Effect.CANCEL_AT_SUPPLIER || asked(prior, supplier, can))) {
+            out.add(entry(after, version, work.get(), target, now));
         }
-        out.add(entry(after, version, effect, target, now));
-        if (can.isPullOnly()) {
+        if (can.isPullOnly() && waits.isPresent() && after.leg(supplier).map(Leg::state).orElse(null) == waits.get()) {
             out.add(entry(after, version, Effect.POLL_SUPPLIER, target, now.plus(pollInterval)));
         }
+    }
+
+    /** True when a cancellation must reach the supplier: it takes them and the leg had been asked for the return. */
+    private static boolean asked(Optional<ReturnCase> prior, SupplierId supplier, SupplierCapabilities can) {
+        Leg was = prior.flatMap(c -> c.leg(supplier)).orElse(null);
+        return can.cancellation() && was != null && ASKED.contains(was.state());
     }
 
     private static OutboxEntry entry(ReturnCase c, long version, Effect effect, String target, Instant due) {

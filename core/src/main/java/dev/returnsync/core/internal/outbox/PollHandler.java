@@ -12,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POLL_SUPPLIER}: asks a pull-only supplier for news while the leg still waits where the entry was planned
- * ({@code NUMBER_REQUESTED} after {@code ReturnApplied}, {@code SHIPPED} after {@code ReturnShipped}). Nothing new
- * polls again later; news becomes a command of the supplier; when the leg moved on, polling ends.
+ * {@code POLL_SUPPLIER}: asks a pull-only supplier for news while the leg still waits where the entry's event put it
+ * ({@link PollPhase}). Nothing new, and news that does not fit the wait (a number while the parcel is awaited, a
+ * receipt or a result while the number is), polls again later; news that fits becomes commands of the supplier; when
+ * the leg moved on, polling ends without a call.
  */
 final class PollHandler extends SupplierHandler {
     private static final Logger log = LoggerFactory.getLogger(PollHandler.class);
@@ -28,10 +29,9 @@ final class PollHandler extends SupplierHandler {
 
     @Override
     Outcome send(Work work, SupplierAdapter adapter, SupplierId supplier, ReturnCase c) {
-        LegState waiting = work.event() instanceof ReturnEvent.ReturnShipped ? LegState.SHIPPED
-                : LegState.NUMBER_REQUESTED;
+        LegState waiting = PollPhase.waitingAfter(work.event()).orElse(null);
         Leg leg = c.leg(supplier).orElse(null);
-        if (leg == null || leg.state() != waiting) {
+        if (waiting == null || leg == null || leg.state() != waiting) {
             log.debug("outbox entry {}: leg no longer waits in {}, polling ends", work.entry().id(), waiting);
             return Outcome.DONE;
         }
@@ -47,6 +47,9 @@ final class PollHandler extends SupplierHandler {
         } else if (reply instanceof SupplierReply.Received received) {
             return waiting == LegState.SHIPPED ? replies.received(work, c, supplier, received.quantities())
                     : Outcome.POLL_AGAIN;
+        } else if (reply instanceof SupplierReply.ResultReported result) {
+            return waiting == LegState.NUMBER_REQUESTED ? Outcome.POLL_AGAIN
+                    : replies.resultReported(work, c, supplier, result, waiting == LegState.SHIPPED);
         }
         return SupplierReplies.failure(reply);
     }

@@ -20,7 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -28,11 +30,16 @@ import java.util.UUID;
  * Their keys derive from the entry id and the answer, so an answer received again is applied once.
  *
  * <p>Only a refusal is final: the leg moved on (e.g. the same number came by callback first), and the entry is
- * done. A number linked to another return parks it. Anything else (a store that failed for a moment, contention)
+ * done. A number linked to another return parks it, and so does an answer that does not fit the leg (quantities or
+ * amounts the workflow refuses), so that it is not lost silently. Anything else (a store that failed for a moment, contention)
  * propagates, and the entry is tried again later.
  */
 final class SupplierReplies {
     private static final Logger log = LoggerFactory.getLogger(SupplierReplies.class);
+
+    /** The refusals that say the supplier's answer is wrong, not that the leg moved on. */
+    private static final Set<Refusal.Code> MISFIT = EnumSet.of(Refusal.Code.INVALID_PAYLOAD,
+            Refusal.Code.AMOUNT_OUT_OF_RANGE, Refusal.Code.CURRENCY_MISMATCH);
 
     private final CommandRunner runner;
 
@@ -68,6 +75,25 @@ final class SupplierReplies {
                 quantities));
     }
 
+    /**
+     * The supplier inspected the goods and reports the result; when the leg still waits for the parcel
+     * ({@code receiptFirst}), the receipt of what the inspection accounts for is recorded first. Each command has a
+     * key of its own derived from the entry and the reply, so a dispatch retried after a crash between the two
+     * applies each once. A receipt the workflow refuses ends the work without the result.
+     */
+    Outcome resultReported(Work work, ReturnCase c, SupplierId supplier, SupplierReply.ResultReported result,
+                           boolean receiptFirst) {
+        if (receiptFirst) {
+            Outcome receipt = run(work, SupplierInbox.received(c.tenant(), supplier, c.id(),
+                    key(work, "received|" + result.received()), result.received()));
+            if (receipt != null) {
+                return receipt;
+            }
+        }
+        return apply(work, SupplierInbox.resultReported(c.tenant(), supplier, c.id(), key(work, "result|" + result),
+                result.accepted(), result.rejected(), result.note(), result.restockingFee(), result.evidence()));
+    }
+
     /** A failure reply: retried when the supplier says so, parked when it says it is permanent. */
     static Outcome failure(SupplierReply reply) {
         if (reply instanceof SupplierReply.RetryableFailure retryable) {
@@ -79,14 +105,23 @@ final class SupplierReplies {
     }
 
     private Outcome apply(Work work, Command command) {
+        Outcome refused = run(work, command);
+        return refused != null ? refused : Outcome.DONE;
+    }
+
+    /** Runs a command; {@code null} when it was applied (or had been), else how the work ends. */
+    private Outcome run(Work work, Command command) {
         String id = work.entry().id();
         try {
             CommandResult result = runner.run(command, work.now());
             log.debug("outbox entry {}: {} applied at version {}", id, command.type(), result.version());
-            return Outcome.DONE;
+            return null;
         } catch (CommandRefusedException e) {
             if (e.code() == Refusal.Code.NUMBER_TAKEN) {
                 return Outcome.park("the supplier issued a number that is linked to another return");
+            }
+            if (MISFIT.contains(e.code())) {
+                return Outcome.park("the supplier's " + command.type() + " does not fit the leg (" + e.code() + ")");
             }
             log.info("outbox entry {}: supplier reply {} refused ({}); the leg moved on", id, command.type(), e.code());
             return Outcome.DONE;
