@@ -42,7 +42,7 @@ class ReturnSyncAutoConfigurationTest {
     void withoutADataSourceTheEngineKeepsCasesInMemoryAndRunsItsLoopWithTheContext() {
         ReturnSyncEngine[] seen = new ReturnSyncEngine[1];
         runner.withPropertyValues("returnsync.dispatch.batch-size=7", "returnsync.deadlines.after.SHIPPED=3d",
-                        "returnsync.workflow.settings.region=eu", "returnsync.workflow.reapplication.window=3d",
+                        "returnsync.deadlines.after.RECEIVED=2d", "returnsync.workflow.settings.region=eu", "returnsync.workflow.reapplication.window=3d",
                         "returnsync.workflow.reapplication.max-rounds=2")
                 .run(context -> {
                     assertNull(context.getStartupFailure());
@@ -52,6 +52,7 @@ class ReturnSyncAutoConfigurationTest {
                     assertTrue(context.getBean(ReturnSyncLoop.class).isRunning());
                     ReturnWorkflow workflow = engine.workflow();
                     assertEquals(Duration.ofDays(3), workflow.deadlines().deadline(LegState.SHIPPED).orElseThrow().after());
+                    assertEquals(Duration.ofDays(2), workflow.deadlines().deadline(LegState.RECEIVED).orElseThrow().after());
                     assertEquals(Duration.ofHours(48),
                             workflow.deadlines().deadline(LegState.NEGOTIATING).orElseThrow().after(), "others keep theirs");
                     assertEquals("eu", workflow.settings().get("region"));
@@ -108,12 +109,19 @@ class ReturnSyncAutoConfigurationTest {
         assertRefused("returnsync.dispatch.backoff.jitter", "returnsync.dispatch.backoff.jitter=1.5");
         assertRefused("returnsync.dispatch.backoff.initial must not be longer than returnsync.dispatch.backoff.max",
                 "returnsync.dispatch.backoff.initial=2h", "returnsync.dispatch.backoff.max=1h");
-        assertRefused("returnsync.deadlines.after may only name states that have a deadline",
+        assertRefused("returnsync.deadlines.after may only name states that have a deadline: " + statesWithDeadlines(),
                 "returnsync.deadlines.after.DECLINED=1d");
         assertRefused("returnsync.store.schema", "returnsync.store.schema=Robert'); DROP TABLE");
         assertRefused("returnsync.workflow.reapplication.window", "returnsync.workflow.reapplication.window=0s");
         assertRefused("returnsync.workflow.reapplication.max-rounds",
                 "returnsync.workflow.reapplication.max-rounds=11");
+    }
+
+    /** The states the default policy gives a deadline, as the refusal names them. */
+    private static String statesWithDeadlines() {
+        return java.util.Arrays.stream(LegState.values())
+                .filter(state -> dev.returnsync.core.domain.DeadlinePolicy.ofDefaults().deadline(state).isPresent())
+                .map(LegState::name).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private void assertRefused(String named, String... properties) {

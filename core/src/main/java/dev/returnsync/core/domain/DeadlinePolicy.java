@@ -17,7 +17,8 @@ import java.util.Optional;
  * <p>{@link #ofDefaults()}: the supplier answers the negotiation within 48 hours and issues its return
  * number within 48 hours, and the customer answers a partial refund offer within 48 hours of each offer (else
  * escalate to the reseller); the customer ships within 7 days of getting
- * the number (else the leg expires); the supplier confirms receipt within 10 days of shipment (else
+ * the number (else the leg expires); the supplier confirms receipt within 10 days of shipment and reports the
+ * inspection's result within 7 days of the receipt, or of sharing its number on a leg that ships nothing back (else
  * escalate); the customer confirms the result within 7 days (else it is confirmed automatically).
  */
 public final class DeadlinePolicy {
@@ -57,6 +58,8 @@ public final class DeadlinePolicy {
             .on(LegState.NUMBER_REQUESTED, Duration.ofHours(48), TimeoutAction.ESCALATE)
             .on(LegState.AWAITING_SHIPMENT, Duration.ofDays(7), TimeoutAction.EXPIRE)
             .on(LegState.SHIPPED, Duration.ofDays(10), TimeoutAction.ESCALATE)
+            .on(LegState.RECEIVED, Duration.ofDays(7), TimeoutAction.ESCALATE)
+            .on(LegState.AWAITING_RESULT, Duration.ofDays(7), TimeoutAction.ESCALATE)
             .on(LegState.RESULT_NOTIFIED, Duration.ofDays(7), TimeoutAction.AUTO_CONFIRM)
             .build();
 

@@ -70,4 +70,14 @@ class DeadlinePolicyTest {
         assertEquals(Optional.empty(), builder.build().deadline(LegState.NEGOTIATING));
         assertEquals(Duration.ofDays(1), builder.build().deadlineOrNull(LegState.SHIPPED).after());
     }
+
+    @Test
+    void byDefaultEveryWaitForTheSupplierEscalatesSoThatNoResultIsWaitedForSilently() {
+        for (LegState state : List.of(LegState.NEGOTIATING, LegState.NUMBER_REQUESTED, LegState.SHIPPED,
+                LegState.RECEIVED, LegState.AWAITING_RESULT)) {
+            assertEquals(TimeoutAction.ESCALATE, DeadlinePolicy.ofDefaults().deadlineOrNull(state).action(), state.name());
+        }
+        assertEquals(Duration.ofDays(7), DeadlinePolicy.ofDefaults().deadlineOrNull(LegState.RECEIVED).after());
+        assertEquals(Duration.ofDays(7), DeadlinePolicy.ofDefaults().deadlineOrNull(LegState.AWAITING_RESULT).after());
+    }
 }
