@@ -47,6 +47,7 @@ import dev.returnsync.spi.store.VersionConflictException;
 import dev.returnsync.spi.supplier.SupplierRegistry;
 import dev.returnsync.testkit.TestClock;
 import dev.returnsync.testsupport.InMemoryNotifier;
+import dev.returnsync.spi.supplier.SupplierReply;
 import dev.returnsync.testsupport.SimulatedSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -605,7 +606,8 @@ public abstract class SeveralInstancesContract {
 
     /**
      * With the parties gone, moves the clock on in steps and lets the instances take turns until the outbox is
-     * empty and no deadline is pending: the parcels of the pull-only supplier arrive, callbacks are delivered,
+     * empty and no deadline is pending: the parcels of the pull-only supplier arrive and it inspects them (its polls
+     * report the receipt, then the result), callbacks are delivered,
      * retries and polls come due, and the deadlines of the legs whose parties never answered fire, on all three
      * instances at once.
      */
@@ -616,6 +618,10 @@ public abstract class SeveralInstancesContract {
                 ReturnCase c = instances.get(0).engine.caseView(instances.get(0).reseller, id).state();
                 c.leg(C).filter(l -> l.state() == LegState.SHIPPED).ifPresent(l -> supC.receive(id,
                         l.lines().stream().map(x -> new LineQuantity(x.sku(), x.authorized())).toList()));
+                c.leg(C).filter(l -> l.state() == LegState.RECEIVED || l.state() == LegState.AWAITING_RESULT)
+                        .ifPresent(l -> supC.inspect(id, SupplierReply.resultReported(l.lines().stream()
+                                .filter(x -> x.received() > 0).map(x -> new LineQuantity(x.sku(), x.received()))
+                                .toList(), List.of()).withNote("inspected")));
             }
             collectCallbacks();
             for (PendingCallback callback = callbacks.poll(); callback != null; callback = callbacks.poll()) {
