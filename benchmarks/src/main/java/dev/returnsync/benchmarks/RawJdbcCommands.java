@@ -32,12 +32,13 @@ import java.util.List;
  *   <li>the case's events, on a connection of its own: for a new case the whole history ({@code SELECT version,
  *       payload FROM events WHERE tenant = ? AND case_id = ? ORDER BY version}), for a case the engine folded before only
  *       the events after its version ({@code ... AND version > ?}, {@code CaseStore.loadAfter}), every row read;</li>
- *   <li>the idempotency look-up ({@code SELECT ... FROM idempotency WHERE tenant = ? AND key = ?}), on a connection
- *       of its own, auto-committed;</li>
+ *   <li>the idempotency look-up ({@code SELECT ... FROM idempotency WHERE tenant = ? AND key = ?}; on PostgreSQL
+ *       {@code ... FROM events WHERE tenant = ? AND idempotency_key = ?}), on a connection of its own,
+ *       auto-committed;</li>
  *   <li>one READ COMMITTED transaction: insert the idempotency record (on PostgreSQL: with the first event, whose
- *       row keeps it), read the current version, insert each event, for every number link of the case sorted by uniqueness key lock its row ({@code SELECT ... FOR
- *       UPDATE}) and update it or insert it, delete the due row and insert the new one, insert the outbox entries
- *       sorted by id, commit.</li>
+ *       row keeps it), read the current version, insert each event, for every number link of the case sorted by
+ *       uniqueness key lock its row ({@code SELECT ... FOR UPDATE}) and update it or insert it, delete the due row and
+ *       insert the new one, insert the outbox entries sorted by id, commit.</li>
  * </ol>
  * The bind values ({@link RawCommand}) are what the engine would write: they are taken from the batches a
  * returnsync engine on an in-memory store appends for the same commands ({@link Source}), with the events

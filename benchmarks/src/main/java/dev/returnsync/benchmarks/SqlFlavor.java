@@ -151,7 +151,7 @@ public enum SqlFlavor {
     private static final List<String> STORE_TABLES = List.of("events", "number_links", "idempotency", "due_cases",
             "outbox");
 
-    /** {@return the store's tables that commands write: without the idempotency table where the events keep the records} */
+    /** {@return the store's tables that commands write; no idempotency table where the events keep the records} */
     List<String> storeTables() {
         return recordOnFirstEvent() ? STORE_TABLES.stream().filter(table -> !table.equals("idempotency")).toList()
                 : STORE_TABLES;

@@ -34,7 +34,8 @@ import java.util.function.ToLongFunction;
  * <p>The guards: the first event's version is null, which its column refuses, unless the case has the expected version
  * (or none is expected; checked once per append, through the events' primary key); a link that exists for another
  * case of the tenant is updated to a null case id, which the column refuses. A taken version fails on the events'
- * primary key, a taken idempotency key on their partial unique index {@code events_idempotency}. A link of this case that did not change, and a due time that did not move, are not written again.
+ * primary key, a taken idempotency key on their partial unique index {@code events_idempotency}. A link of this case
+ * that did not change, and a due time that did not move, are not written again.
  *
  * <p>The outbox entries are inserted plainly: an entry whose work is stored already fails the statement on the
  * outbox's primary key (the work), and the store, finding no check of the contract that failed, writes again with
@@ -58,8 +59,8 @@ final class PostgresBatchWriter implements BatchWriter {
     private static final String ON_STORED_WORK = " ON CONFLICT (tenant, case_id, target, version, effect) DO NOTHING";
 
     /** The idempotency record's columns of the events, set on the row of the batch's first event only. */
-    private static final String RECORD_COLUMNS = ", idempotency_key, idempotency_fingerprint, idempotency_first_version,"
-            + " idempotency_last_version";
+    private static final String RECORD_COLUMNS = ", idempotency_key, idempotency_fingerprint,"
+            + " idempotency_first_version, idempotency_last_version";
     private static final String RECORD_VALUES = ", CASE WHEN e.ord = 1 THEN CAST(? AS varchar) END,"
             + " CASE WHEN e.ord = 1 THEN CAST(? AS text) END, CASE WHEN e.ord = 1 THEN CAST(? AS bigint) END,"
             + " CASE WHEN e.ord = 1 THEN CAST(? AS bigint) END";

@@ -53,8 +53,9 @@ class PostgresQueryPlanTest {
                     + " FROM generate_series(1, 20000) g");
             s.execute("INSERT INTO " + SCHEMA + ".events (tenant, case_id, version, type, at, payload, idempotency_key,"
                     + " idempotency_fingerprint, idempotency_first_version, idempotency_last_version)"
-                    + " SELECT 't', 'c' || (g % 5000), g / 5000 + 1, 'T', now(), '{}', CASE WHEN g % 2 = 0 THEN 'k' || g END,"
-                    + " 'fp', g / 5000 + 1, g / 5000 + 1 FROM generate_series(1, 20000) g");
+                    + " SELECT 't', 'c' || (g % 5000), g / 5000 + 1, 'T', now(), '{}',"
+                    + " CASE WHEN g % 2 = 0 THEN 'k' || g END, 'fp', g / 5000 + 1, g / 5000 + 1"
+                    + " FROM generate_series(1, 20000) g");
             s.execute("ANALYZE " + SCHEMA + ".events");
             s.execute("ANALYZE " + SCHEMA + ".due_cases");
             s.execute("ANALYZE " + SCHEMA + ".number_links");
