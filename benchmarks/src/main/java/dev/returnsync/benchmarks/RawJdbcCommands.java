@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,12 +32,13 @@ import java.util.List;
  *   <li>the case's events, on a connection of its own: for a new case the whole history ({@code SELECT version,
  *       payload FROM events WHERE tenant = ? AND case_id = ? ORDER BY version}), for a case the engine folded before only
  *       the events after its version ({@code ... AND version > ?}, {@code CaseStore.loadAfter}), every row read;</li>
- *   <li>the idempotency look-up ({@code SELECT ... FROM idempotency WHERE tenant = ? AND key = ?}), on a connection
- *       of its own, auto-committed;</li>
- *   <li>one READ COMMITTED transaction: insert the idempotency record, read the current version, insert each
- *       event, for every number link of the case sorted by uniqueness key lock its row ({@code SELECT ... FOR
- *       UPDATE}) and update it or insert it, delete the due row and insert the new one, insert the outbox entries
- *       sorted by id, commit.</li>
+ *   <li>the idempotency look-up ({@code SELECT ... FROM idempotency WHERE tenant = ? AND key = ?}; on PostgreSQL
+ *       {@code ... FROM events WHERE tenant = ? AND idempotency_key = ?}), on a connection of its own,
+ *       auto-committed;</li>
+ *   <li>one READ COMMITTED transaction: insert the idempotency record (on PostgreSQL: with the first event, whose
+ *       row keeps it), read the current version, insert each event, for every number link of the case sorted by
+ *       uniqueness key lock its row ({@code SELECT ... FOR UPDATE}) and update it or insert it, delete the due row and
+ *       insert the new one, insert the outbox entries sorted by id, commit.</li>
  * </ol>
  * The bind values ({@link RawCommand}) are what the engine would write: they are taken from the batches a
  * returnsync engine on an in-memory store appends for the same commands ({@link Source}), with the events
@@ -57,6 +59,8 @@ final class RawJdbcCommands {
     private final String deleteDue;
     private final String insertDue;
     private final String insertOutbox;
+    /** Whether the record is inserted with the first event, on its row, instead of in a table of its own. */
+    private final boolean recordOnFirstEvent;
 
     /**
      * The baseline on a data source, for the tables a store made.
@@ -72,7 +76,11 @@ final class RawJdbcCommands {
         String idempotency = flavor.table(space, "idempotency");
         String due = flavor.table(space, "due_cases");
         String outbox = flavor.table(space, "outbox");
-        findIdempotency = "SELECT fingerprint, case_id, first_version, last_version FROM " + idempotency
+        recordOnFirstEvent = flavor.recordOnFirstEvent();
+        findIdempotency = recordOnFirstEvent
+                ? "SELECT idempotency_fingerprint, case_id, idempotency_first_version, idempotency_last_version FROM "
+                + events + " WHERE tenant = ? AND idempotency_key = ?"
+                : "SELECT fingerprint, case_id, first_version, last_version FROM " + idempotency
                 + " WHERE tenant = ? AND " + flavor.key() + " = ?";
         loadEvents = "SELECT version, payload FROM " + events + " WHERE tenant = ? AND case_id = ? ORDER BY version";
         loadEventsAfter = "SELECT version, payload FROM " + events + " WHERE tenant = ? AND case_id = ? AND version > ?"
@@ -80,8 +88,10 @@ final class RawJdbcCommands {
         insertIdempotency = "INSERT INTO " + idempotency
                 + " (tenant, " + flavor.key() + ", fingerprint, case_id, first_version, last_version) VALUES (?, ?, ?, ?, ?, ?)";
         currentVersion = "SELECT coalesce(max(version), 0) FROM " + events + " WHERE tenant = ? AND case_id = ?";
-        insertEvent = "INSERT INTO " + events + " (tenant, case_id, version, type, at, payload)"
-                + " VALUES (?, ?, ?, ?, ?, " + flavor.json() + ")";
+        insertEvent = "INSERT INTO " + events + " (tenant, case_id, version, type, at, payload"
+                + (recordOnFirstEvent ? ", idempotency_key, idempotency_fingerprint, idempotency_first_version,"
+                + " idempotency_last_version) VALUES (?, ?, ?, ?, ?, " + flavor.json() + ", ?, ?, ?, ?)"
+                : ") VALUES (?, ?, ?, ?, ?, " + flavor.json() + ")");
         lockLink = "SELECT kind, scope, value, case_id, leg, superseded FROM " + links
                 + " WHERE tenant = ? AND uniqueness_key = ? FOR UPDATE";
         updateLink = "UPDATE " + links + " SET kind = ?, scope = ?, value = ?, leg = ?, superseded = ?"
@@ -206,14 +216,16 @@ final class RawJdbcCommands {
     }
 
     private void append(Connection connection, RawCommand command) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(insertIdempotency)) {
-            insert.setString(1, command.tenant());
-            insert.setString(2, command.key());
-            insert.setString(3, command.fingerprint());
-            insert.setString(4, command.caseId());
-            insert.setLong(5, command.firstVersion());
-            insert.setLong(6, command.lastVersion());
-            insert.executeUpdate();
+        if (!recordOnFirstEvent) {
+            try (PreparedStatement insert = connection.prepareStatement(insertIdempotency)) {
+                insert.setString(1, command.tenant());
+                insert.setString(2, command.key());
+                insert.setString(3, command.fingerprint());
+                insert.setString(4, command.caseId());
+                insert.setLong(5, command.firstVersion());
+                insert.setLong(6, command.lastVersion());
+                insert.executeUpdate();
+            }
         }
         try (PreparedStatement select = connection.prepareStatement(currentVersion)) {
             select.setString(1, command.tenant());
@@ -233,6 +245,13 @@ final class RawJdbcCommands {
                 insert.setString(4, event.type());
                 insert.setObject(5, event.at());
                 insert.setString(6, event.payload());
+                if (recordOnFirstEvent) {
+                    boolean first = event.version() == command.expectedVersion() + 1;
+                    insert.setString(7, first ? command.key() : null);
+                    insert.setString(8, first ? command.fingerprint() : null);
+                    insert.setObject(9, first ? command.firstVersion() : null, Types.BIGINT);
+                    insert.setObject(10, first ? command.lastVersion() : null, Types.BIGINT);
+                }
                 insert.executeUpdate();
             }
         }

@@ -42,6 +42,11 @@ public enum SqlFlavor {
         }
 
         @Override
+        boolean recordOnFirstEvent() {
+            return true;
+        }
+
+        @Override
         Object time(Instant instant) {
             return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
         }
@@ -99,6 +104,11 @@ public enum SqlFlavor {
         }
 
         @Override
+        boolean recordOnFirstEvent() {
+            return false;
+        }
+
+        @Override
         Object time(Instant instant) {
             return LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
         }
@@ -121,7 +131,7 @@ public enum SqlFlavor {
 
         @Override
         CaseStore freshStore(DataSource pool, String space) throws SQLException {
-            for (String table : STORE_TABLES) {
+            for (String table : storeTables()) {
                 DbSettings.execute(pool, "DROP TABLE IF EXISTS " + table(space, table));
             }
             DbSettings.execute(pool, "DROP TABLE IF EXISTS " + table(space, "schema_version"));
@@ -137,8 +147,15 @@ public enum SqlFlavor {
         }
     };
 
-    /** The store's tables that commands write. */
-    static final List<String> STORE_TABLES = List.of("events", "number_links", "idempotency", "due_cases", "outbox");
+    /** The store's tables that commands write, on every product. */
+    private static final List<String> STORE_TABLES = List.of("events", "number_links", "idempotency", "due_cases",
+            "outbox");
+
+    /** {@return the store's tables that commands write; no idempotency table where the events keep the records} */
+    List<String> storeTables() {
+        return recordOnFirstEvent() ? STORE_TABLES.stream().filter(table -> !table.equals("idempotency")).toList()
+                : STORE_TABLES;
+    }
 
     /**
      * Brings the planner's statistics of a side's store tables up to date, as a running server does on its own
@@ -147,13 +164,20 @@ public enum SqlFlavor {
      * table sequentially for the version check until the next {@code ANALYZE} (which drops it).
      */
     void analyze(DataSource pool, String space) throws SQLException {
-        for (String table : STORE_TABLES) {
+        for (String table : storeTables()) {
             DbSettings.execute(pool, (this == POSTGRESQL ? "ANALYZE " : "ANALYZE TABLE ") + table(space, table));
         }
     }
 
     /** A table of the store; {@code space} is the side's schema where the product has schemas. */
     abstract String table(String space, String name);
+
+    /**
+     * Whether the store keeps an idempotency record on the row of its command's first event (columns
+     * {@code idempotency_key}, {@code idempotency_fingerprint}, {@code idempotency_first_version},
+     * {@code idempotency_last_version}) rather than in a table {@code idempotency}.
+     */
+    abstract boolean recordOnFirstEvent();
 
     /** The parameter marker of the JSON payload. */
     abstract String json();

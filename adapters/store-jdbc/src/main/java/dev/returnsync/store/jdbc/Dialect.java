@@ -45,6 +45,18 @@ public interface Dialect {
     String quote(String column);
 
     /**
+     * The look-up of an idempotency record by tenant and key (bound in that order), whose row has the columns
+     * {@code fingerprint}, {@code case_id}, {@code first_version} and {@code last_version}. By default it reads the
+     * table {@code idempotency}; a product whose schema keeps the records elsewhere says where.
+     *
+     * @return the query
+     */
+    default String findIdempotency() {
+        return "SELECT fingerprint, case_id, first_version, last_version FROM " + table("idempotency")
+                + " WHERE tenant = ? AND " + quote("key") + " = ?";
+    }
+
+    /**
      * The writer of append batches for connections like this one: called once, when the store is built, after
      * {@link #checkServer}.
      *

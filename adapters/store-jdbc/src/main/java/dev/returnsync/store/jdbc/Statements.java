@@ -45,10 +45,8 @@ final class Statements {
     Statements(Dialect d) {
         String events = d.table("events");
         String links = d.table("number_links");
-        String idempotency = d.table("idempotency");
         String due = d.table("due_cases");
         String outbox = d.table("outbox");
-        String key = d.quote("key");
 
         loadEvents = "SELECT version, payload FROM " + events + " WHERE tenant = ? AND case_id = ? ORDER BY version";
         loadEventsAfter = "SELECT version, payload FROM " + events + " WHERE tenant = ? AND case_id = ?"
@@ -60,8 +58,7 @@ final class Statements {
         findValue = "SELECT " + linkColumns + " FROM " + links + " WHERE tenant = ? AND value = ? AND kind IN (?, ?)"
                 + " ORDER BY uniqueness_key LIMIT ?";
 
-        findIdempotency = "SELECT fingerprint, case_id, first_version, last_version FROM " + idempotency
-                + " WHERE tenant = ? AND " + key + " = ?";
+        findIdempotency = d.findIdempotency();
 
         findDue = "SELECT tenant, case_id, due_at FROM " + due + " WHERE due_at <= ?"
                 + " ORDER BY due_at, tenant, case_id LIMIT ?";

@@ -21,19 +21,21 @@ import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
 
 /**
- * A whole batch in one statement, auto-committed, so in one round trip: data-modifying CTEs insert the idempotency
- * record, the events, the links and the outbox entries and set or remove the due row, with the batch's lists bound as
- * arrays ({@code unnest}), or, for a part of one row (most often: a command's one event, one outbox entry, one
- * link), as plain parameters, which spares the driver an array per column and the server its decoding and a function
- * scan. The case's tenant and id are bound to each part, so that no part joins another. The statement has one text per shape of batch (with or without an idempotency record, links and outbox
+ * A whole batch in one statement, auto-committed, so in one round trip: data-modifying CTEs insert the events (the
+ * first of them carrying the idempotency record), the links and the outbox entries and set or remove the due row,
+ * with the batch's lists bound as arrays ({@code unnest}), or, for a part of one row (most often: a command's one
+ * event, one outbox entry, one link), as plain parameters, which spares the driver an array per column and the server
+ * its decoding and a function scan. The case's tenant and id are bound to each part, so that no part joins another.
+ * The statement has one text per shape of batch (with or without an idempotency record, links and outbox
  * entries; one event, link or outbox entry, or several; a due time set or removed), each made and planned once per
  * connection when first needed: a part the batch does not need is left out, so the server neither plans nor opens a
  * table the batch does not write.
  *
  * <p>The guards: the first event's version is null, which its column refuses, unless the case has the expected version
  * (or none is expected; checked once per append, through the events' primary key); a link that exists for another
- * case of the tenant is updated to a null case id, which the column refuses. A taken key or version fails on its
- * unique key. A link of this case that did not change, and a due time that did not move, are not written again.
+ * case of the tenant is updated to a null case id, which the column refuses. A taken version fails on the events'
+ * primary key, a taken idempotency key on their partial unique index {@code events_idempotency}. A link of this case
+ * that did not change, and a due time that did not move, are not written again.
  *
  * <p>The outbox entries are inserted plainly: an entry whose work is stored already fails the statement on the
  * outbox's primary key (the work), and the store, finding no check of the contract that failed, writes again with
@@ -56,6 +58,13 @@ final class PostgresBatchWriter implements BatchWriter {
     /** The second write's handling of an entry whose work is stored already: left out, through the primary key. */
     private static final String ON_STORED_WORK = " ON CONFLICT (tenant, case_id, target, version, effect) DO NOTHING";
 
+    /** The idempotency record's columns of the events, set on the row of the batch's first event only. */
+    private static final String RECORD_COLUMNS = ", idempotency_key, idempotency_fingerprint,"
+            + " idempotency_first_version, idempotency_last_version";
+    private static final String RECORD_VALUES = ", CASE WHEN e.ord = 1 THEN CAST(? AS varchar) END,"
+            + " CASE WHEN e.ord = 1 THEN CAST(? AS text) END, CASE WHEN e.ord = 1 THEN CAST(? AS bigint) END,"
+            + " CASE WHEN e.ord = 1 THEN CAST(? AS bigint) END";
+
     private final PostgresDialect dialect;
     /** Each made when first needed (a benign race: two threads may make the same text). */
     private final String[] statements = new String[SHAPES];
@@ -71,20 +80,16 @@ final class PostgresBatchWriter implements BatchWriter {
         String tenant = "CAST(? AS varchar)";
         String caseId = "CAST(? AS varchar)";
         StringBuilder sql = new StringBuilder("WITH ");
-        if ((shape & WITH_RECORD) != 0) {
-            sql.append("idem AS (INSERT INTO ").append(d.table("idempotency")).append(" (tenant, ")
-                    .append(d.quote("key")).append(", fingerprint, case_id, first_version, last_version) VALUES (")
-                    .append(tenant).append(", CAST(? AS varchar), CAST(? AS text), ").append(caseId)
-                    .append(", CAST(? AS bigint), CAST(? AS bigint))), ");
-        }
         // evaluated once, so by the primary key (never as a hash of the whole table, per event)
         sql.append("current AS MATERIALIZED (SELECT CAST(? AS bigint) = 0 OR EXISTS (SELECT 1 FROM ").append(events)
                 .append(" p WHERE p.tenant = ").append(tenant).append(" AND p.case_id = ").append(caseId)
                 .append(" AND p.version = CAST(? AS bigint)) AS at_expected)")
                 .append(", ev AS (INSERT INTO ").append(events).append(" (").append(BatchRows.EVENT_COLUMNS)
+                .append((shape & WITH_RECORD) != 0 ? RECORD_COLUMNS : "")
                 .append(") SELECT ").append(tenant).append(", ").append(caseId)
                 .append(", CASE WHEN e.ord > 1 OR current.at_expected THEN CAST(? AS bigint) + e.ord END, e.type,"
-                        + " e.at, CAST(e.payload AS json) FROM current, ")
+                        + " e.at, CAST(e.payload AS json)")
+                .append((shape & WITH_RECORD) != 0 ? RECORD_VALUES : "").append(" FROM current, ")
                 .append(rows((shape & MANY_EVENTS) != 0, true, "e", "type varchar", "at timestamptz", "payload text"))
                 .append(")");
         if ((shape & WITH_LINKS) != 0) {
@@ -188,21 +193,19 @@ final class PostgresBatchWriter implements BatchWriter {
             Parameters p = new Parameters(connection, insert);
             String tenant = batch.tenant().value();
             String caseId = batch.caseId().value();
+            p.number(batch.expectedVersion());
+            p.text(tenant);
+            p.text(caseId);
+            p.number(batch.expectedVersion());
+            p.text(tenant);
+            p.text(caseId);
+            p.number(batch.expectedVersion());
             if (record != null) {
-                p.text(tenant);
                 p.text(record.key().value());
                 p.text(record.fingerprint());
-                p.text(caseId);
                 p.number(record.firstVersion());
                 p.number(record.lastVersion());
             }
-            p.number(batch.expectedVersion());
-            p.text(tenant);
-            p.text(caseId);
-            p.number(batch.expectedVersion());
-            p.text(tenant);
-            p.text(caseId);
-            p.number(batch.expectedVersion());
             p.texts(events, ReturnEvent::type);
             p.texts(events, event -> time(event.at()));
             p.texts(rows.payloads(), Function.identity());

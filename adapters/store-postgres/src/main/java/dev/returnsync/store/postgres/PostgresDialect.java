@@ -20,7 +20,7 @@ final class PostgresDialect implements Dialect {
     /** The migration files, in order. */
     static final List<String> MIGRATIONS = List.of("V1__case_store.sql", "V2__tenant_scoped_keys.sql",
             "V3__number_values.sql", "V4__unread_index.sql", "V5__outbox_case_index.sql",
-            "V6__outbox_keyed_by_work.sql");
+            "V6__outbox_keyed_by_work.sql", "V7__idempotency_on_events.sql");
     static final String LOCATION = "db/returnsync/postgresql";
 
     private final String schema;
@@ -57,6 +57,14 @@ final class PostgresDialect implements Dialect {
     @Override
     public String quote(String column) {
         return '"' + column + '"';
+    }
+
+    /** The record is kept on the row of its command's first event, found through {@code events_idempotency}. */
+    @Override
+    public String findIdempotency() {
+        return "SELECT idempotency_fingerprint AS fingerprint, case_id, idempotency_first_version AS first_version,"
+                + " idempotency_last_version AS last_version FROM " + table("events")
+                + " WHERE tenant = ? AND idempotency_key = ?";
     }
 
     @Override

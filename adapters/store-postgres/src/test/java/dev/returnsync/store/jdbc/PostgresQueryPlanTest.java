@@ -51,6 +51,12 @@ class PostgresQueryPlanTest {
             s.execute("INSERT INTO " + SCHEMA + ".outbox SELECT 't', 'c' || (g % 5000), g / 5000 + 1,"
                     + " 'REQUEST_RETURN', 'x', 0, now() - interval '1 day', NULL, false, NULL, NULL"
                     + " FROM generate_series(1, 20000) g");
+            s.execute("INSERT INTO " + SCHEMA + ".events (tenant, case_id, version, type, at, payload, idempotency_key,"
+                    + " idempotency_fingerprint, idempotency_first_version, idempotency_last_version)"
+                    + " SELECT 't', 'c' || (g % 5000), g / 5000 + 1, 'T', now(), '{}',"
+                    + " CASE WHEN g % 2 = 0 THEN 'k' || g END, 'fp', g / 5000 + 1, g / 5000 + 1"
+                    + " FROM generate_series(1, 20000) g");
+            s.execute("ANALYZE " + SCHEMA + ".events");
             s.execute("ANALYZE " + SCHEMA + ".due_cases");
             s.execute("ANALYZE " + SCHEMA + ".number_links");
             s.execute("ANALYZE " + SCHEMA + ".outbox");
@@ -62,6 +68,8 @@ class PostgresQueryPlanTest {
         assertTrue(page.contains("due_cases_due_at") && page.lines().anyMatch(line -> line.contains("Index Cond:")
                 && line.contains("ROW(due_at, tenant, case_id) >")), "a page starts at its cursor in the index: "
                 + page);
+        String idempotency = explain(sql.findIdempotency, "'t'", "'k78'");
+        assertTrue(idempotency.contains("events_idempotency"), "a record is found through its key: " + idempotency);
         assertTrue(explain(sql.findNumber, "'t'", "'K|s|77'").contains("number_links_uniqueness_key"));
         assertTrue(explain(sql.findValue, "'t'", "'v77'", "'CUSTOMER_REQUEST'", "'CUSTOMER_REQUEST'", "10")
                 .contains("number_links_value"), "a number typed without its scope is found through its value");

@@ -3,6 +3,7 @@ package dev.returnsync.store.postgres;
 import dev.returnsync.spi.Actor;
 import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.CustomerId;
+import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.Money;
 import dev.returnsync.spi.NumberLink;
 import dev.returnsync.spi.OrderId;
@@ -16,6 +17,8 @@ import dev.returnsync.spi.Sku;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.TenantId;
 import dev.returnsync.spi.store.AppendBatch;
+import dev.returnsync.spi.store.IdempotencyKeyTakenException;
+import dev.returnsync.spi.store.IdempotencyRecord;
 import dev.returnsync.spi.store.NumberAlreadyLinkedException;
 import dev.returnsync.spi.store.OutboxEntry;
 import com.zaxxer.hikari.HikariDataSource;
@@ -40,6 +43,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -101,7 +105,7 @@ class PostgresCaseStoreTest {
     void the_store_applies_its_schema_once_and_records_it() throws Exception {
         assertEquals(PostgresDialect.MIGRATIONS.size(), store.schemaVersion());
         PostgresCaseStore.builder(dataSource).schema(SCHEMA).build();
-        assertEquals(6, count("SELECT count(*) FROM " + SCHEMA + ".schema_version"));
+        assertEquals(7, count("SELECT count(*) FROM " + SCHEMA + ".schema_version"));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT version, script FROM " + SCHEMA + ".schema_version ORDER BY version")) {
             assertTrue(rs.next());
@@ -122,6 +126,9 @@ class PostgresCaseStoreTest {
             assertTrue(rs.next());
             assertEquals(6, rs.getInt(1));
             assertEquals("V6__outbox_keyed_by_work.sql", rs.getString(2));
+            assertTrue(rs.next());
+            assertEquals(7, rs.getInt(1));
+            assertEquals("V7__idempotency_on_events.sql", rs.getString(2));
         }
     }
 
@@ -146,6 +153,99 @@ class PostgresCaseStoreTest {
             }
         }
         return names;
+    }
+
+    /**
+     * Version 7 keeps an idempotency record on its first event's row: the table of records is gone, and the key check
+     * is a partial unique index of the events.
+     */
+    @Test
+    void the_idempotency_records_are_kept_on_the_events() throws SQLException {
+        assertEquals(List.of("events_idempotency", "events_pkey"), indexes("events"));
+        assertEquals(0, count("SELECT count(*) FROM information_schema.tables WHERE table_schema = '" + SCHEMA + "'"
+                + " AND table_name = 'idempotency'"));
+    }
+
+    /**
+     * A database at version 6 with idempotency records (one of a command that appended two events) is carried to
+     * version 7: each record is found as it was, and its key still refuses a twin.
+     */
+    @Test
+    void the_idempotency_migration_carries_the_records_onto_their_first_events() throws Exception {
+        atVersion6();
+        ReturnEvent.ReturnRequested first = requested("case-1", "C-1");
+        ReturnEvent second = new ReturnEvent.NegotiationOpened(T0.plusSeconds(1), Actor.reseller(TENANT, "u"),
+                SupplierId.of("s-1"));
+        ReturnEvent third = new ReturnEvent.NegotiationOpened(T0.plusSeconds(2), Actor.reseller(TENANT, "u"),
+                SupplierId.of("s-2"));
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            insertEvents(c, "case-1", List.of(first, second, third));
+            s.execute("INSERT INTO " + SCHEMA + ".idempotency VALUES ('t-1', 'key-open', 'fp-open', 'case-1', 1, 1),"
+                    + " ('t-1', 'key-two', 'fp-two', 'case-1', 2, 3)");
+        }
+
+        PostgresCaseStore migrated = PostgresCaseStore.builder(dataSource).schema(SCHEMA).build();
+
+        assertEquals(PostgresDialect.MIGRATIONS.size(), migrated.schemaVersion());
+        assertEquals(Optional.of(new IdempotencyRecord(TENANT, IdempotencyKey.of("key-open"), "fp-open",
+                CaseId.of("case-1"), 1, 1)), migrated.findIdempotency(TENANT, IdempotencyKey.of("key-open")));
+        assertEquals(Optional.of(new IdempotencyRecord(TENANT, IdempotencyKey.of("key-two"), "fp-two",
+                CaseId.of("case-1"), 2, 3)), migrated.findIdempotency(TENANT, IdempotencyKey.of("key-two")));
+        assertEquals(List.of(first, second, third), migrated.load(TENANT, CaseId.of("case-1")).orElseThrow().events());
+        ReturnEvent.ReturnRequested twin = requested("case-2", "C-2");
+        assertThrows(IdempotencyKeyTakenException.class, () -> migrated.append(new AppendBatch(TENANT,
+                CaseId.of("case-2"), 0, List.of(twin), List.of(), null, List.of(), new IdempotencyRecord(TENANT,
+                IdempotencyKey.of("key-two"), "fp-other", CaseId.of("case-2"), 1, 1))));
+        assertTrue(migrated.load(TENANT, CaseId.of("case-2")).isEmpty());
+    }
+
+    /** A record with no event row at its first version cannot be carried: the migration stops and changes nothing. */
+    @Test
+    void the_idempotency_migration_refuses_a_record_it_cannot_keep() throws Exception {
+        atVersion6();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            insertEvents(c, "case-1", List.of(requested("case-1", "C-1")));
+            s.execute("INSERT INTO " + SCHEMA + ".idempotency VALUES ('t-1', 'key-lost', 'fp', 'case-1', 2, 2)");
+        }
+
+        JdbcStoreException e = assertThrows(JdbcStoreException.class,
+                () -> PostgresCaseStore.builder(dataSource).schema(SCHEMA).build());
+
+        assertTrue(String.valueOf(e.getCause()).contains("idempotency record has no event row"), e.toString());
+        assertEquals(6, count("SELECT max(version) FROM " + SCHEMA + ".schema_version"));
+        assertEquals(1, count("SELECT count(*) FROM " + SCHEMA + ".idempotency"));
+    }
+
+    /** Drops the schema and applies the files up to version 6, as an earlier release did. */
+    private static void atVersion6() throws Exception {
+        PostgresTestStores.dropSchema(dataSource, SCHEMA);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("CREATE SCHEMA " + SCHEMA);
+            s.execute("SET LOCAL search_path TO " + SCHEMA);
+            for (String file : PostgresDialect.MIGRATIONS.subList(0, 6)) {
+                try (java.io.InputStream in = PostgresCaseStore.class.getClassLoader()
+                        .getResourceAsStream(PostgresCaseStore.migrationLocation() + "/" + file)) {
+                    s.execute(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            c.commit();
+        }
+    }
+
+    private static void insertEvents(Connection c, String caseId, List<ReturnEvent> events) throws SQLException {
+        try (PreparedStatement event = c.prepareStatement("INSERT INTO " + SCHEMA + ".events"
+                + " (tenant, case_id, version, type, at, payload) VALUES ('t-1', ?, ?, ?, ?, ?::json)")) {
+            long version = 0;
+            for (ReturnEvent e : events) {
+                event.setString(1, caseId);
+                event.setLong(2, ++version);
+                event.setString(3, e.type());
+                event.setObject(4, java.time.OffsetDateTime.ofInstant(e.at(), java.time.ZoneOffset.UTC));
+                event.setString(5, dev.returnsync.spi.codec.EventCodec.encode(e));
+                event.executeUpdate();
+            }
+        }
     }
 
     /** Version 4 drops the index on the links of a case, which no statement reads: a link writes one entry fewer. */
@@ -256,7 +356,7 @@ class PostgresCaseStoreTest {
                 () -> PostgresCaseStore.builder(dataSource).schema(SCHEMA).build());
         assertTrue(e.getMessage().contains("version 99"), e.getMessage());
         assertEquals(99, e.found());
-        assertEquals(6, e.required());
+        assertEquals(7, e.required());
     }
 
     @Test
@@ -265,7 +365,7 @@ class PostgresCaseStoreTest {
         SchemaVersionException e = assertThrows(SchemaVersionException.class,
                 () -> PostgresCaseStore.builder(dataSource).schema(SCHEMA).schemaSetup(SchemaSetup.VERIFY).build());
         assertEquals(0, e.found());
-        assertEquals(6, e.required());
+        assertEquals(7, e.required());
         assertTrue(e.getMessage().contains("classpath:db/returnsync/postgresql"), e.getMessage());
         assertEquals(0, count("SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + SCHEMA + "'"),
                 "verify creates nothing");

@@ -37,7 +37,7 @@ class PostgresFlywayTest {
     void flyway_applies_the_shipped_files_and_the_verifying_store_works_on_them() {
         Flyway flyway = Flyway.configure().dataSource(dataSource).schemas(SCHEMA)
                 .locations("classpath:" + PostgresCaseStore.migrationLocation()).load();
-        assertEquals(6, flyway.migrate().migrationsExecuted);
+        assertEquals(7, flyway.migrate().migrationsExecuted);
 
         PostgresCaseStore store = PostgresCaseStore.builder(dataSource).schema(SCHEMA)
                 .schemaSetup(SchemaSetup.VERIFY).build();

@@ -12,7 +12,7 @@ final class PostgresTestStores {
 
     /** Empties every table of the store's schema (not the schema_version table). */
     static void empty(DataSource dataSource, String schema) {
-        TestDatabase.empty(dataSource, List.of("events", "number_links", "idempotency", "due_cases", "outbox")
+        TestDatabase.empty(dataSource, List.of("events", "number_links", "due_cases", "outbox")
                 .stream().map(table -> schema + "." + table).toList());
     }
 
