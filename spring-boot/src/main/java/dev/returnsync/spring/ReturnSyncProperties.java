@@ -464,8 +464,8 @@ public class ReturnSyncProperties {
 
         /** Only states that have a deadline are named. */
         @AssertTrue(message = "returnsync.deadlines.after may only name states that have a deadline: "
-                + "NEGOTIATING, PARTIAL_REFUND_OFFERED, NUMBER_REQUESTED, AWAITING_SHIPMENT, SHIPPED, RECEIVED, "
-                + "AWAITING_RESULT, RESULT_NOTIFIED")
+                + "NEGOTIATING, PARTIAL_REFUND_OFFERED, NUMBER_REQUESTED, AWAITING_SHIPMENT, AWAITING_RESULT, "
+                + "SHIPPED, RECEIVED, RESULT_NOTIFIED")
         boolean isNamingStatesWithDeadlines() {
             return after.keySet().stream().allMatch(state -> DeadlinePolicy.ofDefaults().deadline(state).isPresent());
         }
