@@ -3,8 +3,6 @@ package dev.returnsync.store.mysql;
 import dev.returnsync.store.jdbc.BatchWriter;
 import dev.returnsync.store.jdbc.Dialect;
 import dev.returnsync.store.jdbc.ServerSetupException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,15 +26,13 @@ import java.util.regex.Pattern;
  */
 final class MySqlDialect implements Dialect {
     static final List<String> MIGRATIONS = List.of("V1__case_store.sql", "V2__unread_indexes.sql",
-            "V3__outbox_keyed_by_work.sql");
+            "V3__outbox_keyed_by_work.sql", "V4__append_procedure.sql");
     static final String LOCATION = "db/returnsync/mysql";
     static final String PREFIX = "returnsync_";
     static final String COLLATION = "utf8mb4_bin";
 
-    private static final Logger log = LoggerFactory.getLogger(MySqlCaseStore.class);
     private static final int DUPLICATE_KEY = 1062;
     private static final int NULL_IN_NOT_NULL_COLUMN = 1048;
-    private static final int SYNTAX_ERROR = 1064;
     private static final int DEADLOCK = 1213;
     private static final int LOCK_WAIT_TIMEOUT = 1205;
     private static final int MIGRATION_LOCK_SECONDS = 60;
@@ -72,29 +68,10 @@ final class MySqlDialect implements Dialect {
         return '`' + column + '`';
     }
 
-    /**
-     * One round trip per batch when the connections accept several statements in one call (the drivers'
-     * {@code allowMultiQueries=true}), tried once here; one round trip per statement otherwise, said once in a
-     * warning.
-     */
+    /** One round trip per batch on any connection: a call of the procedure {@code returnsync_append}. */
     @Override
-    public BatchWriter batchWriter(Connection connection) throws SQLException {
-        boolean oneCall;
-        try (PreparedStatement probe = connection.prepareStatement("DO ?; DO ?")) {
-            probe.setInt(1, 1);
-            probe.setInt(2, 2);
-            probe.execute();
-            oneCall = true;
-        } catch (SQLException refused) {
-            if (refused.getErrorCode() != SYNTAX_ERROR) {
-                throw refused;
-            }
-            oneCall = false;
-            log.warn("the connections do not accept several statements in one call: each append is sent statement"
-                    + " by statement, a round trip each; set allowMultiQueries=true on the JDBC URL for one round"
-                    + " trip per append");
-        }
-        return new MySqlBatchWriter(this, oneCall);
+    public BatchWriter batchWriter(Connection connection) {
+        return new MySqlBatchWriter(this);
     }
 
     @Override

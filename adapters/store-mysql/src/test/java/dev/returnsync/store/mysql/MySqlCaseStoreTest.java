@@ -149,7 +149,7 @@ class MySqlCaseStoreTest {
 
         MySqlCaseStore migrated = MySqlCaseStore.builder(dataSource).build();
 
-        assertEquals(3, migrated.schemaVersion());
+        assertEquals(MySqlDialect.MIGRATIONS.size(), migrated.schemaVersion());
         assertEquals(CaseId.of("case-1"), migrated.findByNumber(tenant, number).orElseThrow().caseId());
         LegacyOutboxIds.assertWorkedByDerivedId(migrated, new OutboxEntry(tenant, CaseId.of("case-1"), 1,
                 dev.returnsync.spi.store.Effect.NOTIFY, "CUSTOMER:c", 0, Instant.parse("2026-03-02T08:00:00Z"), null,

@@ -37,7 +37,7 @@ class MySqlFlywayTest {
     void flyway_applies_the_shipped_files_and_the_verifying_store_works_on_them() {
         Flyway flyway = Flyway.configure().dataSource(dataSource)
                 .locations("classpath:" + MySqlCaseStore.migrationLocation()).load();
-        assertEquals(3, flyway.migrate().migrationsExecuted);
+        assertEquals(4, flyway.migrate().migrationsExecuted);
 
         MySqlCaseStore store = MySqlCaseStore.builder(dataSource).schemaSetup(SchemaSetup.VERIFY).build();
 
