@@ -16,7 +16,9 @@
 -- links as a JSON array of [uniqueness_key, kind, scope, value, leg, superseded] or null; the next due time (null:
 -- the case has none); the outbox entries as a JSON array of [version, effect, target, attempts, next_attempt_at,
 -- last_error, parked, lease_owner, lease_until] or null. Times are UTC, 'YYYY-MM-DD hh:mm:ss.ffffff' in JSON.
--- Text parameters are wider than their columns: the columns' strict checks refuse a value too long.
+-- Text parameters are wider than their columns: the columns' strict checks refuse a value too long. JSON_TABLE gives
+-- the rows in the array's order, which is the order they are written in (the store sorts links and outbox entries,
+-- so that concurrent appends lock them in one order).
 
 DROP PROCEDURE IF EXISTS returnsync_append;
 
@@ -43,14 +45,12 @@ BEGIN
         SELECT p_tenant, p_case_id, p_expected + 1 + e.j_n, e.j_type, e.j_at, e.j_payload
         FROM JSON_TABLE(p_later_events, '$[*]' COLUMNS (j_n FOR ORDINALITY, j_type TEXT PATH '$[0]',
             j_at VARCHAR(32) PATH '$[1]', j_payload LONGTEXT PATH '$[2]')) e
-        ORDER BY e.j_n
     ; END IF
     ; IF p_links IS NOT NULL THEN
         INSERT INTO returnsync_number_links (tenant, uniqueness_key, kind, scope, value, case_id, leg, superseded)
         SELECT p_tenant, l.j_key, l.j_kind, l.j_scope, l.j_value, p_case_id, l.j_leg, l.j_superseded
-        FROM JSON_TABLE(p_links, '$[*]' COLUMNS (j_n FOR ORDINALITY, j_key TEXT PATH '$[0]', j_kind TEXT PATH '$[1]',
+        FROM JSON_TABLE(p_links, '$[*]' COLUMNS (j_key TEXT PATH '$[0]', j_kind TEXT PATH '$[1]',
             j_scope TEXT PATH '$[2]', j_value TEXT PATH '$[3]', j_leg TEXT PATH '$[4]', j_superseded INT PATH '$[5]')) l
-        ORDER BY l.j_n
         ON DUPLICATE KEY UPDATE
             case_id = IF(returnsync_number_links.case_id = VALUES(case_id), returnsync_number_links.case_id, NULL),
             kind = VALUES(kind), scope = VALUES(scope), value = VALUES(value), leg = VALUES(leg),
@@ -67,11 +67,10 @@ BEGIN
             parked, lease_owner, lease_until)
         SELECT p_tenant, p_case_id, o.j_version, o.j_effect, o.j_target, o.j_attempts, o.j_next_attempt_at,
             o.j_last_error, o.j_parked, o.j_lease_owner, o.j_lease_until
-        FROM JSON_TABLE(p_outbox, '$[*]' COLUMNS (j_n FOR ORDINALITY, j_version BIGINT PATH '$[0]',
+        FROM JSON_TABLE(p_outbox, '$[*]' COLUMNS (j_version BIGINT PATH '$[0]',
             j_effect TEXT PATH '$[1]', j_target TEXT PATH '$[2]', j_attempts INT PATH '$[3]',
             j_next_attempt_at VARCHAR(32) PATH '$[4]', j_last_error LONGTEXT PATH '$[5]', j_parked INT PATH '$[6]',
             j_lease_owner TEXT PATH '$[7]', j_lease_until VARCHAR(32) PATH '$[8]')) o
-        ORDER BY o.j_n
         ON DUPLICATE KEY UPDATE version = returnsync_outbox.version
     ; END IF
     ; COMMIT
