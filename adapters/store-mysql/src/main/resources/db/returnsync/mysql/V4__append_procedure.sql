@@ -22,6 +22,11 @@
 
 DROP PROCEDURE IF EXISTS returnsync_append;
 
+-- A procedure runs under the sql_mode it was created under, not the caller's: it is created strict, whatever the
+-- session's mode, which is put back after (the store checks the procedure's mode at start).
+SET @returnsync_sql_mode = @@SESSION.sql_mode;
+SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION';
+
 CREATE PROCEDURE returnsync_append(
     IN p_tenant TEXT, IN p_case_id TEXT, IN p_expected BIGINT,
     IN p_key TEXT, IN p_fingerprint TEXT, IN p_first_version BIGINT, IN p_last_version BIGINT,
@@ -75,5 +80,7 @@ BEGIN
     ; END IF
     ; COMMIT
 ; END;
+
+SET SESSION sql_mode = @returnsync_sql_mode;
 
 INSERT INTO returnsync_schema_version (version, script) VALUES (4, 'V4__append_procedure.sql');

@@ -206,13 +206,32 @@ final class MySqlDialect implements Dialect {
         }
     }
 
-    /** A lenient SQL mode would cut a too long id or number instead of refusing it. */
+    /**
+     * A lenient SQL mode would cut a too long id or number instead of refusing it, and let a guard's null through: the
+     * connections' mode, and the append procedure's, which runs under the mode it was created under.
+     */
     private void checkSqlMode(Connection connection) throws SQLException {
-        String mode = single(connection, "SELECT @@SESSION.sql_mode");
-        if (!mode.contains("STRICT_TRANS_TABLES") && !mode.contains("STRICT_ALL_TABLES")) {
+        if (!strict(single(connection, "SELECT @@SESSION.sql_mode"))) {
             throw new ServerSetupException(product(), "sql_mode must include STRICT_TRANS_TABLES (or STRICT_ALL_TABLES),"
                     + " so that a value too long for its column is refused, not cut");
         }
+        String procedure = table("append");
+        String mode;
+        try (PreparedStatement routine = connection.prepareStatement("SELECT sql_mode FROM information_schema.routines"
+                + " WHERE routine_schema = DATABASE() AND routine_name = ?")) {
+            routine.setString(1, procedure);
+            try (ResultSet rs = routine.executeQuery()) {
+                mode = rs.next() ? rs.getString(1) : null;
+            }
+        }
+        if (mode == null || !strict(mode)) {
+            throw new ServerSetupException(product(), "the procedure " + procedure + " must exist, created under a strict"
+                    + " sql_mode, as its migration file creates it: run that file again");
+        }
+    }
+
+    private static boolean strict(String sqlMode) {
+        return sqlMode.contains("STRICT_TRANS_TABLES") || sqlMode.contains("STRICT_ALL_TABLES");
     }
 
     /** Ids and numbers compare by their exact characters: every text column of the store uses utf8mb4_bin. */
