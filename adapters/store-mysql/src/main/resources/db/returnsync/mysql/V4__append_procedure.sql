@@ -2,7 +2,8 @@
 -- which writes the whole batch in one transaction. The server parses its statements once per connection and answers
 -- the call with one result, where a script of the same statements was parsed anew on every append and answered with
 -- a result per statement. Runs after version 3, in the store's database; no table changes.
--- The procedure is dropped first, so the file can run again after a failure halfway.
+-- The procedure is dropped first, so the file can run again after a failure halfway. It runs with the rights of the
+-- caller (SQL SECURITY INVOKER), the store's user, not with those of the user that ran this file.
 -- Inside the body a semicolon opens the line of the statement it ends: a migration runner may end a statement of
 -- the file at a semicolon that ends a line.
 --
@@ -32,6 +33,7 @@ CREATE PROCEDURE returnsync_append(
     IN p_key TEXT, IN p_fingerprint TEXT, IN p_first_version BIGINT, IN p_last_version BIGINT,
     IN p_type TEXT, IN p_at DATETIME(6), IN p_payload LONGTEXT, IN p_later_events LONGTEXT,
     IN p_links LONGTEXT, IN p_due_at DATETIME(6), IN p_outbox LONGTEXT)
+    MODIFIES SQL DATA SQL SECURITY INVOKER
 BEGIN
     DECLARE v_found INT
     ; DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN ROLLBACK; RESIGNAL; END
