@@ -2,6 +2,7 @@ package dev.returnsync.store.mysql;
 
 import dev.returnsync.spi.NumberLink;
 import dev.returnsync.spi.ReturnEvent;
+import dev.returnsync.spi.json.Json;
 import dev.returnsync.spi.store.AppendBatch;
 import dev.returnsync.spi.store.IdempotencyRecord;
 import dev.returnsync.spi.store.OutboxEntry;
@@ -12,99 +13,54 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * A whole batch as a few statements: the idempotency record, the look-up of the expected version into a session
- * variable, the events in one insert (the first one guarded), the links in one upsert, the due row, the outbox entries
- * in one insert. When the connections accept several statements in one call
- * ({@code allowMultiQueries=true} on MariaDB's and MySQL's drivers) they go to the server as one script framed by
- * {@code START TRANSACTION} and {@code COMMIT}, in one round trip: the server stops at the first statement that fails,
- * and the writer then rolls back. Otherwise they run one by one in a JDBC transaction, one round trip each.
+ * A whole batch as one call of the procedure {@code returnsync_append} (schema version 4), so one round trip on any
+ * connection: the procedure writes, in one READ COMMITTED transaction, the idempotency record, reads whether the case
+ * has the expected version, then writes the events (the first one guarded), the links in one upsert, the due row and
+ * the outbox entries in one insert. The first event goes as parameters of its own, the later events, the links and
+ * the outbox entries as JSON arrays that the procedure reads with {@code JSON_TABLE}. The server parses the
+ * procedure's statements once per connection and answers the call with one result.
  *
  * <p>The guards: the first event's version is null, which its column refuses, unless the case has the expected version
- * (or none is expected): its event was found by the statement before, a plain read by the primary key (a case that
- * reaches the version meanwhile makes the append fail and the store try it again; one past it fails on the key); a
- * link that exists for another case of the tenant is updated to a null case id, which the column refuses (the server's
- * strict {@code sql_mode}, which the store checks, makes both errors).
+ * (or none is expected): its event was found by the read before, by the primary key (a case that reaches the version
+ * meanwhile makes the append fail and the store try it again; one past it fails on the key); a link that exists for
+ * another case of the tenant is updated to a null case id, which the column refuses (the server's strict
+ * {@code sql_mode}, which the store checks, makes both errors). The procedure rolls back and raises the error again;
+ * the writer rolls back too, for a call cut short before the procedure could.
  */
 final class MySqlBatchWriter implements BatchWriter {
-    /** Binds a statement's parameters from {@code index} on; returns the next free index. */
-    @FunctionalInterface
-    private interface Binder {
-        int bind(PreparedStatement statement, int index) throws SQLException;
-    }
-
-    /** One statement of the script and its parameters. */
-    private record Part(String sql, Binder binder) {
-    }
-
-    /** The session variable that holds whether the case has the expected version: 1 if it has, else 0. */
-    private static final String FOUND = "@returnsync_expected_found";
+    /** A time in the procedure's JSON, UTC. */
+    private static final DateTimeFormatter JSON_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS")
+            .withZone(ZoneOffset.UTC);
 
     private final MySqlDialect dialect;
-    private final boolean oneCall;
-    private final String findExpected;
-    private final String insertEvents;
-    private final String insertIdempotency;
-    private final String upsertLinks;
-    private final String unsetDue;
-    private final String setDue;
-    private final String insertOutbox;
+    private final String call;
 
     /**
-     * A writer for connections that do, or do not, accept several statements in one call.
+     * A writer.
      *
      * @param dialect the dialect, for names and times
-     * @param oneCall whether the connections accept a script of several statements
      */
-    MySqlBatchWriter(MySqlDialect dialect, boolean oneCall) {
+    MySqlBatchWriter(MySqlDialect dialect) {
         this.dialect = dialect;
-        this.oneCall = oneCall;
-        // read in a statement of its own: an INSERT ... SELECT from its own table would copy the row it reads into a
-        // temporary table first
-        this.findExpected = "SET " + FOUND + " = (SELECT count(*) FROM " + dialect.table("events")
-                + " WHERE tenant = ? AND case_id = ? AND version = ?)";
-        this.insertEvents = "INSERT INTO " + dialect.table("events") + " (" + BatchRows.EVENT_COLUMNS + ") VALUES"
-                + " (?, ?, IF(? = 0 OR " + FOUND + " = 1, ?, NULL), ?, ?, ?)";
-        this.insertIdempotency = "INSERT INTO " + dialect.table("idempotency") + " (tenant, " + dialect.quote("key")
-                + ", fingerprint, case_id, first_version, last_version) VALUES (?, ?, ?, ?, ?, ?)";
-        this.upsertLinks = "INSERT INTO " + dialect.table("number_links") + " (" + BatchRows.LINK_COLUMNS + ") VALUES ";
-        this.unsetDue = "DELETE FROM " + dialect.table("due_cases") + " WHERE tenant = ? AND case_id = ?";
-        this.setDue = "INSERT INTO " + dialect.table("due_cases") + " (tenant, case_id, due_at) VALUES (?, ?, ?)"
-                + " ON DUPLICATE KEY UPDATE due_at = VALUES(due_at)";
-        this.insertOutbox = "INSERT INTO " + dialect.table("outbox") + " (" + BatchRows.OUTBOX_COLUMNS + ") VALUES ";
+        this.call = "CALL " + dialect.table("append") + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
     @Override
     public void write(Connection connection, AppendBatch batch, boolean outboxIdsMayExist) throws SQLException {
-        List<Part> parts = parts(new BatchRows(batch));
-        if (oneCall) {
-            writeInOneCall(connection, parts);
-        } else {
-            writeOneByOne(connection, parts);
-        }
-    }
-
-    private void writeInOneCall(Connection connection, List<Part> parts) throws SQLException {
-        StringBuilder script = new StringBuilder("SET TRANSACTION ISOLATION LEVEL READ COMMITTED; START TRANSACTION");
-        for (Part part : parts) {
-            script.append(";\n").append(part.sql());
-        }
-        script.append(";\nCOMMIT");
-        try (PreparedStatement statement = connection.prepareStatement(script.toString())) {
-            int index = 1;
-            for (Part part : parts) {
-                index = part.binder().bind(statement, index);
-            }
-            boolean resultSet = statement.execute();
-            while (resultSet || statement.getUpdateCount() != -1) {
-                resultSet = statement.getMoreResults();   // every result read: a later statement's error throws here
-            }
+        try (PreparedStatement statement = connection.prepareStatement(call)) {
+            bind(statement, new BatchRows(batch));
+            statement.execute();
         } catch (SQLException e) {
-            // the server stopped at the failed statement, inside the transaction the script opened
             try (Statement rollback = connection.createStatement()) {
                 rollback.execute("ROLLBACK");
             } catch (SQLException suppressed) {
@@ -114,129 +70,66 @@ final class MySqlBatchWriter implements BatchWriter {
         }
     }
 
-    private static void writeOneByOne(Connection connection, List<Part> parts) throws SQLException {
-        connection.setAutoCommit(false);
-        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-        try {
-            for (Part part : parts) {
-                try (PreparedStatement statement = connection.prepareStatement(part.sql())) {
-                    part.binder().bind(statement, 1);
-                    statement.executeUpdate();
-                }
-            }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
-    }
-
-    private List<Part> parts(BatchRows rows) {
+    private void bind(PreparedStatement statement, BatchRows rows) throws SQLException {
         AppendBatch batch = rows.batch();
-        String tenant = batch.tenant().value();
-        String caseId = batch.caseId().value();
-        List<Part> parts = new ArrayList<>(6);
+        statement.setString(1, batch.tenant().value());
+        statement.setString(2, batch.caseId().value());
+        statement.setLong(3, batch.expectedVersion());
         IdempotencyRecord record = batch.idempotency();
-        if (record != null) {
-            parts.add(new Part(insertIdempotency, (s, i) -> {
-                s.setString(i++, tenant);
-                s.setString(i++, record.key().value());
-                s.setString(i++, record.fingerprint());
-                s.setString(i++, caseId);
-                s.setLong(i++, record.firstVersion());
-                s.setLong(i++, record.lastVersion());
-                return i;
-            }));
-        }
+        statement.setString(4, record == null ? null : record.key().value());
+        statement.setString(5, record == null ? null : record.fingerprint());
+        statement.setLong(6, record == null ? 0 : record.firstVersion());
+        statement.setLong(7, record == null ? 0 : record.lastVersion());
         List<ReturnEvent> events = batch.events();
-        long expected = batch.expectedVersion();
-        parts.add(new Part(findExpected, (s, i) -> {
-            s.setString(i++, tenant);
-            s.setString(i++, caseId);
-            s.setLong(i++, expected);
-            return i;
-        }));
-        String later = events.size() == 1 ? "" : ", " + rowMarkers(6, events.size() - 1);
-        parts.add(new Part(insertEvents + later, (s, i) -> {
-            for (int e = 0; e < events.size(); e++) {
-                s.setString(i++, tenant);
-                s.setString(i++, caseId);
-                if (e == 0) {
-                    s.setLong(i++, expected);
-                }
-                s.setLong(i++, expected + e + 1);
-                s.setString(i++, events.get(e).type());
-                dialect.setInstant(s, i++, events.get(e).at());
-                s.setString(i++, rows.payloads().get(e));
-            }
-            return i;
-        }));
-        List<NumberLink> links = rows.links();
-        if (!links.isEmpty()) {
-            String sql = upsertLinks + rowMarkers(8, links.size()) + " ON DUPLICATE KEY UPDATE"
-                    + " case_id = IF(case_id = VALUES(case_id), case_id, NULL), kind = VALUES(kind),"
-                    + " scope = VALUES(scope), value = VALUES(value), leg = VALUES(leg), superseded = VALUES(superseded)";
-            parts.add(new Part(sql, (s, i) -> {
-                for (NumberLink link : links) {
-                    s.setString(i++, tenant);
-                    s.setString(i++, link.number().uniquenessKey());
-                    s.setString(i++, link.number().kind().name());
-                    s.setString(i++, link.number().scope());
-                    s.setString(i++, link.number().value());
-                    s.setString(i++, caseId);
-                    s.setString(i++, link.leg() == null ? null : link.leg().value());
-                    s.setBoolean(i++, link.superseded());
-                }
-                return i;
-            }));
-        }
-        if (batch.nextDueAt() == null) {
-            parts.add(new Part(unsetDue, (s, i) -> {
-                s.setString(i++, tenant);
-                s.setString(i++, caseId);
-                return i;
-            }));
-        } else {
-            parts.add(new Part(setDue, (s, i) -> {
-                s.setString(i++, tenant);
-                s.setString(i++, caseId);
-                dialect.setInstant(s, i++, batch.nextDueAt());
-                return i;
-            }));
-        }
-        List<OutboxEntry> outbox = rows.outbox();
-        if (!outbox.isEmpty()) {
-            // an entry whose work (the primary key) is stored already is left as it is
-            parts.add(new Part(insertOutbox + rowMarkers(11, outbox.size()) + " ON DUPLICATE KEY UPDATE version = version",
-                    (s, i) -> {
-                        for (OutboxEntry entry : outbox) {
-                            s.setString(i++, tenant);
-                            s.setString(i++, caseId);
-                            s.setLong(i++, entry.version());
-                            s.setString(i++, entry.effect().name());
-                            s.setString(i++, entry.target());
-                            s.setInt(i++, entry.attempts());
-                            dialect.setInstant(s, i++, entry.nextAttemptAt());
-                            s.setString(i++, BatchRows.text(entry.lastError()));
-                            s.setBoolean(i++, entry.parked());
-                            s.setString(i++, entry.leaseOwner());
-                            dialect.setInstant(s, i++, entry.leaseUntil());
-                        }
-                        return i;
-                    }));
-        }
-        return parts;
+        statement.setString(8, events.get(0).type());
+        dialect.setInstant(statement, 9, events.get(0).at());
+        statement.setString(10, rows.payloads().get(0));
+        setJson(statement, 11, laterEvents(events, rows.payloads()));
+        setJson(statement, 12, links(rows.links()));
+        dialect.setInstant(statement, 13, batch.nextDueAt());
+        setJson(statement, 14, outbox(rows.outbox()));
     }
 
-    /** {@code (?, ?, ...), (?, ?, ...)}: {@code rows} rows of {@code columns} markers. */
-    private static String rowMarkers(int columns, int rows) {
-        String row = "(" + "?, ".repeat(columns - 1) + "?)";
-        return String.join(", ", Collections.nCopies(rows, row));
+    /** {@code [type, at, payload]} per event after the first. */
+    private static List<Object> laterEvents(List<ReturnEvent> events, List<String> payloads) {
+        List<Object> rows = new ArrayList<>(events.size() - 1);
+        for (int e = 1; e < events.size(); e++) {
+            rows.add(Arrays.asList(events.get(e).type(), time(events.get(e).at()), payloads.get(e)));
+        }
+        return rows;
+    }
+
+    /** {@code [uniqueness_key, kind, scope, value, leg, superseded]} per link. */
+    private static List<Object> links(List<NumberLink> links) {
+        List<Object> rows = new ArrayList<>(links.size());
+        for (NumberLink link : links) {
+            rows.add(Arrays.asList(link.number().uniquenessKey(), link.number().kind().name(), link.number().scope(),
+                    link.number().value(), link.leg() == null ? null : link.leg().value(), link.superseded() ? 1 : 0));
+        }
+        return rows;
+    }
+
+    /** {@code [version, effect, target, attempts, next_attempt_at, last_error, parked, lease_owner, lease_until]}. */
+    private static List<Object> outbox(List<OutboxEntry> entries) {
+        List<Object> rows = new ArrayList<>(entries.size());
+        for (OutboxEntry entry : entries) {
+            rows.add(Arrays.asList(entry.version(), entry.effect().name(), entry.target(), entry.attempts(),
+                    time(entry.nextAttemptAt()), BatchRows.text(entry.lastError()), entry.parked() ? 1 : 0,
+                    entry.leaseOwner(), time(entry.leaseUntil())));
+        }
+        return rows;
+    }
+
+    /** A JSON array of rows, or null for none (the procedure then skips the statement). */
+    private static void setJson(PreparedStatement statement, int index, List<Object> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            statement.setNull(index, Types.LONGVARCHAR);
+        } else {
+            statement.setString(index, Json.write(rows));
+        }
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? null : JSON_TIME.format(instant.truncatedTo(ChronoUnit.MICROS));
     }
 }

@@ -3,8 +3,6 @@ package dev.returnsync.store.mysql;
 import dev.returnsync.store.jdbc.BatchWriter;
 import dev.returnsync.store.jdbc.Dialect;
 import dev.returnsync.store.jdbc.ServerSetupException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,15 +26,13 @@ import java.util.regex.Pattern;
  */
 final class MySqlDialect implements Dialect {
     static final List<String> MIGRATIONS = List.of("V1__case_store.sql", "V2__unread_indexes.sql",
-            "V3__outbox_keyed_by_work.sql");
+            "V3__outbox_keyed_by_work.sql", "V4__append_procedure.sql");
     static final String LOCATION = "db/returnsync/mysql";
     static final String PREFIX = "returnsync_";
     static final String COLLATION = "utf8mb4_bin";
 
-    private static final Logger log = LoggerFactory.getLogger(MySqlCaseStore.class);
     private static final int DUPLICATE_KEY = 1062;
     private static final int NULL_IN_NOT_NULL_COLUMN = 1048;
-    private static final int SYNTAX_ERROR = 1064;
     private static final int DEADLOCK = 1213;
     private static final int LOCK_WAIT_TIMEOUT = 1205;
     private static final int MIGRATION_LOCK_SECONDS = 60;
@@ -72,29 +68,10 @@ final class MySqlDialect implements Dialect {
         return '`' + column + '`';
     }
 
-    /**
-     * One round trip per batch when the connections accept several statements in one call (the drivers'
-     * {@code allowMultiQueries=true}), tried once here; one round trip per statement otherwise, said once in a
-     * warning.
-     */
+    /** One round trip per batch on any connection: a call of the procedure {@code returnsync_append}. */
     @Override
-    public BatchWriter batchWriter(Connection connection) throws SQLException {
-        boolean oneCall;
-        try (PreparedStatement probe = connection.prepareStatement("DO ?; DO ?")) {
-            probe.setInt(1, 1);
-            probe.setInt(2, 2);
-            probe.execute();
-            oneCall = true;
-        } catch (SQLException refused) {
-            if (refused.getErrorCode() != SYNTAX_ERROR) {
-                throw refused;
-            }
-            oneCall = false;
-            log.warn("the connections do not accept several statements in one call: each append is sent statement"
-                    + " by statement, a round trip each; set allowMultiQueries=true on the JDBC URL for one round"
-                    + " trip per append");
-        }
-        return new MySqlBatchWriter(this, oneCall);
+    public BatchWriter batchWriter(Connection connection) {
+        return new MySqlBatchWriter(this);
     }
 
     @Override
@@ -229,13 +206,32 @@ final class MySqlDialect implements Dialect {
         }
     }
 
-    /** A lenient SQL mode would cut a too long id or number instead of refusing it. */
+    /**
+     * A lenient SQL mode would cut a too long id or number instead of refusing it, and let a guard's null through: the
+     * connections' mode, and the append procedure's, which runs under the mode it was created under.
+     */
     private void checkSqlMode(Connection connection) throws SQLException {
-        String mode = single(connection, "SELECT @@SESSION.sql_mode");
-        if (!mode.contains("STRICT_TRANS_TABLES") && !mode.contains("STRICT_ALL_TABLES")) {
+        if (!strict(single(connection, "SELECT @@SESSION.sql_mode"))) {
             throw new ServerSetupException(product(), "sql_mode must include STRICT_TRANS_TABLES (or STRICT_ALL_TABLES),"
                     + " so that a value too long for its column is refused, not cut");
         }
+        String procedure = table("append");
+        String mode;
+        try (PreparedStatement routine = connection.prepareStatement("SELECT sql_mode FROM information_schema.routines"
+                + " WHERE routine_schema = DATABASE() AND routine_name = ?")) {
+            routine.setString(1, procedure);
+            try (ResultSet rs = routine.executeQuery()) {
+                mode = rs.next() ? rs.getString(1) : null;
+            }
+        }
+        if (mode == null || !strict(mode)) {
+            throw new ServerSetupException(product(), "the procedure " + procedure + " must exist, created under a strict"
+                    + " sql_mode, as its migration file creates it: run that file again");
+        }
+    }
+
+    private static boolean strict(String sqlMode) {
+        return sqlMode.contains("STRICT_TRANS_TABLES") || sqlMode.contains("STRICT_ALL_TABLES");
     }
 
     /** Ids and numbers compare by their exact characters: every text column of the store uses utf8mb4_bin. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -115,6 +116,43 @@ class MySqlCaseStoreTest {
         }
     }
 
+    /** The procedure keeps the sql_mode it was created under: the migration creates it strict in any session. */
+    @Test
+    void the_append_procedure_is_strict_when_migrated_in_a_lenient_session() throws Exception {
+        TestDatabase.execute(dataSource, "DROP TABLE IF EXISTS flyway_schema_history");
+        try (HikariDataSource pool = lenientPool(TestDatabase.mariadb().database("returnsync_store"))) {
+            Flyway.configure().dataSource(pool).locations("classpath:" + MySqlCaseStore.migrationLocation()).load()
+                    .migrate();
+        }
+        TestDatabase.execute(dataSource, "DROP TABLE flyway_schema_history");
+        assertTrue(appendProcedureSqlMode().contains("STRICT_ALL_TABLES"), appendProcedureSqlMode());
+        MySqlCaseStore.builder(dataSource).schemaSetup(SchemaSetup.VERIFY).build();
+    }
+
+    @Test
+    void a_lenient_append_procedure_is_refused_at_start() throws Exception {
+        MySqlCaseStore.builder(dataSource).build();
+        String file = new String(MySqlCaseStore.class.getClassLoader().getResourceAsStream(
+                MySqlCaseStore.migrationLocation() + "/V4__append_procedure.sql").readAllBytes(), StandardCharsets.UTF_8);
+        String create = file.substring(file.indexOf("CREATE PROCEDURE"), file.indexOf("; END;") + "; END".length());
+        try (HikariDataSource pool = lenientPool(TestDatabase.mariadb().database("returnsync_store"))) {
+            TestDatabase.execute(pool, "DROP PROCEDURE returnsync_append");
+            TestDatabase.execute(pool, create);
+        }
+        ServerSetupException e = assertThrows(ServerSetupException.class,
+                () -> MySqlCaseStore.builder(dataSource).build());
+        assertTrue(e.getMessage().contains("returnsync_append"), e.getMessage());
+    }
+
+    private static String appendProcedureSqlMode() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT sql_mode FROM information_schema.routines"
+                     + " WHERE routine_schema = database() AND routine_name = 'returnsync_append'")) {
+            assertTrue(rs.next(), "the procedure exists");
+            return rs.getString(1);
+        }
+    }
+
     private static HikariDataSource lenientPool(TestDatabase database) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(database.url());
@@ -149,7 +187,7 @@ class MySqlCaseStoreTest {
 
         MySqlCaseStore migrated = MySqlCaseStore.builder(dataSource).build();
 
-        assertEquals(3, migrated.schemaVersion());
+        assertEquals(MySqlDialect.MIGRATIONS.size(), migrated.schemaVersion());
         assertEquals(CaseId.of("case-1"), migrated.findByNumber(tenant, number).orElseThrow().caseId());
         LegacyOutboxIds.assertWorkedByDerivedId(migrated, new OutboxEntry(tenant, CaseId.of("case-1"), 1,
                 dev.returnsync.spi.store.Effect.NOTIFY, "CUSTOMER:c", 0, Instant.parse("2026-03-02T08:00:00Z"), null,

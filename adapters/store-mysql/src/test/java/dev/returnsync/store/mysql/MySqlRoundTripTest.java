@@ -3,6 +3,7 @@ package dev.returnsync.store.mysql;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.returnsync.spi.store.CaseStore;
 import dev.returnsync.store.jdbc.testing.RoundTripContract;
+import dev.returnsync.store.jdbc.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 
 import javax.sql.DataSource;
@@ -11,10 +12,15 @@ import javax.sql.DataSource;
 class MySqlRoundTripTest extends RoundTripContract {
     private static HikariDataSource pool;
 
+    /** {@return the database the store runs on} */
+    TestDatabase database() {
+        return MySqlTestStores.database("returnsync_trips");
+    }
+
     @Override
     protected DataSource dataSource() {
         if (pool == null) {
-            pool = MySqlTestStores.database("returnsync_trips").pool(4);
+            pool = database().pool(4);
         }
         return pool;
     }
@@ -30,5 +36,6 @@ class MySqlRoundTripTest extends RoundTripContract {
         if (pool != null) {
             pool.close();
         }
+        pool = null;   // a subclass's tests run on their own database
     }
 }

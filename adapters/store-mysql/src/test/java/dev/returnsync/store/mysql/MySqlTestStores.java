@@ -13,15 +13,15 @@ final class MySqlTestStores {
     }
 
     /**
-     * The MariaDB test server, with a database of this name (created when missing), connected as the store
-     * recommends: with {@code allowMultiQueries=true}, so that an append is one round trip.
+     * The MariaDB test server, with a database of this name (created when missing), connected with
+     * {@code allowMultiQueries=true}, as hosts did when the store needed it for one round trip per append.
      */
     static TestDatabase database(String name) {
         return TestDatabase.mariadb().database(name).withOption("allowMultiQueries=true");
     }
 
-    /** The same without {@code allowMultiQueries}: the store then sends an append statement by statement. */
-    static TestDatabase statementByStatement(String name) {
+    /** The same without {@code allowMultiQueries}: an append is still one call of the store's procedure. */
+    static TestDatabase plain(String name) {
         return TestDatabase.mariadb().database(name);
     }
 
@@ -30,11 +30,12 @@ final class MySqlTestStores {
         TestDatabase.empty(dataSource, TABLES.stream().map(table -> MySqlDialect.PREFIX + table).toList());
     }
 
-    /** Drops every table of the store, the schema version table too. */
+    /** Drops every table of the store, the schema version table too, and the append procedure. */
     static void drop(DataSource dataSource) {
         for (String table : TABLES) {
             TestDatabase.execute(dataSource, "DROP TABLE IF EXISTS " + MySqlDialect.PREFIX + table);
         }
         TestDatabase.execute(dataSource, "DROP TABLE IF EXISTS " + MySqlDialect.PREFIX + "schema_version");
+        TestDatabase.execute(dataSource, "DROP PROCEDURE IF EXISTS " + MySqlDialect.PREFIX + "append");
     }
 }
