@@ -69,11 +69,6 @@ record DbSettings(String product, String url, String user, String password) {
         return new DbSettings(product, url.replaceFirst("/[^/?]*(\\?.*)?$", "/" + name), user, password);
     }
 
-    /** The same server and database with one more driver option in the URL, e.g. {@code allowMultiQueries=true}. */
-    DbSettings withOption(String option) {
-        return new DbSettings(product, url + (url.contains("?") ? "&" : "?") + option, user, password);
-    }
-
     /**
      * A HikariCP pool of {@code size} connections to this server, all opened at once and kept open, so that neither
      * the store nor the raw-JDBC baseline pays for a new connection per operation and both get the driver's

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Commands per second on a database, for each {@code flavor}: {@code POSTGRESQL} ({@code PostgresCaseStore}) and
- * {@code MYSQL} ({@code MySqlCaseStore} on MariaDB, connected with {@code allowMultiQueries=true}). {@code engine}
+ * {@code MYSQL} ({@code MySqlCaseStore} on MariaDB). {@code engine}
  * runs the commands of a {@link CommandStream} per thread (cases of its own) through one {@code ReturnSyncEngine} on
  * the store; {@code bareInsert} is the limit the database gives: per operation one auto-committed {@code INSERT} of
  * one row of about an event's size, on a connection of the same kind of pool, so one round trip and one commit;

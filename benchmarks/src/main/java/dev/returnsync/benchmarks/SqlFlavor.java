@@ -123,10 +123,10 @@ public enum SqlFlavor {
             return DbSettings.MARIADB_HOW_TO_RUN;
         }
 
-        /** A database of the side's own, connected with {@code allowMultiQueries=true}, as the store recommends. */
+        /** A database of the side's own. */
         @Override
         DbSettings side(DbSettings server, String space) throws SQLException {
-            return server.inDatabase(space).withOption("allowMultiQueries=true");
+            return server.inDatabase(space);
         }
 
         @Override

@@ -29,7 +29,7 @@ public final class ReturnsHost implements AutoCloseable {
     /**
      * Starts the host on a database.
      *
-     * @param jdbcUrl e.g. {@code jdbc:mariadb://db:3306/shop}; the pool adds {@code allowMultiQueries=true}
+     * @param jdbcUrl e.g. {@code jdbc:mariadb://db:3306/shop}
      * @param user the database user
      * @param password the password
      * @param clock the clock the engine decides by
@@ -43,8 +43,6 @@ public final class ReturnsHost implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(8);
         config.setPoolName("returns");
-        // one database round trip per command: the store sends an append as one script (docs/mysql.md)
-        config.addDataSourceProperty("allowMultiQueries", "true");
         HikariDataSource pool = new HikariDataSource(config);
         try {
             ReturnSyncEngine engine = ReturnSyncEngine.builder()
