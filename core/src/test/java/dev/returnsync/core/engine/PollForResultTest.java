@@ -280,6 +280,38 @@ class PollForResultTest {
                 .contains("INVALID_PAYLOAD"), parked.get(0).lastError());
     }
 
+    @Test
+    void aResultAHostRuleRefusesIsParkedNotLost() {
+        Guard evidence = Guard.named("evidence-for-rejections").on(Command.ReportResult.class)
+                .refuseWhen((cmd, current, ctx) -> true, "rejected goods need evidence");
+        ReturnSyncEngine engine = engine(memory, ReturnWorkflow.builder().guard(evidence).build(), "engine-a");
+        shipped(engine, OutcomeType.RETURN_AND_REFUND);
+        engine.execute(receive(c, S1, "SKU-1", 2));
+        poller.script(RESULT);
+        pollOnce(engine);
+        assertEquals(LegState.RECEIVED, state(engine));
+        List<OutboxEntry> parked = engine.caseView(reseller(), c).parked();
+        assertEquals(1, parked.size(), "parked, so the reseller sees the refused result");
+        assertEquals(Effect.POLL_SUPPLIER, parked.get(0).effect());
+        assertTrue(parked.get(0).lastError().contains("REPORT_RESULT") && parked.get(0).lastError()
+                .contains("evidence-for-rejections"), parked.get(0).lastError());
+    }
+
+    @Test
+    void aDeclineAfterTheReceiptIsParkedNotLost() {
+        ReturnSyncEngine engine = engine(memory, ReturnWorkflow.ofDefaults(), "engine-a");
+        shipped(engine, OutcomeType.RETURN_AND_REFUND);
+        engine.execute(receive(c, S1, "SKU-1", 2));
+        poller.script(SupplierReply.declined(dev.returnsync.spi.Reason.of(dev.returnsync.spi.ReasonCode.OTHER,
+                "changed our mind")));
+        pollOnce(engine);
+        assertEquals(LegState.RECEIVED, state(engine));
+        List<OutboxEntry> parked = engine.caseView(reseller(), c).parked();
+        assertEquals(1, parked.size(), "parked, so the reseller sees the supplier's contradiction");
+        assertTrue(parked.get(0).lastError().contains("declined") && parked.get(0).lastError().contains("RECEIVED"),
+                parked.get(0).lastError());
+    }
+
     // ------------------------------------------------------------------------------------------- helpers
 
     private ReturnSyncEngine engine(CaseStore store, ReturnWorkflow workflow, String owner) {

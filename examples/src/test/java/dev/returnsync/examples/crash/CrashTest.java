@@ -8,6 +8,7 @@ import dev.returnsync.core.domain.ReturnWorkflow;
 import dev.returnsync.examples.crash.CrashSupplierSimulator.Kind;
 import dev.returnsync.store.postgres.PostgresCaseStore;
 import dev.returnsync.spi.CaseId;
+import dev.returnsync.spi.IdempotencyKey;
 import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.SupplierId;
 import dev.returnsync.spi.TenantId;
@@ -207,7 +208,7 @@ class CrashTest {
         }
         Map<String, ReturnCase> cases = foldCases(store);
 
-        checkAccepted(violations.get("accepted command lost"));
+        checkAccepted(store, violations.get("accepted command lost"));
         checkEffects(cases, violations.get("effect lost"));
         violations.get("call duplicated beyond its key").addAll(simulator.duplicatedBeyondKey());
         violations.get("same call at the same moment by two live processes").addAll(simulator.liveOverlaps());
@@ -248,16 +249,10 @@ class CrashTest {
         return folded;
     }
 
-    private void checkAccepted(List<String> lost) throws SQLException {
-        Map<String, String[]> records = new HashMap<>();
+    /** Every answered command has its idempotency record, at the case and version it was answered at (by the SPI). */
+    private void checkAccepted(PostgresCaseStore store, List<String> lost) throws SQLException {
         Map<String, Long> versions = new HashMap<>();
         try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rows = s.executeQuery("SELECT key, case_id, last_version FROM " + SCHEMA + ".idempotency "
-                    + "WHERE tenant = '" + CrashDriver.SHOP.value() + "'")) {
-                while (rows.next()) {
-                    records.put(rows.getString(1), new String[] {rows.getString(2), Long.toString(rows.getLong(3))});
-                }
-            }
             try (ResultSet rows = s.executeQuery("SELECT case_id, max(version) FROM " + SCHEMA + ".events "
                     + "GROUP BY case_id")) {
                 while (rows.next()) {
@@ -269,7 +264,8 @@ class CrashTest {
             String key = a[1];
             String caseId = a[2];
             long version = Long.parseLong(a[3]);
-            String[] record = records.get(key);
+            String[] record = store.findIdempotency(CrashDriver.SHOP, IdempotencyKey.of(key))
+                    .map(r -> new String[] {r.caseId().value(), Long.toString(r.lastVersion())}).orElse(null);
             if (record == null) {
                 lost.add("command " + key + " on " + caseId + " was answered at version " + version
                         + " but has no idempotency record");

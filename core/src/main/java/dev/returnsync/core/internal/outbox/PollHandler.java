@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POLL_SUPPLIER}: asks a pull-only supplier for news while the leg still waits where the entry's event put it
  * ({@link PollPhase}). Nothing new, and news that does not fit the wait (a number while the parcel is awaited, a
- * receipt or a result while the number is), polls again later; news that fits becomes commands of the supplier; when
- * the leg moved on, polling ends without a call.
+ * receipt or a result while the number is), polls again later; news that fits becomes commands of the supplier; a
+ * decline once the parcel was sent back contradicts the leg and parks the poll; when the leg moved on, polling ends
+ * without a call.
  */
 final class PollHandler extends SupplierHandler {
     private static final Logger log = LoggerFactory.getLogger(PollHandler.class);
@@ -43,7 +44,10 @@ final class PollHandler extends SupplierHandler {
             return waiting == LegState.NUMBER_REQUESTED ? replies.issued(work, c, supplier, issued.number())
                     : Outcome.POLL_AGAIN;
         } else if (reply instanceof SupplierReply.Declined declined) {
-            return replies.declined(work, c, supplier, declined.reason());
+            return waiting == LegState.SHIPPED || waiting == LegState.RECEIVED
+                    ? Outcome.park("the supplier shows the return declined while the leg waits in " + waiting
+                            + ", after the parcel was sent back")
+                    : replies.declined(work, c, supplier, declined.reason());
         } else if (reply instanceof SupplierReply.Received received) {
             return waiting == LegState.SHIPPED ? replies.received(work, c, supplier, received.quantities())
                     : Outcome.POLL_AGAIN;

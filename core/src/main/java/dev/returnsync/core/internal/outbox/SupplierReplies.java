@@ -30,16 +30,19 @@ import java.util.UUID;
  * Their keys derive from the entry id and the answer, so an answer received again is applied once.
  *
  * <p>Only a refusal is final: the leg moved on (e.g. the same number came by callback first), and the entry is
- * done. A number linked to another return parks it, and so does an answer that does not fit the leg (quantities or
- * amounts the workflow refuses), so that it is not lost silently. Anything else (a store that failed for a moment, contention)
- * propagates, and the entry is tried again later.
+ * done. A number linked to another return parks it, and so does any other refusal (an answer that does not fit the
+ * leg, a host's rule that refuses it), so that it is not lost silently. Anything else (a store that failed for a
+ * moment, contention) propagates, and the entry is tried again later.
  */
 final class SupplierReplies {
     private static final Logger log = LoggerFactory.getLogger(SupplierReplies.class);
 
-    /** The refusals that say the supplier's answer is wrong, not that the leg moved on. */
-    private static final Set<Refusal.Code> MISFIT = EnumSet.of(Refusal.Code.INVALID_PAYLOAD,
-            Refusal.Code.AMOUNT_OUT_OF_RANGE, Refusal.Code.CURRENCY_MISMATCH);
+    /**
+     * The refusals that say the leg moved on (the answer came another way first, the leg ended): the work is done.
+     * Any other refusal (the answer does not fit the leg, a host's rule refuses it) parks the work, so that it is seen.
+     */
+    private static final Set<Refusal.Code> MOVED_ON = EnumSet.of(Refusal.Code.ILLEGAL_TRANSITION,
+            Refusal.Code.CONDITION_NOT_MET, Refusal.Code.VERSION_MISMATCH, Refusal.Code.STALE_EXTERNAL_VERSION);
 
     private final CommandRunner runner;
 
@@ -78,8 +81,9 @@ final class SupplierReplies {
     /**
      * The supplier inspected the goods and reports the result; when the leg still waits for the parcel
      * ({@code receiptFirst}), the receipt of what the inspection accounts for is recorded first. Each command has a
-     * key of its own derived from the entry and the reply, so a dispatch retried after a crash between the two
-     * applies each once. A receipt the workflow refuses ends the work without the result.
+     * key of its own derived from the entry and the reply, so the same answer applied again is a replay. A dispatch
+     * retried after a crash between the two finds the leg received and ends (the poll planned by the receipt brings
+     * the result), so each is recorded once. A receipt the workflow refuses ends the work without the result.
      */
     Outcome resultReported(Work work, ReturnCase c, SupplierId supplier, SupplierReply.ResultReported result,
                            boolean receiptFirst) {
@@ -120,8 +124,9 @@ final class SupplierReplies {
             if (e.code() == Refusal.Code.NUMBER_TAKEN) {
                 return Outcome.park("the supplier issued a number that is linked to another return");
             }
-            if (MISFIT.contains(e.code())) {
-                return Outcome.park("the supplier's " + command.type() + " does not fit the leg (" + e.code() + ")");
+            if (!MOVED_ON.contains(e.code())) {
+                return Outcome.park("the supplier's " + command.type() + " was refused (" + e.code()
+                        + (e.rule() == null ? "" : " by " + e.rule()) + ")");
             }
             log.info("outbox entry {}: supplier reply {} refused ({}); the leg moved on", id, command.type(), e.code());
             return Outcome.DONE;
