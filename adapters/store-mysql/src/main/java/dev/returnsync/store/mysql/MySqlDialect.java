@@ -166,6 +166,7 @@ final class MySqlDialect implements Dialect {
         checkVersion(connection);
         checkIsolation(connection);
         checkSqlMode(connection);
+        checkAppendProcedure(connection);
         checkCollations(connection);
     }
 
@@ -206,15 +207,20 @@ final class MySqlDialect implements Dialect {
         }
     }
 
-    /**
-     * A lenient SQL mode would cut a too long id or number instead of refusing it, and let a guard's null through: the
-     * connections' mode, and the append procedure's, which runs under the mode it was created under.
-     */
+    /** A lenient SQL mode would cut a too long id or number instead of refusing it, and let a guard's null through. */
     private void checkSqlMode(Connection connection) throws SQLException {
         if (!strict(single(connection, "SELECT @@SESSION.sql_mode"))) {
             throw new ServerSetupException(product(), "sql_mode must include STRICT_TRANS_TABLES (or STRICT_ALL_TABLES),"
                     + " so that a value too long for its column is refused, not cut");
         }
+    }
+
+    /**
+     * The append procedure runs under the SQL mode it was created under, and its text parameters hold what the
+     * character set they were created with holds (the database's default, unless declared): it must be strict, and
+     * every text parameter utf8mb4 with the binary collation, as its migration file creates it.
+     */
+    private void checkAppendProcedure(Connection connection) throws SQLException {
         String procedure = table("append");
         String mode;
         try (PreparedStatement routine = connection.prepareStatement("SELECT sql_mode FROM information_schema.routines"
@@ -227,6 +233,23 @@ final class MySqlDialect implements Dialect {
         if (mode == null || !strict(mode)) {
             throw new ServerSetupException(product(), "the procedure " + procedure + " must exist, created under a strict"
                     + " sql_mode, as its migration file creates it: run that file again");
+        }
+        List<String> wrong = new ArrayList<>();
+        try (PreparedStatement parameters = connection.prepareStatement("SELECT parameter_name"
+                + " FROM information_schema.parameters WHERE specific_schema = DATABASE() AND specific_name = ?"
+                + " AND collation_name IS NOT NULL AND collation_name <> ? ORDER BY ordinal_position")) {
+            parameters.setString(1, procedure);
+            parameters.setString(2, COLLATION);
+            try (ResultSet rs = parameters.executeQuery()) {
+                while (rs.next()) {
+                    wrong.add(rs.getString(1));
+                }
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw new ServerSetupException(product(), "the text parameters of the procedure " + procedure + " must be"
+                    + " utf8mb4 with the collation " + COLLATION + ", as its migration file creates them (run that file"
+                    + " again), but these are not: " + String.join(", ", wrong));
         }
     }
 
