@@ -27,7 +27,9 @@
 DROP PROCEDURE IF EXISTS returnsync_append;
 
 -- A procedure runs under the sql_mode it was created under, not the caller's: it is created strict, whatever the
--- session's mode, which is put back after (the store checks the procedure's mode at start).
+-- session's mode, which is put back after (the store checks the procedure's mode at start). When the creation fails,
+-- the line that puts it back is not reached: the store's own runner puts the mode back itself; after another tool's
+-- failed run, close its connection or set the mode back.
 SET @returnsync_sql_mode = @@SESSION.sql_mode;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION';
 

@@ -36,6 +36,8 @@ final class MySqlDialect implements Dialect {
     private static final int DEADLOCK = 1213;
     private static final int LOCK_WAIT_TIMEOUT = 1205;
     private static final int MIGRATION_LOCK_SECONDS = 60;
+    /** The session variable that keeps the connection's sql_mode while migrations run. */
+    private static final String SQL_MODE_BEFORE = "@returnsync_migration_sql_mode";
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
 
     @Override
@@ -89,8 +91,15 @@ final class MySqlDialect implements Dialect {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
+    /**
+     * Takes the migration lock, and notes the session's {@code sql_mode}, which the append procedure's file changes
+     * while it creates the procedure.
+     */
     @Override
     public void lockMigrations(Connection connection) throws SQLException {
+        try (Statement note = connection.createStatement()) {
+            note.execute("SET " + SQL_MODE_BEFORE + " = @@SESSION.sql_mode");
+        }
         try (PreparedStatement lock = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
             lock.setString(1, lockName(connection));
             lock.setInt(2, MIGRATION_LOCK_SECONDS);
@@ -104,8 +113,16 @@ final class MySqlDialect implements Dialect {
         }
     }
 
+    /**
+     * Puts the session's {@code sql_mode} back as it was when the lock was taken, even after a file that failed before
+     * it could (the connection may be a host's pooled one), then releases the lock.
+     */
     @Override
     public void unlockMigrations(Connection connection) throws SQLException {
+        try (Statement restore = connection.createStatement()) {
+            restore.execute("SET SESSION sql_mode = " + SQL_MODE_BEFORE);
+            restore.execute("SET " + SQL_MODE_BEFORE + " = NULL");
+        }
         try (PreparedStatement unlock = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
             unlock.setString(1, lockName(connection));
             unlock.execute();

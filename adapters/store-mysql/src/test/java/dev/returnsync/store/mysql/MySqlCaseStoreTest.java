@@ -6,6 +6,7 @@ import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.store.OutboxEntry;
 import dev.returnsync.spi.TenantId;
+import dev.returnsync.store.jdbc.JdbcStoreException;
 import dev.returnsync.store.jdbc.SchemaSetup;
 import dev.returnsync.store.jdbc.SchemaVersionException;
 import dev.returnsync.store.jdbc.ServerSetupException;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -142,6 +144,31 @@ class MySqlCaseStoreTest {
         ServerSetupException e = assertThrows(ServerSetupException.class,
                 () -> MySqlCaseStore.builder(dataSource).build());
         assertTrue(e.getMessage().contains("returnsync_append"), e.getMessage());
+    }
+
+    /**
+     * The migration file creates the procedure under a strict sql_mode of its own: when that fails (here the statement
+     * is refused, as for a user without CREATE ROUTINE), the host's pooled connection gets back the mode it had.
+     */
+    @Test
+    void a_failed_migration_leaves_the_sessions_sql_mode_as_it_was() throws Exception {
+        try (HikariDataSource pool = MySqlTestStores.database("returnsync_store").pool(1)) {
+            String before = sessionSqlMode(pool);
+            assertFalse(before.contains("STRICT_ALL_TABLES"), before);
+
+            assertThrows(JdbcStoreException.class,
+                    () -> MySqlCaseStore.builder(RefusingDataSource.refusing(pool, "CREATE PROCEDURE")).build());
+
+            assertEquals(before, sessionSqlMode(pool), "the one pooled connection's sql_mode");
+        }
+    }
+
+    private static String sessionSqlMode(DataSource pool) throws Exception {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT @@SESSION.sql_mode")) {
+            assertTrue(rs.next());
+            return rs.getString(1);
+        }
     }
 
     private static String appendProcedureSqlMode() throws Exception {
