@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
  * collations.
  */
 final class MySqlDialect implements Dialect {
+    /** The migration file that creates the procedure {@code returnsync_append}. */
+    static final String APPEND_PROCEDURE_FILE = "V4__append_procedure.sql";
     static final List<String> MIGRATIONS = List.of("V1__case_store.sql", "V2__unread_indexes.sql",
-            "V3__outbox_keyed_by_work.sql", "V4__append_procedure.sql");
+            "V3__outbox_keyed_by_work.sql", APPEND_PROCEDURE_FILE);
     static final String LOCATION = "db/returnsync/mysql";
     static final String PREFIX = "returnsync_";
     static final String COLLATION = "utf8mb4_bin";
@@ -249,7 +251,8 @@ final class MySqlDialect implements Dialect {
         }
         if (mode == null || !strict(mode)) {
             throw new ServerSetupException(product(), "the procedure " + procedure + " must exist, created under a strict"
-                    + " sql_mode, as its migration file creates it: run that file again");
+                    + " sql_mode, as " + APPEND_PROCEDURE_FILE + " creates it (a dump restored without its routines"
+                    + " lacks it): run that file again");
         }
         List<String> wrong = new ArrayList<>();
         try (PreparedStatement parameters = connection.prepareStatement("SELECT parameter_name"
@@ -265,8 +268,8 @@ final class MySqlDialect implements Dialect {
         }
         if (!wrong.isEmpty()) {
             throw new ServerSetupException(product(), "the text parameters of the procedure " + procedure + " must be"
-                    + " utf8mb4 with the collation " + COLLATION + ", as its migration file creates them (run that file"
-                    + " again), but these are not: " + String.join(", ", wrong));
+                    + " utf8mb4 with the collation " + COLLATION + ", as " + APPEND_PROCEDURE_FILE + " creates them (run"
+                    + " that file again), but these are not: " + String.join(", ", wrong));
         }
     }
 

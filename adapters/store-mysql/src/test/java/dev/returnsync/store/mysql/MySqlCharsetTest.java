@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -83,11 +82,11 @@ class MySqlCharsetTest {
     }
 
     @Test
-    void an_append_procedure_whose_parameters_are_not_utf8mb4_is_refused_at_start() throws Exception {
+    void an_append_procedure_whose_parameters_are_not_utf8mb4_is_refused_at_start() {
         try (HikariDataSource pool = databaseWithCharset("returnsync_charset_latin1", "latin1").pool(1)) {
             MySqlCaseStore.builder(pool).build();
             TestDatabase.execute(pool, "DROP PROCEDURE returnsync_append");
-            TestDatabase.execute(pool, appendProcedure().replace(" CHARACTER SET utf8mb4 COLLATE utf8mb4_bin", ""));
+            TestDatabase.execute(pool, MySqlTestStores.appendProcedure().replace(" CHARACTER SET utf8mb4 COLLATE utf8mb4_bin", ""));
 
             ServerSetupException e = assertThrows(ServerSetupException.class, () -> MySqlCaseStore.builder(pool).build());
             assertTrue(e.getMessage().contains("returnsync_append"), e.getMessage());
@@ -95,13 +94,6 @@ class MySqlCharsetTest {
             assertTrue(e.getMessage().contains("p_payload"), e.getMessage());
             assertTrue(e.getMessage().contains("utf8mb4_bin"), e.getMessage());
         }
-    }
-
-    /** The CREATE PROCEDURE statement of the migration file. */
-    private static String appendProcedure() throws Exception {
-        String file = new String(MySqlCaseStore.class.getClassLoader().getResourceAsStream(
-                MySqlCaseStore.migrationLocation() + "/V4__append_procedure.sql").readAllBytes(), StandardCharsets.UTF_8);
-        return file.substring(file.indexOf("CREATE PROCEDURE"), file.indexOf("; END;") + "; END".length());
     }
 
     /** A new, empty database whose default character set is this one. */
