@@ -17,22 +17,36 @@
 -- links as a JSON array of [uniqueness_key, kind, scope, value, leg, superseded] or null; the next due time (null:
 -- the case has none); the outbox entries as a JSON array of [version, effect, target, attempts, next_attempt_at,
 -- last_error, parked, lease_owner, lease_until] or null. Times are UTC, 'YYYY-MM-DD hh:mm:ss.ffffff' in JSON.
--- Text parameters are wider than their columns: the columns' strict checks refuse a value too long. JSON_TABLE gives
+-- Text parameters are wider than their columns: the columns' strict checks refuse a value too long. Every text
+-- parameter and JSON_TABLE string column is declared utf8mb4 with utf8mb4_bin, as the columns are: undeclared, it would
+-- take the database's default character set (latin1 or utf8mb3 on many servers), which cannot hold every character,
+-- and compare with the columns in another collation (the store checks the parameters' collation at start). JSON_TABLE gives
 -- the rows in the array's order, which is the order they are written in (the store sorts links and outbox entries,
 -- so that concurrent appends lock them in one order).
 
 DROP PROCEDURE IF EXISTS returnsync_append;
 
 -- A procedure runs under the sql_mode it was created under, not the caller's: it is created strict, whatever the
--- session's mode, which is put back after (the store checks the procedure's mode at start).
+-- session's mode, which is put back after (the store checks the procedure's mode at start). When the creation fails,
+-- the line that puts it back is not reached: the store's own runner puts the mode back itself; after another tool's
+-- failed run, close its connection or set the mode back.
 SET @returnsync_sql_mode = @@SESSION.sql_mode;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION';
 
 CREATE PROCEDURE returnsync_append(
-    IN p_tenant TEXT, IN p_case_id TEXT, IN p_expected BIGINT,
-    IN p_key TEXT, IN p_fingerprint TEXT, IN p_first_version BIGINT, IN p_last_version BIGINT,
-    IN p_type TEXT, IN p_at DATETIME(6), IN p_payload LONGTEXT, IN p_later_events LONGTEXT,
-    IN p_links LONGTEXT, IN p_due_at DATETIME(6), IN p_outbox LONGTEXT)
+    IN p_tenant TEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin,
+    IN p_case_id TEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin,
+    IN p_expected BIGINT,
+    IN p_key TEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin,
+    IN p_fingerprint TEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin,
+    IN p_first_version BIGINT, IN p_last_version BIGINT,
+    IN p_type TEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin,
+    IN p_at DATETIME(6),
+    IN p_payload LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin,
+    IN p_later_events LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin,
+    IN p_links LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin,
+    IN p_due_at DATETIME(6),
+    IN p_outbox LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin)
     MODIFIES SQL DATA SQL SECURITY INVOKER
 BEGIN
     DECLARE v_found INT
@@ -50,14 +64,21 @@ BEGIN
     ; IF p_later_events IS NOT NULL THEN
         INSERT INTO returnsync_events (tenant, case_id, version, type, at, payload)
         SELECT p_tenant, p_case_id, p_expected + 1 + e.j_n, e.j_type, e.j_at, e.j_payload
-        FROM JSON_TABLE(p_later_events, '$[*]' COLUMNS (j_n FOR ORDINALITY, j_type TEXT PATH '$[0]',
-            j_at VARCHAR(32) PATH '$[1]', j_payload LONGTEXT PATH '$[2]')) e
+        FROM JSON_TABLE(p_later_events, '$[*]' COLUMNS (j_n FOR ORDINALITY,
+            j_type TEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PATH '$[0]',
+            j_at VARCHAR(32) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PATH '$[1]',
+            j_payload LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PATH '$[2]')) e
     ; END IF
     ; IF p_links IS NOT NULL THEN
         INSERT INTO returnsync_number_links (tenant, uniqueness_key, kind, scope, value, case_id, leg, superseded)
         SELECT p_tenant, l.j_key, l.j_kind, l.j_scope, l.j_value, p_case_id, l.j_leg, l.j_superseded
-        FROM JSON_TABLE(p_links, '$[*]' COLUMNS (j_key TEXT PATH '$[0]', j_kind TEXT PATH '$[1]',
-            j_scope TEXT PATH '$[2]', j_value TEXT PATH '$[3]', j_leg TEXT PATH '$[4]', j_superseded INT PATH '$[5]')) l
+        FROM JSON_TABLE(p_links, '$[*]' COLUMNS (
+            j_key TEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PATH '$[0]',
+            j_kind TEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PATH '$[1]',
+            j_scope TEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PATH '$[2]',
+            j_value TEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PATH '$[3]',
+            j_leg TEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PATH '$[4]',
+            j_superseded INT PATH '$[5]')) l
         ON DUPLICATE KEY UPDATE
             case_id = IF(returnsync_number_links.case_id = VALUES(case_id), returnsync_number_links.case_id, NULL),
             kind = VALUES(kind), scope = VALUES(scope), value = VALUES(value), leg = VALUES(leg),
@@ -74,10 +95,16 @@ BEGIN
             parked, lease_owner, lease_until)
         SELECT p_tenant, p_case_id, o.j_version, o.j_effect, o.j_target, o.j_attempts, o.j_next_attempt_at,
             o.j_last_error, o.j_parked, o.j_lease_owner, o.j_lease_until
-        FROM JSON_TABLE(p_outbox, '$[*]' COLUMNS (j_version BIGINT PATH '$[0]',
-            j_effect TEXT PATH '$[1]', j_target TEXT PATH '$[2]', j_attempts INT PATH '$[3]',
-            j_next_attempt_at VARCHAR(32) PATH '$[4]', j_last_error LONGTEXT PATH '$[5]', j_parked INT PATH '$[6]',
-            j_lease_owner TEXT PATH '$[7]', j_lease_until VARCHAR(32) PATH '$[8]')) o
+        FROM JSON_TABLE(p_outbox, '$[*]' COLUMNS (
+            j_version BIGINT PATH '$[0]',
+            j_effect TEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PATH '$[1]',
+            j_target TEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PATH '$[2]',
+            j_attempts INT PATH '$[3]',
+            j_next_attempt_at VARCHAR(32) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PATH '$[4]',
+            j_last_error LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PATH '$[5]',
+            j_parked INT PATH '$[6]',
+            j_lease_owner TEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PATH '$[7]',
+            j_lease_until VARCHAR(32) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PATH '$[8]')) o
         ON DUPLICATE KEY UPDATE version = returnsync_outbox.version
     ; END IF
     ; COMMIT

@@ -24,8 +24,8 @@ import java.util.Objects;
  *
  * <p><b>Checked at start.</b> The server version ({@code FOR UPDATE SKIP LOCKED}), that the server honours READ
  * COMMITTED set on a connection (the store sets it for each transaction), a strict {@code sql_mode} on the
- * connections and on the append procedure {@code returnsync_append}, and the collation of every text column. See
- * {@code docs/mysql.md}.
+ * connections and on the append procedure {@code returnsync_append}, and the collation of every text column and of
+ * every text parameter of the procedure. See {@code docs/mysql.md}.
  *
  * <pre>{@code
  * CaseStore store = MySqlCaseStore.builder(dataSource).build();

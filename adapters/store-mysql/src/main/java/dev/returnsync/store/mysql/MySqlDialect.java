@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
  * collations.
  */
 final class MySqlDialect implements Dialect {
+    /** The migration file that creates the procedure {@code returnsync_append}. */
+    static final String APPEND_PROCEDURE_FILE = "V4__append_procedure.sql";
     static final List<String> MIGRATIONS = List.of("V1__case_store.sql", "V2__unread_indexes.sql",
-            "V3__outbox_keyed_by_work.sql", "V4__append_procedure.sql");
+            "V3__outbox_keyed_by_work.sql", APPEND_PROCEDURE_FILE);
     static final String LOCATION = "db/returnsync/mysql";
     static final String PREFIX = "returnsync_";
     static final String COLLATION = "utf8mb4_bin";
@@ -36,6 +38,8 @@ final class MySqlDialect implements Dialect {
     private static final int DEADLOCK = 1213;
     private static final int LOCK_WAIT_TIMEOUT = 1205;
     private static final int MIGRATION_LOCK_SECONDS = 60;
+    /** The session variable that keeps the connection's sql_mode while migrations run. */
+    private static final String SQL_MODE_BEFORE = "@returnsync_migration_sql_mode";
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
 
     @Override
@@ -89,8 +93,15 @@ final class MySqlDialect implements Dialect {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
+    /**
+     * Takes the migration lock, and notes the session's {@code sql_mode}, which the append procedure's file changes
+     * while it creates the procedure.
+     */
     @Override
     public void lockMigrations(Connection connection) throws SQLException {
+        try (Statement note = connection.createStatement()) {
+            note.execute("SET " + SQL_MODE_BEFORE + " = @@SESSION.sql_mode");
+        }
         try (PreparedStatement lock = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
             lock.setString(1, lockName(connection));
             lock.setInt(2, MIGRATION_LOCK_SECONDS);
@@ -104,8 +115,16 @@ final class MySqlDialect implements Dialect {
         }
     }
 
+    /**
+     * Puts the session's {@code sql_mode} back as it was when the lock was taken, even after a file that failed before
+     * it could (the connection may be a host's pooled one), then releases the lock.
+     */
     @Override
     public void unlockMigrations(Connection connection) throws SQLException {
+        try (Statement restore = connection.createStatement()) {
+            restore.execute("SET SESSION sql_mode = " + SQL_MODE_BEFORE);
+            restore.execute("SET " + SQL_MODE_BEFORE + " = NULL");
+        }
         try (PreparedStatement unlock = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
             unlock.setString(1, lockName(connection));
             unlock.execute();
@@ -166,6 +185,7 @@ final class MySqlDialect implements Dialect {
         checkVersion(connection);
         checkIsolation(connection);
         checkSqlMode(connection);
+        checkAppendProcedure(connection);
         checkCollations(connection);
     }
 
@@ -206,15 +226,20 @@ final class MySqlDialect implements Dialect {
         }
     }
 
-    /**
-     * A lenient SQL mode would cut a too long id or number instead of refusing it, and let a guard's null through: the
-     * connections' mode, and the append procedure's, which runs under the mode it was created under.
-     */
+    /** A lenient SQL mode would cut a too long id or number instead of refusing it, and let a guard's null through. */
     private void checkSqlMode(Connection connection) throws SQLException {
         if (!strict(single(connection, "SELECT @@SESSION.sql_mode"))) {
             throw new ServerSetupException(product(), "sql_mode must include STRICT_TRANS_TABLES (or STRICT_ALL_TABLES),"
                     + " so that a value too long for its column is refused, not cut");
         }
+    }
+
+    /**
+     * The append procedure runs under the SQL mode it was created under, and its text parameters hold what the
+     * character set they were created with holds (the database's default, unless declared): it must be strict, and
+     * every text parameter utf8mb4 with the binary collation, as its migration file creates it.
+     */
+    private void checkAppendProcedure(Connection connection) throws SQLException {
         String procedure = table("append");
         String mode;
         try (PreparedStatement routine = connection.prepareStatement("SELECT sql_mode FROM information_schema.routines"
@@ -226,7 +251,25 @@ final class MySqlDialect implements Dialect {
         }
         if (mode == null || !strict(mode)) {
             throw new ServerSetupException(product(), "the procedure " + procedure + " must exist, created under a strict"
-                    + " sql_mode, as its migration file creates it: run that file again");
+                    + " sql_mode, as " + APPEND_PROCEDURE_FILE + " creates it (a dump restored without its routines"
+                    + " lacks it): run that file again");
+        }
+        List<String> wrong = new ArrayList<>();
+        try (PreparedStatement parameters = connection.prepareStatement("SELECT parameter_name"
+                + " FROM information_schema.parameters WHERE specific_schema = DATABASE() AND specific_name = ?"
+                + " AND collation_name IS NOT NULL AND collation_name <> ? ORDER BY ordinal_position")) {
+            parameters.setString(1, procedure);
+            parameters.setString(2, COLLATION);
+            try (ResultSet rs = parameters.executeQuery()) {
+                while (rs.next()) {
+                    wrong.add(rs.getString(1));
+                }
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw new ServerSetupException(product(), "the text parameters of the procedure " + procedure + " must be"
+                    + " utf8mb4 with the collation " + COLLATION + ", as " + APPEND_PROCEDURE_FILE + " creates them (run"
+                    + " that file again), but these are not: " + String.join(", ", wrong));
         }
     }
 

@@ -6,6 +6,7 @@ import dev.returnsync.spi.CaseId;
 import dev.returnsync.spi.ReturnNumber;
 import dev.returnsync.spi.store.OutboxEntry;
 import dev.returnsync.spi.TenantId;
+import dev.returnsync.store.jdbc.JdbcStoreException;
 import dev.returnsync.store.jdbc.SchemaSetup;
 import dev.returnsync.store.jdbc.SchemaVersionException;
 import dev.returnsync.store.jdbc.ServerSetupException;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.nio.charset.StandardCharsets;
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -130,18 +131,61 @@ class MySqlCaseStoreTest {
     }
 
     @Test
-    void a_lenient_append_procedure_is_refused_at_start() throws Exception {
+    void a_lenient_append_procedure_is_refused_at_start() {
         MySqlCaseStore.builder(dataSource).build();
-        String file = new String(MySqlCaseStore.class.getClassLoader().getResourceAsStream(
-                MySqlCaseStore.migrationLocation() + "/V4__append_procedure.sql").readAllBytes(), StandardCharsets.UTF_8);
-        String create = file.substring(file.indexOf("CREATE PROCEDURE"), file.indexOf("; END;") + "; END".length());
         try (HikariDataSource pool = lenientPool(TestDatabase.mariadb().database("returnsync_store"))) {
             TestDatabase.execute(pool, "DROP PROCEDURE returnsync_append");
-            TestDatabase.execute(pool, create);
+            TestDatabase.execute(pool, MySqlTestStores.appendProcedure());
         }
         ServerSetupException e = assertThrows(ServerSetupException.class,
                 () -> MySqlCaseStore.builder(dataSource).build());
         assertTrue(e.getMessage().contains("returnsync_append"), e.getMessage());
+    }
+
+    /**
+     * A dump without routines (mariadb-dump and mysqldump leave them out unless given --routines) restores the tables
+     * but not the append procedure: the store refuses to start, naming the file that creates it, and runs that file
+     * again once its version is taken out of the version table.
+     */
+    @Test
+    void a_database_restored_without_the_append_procedure_is_refused_until_its_file_runs_again() {
+        MySqlCaseStore.builder(dataSource).build();
+        TestDatabase.execute(dataSource, "DROP PROCEDURE returnsync_append");
+
+        ServerSetupException e = assertThrows(ServerSetupException.class,
+                () -> MySqlCaseStore.builder(dataSource).build());
+        assertTrue(e.getMessage().contains("returnsync_append"), e.getMessage());
+        assertTrue(e.getMessage().contains("V4__append_procedure.sql"), e.getMessage());
+
+        TestDatabase.execute(dataSource, "DELETE FROM returnsync_schema_version WHERE version = 4");
+        MySqlCaseStore repaired = MySqlCaseStore.builder(dataSource).build();
+        assertEquals(MySqlDialect.MIGRATIONS.size(), repaired.schemaVersion());
+        JdbcStoreSmoke.run(repaired, TenantId.of("t"), CaseId.of("case-1"));
+    }
+
+    /**
+     * The migration file creates the procedure under a strict sql_mode of its own: when that fails (here the statement
+     * is refused, as for a user without CREATE ROUTINE), the host's pooled connection gets back the mode it had.
+     */
+    @Test
+    void a_failed_migration_leaves_the_sessions_sql_mode_as_it_was() throws Exception {
+        try (HikariDataSource pool = MySqlTestStores.database("returnsync_store").pool(1)) {
+            String before = sessionSqlMode(pool);
+            assertFalse(before.contains("STRICT_ALL_TABLES"), before);
+
+            assertThrows(JdbcStoreException.class,
+                    () -> MySqlCaseStore.builder(RefusingDataSource.refusing(pool, "CREATE PROCEDURE")).build());
+
+            assertEquals(before, sessionSqlMode(pool), "the one pooled connection's sql_mode");
+        }
+    }
+
+    private static String sessionSqlMode(DataSource pool) throws Exception {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT @@SESSION.sql_mode")) {
+            assertTrue(rs.next());
+            return rs.getString(1);
+        }
     }
 
     private static String appendProcedureSqlMode() throws Exception {

@@ -66,6 +66,22 @@ class MySqlFlywayTest {
         assertEquals(0, flyway.migrate().migrationsExecuted, "nothing left to apply");
     }
 
+    /** A database restored without routines gets its append procedure back when Flyway runs version 4 again. */
+    @Test
+    void flyway_recreates_the_append_procedure_once_version_4_is_deleted() {
+        Flyway flyway = Flyway.configure().dataSource(dataSource)
+                .locations("classpath:" + MySqlCaseStore.migrationLocation()).load();
+        flyway.migrate();
+        TestDatabase.execute(dataSource, "DROP PROCEDURE returnsync_append");
+
+        TestDatabase.execute(dataSource, "DELETE FROM returnsync_schema_version WHERE version = 4");
+        TestDatabase.execute(dataSource, "DELETE FROM flyway_schema_history WHERE version = '4'");
+        assertEquals(1, flyway.migrate().migrationsExecuted);
+
+        MySqlCaseStore store = MySqlCaseStore.builder(dataSource).schemaSetup(SchemaSetup.VERIFY).build();
+        JdbcStoreSmoke.run(store, TenantId.of("t-restored"), CaseId.of("case-restored"));
+    }
+
     /**
      * Version 4 adds the procedure an append calls, and changes no table: a case stored at version 3 is read and
      * appended to after the upgrade, with its version check.

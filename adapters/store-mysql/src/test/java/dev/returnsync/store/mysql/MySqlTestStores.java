@@ -3,6 +3,10 @@ package dev.returnsync.store.mysql;
 import dev.returnsync.store.jdbc.testing.TestDatabase;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The MySQL store's tables, for tests that empty or drop them; each test class has a database of its own. */
@@ -37,5 +41,16 @@ final class MySqlTestStores {
         }
         TestDatabase.execute(dataSource, "DROP TABLE IF EXISTS " + MySqlDialect.PREFIX + "schema_version");
         TestDatabase.execute(dataSource, "DROP PROCEDURE IF EXISTS " + MySqlDialect.PREFIX + "append");
+    }
+
+    /** The {@code CREATE PROCEDURE} statement of the append procedure's migration file, for tests that recreate it. */
+    static String appendProcedure() {
+        String path = MySqlCaseStore.migrationLocation() + "/" + MySqlDialect.APPEND_PROCEDURE_FILE;
+        try (InputStream in = MySqlCaseStore.class.getClassLoader().getResourceAsStream(path)) {
+            String file = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return file.substring(file.indexOf("CREATE PROCEDURE"), file.indexOf("; END;") + "; END".length());
+        } catch (IOException e) {
+            throw new UncheckedIOException(path, e);
+        }
     }
 }
