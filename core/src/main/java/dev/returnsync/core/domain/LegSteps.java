@@ -4,6 +4,8 @@ import dev.returnsync.spi.LegState;
 import dev.returnsync.spi.ReturnEvent;
 import dev.returnsync.spi.ReturnEvent.LegEvent;
 
+import java.time.Instant;
+
 /**
  * How each leg event moves a leg: the one place that says it, shared by {@link ReturnWorkflow#evolve} (replay) and
  * {@link ReturnWorkflow#step} (the one-pass decision). The event is known to fit the leg already ({@link EventFit}).
@@ -24,41 +26,42 @@ final class LegSteps {
      * @throws IllegalArgumentException if the event's quantities do not fit the leg's lines
      */
     static Leg next(Leg leg, LegEvent event) {
+        Instant at = event.at();   // read once: through the interface, each read is a call of its own
         return switch (event.accept(KINDS)) {
-            case NEGOTIATION_OPENED -> leg.movedTo(LegState.NEGOTIATING, event.at());
+            case NEGOTIATION_OPENED -> leg.movedTo(LegState.NEGOTIATING, at);
             case SUPPLIER_AGREED -> {
                 ReturnEvent.SupplierAgreed e = (ReturnEvent.SupplierAgreed) event;
-                yield leg.agreed(e.outcome(), e.authorized(), e.shipping(), e.at());
+                yield leg.agreed(e.outcome(), e.authorized(), e.shipping(), at);
             }
-            case SUPPLIER_DECLINED -> leg.movedTo(LegState.DECLINED, event.at());
-            case RETURN_APPLIED -> leg.movedTo(LegState.NUMBER_REQUESTED, event.at());
-            case SUPPLIER_NUMBER_ISSUED -> leg.issued(((ReturnEvent.SupplierNumberIssued) event).number(), event.at());
+            case SUPPLIER_DECLINED -> leg.movedTo(LegState.DECLINED, at);
+            case RETURN_APPLIED -> leg.movedTo(LegState.NUMBER_REQUESTED, at);
+            case SUPPLIER_NUMBER_ISSUED -> leg.issued(((ReturnEvent.SupplierNumberIssued) event).number(), at);
             case SUPPLIER_NUMBER_REPLACED -> leg.numberReplaced(((ReturnEvent.SupplierNumberReplaced) event).number());
-            case NUMBER_SHARED_WITH_CUSTOMER -> leg.numberSharedWithCustomer(event.at());
-            case RETURN_SHIPPED -> leg.shipped(((ReturnEvent.ReturnShipped) event).tracking(), event.at());
-            case RETURN_RECEIVED -> leg.received(((ReturnEvent.ReturnReceived) event).received(), event.at());
+            case NUMBER_SHARED_WITH_CUSTOMER -> leg.numberSharedWithCustomer(at);
+            case RETURN_SHIPPED -> leg.shipped(((ReturnEvent.ReturnShipped) event).tracking(), at);
+            case RETURN_RECEIVED -> leg.received(((ReturnEvent.ReturnReceived) event).received(), at);
             case RESULT_REPORTED -> {
                 ReturnEvent.ResultReported e = (ReturnEvent.ResultReported) event;
-                yield leg.inspected(e.accepted(), e.rejected(), e.restockingFee(), e.at());
+                yield leg.inspected(e.accepted(), e.rejected(), e.restockingFee(), at);
             }
             case REPLACEMENT_SHIPPED ->
-                    leg.replacementShipped(((ReturnEvent.ReplacementShipped) event).tracking(), event.at());
+                    leg.replacementShipped(((ReturnEvent.ReplacementShipped) event).tracking(), at);
             case RESULT_REPORTED_TO_CUSTOMER ->
-                    leg.notified(((ReturnEvent.ResultReportedToCustomer) event).settlement(), event.at());
-            case RESULT_CONFIRMED -> leg.movedTo(LegState.COMPLETED, event.at());
-            case RESULT_DISPUTED -> leg.movedTo(LegState.DISPUTED, event.at());
-            case RETURN_CANCELLED -> leg.movedTo(LegState.CANCELLED, event.at());
+                    leg.notified(((ReturnEvent.ResultReportedToCustomer) event).settlement(), at);
+            case RESULT_CONFIRMED -> leg.movedTo(LegState.COMPLETED, at);
+            case RESULT_DISPUTED -> leg.movedTo(LegState.DISPUTED, at);
+            case RETURN_CANCELLED -> leg.movedTo(LegState.CANCELLED, at);
             case LEG_ESCALATED -> leg.escalated(((ReturnEvent.LegEscalated) event).waitingIn());
-            case LEG_EXPIRED -> leg.movedTo(LegState.EXPIRED, event.at());
-            case LEG_CLOSED -> leg.movedTo(LegState.CLOSED, event.at());
+            case LEG_EXPIRED -> leg.movedTo(LegState.EXPIRED, at);
+            case LEG_CLOSED -> leg.movedTo(LegState.CLOSED, at);
             case PARTIAL_REFUND_OFFERED -> {
                 ReturnEvent.PartialRefundOffered e = (ReturnEvent.PartialRefundOffered) event;
-                yield leg.partialRefundOffered(e.amount(), e.actor().role(), e.at());
+                yield leg.partialRefundOffered(e.amount(), e.actor().role(), at);
             }
             case PARTIAL_REFUND_ACCEPTED ->
-                    leg.partialRefundAccepted(((ReturnEvent.PartialRefundAccepted) event).settlement(), event.at());
-            case PARTIAL_REFUND_REJECTED -> leg.movedTo(LegState.NEGOTIATING, event.at());
-            case RETURN_REAPPLIED -> leg.reapplied(((ReturnEvent.ReturnReapplied) event).round(), event.at());
+                    leg.partialRefundAccepted(((ReturnEvent.PartialRefundAccepted) event).settlement(), at);
+            case PARTIAL_REFUND_REJECTED -> leg.movedTo(LegState.NEGOTIATING, at);
+            case RETURN_REAPPLIED -> leg.reapplied(((ReturnEvent.ReturnReapplied) event).round(), at);
             case MESSAGE_SENT -> leg;
         };
     }

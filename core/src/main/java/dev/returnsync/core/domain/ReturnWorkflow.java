@@ -347,30 +347,46 @@ public final class ReturnWorkflow {
     }
 
     private StepResult step(ReturnCase current, Optional<ReturnCase> before, Command command, RuleContext context) {
-        Object judged = judge(current, before, command, context);
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(context, "context");
+        if (!(command instanceof LegCommand legCommand)) {
+            Object judged = judge(current, before, command, context);
+            if (judged instanceof Refusal refusal) {
+                return new StepResult.Refused(refusal);
+            }
+            ReturnEvent event = (ReturnEvent) judged;
+            return accepted(event, command.externalVersion(), command.actor(),
+                    open((ReturnEvent.ReturnRequested) event));
+        }
+        // each of the command's parts read once: the commands are many record types, so every read through the
+        // interface is a call the compiler cannot inline where they are mixed, as they are in an engine
+        CommandType type = command.type();
+        Actor actor = command.actor();
+        ExternalVersion external = command.externalVersion();
+        Leg leg = current == null ? null : current.legOrNull(legCommand.leg());
+        Object judged = judgeLeg(current, before, legCommand, leg, type, actor, external, context);
         if (judged instanceof Refusal refusal) {
             return new StepResult.Refused(refusal);
         }
-        ReturnEvent event = (ReturnEvent) judged;
-        ReturnCase after;
-        if (event instanceof LegEvent legEvent) {
-            // the leg and the row judge found: a scan of the case's few legs and an array look-up, nothing allocated
-            Leg leg = current.legOrNull(legEvent.leg());
-            Transition row = definition.row(command.type(), leg, command.actor().role());
-            Leg next = nextLeg(leg, legEvent);
-            if (next.state() != row.to()) {
-                throw new IllegalStateException("the row " + row.command() + " from " + row.from() + " leads to "
-                        + row.to() + " but its event " + event.type() + " moves the leg to " + next.state());
-            }
-            after = current.withLeg(next);
-        } else {
-            after = open((ReturnEvent.ReturnRequested) event);
+        // the event is of the leg judgeLeg found; the row is the one it found, an array look-up
+        LegEvent event = (LegEvent) judged;
+        Transition row = definition.row(type, leg, actor.role());
+        Leg next = nextLeg(leg, event);
+        if (next.state() != row.to()) {
+            throw new IllegalStateException("the row " + row.command() + " from " + row.from() + " leads to "
+                    + row.to() + " but its event " + event.type() + " moves the leg to " + next.state());
         }
-        ReturnEvent.ExternalVersionRecorded recorded = externalVersionRecord(event, command);
-        if (recorded != null) {
-            after = foldOne(after, recorded);
+        return accepted(event, external, actor, current.withLeg(next));
+    }
+
+    /** The accepted step: the event, the record of the external version if the command carries one, the case. */
+    private static StepResult accepted(ReturnEvent event, ExternalVersion external, Actor actor, ReturnCase after) {
+        if (external == null) {
+            return new StepResult.Accepted(event, null, after);
         }
-        return new StepResult.Accepted(event, recorded, after);
+        ReturnEvent.ExternalVersionRecorded recorded = new ReturnEvent.ExternalVersionRecorded(event.at(), actor,
+                external);
+        return new StepResult.Accepted(event, recorded, foldOne(after, recorded));
     }
 
     /**
@@ -382,35 +398,52 @@ public final class ReturnWorkflow {
     private Object judge(ReturnCase current, Optional<ReturnCase> before, Command command, RuleContext context) {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(context, "context");
-        Object judged;
-        LegState state = null;
         if (command instanceof Command.SubmitReturn submit) {
             Refusal refusal = checkSubmission(current, submit, context);
-            judged = refusal != null ? refusal : submissionEvent(submit, context);
-        } else {
-            LegCommand legCommand = (LegCommand) command;
-            Leg leg = current == null ? null : current.legOrNull(legCommand.leg());
-            state = leg == null ? null : leg.state();
-            Refusal refusal = checkLegCommand(current, legCommand, leg);
-            if (refusal == null && definition.row(command.type(), leg, command.actor().role()) == null) {
-                refusal = noRow(legCommand, leg);
+            return refusal != null ? refusal : guarded(submissionEvent(submit, context), current, before, command,
+                    null, context);
+        }
+        LegCommand legCommand = (LegCommand) command;
+        Leg leg = current == null ? null : current.legOrNull(legCommand.leg());
+        return judgeLeg(current, before, legCommand, leg, command.type(), command.actor(), command.externalVersion(),
+                context);
+    }
+
+    /**
+     * {@link #judge} for a command about a leg, with the command's type, actor and external version as read once by
+     * the caller, and the case's leg of the command ({@code null} when there is no case or no such leg).
+     */
+    private Object judgeLeg(ReturnCase current, Optional<ReturnCase> before, LegCommand command, Leg leg,
+                            CommandType type, Actor actor, ExternalVersion external, RuleContext context) {
+        Refusal refusal = checkLegCommand(current, command, leg, type, actor, external);
+        if (refusal == null && definition.row(type, leg, actor.role()) == null) {
+            refusal = noRow(command, leg);
+        }
+        if (refusal != null) {
+            return refusal;
+        }
+        Object judged = legEvent(current, leg, command, type, actor, context);
+        // cast to LegEvent, as step casts it: on this JDK a class remembers the one interface it was last checked
+        // against, so checking one event against two interfaces in turn would scan its interfaces every time
+        return judged instanceof Refusal ? judged
+                : guarded((LegEvent) judged, current, before, command, leg.state(), context);
+    }
+
+    /** The event if every custom guard allows the command, or the refusal of the first that does not. */
+    private Object guarded(ReturnEvent event, ReturnCase current, Optional<ReturnCase> before, Command command,
+                           LegState state, RuleContext context) {
+        if (guards.isEmpty()) {
+            return event;
+        }
+        Optional<ReturnCase> seen = before != null ? before : Optional.of(current);
+        for (Guard guard : guards) {
+            Verdict verdict = guard.check(command, seen, context);
+            if (!verdict.allowed()) {
+                return new Refusal(Code.RULE, command.caseId(), state, command.type(), verdict.reason(),
+                        verdict.rule());
             }
-            judged = refusal != null ? refusal : legEvent(current, leg, legCommand, context);
         }
-        if (judged instanceof Refusal) {
-            return judged;
-        }
-        if (!guards.isEmpty()) {
-            Optional<ReturnCase> seen = before != null ? before : Optional.of(current);
-            for (Guard guard : guards) {
-                Verdict verdict = guard.check(command, seen, context);
-                if (!verdict.allowed()) {
-                    return new Refusal(Code.RULE, command.caseId(), state, command.type(), verdict.reason(),
-                            verdict.rule());
-                }
-            }
-        }
-        return judged;
+        return event;
     }
 
     /** The accepted command's events: its event, then the record of the external version if it carries one. */
@@ -538,29 +571,30 @@ public final class ReturnWorkflow {
         return false;
     }
 
-    private Refusal checkLegCommand(ReturnCase current, LegCommand command, Leg leg) {
-        Actor actor = command.actor();
+    private Refusal checkLegCommand(ReturnCase current, LegCommand command, Leg leg, CommandType type, Actor actor,
+                                    ExternalVersion external) {
         if (current == null || !current.tenant().equals(actor.tenant()) || !current.id().equals(command.caseId())) {
             return refuse(Code.CASE_NOT_FOUND, command, null, "no case " + command.caseId() + " in this tenant");
         }
-        if (command.expectedVersion() != null && command.expectedVersion() != current.version()) {
-            return refuse(Code.VERSION_MISMATCH, command, null, "expected version " + command.expectedVersion()
+        Long expected = command.expectedVersion();
+        if (expected != null && expected != current.version()) {
+            return refuse(Code.VERSION_MISMATCH, command, null, "expected version " + expected
                     + " but the case is at version " + current.version());
         }
-        ExternalVersion external = command.externalVersion();
         if (external != null && !EventFit.isNewer(current, external)) {
             return refuse(Code.STALE_EXTERNAL_VERSION, command, null, "external version " + external.version()
                     + " of source " + external.source() + " is not newer than the case's "
                     + current.externalVersion(external.source()).getAsLong());
         }
-        if (!definition.allows(command.type(), actor.role())) {
-            return refuse(Code.ROLE_NOT_ALLOWED, command, null, "a " + actor.role() + " may not " + command.type()
-                    + "; allowed: " + definition.roles(command.type()));
+        Role role = actor.role();
+        if (!definition.allows(type, role)) {
+            return refuse(Code.ROLE_NOT_ALLOWED, command, null, "a " + role + " may not " + type
+                    + "; allowed: " + definition.roles(type));
         }
-        if (actor.role() == Role.CUSTOMER && !actor.is(current.customer())) {
+        if (role == Role.CUSTOMER && !actor.is(current.customer())) {
             return refuse(Code.NOT_A_PARTY, command, null, "a customer may only act on their own case");
         }
-        if (actor.role() == Role.SUPPLIER && !actor.is(command.leg())) {
+        if (role == Role.SUPPLIER && (leg != null ? !actor.is(leg.supplier()) : !actor.is(command.leg()))) {
             return refuse(Code.NOT_A_PARTY, command, null, "a supplier may only act on its own leg");
         }
         if (leg == null) {
@@ -597,11 +631,11 @@ public final class ReturnWorkflow {
     }
 
     /** The leg command's event, or the {@link Refusal} of its payload. */
-    private Object legEvent(ReturnCase current, Leg leg, LegCommand command, RuleContext context) {
+    private Object legEvent(ReturnCase current, Leg leg, LegCommand command, CommandType type, Actor actor,
+                            RuleContext context) {
         var at = context.now();
-        Actor actor = command.actor();
         SupplierId supplier = leg.supplier();
-        return switch (command.type()) {
+        return switch (type) {
             case SUBMIT_RETURN -> throw new IllegalArgumentException("not a leg command");
             case OPEN_NEGOTIATION -> new ReturnEvent.NegotiationOpened(at, actor, supplier);
             case AGREE_RETURN -> {
