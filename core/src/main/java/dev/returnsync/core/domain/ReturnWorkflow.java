@@ -364,13 +364,13 @@ public final class ReturnWorkflow {
         Actor actor = command.actor();
         ExternalVersion external = command.externalVersion();
         Leg leg = current == null ? null : current.legOrNull(legCommand.leg());
-        Refusal refusal = checkLegCommand(current, legCommand, leg, type, actor, external);
-        Transition row = refusal != null ? null : definition.row(type, leg, actor.role());
-        Object judged = refusal != null ? refusal : judgeRow(current, before, legCommand, leg, row, type, actor, context);
-        if (judged instanceof Refusal refused) {
-            return new StepResult.Refused(refused);
+        Object judged = judgeLeg(current, before, legCommand, leg, type, actor, external, context);
+        if (judged instanceof Refusal refusal) {
+            return new StepResult.Refused(refusal);
         }
-        LegEvent event = (LegEvent) judged;   // an event of the leg found, by the row found
+        // the event is of the leg judgeLeg found; the row is the one it found, an array look-up
+        LegEvent event = (LegEvent) judged;
+        Transition row = definition.row(type, leg, actor.role());
         Leg next = nextLeg(leg, event);
         if (next.state() != row.to()) {
             throw new IllegalStateException("the row " + row.command() + " from " + row.from() + " leads to "
@@ -404,23 +404,23 @@ public final class ReturnWorkflow {
                     null, context);
         }
         LegCommand legCommand = (LegCommand) command;
-        CommandType type = command.type();
-        Actor actor = command.actor();
         Leg leg = current == null ? null : current.legOrNull(legCommand.leg());
-        Refusal refusal = checkLegCommand(current, legCommand, leg, type, actor, command.externalVersion());
-        return refusal != null ? refusal : judgeRow(current, before, legCommand, leg,
-                definition.row(type, leg, actor.role()), type, actor, context);
+        return judgeLeg(current, before, legCommand, leg, command.type(), command.actor(), command.externalVersion(),
+                context);
     }
 
     /**
-     * {@link #judge} for a command about a leg that passed {@link #checkLegCommand}, with the command's type and
-     * actor as read once by the caller, the case's leg of the command, and the row of the table it takes from the
-     * leg's state ({@code null} when none does).
+     * {@link #judge} for a command about a leg, with the command's type, actor and external version as read once by
+     * the caller, and the case's leg of the command ({@code null} when there is no case or no such leg).
      */
-    private Object judgeRow(ReturnCase current, Optional<ReturnCase> before, LegCommand command, Leg leg,
-                            Transition row, CommandType type, Actor actor, RuleContext context) {
-        if (row == null) {
-            return noRow(command, leg);
+    private Object judgeLeg(ReturnCase current, Optional<ReturnCase> before, LegCommand command, Leg leg,
+                            CommandType type, Actor actor, ExternalVersion external, RuleContext context) {
+        Refusal refusal = checkLegCommand(current, command, leg, type, actor, external);
+        if (refusal == null && definition.row(type, leg, actor.role()) == null) {
+            refusal = noRow(command, leg);
+        }
+        if (refusal != null) {
+            return refusal;
         }
         Object judged = legEvent(current, leg, command, type, actor, context);
         // cast to LegEvent, as step casts it: on this JDK a class remembers the one interface it was last checked
