@@ -381,12 +381,8 @@ public final class ReturnWorkflow {
 
     /** The accepted step: the event, the record of the external version if the command carries one, the case. */
     private static StepResult accepted(ReturnEvent event, ExternalVersion external, Actor actor, ReturnCase after) {
-        if (external == null) {
-            return new StepResult.Accepted(event, null, after);
-        }
-        ReturnEvent.ExternalVersionRecorded recorded = new ReturnEvent.ExternalVersionRecorded(event.at(), actor,
-                external);
-        return new StepResult.Accepted(event, recorded, foldOne(after, recorded));
+        ReturnEvent.ExternalVersionRecorded recorded = externalVersionRecord(event, external, actor);
+        return new StepResult.Accepted(event, recorded, recorded == null ? after : foldOne(after, recorded));
     }
 
     /**
@@ -448,14 +444,15 @@ public final class ReturnWorkflow {
 
     /** The accepted command's events: its event, then the record of the external version if it carries one. */
     private static List<ReturnEvent> events(ReturnEvent event, Command command) {
-        ReturnEvent.ExternalVersionRecorded recorded = externalVersionRecord(event, command);
+        ReturnEvent.ExternalVersionRecorded recorded = externalVersionRecord(event, command.externalVersion(),
+                command.actor());
         return recorded == null ? List.of(event) : List.of(event, recorded);
     }
 
     /** The record of the command's external version, after its event; null when it carries none. */
-    private static ReturnEvent.ExternalVersionRecorded externalVersionRecord(ReturnEvent event, Command command) {
-        return command.externalVersion() == null ? null
-                : new ReturnEvent.ExternalVersionRecorded(event.at(), command.actor(), command.externalVersion());
+    private static ReturnEvent.ExternalVersionRecorded externalVersionRecord(ReturnEvent event,
+                                                                             ExternalVersion external, Actor actor) {
+        return external == null ? null : new ReturnEvent.ExternalVersionRecorded(event.at(), actor, external);
     }
 
     /**
@@ -594,7 +591,7 @@ public final class ReturnWorkflow {
         if (role == Role.CUSTOMER && !actor.is(current.customer())) {
             return refuse(Code.NOT_A_PARTY, command, null, "a customer may only act on their own case");
         }
-        if (role == Role.SUPPLIER && (leg != null ? !actor.is(leg.supplier()) : !actor.is(command.leg()))) {
+        if (role == Role.SUPPLIER && !actor.is(command.leg())) {
             return refuse(Code.NOT_A_PARTY, command, null, "a supplier may only act on its own leg");
         }
         if (leg == null) {
